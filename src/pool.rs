@@ -1,0 +1,64 @@
+//! A user pool's settings, checked as `new CognitoUserPool(data)` checks them.
+
+use crate::protocol::{endpoint_for, CognitoError};
+
+const USER_POOL_ID_MAX_LENGTH: usize = 55;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolConfig {
+    pub user_pool_id: String,
+    pub client_id: String,
+    pub endpoint: String,
+}
+
+impl PoolConfig {
+    /// Errors carry the JS SDK's exact messages, which apps match on.
+    pub fn new(user_pool_id: Option<&str>, client_id: Option<&str>, endpoint: Option<&str>) -> Result<PoolConfig, CognitoError> {
+        let (Some(user_pool_id), Some(client_id)) = (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty())) else {
+            return Err(CognitoError::invalid_parameter("Both UserPoolId and ClientId are required."));
+        };
+        if !is_valid_user_pool_id(user_pool_id) {
+            return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
+        }
+        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint) })
+    }
+
+    /// The part after `_`: the "pool name" SRP hashes in.
+    pub fn pool_name(&self) -> &str {
+        crate::srp::pool_name(&self.user_pool_id)
+    }
+}
+
+/// The SDK's `/^[\w-]+_[0-9a-zA-Z]+$/` with at most 55 characters. `\w` includes `_`, so
+/// the split is at the last underscore.
+fn is_valid_user_pool_id(id: &str) -> bool {
+    let Some((region, name)) = id.rsplit_once('_') else { return false };
+    id.len() <= USER_POOL_ID_MAX_LENGTH
+        && !region.is_empty()
+        && region.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_messages_match_the_sdk() {
+        let msg = |p: Option<&str>, c: Option<&str>| PoolConfig::new(p, c, None).unwrap_err().message;
+        assert_eq!(msg(None, Some("c")), "Both UserPoolId and ClientId are required.");
+        assert_eq!(msg(Some("us-east-1_x"), Some("")), "Both UserPoolId and ClientId are required.");
+        for bad in ["nounderscore", "_abc", "us-east-1_", "us-east-1_ab-c", "us east_1", &format!("us-east-1_{}", "a".repeat(50))] {
+            assert_eq!(msg(Some(bad), Some("c")), "Invalid UserPoolId format.", "{bad}");
+        }
+    }
+
+    #[test]
+    fn good_ids_are_accepted_and_named() {
+        let p = PoolConfig::new(Some("us-east-1_Ab12"), Some("c"), None).unwrap();
+        assert_eq!(p.pool_name(), "Ab12");
+        assert_eq!(p.endpoint, "https://cognito-idp.us-east-1.amazonaws.com/");
+        assert!(PoolConfig::new(Some("a_b_C9"), Some("c"), None).is_ok());
+    }
+}

@@ -1,0 +1,132 @@
+//! Errors as the JS SDK shapes them: `code` and `name` are the AWS error type
+//! (the part of `__type` after `#`), `message` the server's text, `statusCode` the HTTP status.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CognitoError {
+    pub code: String,
+    pub message: String,
+    pub status_code: Option<u16>,
+}
+
+impl CognitoError {
+    pub fn new(code: &str, message: impl Into<String>) -> CognitoError {
+        CognitoError { code: code.to_string(), message: message.into(), status_code: None }
+    }
+
+    /// A bad argument or state on the caller's side, caught before any request.
+    pub fn invalid_parameter(message: impl Into<String>) -> CognitoError {
+        CognitoError::new("InvalidParameterException", message)
+    }
+
+    /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
+    pub fn network(detail: impl Into<String>) -> CognitoError {
+        let detail = detail.into();
+        let message = if detail.is_empty() { "Network error".to_string() } else { format!("Network error: {detail}") };
+        CognitoError::new("NetworkError", message)
+    }
+
+    /// The server answered with something that is not the JSON the operation promises.
+    pub fn unexpected_response(status: u16, what: &str) -> CognitoError {
+        CognitoError {
+            code: "UnexpectedResponseException".to_string(),
+            message: format!("Unexpected response from Cognito (HTTP {status}): {what}"),
+            status_code: Some(status),
+        }
+    }
+}
+
+impl std::fmt::Display for CognitoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+/// What the transport hands back: enough of an HTTP response to decide success or error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: String,
+    /// The `x-amzn-errortype` header, which AWS sets even when the body is not JSON.
+    pub error_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(rename = "__type")]
+    type_: Option<String>,
+    code: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "Message")]
+    message_upper: Option<String>,
+}
+
+impl HttpResponse {
+    /// The body parsed as the operation's result type, or the error the SDK would report.
+    /// An empty successful body counts as `{}` (several operations answer that way).
+    pub fn into_result<T: serde::de::DeserializeOwned>(self) -> Result<T, CognitoError> {
+        if !(200..300).contains(&self.status) {
+            return Err(self.service_error());
+        }
+        let body = if self.body.trim().is_empty() { "{}" } else { self.body.as_str() };
+        serde_json::from_str(body).map_err(|_| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
+    }
+
+    fn service_error(&self) -> CognitoError {
+        if let Ok(ErrorBody { type_, code, message, message_upper }) = serde_json::from_str::<ErrorBody>(&self.body) {
+            if let Some(kind) = type_.or(code) {
+                let code = kind.rsplit('#').next().unwrap_or_default().to_string();
+                let message = message.or(message_upper).unwrap_or_default();
+                return CognitoError { code, message, status_code: Some(self.status) };
+            }
+        }
+        if let Some(header) = self.error_type.as_deref().filter(|h| !h.is_empty()) {
+            let code = header.split(':').next().unwrap_or_default().to_string();
+            return CognitoError { code, message: self.status.to_string(), status_code: Some(self.status) };
+        }
+        CognitoError::unexpected_response(self.status, "the error body is not AWS JSON")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str, header: Option<&str>) -> HttpResponse {
+        HttpResponse { status, body: body.to_string(), error_type: header.map(str::to_string) }
+    }
+
+    #[test]
+    fn aws_json_errors_keep_code_message_and_status() {
+        let e = resp(400, r#"{"__type":"com.amazonaws#NotAuthorizedException","message":"Incorrect username or password."}"#, None)
+            .into_result::<serde_json::Value>()
+            .unwrap_err();
+        assert_eq!(e.code, "NotAuthorizedException");
+        assert_eq!(e.message, "Incorrect username or password.");
+        assert_eq!(e.status_code, Some(400));
+    }
+
+    #[test]
+    fn capital_message_and_code_field_are_understood() {
+        let e = resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<serde_json::Value>().unwrap_err();
+        assert_eq!((e.code.as_str(), e.message.as_str()), ("UserNotFoundException", "nope"));
+    }
+
+    #[test]
+    fn html_error_page_falls_back_to_header_then_to_a_coded_error() {
+        let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x")).into_result::<serde_json::Value>().unwrap_err();
+        assert_eq!((e.code.as_str(), e.status_code), ("InternalErrorException", Some(502)));
+        let e = resp(502, "<html>Bad Gateway</html>", None).into_result::<serde_json::Value>().unwrap_err();
+        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(502)));
+        assert!(e.message.contains("502"));
+    }
+
+    #[test]
+    fn truncated_success_body_is_a_coded_error_and_empty_is_empty_object() {
+        let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<serde_json::Value>().unwrap_err();
+        assert_eq!(e.code, "UnexpectedResponseException");
+        let v = resp(200, "", None).into_result::<serde_json::Value>().unwrap();
+        assert_eq!(v, serde_json::json!({}));
+    }
+}

@@ -1,0 +1,152 @@
+//! Tokens and sessions: JWT payload decoding, expiry, and clock drift, as the JS SDK
+//! computes them (so a session stored by either library means the same to both).
+
+use base64::Engine;
+use serde_json::{Map, Value};
+
+/// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
+/// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JwtToken {
+    pub jwt: String,
+    pub payload: Map<String, Value>,
+}
+
+impl JwtToken {
+    pub fn new(jwt: &str) -> JwtToken {
+        JwtToken { jwt: jwt.to_string(), payload: decode_payload(jwt).unwrap_or_default() }
+    }
+
+    /// `exp` in seconds since the epoch, if the token has a numeric one.
+    pub fn expiration(&self) -> Option<i64> {
+        self.claim_secs("exp")
+    }
+
+    pub fn issued_at(&self) -> Option<i64> {
+        self.claim_secs("iat")
+    }
+
+    fn claim_secs(&self, name: &str) -> Option<i64> {
+        self.payload.get(name).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64)
+    }
+
+    /// The payload as JSON text (for handing to JS without a second decoder).
+    pub fn payload_json(&self) -> String {
+        serde_json::to_string(&self.payload).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// Decodes the middle part of a JWT. Accepts both base64url and standard alphabets, with
+/// or without padding, as Node's Buffer does for the JS SDK.
+pub fn decode_payload(jwt: &str) -> Option<Map<String, Value>> {
+    let part = jwt.split('.').nth(1)?;
+    let normalised: String = part.trim_end_matches('=').chars().map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
+    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
+    match serde_json::from_slice::<Value>(&bytes).ok()? {
+        Value::Object(map) => Some(map),
+        _ => None,
+    }
+}
+
+/// A signed-in session: the three tokens and the clock drift between this device and Cognito.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id_token: JwtToken,
+    pub access_token: JwtToken,
+    pub refresh_token: String,
+    /// Seconds this device's clock runs ahead of the token issuer's.
+    pub clock_drift: i64,
+}
+
+impl Session {
+    /// A session from freshly issued tokens; the drift is measured now, as the SDK does.
+    pub fn issued(id_token: &str, access_token: &str, refresh_token: &str, now: i64) -> Session {
+        let id_token = JwtToken::new(id_token);
+        let access_token = JwtToken::new(access_token);
+        let clock_drift = calculate_clock_drift(&id_token, &access_token, now);
+        Session { id_token, access_token, refresh_token: refresh_token.to_string(), clock_drift }
+    }
+
+    /// Valid while both the access and the ID token are unexpired on the server's clock.
+    /// A token without an `exp` is never valid (the SDK compares with `undefined`: false).
+    pub fn is_valid(&self, now: i64) -> bool {
+        let adjusted = now - self.clock_drift;
+        match (self.access_token.expiration(), self.id_token.expiration()) {
+            (Some(access), Some(id)) => adjusted < access && adjusted < id,
+            _ => false,
+        }
+    }
+}
+
+/// `now - min(iat of access, iat of id)`; 0 when a token carries no `iat`.
+pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 {
+    match (access.issued_at(), id.issued_at()) {
+        (Some(a), Some(i)) => now - a.min(i),
+        _ => 0,
+    }
+}
+
+/// Parses a stored clock drift like the SDK (`parseInt(x) || 0`): leading integer or 0.
+pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
+    let Some(text) = stored else { return 0 };
+    let text = text.trim_start();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    digits[..end].parse::<i64>().map(|v| sign * v).unwrap_or(0)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An unsigned JWT with the given payload, for tests.
+    pub fn jwt(payload: &Value) -> String {
+        let enc = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
+        format!("{}.{}.sig", enc(br#"{"alg":"none"}"#), enc(payload.to_string().as_bytes()))
+    }
+
+    #[test]
+    fn decodes_payload_in_either_alphabet() {
+        let t = jwt(&serde_json::json!({"sub":"ü??>>","exp":10,"iat":5}));
+        let tok = JwtToken::new(&t);
+        assert_eq!(tok.expiration(), Some(10));
+        assert_eq!(tok.issued_at(), Some(5));
+        assert_eq!(tok.payload["sub"], "ü??>>");
+        let standard = t.replace('-', "+").replace('_', "/");
+        assert_eq!(JwtToken::new(&standard).payload, tok.payload);
+    }
+
+    #[test]
+    fn non_jwts_decode_to_empty_payload_and_are_never_valid() {
+        for bad in ["", "abc", "a.b.c", "a.!!!.c", "a.bnVsbA.c" /* null */, "a.WzFd.c" /* [1] */] {
+            assert!(JwtToken::new(bad).payload.is_empty(), "{bad}");
+        }
+        let s = Session::issued("x", "y", "r", 100);
+        assert!(!s.is_valid(100));
+        assert_eq!(s.clock_drift, 0);
+    }
+
+    #[test]
+    fn validity_uses_clock_drift_and_both_tokens() {
+        let id = jwt(&serde_json::json!({"iat":1000,"exp":2000}));
+        let access = jwt(&serde_json::json!({"iat":1000,"exp":1500}));
+        // This device runs 300 s ahead of the server.
+        let s = Session::issued(&id, &access, "r", 1300);
+        assert_eq!(s.clock_drift, 300);
+        assert!(s.is_valid(1799));
+        assert!(!s.is_valid(1800));
+    }
+
+    #[test]
+    fn stored_clock_drift_parses_like_parse_int() {
+        assert_eq!(parse_clock_drift(Some("42")), 42);
+        assert_eq!(parse_clock_drift(Some("-7abc")), -7);
+        assert_eq!(parse_clock_drift(Some("NaN")), 0);
+        assert_eq!(parse_clock_drift(Some("")), 0);
+        assert_eq!(parse_clock_drift(None), 0);
+        assert_eq!(parse_clock_drift(Some("99999999999999999999999")), 0);
+    }
+}

@@ -1,0 +1,279 @@
+//! Client side of Cognito's SRP-6a variant (USER_SRP_AUTH / PASSWORD_VERIFIER),
+//! mirroring AuthenticationHelper.js and CognitoUser.authenticateUserDefaultAuth.
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::{DecodePaddingMode, Engine};
+use hmac::{Hmac, Mac};
+use num_bigint::BigUint;
+use num_traits::Zero;
+use sha2::Sha256;
+
+use super::group::{group, secret_mod_pow};
+use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex};
+use super::SrpError;
+
+/// HKDF "info" string used by Cognito.
+const INFO: &[u8] = b"Caldera Derived Key";
+
+/// Standard alphabet; padding optional because Node's decoder (what the JS SDK
+/// relies on) does not require it. Output signatures are always padded.
+const B64_DECODE: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    // HMAC takes keys of any length, so this cannot fail whatever the input.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts any key length");
+    for p in parts {
+        mac.update(p);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+/// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly
+/// what AuthenticationHelper.computehkdf does: PRK = HMAC(salt, ikm),
+/// OKM = HMAC(PRK, info | 0x01)[..16].
+fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
+    let prk = hmac_sha256(salt, &[ikm]);
+    let t1 = hmac_sha256(&prk, &[INFO, &[1u8]]);
+    let mut okm = [0u8; 16];
+    okm.copy_from_slice(&t1[..16]);
+    okm
+}
+
+/// Every value of one SRP computation, in the JS SDK's `toString(16)` form
+/// (lower case, no padding), so tests can compare step by step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SrpIntermediates {
+    pub large_a: String,
+    pub u: String,
+    pub x: String,
+    pub s: String,
+    pub key: [u8; 16],
+    pub key_hex: String,
+}
+
+/// The client's ephemeral secret `a` and public value `A = g^a mod N`.
+#[derive(Clone)]
+pub struct SrpClient {
+    small_a: BigUint,
+    large_a: BigUint,
+}
+
+// Hand-written so `a` never ends up in logs.
+impl std::fmt::Debug for SrpClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
+    }
+}
+
+impl SrpClient {
+    /// Fresh client with `a` = 128 random bytes (as the JS SDK does; no
+    /// reduction needed since 1024 bits < N). Uses the OS RNG natively and
+    /// crypto.getRandomValues on wasm32.
+    pub fn generate() -> Result<SrpClient, SrpError> {
+        let mut bytes = [0u8; 128];
+        getrandom::getrandom(&mut bytes).map_err(|e| SrpError::Random(e.to_string()))?;
+        Ok(Self::from_small_a(&bytes))
+    }
+
+    /// Client with a given `a` (big-endian bytes), for known-answer tests.
+    pub fn from_small_a(a_bytes: &[u8]) -> SrpClient {
+        let small_a = BigUint::from_bytes_be(a_bytes);
+        // g is a generator of a prime-order group, so A mod N is never 0 (the
+        // JS "A mod N cannot be 0" check can never fire).
+        let large_a = secret_mod_pow(&group().g, &small_a);
+        SrpClient { small_a, large_a }
+    }
+
+    /// `A.toString(16)`: what the JS SDK sends as `SRP_A`.
+    pub fn large_a_hex(&self) -> String {
+        self.large_a.to_str_radix(16)
+    }
+
+    /// The 16-byte key that signs the PASSWORD_VERIFIER response.
+    pub fn password_authentication_key(
+        &self,
+        pool_name: &str,
+        user_id_for_srp: &str,
+        password: &str,
+        srp_b_hex: &str,
+        salt_hex: &str,
+    ) -> Result<[u8; 16], SrpError> {
+        self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
+            .map(|i| i.key)
+    }
+
+    /// getPasswordAuthenticationKey, keeping the intermediate values.
+    pub fn intermediates(
+        &self,
+        pool_name: &str,
+        user_id_for_srp: &str,
+        password: &str,
+        srp_b_hex: &str,
+        salt_hex: &str,
+    ) -> Result<SrpIntermediates, SrpError> {
+        let grp = group();
+        let b = parse_hex_uint(srp_b_hex).ok_or(SrpError::InvalidHex("SRP_B"))?;
+        let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
+        if (&b % &grp.n).is_zero() {
+            return Err(SrpError::BIsZero);
+        }
+
+        // u = H(pad(A) | pad(B)). B is hashed as received, NOT reduced mod N.
+        let u = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&self.large_a), &pad_bytes(&b)]));
+        if u.is_zero() {
+            return Err(SrpError::UIsZero);
+        }
+
+        // x = H(pad(salt) | H(poolName | userId | ":" | password)). The inner
+        // hash is over the UTF-8 text; the outer over bytes. The salt went
+        // through a BigInteger first, so its leading zero bytes are dropped
+        // and a 00 is added back only if the top bit is set.
+        let inner = sha256(&[
+            pool_name.as_bytes(),
+            user_id_for_srp.as_bytes(),
+            b":",
+            password.as_bytes(),
+        ]);
+        let x = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&salt), &inner]));
+
+        // S = (B - k·g^x)^(a + u·x) mod N. The JS lets the base go negative and
+        // its modPow reduces it into [0, N); we do the same without signed
+        // maths: (B mod N + N - (k·g^x mod N)) mod N. The exponent is left
+        // unreduced, as in the JS.
+        let gx = secret_mod_pow(&grp.g, &x);
+        let kgx = (&grp.k * gx) % &grp.n;
+        let base = ((&b % &grp.n) + &grp.n - kgx) % &grp.n;
+        let exp = &self.small_a + &u * &x;
+        let s = secret_mod_pow(&base, &exp);
+
+        // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
+        let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
+
+        Ok(SrpIntermediates {
+            large_a: self.large_a_hex(),
+            u: u.to_str_radix(16),
+            x: x.to_str_radix(16),
+            s: s.to_str_radix(16),
+            key,
+            key_hex: to_hex(&key),
+        })
+    }
+}
+
+/// Free-function form of [`SrpClient::intermediates`].
+pub fn srp_intermediates(
+    client: &SrpClient,
+    pool_name: &str,
+    user_id_for_srp: &str,
+    password: &str,
+    srp_b_hex: &str,
+    salt_hex: &str,
+) -> Result<SrpIntermediates, SrpError> {
+    client.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
+}
+
+/// PASSWORD_CLAIM_SIGNATURE:
+/// base64(HMAC-SHA256(key, poolName | userIdForSrp | base64decode(SECRET_BLOCK) | timestamp)).
+pub fn password_claim_signature(
+    key: &[u8; 16],
+    pool_name: &str,
+    user_id_for_srp: &str,
+    secret_block_b64: &str,
+    timestamp: &str,
+) -> Result<String, SrpError> {
+    let secret_block = B64_DECODE
+        .decode(secret_block_b64)
+        .map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
+    let mac = hmac_sha256(
+        key,
+        &[
+            pool_name.as_bytes(),
+            user_id_for_srp.as_bytes(),
+            &secret_block,
+            timestamp.as_bytes(),
+        ],
+    );
+    Ok(base64::engine::general_purpose::STANDARD.encode(mac))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> SrpClient {
+        SrpClient::from_small_a(&[0x5a; 128])
+    }
+
+    fn key_for(b_hex: &str, salt_hex: &str) -> Result<[u8; 16], SrpError> {
+        client().password_authentication_key("pool", "user", "pw", b_hex, salt_hex)
+    }
+
+    #[test]
+    fn hkdf16_matches_rfc5869_prefix() {
+        // Cross-check the hand-rolled one-block HKDF against the hkdf crate.
+        let salt = [7u8; 33];
+        let ikm = [9u8; 384];
+        let mut okm = [0u8; 16];
+        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
+        assert_eq!(hkdf16(&salt, &ikm), okm);
+    }
+
+    #[test]
+    fn b_multiple_of_n_is_refused() {
+        let n = &group().n;
+        for b in [BigUint::zero(), n.clone(), n * 2u32, n * 7u32] {
+            let hex = b.to_str_radix(16);
+            assert_eq!(key_for(&hex, "01"), Err(SrpError::BIsZero), "{hex}");
+        }
+        assert_eq!(key_for("0000", "01"), Err(SrpError::BIsZero));
+        assert_eq!(SrpError::BIsZero.message(), "B cannot be zero.");
+    }
+
+    #[test]
+    fn malformed_inputs_are_errors() {
+        assert_eq!(key_for("", "01"), Err(SrpError::InvalidHex("SRP_B")));
+        assert_eq!(key_for("xyz", "01"), Err(SrpError::InvalidHex("SRP_B")));
+        assert_eq!(key_for("-1f", "01"), Err(SrpError::InvalidHex("SRP_B")));
+        assert_eq!(key_for("1f", ""), Err(SrpError::InvalidHex("SALT")));
+        assert_eq!(key_for("1f", "0x12"), Err(SrpError::InvalidHex("SALT")));
+        let key = [0u8; 16];
+        assert_eq!(
+            password_claim_signature(&key, "p", "u", "not base64!", "t"),
+            Err(SrpError::InvalidBase64("SECRET_BLOCK"))
+        );
+        assert_eq!(
+            password_claim_signature(&key, "p", "u", "QQ=QQ", "t"),
+            Err(SrpError::InvalidBase64("SECRET_BLOCK"))
+        );
+    }
+
+    #[test]
+    fn empty_strings_do_not_panic() {
+        let c = SrpClient::from_small_a(&[]);
+        assert_eq!(c.large_a_hex(), "1"); // g^0
+        let _ = c.password_authentication_key("", "", "", "", "");
+        let _ = c.password_authentication_key("", "", "", "1", "0");
+        let key = [0u8; 16];
+        // Empty is valid base64 (zero bytes), like Buffer.from('', 'base64').
+        assert!(password_claim_signature(&key, "", "", "", "").is_ok());
+    }
+
+    #[test]
+    fn padding_optional_on_secret_block() {
+        let key = [1u8; 16];
+        assert_eq!(
+            password_claim_signature(&key, "p", "u", "QUI=", "t"),
+            password_claim_signature(&key, "p", "u", "QUI", "t")
+        );
+    }
+
+    #[test]
+    fn generate_gives_distinct_clients() {
+        let a = SrpClient::generate().unwrap();
+        let b = SrpClient::generate().unwrap();
+        assert_ne!(a.large_a_hex(), b.large_a_hex());
+    }
+}

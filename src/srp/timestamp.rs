@@ -1,0 +1,80 @@
+//! The `TIMESTAMP` string Cognito signs, in the JS SDK's DateHelper format:
+//! `ddd MMM D HH:mm:ss UTC YYYY`, e.g. `Tue Sep 3 08:04:05 UTC 2024`.
+//! Day of month is NOT zero padded; hours/minutes/seconds are. Implemented
+//! from epoch seconds with a proleptic-Gregorian civil-date conversion so no
+//! date crate (and no JS Date) is needed.
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/// (year, month 1..=12, day 1..=31) for a count of days since 1970-01-01.
+/// Howard Hinnant's `civil_from_days`; works for negative days too. With
+/// |days| <= i64::MAX / 86400 none of the intermediate values can overflow.
+fn civil_from_days(days: i64) -> (i64, usize, i64) {
+    let z = days + 719_468; // shift epoch to 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // day of 400-year era, [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
+    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month as usize, day)
+}
+
+/// Formats `epoch_secs` (seconds since 1970-01-01T00:00:00Z, may be negative)
+/// like DateHelper.getNowString(). Years print as plain integers, as JS's
+/// template literal would (`0`, `-1`, `10000`).
+pub fn timestamp(epoch_secs: i64) -> String {
+    let days = epoch_secs.div_euclid(86_400);
+    let secs_of_day = epoch_secs.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
+    let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize];
+    format!(
+        "{} {} {} {:02}:{:02}:{:02} UTC {}",
+        weekday,
+        MONTHS[month - 1],
+        day,
+        secs_of_day / 3600,
+        secs_of_day % 3600 / 60,
+        secs_of_day % 60,
+        year
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timestamp;
+
+    #[test]
+    fn known_dates() {
+        assert_eq!(timestamp(0), "Thu Jan 1 00:00:00 UTC 1970");
+        assert_eq!(timestamp(1_725_350_645), "Tue Sep 3 08:04:05 UTC 2024");
+        // Leap days and the day after, in a /4 and a /400 leap year.
+        assert_eq!(timestamp(1_709_164_800), "Thu Feb 29 00:00:00 UTC 2024");
+        assert_eq!(timestamp(1_709_251_200), "Fri Mar 1 00:00:00 UTC 2024");
+        assert_eq!(timestamp(951_782_400), "Tue Feb 29 00:00:00 UTC 2000");
+        // 1900 is not a leap year: Feb 28 is followed by Mar 1.
+        assert_eq!(timestamp(-2_203_977_600), "Wed Feb 28 00:00:00 UTC 1900");
+        assert_eq!(timestamp(-2_203_891_200), "Thu Mar 1 00:00:00 UTC 1900");
+        // Year boundary, both sides.
+        assert_eq!(timestamp(1_735_689_599), "Tue Dec 31 23:59:59 UTC 2024");
+        assert_eq!(timestamp(1_735_689_600), "Wed Jan 1 00:00:00 UTC 2025");
+        // Before the epoch.
+        assert_eq!(timestamp(-1), "Wed Dec 31 23:59:59 UTC 1969");
+        // Two-digit day keeps its digits; padded time fields.
+        assert_eq!(timestamp(1_700_000_000), "Tue Nov 14 22:13:20 UTC 2023");
+    }
+
+    #[test]
+    fn extremes_do_not_panic() {
+        for t in [i64::MIN, i64::MIN + 1, i64::MAX, -62_167_219_200, 253_402_300_800] {
+            let _ = timestamp(t);
+        }
+        assert_eq!(timestamp(-62_167_219_200), "Sat Jan 1 00:00:00 UTC 0");
+    }
+}

@@ -1,0 +1,152 @@
+//! Reading and writing a whole session under the SDK's keys, all or nothing.
+
+use super::keys::{self, UserItem, SESSION_ITEMS};
+use super::Storage;
+use crate::session::{parse_clock_drift, JwtToken, Session};
+
+pub struct SessionStore<'a, S: Storage + ?Sized> {
+    storage: &'a S,
+    client_id: &'a str,
+}
+
+impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
+    pub fn new(storage: &'a S, client_id: &'a str) -> Self {
+        SessionStore { storage, client_id }
+    }
+
+    fn key(&self, username: &str, item: UserItem) -> String {
+        keys::user_item(self.client_id, username, item)
+    }
+
+    /// The username of whoever signed in last on this client, if anyone.
+    pub fn last_auth_user(&self) -> Option<String> {
+        self.storage.get_item(&keys::last_auth_user(self.client_id)).filter(|u| !u.is_empty())
+    }
+
+    /// The stored session of `username`, or `None` when there is no ID token (the SDK's test).
+    pub fn load(&self, username: &str) -> Option<Session> {
+        let id = self.storage.get_item(&self.key(username, UserItem::IdToken)).filter(|t| !t.is_empty())?;
+        let access = self.storage.get_item(&self.key(username, UserItem::AccessToken)).unwrap_or_default();
+        let refresh = self.storage.get_item(&self.key(username, UserItem::RefreshToken)).unwrap_or_default();
+        let drift = parse_clock_drift(self.storage.get_item(&self.key(username, UserItem::ClockDrift)).as_deref());
+        Some(Session { id_token: JwtToken::new(&id), access_token: JwtToken::new(&access), refresh_token: refresh, clock_drift: drift })
+    }
+
+    /// Writes the session and makes `username` the last signed-in user. LastAuthUser is
+    /// written last, and if any write fails every key written is put back as it was, so a
+    /// reader never finds half a session and an earlier session is not lost.
+    pub fn save(&self, username: &str, session: &Session) -> Result<(), String> {
+        let drift = session.clock_drift.to_string();
+        let writes = [
+            (self.key(username, UserItem::IdToken), session.id_token.jwt.as_str()),
+            (self.key(username, UserItem::AccessToken), session.access_token.jwt.as_str()),
+            (self.key(username, UserItem::RefreshToken), session.refresh_token.as_str()),
+            (self.key(username, UserItem::ClockDrift), drift.as_str()),
+            (keys::last_auth_user(self.client_id), username),
+        ];
+        let before: Vec<Option<String>> = writes.iter().map(|(key, _)| self.storage.get_item(key)).collect();
+        for (done, (key, value)) in writes.iter().enumerate() {
+            if let Err(e) = self.storage.set_item(key, value) {
+                for ((key, _), old) in writes[..done].iter().zip(&before) {
+                    match old {
+                        // Restoring a value that fitted before; if even that fails, drop the key.
+                        Some(old) => {
+                            if self.storage.set_item(key, old).is_err() {
+                                self.storage.remove_item(key);
+                            }
+                        }
+                        None => self.storage.remove_item(key),
+                    }
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the session of `username` and the LastAuthUser pointer, plus cached user data.
+    pub fn clear(&self, username: &str) {
+        for item in SESSION_ITEMS {
+            self.storage.remove_item(&self.key(username, item));
+        }
+        self.storage.remove_item(&keys::last_auth_user(self.client_id));
+        self.storage.remove_item(&self.key(username, UserItem::UserData));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::tests::jwt;
+    use crate::storage::MemoryStorage;
+    use std::cell::Cell;
+
+    fn session() -> Session {
+        let id = jwt(&serde_json::json!({"iat":100,"exp":200}));
+        let access = jwt(&serde_json::json!({"iat":100,"exp":200}));
+        Session::issued(&id, &access, "refresh", 103)
+    }
+
+    #[test]
+    fn round_trips_under_the_sdk_keys() {
+        let mem = MemoryStorage::new();
+        let store = SessionStore::new(&mem, "client");
+        store.save("alice", &session()).unwrap();
+        assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.LastAuthUser").as_deref(), Some("alice"));
+        assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.alice.clockDrift").as_deref(), Some("3"));
+        assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.alice.refreshToken").as_deref(), Some("refresh"));
+        assert_eq!(store.last_auth_user().as_deref(), Some("alice"));
+        assert_eq!(store.load("alice"), Some(session()));
+        store.clear("alice");
+        assert!(mem.keys().is_empty());
+        assert_eq!(store.load("alice"), None);
+    }
+
+    /// Storage that refuses writes to one key, like a localStorage that is full.
+    struct FailingStorage {
+        inner: MemoryStorage,
+        refused: Option<&'static str>,
+    }
+    impl Storage for FailingStorage {
+        fn get_item(&self, key: &str) -> Option<String> {
+            self.inner.get_item(key)
+        }
+        fn set_item(&self, key: &str, value: &str) -> Result<(), String> {
+            match self.refused {
+                Some(suffix) if key.ends_with(suffix) => Err("QuotaExceededError".into()),
+                _ => self.inner.set_item(key, value),
+            }
+        }
+        fn remove_item(&self, key: &str) {
+            self.inner.remove_item(key)
+        }
+    }
+
+    const KEYS_IN_WRITE_ORDER: [&str; 5] = ["idToken", "accessToken", "refreshToken", "clockDrift", "LastAuthUser"];
+
+    #[test]
+    fn a_failed_write_leaves_no_half_session() {
+        for refused in KEYS_IN_WRITE_ORDER {
+            let failing = FailingStorage { inner: MemoryStorage::new(), refused: Some(refused) };
+            let store = SessionStore::new(&failing, "client");
+            assert!(store.save("alice", &session()).is_err());
+            assert!(failing.inner.keys().is_empty(), "refusing {refused}: {:?}", failing.inner.keys());
+        }
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_session() {
+        for refused in KEYS_IN_WRITE_ORDER {
+            let mut failing = FailingStorage { inner: MemoryStorage::new(), refused: None };
+            SessionStore::new(&failing, "client").save("alice", &session()).unwrap();
+            failing.refused = Some(refused);
+            let store = SessionStore::new(&failing, "client");
+            let mut newer = session();
+            newer.refresh_token = "newer".into();
+            newer.id_token = JwtToken::new("newer-id");
+            assert!(store.save("alice", &newer).is_err());
+            assert_eq!(store.load("alice"), Some(session()), "refusing {refused}");
+            assert_eq!(store.last_auth_user().as_deref(), Some("alice"));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! How requests reach Cognito. The browser build implements this with `fetch`; native
+//! tests implement it with canned answers or an in-process fake server.
+
+use crate::protocol::{CognitoError, HttpResponse, Request};
+
+#[allow(async_fn_in_trait)] // single-threaded (wasm) use only: no Send bound wanted
+pub trait Transport {
+    /// POSTs `request` to `endpoint`. Err only when no HTTP answer arrived at all
+    /// (then `code` is `NetworkError`); HTTP error statuses come back as `Ok`.
+    async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError>;
+}
