@@ -64,7 +64,9 @@ pub struct SrpClient {
 // Hand-written so `a` never ends up in logs.
 impl std::fmt::Debug for SrpClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
+        f.debug_struct("SrpClient")
+            .field("large_a", &self.large_a_hex())
+            .finish_non_exhaustive()
     }
 }
 
@@ -217,7 +219,9 @@ mod tests {
         let salt = [7u8; 33];
         let ikm = [9u8; 384];
         let mut okm = [0u8; 16];
-        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
+        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm)
+            .expand(INFO, &mut okm)
+            .unwrap();
         assert_eq!(hkdf16(&salt, &ikm), okm);
     }
 

@@ -12,6 +12,7 @@ mod pad;
 mod timestamp;
 
 pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates};
+pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed};
 pub use timestamp::timestamp;
 
@@ -76,6 +77,9 @@ mod tests {
     #[test]
     fn error_messages() {
         assert_eq!(SrpError::UIsZero.to_string(), "U cannot be zero.");
-        assert_eq!(SrpError::InvalidHex("SALT").message(), "SALT is not a valid hex string.");
+        assert_eq!(
+            SrpError::InvalidHex("SALT").message(),
+            "SALT is not a valid hex string."
+        );
     }
 }

@@ -72,7 +72,13 @@ mod tests {
 
     #[test]
     fn extremes_do_not_panic() {
-        for t in [i64::MIN, i64::MIN + 1, i64::MAX, -62_167_219_200, 253_402_300_800] {
+        for t in [
+            i64::MIN,
+            i64::MIN + 1,
+            i64::MAX,
+            -62_167_219_200,
+            253_402_300_800,
+        ] {
             let _ = timestamp(t);
         }
         assert_eq!(timestamp(-62_167_219_200), "Sat Jan 1 00:00:00 UTC 0");

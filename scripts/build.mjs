@@ -1,0 +1,106 @@
+// `npm run build`: compiles the crate to wasm and writes the npm package into pkg/.
+//
+// One wasm binary serves every way of loading the package. Its bytes are inlined
+// (base64) and instantiated synchronously, so the classes work right after `import`
+// or right after the <script> tag, with no bundler configuration and no async init.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'pkg');
+const work = join(root, 'target', 'bindgen');
+const crate = 'cognito_identity_wasm';
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+
+function compile() {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
+  const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
+  for (const target of ['web', 'no-modules']) {
+    run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);
+  }
+  // wasm-opt from the npm package `binaryen` (Debian's wasm-opt 108 breaks wasm-bindgen output).
+  const bg = join(work, 'web', `${crate}_bg.wasm`);
+  const opt = join(work, `${crate}.opt.wasm`);
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
+    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt,
+  ]);
+  return readFileSync(opt);
+}
+
+/** JS source of a function returning the wasm bytes, decoded from inline base64. */
+function bytesFunction(wasm) {
+  return `function wasmBytes() {
+  const text = atob(${JSON.stringify(wasm.toString('base64'))});
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}`;
+}
+
+/** Names the glue exports (classes and functions), minus the init plumbing. */
+function exportedNames(glue) {
+  const names = [...glue.matchAll(/^export (?:class|function) (\w+)/gm)].map(m => m[1]);
+  return names.filter(n => n !== 'initSync');
+}
+
+function moduleEntry(names, patches) {
+  return `// cognito-identity-wasm: ES module entry. Instantiates the inlined wasm synchronously.
+import { initSync } from './${crate}.js';
+import * as api from './${crate}.js';
+import { wasmBytes } from './wasm-bytes.js';
+
+initSync({ module: wasmBytes() });
+${patches}
+applyPatches(api);
+
+export { ${names.join(', ')} } from './${crate}.js';
+`;
+}
+
+function scriptTag(noModulesGlue, bytesFn, names, patches) {
+  return `/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */
+(function () {
+${noModulesGlue}
+${bytesFn}
+${patches}
+wasm_bindgen.initSync({ module: wasmBytes() });
+var api = {};
+${names.map(n => `api.${n} = wasm_bindgen.${n};`).join('\n')}
+applyPatches(api);
+globalThis.AmazonCognitoIdentity = api;
+})();
+`;
+}
+
+function manifest() {
+  const template = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8'));
+  const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+  return JSON.stringify({ ...template, version }, null, 2) + '\n';
+}
+
+const wasm = compile();
+const patches = readFileSync(join(root, 'scripts', 'entry-patches.js'), 'utf8');
+// The default async init refers to a .wasm file next to the glue; bundlers would try to
+// resolve it. We never ship that file (the bytes are inlined), so drop the reference.
+const webGlue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8').replace(
+  `new URL('${crate}_bg.wasm', import.meta.url)`,
+  `undefined /* inlined: see wasm-bytes.js */`,
+);
+const names = exportedNames(webGlue);
+
+if (existsSync(out)) rmSync(out, { recursive: true });
+mkdirSync(out);
+writeFileSync(join(out, `${crate}.js`), webGlue);
+copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
+writeFileSync(join(out, 'wasm-bytes.js'), `export ${bytesFunction(wasm)}\n`);
+writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
+writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
+writeFileSync(join(out, 'index.d.ts'), `export * from './${crate}.js';\n`);
+const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
+writeFileSync(join(out, 'amazon-cognito-identity.min.js'), scriptTag(noModulesGlue, bytesFunction(wasm), names, patches));
+writeFileSync(join(out, 'package.json'), manifest());
+copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
+console.log(`pkg/ written: ${names.length} exports, wasm ${wasm.length} bytes`);

@@ -1,0 +1,83 @@
+//! Reading plain JS objects and building the SDK's error objects.
+
+use crate::protocol::types::StringMap;
+use crate::protocol::CognitoError;
+use js_sys::{Function, Reflect};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// `obj[name]`, or `undefined` when `obj` is not an object or the read throws.
+pub fn get(obj: &JsValue, name: &str) -> JsValue {
+    if !obj.is_object() && !obj.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn get_string(obj: &JsValue, name: &str) -> Option<String> {
+    get(obj, name).as_string()
+}
+
+/// Calls `obj[name](...args)` with `this = obj`, as the SDK's own code would.
+/// Returns None when `obj[name]` is not a function.
+pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<Result<JsValue, JsValue>> {
+    let f = get(obj, name).dyn_into::<Function>().ok()?;
+    let array = js_sys::Array::new();
+    for a in args {
+        array.push(a);
+    }
+    Some(Reflect::apply(&f, obj, &array))
+}
+
+/// A string produced by calling a getter-style method, such as `pool.getClientId()`.
+pub fn call_string(obj: &JsValue, name: &str) -> Option<String> {
+    call_method(obj, name, &[])?.ok()?.as_string()
+}
+
+/// `JSON.stringify(v)` parsed by serde: how JS values (plain objects, our classes with
+/// `toJSON`) become Rust data without a second decoder.
+pub fn to_json(v: &JsValue) -> Option<Value> {
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn from_json(v: &Value) -> JsValue {
+    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// ClientMetadata: a string map. Non-string values are sent as their JSON text.
+pub fn string_map(v: &JsValue) -> Option<StringMap> {
+    match to_json(v)? {
+        Value::Object(map) if !map.is_empty() => Some(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    (k, v)
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// An `Error` with the SDK's fields: `code`, `name`, `message`, and `statusCode` when HTTP gave one.
+pub fn error(e: &CognitoError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name(&e.code);
+    let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(&e.code));
+    if let Some(status) = e.status_code {
+        let _ = Reflect::set(&err, &"statusCode".into(), &JsValue::from(status));
+    }
+    err.into()
+}
+
+/// A plain `Error` with the given message, for the SDK's argument checks (it throws these).
+pub fn plain_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}

@@ -1,0 +1,12 @@
+//! The JS-facing layer: wasm-bindgen classes with amazon-cognito-identity-js's names and
+//! shapes. Thin by design: argument reading, callback/Promise plumbing, and calls into
+//! the pure core. No protocol logic lives here.
+
+mod attributes;
+mod callbacks;
+mod convert;
+mod fetch;
+mod js_storage;
+mod tokens;
+mod user;
+mod user_pool;

@@ -1,0 +1,144 @@
+//! `CognitoUserPool`.
+
+use super::callbacks::reply_for;
+use super::convert::{call_string, get, get_string, plain_error, string_map, to_json};
+use super::fetch::FetchTransport;
+use super::js_storage::{default_storage, JsStorage};
+use super::user::CognitoUser;
+use crate::client;
+use crate::pool::PoolConfig;
+use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
+use crate::protocol::{CognitoError, Operation, Request};
+use crate::storage::SessionStore;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// What a pool and every user made from it share.
+pub struct PoolShared {
+    pub config: PoolConfig,
+    pub storage: JsValue,
+    pub transport: FetchTransport,
+}
+
+impl PoolShared {
+    pub fn storage(&self) -> JsStorage {
+        JsStorage(self.storage.clone())
+    }
+
+    /// Settings read from any pool-like object: ours, or amazon-cognito-identity-js's own
+    /// `CognitoUserPool` (its endpoint lives at `client.endpoint`).
+    pub fn from_js(pool: &JsValue) -> Result<PoolShared, CognitoError> {
+        let endpoint = get_string(pool, "endpoint").or_else(|| get_string(&get(pool, "client"), "endpoint"));
+        let config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
+        let storage = Some(get(pool, "storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
+        let credentials = get_string(&get(pool, "fetchOptions"), "credentials");
+        Ok(PoolShared { config, storage, transport: FetchTransport { credentials } })
+    }
+}
+
+fn attributes(v: &JsValue) -> Result<Option<Vec<AttributeType>>, CognitoError> {
+    match to_json(v) {
+        None => Ok(None),
+        Some(json) => serde_json::from_value(json)
+            .map(Some)
+            .map_err(|_| CognitoError::invalid_parameter("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")),
+    }
+}
+
+#[wasm_bindgen]
+pub struct CognitoUserPool {
+    shared: Rc<PoolShared>,
+}
+
+#[wasm_bindgen]
+impl CognitoUserPool {
+    /// `new CognitoUserPool({ UserPoolId, ClientId, endpoint?, Storage?, fetchOptions? })`.
+    /// Throws the SDK's errors for missing or malformed ids.
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: JsValue) -> Result<CognitoUserPool, JsValue> {
+        let config = PoolConfig::new(
+            get_string(&data, "UserPoolId").as_deref(),
+            get_string(&data, "ClientId").as_deref(),
+            get_string(&data, "endpoint").as_deref(),
+        )
+        .map_err(|e| plain_error(&e.message))?;
+        let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
+        let credentials = get_string(&get(&data, "fetchOptions"), "credentials");
+        Ok(CognitoUserPool { shared: Rc::new(PoolShared { config, storage, transport: FetchTransport { credentials } }) })
+    }
+
+    #[wasm_bindgen(js_name = getUserPoolId)]
+    pub fn get_user_pool_id(&self) -> String {
+        self.shared.config.user_pool_id.clone()
+    }
+    #[wasm_bindgen(js_name = getUserPoolName)]
+    pub fn get_user_pool_name(&self) -> String {
+        self.shared.config.pool_name().to_string()
+    }
+    #[wasm_bindgen(js_name = getClientId)]
+    pub fn get_client_id(&self) -> String {
+        self.shared.config.client_id.clone()
+    }
+    #[wasm_bindgen(getter)]
+    pub fn endpoint(&self) -> String {
+        self.shared.config.endpoint.clone()
+    }
+    #[wasm_bindgen(getter)]
+    pub fn storage(&self) -> JsValue {
+        self.shared.storage.clone()
+    }
+    #[wasm_bindgen(getter, js_name = fetchOptions)]
+    pub fn fetch_options(&self) -> JsValue {
+        let obj = js_sys::Object::new();
+        if let Some(c) = &self.shared.transport.credentials {
+            let _ = js_sys::Reflect::set(&obj, &"credentials".into(), &c.into());
+        }
+        obj.into()
+    }
+
+    /// `signUp(username, password, userAttributes, validationData, callback, clientMetadata)`
+    /// → `{ user, userConfirmed, userSub, codeDeliveryDetails }`.
+    #[wasm_bindgen(js_name = signUp)]
+    pub fn sign_up(&self, username: JsValue, password: JsValue, user_attributes: JsValue, validation_data: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let shared = self.shared.clone();
+        let username = username.as_string().unwrap_or_default();
+        let request = (|| {
+            Ok::<_, CognitoError>(SignUpRequest {
+                client_id: shared.config.client_id.clone(),
+                username: username.clone(),
+                password: password.as_string().unwrap_or_default(),
+                user_attributes: attributes(&user_attributes)?,
+                validation_data: attributes(&validation_data)?,
+                client_metadata: string_map(&client_metadata),
+            })
+        })();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = async {
+                let request = Request::new(Operation::SignUp, &request?);
+                let data: SignUpResponse = client::call(&shared.transport, &shared.config, &request).await?;
+                let out = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| {
+                    let _ = js_sys::Reflect::set(&out, &k.into(), &v);
+                };
+                set("user", CognitoUser::create(username, shared.clone(), None).into());
+                set("userConfirmed", data.user_confirmed.into());
+                set("userSub", data.user_sub.map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
+                set("codeDeliveryDetails", data.code_delivery_details.as_ref().map(super::convert::from_json).unwrap_or(JsValue::UNDEFINED));
+                Ok(out.into())
+            }
+            .await;
+            reply.settle(result);
+        });
+        ret
+    }
+
+    /// The user who signed in last on this client (from storage), or null.
+    #[wasm_bindgen(js_name = getCurrentUser)]
+    pub fn get_current_user(&self) -> JsValue {
+        match SessionStore::new(&self.shared.storage(), &self.shared.config.client_id).last_auth_user() {
+            Some(username) => CognitoUser::create(username, self.shared.clone(), None).into(),
+            None => JsValue::NULL,
+        }
+    }
+}

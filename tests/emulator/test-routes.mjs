@@ -1,0 +1,113 @@
+// Test-only control plane under /_test/. Plain JSON in and out; errors are
+// {"error": "..."} with 400/404 so a mistake in a test is loud.
+import { addFault } from './faults.mjs';
+import { findUser } from './ops/common.mjs';
+
+class RouteError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function userFor(store, userPoolId, username) {
+  if (typeof username !== 'string' || !username) throw new RouteError(400, 'username is required');
+  const pools = userPoolId ? [store.pools.get(userPoolId)].filter(Boolean) : [...store.pools.values()];
+  if (userPoolId && !pools.length) throw new RouteError(404, `no user pool ${userPoolId}`);
+  const hits = pools.map((pool) => findUser(pool, username)).filter(Boolean);
+  if (!hits.length) throw new RouteError(404, `no user ${username}`);
+  if (hits.length > 1) throw new RouteError(400, `username ${username} exists in several pools; pass userPoolId`);
+  return hits[0];
+}
+
+function setLifetimes(store, body) {
+  const out = {};
+  for (const key of ['accessSeconds', 'idSeconds', 'refreshSeconds']) {
+    if (body[key] === undefined) continue;
+    if (!Number.isInteger(body[key]) || body[key] < 1) throw new RouteError(400, `${key} must be a positive integer`);
+    out[key] = body[key];
+  }
+  let scope;
+  let target;
+  if (body.clientId) {
+    if (!store.clients.has(body.clientId)) throw new RouteError(404, `no client ${body.clientId}`);
+    scope = 'client';
+    target = store.lifetimes.clients;
+  } else if (body.userPoolId) {
+    if (!store.pools.has(body.userPoolId)) throw new RouteError(404, `no user pool ${body.userPoolId}`);
+    scope = 'pool';
+    target = store.lifetimes.pools;
+  }
+  if (target) {
+    const id = body.clientId ?? body.userPoolId;
+    target.set(id, { ...(target.get(id) ?? {}), ...out });
+    return { ok: true, scope, lifetimes: target.get(id) };
+  }
+  Object.assign(store.lifetimes.global, out);
+  return { ok: true, scope: 'global', lifetimes: store.lifetimes.global };
+}
+
+const publicFault = ({ operation, kind, remaining, ms }) => ({ operation, kind, remaining, ...(kind === 'delay' ? { ms } : {}) });
+
+/** Returns [status, body] for a /_test/ route. */
+export function handleTestRoute(store, method, url, body) {
+  const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
+  const q = url.searchParams;
+  try {
+    switch (route) {
+      case 'GET /_test/health':
+        return [200, { ok: true }];
+      case 'POST /_test/reset':
+        store.reset();
+        return [200, { ok: true }];
+      case 'GET /_test/codes': {
+        const user = userFor(store, q.get('userPoolId'), q.get('username'));
+        const out = {};
+        for (const [purpose, c] of Object.entries(user.codes)) out[purpose] = c.code;
+        if (user.temporaryPassword) out.temporaryPassword = user.temporaryPassword;
+        return [200, out];
+      }
+      case 'POST /_test/codes/expire': {
+        const user = userFor(store, body.userPoolId, body.username);
+        for (const c of Object.values(user.codes)) c.expiresAt = 0;
+        return [200, { ok: true }];
+      }
+      case 'POST /_test/token-lifetime':
+        return [200, setLifetimes(store, body)];
+      case 'DELETE /_test/token-lifetime':
+        store.lifetimes = { global: {}, pools: new Map(), clients: new Map() };
+        return [200, { ok: true }];
+      case 'GET /_test/faults':
+        return [200, { faults: store.faults.map(publicFault) }];
+      case 'POST /_test/faults':
+        try {
+          addFault(store, body);
+        } catch (e) {
+          throw new RouteError(400, e.message);
+        }
+        return [200, { ok: true, faults: store.faults.map(publicFault) }];
+      case 'DELETE /_test/faults':
+        store.faults = [];
+        return [200, { ok: true }];
+      case 'GET /_test/requests': {
+        const op = q.get('operation');
+        return [200, store.requestLog.filter((r) => !op || r.operation === op)];
+      }
+      case 'POST /_test/requests/clear':
+      case 'DELETE /_test/requests':
+        store.requestLog = [];
+        return [200, { ok: true }];
+      case 'POST /_test/clock': {
+        const s = body.offsetSeconds;
+        if (typeof s !== 'number' || !Number.isFinite(s)) throw new RouteError(400, 'offsetSeconds must be a number');
+        store.clockOffsetMs = s * 1000;
+        return [200, { ok: true, now: new Date(store.now()).toISOString() }];
+      }
+      default:
+        return [404, { error: `no test route ${route}` }];
+    }
+  } catch (e) {
+    if (e instanceof RouteError) return [e.status, { error: e.message }];
+    throw e;
+  }
+}
