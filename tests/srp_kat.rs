@@ -8,6 +8,8 @@
 //! compatibility. Env overrides: SRP_KAT_CASES (default 200), SRP_KAT_SEED
 //! (replay a failing run; the seed is printed).
 
+#![cfg(not(target_arch = "wasm32"))] // spawns Node: native only
+
 use std::path::Path;
 use std::process::Command;
 

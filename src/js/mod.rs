@@ -10,3 +10,6 @@ mod js_storage;
 mod tokens;
 mod user;
 mod user_pool;
+
+#[cfg(test)]
+mod browser_tests;

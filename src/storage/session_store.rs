@@ -79,7 +79,6 @@ mod tests {
     use super::*;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
-    use std::cell::Cell;
 
     fn session() -> Session {
         let id = jwt(&serde_json::json!({"iat":100,"exp":200}));

@@ -9,7 +9,7 @@ import { CognitoError, InternalError, Serialization, UnknownOperation } from './
 import { answerFault, takeFault, truncate } from './faults.mjs';
 import { OPERATIONS } from './ops/index.mjs';
 import { Store } from './store.mjs';
-import { handleTestRoute } from './test-routes.mjs';
+import { handleTestRoute } from './control-routes.mjs';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const JSON_11 = 'application/x-amz-json-1.1';

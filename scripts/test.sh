@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: native Rust (SRP known answers against the JS SDK included), wasm in
+# Chromium, the project's emulator, and end-to-end pages in Chromium against ministack
+# and the emulator. Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CI=${CI:-}
+
+bash scripts/setup.sh
+
+echo; echo "== native tests (cargo test)"
+cargo test --quiet
+
+echo; echo "== local Cognito servers"
+bash scripts/ministack.sh
+
+echo; echo "== wasm tests in headless Chromium (wasm-pack test)"
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
+
+echo; echo "== build the npm package (npm run build)"
+npm run build
+
+echo; echo "== emulator, end-to-end and demo tests in Chromium (node --test)"
+node --test --test-concurrency=1 tests/emulator/ tests/e2e/

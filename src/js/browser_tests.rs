@@ -1,0 +1,173 @@
+//! Tests that need a real browser: run by `wasm-pack test --headless --chrome`.
+//! They exercise the browser edge (localStorage, fetch, callbacks) and a full sign-in
+//! through it against ministack on 127.0.0.1 (started by scripts/test.sh).
+
+use super::callbacks::reply_for;
+use super::fetch::FetchTransport;
+use super::js_storage::{default_storage, JsStorage};
+use crate::auth::{Flow, SignInParams};
+use crate::client::{self, SignInOutcome};
+use crate::clock::now_secs;
+use crate::pool::PoolConfig;
+use crate::protocol::types::{ConfirmSignUpRequest, SignUpRequest, SignUpResponse};
+use crate::protocol::{Operation, Request};
+use crate::srp::SrpClient;
+use crate::storage::{keys, SessionStore, Storage};
+use js_sys::{Function, Object, Reflect};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MINISTACK: &str = match option_env!("MINISTACK_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:4566",
+};
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// An admin call to ministack with raw fetch (it needs an Authorization header naming key `test`).
+async fn admin(operation: &str, body: Value) -> Value {
+    let headers = Object::new();
+    for (k, v) in [
+        ("Content-Type", "application/x-amz-json-1.1".to_string()),
+        ("X-Amz-Target", format!("AWSCognitoIdentityProviderService.{operation}")),
+        ("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0".to_string()),
+    ] {
+        Reflect::set(&headers, &k.into(), &v.into()).unwrap();
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&body.to_string()));
+    let resp: web_sys::Response = JsFuture::from(web_sys::window().unwrap().fetch_with_str_and_init(MINISTACK, &init)).await.unwrap().unchecked_into();
+    let text = JsFuture::from(resp.text().unwrap()).await.unwrap().as_string().unwrap();
+    assert!(resp.ok(), "{operation}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn default_storage_is_local_storage_and_js_storage_round_trips() {
+    let storage = default_storage();
+    assert!(storage.dyn_ref::<web_sys::Storage>().is_some(), "localStorage expected in a browser page");
+    let s = JsStorage(storage);
+    s.set_item("cognito-wasm-test", "v1").unwrap();
+    assert_eq!(local_storage().get_item("cognito-wasm-test").unwrap().as_deref(), Some("v1"));
+    s.remove_item("cognito-wasm-test");
+    assert_eq!(s.get_item("cognito-wasm-test"), None);
+}
+
+#[wasm_bindgen_test]
+fn a_throwing_storage_object_never_throws_through() {
+    let obj = Object::new();
+    let thrower = Function::new_no_args("throw new Error('boom')");
+    for m in ["getItem", "setItem", "removeItem"] {
+        Reflect::set(&obj, &m.into(), &thrower).unwrap();
+    }
+    let s = JsStorage(obj.into());
+    assert_eq!(s.get_item("k"), None);
+    assert!(s.set_item("k", "v").is_err());
+    s.remove_item("k");
+    let store = SessionStore::new(&s, "client");
+    assert_eq!(store.last_auth_user(), None);
+    assert_eq!(store.load("alice"), None);
+}
+
+#[wasm_bindgen_test]
+async fn fetch_to_a_closed_port_is_a_network_error() {
+    let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
+    let request = Request::new(Operation::GetUser, &serde_json::json!({"AccessToken":"x"}));
+    let err = client::call::<_, Value>(&FetchTransport { credentials: None }, &pool, &request).await.unwrap_err();
+    assert_eq!(err.code, "NetworkError");
+    assert_eq!(err.status_code, None);
+}
+
+#[wasm_bindgen_test]
+fn node_style_callbacks_fire_once_even_when_they_throw() {
+    let calls = js_sys::Array::new();
+    let record = Function::new_with_args("calls", "return function (err, res) { calls.push([err, res]); throw new Error('app bug'); }");
+    let cb: Function = record.call1(&JsValue::UNDEFINED, &calls).unwrap().unchecked_into();
+    let (reply, ret) = reply_for(&cb);
+    assert!(ret.is_undefined());
+    reply.ok(JsValue::from_str("done"));
+    assert_eq!(calls.length(), 1);
+    let first: js_sys::Array = calls.get(0).unchecked_into();
+    assert!(first.get(0).is_null());
+    assert_eq!(first.get(1).as_string().as_deref(), Some("done"));
+}
+
+#[wasm_bindgen_test]
+fn no_callback_gives_a_promise() {
+    let (_reply, ret) = reply_for(&JsValue::UNDEFINED);
+    assert!(ret.is_instance_of::<js_sys::Promise>());
+}
+
+/// Sign-up, confirmation and an SRP sign-in through fetch and localStorage against
+/// ministack, whose user pools check the SRP proof.
+#[wasm_bindgen_test]
+async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
+    let pool_id = admin("CreateUserPool", serde_json::json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
+    let client = admin(
+        "CreateUserPoolClient",
+        serde_json::json!({"UserPoolId": pool_id, "ClientName":"web", "ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]}),
+    )
+    .await;
+    let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();
+    let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
+    let transport = FetchTransport { credentials: None };
+    let username = format!("wasm{}", js_sys::Date::now() as u64);
+
+    let signed_up: SignUpResponse = client::call(
+        &transport,
+        &pool,
+        &Request::new(
+            Operation::SignUp,
+            &SignUpRequest {
+                client_id: client_id.clone(),
+                username: username.clone(),
+                password: "Passw0rd!".into(),
+                user_attributes: None,
+                validation_data: None,
+                client_metadata: None,
+            },
+        ),
+    )
+    .await
+    .unwrap();
+    assert!(!signed_up.user_confirmed);
+    let confirm = |code: &str| {
+        Request::new(
+            Operation::ConfirmSignUp,
+            &ConfirmSignUpRequest { client_id: client_id.clone(), confirmation_code: code.into(), username: username.clone(), force_alias_creation: true, client_metadata: None },
+        )
+    };
+    let wrong = client::call::<_, Value>(&transport, &pool, &confirm("000000")).await.unwrap_err();
+    assert_eq!((wrong.code.as_str(), wrong.status_code), ("CodeMismatchException", Some(400)));
+    client::call::<_, Value>(&transport, &pool, &confirm("123456")).await.unwrap();
+
+    let storage = JsStorage(default_storage());
+    let params = |password: &str| SignInParams {
+        user_pool_id: pool_id.clone(),
+        client_id: client_id.clone(),
+        username: username.clone(),
+        password: password.into(),
+        client_metadata: None,
+    };
+    let bad = client::sign_in(&transport, &storage, &pool, Flow::UserSrp, params("wrong"), SrpClient::generate, now_secs).await.unwrap_err();
+    assert_eq!(bad.code, "NotAuthorizedException");
+    assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None, "a failed sign-in writes nothing");
+
+    let outcome = client::sign_in(&transport, &storage, &pool, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate, now_secs).await.unwrap();
+    let SignInOutcome::SignedIn { username: stored_as, session } = outcome else { panic!("unexpected challenge") };
+    assert!(session.is_valid(now_secs()));
+    assert_eq!(session.id_token.payload["cognito:username"], username.as_str());
+    assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap().as_deref(), Some(stored_as.as_str()));
+    let loaded = SessionStore::new(&storage, &client_id).load(&stored_as).unwrap();
+    assert_eq!(loaded.id_token, session.id_token);
+    SessionStore::new(&storage, &client_id).clear(&stored_as);
+    assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None);
+}
