@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHmac, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { startEmulator } from './server.mjs';
+import * as srpServer from './srp-server.mjs';
 
 const require = createRequire(import.meta.url);
 const C = require('amazon-cognito-identity-js');
@@ -160,6 +161,34 @@ async function srpRespond(ctx, { helper, ch }, password, timestamp, override = {
 }
 
 // ---------- tests ----------
+
+describe('SRP math (emulator server half vs. reference client half)', () => {
+  test('padHex agrees with the SDK on sign-bit and leading-zero edge cases', () => {
+    const helper = new C.AuthenticationHelper('x');
+    for (const hex of ['1', '7f', '80', 'ff', '100', '00ab', '8000', '0fffffff', 'deadbeef' + '0'.repeat(60)]) {
+      assert.equal(srpServer.padHex(BigInt('0x' + hex)), helper.padHex(new BigInteger(hex, 16)), hex);
+    }
+    assert.equal(srpServer.padHex(srpServer.k), helper.padHex(helper.k));
+  });
+
+  test('both halves derive the same key, including salts with a leading zero or top bit', async () => {
+    for (const saltHex of ['00' + 'a5'.repeat(15), '80' + '01'.repeat(15), '7f' + 'ff'.repeat(15)]) {
+      const rec = srpServer.makeVerifier('AbCdEf123', 'user-é', 'pässword', saltHex);
+      const { b, B } = srpServer.serverEphemeral(rec.v);
+      const helper = new C.AuthenticationHelper('AbCdEf123');
+      const A = await cb((done) => helper.getLargeAValue(done));
+      const clientKey = await cb((done) =>
+        helper.getPasswordAuthenticationKey('user-é', 'pässword', new BigInteger(B.toString(16), 16), new BigInteger(saltHex, 16), done),
+      );
+      const serverKey = srpServer.sessionKey({ A: BigInt('0x' + A.toString(16)), B, b, v: rec.v });
+      assert.equal(Buffer.from(clientKey).toString('hex'), serverKey.toString('hex'), saltHex);
+      const wrong = await cb((done) =>
+        new C.AuthenticationHelper('AbCdEf123').getPasswordAuthenticationKey('user-é', 'password', new BigInteger(B.toString(16), 16), new BigInteger(saltHex, 16), done),
+      );
+      assert.notEqual(Buffer.from(wrong).toString('hex'), serverKey.toString('hex'));
+    }
+  });
+});
 
 describe('wire protocol', () => {
   test('CORS preflight and headers on every response', async () => {

@@ -106,12 +106,20 @@ function handleWellKnown(store, req, url, send) {
   return true;
 }
 
+// Browsers silently resend a request whose *reused* keep-alive connection
+// dies without an answer, which would swallow a "drop" fault. While one is
+// armed, every response closes its connection so the next request arrives on
+// a fresh one and the drop reaches the page as a network error.
+const dropArmed = (store) => store.faults.some((f) => f.kind === 'drop');
+
 export function createEmulatorServer(store = new Store()) {
   const server = http.createServer(async (req, res) => {
+    const connection = () => (dropArmed(store) ? { Connection: 'close' } : {});
     const send = (status, type, text, extra = {}) => {
       if (res.headersSent || res.destroyed) return;
       res.writeHead(status, {
         ...CORS_HEADERS,
+        ...connection(),
         'Content-Type': type,
         'Content-Length': Buffer.byteLength(text),
         'x-amzn-RequestId': randomUUID(),
@@ -122,7 +130,7 @@ export function createEmulatorServer(store = new Store()) {
     try {
       const url = new URL(req.url, 'http://emulator');
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, CORS_HEADERS);
+        res.writeHead(204, { ...CORS_HEADERS, ...connection() });
         return res.end();
       }
       if (url.pathname.startsWith('/_test/')) {
@@ -136,7 +144,9 @@ export function createEmulatorServer(store = new Store()) {
           }
         }
         const [status, out] = handleTestRoute(store, req.method, url, body ?? {});
-        return send(status, 'application/json', JSON.stringify(out));
+        send(status, 'application/json', JSON.stringify(out));
+        if (dropArmed(store)) server.closeIdleConnections();
+        return;
       }
       if (req.method === 'GET' && handleWellKnown(store, req, url, send)) return;
       if (req.method === 'POST' && url.pathname === '/') return await handleCognito(store, req, send, res);
@@ -175,18 +185,27 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
 function parseArgs(argv) {
   const opts = { port: 4599, host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
+    const arg = argv[i];
+    const [flag, inline] = arg.split('=', 2);
+    if (flag !== '--port' && flag !== '--host') throw new Error(`unknown argument ${arg} (use --port N --host H)`);
     const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--port') opts.port = Number(value);
-    else if (flag === '--host') opts.host = value;
-    else throw new Error(`unknown argument ${argv[i]} (use --port N --host H)`);
+    else opts.host = value;
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be 0-65535');
   return opts;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const emu = await startEmulator(parseArgs(process.argv.slice(2)));
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  const emu = await startEmulator(opts);
   console.log(`cognito emulator listening on ${emu.url}`);
   const stop = () => emu.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

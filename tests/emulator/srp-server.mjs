@@ -60,8 +60,7 @@ function privateKey(poolName, userId, password, salt) {
  * the client re-parses SALT as a BigInteger and re-pads it: a salt with a
  * leading zero byte must hash the same on both sides.
  */
-export function makeVerifier(poolName, userId, password) {
-  const saltHex = randomBytes(16).toString('hex');
+export function makeVerifier(poolName, userId, password, saltHex = randomBytes(16).toString('hex')) {
   const salt = BigInt('0x' + saltHex);
   const v = modPow(g, privateKey(poolName, userId, password, salt), N);
   return { saltHex, salt, v };

@@ -47,6 +47,7 @@ function completeSignIn(ctx, pool, client, user) {
   if (user.status === 'UNCONFIRMED') throw UserNotConfirmed('User is not confirmed.');
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     const session = randomBytes(192).toString('base64');
+    pruneExpired(ctx.store.challengeSessions, ctx.store.now());
     ctx.store.challengeSessions.set(session, {
       poolId: pool.id,
       clientId: client.id,
@@ -68,6 +69,12 @@ function completeSignIn(ctx, pool, client, user) {
   return { AuthenticationResult: issueTokens(ctx, { pool, client, user }), ChallengeParameters: {} };
 }
 
+/** Abandoned challenges would pile up in a long browser run; drop the expired ones. */
+function pruneExpired(map, now) {
+  if (map.size < 256) return;
+  for (const [k, v] of map) if (v.expiresAt <= now) map.delete(k);
+}
+
 function startSrp(ctx, pool, client, params) {
   const typed = params.USERNAME;
   if (!typed) throw missing('authParameters.USERNAME');
@@ -87,6 +94,7 @@ function startSrp(ctx, pool, client, params) {
   const { b, B } = srp.serverEphemeral(v);
   // Opaque, single-use, and the only handle to the server's SRP state.
   const secretBlock = randomBytes(768).toString('base64');
+  pruneExpired(ctx.store.srpSessions, ctx.store.now());
   ctx.store.srpSessions.set(secretBlock, {
     poolId: pool.id,
     clientId: client.id,
