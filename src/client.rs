@@ -1,20 +1,71 @@
 //! Drives whole operations over a [`Transport`]: sends requests, feeds answers to the
-//! sign-in state machine, and keeps the stored session consistent. The JS classes are
-//! thin wrappers around these functions.
+//! sign-in state machine, retries what is worth retrying, and keeps the stored session
+//! consistent. The JS classes are thin wrappers around these functions.
 
 use crate::auth::{self, Challenge, Flow, SignIn, SignInParams, Step};
 use crate::pool::PoolConfig;
-use crate::protocol::types::{AccessTokenRequest, AuthResponse, RevokeTokenRequest, StringMap};
-use crate::protocol::{CognitoError, Operation, Request};
+use crate::protocol::types::{AuthResponse, StringMap};
+use crate::protocol::{account, CognitoError, Operation, Request};
+use crate::retry;
 use crate::session::Session;
+use crate::single_flight::SingleFlight;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::{SessionStore, Storage};
 use crate::transport::Transport;
 use serde::de::DeserializeOwned;
 
-/// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
-pub async fn call<T: Transport, R: DeserializeOwned>(transport: &T, pool: &PoolConfig, request: &Request) -> Result<R, CognitoError> {
-    transport.send(&pool.endpoint, request).await?.into_result()
+/// What every operation runs against: the pool, the wire, where sessions live, a clock.
+pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
+    pub pool: &'a PoolConfig,
+    pub transport: &'a T,
+    pub storage: &'a S,
+    /// Seconds since the epoch.
+    pub now: fn() -> i64,
+}
+
+impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
+    /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
+    pub async fn call<R: DeserializeOwned>(&self, request: &Request) -> Result<R, CognitoError> {
+        self.transport.send(&self.pool.endpoint, request).await?.into_result()
+    }
+
+    /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
+    pub async fn call_with_retry<R: DeserializeOwned>(&self, request: &Request) -> Result<R, CognitoError> {
+        let mut attempt = 1;
+        loop {
+            match self.call(request).await {
+                Err(e) => match retry::delay_before_retry(attempt, &e, jitter()) {
+                    Some(ms) => {
+                        self.transport.sleep(ms).await;
+                        attempt += 1;
+                    }
+                    None => return Err(e),
+                },
+                ok => return ok,
+            }
+        }
+    }
+
+    fn sessions(&self) -> SessionStore<'_, S> {
+        SessionStore::new(self.storage, &self.pool.client_id)
+    }
+
+    pub fn store_session(&self, username: &str, session: &Session) -> Result<(), CognitoError> {
+        self.sessions().save(username, session).map_err(|e| CognitoError::new("StorageError", format!("Could not store the session: {e}")))
+    }
+
+    pub fn clear_session(&self, username: &str) {
+        self.sessions().clear(username)
+    }
+}
+
+/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
+fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    match getrandom::getrandom(&mut b) {
+        Ok(()) => u16::from_le_bytes(b) as f64 / 65536.0,
+        Err(_) => 0.5,
+    }
 }
 
 /// How a sign-in ended (so far).
@@ -27,97 +78,102 @@ pub enum SignInOutcome {
 /// Runs a sign-in to its end or to the first challenge the caller must answer. On
 /// success the session is stored before this returns; on failure storage is untouched.
 pub async fn sign_in<T: Transport, S: Storage + ?Sized>(
-    transport: &T,
-    storage: &S,
-    pool: &PoolConfig,
+    env: &Env<'_, T, S>,
     flow: Flow,
     params: SignInParams,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
-    now: impl Fn() -> i64,
 ) -> Result<SignInOutcome, CognitoError> {
     let mut machine = SignIn::new(flow, params);
     let mut request = machine.start(srp)?;
     loop {
-        let response: AuthResponse = call(transport, pool, &request).await?;
-        match machine.on_response(response, now())? {
+        let response: AuthResponse = env.call(&request).await?;
+        match machine.on_response(response, (env.now)())? {
             Step::Send(next) => request = next,
             Step::Challenge(challenge) => return Ok(SignInOutcome::Challenge(challenge)),
             Step::SignedIn { username, tokens } => {
-                let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, now());
-                store_session(storage, pool, &username, &session)?;
+                let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+                env.store_session(&username, &session)?;
                 return Ok(SignInOutcome::SignedIn { username, session });
             }
         }
     }
 }
 
-pub fn store_session<S: Storage + ?Sized>(storage: &S, pool: &PoolConfig, username: &str, session: &Session) -> Result<(), CognitoError> {
-    SessionStore::new(storage, &pool.client_id)
-        .save(username, session)
-        .map_err(|e| CognitoError::new("StorageError", format!("Could not store the session: {e}")))
+/// The request that trades a refresh token for fresh tokens.
+fn refresh_request(pool: &PoolConfig, refresh_token: &str, client_metadata: Option<StringMap>) -> Request {
+    if pool.refresh_token_rotation {
+        let mut body = serde_json::json!({ "ClientId": pool.client_id, "RefreshToken": refresh_token });
+        if let Some(meta) = client_metadata {
+            body["ClientMetadata"] = serde_json::json!(meta);
+        }
+        Request::new(Operation::GetTokensFromRefreshToken, &body)
+    } else {
+        auth::refresh_request(&pool.client_id, refresh_token, None, client_metadata)
+    }
 }
 
-/// Exchanges a refresh token for fresh tokens and stores them. A `NotAuthorizedException`
-/// means the refresh token is dead: the stored session is cleared and the error returned.
+/// Exchanges a refresh token for fresh tokens and stores them (a rotated refresh token
+/// replaces the old one). Transient failures are retried; `NotAuthorizedException` (a
+/// dead or revoked refresh token) fails at once and clears the stored session, unless
+/// storage meanwhile holds a different refresh token (another tab refreshed).
 pub async fn refresh<T: Transport, S: Storage + ?Sized>(
-    transport: &T,
-    storage: &S,
-    pool: &PoolConfig,
+    env: &Env<'_, T, S>,
     username: &str,
     refresh_token: &str,
     client_metadata: Option<StringMap>,
-    now: impl Fn() -> i64,
 ) -> Result<Session, CognitoError> {
-    let request = auth::refresh_request(&pool.client_id, refresh_token, None, client_metadata);
-    let response: AuthResponse = match call(transport, pool, &request).await {
+    let request = refresh_request(env.pool, refresh_token, client_metadata);
+    let response: AuthResponse = match env.call_with_retry(&request).await {
         Ok(r) => r,
         Err(e) => {
-            if e.code == "NotAuthorizedException" {
-                SessionStore::new(storage, &pool.client_id).clear(username);
+            let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
+            if e.code == "NotAuthorizedException" && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
+                env.clear_session(username);
             }
             return Err(e);
         }
     };
     let result = response.authentication_result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
     let tokens = auth::tokens_from(result, Some(refresh_token))?;
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, now());
-    store_session(storage, pool, username, &session)?;
+    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    env.store_session(username, &session)?;
     Ok(session)
 }
 
-/// The stored session of `username`, refreshed through REFRESH_TOKEN_AUTH when expired.
-/// Errors carry the SDK's messages.
+/// The key under which refreshes of one user share a single request.
+pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
+    format!("{}\u{0}{}", pool.client_id, username)
+}
+
+/// The stored session of `username`, refreshed through the refresh token when expired.
+/// Concurrent callers for the same user share one refresh (`flights`). Errors carry the
+/// SDK's messages.
 pub async fn get_session<T: Transport, S: Storage + ?Sized>(
-    transport: &T,
-    storage: &S,
-    pool: &PoolConfig,
+    env: &Env<'_, T, S>,
+    flights: &SingleFlight<Result<Session, CognitoError>>,
     username: &str,
     client_metadata: Option<StringMap>,
-    now: impl Fn() -> i64,
 ) -> Result<Session, CognitoError> {
-    let Some(stored) = SessionStore::new(storage, &pool.client_id).load(username) else {
-        return Err(CognitoError::new("NotAuthorizedException", "Local storage is missing an ID Token, Please authenticate"));
+    let Some(stored) = env.sessions().load(username) else {
+        return Err(CognitoError::not_authenticated("Local storage is missing an ID Token, Please authenticate"));
     };
-    if stored.is_valid(now()) {
+    if stored.is_valid((env.now)()) {
         return Ok(stored);
     }
     if stored.refresh_token.is_empty() {
-        return Err(CognitoError::new("NotAuthorizedException", "Cannot retrieve a new session. Please authenticate."));
+        return Err(CognitoError::not_authenticated("Cannot retrieve a new session. Please authenticate."));
     }
-    refresh(transport, storage, pool, username, &stored.refresh_token, client_metadata, now).await
+    flights.run(&refresh_key(env.pool, username), || refresh(env, username, &stored.refresh_token, client_metadata)).await
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`
 /// predate revocation support and cannot be revoked: that is not an error.
-pub async fn revoke<T: Transport>(transport: &T, pool: &PoolConfig, session: &Session) -> Result<(), CognitoError> {
+pub async fn revoke<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, session: &Session) -> Result<(), CognitoError> {
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());
     }
-    let request = Request::new(Operation::RevokeToken, &RevokeTokenRequest { token: session.refresh_token.clone(), client_id: pool.client_id.clone() });
-    call::<T, serde_json::Value>(transport, pool, &request).await.map(|_| ())
+    env.call_with_retry::<serde_json::Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token)).await.map(|_| ())
 }
 
-pub async fn global_sign_out<T: Transport>(transport: &T, pool: &PoolConfig, session: &Session) -> Result<(), CognitoError> {
-    let request = Request::new(Operation::GlobalSignOut, &AccessTokenRequest { access_token: session.access_token.jwt.clone() });
-    call::<T, serde_json::Value>(transport, pool, &request).await.map(|_| ())
-}
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,9 @@ pub struct PoolConfig {
     pub user_pool_id: String,
     pub client_id: String,
     pub endpoint: String,
+    /// Refresh through GetTokensFromRefreshToken (required for app clients with refresh
+    /// token rotation) instead of InitiateAuth REFRESH_TOKEN_AUTH (the JS SDK's way).
+    pub refresh_token_rotation: bool,
 }
 
 impl PoolConfig {
@@ -20,7 +23,7 @@ impl PoolConfig {
         if !is_valid_user_pool_id(user_pool_id) {
             return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
         }
-        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint) })
+        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false })
     }
 
     /// The part after `_`: the "pool name" SRP hashes in.

@@ -1,5 +1,5 @@
-//! How requests reach Cognito. The browser build implements this with `fetch`; native
-//! tests implement it with canned answers or an in-process fake server.
+//! How requests reach Cognito, and how to wait between retries. The browser build
+//! implements this with `fetch` and `setTimeout`; native tests with canned answers.
 
 use crate::protocol::{CognitoError, HttpResponse, Request};
 
@@ -8,4 +8,7 @@ pub trait Transport {
     /// POSTs `request` to `endpoint`. Err only when no HTTP answer arrived at all
     /// (then `code` is `NetworkError`); HTTP error statuses come back as `Ok`.
     async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError>;
+
+    /// Resolves after `ms` milliseconds (backoff between retries).
+    async fn sleep(&self, ms: u32);
 }

@@ -9,6 +9,12 @@ pub struct CognitoUserAttribute {
     value: String,
 }
 
+impl CognitoUserAttribute {
+    pub(crate) fn from_parts(name: String, value: String) -> CognitoUserAttribute {
+        CognitoUserAttribute { name, value }
+    }
+}
+
 #[wasm_bindgen]
 impl CognitoUserAttribute {
     /// `new CognitoUserAttribute({ Name, Value })`; both default to ''.

@@ -6,7 +6,7 @@ use super::callbacks::reply_for;
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use crate::auth::{Flow, SignInParams};
-use crate::client::{self, SignInOutcome};
+use crate::client::{self, Env, SignInOutcome};
 use crate::clock::now_secs;
 use crate::pool::PoolConfig;
 use crate::protocol::types::{ConfirmSignUpRequest, SignUpRequest, SignUpResponse};
@@ -81,7 +81,9 @@ fn a_throwing_storage_object_never_throws_through() {
 async fn fetch_to_a_closed_port_is_a_network_error() {
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
     let request = Request::new(Operation::GetUser, &serde_json::json!({"AccessToken":"x"}));
-    let err = client::call::<_, Value>(&FetchTransport { credentials: None }, &pool, &request).await.unwrap_err();
+    let storage = JsStorage(default_storage());
+    let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
+    let err = env.call::<Value>(&request).await.unwrap_err();
     assert_eq!(err.code, "NetworkError");
     assert_eq!(err.status_code, None);
 }
@@ -119,12 +121,12 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();
     let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
     let transport = FetchTransport { credentials: None };
+    let storage = JsStorage(default_storage());
+    let env = Env { pool: &pool, transport: &transport, storage: &storage, now: now_secs };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
-    let signed_up: SignUpResponse = client::call(
-        &transport,
-        &pool,
-        &Request::new(
+    let signed_up: SignUpResponse = env
+        .call(&Request::new(
             Operation::SignUp,
             &SignUpRequest {
                 client_id: client_id.clone(),
@@ -134,10 +136,9 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
                 validation_data: None,
                 client_metadata: None,
             },
-        ),
-    )
-    .await
-    .unwrap();
+        ))
+        .await
+        .unwrap();
     assert!(!signed_up.user_confirmed);
     let confirm = |code: &str| {
         Request::new(
@@ -145,11 +146,10 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
             &ConfirmSignUpRequest { client_id: client_id.clone(), confirmation_code: code.into(), username: username.clone(), force_alias_creation: true, client_metadata: None },
         )
     };
-    let wrong = client::call::<_, Value>(&transport, &pool, &confirm("000000")).await.unwrap_err();
+    let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
     assert_eq!((wrong.code.as_str(), wrong.status_code), ("CodeMismatchException", Some(400)));
-    client::call::<_, Value>(&transport, &pool, &confirm("123456")).await.unwrap();
+    env.call::<Value>(&confirm("123456")).await.unwrap();
 
-    let storage = JsStorage(default_storage());
     let params = |password: &str| SignInParams {
         user_pool_id: pool_id.clone(),
         client_id: client_id.clone(),
@@ -157,11 +157,11 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         password: password.into(),
         client_metadata: None,
     };
-    let bad = client::sign_in(&transport, &storage, &pool, Flow::UserSrp, params("wrong"), SrpClient::generate, now_secs).await.unwrap_err();
+    let bad = client::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
     assert_eq!(bad.code, "NotAuthorizedException");
     assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None, "a failed sign-in writes nothing");
 
-    let outcome = client::sign_in(&transport, &storage, &pool, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate, now_secs).await.unwrap();
+    let outcome = client::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
     let SignInOutcome::SignedIn { username: stored_as, session } = outcome else { panic!("unexpected challenge") };
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload["cognito:username"], username.as_str());

@@ -51,6 +51,22 @@ impl Reply {
         }
     }
 
+    /// The SDK's `callback(null, 'SUCCESS', details)` form (updateAttributes); other forms get `value`.
+    pub fn ok_with_details(self, value: JsValue, details: JsValue) {
+        match self {
+            Reply::Node(f) => surface(f.call3(&JsValue::UNDEFINED, &JsValue::NULL, &value, &details)),
+            other => other.ok(value),
+        }
+    }
+
+    /// Calls the callback object's `method(value)` when it has one (e.g.
+    /// `inputVerificationCode`), else delivers `fallback` as an ordinary success.
+    pub fn ok_via(self, method: &str, value: JsValue, fallback: JsValue) {
+        if let Err(reply) = self.method(method, &[&value]) {
+            reply.ok(fallback)
+        }
+    }
+
     pub fn err_value(self, err: JsValue) {
         match self {
             Reply::Node(f) => surface(f.call2(&JsValue::UNDEFINED, &err, &JsValue::NULL)),

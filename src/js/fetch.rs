@@ -69,6 +69,21 @@ impl Transport for FetchTransport {
         };
         Ok(HttpResponse { status, body: text.as_string().unwrap_or_default(), error_type })
     }
+
+    async fn sleep(&self, ms: u32) {
+        let promise = Promise::new(&mut |resolve, _reject| {
+            let set_timeout = Reflect::get(&js_sys::global(), &"setTimeout".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            match set_timeout {
+                Some(f) => {
+                    let _ = f.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms));
+                }
+                None => {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
 }
 
 fn describe(e: &JsValue) -> String {

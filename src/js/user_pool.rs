@@ -5,7 +5,8 @@ use super::convert::{call_string, get, get_string, plain_error, string_map, to_j
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;
-use crate::client;
+use crate::client::Env;
+use crate::clock::now_secs;
 use crate::pool::PoolConfig;
 use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
 use crate::protocol::{CognitoError, Operation, Request};
@@ -23,6 +24,10 @@ pub struct PoolShared {
 impl PoolShared {
     pub fn storage(&self) -> JsStorage {
         JsStorage(self.storage.clone())
+    }
+
+    pub fn env<'a>(&'a self, storage: &'a JsStorage) -> Env<'a, FetchTransport, JsStorage> {
+        Env { pool: &self.config, transport: &self.transport, storage, now: now_secs }
     }
 
     /// Settings read from any pool-like object: ours, or amazon-cognito-identity-js's own
@@ -116,7 +121,7 @@ impl CognitoUserPool {
         wasm_bindgen_futures::spawn_local(async move {
             let result = async {
                 let request = Request::new(Operation::SignUp, &request?);
-                let data: SignUpResponse = client::call(&shared.transport, &shared.config, &request).await?;
+                let data: SignUpResponse = shared.env(&shared.storage()).call(&request).await?;
                 let out = js_sys::Object::new();
                 let set = |k: &str, v: JsValue| {
                     let _ = js_sys::Reflect::set(&out, &k.into(), &v);

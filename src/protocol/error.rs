@@ -20,6 +20,12 @@ impl CognitoError {
         CognitoError::new("InvalidParameterException", message)
     }
 
+    /// No signed-in session where one is needed. The JS SDK throws a code-less Error with
+    /// the same message; the code is Amplify's name for this case.
+    pub fn not_authenticated(message: &str) -> CognitoError {
+        CognitoError::new("UserUnAuthenticatedException", message)
+    }
+
     /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
     pub fn network(detail: impl Into<String>) -> CognitoError {
         let detail = detail.into();

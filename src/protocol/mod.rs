@@ -2,6 +2,7 @@
 //! addressed and framed, what the bodies look like, and how errors are shaped.
 //! Plain Rust: no JS types, so it builds and tests natively.
 
+pub mod account;
 mod error;
 mod operation;
 pub mod types;

@@ -9,6 +9,17 @@ pub enum Operation {
     GetUser,
     GlobalSignOut,
     RevokeToken,
+    UpdateUserAttributes,
+    DeleteUserAttributes,
+    GetUserAttributeVerificationCode,
+    VerifyUserAttribute,
+    ChangePassword,
+    ForgotPassword,
+    ConfirmForgotPassword,
+    DeleteUser,
+    SetUserSettings,
+    SetUserMFAPreference,
+    GetTokensFromRefreshToken,
 }
 
 impl Operation {
@@ -23,6 +34,17 @@ impl Operation {
             Operation::GetUser => "GetUser",
             Operation::GlobalSignOut => "GlobalSignOut",
             Operation::RevokeToken => "RevokeToken",
+            Operation::UpdateUserAttributes => "UpdateUserAttributes",
+            Operation::DeleteUserAttributes => "DeleteUserAttributes",
+            Operation::GetUserAttributeVerificationCode => "GetUserAttributeVerificationCode",
+            Operation::VerifyUserAttribute => "VerifyUserAttribute",
+            Operation::ChangePassword => "ChangePassword",
+            Operation::ForgotPassword => "ForgotPassword",
+            Operation::ConfirmForgotPassword => "ConfirmForgotPassword",
+            Operation::DeleteUser => "DeleteUser",
+            Operation::SetUserSettings => "SetUserSettings",
+            Operation::SetUserMFAPreference => "SetUserMFAPreference",
+            Operation::GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
         }
     }
 }

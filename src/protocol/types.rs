@@ -114,19 +114,6 @@ pub struct AuthenticationResult {
     pub new_device_metadata: Option<Value>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct AccessTokenRequest {
-    pub access_token: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct RevokeTokenRequest {
-    pub token: String,
-    pub client_id: String,
-}
-
 /// Any response whose fields we pass through to the caller unchanged.
 pub type Passthrough = Map<String, Value>;
 

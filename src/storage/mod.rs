@@ -1,6 +1,7 @@
 //! Where sessions live between page loads. The backend is a small trait so native tests
 //! use memory and the browser uses localStorage, a cookie jar, or the app's own object.
 
+pub mod cookie;
 pub mod keys;
 mod session_store;
 

@@ -106,20 +106,19 @@ function handleWellKnown(store, req, url, send) {
   return true;
 }
 
-// Browsers silently resend a request whose *reused* keep-alive connection
-// dies without an answer, which would swallow a "drop" fault. While one is
-// armed, every response closes its connection so the next request arrives on
-// a fresh one and the drop reaches the page as a network error.
-const dropArmed = (store) => store.faults.some((f) => f.kind === 'drop');
+// No keep-alive, on purpose: Chromium silently resends a request whose
+// *reused* connection dies without an answer (which would swallow a "drop"
+// fault), and a client racing a server-closed idle socket fails spuriously.
+// One fresh connection per request makes faults deterministic for every client.
+const NO_KEEPALIVE = { Connection: 'close' };
 
 export function createEmulatorServer(store = new Store()) {
   const server = http.createServer(async (req, res) => {
-    const connection = () => (dropArmed(store) ? { Connection: 'close' } : {});
     const send = (status, type, text, extra = {}) => {
       if (res.headersSent || res.destroyed) return;
       res.writeHead(status, {
         ...CORS_HEADERS,
-        ...connection(),
+        ...NO_KEEPALIVE,
         'Content-Type': type,
         'Content-Length': Buffer.byteLength(text),
         'x-amzn-RequestId': randomUUID(),
@@ -130,7 +129,7 @@ export function createEmulatorServer(store = new Store()) {
     try {
       const url = new URL(req.url, 'http://emulator');
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...CORS_HEADERS, ...connection() });
+        res.writeHead(204, { ...CORS_HEADERS, ...NO_KEEPALIVE });
         return res.end();
       }
       if (url.pathname.startsWith('/_test/')) {
@@ -144,9 +143,7 @@ export function createEmulatorServer(store = new Store()) {
           }
         }
         const [status, out] = handleTestRoute(store, req.method, url, body ?? {});
-        send(status, 'application/json', JSON.stringify(out));
-        if (dropArmed(store)) server.closeIdleConnections();
-        return;
+        return send(status, 'application/json', JSON.stringify(out));
       }
       if (req.method === 'GET' && handleWellKnown(store, req, url, send)) return;
       if (req.method === 'POST' && url.pathname === '/') return await handleCognito(store, req, send, res);
@@ -177,7 +174,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections(); // keep-alive sockets from fetch would otherwise hold close() open
+        server.closeAllConnections(); // in-flight (e.g. delayed) requests would otherwise hold close() open
       }),
   };
 }

@@ -1,0 +1,240 @@
+//! The signed-in account: attributes, user data, passwords, MFA settings, deletion.
+//! Like the SDK, these need a valid in-memory session (`getSession` or a sign-in first)
+//! and fail with 'User is not authenticated' otherwise.
+
+use super::{CognitoUser, Handle};
+use crate::js::attributes::CognitoUserAttribute;
+use crate::js::callbacks::reply_for;
+use crate::js::convert::{from_json, get, string_map, to_json};
+use crate::protocol::types::{AttributeType, Passthrough};
+use crate::protocol::{account, CognitoError};
+use crate::storage::Storage;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+const SUCCESS: &str = "SUCCESS";
+
+fn attribute_list(v: &JsValue) -> Result<Vec<AttributeType>, CognitoError> {
+    serde_json::from_value(to_json(v).unwrap_or(Value::Array(vec![])))
+        .map_err(|_| CognitoError::invalid_parameter("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))
+}
+
+impl Handle {
+    /// GetUser, caching the answer under the SDK's `userData` key.
+    async fn fetch_user_data(&self) -> Result<Passthrough, CognitoError> {
+        let data: Passthrough = self.env().call(&account::get_user(&self.access_token()?)).await?;
+        let _ = self.storage.set_item(&self.user_data_key(), &Value::Object(data.clone()).to_string());
+        Ok(data)
+    }
+
+    /// `getUserData`: cached unless `bypass_cache`, in which case the session is also
+    /// refreshed when possible (the SDK's behaviour, so new attributes reach the ID token).
+    async fn user_data(&self, bypass_cache: bool, client_metadata: Option<crate::protocol::types::StringMap>) -> Result<Value, CognitoError> {
+        if let Err(e) = self.valid_session() {
+            self.storage_remove(&self.user_data_key());
+            return Err(e);
+        }
+        if !bypass_cache {
+            if let Some(cached) = self.storage.get_item(&self.user_data_key()) {
+                return match serde_json::from_str(&cached) {
+                    Ok(v) => Ok(v),
+                    Err(_) => {
+                        self.storage_remove(&self.user_data_key());
+                        Err(CognitoError::new("StorageError", "The cached user data was not valid JSON and has been cleared."))
+                    }
+                };
+            }
+            return self.fetch_user_data().await.map(Value::Object);
+        }
+        let data = self.fetch_user_data().await?;
+        let refresh_token = self.valid_session().map(|s| s.refresh_token).unwrap_or_default();
+        if !refresh_token.is_empty() {
+            let _ = self.refresh(&refresh_token, client_metadata).await; // best effort, as in the SDK
+        }
+        Ok(Value::Object(data))
+    }
+}
+
+#[wasm_bindgen]
+impl CognitoUser {
+    /// `getUserAttributes(callback)` → `CognitoUserAttribute[]`.
+    #[wasm_bindgen(js_name = getUserAttributes)]
+    pub fn get_user_attributes(&self, callback: JsValue) -> JsValue {
+        self.respond(&callback, |h| async move {
+            let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
+            let attrs: Vec<AttributeType> = data.get("UserAttributes").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+            let list = js_sys::Array::new();
+            for a in attrs {
+                list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());
+            }
+            Ok(list.into())
+        })
+    }
+
+    /// `getUserData(callback, { bypassCache, clientMetadata })` → GetUser's answer.
+    #[wasm_bindgen(js_name = getUserData)]
+    pub fn get_user_data(&self, callback: JsValue, params: JsValue) -> JsValue {
+        let bypass = get(&params, "bypassCache").is_truthy();
+        let metadata = string_map(&get(&params, "clientMetadata"));
+        self.respond(&callback, move |h| async move { h.user_data(bypass, metadata).await.map(|v| from_json(&v)) })
+    }
+
+    /// `getMFAOptions(callback)` → GetUser's `MFAOptions`.
+    #[wasm_bindgen(js_name = getMFAOptions)]
+    pub fn get_mfa_options(&self, callback: JsValue) -> JsValue {
+        self.respond(&callback, |h| async move {
+            let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
+            Ok(data.get("MFAOptions").map(from_json).unwrap_or(JsValue::UNDEFINED))
+        })
+    }
+
+    /// `updateAttributes(attributes, callback, clientMetadata)` → `callback(null, 'SUCCESS', result)`.
+    #[wasm_bindgen(js_name = updateAttributes)]
+    pub fn update_attributes(&self, attributes: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let attributes = attribute_list(&attributes);
+        let metadata = string_map(&client_metadata);
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = async {
+                let request = account::update_user_attributes(&h.access_token()?, &attributes?, metadata.as_ref());
+                let result: Passthrough = h.env().call(&request).await?;
+                let _ = h.user_data(true, None).await; // refresh the cached user, as the SDK does
+                Ok::<_, CognitoError>(result)
+            }
+            .await;
+            match result {
+                Ok(details) => reply.ok_with_details(JsValue::from_str(SUCCESS), from_json(&Value::Object(details))),
+                Err(e) => reply.err(&e),
+            }
+        });
+        ret
+    }
+
+    /// `deleteAttributes(attributeNames, callback)` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = deleteAttributes)]
+    pub fn delete_attributes(&self, attribute_names: JsValue, callback: JsValue) -> JsValue {
+        let names: Result<Vec<String>, CognitoError> = serde_json::from_value(to_json(&attribute_names).unwrap_or(Value::Array(vec![])))
+            .map_err(|_| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::delete_user_attributes(&h.access_token()?, &names?)).await?;
+            let _ = h.user_data(true, None).await;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `getAttributeVerificationCode(name, { onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
+    #[wasm_bindgen(js_name = getAttributeVerificationCode)]
+    pub fn get_attribute_verification_code(&self, attribute_name: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let metadata = string_map(&client_metadata);
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = async {
+                let request = account::get_user_attribute_verification_code(&h.access_token()?, &attribute_name, metadata.as_ref());
+                h.env().call::<Passthrough>(&request).await
+            }
+            .await;
+            match result {
+                Ok(data) => {
+                    let data = from_json(&Value::Object(data));
+                    // A Promise resolves to the delivery details; a callback object without
+                    // inputVerificationCode gets onSuccess('SUCCESS') as in the SDK.
+                    let fallback = if callback.is_object() { JsValue::from_str(SUCCESS) } else { data.clone() };
+                    reply.ok_via("inputVerificationCode", data, fallback)
+                }
+                Err(e) => reply.err(&e),
+            }
+        });
+        ret
+    }
+
+    /// `verifyAttribute(name, code, { onSuccess, onFailure })` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = verifyAttribute)]
+    pub fn verify_attribute(&self, attribute_name: String, code: String, callback: JsValue) -> JsValue {
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)).await?;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = changePassword)]
+    pub fn change_password(&self, old_password: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let metadata = string_map(&client_metadata);
+        self.respond(&callback, move |h| async move {
+            let request = account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref());
+            let _: Passthrough = h.env().call(&request).await?;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `forgotPassword({ onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
+    #[wasm_bindgen(js_name = forgotPassword)]
+    pub fn forgot_password(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let request = account::forgot_password(&self.pool.config.client_id, &self.get_username(), string_map(&client_metadata).as_ref());
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            match h.env().call::<Passthrough>(&request).await {
+                Ok(data) => {
+                    let data = from_json(&Value::Object(data));
+                    reply.ok_via("inputVerificationCode", data.clone(), data)
+                }
+                Err(e) => reply.err(&e),
+            }
+        });
+        ret
+    }
+
+    /// `confirmPassword(code, newPassword, { onSuccess, onFailure }, clientMetadata)` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = confirmPassword)]
+    pub fn confirm_password(&self, code: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let request = account::confirm_forgot_password(&self.pool.config.client_id, &self.get_username(), &code, &new_password, string_map(&client_metadata).as_ref());
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&request).await?;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `deleteUser(callback, clientMetadata)` → 'SUCCESS', and the local session is cleared.
+    #[wasm_bindgen(js_name = deleteUser)]
+    pub fn delete_user(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let metadata = string_map(&client_metadata);
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::delete_user(&h.access_token()?, metadata.as_ref())).await?;
+            h.clear_local();
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `enableMFA(callback)`: legacy SMS MFA on → 'SUCCESS'.
+    #[wasm_bindgen(js_name = enableMFA)]
+    pub fn enable_mfa(&self, callback: JsValue) -> JsValue {
+        self.set_sms_mfa(callback, true)
+    }
+
+    /// `disableMFA(callback)`: legacy SMS MFA off → 'SUCCESS'.
+    #[wasm_bindgen(js_name = disableMFA)]
+    pub fn disable_mfa(&self, callback: JsValue) -> JsValue {
+        self.set_sms_mfa(callback, false)
+    }
+
+    fn set_sms_mfa(&self, callback: JsValue, enabled: bool) -> JsValue {
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::set_sms_mfa_option(&h.access_token()?, enabled)).await?;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+
+    /// `setUserMfaPreference(smsSettings, totpSettings, callback, emailSettings?)` → 'SUCCESS'.
+    /// The fourth argument (email MFA) is ours: the JS SDK predates email MFA.
+    #[wasm_bindgen(js_name = setUserMfaPreference)]
+    pub fn set_user_mfa_preference(&self, sms: JsValue, totp: JsValue, callback: JsValue, email: JsValue) -> JsValue {
+        let (sms, totp, email) = (to_json(&sms), to_json(&totp), to_json(&email));
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)).await?;
+            Ok(JsValue::from_str(SUCCESS))
+        })
+    }
+}

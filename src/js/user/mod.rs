@@ -1,0 +1,178 @@
+//! `CognitoUser`. The class and its shared plumbing live here; its methods are grouped
+//! by topic: `registration` (confirm, resend), `sign_in` (authenticateUser and
+//! challenges), `session` (getSession, refresh, sign-out), `account` (attributes,
+//! passwords, MFA settings, deletion).
+
+mod account;
+mod registration;
+mod session;
+mod sign_in;
+
+use super::callbacks::reply_for;
+use super::convert::{error, get, plain_error};
+use super::js_storage::JsStorage;
+use super::tokens::CognitoUserSession;
+use super::user_pool::PoolShared;
+use crate::auth::Flow;
+use crate::client::Env;
+use crate::clock::now_secs;
+use crate::protocol::CognitoError;
+use crate::session::Session;
+use crate::single_flight::SingleFlight;
+use crate::storage::keys::{self, UserItem};
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+pub(super) struct UserState {
+    username: String,
+    flow_name: String,
+    session: Option<Session>,
+    /// The `Session` string of a challenge in progress, for the call that answers it.
+    challenge_session: Option<String>,
+}
+
+#[wasm_bindgen]
+pub struct CognitoUser {
+    pool: Rc<PoolShared>,
+    storage: JsStorage,
+    state: Rc<RefCell<UserState>>,
+}
+
+thread_local! {
+    /// Refreshes in flight, shared by every CognitoUser object of this page: N parallel
+    /// getSession calls for one user send one refresh.
+    static REFRESHES: Rc<SingleFlight<Result<Session, CognitoError>>> = Rc::new(SingleFlight::default());
+}
+
+/// A clone of what an async operation needs, so no borrow of the JS object is held across awaits.
+#[derive(Clone)]
+pub(super) struct Handle {
+    pool: Rc<PoolShared>,
+    storage: JsStorage,
+    state: Rc<RefCell<UserState>>,
+}
+
+impl Handle {
+    fn env(&self) -> Env<'_, super::fetch::FetchTransport, JsStorage> {
+        self.pool.env(&self.storage)
+    }
+
+    fn username(&self) -> String {
+        self.state.borrow().username.clone()
+    }
+
+    fn set_session(&self, username: String, session: Session) {
+        let mut state = self.state.borrow_mut();
+        state.username = username;
+        state.session = Some(session);
+        state.challenge_session = None;
+    }
+
+    /// The in-memory session when it is valid: what the SDK's account methods require.
+    fn valid_session(&self) -> Result<Session, CognitoError> {
+        let session = self.state.borrow().session.clone();
+        session.filter(|s| s.is_valid(now_secs())).ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
+    }
+
+    fn access_token(&self) -> Result<String, CognitoError> {
+        self.valid_session().map(|s| s.access_token.jwt)
+    }
+
+    fn user_data_key(&self) -> String {
+        keys::user_item(&self.pool.config.client_id, &self.username(), UserItem::UserData)
+    }
+
+    fn clear_local(&self) {
+        let username = self.username();
+        self.env().clear_session(&username);
+        self.state.borrow_mut().session = None;
+    }
+}
+
+fn session_js(session: Session) -> JsValue {
+    CognitoUserSession(session).into()
+}
+
+impl CognitoUser {
+    pub(crate) fn create(username: String, pool: Rc<PoolShared>, storage: Option<JsValue>) -> CognitoUser {
+        let storage = JsStorage(storage.unwrap_or_else(|| pool.storage.clone()));
+        let state = UserState { username, flow_name: Flow::UserSrp.name().to_string(), session: None, challenge_session: None };
+        CognitoUser { pool, storage, state: Rc::new(RefCell::new(state)) }
+    }
+
+    fn handle(&self) -> Handle {
+        Handle { pool: self.pool.clone(), storage: self.storage.clone(), state: self.state.clone() }
+    }
+
+    /// Runs `op` and reports its result through `callback` (Node style, or the methods of a
+    /// callback object) or, without a callback, a Promise.
+    fn respond<F, Fut>(&self, callback: &JsValue, op: F) -> JsValue
+    where
+        F: FnOnce(Handle) -> Fut + 'static,
+        Fut: Future<Output = Result<JsValue, CognitoError>> + 'static,
+    {
+        let (reply, ret) = reply_for(callback);
+        let handle = self.handle();
+        wasm_bindgen_futures::spawn_local(async move { reply.settle(op(handle).await) });
+        ret
+    }
+}
+
+#[wasm_bindgen]
+impl CognitoUser {
+    /// `new CognitoUser({ Username, Pool, Storage? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: JsValue) -> Result<CognitoUser, JsValue> {
+        let username = get(&data, "Username");
+        let pool = get(&data, "Pool");
+        if username.is_undefined() || username.is_null() || pool.is_undefined() || pool.is_null() {
+            return Err(plain_error("Username and Pool information are required."));
+        }
+        let shared = PoolShared::from_js(&pool).map_err(|e| plain_error(&e.message))?;
+        let storage = Some(get(&data, "Storage")).filter(|s| s.is_object());
+        Ok(CognitoUser::create(username.as_string().unwrap_or_default(), Rc::new(shared), storage))
+    }
+
+    #[wasm_bindgen(js_name = getUsername)]
+    pub fn get_username(&self) -> String {
+        self.state.borrow().username.clone()
+    }
+    #[wasm_bindgen(getter)]
+    pub fn username(&self) -> String {
+        self.get_username()
+    }
+    #[wasm_bindgen(getter)]
+    pub fn storage(&self) -> JsValue {
+        self.storage.0.clone()
+    }
+    #[wasm_bindgen(js_name = getAuthenticationFlowType)]
+    pub fn get_authentication_flow_type(&self) -> String {
+        self.state.borrow().flow_name.clone()
+    }
+    #[wasm_bindgen(js_name = setAuthenticationFlowType)]
+    pub fn set_authentication_flow_type(&self, flow: String) {
+        self.state.borrow_mut().flow_name = flow;
+    }
+    #[wasm_bindgen(js_name = getSignInUserSession)]
+    pub fn get_sign_in_user_session(&self) -> Option<CognitoUserSession> {
+        self.state.borrow().session.clone().map(CognitoUserSession)
+    }
+    /// Sets the session and stores it, as the SDK does (clearing cached user data).
+    #[wasm_bindgen(js_name = setSignInUserSession)]
+    pub fn set_sign_in_user_session(&self, session: &CognitoUserSession) -> Result<(), JsValue> {
+        let h = self.handle();
+        let username = self.get_username();
+        h.storage_remove(&h.user_data_key());
+        h.env().store_session(&username, &session.0).map_err(|e| error(&e))?;
+        h.set_session(username, session.0.clone());
+        Ok(())
+    }
+}
+
+impl Handle {
+    fn storage_remove(&self, key: &str) {
+        crate::storage::Storage::remove_item(&self.storage, key)
+    }
+}

@@ -1,0 +1,41 @@
+//! Confirming a registration and resending its code.
+
+use super::CognitoUser;
+use crate::js::convert::{from_json, string_map};
+use crate::protocol::types::{ConfirmSignUpRequest, Passthrough, ResendConfirmationCodeRequest};
+use crate::protocol::{Operation, Request};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl CognitoUser {
+    /// `confirmRegistration(code, forceAliasCreation, callback, clientMetadata)` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = confirmRegistration)]
+    pub fn confirm_registration(&self, code: JsValue, force_alias_creation: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let body = ConfirmSignUpRequest {
+            client_id: self.pool.config.client_id.clone(),
+            confirmation_code: code.as_string().unwrap_or_default(),
+            username: self.get_username(),
+            force_alias_creation: force_alias_creation.is_truthy(),
+            client_metadata: string_map(&client_metadata),
+        };
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&Request::new(Operation::ConfirmSignUp, &body)).await?;
+            Ok(JsValue::from_str("SUCCESS"))
+        })
+    }
+
+    /// `resendConfirmationCode(callback, clientMetadata)` → `{ CodeDeliveryDetails }`.
+    #[wasm_bindgen(js_name = resendConfirmationCode)]
+    pub fn resend_confirmation_code(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let body = ResendConfirmationCodeRequest {
+            client_id: self.pool.config.client_id.clone(),
+            username: self.get_username(),
+            client_metadata: string_map(&client_metadata),
+        };
+        self.respond(&callback, move |h| async move {
+            let result: Passthrough = h.env().call(&Request::new(Operation::ResendConfirmationCode, &body)).await?;
+            Ok(from_json(&Value::Object(result)))
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! Sessions: getSession (refreshing when expired), refreshSession, signOut, globalSignOut.
+
+use super::{session_js, CognitoUser, Handle, REFRESHES};
+use crate::client;
+use crate::js::convert::{call_string, error, get, string_map};
+use crate::protocol::types::StringMap;
+use crate::protocol::{account, CognitoError};
+use crate::session::Session;
+use crate::clock::now_secs;
+use wasm_bindgen::prelude::*;
+
+impl Handle {
+    /// The in-memory session if still valid, else the stored one (refreshed if expired;
+    /// concurrent refreshes of one user share a single request).
+    pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+        let cached = self.state.borrow().session.clone();
+        if let Some(s) = cached.filter(|s| s.is_valid(now_secs())) {
+            return Ok(s);
+        }
+        let username = self.username();
+        let flights = REFRESHES.with(|f| f.clone());
+        let session = client::get_session(&self.env(), &flights, &username, client_metadata).await;
+        match &session {
+            Ok(s) => self.set_session(username, s.clone()),
+            Err(_) => self.state.borrow_mut().session = None,
+        }
+        session
+    }
+
+    /// Refreshes with `refresh_token` and stores the result (failure: no in-memory session).
+    pub(super) async fn refresh(&self, refresh_token: &str, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+        let username = self.username();
+        match client::refresh(&self.env(), &username, refresh_token, client_metadata).await {
+            Ok(s) => {
+                self.set_session(username, s.clone());
+                Ok(s)
+            }
+            Err(e) => {
+                self.state.borrow_mut().session = None;
+                Err(e)
+            }
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl CognitoUser {
+    /// `getSession(callback, { clientMetadata })`: the valid session, refreshing it when expired.
+    #[wasm_bindgen(js_name = getSession)]
+    pub fn get_session(&self, callback: JsValue, options: JsValue) -> JsValue {
+        let metadata = string_map(&get(&options, "clientMetadata"));
+        self.respond(&callback, move |h| async move { h.session(metadata).await.map(session_js) })
+    }
+
+    /// `refreshSession(refreshToken, callback, clientMetadata)`.
+    #[wasm_bindgen(js_name = refreshSession)]
+    pub fn refresh_session(&self, refresh_token: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let token = call_string(&refresh_token, "getToken").or_else(|| refresh_token.as_string()).unwrap_or_default();
+        let metadata = string_map(&client_metadata);
+        self.respond(&callback, move |h| async move { h.refresh(&token, metadata).await.map(session_js) })
+    }
+
+    /// `signOut()` clears this user's tokens from storage at once. `signOut(callback)` also
+    /// revokes the refresh token first; local data is cleared even when that fails, and the
+    /// error (if any) goes to the callback. Without a callback a resolved Promise is returned.
+    #[wasm_bindgen(js_name = signOut)]
+    pub fn sign_out(&self, revoke_callback: JsValue) -> JsValue {
+        let h = self.handle();
+        if !revoke_callback.is_function() {
+            h.clear_local();
+            return js_sys::Promise::resolve(&JsValue::UNDEFINED).into();
+        }
+        let callback: js_sys::Function = revoke_callback.unchecked_into();
+        wasm_bindgen_futures::spawn_local(async move {
+            let revoked = match h.session(None).await {
+                Ok(session) => client::revoke(&h.env(), &session).await,
+                Err(e) => Err(e),
+            };
+            h.clear_local();
+            let arg = match revoked {
+                Ok(()) => JsValue::UNDEFINED,
+                Err(e) => error(&e),
+            };
+            if let Err(thrown) = callback.call1(&JsValue::UNDEFINED, &arg) {
+                let _ = js_sys::Promise::reject(&thrown);
+            }
+        });
+        JsValue::UNDEFINED
+    }
+
+    /// `globalSignOut({ onSuccess, onFailure })`: signs out every device, then clears local data.
+    #[wasm_bindgen(js_name = globalSignOut)]
+    pub fn global_sign_out(&self, callback: JsValue) -> JsValue {
+        self.respond(&callback, |h| async move {
+            let token = h.access_token()?;
+            let _: serde_json::Value = h.env().call(&account::global_sign_out(&token)).await?;
+            h.clear_local();
+            Ok(JsValue::from_str("SUCCESS"))
+        })
+    }
+}

@@ -1,0 +1,110 @@
+//! Bodies of the signed-in account operations (everything that takes an AccessToken)
+//! and of the forgot-password pair. One function per operation; field names as Cognito's.
+
+use super::types::{AttributeType, StringMap};
+use super::{Operation, Request};
+use serde_json::{json, Value};
+
+/// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
+fn with_metadata(mut body: Value, client_metadata: Option<&StringMap>) -> Value {
+    if let (Some(meta), Value::Object(map)) = (client_metadata, &mut body) {
+        map.insert("ClientMetadata".into(), json!(meta));
+    }
+    body
+}
+
+pub fn get_user(access_token: &str) -> Request {
+    Request::new(Operation::GetUser, &json!({ "AccessToken": access_token }))
+}
+
+pub fn update_user_attributes(access_token: &str, attributes: &[AttributeType], client_metadata: Option<&StringMap>) -> Request {
+    let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
+    Request::new(Operation::UpdateUserAttributes, &with_metadata(body, client_metadata))
+}
+
+pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
+    Request::new(Operation::DeleteUserAttributes, &json!({ "UserAttributeNames": names, "AccessToken": access_token }))
+}
+
+pub fn get_user_attribute_verification_code(access_token: &str, attribute_name: &str, client_metadata: Option<&StringMap>) -> Request {
+    let body = json!({ "AttributeName": attribute_name, "AccessToken": access_token });
+    Request::new(Operation::GetUserAttributeVerificationCode, &with_metadata(body, client_metadata))
+}
+
+pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &str) -> Request {
+    Request::new(Operation::VerifyUserAttribute, &json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }))
+}
+
+pub fn change_password(access_token: &str, previous: &str, proposed: &str, client_metadata: Option<&StringMap>) -> Request {
+    let body = json!({ "PreviousPassword": previous, "ProposedPassword": proposed, "AccessToken": access_token });
+    Request::new(Operation::ChangePassword, &with_metadata(body, client_metadata))
+}
+
+pub fn forgot_password(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
+    let body = json!({ "ClientId": client_id, "Username": username });
+    Request::new(Operation::ForgotPassword, &with_metadata(body, client_metadata))
+}
+
+pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>) -> Request {
+    let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
+    Request::new(Operation::ConfirmForgotPassword, &with_metadata(body, client_metadata))
+}
+
+pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> Request {
+    Request::new(Operation::DeleteUser, &with_metadata(json!({ "AccessToken": access_token }), client_metadata))
+}
+
+/// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
+pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
+    let options = if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
+    Request::new(Operation::SetUserSettings, &json!({ "MFAOptions": options, "AccessToken": access_token }))
+}
+
+/// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
+/// Each setting is passed through as the app gave it (`{ Enabled, PreferredMfa }` or null).
+pub fn set_user_mfa_preference(access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>) -> Request {
+    let mut body = json!({ "AccessToken": access_token });
+    for (name, setting) in [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)] {
+        if let Some(setting) = setting.filter(|s| !s.is_null()) {
+            body[name] = setting;
+        }
+    }
+    Request::new(Operation::SetUserMFAPreference, &body)
+}
+
+pub fn global_sign_out(access_token: &str) -> Request {
+    Request::new(Operation::GlobalSignOut, &json!({ "AccessToken": access_token }))
+}
+
+pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
+    Request::new(Operation::RevokeToken, &json!({ "Token": refresh_token, "ClientId": client_id }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(r: &Request) -> Value {
+        serde_json::from_str(&r.body).unwrap()
+    }
+
+    #[test]
+    fn bodies_match_the_sdk_wire_format() {
+        let attrs = [AttributeType { name: "email".into(), value: "a@b".into() }];
+        let r = update_user_attributes("t", &attrs, None);
+        assert_eq!(r.operation, Operation::UpdateUserAttributes);
+        assert_eq!(body(&r), json!({"AccessToken":"t","UserAttributes":[{"Name":"email","Value":"a@b"}]}));
+        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        assert_eq!(body(&change_password("t", "old", "new", Some(&meta))), json!({"PreviousPassword":"old","ProposedPassword":"new","AccessToken":"t","ClientMetadata":{"k":"v"}}));
+        assert_eq!(body(&set_sms_mfa_option("t", true)), json!({"MFAOptions":[{"DeliveryMedium":"SMS","AttributeName":"phone_number"}],"AccessToken":"t"}));
+        assert_eq!(body(&set_sms_mfa_option("t", false)), json!({"MFAOptions":[],"AccessToken":"t"}));
+        assert_eq!(body(&confirm_forgot_password("c", "u", "123", "pw", None)), json!({"ClientId":"c","Username":"u","ConfirmationCode":"123","Password":"pw"}));
+        assert_eq!(body(&revoke_token("c", "r")), json!({"Token":"r","ClientId":"c"}));
+    }
+
+    #[test]
+    fn mfa_preference_leaves_out_unset_kinds() {
+        let r = set_user_mfa_preference("t", None, Some(json!({"Enabled":true,"PreferredMfa":true})), Some(Value::Null));
+        assert_eq!(body(&r), json!({"AccessToken":"t","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}));
+    }
+}

@@ -1,0 +1,64 @@
+//! When a failed request is worth repeating, and how long to wait first.
+//!
+//! Only failures that can pass are retried: the network, throttling and server errors
+//! (5xx). A `NotAuthorizedException` never is: the JS SDK retried a dead refresh token six
+//! times over about 6.5 s; we fail at once.
+
+use crate::protocol::CognitoError;
+
+/// At most this many attempts in all (the first plus retries).
+pub const MAX_ATTEMPTS: u32 = 4;
+const BASE_DELAY_MS: f64 = 100.0;
+const MAX_DELAY_MS: f64 = 2_000.0;
+
+const THROTTLING: [&str; 5] = ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
+
+pub fn is_retryable(e: &CognitoError) -> bool {
+    e.code == "NetworkError" || e.status_code.is_some_and(|s| s >= 500) || THROTTLING.contains(&e.code.as_str()) || e.code == "InternalErrorException"
+}
+
+/// Milliseconds to wait before attempt `attempt + 1` (`attempt` counts from 1), or None
+/// when no more attempts are allowed. `jitter` in [0, 1) spreads clients apart: "full
+/// jitter" over an exponentially growing, capped window.
+pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Option<u32> {
+    if attempt >= MAX_ATTEMPTS || !is_retryable(error) {
+        return None;
+    }
+    let window = (BASE_DELAY_MS * 2f64.powi(attempt as i32)).min(MAX_DELAY_MS);
+    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
+    Some((window / 2.0 + window / 2.0 * jitter) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(code: &str, status: Option<u16>) -> CognitoError {
+        CognitoError { code: code.into(), message: String::new(), status_code: status }
+    }
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        assert!(is_retryable(&err("NetworkError", None)));
+        assert!(is_retryable(&err("TooManyRequestsException", Some(400))));
+        assert!(is_retryable(&err("UnexpectedResponseException", Some(502))));
+        assert!(is_retryable(&err("InternalErrorException", Some(500))));
+        assert!(!is_retryable(&err("NotAuthorizedException", Some(400))));
+        assert!(!is_retryable(&err("UnexpectedResponseException", Some(200))));
+        assert!(!is_retryable(&err("InvalidParameterException", Some(400))));
+    }
+
+    #[test]
+    fn delays_grow_are_capped_and_stop() {
+        let e = err("NetworkError", None);
+        let delays: Vec<_> = (1..=MAX_ATTEMPTS).map(|a| delay_before_retry(a, &e, 0.999)).collect();
+        assert_eq!(delays[MAX_ATTEMPTS as usize - 1], None);
+        let waits: Vec<u32> = delays.into_iter().flatten().collect();
+        assert!(waits.windows(2).all(|w| w[0] < w[1]), "{waits:?}");
+        assert!(waits.iter().all(|&w| w as f64 <= MAX_DELAY_MS));
+        let total: u32 = waits.iter().sum();
+        assert!(total < 2_000, "a hopeless refresh gives up quickly: {total} ms");
+        assert_eq!(delay_before_retry(1, &err("NotAuthorizedException", Some(400)), 0.5), None);
+        assert!(delay_before_retry(1, &e, f64::NAN).is_some());
+    }
+}

@@ -1,0 +1,156 @@
+//! One in-flight operation per key, its result shared by every caller who asked while it
+//! ran: N parallel `getSession` calls on an expired session send one refresh, not N.
+//! Single-threaded (wasm): no locks, no Send.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+struct Slot<T> {
+    result: Option<T>,
+    waiters: Vec<Waker>,
+}
+
+pub struct SingleFlight<T: Clone> {
+    in_flight: RefCell<HashMap<String, Rc<RefCell<Slot<T>>>>>,
+}
+
+impl<T: Clone> Default for SingleFlight<T> {
+    fn default() -> Self {
+        SingleFlight { in_flight: RefCell::new(HashMap::new()) }
+    }
+}
+
+/// Resolves when the leader stores the result in the slot.
+struct Follower<T> {
+    slot: Rc<RefCell<Slot<T>>>,
+}
+
+impl<T: Clone> Future for Follower<T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut slot = self.slot.borrow_mut();
+        match &slot.result {
+            Some(result) => Poll::Ready(result.clone()),
+            None => {
+                slot.waiters.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+impl<T: Clone> SingleFlight<T> {
+    /// Runs `start()` unless an operation for `key` is already running, in which case
+    /// this waits for that one's result instead.
+    pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
+        let existing = self.in_flight.borrow().get(key).cloned();
+        if let Some(slot) = existing {
+            return Follower { slot }.await;
+        }
+        let slot = Rc::new(RefCell::new(Slot { result: None, waiters: Vec::new() }));
+        self.in_flight.borrow_mut().insert(key.to_string(), slot.clone());
+        let result = start().await;
+        self.in_flight.borrow_mut().remove(key);
+        let waiters = {
+            let mut slot = slot.borrow_mut();
+            slot.result = Some(result.clone());
+            std::mem::take(&mut slot.waiters)
+        };
+        for w in waiters {
+            w.wake();
+        }
+        result
+    }
+
+    pub fn is_running(&self, key: &str) -> bool {
+        self.in_flight.borrow().contains_key(key)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::task::Wake;
+    use std::sync::Arc;
+
+    struct NoopWaker;
+    impl Wake for NoopWaker {
+        fn wake(self: Arc<Self>) {}
+    }
+
+    /// Polls every future round-robin until all are done: enough of an executor for
+    /// single-threaded tests whose futures only wait on each other.
+    pub fn run_all<T>(mut futures: Vec<Pin<Box<dyn Future<Output = T> + '_>>>) -> Vec<T> {
+        let waker = Waker::from(Arc::new(NoopWaker));
+        let mut cx = Context::from_waker(&waker);
+        let mut results: Vec<Option<T>> = futures.iter().map(|_| None).collect();
+        for _round in 0..1000 {
+            for (i, f) in futures.iter_mut().enumerate() {
+                if results[i].is_none() {
+                    if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+                        results[i] = Some(v);
+                    }
+                }
+            }
+            if results.iter().all(Option::is_some) {
+                return results.into_iter().flatten().collect();
+            }
+        }
+        panic!("futures did not finish");
+    }
+
+    /// A future that is pending `n` times before it completes, like a slow request.
+    pub struct Yield(pub u32);
+    impl Future for Yield {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+            if self.0 == 0 {
+                Poll::Ready(())
+            } else {
+                self.0 -= 1;
+                Poll::Pending
+            }
+        }
+    }
+
+    #[test]
+    fn concurrent_callers_share_one_run() {
+        let flights = SingleFlight::<u32>::default();
+        let runs = Cell::new(0);
+        let call = || {
+            Box::pin(flights.run("alice", || async {
+                runs.set(runs.get() + 1);
+                Yield(3).await;
+                42
+            })) as Pin<Box<dyn Future<Output = u32>>>
+        };
+        let results = run_all((0..8).map(|_| call()).collect());
+        assert_eq!(results, vec![42; 8]);
+        assert_eq!(runs.get(), 1);
+        assert!(!flights.is_running("alice"));
+        // Once finished, the next call runs again.
+        run_all(vec![call()]);
+        assert_eq!(runs.get(), 2);
+    }
+
+    #[test]
+    fn different_keys_run_separately() {
+        let flights = SingleFlight::<&'static str>::default();
+        let runs = Cell::new(0);
+        let call = |key: &'static str| {
+            let runs = &runs;
+            Box::pin(flights.run(key, move || async move {
+                runs.set(runs.get() + 1);
+                Yield(1).await;
+                key
+            })) as Pin<Box<dyn Future<Output = &'static str>>>
+        };
+        assert_eq!(run_all(vec![call("a"), call("b"), call("a")]), vec!["a", "b", "a"]);
+        assert_eq!(runs.get(), 2);
+    }
+}

@@ -1,0 +1,100 @@
+// In-page helpers for tests/e2e. The library under test is window.AC (ours, loaded by
+// script tag or ES module, or the JS SDK for interop pages). Nothing here touches AC.
+(function () {
+  /** A plain, serialisable view of an error (or of whatever was passed as one). */
+  function errInfo(e) {
+    if (e === null || e === undefined) return e;
+    if (typeof e !== 'object') return { notAnObject: true, value: String(e) };
+    return { isError: e instanceof Error, code: e.code, name: e.name, message: e.message, statusCode: e.statusCode };
+  }
+
+  /**
+   * Calls invoke(cb), where cb is an object with the given method names, and resolves
+   * `settleMs` after the first call (or after `timeoutMs` with no call) with
+   * { calls: [{ name, thisIsCallback, args }], returned }. `behave[name]` may replace
+   * a method's body (it runs after the call is recorded, with the same `this`).
+   */
+  function callbacks(names, invoke, { settleMs = 300, timeoutMs = 20000, behave = {} } = {}) {
+    return new Promise((resolve) => {
+      const calls = [];
+      const cb = {};
+      let returned;
+      let thrown;
+      const done = () => resolve({ calls, returned, thrown });
+      let timer = setTimeout(done, timeoutMs);
+      for (const name of names) {
+        cb[name] = function (...args) {
+          calls.push({ name, thisIsCallback: this === cb, args });
+          if (calls.length === 1) {
+            clearTimeout(timer);
+            timer = setTimeout(done, settleMs);
+          }
+          if (behave[name]) return behave[name].apply(this, args);
+        };
+      }
+      try {
+        returned = invoke(cb);
+      } catch (e) {
+        thrown = errInfo(e);
+      }
+    });
+  }
+
+  /**
+   * Same for a Node-style callback(err, result): resolves with { calls: [{ err, result }],
+   * returned, thrown }. `behave(err, result)` may replace the callback's body.
+   */
+  function nodeCallback(invoke, { settleMs = 300, timeoutMs = 20000, behave } = {}) {
+    return new Promise((resolve) => {
+      const calls = [];
+      let returned;
+      let thrown;
+      const done = () => resolve({ calls, returned, thrown });
+      let timer = setTimeout(done, timeoutMs);
+      try {
+        returned = invoke(function (err, result) {
+          calls.push({ err, result });
+          if (calls.length === 1) {
+            clearTimeout(timer);
+            timer = setTimeout(done, settleMs);
+          }
+          if (behave) return behave(err, result);
+        });
+      } catch (e) {
+        thrown = errInfo(e);
+      }
+    });
+  }
+
+  /** Settles a promise into { ok, value } or { ok: false, error }. */
+  function settle(p) {
+    return Promise.resolve(p).then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+  }
+
+  function isPromise(x) {
+    return !!x && typeof x.then === 'function';
+  }
+
+  function storageSnapshot() {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  }
+
+  /** Token strings and validity of a session (ours or the SDK's). */
+  function sessionInfo(s) {
+    if (!s) return null;
+    return {
+      valid: s.isValid(),
+      idToken: s.getIdToken().getJwtToken(),
+      accessToken: s.getAccessToken().getJwtToken(),
+      refreshToken: s.getRefreshToken().getToken(),
+      clockDrift: s.getClockDrift(),
+    };
+  }
+
+  window.harness = { errInfo, callbacks, nodeCallback, settle, isPromise, storageSnapshot, sessionInfo };
+})();
