@@ -34,7 +34,8 @@ impl PoolShared {
     /// `CognitoUserPool` (its endpoint lives at `client.endpoint`).
     pub fn from_js(pool: &JsValue) -> Result<PoolShared, CognitoError> {
         let endpoint = get_string(pool, "endpoint").or_else(|| get_string(&get(pool, "client"), "endpoint"));
-        let config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
+        let mut config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
+        config.refresh_token_rotation = get(pool, "refreshTokenRotation").is_truthy();
         let storage = Some(get(pool, "storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(pool, "fetchOptions"), "credentials");
         Ok(PoolShared { config, storage, transport: FetchTransport { credentials } })
@@ -57,16 +58,18 @@ pub struct CognitoUserPool {
 
 #[wasm_bindgen]
 impl CognitoUserPool {
-    /// `new CognitoUserPool({ UserPoolId, ClientId, endpoint?, Storage?, fetchOptions? })`.
+    /// `new CognitoUserPool({ UserPoolId, ClientId, endpoint?, Storage?, fetchOptions?, refreshTokenRotation? })`.
     /// Throws the SDK's errors for missing or malformed ids.
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue) -> Result<CognitoUserPool, JsValue> {
-        let config = PoolConfig::new(
+        let mut config = PoolConfig::new(
             get_string(&data, "UserPoolId").as_deref(),
             get_string(&data, "ClientId").as_deref(),
             get_string(&data, "endpoint").as_deref(),
         )
         .map_err(|e| plain_error(&e.message))?;
+        // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
+        config.refresh_token_rotation = get(&data, "refreshTokenRotation").is_truthy();
         let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(&data, "fetchOptions"), "credentials");
         Ok(CognitoUserPool { shared: Rc::new(PoolShared { config, storage, transport: FetchTransport { credentials } }) })
@@ -87,6 +90,10 @@ impl CognitoUserPool {
     #[wasm_bindgen(getter)]
     pub fn endpoint(&self) -> String {
         self.shared.config.endpoint.clone()
+    }
+    #[wasm_bindgen(getter, js_name = refreshTokenRotation)]
+    pub fn refresh_token_rotation(&self) -> bool {
+        self.shared.config.refresh_token_rotation
     }
     #[wasm_bindgen(getter)]
     pub fn storage(&self) -> JsValue {
