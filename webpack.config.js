@@ -3,14 +3,7 @@
 // the app imports it exactly as a user would. The package instantiates its inlined wasm
 // synchronously on import, so no wasm-specific webpack configuration is needed.
 // www/dist/config.json (written by scripts/demo-config.mjs) is kept across builds.
-//
-// Library bug workaround: pkg/package.json declares `"sideEffects": false`, but pkg/index.js
-// *is* a side effect (it calls initSync on the inlined wasm). With that flag webpack skips
-// index.js and binds the imports straight to the wasm-bindgen glue, whose wasm is never
-// instantiated: `new CognitoUserPool()` throws "Cannot read properties of undefined
-// (reading 'cognitouserpool_new')", in production and development mode alike. The rule
-// below marks pkg/index.js as having side effects. `--env pristine` builds without it (the
-// e2e test uses that to check the package itself).
+
 const fs = require('node:fs');
 const path = require('node:path');
 const { Compilation, EvalSourceMapDevToolPlugin, SourceMapDevToolPlugin, sources } = require('webpack');
@@ -50,9 +43,6 @@ module.exports = (env, argv) => {
       path: path.join(WWW, 'dist'),
       filename: '[name].js',
       clean: { keep: /^config\.json$/ },
-    },
-    module: {
-      rules: env && env.pristine ? [] : [{ test: path.join(PKG, 'index.js'), sideEffects: true }],
     },
     resolve: {
       // The trailing separator makes webpack read pkg/package.json (else it would pick

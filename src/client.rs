@@ -75,16 +75,24 @@ pub enum SignInOutcome {
     Challenge(Challenge),
 }
 
-/// Runs a sign-in to its end or to the first challenge the caller must answer. On
-/// success the session is stored before this returns; on failure storage is untouched.
+/// Starts a sign-in and runs it to its end or to the first challenge the caller must
+/// answer. On success the session is stored before this returns; on failure storage is
+/// untouched.
 pub async fn sign_in<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>,
     flow: Flow,
     params: SignInParams,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
-) -> Result<SignInOutcome, CognitoError> {
+) -> Result<(SignIn, SignInOutcome), CognitoError> {
     let mut machine = SignIn::new(flow, params);
-    let mut request = machine.start(srp)?;
+    let request = machine.start(srp)?;
+    let outcome = drive(env, &mut machine, request).await?;
+    Ok((machine, outcome))
+}
+
+/// Sends `request` and keeps feeding answers to `machine` until it signs in or stops at
+/// a challenge. Used for the first request and for each answer to a challenge.
+pub async fn drive<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, machine: &mut SignIn, mut request: Request) -> Result<SignInOutcome, CognitoError> {
     loop {
         let response: AuthResponse = env.call(&request).await?;
         match machine.on_response(response, (env.now)())? {

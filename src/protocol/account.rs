@@ -72,6 +72,36 @@ pub fn set_user_mfa_preference(access_token: &str, sms: Option<Value>, software_
     Request::new(Operation::SetUserMFAPreference, &body)
 }
 
+/// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
+/// the MFA_SETUP challenge (its Session).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupAuth {
+    AccessToken(String),
+    Session(String),
+}
+
+impl SetupAuth {
+    fn body(&self) -> Value {
+        match self {
+            SetupAuth::AccessToken(t) => json!({ "AccessToken": t }),
+            SetupAuth::Session(s) => json!({ "Session": s }),
+        }
+    }
+}
+
+pub fn associate_software_token(auth: &SetupAuth) -> Request {
+    Request::new(Operation::AssociateSoftwareToken, &auth.body())
+}
+
+pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
+    let mut body = auth.body();
+    body["UserCode"] = json!(code);
+    if let Some(name) = friendly_device_name {
+        body["FriendlyDeviceName"] = json!(name);
+    }
+    Request::new(Operation::VerifySoftwareToken, &body)
+}
+
 pub fn global_sign_out(access_token: &str) -> Request {
     Request::new(Operation::GlobalSignOut, &json!({ "AccessToken": access_token }))
 }
@@ -100,6 +130,14 @@ mod tests {
         assert_eq!(body(&set_sms_mfa_option("t", false)), json!({"MFAOptions":[],"AccessToken":"t"}));
         assert_eq!(body(&confirm_forgot_password("c", "u", "123", "pw", None)), json!({"ClientId":"c","Username":"u","ConfirmationCode":"123","Password":"pw"}));
         assert_eq!(body(&revoke_token("c", "r")), json!({"Token":"r","ClientId":"c"}));
+    }
+
+    #[test]
+    fn software_token_calls_take_a_session_or_an_access_token() {
+        assert_eq!(body(&associate_software_token(&SetupAuth::Session("s".into()))), json!({"Session":"s"}));
+        let r = verify_software_token(&SetupAuth::AccessToken("t".into()), "123456", Some("phone"));
+        assert_eq!(r.operation, Operation::VerifySoftwareToken);
+        assert_eq!(body(&r), json!({"AccessToken":"t","UserCode":"123456","FriendlyDeviceName":"phone"}));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum Operation {
     SetUserSettings,
     SetUserMFAPreference,
     GetTokensFromRefreshToken,
+    VerifySoftwareToken,
+    AssociateSoftwareToken,
 }
 
 impl Operation {
@@ -45,6 +47,8 @@ impl Operation {
             Operation::SetUserSettings => "SetUserSettings",
             Operation::SetUserMFAPreference => "SetUserMFAPreference",
             Operation::GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
+            Operation::VerifySoftwareToken => "VerifySoftwareToken",
+            Operation::AssociateSoftwareToken => "AssociateSoftwareToken",
         }
     }
 }

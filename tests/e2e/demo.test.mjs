@@ -26,16 +26,15 @@ let browser;
 const built = []; // { dir, server } to clean up
 let demo; // { url, config }
 
-function webpack(outDir, env = []) {
+function webpack(outDir) {
   const args = ['--config', 'webpack.config.js', '--mode', 'production', '--output-path', outDir];
-  for (const e of env) args.push('--env', e);
   execFileSync(join(root, 'node_modules', '.bin', 'webpack'), args, { cwd: root, stdio: 'pipe' });
 }
 
 /** Builds the demo into a temp dir (with its config.json) and serves it. */
-async function buildAndServe(env = []) {
+async function buildAndServe() {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-wasm-demo-'));
-  webpack(dir, env);
+  webpack(dir);
   const { config } = await writeDemoConfig(dir);
   const server = await startStaticServer({ '/': dir });
   built.push({ dir, server });
@@ -179,20 +178,6 @@ test('a wrong password shows NotAuthorizedException', async () => {
     await page.close();
   }
 });
-
-// webpack.config.js marks pkg/index.js as having side effects, working around
-// `"sideEffects": false` in the package manifest (webpack then drops the wasm
-// instantiation). This builds without that workaround, as a user's webpack would.
-// A TODO (reported, not failing the run) while the manifest still says `false`.
-const sideEffectsFalse = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8')).sideEffects === false;
-test('the package works in a plain webpack build (no workaround)', {
-  todo: sideEffectsFalse && 'library bug: pkg/package.json "sideEffects": false makes webpack drop the wasm init in index.js',
-}, async () => {
-  const plain = await buildAndServe(['pristine']);
-  const page = await openPage(browser, plain.url);
-  try {
-    await page.waitForFunction(() =>
-      !document.getElementById('signin-view').hidden || !document.getElementById('error').hidden, null, { timeout: 20_000 });
     assert.equal(await page.locator('#error').isVisible(), false, await text(page, '#error'));
     assert.deepEqual(pageErrors(page), []);
   } finally {

@@ -13,7 +13,7 @@ use super::convert::{error, get, plain_error};
 use super::js_storage::JsStorage;
 use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
-use crate::auth::Flow;
+use crate::auth::{Flow, SignIn};
 use crate::client::Env;
 use crate::clock::now_secs;
 use crate::protocol::CognitoError;
@@ -29,8 +29,8 @@ pub(super) struct UserState {
     username: String,
     flow_name: String,
     session: Option<Session>,
-    /// The `Session` string of a challenge in progress, for the call that answers it.
-    challenge_session: Option<String>,
+    /// A sign-in stopped at a challenge, waiting for the app's answer (sendMFACode, ...).
+    sign_in: Option<SignIn>,
 }
 
 #[wasm_bindgen]
@@ -67,7 +67,7 @@ impl Handle {
         let mut state = self.state.borrow_mut();
         state.username = username;
         state.session = Some(session);
-        state.challenge_session = None;
+        state.sign_in = None;
     }
 
     /// The in-memory session when it is valid: what the SDK's account methods require.
@@ -98,7 +98,7 @@ fn session_js(session: Session) -> JsValue {
 impl CognitoUser {
     pub(crate) fn create(username: String, pool: Rc<PoolShared>, storage: Option<JsValue>) -> CognitoUser {
         let storage = JsStorage(storage.unwrap_or_else(|| pool.storage.clone()));
-        let state = UserState { username, flow_name: Flow::UserSrp.name().to_string(), session: None, challenge_session: None };
+        let state = UserState { username, flow_name: Flow::UserSrp.name().to_string(), session: None, sign_in: None };
         CognitoUser { pool, storage, state: Rc::new(RefCell::new(state)) }
     }
 

@@ -1,10 +1,13 @@
-//! `authenticateUser` and how challenges reach the app's callback object.
+//! `authenticateUser`, `initiateAuth`, the calls that answer challenges, and how
+//! challenges reach the app's callback object.
 
-use super::{session_js, CognitoUser};
-use crate::auth::{self, ChallengeCallback, Flow, SignInParams};
+use super::{session_js, CognitoUser, Handle};
+use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::convert::{call_method, call_string, error, from_json, get_string, plain_error, string_map};
+use crate::protocol::account::{self, SetupAuth};
+use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::CognitoError;
 use crate::srp::SrpClient;
 use serde_json::Value;
@@ -39,13 +42,86 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
 }
 
 /// The SDK sends ValidationData as ClientMetadata when there is any, else ClientMetadata.
-fn client_metadata_of(auth_details: &JsValue) -> Option<crate::protocol::types::StringMap> {
+fn client_metadata_of(auth_details: &JsValue) -> Option<StringMap> {
     let read = |getter: &str| call_method(auth_details, getter, &[]).and_then(Result::ok).and_then(|v| string_map(&v));
     read("getValidationData").or_else(|| read("getClientMetadata"))
 }
 
+impl Handle {
+    /// Reports how a sign-in (or one of its steps) ended, keeping the machine when it
+    /// stopped at a challenge so the app's answer can continue it.
+    fn finish_step(&self, mut machine: SignIn, outcome: Result<SignInOutcome, CognitoError>, reply: Reply) {
+        match outcome {
+            Ok(SignInOutcome::SignedIn { username, session }) => {
+                self.set_session(username, session.clone());
+                reply.ok(session_js(session));
+            }
+            Ok(SignInOutcome::Challenge(challenge)) => {
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.username = challenge.username.clone();
+                    state.sign_in = Some(machine);
+                }
+                deliver_challenge(reply, &challenge);
+            }
+            Err(e) => {
+                // A refused answer (wrong code) may be given again, as with the JS SDK.
+                machine.reopen_challenge();
+                if machine.pending_challenge().is_some() {
+                    self.state.borrow_mut().sign_in = Some(machine);
+                }
+                reply.err(&e);
+            }
+        }
+    }
+
+    fn take_sign_in(&self) -> Result<SignIn, CognitoError> {
+        self.state.borrow_mut().sign_in.take().ok_or_else(|| CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."))
+    }
+
+    /// Answers the pending challenge and runs the sign-in on from there.
+    async fn answer(self, answer: Answer, client_metadata: Option<StringMap>, reply: Reply) {
+        let mut machine = match self.take_sign_in() {
+            Ok(m) => m,
+            Err(e) => return reply.err(&e),
+        };
+        let outcome = match machine.answer(&answer, client_metadata) {
+            Ok(request) => client::drive(&self.env(), &mut machine, request).await,
+            Err(e) => Err(e),
+        };
+        self.finish_step(machine, outcome, reply);
+    }
+
+    /// During the MFA_SETUP challenge, set-up calls carry its Session; otherwise the
+    /// signed-in user's access token.
+    fn setup_auth(&self) -> Result<SetupAuth, CognitoError> {
+        let state = self.state.borrow();
+        if let Some(session) = state.sign_in.as_ref().and_then(|m| m.pending_challenge()).and_then(|c| c.session.clone()) {
+            return Ok(SetupAuth::Session(session));
+        }
+        drop(state);
+        self.access_token().map(SetupAuth::AccessToken)
+    }
+
+    fn update_challenge_session(&self, session: Option<&Value>) {
+        if let (Some(session), Some(machine)) = (session.and_then(Value::as_str), self.state.borrow_mut().sign_in.as_mut()) {
+            machine.update_session(session.to_string());
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl CognitoUser {
+    fn sign_in_params(&self, auth_details: &JsValue) -> SignInParams {
+        SignInParams {
+            user_pool_id: self.pool.config.user_pool_id.clone(),
+            client_id: self.pool.config.client_id.clone(),
+            username: self.get_username(),
+            password: call_string(auth_details, "getPassword").or_else(|| get_string(auth_details, "Password")).unwrap_or_default(),
+            client_metadata: client_metadata_of(auth_details),
+        }
+    }
+
     /// `authenticateUser(authDetails, { onSuccess, onFailure, mfaRequired, ... })`, or a
     /// Promise of the session when no callback object is given.
     #[wasm_bindgen(js_name = authenticateUser)]
@@ -55,29 +131,121 @@ impl CognitoUser {
             reply.err_value(plain_error("Authentication flow type is invalid."));
             return ret;
         };
-        let params = SignInParams {
-            user_pool_id: self.pool.config.user_pool_id.clone(),
-            client_id: self.pool.config.client_id.clone(),
-            username: self.get_username(),
-            password: call_string(&auth_details, "getPassword").or_else(|| get_string(&auth_details, "Password")).unwrap_or_default(),
-            client_metadata: client_metadata_of(&auth_details),
-        };
+        let params = self.sign_in_params(&auth_details);
         let h = self.handle();
         wasm_bindgen_futures::spawn_local(async move {
-            match client::sign_in(&h.env(), flow, params, SrpClient::generate).await {
-                Ok(SignInOutcome::SignedIn { username, session }) => {
-                    h.set_session(username, session.clone());
-                    reply.ok(session_js(session));
-                }
-                Ok(SignInOutcome::Challenge(challenge)) => {
-                    {
-                        let mut state = h.state.borrow_mut();
-                        state.username = challenge.username.clone();
-                        state.challenge_session = challenge.session.clone();
+            let mut machine = SignIn::new(flow, params);
+            let outcome = match machine.start(SrpClient::generate) {
+                Ok(request) => client::drive(&h.env(), &mut machine, request).await,
+                Err(e) => Err(e),
+            };
+            h.finish_step(machine, outcome, reply);
+        });
+        ret
+    }
+
+    /// `initiateAuth(authDetails, callbacks)`: CUSTOM_AUTH without SRP, sending the app's
+    /// AuthParameters (`new AuthenticationDetails({ Username, AuthParameters })`).
+    #[wasm_bindgen(js_name = initiateAuth)]
+    pub fn initiate_auth(&self, auth_details: JsValue, callback: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let params = self.sign_in_params(&auth_details);
+        let auth_parameters = call_method(&auth_details, "getAuthParameters", &[]).and_then(Result::ok).and_then(|v| string_map(&v)).unwrap_or_default();
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut machine = SignIn::new(Flow::CustomAuth, params);
+            let outcome = match machine.start_custom(auth_parameters) {
+                Ok(request) => client::drive(&h.env(), &mut machine, request).await,
+                Err(e) => Err(e),
+            };
+            h.finish_step(machine, outcome, reply);
+        });
+        ret
+    }
+
+    /// `sendMFACode(code, callbacks, mfaType = 'SMS_MFA', clientMetadata)`; mfaType may also be
+    /// `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
+    #[wasm_bindgen(js_name = sendMFACode)]
+    pub fn send_mfa_code(&self, code: String, callback: JsValue, mfa_type: Option<String>, client_metadata: JsValue) -> JsValue {
+        let answer = Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
+        self.answer_with(callback, answer, string_map(&client_metadata))
+    }
+
+    /// `sendMFASelectionAnswer(answer, callbacks)`: `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
+    #[wasm_bindgen(js_name = sendMFASelectionAnswer)]
+    pub fn send_mfa_selection_answer(&self, answer: String, callback: JsValue) -> JsValue {
+        self.answer_with(callback, Answer::MfaSelection(answer), None)
+    }
+
+    /// `completeNewPasswordChallenge(newPassword, requiredAttributeData, callbacks, clientMetadata)`.
+    #[wasm_bindgen(js_name = completeNewPasswordChallenge)]
+    pub fn complete_new_password_challenge(&self, new_password: JsValue, required_attributes: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let Some(password) = new_password.as_string().filter(|p| !p.is_empty()) else {
+            let (reply, ret) = reply_for(&callback);
+            reply.err_value(plain_error("New password is required."));
+            return ret;
+        };
+        let attributes = string_map(&required_attributes).unwrap_or_default();
+        self.answer_with(callback, Answer::NewPassword { password, attributes }, string_map(&client_metadata))
+    }
+
+    /// `sendCustomChallengeAnswer(answer, callbacks, clientMetadata)`.
+    #[wasm_bindgen(js_name = sendCustomChallengeAnswer)]
+    pub fn send_custom_challenge_answer(&self, answer: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        self.answer_with(callback, Answer::Custom(answer), string_map(&client_metadata))
+    }
+
+    fn answer_with(&self, callback: JsValue, answer: Answer, client_metadata: Option<StringMap>) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        wasm_bindgen_futures::spawn_local(self.handle().answer(answer, client_metadata, reply));
+        ret
+    }
+
+    /// `associateSoftwareToken({ associateSecretCode, onFailure })`: starts TOTP set-up, during
+    /// the MFA_SETUP challenge or for a signed-in user. The Promise form resolves to the secret.
+    #[wasm_bindgen(js_name = associateSoftwareToken)]
+    pub fn associate_software_token(&self, callback: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = async {
+                let data: Passthrough = h.env().call(&account::associate_software_token(&h.setup_auth()?)).await?;
+                h.update_challenge_session(data.get("Session"));
+                Ok::<_, CognitoError>(data.get("SecretCode").map(from_json).unwrap_or(JsValue::UNDEFINED))
+            }
+            .await;
+            match result {
+                Ok(secret) => {
+                    if let Err(reply) = reply.method("associateSecretCode", &[&secret]) {
+                        reply.ok(secret)
                     }
-                    deliver_challenge(reply, &challenge);
                 }
                 Err(e) => reply.err(&e),
+            }
+        });
+        ret
+    }
+
+    /// `verifySoftwareToken(code, friendlyDeviceName, { onSuccess, onFailure })`: during the
+    /// MFA_SETUP challenge this also finishes the sign-in (onSuccess gets the session);
+    /// for a signed-in user onSuccess gets VerifySoftwareToken's answer.
+    #[wasm_bindgen(js_name = verifySoftwareToken)]
+    pub fn verify_software_token(&self, code: String, friendly_device_name: Option<String>, callback: JsValue) -> JsValue {
+        let (reply, ret) = reply_for(&callback);
+        let h = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            let auth = match h.setup_auth() {
+                Ok(a) => a,
+                Err(e) => return reply.err(&e),
+            };
+            let verified: Result<Passthrough, _> = h.env().call(&account::verify_software_token(&auth, &code, friendly_device_name.as_deref())).await;
+            match (verified, auth) {
+                (Err(e), _) => reply.err(&e),
+                (Ok(data), SetupAuth::Session(_)) => {
+                    h.update_challenge_session(data.get("Session"));
+                    h.answer(Answer::MfaSetupDone, None, reply).await
+                }
+                (Ok(data), SetupAuth::AccessToken(_)) => reply.ok(from_json(&Value::Object(data))),
             }
         });
         ret

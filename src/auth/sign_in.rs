@@ -4,6 +4,7 @@
 
 use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap};
 use crate::protocol::{CognitoError, Operation, Request};
+use super::answers::Answer;
 use crate::srp::{self, SrpClient};
 use serde_json::{Map, Value};
 
@@ -75,6 +76,8 @@ enum State {
     AwaitingPasswordVerifier(Box<SrpClient>),
     /// The last request should come back with tokens or a challenge.
     AwaitingResult,
+    /// The app must answer this challenge (MFA code, new password, ...).
+    AwaitingAnswer(Challenge),
     Finished,
 }
 
@@ -83,6 +86,15 @@ pub struct SignIn {
     params: SignInParams,
     username: String,
     state: State,
+    /// The challenge last answered, so a rejected answer (a mistyped code) can be retried.
+    answered: Option<Challenge>,
+}
+
+// Hand-written: the password and the SRP secret must never reach a log.
+impl std::fmt::Debug for SignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignIn").field("flow", &self.flow).field("username", &self.username).finish_non_exhaustive()
+    }
 }
 
 fn missing(what: &str) -> CognitoError {
@@ -92,7 +104,7 @@ fn missing(what: &str) -> CognitoError {
 impl SignIn {
     pub fn new(flow: Flow, params: SignInParams) -> SignIn {
         let username = params.username.clone();
-        SignIn { flow, params, username, state: State::NotStarted }
+        SignIn { flow, params, username, state: State::NotStarted, answered: None }
     }
 
     /// The first request. `srp` supplies the client's ephemeral secret (random in production).
@@ -131,6 +143,25 @@ impl SignIn {
         ))
     }
 
+    /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
+    /// own AuthParameters plus USERNAME.
+    pub fn start_custom(&mut self, mut auth_parameters: StringMap) -> Result<Request, CognitoError> {
+        if !matches!(self.state, State::NotStarted) {
+            return Err(CognitoError::invalid_parameter("This sign-in has already started."));
+        }
+        auth_parameters.insert("USERNAME".into(), self.params.username.clone());
+        self.state = State::AwaitingResult;
+        Ok(Request::new(
+            Operation::InitiateAuth,
+            &InitiateAuthRequest {
+                auth_flow: Flow::CustomAuth.name().into(),
+                client_id: self.params.client_id.clone(),
+                auth_parameters,
+                client_metadata: self.params.client_metadata.clone(),
+            },
+        ))
+    }
+
     /// Feeds Cognito's answer to the last request. `now` (epoch seconds) stamps the SRP proof.
     pub fn on_response(&mut self, response: AuthResponse, now: i64) -> Result<Step, CognitoError> {
         match std::mem::replace(&mut self.state, State::Finished) {
@@ -140,7 +171,7 @@ impl SignIn {
                 Ok(Step::Send(request))
             }
             State::AwaitingPasswordVerifier(_) | State::AwaitingResult => self.outcome(response),
-            idle @ (State::NotStarted | State::Finished) => {
+            idle @ (State::NotStarted | State::Finished | State::AwaitingAnswer(_)) => {
                 self.state = idle;
                 Err(CognitoError::invalid_parameter("No sign-in step is waiting for a response."))
             }
@@ -179,16 +210,68 @@ impl SignIn {
         ))
     }
 
+    /// The challenge waiting for the app's answer, if any.
+    pub fn pending_challenge(&self) -> Option<&Challenge> {
+        match &self.state {
+            State::AwaitingAnswer(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Replaces the pending challenge's Session string: AssociateSoftwareToken and
+    /// VerifySoftwareToken hand out a new one during MFA set-up.
+    pub fn update_session(&mut self, session: String) {
+        if let State::AwaitingAnswer(c) = &mut self.state {
+            c.session = Some(session);
+        }
+    }
+
+    /// After Cognito refused an answer (e.g. CodeMismatchException), waits for another
+    /// answer to the same challenge, as the JS SDK lets apps call sendMFACode again.
+    pub fn reopen_challenge(&mut self) {
+        if matches!(self.state, State::AwaitingResult) {
+            if let Some(challenge) = self.answered.take() {
+                self.state = State::AwaitingAnswer(challenge);
+            }
+        }
+    }
+
+    /// The username the session will be stored under (USER_ID_FOR_SRP once known).
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The request answering the pending challenge. Its response goes to [`SignIn::on_response`].
+    pub fn answer(&mut self, answer: &Answer, client_metadata: Option<StringMap>) -> Result<Request, CognitoError> {
+        if !matches!(self.state, State::AwaitingAnswer(_)) {
+            return Err(CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."));
+        }
+        let State::AwaitingAnswer(challenge) = std::mem::replace(&mut self.state, State::AwaitingResult) else { unreachable!() };
+        self.answered = Some(challenge.clone());
+        Ok(Request::new(
+            Operation::RespondToAuthChallenge,
+            &RespondToAuthChallengeRequest {
+                challenge_name: answer.challenge_name().to_string(),
+                client_id: self.params.client_id.clone(),
+                challenge_responses: answer.responses(&self.username),
+                session: challenge.session,
+                client_metadata: client_metadata.or_else(|| self.params.client_metadata.clone()),
+            },
+        ))
+    }
+
     /// Tokens or a challenge. Never reports success without both tokens, so nothing empty
     /// is ever stored (the JS SDK writes empty tokens on a challenge it does not know).
     fn outcome(&mut self, response: AuthResponse) -> Result<Step, CognitoError> {
         if let Some(name) = response.challenge_name.filter(|n| !n.is_empty()) {
-            return Ok(Step::Challenge(Challenge {
+            let challenge = Challenge {
                 name,
                 parameters: response.challenge_parameters.unwrap_or_default(),
                 session: response.session,
                 username: self.username.clone(),
-            }));
+            };
+            self.state = State::AwaitingAnswer(challenge.clone());
+            return Ok(Step::Challenge(challenge));
         }
         let result = response.authentication_result.ok_or_else(|| missing("AuthenticationResult"))?;
         Ok(Step::SignedIn { username: self.username.clone(), tokens: tokens_from(result, None)? })
@@ -216,58 +299,6 @@ pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<
         Operation::InitiateAuth,
         &InitiateAuthRequest { auth_flow: "REFRESH_TOKEN_AUTH".into(), client_id: client_id.to_string(), auth_parameters, client_metadata },
     )
-}
-
-/// How the SDK's callback object is asked to answer a challenge: the method's name, and
-/// whether it takes `(challengeName, challengeParameters)` or only the parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChallengeCallback {
-    NameAndParameters(&'static str),
-    ParametersOnly(&'static str),
-    /// `newPasswordRequired(userAttributes, requiredAttributes)`: see [`new_password_required_args`].
-    NewPasswordRequired,
-}
-
-impl ChallengeCallback {
-    pub fn method(self) -> &'static str {
-        match self {
-            ChallengeCallback::NameAndParameters(m) | ChallengeCallback::ParametersOnly(m) => m,
-            ChallengeCallback::NewPasswordRequired => "newPasswordRequired",
-        }
-    }
-}
-
-/// Every challenge the SDK's callback objects know, and the method each one calls.
-pub fn challenge_callback(challenge_name: &str) -> Option<ChallengeCallback> {
-    use ChallengeCallback::*;
-    Some(match challenge_name {
-        "SMS_MFA" => NameAndParameters("mfaRequired"),
-        "SOFTWARE_TOKEN_MFA" => NameAndParameters("totpRequired"),
-        "SELECT_MFA_TYPE" => NameAndParameters("selectMFAType"),
-        "MFA_SETUP" => NameAndParameters("mfaSetup"),
-        "CUSTOM_CHALLENGE" => ParametersOnly("customChallenge"),
-        "NEW_PASSWORD_REQUIRED" => NewPasswordRequired,
-        _ => return None,
-    })
-}
-
-/// The prefix Cognito puts on attribute names in NEW_PASSWORD_REQUIRED.
-pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
-
-/// `(userAttributes, requiredAttributes)` for `newPasswordRequired`: Cognito sends both as
-/// JSON text; required names lose their `userAttributes.` prefix. Bad JSON gives `null` / `[]`.
-pub fn new_password_required_args(parameters: &Map<String, Value>) -> (Value, Vec<String>) {
-    let parse = |name: &str| parameters.get(name).and_then(Value::as_str).and_then(|t| serde_json::from_str::<Value>(t).ok());
-    let user_attributes = parse("userAttributes").unwrap_or(Value::Null);
-    let required = match parse("requiredAttributes") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|n| n.strip_prefix(USER_ATTRIBUTES_PREFIX).unwrap_or(n).to_string())
-            .collect(),
-        _ => Vec::new(),
-    };
-    (user_attributes, required)
 }
 
 #[cfg(test)]
@@ -373,16 +404,58 @@ mod tests {
     }
 
     #[test]
-    fn challenges_map_to_the_sdk_callbacks() {
-        assert_eq!(challenge_callback("SOFTWARE_TOKEN_MFA").map(ChallengeCallback::method), Some("totpRequired"));
-        assert_eq!(challenge_callback("CUSTOM_CHALLENGE"), Some(ChallengeCallback::ParametersOnly("customChallenge")));
-        assert_eq!(challenge_callback("DEVICE_SRP_AUTH"), None);
-        let params = json!({"userAttributes":"{\"email\":\"a@b\"}","requiredAttributes":"[\"userAttributes.name\",\"family_name\"]"});
-        let (attrs, required) = new_password_required_args(params.as_object().unwrap());
-        assert_eq!(attrs, json!({"email":"a@b"}));
-        assert_eq!(required, vec!["name", "family_name"]);
-        let (attrs, required) = new_password_required_args(json!({"userAttributes":"{not json"}).as_object().unwrap());
-        assert_eq!((attrs, required.len()), (Value::Null, 0));
+    fn a_challenge_is_answered_with_its_session_and_then_signs_in() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw"));
+        s.start(|| unreachable!()).unwrap();
+        let step = s.on_response(auth(json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"s1","ChallengeParameters":{}})), 0).unwrap();
+        assert!(matches!(step, Step::Challenge(ref c) if c.name == "SOFTWARE_TOKEN_MFA"));
+        assert_eq!(s.pending_challenge().map(|c| c.session.as_deref()), Some(Some("s1")));
+        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() }, None).unwrap();
+        assert_eq!(body(&req), json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"client","Session":"s1",
+            "ChallengeResponses":{"USERNAME":"Alice","SOFTWARE_TOKEN_MFA_CODE":"123456"}}));
+        // A second answer before Cognito replied is refused.
+        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
+        let step = s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a","RefreshToken":"r"}})), 0).unwrap();
+        assert!(matches!(step, Step::SignedIn { .. }));
+    }
+
+    #[test]
+    fn a_refused_answer_can_be_given_again() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw"));
+        s.start(|| unreachable!()).unwrap();
+        s.on_response(auth(json!({"ChallengeName":"SMS_MFA","Session":"s1"})), 0).unwrap();
+        s.answer(&Answer::MfaCode { code: "000000".into(), mfa_type: "SMS_MFA".into() }, None).unwrap();
+        s.reopen_challenge();
+        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SMS_MFA".into() }, None).unwrap();
+        assert_eq!(body(&req)["Session"], "s1");
+    }
+
+    #[test]
+    fn custom_auth_without_srp_sends_the_apps_parameters() {
+        let mut s = SignIn::new(Flow::CustomAuth, params(""));
+        let req = s.start_custom([("hint".to_string(), "x".to_string())].into()).unwrap();
+        assert_eq!(body(&req)["AuthParameters"], json!({"hint":"x","USERNAME":"Alice"}));
+        let step = s.on_response(auth(json!({"ChallengeName":"CUSTOM_CHALLENGE","Session":"c1","ChallengeParameters":{"q":"2+2"}})), 0).unwrap();
+        assert!(matches!(step, Step::Challenge(ref c) if c.name == "CUSTOM_CHALLENGE"));
+    }
+
+    #[test]
+    fn mfa_setup_takes_the_session_from_verify_software_token() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw"));
+        s.start(|| unreachable!()).unwrap();
+        s.on_response(auth(json!({"ChallengeName":"MFA_SETUP","Session":"s1"})), 0).unwrap();
+        s.update_session("s2".into());
+        let req = s.answer(&Answer::MfaSetupDone, None).unwrap();
+        assert_eq!(body(&req)["Session"], "s2");
+        assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
+    }
+
+    #[test]
+    fn answering_without_a_challenge_is_refused() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw"));
+        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
+        s.start(|| unreachable!()).unwrap();
+        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
     }
 
     #[test]

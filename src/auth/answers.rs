@@ -1,0 +1,83 @@
+//! What an app answers to a challenge, and the ChallengeResponses each answer becomes.
+//! Names and fields as the JS SDK sends them.
+
+use super::callbacks::USER_ATTRIBUTES_PREFIX;
+use crate::protocol::types::StringMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// `sendMFACode(code, callbacks, mfaType)`: `SMS_MFA` (the default), `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
+    MfaCode { code: String, mfa_type: String },
+    /// `sendMFASelectionAnswer(answer)`: which MFA kind the user picked.
+    MfaSelection(String),
+    /// `completeNewPasswordChallenge(newPassword, requiredAttributeData)`.
+    NewPassword { password: String, attributes: StringMap },
+    /// `sendCustomChallengeAnswer(answer)`.
+    Custom(String),
+    /// After `verifySoftwareToken` during sign-in: finishes the MFA_SETUP challenge.
+    MfaSetupDone,
+}
+
+impl Answer {
+    /// The ChallengeName this answer responds to.
+    pub fn challenge_name(&self) -> &str {
+        match self {
+            Answer::MfaCode { mfa_type, .. } => mfa_type,
+            Answer::MfaSelection(_) => "SELECT_MFA_TYPE",
+            Answer::NewPassword { .. } => "NEW_PASSWORD_REQUIRED",
+            Answer::Custom(_) => "CUSTOM_CHALLENGE",
+            Answer::MfaSetupDone => "MFA_SETUP",
+        }
+    }
+
+    /// ChallengeResponses, USERNAME included.
+    pub fn responses(&self, username: &str) -> StringMap {
+        let mut r = StringMap::new();
+        r.insert("USERNAME".into(), username.to_string());
+        match self {
+            Answer::MfaCode { code, mfa_type } => {
+                let field = match mfa_type.as_str() {
+                    "SOFTWARE_TOKEN_MFA" => "SOFTWARE_TOKEN_MFA_CODE",
+                    "EMAIL_OTP" => "EMAIL_OTP_CODE",
+                    _ => "SMS_MFA_CODE",
+                };
+                r.insert(field.into(), code.clone());
+            }
+            Answer::MfaSelection(choice) => {
+                r.insert("ANSWER".into(), choice.clone());
+            }
+            Answer::NewPassword { password, attributes } => {
+                for (name, value) in attributes {
+                    r.insert(format!("{USER_ATTRIBUTES_PREFIX}{name}"), value.clone());
+                }
+                r.insert("NEW_PASSWORD".into(), password.clone());
+            }
+            Answer::Custom(answer) => {
+                r.insert("ANSWER".into(), answer.clone());
+            }
+            Answer::MfaSetupDone => {}
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responses_use_the_sdk_field_names() {
+        let totp = Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() };
+        assert_eq!(totp.challenge_name(), "SOFTWARE_TOKEN_MFA");
+        assert_eq!(totp.responses("u").get("SOFTWARE_TOKEN_MFA_CODE").map(String::as_str), Some("123456"));
+        let sms = Answer::MfaCode { code: "1".into(), mfa_type: "SMS_MFA".into() };
+        assert!(sms.responses("u").contains_key("SMS_MFA_CODE"));
+        let email = Answer::MfaCode { code: "1".into(), mfa_type: "EMAIL_OTP".into() };
+        assert!(email.responses("u").contains_key("EMAIL_OTP_CODE"));
+        let np = Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
+        let r = np.responses("u");
+        assert_eq!((r["NEW_PASSWORD"].as_str(), r["userAttributes.name"].as_str(), r["USERNAME"].as_str()), ("pw", "Al", "u"));
+        assert_eq!(Answer::Custom("42".into()).responses("u")["ANSWER"], "42");
+        assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name(), "SELECT_MFA_TYPE");
+    }
+}
