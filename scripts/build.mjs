@@ -60,8 +60,12 @@ export { ${names.join(', ')} } from './${crate}.js';
 `;
 }
 
-function scriptTag(noModulesGlue, bytesFn, names, patches) {
-  return `/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */
+/**
+ * A classic script (no import/export) that instantiates the wasm and hands the API object
+ * to `publish`: the script tag assigns a global, the CommonJS entry `module.exports`.
+ */
+function classicScript(banner, noModulesGlue, bytesFn, names, patches, publish) {
+  return `${banner}
 (function () {
 ${noModulesGlue}
 ${bytesFn}
@@ -70,7 +74,7 @@ wasm_bindgen.initSync({ module: wasmBytes() });
 var api = {};
 ${names.map(n => `api.${n} = wasm_bindgen.${n};`).join('\n')}
 applyPatches(api);
-globalThis.AmazonCognitoIdentity = api;
+${publish}
 })();
 `;
 }
@@ -100,7 +104,11 @@ writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8A
 writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
 writeFileSync(join(out, 'index.d.ts'), `export * from './${crate}.js';\n`);
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-writeFileSync(join(out, 'amazon-cognito-identity.min.js'), scriptTag(noModulesGlue, bytesFunction(wasm), names, patches));
+const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesFunction(wasm), names, patches, publish);
+writeFileSync(join(out, 'amazon-cognito-identity.min.js'), classic(
+  '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
+  'globalThis.AmazonCognitoIdentity = api;'));
+writeFileSync(join(out, 'index.cjs'), classic("'use strict';\n// cognito-identity-wasm: CommonJS entry (require).", 'module.exports = api;'));
 writeFileSync(join(out, 'package.json'), manifest());
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
 console.log(`pkg/ written: ${names.length} exports, wasm ${wasm.length} bytes`);

@@ -5,6 +5,7 @@
 mod attributes;
 mod callbacks;
 mod convert;
+mod date_helper;
 mod cookie_storage;
 mod fetch;
 mod js_storage;
