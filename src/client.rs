@@ -153,6 +153,29 @@ pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
     format!("{}\u{0}{}", pool.client_id, username)
 }
 
+/// What storage says about a user's session, decided without any request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoredSession {
+    Valid(Session),
+    /// Expired, with a refresh token to renew it.
+    NeedsRefresh(String),
+    /// Nothing usable: the error says why, in the SDK's words.
+    Unusable(CognitoError),
+}
+
+pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str) -> StoredSession {
+    let Some(stored) = env.sessions().load(username) else {
+        return StoredSession::Unusable(CognitoError::not_authenticated("Local storage is missing an ID Token, Please authenticate"));
+    };
+    if stored.is_valid((env.now)()) {
+        StoredSession::Valid(stored)
+    } else if stored.refresh_token.is_empty() {
+        StoredSession::Unusable(CognitoError::not_authenticated("Cannot retrieve a new session. Please authenticate."))
+    } else {
+        StoredSession::NeedsRefresh(stored.refresh_token)
+    }
+}
+
 /// The stored session of `username`, refreshed through the refresh token when expired.
 /// Concurrent callers for the same user share one refresh (`flights`). Errors carry the
 /// SDK's messages.
@@ -162,16 +185,22 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized>(
     username: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
-    let Some(stored) = env.sessions().load(username) else {
-        return Err(CognitoError::not_authenticated("Local storage is missing an ID Token, Please authenticate"));
-    };
-    if stored.is_valid((env.now)()) {
-        return Ok(stored);
+    match stored_session(env, username) {
+        StoredSession::Valid(session) => Ok(session),
+        StoredSession::Unusable(e) => Err(e),
+        StoredSession::NeedsRefresh(token) => refresh_shared(env, flights, username, &token, client_metadata).await,
     }
-    if stored.refresh_token.is_empty() {
-        return Err(CognitoError::not_authenticated("Cannot retrieve a new session. Please authenticate."));
-    }
-    flights.run(&refresh_key(env.pool, username), || refresh(env, username, &stored.refresh_token, client_metadata)).await
+}
+
+/// [`refresh`], with concurrent callers for the same user sharing one request.
+pub async fn refresh_shared<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    flights: &SingleFlight<Result<Session, CognitoError>>,
+    username: &str,
+    refresh_token: &str,
+    client_metadata: Option<StringMap>,
+) -> Result<Session, CognitoError> {
+    flights.run(&refresh_key(env.pool, username), || refresh(env, username, refresh_token, client_metadata)).await
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

@@ -90,7 +90,11 @@ impl CookieStorage {
     /// `new CookieStorage({ domain?, path = '/', expires = 365, secure = true, sameSite? })`.
     /// Throws the SDK's errors for a bad `sameSite`, or `sameSite: 'none'` without `secure`.
     #[wasm_bindgen(constructor)]
-    pub fn new(data: JsValue) -> Result<CookieStorage, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "{ domain?: string; path?: string; expires?: number | Date; secure?: boolean; sameSite?: 'strict' | 'lax' | 'none' }")]
+        data: JsValue,
+    ) -> Result<CookieStorage, JsValue> {
+        // Not Option<JsValue>: its glue turns null into None too, and the SDK throws on null.
         let data: JsValue = if data.is_undefined() { Object::new().into() } else { data };
         if data.is_null() {
             return Err(type_error("Cannot read properties of null (reading 'domain')"));
@@ -134,8 +138,12 @@ impl CookieStorage {
 
     /// Writes the cookie and returns what reading it back gives (a string, or undefined
     /// when the browser refused it or the key is empty), as the SDK does.
-    #[wasm_bindgen(js_name = setItem)]
-    pub fn set_item(&self, key: JsValue, value: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = setItem, unchecked_return_type = "string | undefined")]
+    pub fn set_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let Some(doc) = document() else { return Ok(JsValue::UNDEFINED) };
         // js-cookie's order of failures: expires, then the name, the attributes, the value.
         if let Some(e) = self.expires_error {
@@ -150,16 +158,16 @@ impl CookieStorage {
         Ok(Self::lookup(&doc, &key)?.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))
     }
 
-    /// The cookie's decoded value, or null.
-    #[wasm_bindgen(js_name = getItem)]
-    pub fn get_item(&self, key: JsValue) -> Result<JsValue, JsValue> {
+    /// The cookie's decoded value, or null. (Typed `string`, as in the SDK's typings.)
+    #[wasm_bindgen(js_name = getItem, unchecked_return_type = "string")]
+    pub fn get_item(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> Result<JsValue, JsValue> {
         let Some(doc) = document() else { return Ok(JsValue::NULL) };
         Ok(Self::lookup(&doc, &key)?.map(JsValue::from).unwrap_or(JsValue::NULL))
     }
 
     /// Expires the cookie (with this storage's path, domain, secure and sameSite).
     #[wasm_bindgen(js_name = removeItem)]
-    pub fn remove_item(&self, key: JsValue) -> Result<(), JsValue> {
+    pub fn remove_item(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> Result<(), JsValue> {
         let Some(doc) = document() else { return Ok(()) };
         let name = js_to_string(&key)?;
         self.remove(&doc, &name)
@@ -167,6 +175,7 @@ impl CookieStorage {
 
     /// Removes every cookie the page can read (with this storage's attributes, so cookies
     /// set with another path or domain survive, as in the SDK) and returns `{}`.
+    #[wasm_bindgen(unchecked_return_type = "{}")]
     pub fn clear(&self) -> Result<JsValue, JsValue> {
         // The SDK runs Object.keys(Cookies.get()), and Cookies.get() is undefined here.
         let Some(doc) = document() else { return Err(type_error("Cannot convert undefined or null to object")) };
@@ -177,27 +186,27 @@ impl CookieStorage {
     }
 
     /// The `domain` option when one was given, else undefined.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "string | undefined")]
     pub fn domain(&self) -> JsValue {
         self.domain.clone()
     }
     /// The `path` option, `'/'` by default.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "string")]
     pub fn path(&self) -> JsValue {
         self.path.clone()
     }
     /// The `expires` option (days), 365 by default.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "number | Date")]
     pub fn expires(&self) -> JsValue {
         self.expires.clone()
     }
     /// The `secure` option, true by default.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "boolean")]
     pub fn secure(&self) -> JsValue {
         self.secure.clone()
     }
     /// The `sameSite` option, null by default.
-    #[wasm_bindgen(getter, js_name = sameSite)]
+    #[wasm_bindgen(getter, js_name = sameSite, unchecked_return_type = "'strict' | 'lax' | 'none' | null")]
     pub fn same_site(&self) -> JsValue {
         self.same_site.clone()
     }

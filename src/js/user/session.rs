@@ -1,7 +1,8 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut, globalSignOut.
 
 use super::{session_js, CognitoUser, Handle, REFRESHES};
-use crate::client;
+use crate::client::{self, StoredSession};
+use crate::js::callbacks::reply_for;
 use crate::js::convert::{call_string, error, get, string_map};
 use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
@@ -10,16 +11,37 @@ use crate::clock::now_secs;
 use wasm_bindgen::prelude::*;
 
 impl Handle {
-    /// The in-memory session if still valid, else the stored one (refreshed if expired;
-    /// concurrent refreshes of one user share a single request).
-    pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+    /// The session when it can be had without a request: the valid in-memory one, else
+    /// what storage holds. `Err(token)` means it must be refreshed with that token.
+    fn session_now(&self) -> Result<Result<Session, CognitoError>, String> {
         let cached = self.state.borrow().session.clone();
         if let Some(s) = cached.filter(|s| s.is_valid(now_secs())) {
-            return Ok(s);
+            return Ok(Ok(s));
         }
         let username = self.username();
+        match client::stored_session(&self.env(), &username) {
+            StoredSession::Valid(s) => {
+                self.set_session(username, s.clone());
+                Ok(Ok(s))
+            }
+            StoredSession::Unusable(e) => {
+                self.state.borrow_mut().session = None;
+                Ok(Err(e))
+            }
+            StoredSession::NeedsRefresh(token) => Err(token),
+        }
+    }
+
+    /// The session, refreshed when expired; concurrent refreshes of one user (from any
+    /// CognitoUser object of this page) share a single request.
+    pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+        let token = match self.session_now() {
+            Ok(known) => return known,
+            Err(token) => token,
+        };
+        let username = self.username();
         let flights = REFRESHES.with(|f| f.clone());
-        let session = client::get_session(&self.env(), &flights, &username, client_metadata).await;
+        let session = client::refresh_shared(&self.env(), &flights, &username, &token, client_metadata).await;
         match &session {
             Ok(s) => self.set_session(username, s.clone()),
             Err(_) => self.state.borrow_mut().session = None,
@@ -45,9 +67,16 @@ impl Handle {
 
 #[wasm_bindgen]
 impl CognitoUser {
-    /// `getSession(callback, { clientMetadata })`: the valid session, refreshing it when expired.
+    /// `getSession(callback, { clientMetadata })`: the valid session, refreshing it when
+    /// expired. As in the SDK, when no request is needed the callback runs before this returns.
     #[wasm_bindgen(js_name = getSession)]
     pub fn get_session(&self, callback: JsValue, options: JsValue) -> JsValue {
+        let h = self.handle();
+        if let Ok(known) = h.session_now() {
+            let (reply, ret) = reply_for(&callback);
+            reply.settle(known.map(session_js));
+            return ret;
+        }
         let metadata = string_map(&get(&options, "clientMetadata"));
         self.respond(&callback, move |h| async move { h.session(metadata).await.map(session_js) })
     }
