@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,12 +174,6 @@ test('a wrong password shows NotAuthorizedException', async () => {
   } catch (e) {
     e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
     throw e;
-  } finally {
-    await page.close();
-  }
-});
-    assert.equal(await page.locator('#error').isVisible(), false, await text(page, '#error'));
-    assert.deepEqual(pageErrors(page), []);
   } finally {
     await page.close();
   }
