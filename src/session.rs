@@ -70,7 +70,8 @@ impl Session {
     /// Valid while both the access and the ID token are unexpired on the server's clock.
     /// A token without an `exp` is never valid (the SDK compares with `undefined`: false).
     pub fn is_valid(&self, now: i64) -> bool {
-        let adjusted = now - self.clock_drift;
+        // Saturating: a stored clock drift is foreign data and may be absurd.
+        let adjusted = now.saturating_sub(self.clock_drift);
         match (self.access_token.expiration(), self.id_token.expiration()) {
             (Some(access), Some(id)) => adjusted < access && adjusted < id,
             _ => false,
@@ -81,7 +82,7 @@ impl Session {
 /// `now - min(iat of access, iat of id)`; 0 when a token carries no `iat`.
 pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 {
     match (access.issued_at(), id.issued_at()) {
-        (Some(a), Some(i)) => now - a.min(i),
+        (Some(a), Some(i)) => now.saturating_sub(a.min(i)),
         _ => 0,
     }
 }
@@ -148,5 +149,14 @@ pub(crate) mod tests {
         assert_eq!(parse_clock_drift(Some("")), 0);
         assert_eq!(parse_clock_drift(None), 0);
         assert_eq!(parse_clock_drift(Some("99999999999999999999999")), 0);
+    }
+
+    #[test]
+    fn absurd_times_and_drifts_do_not_overflow() {
+        let t = JwtToken::new(&jwt(&serde_json::json!({"iat": -1e300, "exp": 1e300})));
+        let mut s = Session::issued(&t.jwt, &t.jwt, "r", i64::MAX);
+        assert!(s.is_valid(i64::MIN));
+        s.clock_drift = i64::MIN;
+        assert!(!s.is_valid(i64::MAX));
     }
 }

@@ -1,0 +1,39 @@
+//! Server answers of any shape: every response type parses or fails with a coded error,
+//! and the sign-in state machine never panics whatever comes back at any step.
+#![no_main]
+use cognito_identity_wasm::auth::{Flow, SignIn, SignInParams};
+use cognito_identity_wasm::protocol::types::{AuthResponse, SignUpResponse};
+use cognito_identity_wasm::protocol::HttpResponse;
+use cognito_identity_wasm::srp::SrpClient;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&status_byte, body)) = data.split_first() else { return };
+    let status = [200u16, 400, 500, 502][status_byte as usize % 4];
+    let body = String::from_utf8_lossy(body).into_owned();
+    let response = |b: &str| HttpResponse { status, body: b.to_string(), error_type: Some("X:y".into()) };
+    let _ = response(&body).into_result::<SignUpResponse>();
+    let _ = response(&body).into_result::<serde_json::Value>();
+    for flow in [Flow::UserSrp, Flow::UserPassword, Flow::CustomAuth] {
+        let params = SignInParams {
+            user_pool_id: "us-east-1_Fuzz".into(),
+            client_id: "client".into(),
+            username: "user".into(),
+            password: "pw".into(),
+            client_metadata: None,
+        };
+        let mut machine = SignIn::new(flow, params);
+        if machine.start(|| Ok(SrpClient::from_small_a(&[3u8; 128]))).is_err() {
+            continue;
+        }
+        // Feed the same answer several times: each state must cope with anything.
+        for _ in 0..3 {
+            match response(&body).into_result::<AuthResponse>() {
+                Ok(parsed) => {
+                    let _ = machine.on_response(parsed, 1_700_000_000);
+                }
+                Err(e) => assert!(!e.code.is_empty()),
+            }
+        }
+    }
+});
