@@ -2,6 +2,8 @@
 // {"error": "..."} with 400/404 so a mistake in a test is loud.
 import { addFault } from './faults.mjs';
 import { findUser } from './ops/common.mjs';
+import { describeClient } from './ops/clients.mjs';
+import { base32Decode, totp } from './totp.mjs';
 
 class RouteError extends Error {
   constructor(status, message) {
@@ -47,6 +49,48 @@ function setLifetimes(store, body) {
   return { ok: true, scope: 'global', lifetimes: store.lifetimes.global };
 }
 
+/** Flip refresh token rotation on a client; ALLOW_REFRESH_TOKEN_AUTH goes (or comes back) with it. */
+function setRotation(store, body) {
+  const client = store.clients.get(body.clientId);
+  if (!client) throw new RouteError(404, `no client ${body.clientId}`);
+  if (typeof body.enabled !== 'boolean') throw new RouteError(400, 'enabled must be a boolean');
+  const grace = body.graceSeconds ?? 0;
+  if (!Number.isInteger(grace) || grace < 0 || grace > 60) throw new RouteError(400, 'graceSeconds must be an integer 0..60');
+  client.rotation = { feature: body.enabled ? 'ENABLED' : 'DISABLED', graceSeconds: body.enabled ? grace : 0 };
+  const flows = client.explicitAuthFlows.filter((f) => f !== 'ALLOW_REFRESH_TOKEN_AUTH');
+  const usesAllow = client.explicitAuthFlows.some((f) => f.startsWith('ALLOW_'));
+  client.explicitAuthFlows = !body.enabled && usesAllow ? [...flows, 'ALLOW_REFRESH_TOKEN_AUTH'] : body.enabled ? flows : client.explicitAuthFlows;
+  const d = describeClient(client);
+  return { ok: true, RefreshTokenRotation: d.RefreshTokenRotation, ExplicitAuthFlows: d.ExplicitAuthFlows };
+}
+
+/** What an authenticator app shows now (emulator clock) for a SecretCode. */
+function totpCode(store, body) {
+  if (typeof body.secret !== 'string' || !base32Decode(body.secret)?.length) throw new RouteError(400, 'secret must be base32');
+  const steps = body.offsetSteps ?? 0;
+  if (!Number.isInteger(steps)) throw new RouteError(400, 'offsetSteps must be an integer');
+  return { code: totp(body.secret, store.now(), steps) };
+}
+
+/** Stand-in for the Define/Create/Verify Auth Challenge triggers of one pool. */
+function setCustomAuth(store, body) {
+  if (!store.pools.has(body.userPoolId)) throw new RouteError(404, `no user pool ${body.userPoolId}`);
+  const { challenges = [], srpFirst = false } = body;
+  if (!Array.isArray(challenges)) throw new RouteError(400, 'challenges must be a list');
+  if (typeof srpFirst !== 'boolean') throw new RouteError(400, 'srpFirst must be a boolean');
+  const clean = challenges.map((c, i) => {
+    if (typeof c?.answer !== 'string' || !c.answer) throw new RouteError(400, `challenges[${i}].answer must be a non-empty string`);
+    const params = c.publicChallengeParameters ?? {};
+    if (typeof params !== 'object' || Array.isArray(params) || Object.values(params).some((v) => typeof v !== 'string')) {
+      throw new RouteError(400, `challenges[${i}].publicChallengeParameters must map names to strings`);
+    }
+    return { answer: c.answer, publicChallengeParameters: { ...params } };
+  });
+  if (!clean.length && !srpFirst) throw new RouteError(400, 'give at least one challenge or srpFirst');
+  store.customAuth.set(body.userPoolId, { challenges: clean, srpFirst });
+  return { ok: true, challenges: clean.length, srpFirst };
+}
+
 const publicFault = ({ operation, kind, remaining, ms }) => ({ operation, kind, remaining, ...(kind === 'delay' ? { ms } : {}) });
 
 /** Returns [status, body] for a /_test/ route. */
@@ -76,6 +120,15 @@ export function handleTestRoute(store, method, url, body) {
         return [200, setLifetimes(store, body)];
       case 'DELETE /_test/token-lifetime':
         store.lifetimes = { global: {}, pools: new Map(), clients: new Map() };
+        return [200, { ok: true }];
+      case 'POST /_test/refresh-rotation':
+        return [200, setRotation(store, body)];
+      case 'POST /_test/totp':
+        return [200, totpCode(store, body)];
+      case 'POST /_test/custom-auth':
+        return [200, setCustomAuth(store, body)];
+      case 'DELETE /_test/custom-auth':
+        store.customAuth.delete(q.get('userPoolId'));
         return [200, { ok: true }];
       case 'GET /_test/faults':
         return [200, { faults: store.faults.map(publicFault) }];

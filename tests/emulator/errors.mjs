@@ -22,11 +22,16 @@ export const UnsupportedTokenType = make('UnsupportedTokenTypeException');
 export const UnsupportedOperation = make('UnsupportedOperationException');
 export const Unauthorized = make('UnauthorizedException');
 export const LimitExceeded = make('LimitExceededException');
+export const AliasExists = make('AliasExistsException');
+export const SoftwareTokenMFANotFound = make('SoftwareTokenMFANotFoundException');
+export const EnableSoftwareTokenMFA = make('EnableSoftwareTokenMFAException');
+export const RefreshTokenReuse = make('RefreshTokenReuseException');
 export const Serialization = make('SerializationException');
 export const UnknownOperation = make('UnknownOperationException');
 export const InternalError = make('InternalErrorException', 500);
 
 export const WRONG_PASSWORD = 'Incorrect username or password.';
+export const WRONG_MFA_CODE = 'Invalid code or auth state for the user.';
 
 /** AWS-style validation message for a missing required member. */
 export function missing(member) {

@@ -25,7 +25,8 @@ export class Store {
     this.pools = new Map(); // poolId -> pool (pool.users: Map<key, user>)
     this.clients = new Map(); // clientId -> client
     this.srpSessions = new Map(); // SECRET_BLOCK (base64) -> pending PASSWORD_VERIFIER state
-    this.challengeSessions = new Map(); // Session -> pending NEW_PASSWORD_REQUIRED state
+    this.authSessions = new Map(); // Session -> pending challenge state (ops/sessions.mjs)
+    this.customAuth = new Map(); // poolId -> simulated custom-auth triggers (POST /_test/custom-auth)
     this.refreshTokens = new Map(); // opaque token -> record
     this.revokedOrigins = new Set(); // origin_jti of revoked sign-in lineages
     this.lifetimes = { global: {}, pools: new Map(), clients: new Map() };

@@ -14,14 +14,8 @@ import {
   userKey,
   validateUsername,
 } from './common.mjs';
+import { mfaShape, poolMfa } from './mfa-settings.mjs';
 import { revokeAllForUser } from './tokens.mjs';
-
-const AUTH_FLOWS = new Set([
-  'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH',
-  'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH',
-  'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH',
-]);
-const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
 const list = (v, member) => {
   if (v === undefined || v === null) return [];
@@ -39,11 +33,40 @@ function describePool(pool) {
     UsernameAttributes: pool.usernameAttributes.length ? pool.usernameAttributes : undefined,
     AliasAttributes: pool.aliasAttributes.length ? pool.aliasAttributes : undefined,
     UsernameConfiguration: { CaseSensitive: pool.caseSensitive },
-    MfaConfiguration: 'OFF',
+    MfaConfiguration: poolMfa(pool).configuration,
+    DeviceConfiguration: pool.devices
+      ? { ChallengeRequiredOnNewDevice: pool.devices.challengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: pool.devices.deviceOnlyRememberedOnUserPrompt }
+      : undefined,
     EstimatedNumberOfUsers: pool.users.size,
     CreationDate: pool.createdAt / 1000,
-    LastModifiedDate: pool.createdAt / 1000,
+    LastModifiedDate: (pool.modifiedAt ?? pool.createdAt) / 1000,
   };
+}
+
+/** DeviceConfiguration: giving any member turns device tracking on (null/absent: off). */
+function parseDeviceConfiguration(v) {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) throw InvalidParameter("Value at 'deviceConfiguration' must be a structure.");
+  for (const k of ['ChallengeRequiredOnNewDevice', 'DeviceOnlyRememberedOnUserPrompt']) {
+    if (v[k] !== undefined && typeof v[k] !== 'boolean') throw InvalidParameter(`Value at 'deviceConfiguration.${k}' must be a boolean.`);
+  }
+  return {
+    challengeRequiredOnNewDevice: v.ChallengeRequiredOnNewDevice === true,
+    deviceOnlyRememberedOnUserPrompt: v.DeviceOnlyRememberedOnUserPrompt === true,
+  };
+}
+
+/**
+ * CreateUserPool's MfaConfiguration only knows SMS (its SmsConfiguration);
+ * SetUserPoolMfaConfig sets TOTP and email factors.
+ */
+function parsePoolMfa(input, current) {
+  const conf = input.MfaConfiguration;
+  if (conf === undefined) return current;
+  if (!['OFF', 'ON', 'OPTIONAL'].includes(conf)) throw InvalidParameter("Value at 'mfaConfiguration' must be one of OFF, ON, OPTIONAL.");
+  const enabled = new Set(current?.enabled ?? []);
+  if (conf !== 'OFF' && !enabled.size) enabled.add('SMS_MFA');
+  return { ...(current ?? {}), configuration: conf, enabled };
 }
 
 function CreateUserPool({ store }, input) {
@@ -74,6 +97,8 @@ function CreateUserPool({ store }, input) {
     requiredAttributes: schema.filter((a) => a?.Required === true).map((a) => a.Name),
     customAttributes: new Set(schema.filter((a) => a && !standard.has(a.Name)).map((a) => `custom:${a.Name}`)),
     users: new Map(),
+    devices: parseDeviceConfiguration(input.DeviceConfiguration),
+    mfa: parsePoolMfa(input, { configuration: 'OFF', enabled: new Set() }),
   };
   if (pool.usernameAttributes.length && pool.aliasAttributes.length) {
     throw InvalidParameter('UsernameAttributes and AliasAttributes cannot be set at the same time.');
@@ -82,69 +107,22 @@ function CreateUserPool({ store }, input) {
   return { UserPool: describePool(pool) };
 }
 
-function validitySeconds(input) {
-  const units = input.TokenValidityUnits ?? {};
-  const pick = (key, unitKey, defUnit) => {
-    const v = input[key];
-    if (v === undefined || v === null) return undefined;
-    if (!Number.isInteger(v) || v <= 0) throw InvalidParameter(`Value at '${key}' must be a positive integer.`);
-    const unit = units[unitKey] ?? defUnit;
-    if (!UNIT_SECONDS[unit]) throw InvalidParameter(`Invalid TokenValidityUnits.${unitKey}: ${unit}`);
-    return v * UNIT_SECONDS[unit];
-  };
-  const out = {
-    accessSeconds: pick('AccessTokenValidity', 'AccessToken', 'hours'),
-    idSeconds: pick('IdTokenValidity', 'IdToken', 'hours'),
-    refreshSeconds: pick('RefreshTokenValidity', 'RefreshToken', 'days'),
-  };
-  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
-  return out;
+/**
+ * Members given replace the pool's; absent ones are kept (AWS resets them,
+ * but this is a test set-up tool). DeviceConfiguration: null turns tracking off.
+ */
+function UpdateUserPool({ store }, input) {
+  const pool = getPool(store, reqStr(input, 'UserPoolId', 'userPoolId'));
+  if (input.DeviceConfiguration !== undefined) pool.devices = parseDeviceConfiguration(input.DeviceConfiguration);
+  pool.mfa = parsePoolMfa(input, poolMfa(pool));
+  if (input.AutoVerifiedAttributes !== undefined) pool.autoVerified = list(input.AutoVerifiedAttributes, 'autoVerifiedAttributes');
+  const pp = input.Policies?.PasswordPolicy;
+  if (pp) pool.passwordPolicy = { ...pool.passwordPolicy, ...pp };
+  pool.modifiedAt = store.now();
+  return {};
 }
 
-function CreateUserPoolClient({ store }, input) {
-  const pool = getPool(store, reqStr(input, 'UserPoolId', 'userPoolId'));
-  const clientName = reqStr(input, 'ClientName', 'clientName');
-  let flows = list(input.ExplicitAuthFlows, 'explicitAuthFlows');
-  for (const f of flows) if (!AUTH_FLOWS.has(f)) throw InvalidParameter(`Invalid ExplicitAuthFlows value: ${f}`);
-  const usesAllow = flows.some((f) => f.startsWith('ALLOW_'));
-  if (usesAllow && flows.some((f) => !f.startsWith('ALLOW_'))) {
-    throw InvalidParameter('The ExplicitAuthFlows ALLOW_* values cannot be combined with legacy values.');
-  }
-  if (usesAllow && !flows.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
-    throw InvalidParameter('ALLOW_REFRESH_TOKEN_AUTH is required when using ALLOW_* ExplicitAuthFlows.');
-  }
-  if (!flows.length) flows = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
-  const client = {
-    id: store.newClientId(),
-    poolId: pool.id,
-    name: clientName,
-    secret: input.GenerateSecret === true ? randomBytes(38).toString('base64url').slice(0, 51) : null,
-    explicitAuthFlows: flows,
-    validity: validitySeconds(input),
-    enableTokenRevocation: input.EnableTokenRevocation !== false,
-    preventUserExistenceErrors: input.PreventUserExistenceErrors === 'ENABLED',
-    createdAt: store.now(),
-  };
-  store.clients.set(client.id, client);
-  return {
-    UserPoolClient: {
-      UserPoolId: pool.id,
-      ClientName: client.name,
-      ClientId: client.id,
-      ClientSecret: client.secret ?? undefined,
-      ExplicitAuthFlows: client.explicitAuthFlows,
-      AccessTokenValidity: input.AccessTokenValidity,
-      IdTokenValidity: input.IdTokenValidity,
-      RefreshTokenValidity: input.RefreshTokenValidity ?? 30,
-      TokenValidityUnits: input.TokenValidityUnits,
-      EnableTokenRevocation: client.enableTokenRevocation,
-      PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
-      AllowedOAuthFlowsUserPoolClient: false,
-      CreationDate: client.createdAt / 1000,
-      LastModifiedDate: client.createdAt / 1000,
-    },
-  };
-}
+const DescribeUserPool = ({ store }, input) => ({ UserPool: describePool(getPool(store, reqStr(input, 'UserPoolId', 'userPoolId'))) });
 
 function adminUser(store, input) {
   const pool = getPool(store, reqStr(input, 'UserPoolId', 'userPoolId'));
@@ -160,6 +138,7 @@ const userShape = (user) => ({
   UserLastModifiedDate: user.modifiedAt / 1000,
   Enabled: user.enabled,
   UserStatus: user.status,
+  ...mfaShape(user),
 });
 
 function AdminConfirmSignUp({ store }, input) {
@@ -235,9 +214,12 @@ function AdminSetUserPassword({ store }, input) {
   return {};
 }
 
+export { adminUser };
+
 export default {
   CreateUserPool,
-  CreateUserPoolClient,
+  UpdateUserPool,
+  DescribeUserPool,
   AdminConfirmSignUp,
   AdminGetUser,
   AdminDeleteUser,

@@ -1,34 +1,23 @@
-// Sign-in: InitiateAuth (USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH)
-// and RespondToAuthChallenge (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED).
+// Sign-in entry points: InitiateAuth (USER_SRP_AUTH, USER_PASSWORD_AUTH,
+// CUSTOM_AUTH, REFRESH_TOKEN_AUTH) and RespondToAuthChallenge, whose
+// PASSWORD_VERIFIER and CUSTOM_CHALLENGE steps live here and whose later
+// steps live in challenges.mjs / custom-auth.mjs.
 import { randomBytes } from 'node:crypto';
 import { InvalidParameter, NotAuthorized, UserNotConfirmed, UserNotFound, WRONG_PASSWORD, missing } from '../errors.mjs';
 import * as srp from '../srp-server.mjs';
-import {
-  checkPasswordPolicy,
-  checkSecretHash,
-  findUser,
-  findUserBySub,
-  flowAllowed,
-  getClient,
-  parseAttributes,
-  reqStr,
-  stringMap,
-} from './common.mjs';
-import { issueTokens } from './tokens.mjs';
+import { checkSecretHash, findUser, findUserBySub, flowAllowed, getClient, reqStr, stringMap } from './common.mjs';
+import { CHALLENGE_HANDLERS, rejectProof } from './challenges.mjs';
+import { customConfig, issueCustomChallenge, respondCustomChallenge } from './custom-auth.mjs';
+import { checkDeviceKey } from './device-store.mjs';
+import { afterPassword } from './flow.mjs';
+import { refreshTokens, rotationEnabled } from './refresh.mjs';
+import { SESSION_TTL_MS, pruneExpired } from './sessions.mjs';
 
-const SESSION_TTL_MS = 3 * 60 * 1000; // Cognito's default AuthSessionValidity
 const TIMESTAMP_SKEW_MS = 5 * 60 * 1000;
 const AUTH_FLOWS = [
   'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH',
   'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
 ];
-
-/** NotAuthorized with Cognito's deliberately vague message and an emulator-only hint for debugging. */
-const rejectProof = (detail) => {
-  const e = NotAuthorized(WRONG_PASSWORD);
-  e.detail = detail;
-  return e;
-};
 
 function requireFlow(client, flow) {
   if (!flowAllowed(client, flow)) {
@@ -41,41 +30,8 @@ function unknownUser(client) {
   return client.preventUserExistenceErrors ? NotAuthorized(WRONG_PASSWORD) : UserNotFound('User does not exist.');
 }
 
-/** Shared tail of every successful password proof: status decides tokens vs. a further challenge. */
-function completeSignIn(ctx, pool, client, user) {
-  if (!user.enabled) throw NotAuthorized('User is disabled.');
-  if (user.status === 'UNCONFIRMED') throw UserNotConfirmed('User is not confirmed.');
-  if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const session = randomBytes(192).toString('base64');
-    pruneExpired(ctx.store.challengeSessions, ctx.store.now());
-    ctx.store.challengeSessions.set(session, {
-      poolId: pool.id,
-      clientId: client.id,
-      sub: user.sub,
-      expiresAt: ctx.store.now() + SESSION_TTL_MS,
-    });
-    const attrs = Object.fromEntries(user.attributes);
-    const missingRequired = pool.requiredAttributes.filter((a) => !user.attributes.get(a)).map((a) => `userAttributes.${a}`);
-    return {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: session,
-      ChallengeParameters: {
-        USER_ID_FOR_SRP: user.username,
-        requiredAttributes: JSON.stringify(missingRequired),
-        userAttributes: JSON.stringify(attrs),
-      },
-    };
-  }
-  return { AuthenticationResult: issueTokens(ctx, { pool, client, user }), ChallengeParameters: {} };
-}
-
-/** Abandoned challenges would pile up in a long browser run; drop the expired ones. */
-function pruneExpired(map, now) {
-  if (map.size < 256) return;
-  for (const [k, v] of map) if (v.expiresAt <= now) map.delete(k);
-}
-
-function startSrp(ctx, pool, client, params) {
+/** PASSWORD_VERIFIER challenge; `custom` marks the SRP step of a CUSTOM_AUTH flow. */
+function startSrp(ctx, pool, client, params, custom = false) {
   const typed = params.USERNAME;
   if (!typed) throw missing('authParameters.USERNAME');
   if (params.SRP_A === undefined) throw missing('authParameters.SRP_A');
@@ -101,6 +57,8 @@ function startSrp(ctx, pool, client, params) {
     sub: user.sub,
     userId: user.username,
     decoy,
+    custom,
+    deviceKey: params.DEVICE_KEY ?? null,
     A,
     B,
     b,
@@ -126,25 +84,31 @@ function passwordAuth(ctx, pool, client, params) {
   checkSecretHash(client, params.SECRET_HASH, [params.USERNAME, user?.username]);
   if (!user) throw unknownUser(client);
   if (!srp.checkPassword(user.verifier, pool.name, user.username, params.PASSWORD)) throw NotAuthorized(WRONG_PASSWORD);
-  return completeSignIn(ctx, pool, client, user);
+  checkDeviceKey(pool, user, params.DEVICE_KEY);
+  return afterPassword(ctx, { pool, client, user, deviceKey: params.DEVICE_KEY });
 }
 
-function refreshAuth(ctx, pool, client, params) {
-  const { store } = ctx;
-  const token = params.REFRESH_TOKEN;
-  if (!token) throw missing('authParameters.REFRESH_TOKEN');
-  const rec = store.refreshTokens.get(token);
-  if (!rec || rec.clientId !== client.id) throw NotAuthorized('Invalid Refresh Token');
-  const user = findUserBySub(pool, rec.sub);
-  checkSecretHash(client, params.SECRET_HASH, [user?.username, params.USERNAME]);
-  if (rec.revoked) throw NotAuthorized('Refresh Token has been revoked');
-  if (rec.expiresAt <= store.now()) throw NotAuthorized('Refresh Token has expired');
-  if (!user) throw NotAuthorized('User does not exist.');
+/**
+ * CUSTOM_AUTH: with `srpFirst` the client must open with SRP_A and
+ * CHALLENGE_NAME "SRP_A" (what the SDK sends for CUSTOM_AUTH), and the
+ * custom challenges follow the password proof; otherwise they start at once.
+ */
+function customAuth(ctx, pool, client, params) {
+  const cfg = customConfig(ctx.store, pool);
+  if (!params.USERNAME) throw missing('authParameters.USERNAME');
+  if (cfg.srpFirst) {
+    if (params.SRP_A === undefined || params.CHALLENGE_NAME !== 'SRP_A') {
+      throw InvalidParameter('This custom auth flow starts with SRP: send SRP_A and CHALLENGE_NAME "SRP_A".');
+    }
+    return startSrp(ctx, pool, client, params, true);
+  }
+  const user = findUser(pool, params.USERNAME);
+  checkSecretHash(client, params.SECRET_HASH, [params.USERNAME, user?.username]);
+  if (!user) throw unknownUser(client);
   if (!user.enabled) throw NotAuthorized('User is disabled.');
-  return {
-    AuthenticationResult: issueTokens(ctx, { pool, client, user, lineage: rec }),
-    ChallengeParameters: {},
-  };
+  if (user.status === 'UNCONFIRMED') throw UserNotConfirmed('User is not confirmed.');
+  checkDeviceKey(pool, user, params.DEVICE_KEY);
+  return issueCustomChallenge(ctx, { pool, client, user, deviceKey: params.DEVICE_KEY, custom: true }, 0);
 }
 
 function InitiateAuth(ctx, input) {
@@ -161,10 +125,26 @@ function InitiateAuth(ctx, input) {
     case 'USER_PASSWORD_AUTH':
       requireFlow(client, 'USER_PASSWORD_AUTH');
       return passwordAuth(ctx, pool, client, params);
+    case 'CUSTOM_AUTH':
+      requireFlow(client, 'CUSTOM_AUTH');
+      return customAuth(ctx, pool, client, params);
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
+      // AWS: "You can't authenticate with REFRESH_TOKEN_AUTH in app clients
+      // with refresh token rotation enabled."
+      if (rotationEnabled(client)) {
+        throw InvalidParameter('Refresh token rotation is enabled for this app client: use GetTokensFromRefreshToken instead of REFRESH_TOKEN_AUTH.');
+      }
       requireFlow(client, 'REFRESH_TOKEN_AUTH');
-      return refreshAuth(ctx, pool, client, params);
+      return {
+        AuthenticationResult: refreshTokens(ctx, pool, client, {
+          token: params.REFRESH_TOKEN,
+          member: 'authParameters.REFRESH_TOKEN',
+          deviceKey: params.DEVICE_KEY,
+          checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, [user?.username, params.USERNAME]),
+        }),
+        ChallengeParameters: {},
+      };
     case 'ADMIN_NO_SRP_AUTH':
     case 'ADMIN_USER_PASSWORD_AUTH':
       throw InvalidParameter('Initiate Auth method not supported.');
@@ -180,10 +160,13 @@ function passwordVerifier(ctx, pool, client, cr) {
   }
   const block = cr.PASSWORD_CLAIM_SECRET_BLOCK;
   const sess = store.srpSessions.get(block);
+  const user = sess && !sess.decoy && sess.clientId === client.id ? findUserBySub(pool, sess.sub) : null;
+  // An unknown DEVICE_KEY is refused *before* the SECRET_BLOCK is spent: the SDK
+  // answers this error by resending the same proof without its device.
+  checkDeviceKey(pool, user, cr.DEVICE_KEY);
   store.srpSessions.delete(block); // single use, whatever the outcome
   if (!sess || sess.clientId !== client.id) throw NotAuthorized('Invalid session for the user.');
   if (sess.expiresAt <= store.now()) throw NotAuthorized('Invalid session for the user, session is expired.');
-  const user = sess.decoy ? null : findUserBySub(pool, sess.sub);
   checkSecretHash(client, cr.SECRET_HASH, [cr.USERNAME, sess.userId]);
   if (!sess.decoy && (!user || findUser(pool, cr.USERNAME) !== user)) {
     throw rejectProof('USERNAME does not name the user the SECRET_BLOCK was issued for');
@@ -198,50 +181,20 @@ function passwordVerifier(ctx, pool, client, cr) {
   if (!expected || !srp.signatureMatches(expected, cr.PASSWORD_CLAIM_SIGNATURE) || sess.decoy) {
     throw rejectProof('PASSWORD_CLAIM_SIGNATURE does not verify');
   }
-  return completeSignIn(ctx, pool, client, user);
-}
-
-function newPasswordRequired(ctx, pool, client, input, cr) {
-  const { store } = ctx;
-  const session = input.Session;
-  if (typeof session !== 'string') throw missing('session');
-  const cs = store.challengeSessions.get(session);
-  if (!cs || cs.clientId !== client.id) throw NotAuthorized('Invalid session for the user.');
-  if (cs.expiresAt <= store.now()) throw NotAuthorized('Invalid session for the user, session is expired.');
-  if (cr.USERNAME === undefined) throw missing('challengeResponses.USERNAME');
-  if (cr.NEW_PASSWORD === undefined) throw missing('challengeResponses.NEW_PASSWORD');
-  const user = findUserBySub(pool, cs.sub);
-  checkSecretHash(client, cr.SECRET_HASH, [cr.USERNAME, user?.username]);
-  if (!user || findUser(pool, cr.USERNAME) !== user) throw NotAuthorized(WRONG_PASSWORD);
-  const updates = Object.entries(cr)
-    .filter(([k]) => k.startsWith('userAttributes.'))
-    .map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
-  const attrs = parseAttributes(pool, updates, 'challengeResponses');
-  const merged = new Map([...user.attributes, ...attrs]);
-  const stillMissing = pool.requiredAttributes.filter((a) => !merged.get(a));
-  if (stillMissing.length) throw InvalidParameter(`Missing required attribute: ${stillMissing.join(', ')}`);
-  checkPasswordPolicy(pool, cr.NEW_PASSWORD);
-  store.challengeSessions.delete(session);
-  user.attributes = merged;
-  user.verifier = srp.makeVerifier(pool.name, user.username, cr.NEW_PASSWORD);
-  user.status = 'CONFIRMED';
-  delete user.temporaryPassword;
-  user.modifiedAt = store.now();
-  return completeSignIn(ctx, pool, client, user);
+  const deviceKey = cr.DEVICE_KEY ?? sess.deviceKey;
+  checkDeviceKey(pool, user, deviceKey);
+  return afterPassword(ctx, { pool, client, user, deviceKey, custom: sess.custom });
 }
 
 function RespondToAuthChallenge(ctx, input) {
   const name = reqStr(input, 'ChallengeName', 'challengeName');
   const { client, pool } = getClient(ctx.store, reqStr(input, 'ClientId', 'clientId'));
   const cr = stringMap(input, 'ChallengeResponses', 'challengeResponses');
-  switch (name) {
-    case 'PASSWORD_VERIFIER':
-      return passwordVerifier(ctx, pool, client, cr);
-    case 'NEW_PASSWORD_REQUIRED':
-      return newPasswordRequired(ctx, pool, client, input, cr);
-    default:
-      throw InvalidParameter(`ChallengeName ${name} is not supported by the emulator.`);
-  }
+  if (name === 'PASSWORD_VERIFIER') return passwordVerifier(ctx, pool, client, cr);
+  if (name === 'CUSTOM_CHALLENGE') return respondCustomChallenge(ctx, pool, client, input, cr);
+  const handler = Object.hasOwn(CHALLENGE_HANDLERS, name) ? CHALLENGE_HANDLERS[name] : null;
+  if (!handler) throw InvalidParameter(`ChallengeName ${name} is not supported by the emulator.`);
+  return handler(ctx, pool, client, input, cr);
 }
 
 export default { InitiateAuth, RespondToAuthChallenge };

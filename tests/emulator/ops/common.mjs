@@ -186,6 +186,21 @@ export function parseAttributes(pool, list, member = 'userAttributes') {
   return out;
 }
 
+/**
+ * App clients may not write the *_verified flags (Cognito's default client
+ * write attributes exclude them); the SDK docs tell apps to delete
+ * email_verified from NEW_PASSWORD_REQUIRED's userAttributes for this reason.
+ */
+export function rejectUnwritable(attributes) {
+  for (const name of attributes.keys()) {
+    if (name === 'email_verified' || name === 'phone_number_verified') {
+      const e = NotAuthorized('A client attempted to write unauthorized attribute');
+      e.detail = `${name} is not writable by an app client`;
+      throw e;
+    }
+  }
+}
+
 export function checkRequiredAttributes(pool, attributes) {
   for (const name of pool.requiredAttributes) {
     if (!attributes.get(name)) {
@@ -210,6 +225,8 @@ export function flowAllowed(client, flow) {
       return legacy ? f.includes('USER_PASSWORD_AUTH') : f.includes('ALLOW_USER_PASSWORD_AUTH');
     case 'REFRESH_TOKEN_AUTH':
       return legacy || f.includes('ALLOW_REFRESH_TOKEN_AUTH');
+    case 'CUSTOM_AUTH':
+      return legacy || f.includes('ALLOW_CUSTOM_AUTH');
     default:
       return false;
   }

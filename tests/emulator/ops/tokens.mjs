@@ -37,9 +37,11 @@ function idClaims(user) {
 
 /**
  * Build an AuthenticationResult. `lineage` is given on refresh (keeps
- * origin_jti and auth_time, no new refresh token) and absent on sign-in.
+ * origin_jti, auth_time and the device; no new refresh token unless
+ * `rotate`, whose new token keeps the old one's expiry) and absent on
+ * sign-in. `deviceKey` binds the sign-in's tokens to a tracked device.
  */
-export function issueTokens(ctx, { pool, client, user, lineage }) {
+export function issueTokens(ctx, { pool, client, user, lineage, rotate = false, deviceKey }) {
   const { store } = ctx;
   const life = resolveLifetimes(store, pool, client);
   const nowMs = store.now();
@@ -47,6 +49,7 @@ export function issueTokens(ctx, { pool, client, user, lineage }) {
   const originJti = lineage?.originJti ?? randomUUID();
   const authTime = lineage?.authTime ?? iat;
   const eventId = lineage?.eventId ?? randomUUID();
+  const device = lineage ? lineage.deviceKey : deviceKey ?? null;
   const iss = ctx.issuer(pool.id);
 
   const access = store.keys.sign({
@@ -62,6 +65,7 @@ export function issueTokens(ctx, { pool, client, user, lineage }) {
     iat,
     jti: randomUUID(),
     username: user.username,
+    ...(device ? { device_key: device } : {}),
   });
   const id = store.keys.sign({
     sub: user.sub,
@@ -79,7 +83,7 @@ export function issueTokens(ctx, { pool, client, user, lineage }) {
   });
 
   const result = { AccessToken: access, ExpiresIn: life.accessSeconds, IdToken: id, TokenType: 'Bearer' };
-  if (!lineage) {
+  if (!lineage || rotate) {
     const token = newRefreshToken();
     store.refreshTokens.set(token, {
       poolId: pool.id,
@@ -88,7 +92,9 @@ export function issueTokens(ctx, { pool, client, user, lineage }) {
       originJti,
       authTime,
       eventId,
-      expiresAt: nowMs + life.refreshSeconds * 1000,
+      deviceKey: device,
+      // A rotated token does not extend the session: it runs out when the one it replaces would have.
+      expiresAt: lineage ? lineage.expiresAt : nowMs + life.refreshSeconds * 1000,
       revoked: false,
     });
     result.RefreshToken = token;

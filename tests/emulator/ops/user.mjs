@@ -2,13 +2,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Unauthorized, UnsupportedOperation, UnsupportedTokenType } from '../errors.mjs';
 import { attributeList, getClient, optStr, reqStr } from './common.mjs';
+import { mfaShape } from './mfa-settings.mjs';
 import { authenticateAccessToken, revokeAllForUser } from './tokens.mjs';
 
 function GetUser(ctx, input) {
   const { user } = authenticateAccessToken(ctx, input.AccessToken);
-  const out = { Username: user.username, UserAttributes: attributeList(user) };
-  if (user.mfaOptions?.length) out.MFAOptions = user.mfaOptions;
-  return out;
+  return { Username: user.username, UserAttributes: attributeList(user), ...mfaShape(user) };
 }
 
 function GlobalSignOut(ctx, input) {
