@@ -102,7 +102,7 @@ copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
 writeFileSync(join(out, 'wasm-bytes.js'), `export ${bytesFunction(wasm)}\n`);
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
-writeFileSync(join(out, 'index.d.ts'), `export * from './${crate}.js';\n`);
+for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
 const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesFunction(wasm), names, patches, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), classic(

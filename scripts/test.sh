@@ -21,4 +21,4 @@ echo; echo "== build the npm package (npm run build)"
 npm run build
 
 echo; echo "== emulator, end-to-end and demo tests in Chromium (node --test)"
-node --test --test-concurrency=1 tests/emulator/ tests/e2e/
+node --test --test-concurrency=1 tests/emulator/ tests/e2e/ tests/packaging/

@@ -11,6 +11,7 @@ use crate::session::Session;
 use crate::single_flight::SingleFlight;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::{SessionStore, Storage};
+use crate::tab_lock::TabLock;
 use crate::transport::Transport;
 use serde::de::DeserializeOwned;
 
@@ -135,7 +136,7 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
         Ok(r) => r,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
-            if e.code == "NotAuthorizedException" && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
+            if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
                 env.clear_session(username);
             }
             return Err(e);
@@ -146,6 +147,12 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(username, &session)?;
     Ok(session)
+}
+
+/// Errors after which a refresh token can never work again: revoked, expired, or (with
+/// rotation) already exchanged for a newer one.
+pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
+    matches!(e.code.as_str(), "NotAuthorizedException" | "RefreshTokenReuseException")
 }
 
 /// The key under which refreshes of one user share a single request.
@@ -176,31 +183,52 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
     }
 }
 
-/// The stored session of `username`, refreshed through the refresh token when expired.
-/// Concurrent callers for the same user share one refresh (`flights`). Errors carry the
-/// SDK's messages.
-pub async fn get_session<T: Transport, S: Storage + ?Sized>(
+/// The stored session of `username`, refreshed when expired. Concurrent callers in this
+/// context share one refresh (`flights`); across tabs, `tabs` lets one refresh at a time,
+/// and whoever gets the lock second finds fresh tokens in storage and sends nothing.
+/// Errors carry the SDK's messages.
+pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>,
     flights: &SingleFlight<Result<Session, CognitoError>>,
+    tabs: &L,
     username: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
     match stored_session(env, username) {
         StoredSession::Valid(session) => Ok(session),
         StoredSession::Unusable(e) => Err(e),
-        StoredSession::NeedsRefresh(token) => refresh_shared(env, flights, username, &token, client_metadata).await,
+        StoredSession::NeedsRefresh(_) => refresh_coordinated(env, flights, tabs, username, client_metadata).await,
     }
 }
 
-/// [`refresh`], with concurrent callers for the same user sharing one request.
-pub async fn refresh_shared<T: Transport, S: Storage + ?Sized>(
+/// Refreshes unless someone else (another caller here, another tab) already has: storage
+/// is read again once the lock is held, and the refresh token used is the one found then
+/// (with rotation, the one another tab just stored).
+pub async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>,
     flights: &SingleFlight<Result<Session, CognitoError>>,
+    tabs: &L,
     username: &str,
-    refresh_token: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
-    flights.run(&refresh_key(env.pool, username), || refresh(env, username, refresh_token, client_metadata)).await
+    let key = refresh_key(env.pool, username);
+    let lock_name = refresh_lock_name(env.pool, username);
+    flights
+        .run(&key, || {
+            tabs.exclusive(&lock_name, async {
+                match stored_session(env, username) {
+                    StoredSession::Valid(session) => Ok(session),
+                    StoredSession::Unusable(e) => Err(e),
+                    StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
+                }
+            })
+        })
+        .await
+}
+
+/// The name of the cross-tab lock guarding one user's refresh (also the lease key prefix).
+pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
+    format!("CognitoIdentityServiceProvider.{}.{}.refresh", pool.client_id, username)
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

@@ -13,6 +13,7 @@ pub mod session;
 pub mod single_flight;
 pub mod srp;
 pub mod storage;
+pub mod tab_lock;
 pub mod transport;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@ use crate::protocol::HttpResponse;
 use crate::session::tests::jwt;
 use crate::single_flight::tests::{run_all, Yield};
 use crate::storage::MemoryStorage;
+use crate::tab_lock::{NoTabLock, StorageLease};
 use serde_json::json;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -12,6 +13,15 @@ use std::future::Future;
 use std::pin::Pin;
 
 const NOW: i64 = 1_000_000;
+
+thread_local! {
+    /// Milliseconds on the fake clock; only `sleep` advances it.
+    static CLOCK_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn clock_ms() -> f64 {
+    CLOCK_MS.with(std::cell::Cell::get)
+}
 
 #[derive(Default)]
 struct FakeServer {
@@ -42,6 +52,8 @@ impl Transport for FakeServer {
     }
     async fn sleep(&self, ms: u32) {
         self.sleeps.borrow_mut().push(ms);
+        CLOCK_MS.with(|c| c.set(c.get() + ms as f64));
+        Yield(1).await; // let the other callers run, as a real timer would
     }
 }
 
@@ -81,7 +93,7 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     server.answer(200, refreshed(None));
     let env = env(&pool, &server, &storage);
     let flights = SingleFlight::default();
-    let calls: Vec<Boxed> = (0..8).map(|_| Box::pin(get_session(&env, &flights, "alice", None)) as Boxed).collect();
+    let calls: Vec<Boxed> = (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     let first = results[0].clone().unwrap();
@@ -100,7 +112,7 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err();
     assert_eq!(err.code, "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -113,7 +125,7 @@ fn transient_failures_are_retried_with_backoff() {
     expired_session_in(&storage);
     server.drop_connection().answer(500, json!({"__type":"InternalErrorException","message":"x"})).answer(400, json!({"__type":"TooManyRequestsException"})).answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), "alice", None)) as Boxed]).remove(0).unwrap();
+    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap();
     assert_eq!(server.requests.borrow().len(), 4);
     assert_eq!(server.sleeps.borrow().len(), 3);
     // A rotated refresh token replaces the old one.
@@ -129,7 +141,7 @@ fn retries_stop_and_the_session_survives_an_outage() {
         server.drop_connection();
     }
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err();
     assert_eq!(err.code, "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -142,7 +154,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), "alice", None)) as Boxed]).remove(0).unwrap();
+    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&req.body).unwrap(), json!({"ClientId":"client","RefreshToken":"refresh-1"}));
@@ -152,7 +164,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
 fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), "alice", None)) as Boxed]).remove(0).unwrap_err().message;
+    let get = || run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err().message;
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "", NOW - 3610)).unwrap();
@@ -169,4 +181,19 @@ fn a_failed_sign_in_writes_nothing() {
     let fut = Box::pin(async { sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0)) }) as Boxed;
     assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code, "NotAuthorizedException");
     assert!(storage.keys().is_empty());
+}
+
+/// Four "tabs" (separate in-memory flights, one shared storage) with an expired session:
+/// the storage lease lets one refresh; the others find its tokens and send nothing.
+#[test]
+fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    expired_session_in(&storage);
+    server.answer(200, refreshed(Some("refresh-2")));
+    let env = env(&pool, &server, &storage);
+    let tabs: Vec<_> = (0..4).map(|i| (SingleFlight::default(), StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms })).collect();
+    let calls: Vec<Boxed> = tabs.iter().map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, "alice", None)) as Boxed).collect();
+    let results = run_all(calls);
+    assert_eq!(server.count(Operation::InitiateAuth), 1);
+    assert!(results.iter().all(|r| r.as_ref().unwrap().refresh_token == "refresh-2"));
 }

@@ -23,10 +23,7 @@ pub fn reply_for(callback: &JsValue) -> (Reply, JsValue) {
     if callback.is_object() {
         return (Reply::Methods(callback.clone()), JsValue::UNDEFINED);
     }
-    let mut parts = None;
-    let promise = Promise::new(&mut |resolve, reject| parts = Some((resolve, reject)));
-    // The executor runs synchronously inside `new Promise`, so `parts` is set.
-    let (resolve, reject) = parts.unwrap_or_else(|| (Function::new_no_args(""), Function::new_no_args("")));
+    let (promise, resolve, reject) = super::convert::deferred();
     (Reply::Promise { resolve, reject }, promise.into())
 }
 

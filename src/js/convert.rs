@@ -81,3 +81,12 @@ pub fn error(e: &CognitoError) -> JsValue {
 pub fn plain_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
+
+/// A Promise and the functions that settle it.
+pub fn deferred() -> (js_sys::Promise, js_sys::Function, js_sys::Function) {
+    let mut parts = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| parts = Some((resolve, reject)));
+    // The executor runs synchronously inside `new Promise` (ECMAScript guarantees it).
+    let (resolve, reject) = parts.expect("Promise executor runs synchronously");
+    (promise, resolve, reject)
+}

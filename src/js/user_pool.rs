@@ -145,6 +145,14 @@ impl CognitoUserPool {
         ret
     }
 
+    /// `onSessionChange(listener)` (ours): `listener({ type: 'signIn' | 'refresh' | 'signOut',
+    /// username, otherTab })` on every session change of this app client, in this tab or
+    /// another. Returns a function that removes the listener.
+    #[wasm_bindgen(js_name = onSessionChange)]
+    pub fn on_session_change(&self, listener: js_sys::Function) -> JsValue {
+        super::events::subscribe(&self.shared.config.client_id, listener)
+    }
+
     /// The user who signed in last on this client (from storage), or null.
     #[wasm_bindgen(js_name = getCurrentUser)]
     pub fn get_current_user(&self) -> JsValue {

@@ -4,12 +4,11 @@
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, Engine};
 use hmac::{Hmac, Mac};
-use num_bigint::BigUint;
-use num_traits::Zero;
 use sha2::Sha256;
 
-use super::group::{group, secret_mod_pow};
-use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex};
+use super::group::group;
+use super::mont::{self, Exponent, N_LEN};
+use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
 
 /// HKDF "info" string used by Cognito.
@@ -57,8 +56,10 @@ pub struct SrpIntermediates {
 /// The client's ephemeral secret `a` and public value `A = g^a mod N`.
 #[derive(Clone)]
 pub struct SrpClient {
-    small_a: BigUint,
-    large_a: BigUint,
+    /// Secret; processed at the fixed bit length 8·len(a bytes).
+    small_a: Exponent,
+    /// A mod N, big-endian, canonical (in [1, N)).
+    large_a: [u8; N_LEN],
 }
 
 // Hand-written so `a` never ends up in logs.
@@ -82,16 +83,16 @@ impl SrpClient {
 
     /// Client with a given `a` (big-endian bytes), for known-answer tests.
     pub fn from_small_a(a_bytes: &[u8]) -> SrpClient {
-        let small_a = BigUint::from_bytes_be(a_bytes);
+        let small_a = Exponent::from_be_bytes(a_bytes);
         // g is a generator of a prime-order group, so A mod N is never 0 (the
         // JS "A mod N cannot be 0" check can never fire).
-        let large_a = secret_mod_pow(&group().g, &small_a);
+        let large_a = mont::limbs_to_be(&mont::from_mont(&mont::pow2_mont(&small_a)));
         SrpClient { small_a, large_a }
     }
 
     /// `A.toString(16)`: what the JS SDK sends as `SRP_A`.
     pub fn large_a_hex(&self) -> String {
-        self.large_a.to_str_radix(16)
+        to_hex_trimmed(&self.large_a)
     }
 
     /// The 16-byte key that signs the PASSWORD_VERIFIER response.
@@ -116,16 +117,18 @@ impl SrpClient {
         srp_b_hex: &str,
         salt_hex: &str,
     ) -> Result<SrpIntermediates, SrpError> {
-        let grp = group();
+        // Public values (B, salt, u, k) may take variable time; everything
+        // touching a, x or g^x goes through the constant-time code in `mont`.
         let b = parse_hex_uint(srp_b_hex).ok_or(SrpError::InvalidHex("SRP_B"))?;
         let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
-        if (&b % &grp.n).is_zero() {
+        let b_mod_n = mont::reduce_be(&b); // any length, into [0, N)
+        if mont::is_zero(&b_mod_n) {
             return Err(SrpError::BIsZero);
         }
 
         // u = H(pad(A) | pad(B)). B is hashed as received, NOT reduced mod N.
-        let u = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&self.large_a), &pad_bytes(&b)]));
-        if u.is_zero() {
+        let u = sha256(&[&pad_bytes(&self.large_a), &pad_bytes(&b)]);
+        if u.iter().all(|&v| v == 0) {
             return Err(SrpError::UIsZero);
         }
 
@@ -139,26 +142,27 @@ impl SrpClient {
             b":",
             password.as_bytes(),
         ]);
-        let x = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&salt), &inner]));
+        let x = sha256(&[&pad_bytes(&salt), &inner]);
 
         // S = (B - k·g^x)^(a + u·x) mod N. The JS lets the base go negative and
         // its modPow reduces it into [0, N); we do the same without signed
-        // maths: (B mod N + N - (k·g^x mod N)) mod N. The exponent is left
+        // maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left
         // unreduced, as in the JS.
-        let gx = secret_mod_pow(&grp.g, &x);
-        let kgx = (&grp.k * gx) % &grp.n;
-        let base = ((&b % &grp.n) + &grp.n - kgx) % &grp.n;
-        let exp = &self.small_a + &u * &x;
-        let s = secret_mod_pow(&base, &exp);
+        let gx_m = mont::pow2_mont(&Exponent::from_be_bytes(&x)); // Montgomery form
+        // Montgomery-multiplying by plain k leaves the domain: k·g^x mod N.
+        let kgx = mont::cond_sub_n(&mont::mont_mul(&gx_m, group().k_limbs()));
+        let base_m = mont::to_mont(&mont::sub_mod(&b_mod_n, &kgx));
+        let exp = Exponent::a_plus_ux(&self.small_a, &u, &x);
+        let s = mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)));
 
         // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
         let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
 
         Ok(SrpIntermediates {
             large_a: self.large_a_hex(),
-            u: u.to_str_radix(16),
-            x: x.to_str_radix(16),
-            s: s.to_str_radix(16),
+            u: to_hex_trimmed(&u),
+            x: to_hex_trimmed(&x),
+            s: to_hex_trimmed(&s),
             key,
             key_hex: to_hex(&key),
         })
@@ -227,10 +231,18 @@ mod tests {
 
     #[test]
     fn b_multiple_of_n_is_refused() {
-        let n = &group().n;
-        for b in [BigUint::zero(), n.clone(), n * 2u32, n * 7u32] {
+        use num_bigint::BigUint;
+        let n = BigUint::from_bytes_be(group().n_bytes());
+        let big = BigUint::from(1u32) << 5000;
+        for b in [BigUint::default(), n.clone(), &n * 2u32, &n * 7u32, &n * &big] {
             let hex = b.to_str_radix(16);
             assert_eq!(key_for(&hex, "01"), Err(SrpError::BIsZero), "{hex}");
+            let padded = format!("0000{hex}");
+            assert_eq!(key_for(&padded, "01"), Err(SrpError::BIsZero), "{padded}");
+        }
+        // Just off a multiple: accepted.
+        for b in [&n + 1u32, &n * &big - 1u32, &n * 3u32 + 5u32] {
+            assert!(key_for(&b.to_str_radix(16), "01").is_ok());
         }
         assert_eq!(key_for("0000", "01"), Err(SrpError::BIsZero));
         assert_eq!(SrpError::BIsZero.message(), "B cannot be zero.");

@@ -8,8 +8,12 @@
 
 mod client;
 mod group;
+mod mont;
 mod pad;
 mod timestamp;
+
+#[cfg(test)]
+mod bench;
 
 pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates};
 pub use group::{group, Group};

@@ -1,12 +1,14 @@
 //! `padHex` from the JS SDK (Java `BigInteger.toByteArray()` style encoding),
-//! plus the small hex / hashing helpers the SRP maths is built from.
+//! plus the small hex / hashing helpers the SRP maths is built from. Numbers
+//! are big-endian byte strings here; hex is encoded and decoded by hand (no
+//! `core::fmt`).
 
-use num_bigint::{BigInt, BigUint, Sign};
 use sha2::{Digest, Sha256};
+
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// Lower-case hex of bytes (what Node's `Buffer#toString('hex')` gives).
 pub fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
         s.push(DIGITS[usize::from(b >> 4)] as char);
@@ -15,49 +17,94 @@ pub fn to_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Parses a non-negative hex integer the way Cognito sends them (`SRP_B`,
-/// `SALT`): any length, either case, leading zeros allowed. Unlike the JS
-/// BigInteger parser (which silently skips junk and treats `-` as a sign) we
-/// reject anything that is not a hex digit, and the empty string; we also
-/// refuse num-bigint's extras (`_` separators, `+` sign).
-pub fn parse_hex_uint(s: &str) -> Option<BigUint> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
+/// The big-endian integer `bytes` as JS `BigInteger#toString(16)` prints it:
+/// lower case, no leading zeros, "0" for zero.
+pub fn to_hex_trimmed(bytes: &[u8]) -> String {
+    let hex = to_hex(strip_leading_zeros(bytes));
+    match hex.strip_prefix('0') {
+        Some(rest) => rest.to_string(),
+        None if hex.is_empty() => "0".to_string(),
+        None => hex,
     }
-    BigUint::parse_bytes(s.as_bytes(), 16)
 }
 
-/// The bytes of `padHex(n)` for n >= 0: minimal big-endian bytes, with a 0x00
-/// prepended when the top bit is set so the value never reads as negative.
-/// Zero encodes as a single 0x00 byte (JS: "0" -> "00").
-pub fn pad_bytes(n: &BigUint) -> Vec<u8> {
-    let mut bytes = n.to_bytes_be(); // [0] for zero
-    if bytes.first().is_some_and(|&b| b & 0x80 != 0) {
-        bytes.insert(0, 0);
+fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+fn hex_value(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
     }
+}
+
+/// Parses a non-negative hex integer the way Cognito sends them (`SRP_B`,
+/// `SALT`) into big-endian bytes: any length (odd lengths get a leading zero
+/// nibble), either case, leading zeros allowed and kept. Unlike the JS
+/// BigInteger parser (which silently skips junk and treats `-` as a sign) we
+/// reject anything that is not a hex digit (`-`, `+`, `_`, `0x`, spaces), and
+/// the empty string.
+pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
+    let s = s.as_bytes();
+    if s.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len().div_ceil(2));
+    let (head, rest) = s.split_at(s.len() % 2);
+    if let Some(&c) = head.first() {
+        out.push(hex_value(c)?);
+    }
+    for pair in rest.chunks_exact(2) {
+        out.push((hex_value(pair[0])? << 4) | hex_value(pair[1])?);
+    }
+    Some(out)
+}
+
+/// The bytes of `padHex(n)` for the non-negative big-endian integer `n`:
+/// minimal big-endian bytes, with a 0x00 prepended when the top bit is set so
+/// the value never reads as negative. Zero encodes as a single 0x00 byte
+/// (JS: "0" -> "00").
+pub fn pad_bytes(n: &[u8]) -> Vec<u8> {
+    let n = strip_leading_zeros(n);
+    let mut bytes = Vec::with_capacity(n.len() + 1);
+    if n.first().is_none_or(|&b| b & 0x80 != 0) {
+        bytes.push(0);
+    }
+    bytes.extend_from_slice(n);
     bytes
 }
 
-/// `padHex` for a non-negative integer (lower-case, always even length).
-pub fn pad_hex(n: &BigUint) -> String {
+/// `padHex` for a non-negative integer given as big-endian bytes (leading
+/// zero bytes are ignored); lower-case, always even length.
+pub fn pad_hex(n: &[u8]) -> String {
     to_hex(&pad_bytes(n))
 }
 
-/// `padHex` for any sign. Negative values follow the JS algorithm literally:
-/// take the padded hex of |n| (L bytes), flip all bits and add one — i.e.
-/// 256^L − |n| — print it with `toString(16)`, and drop a leading "ff" when the
-/// result starts with "ff8" (only happens for −0x80, −0x8000, ...), giving the
-/// minimal two's complement encoding.
-pub fn pad_hex_signed(n: &BigInt) -> String {
-    let magnitude = n.magnitude();
-    if n.sign() != Sign::Minus {
-        return pad_hex(magnitude);
+/// `padHex` for any sign: the integer is −`magnitude` if `negative` (and
+/// `magnitude` is not zero), else +`magnitude` (big-endian bytes). Negative
+/// values follow the JS algorithm literally: take the padded hex of |n|
+/// (L bytes), flip all bits and add one — i.e. 256^L − |n| — print it with
+/// `toString(16)`, and drop a leading "ff" when the result starts with "ff8"
+/// (only happens for −0x80, −0x8000, ...), giving the minimal two's
+/// complement encoding.
+pub fn pad_hex_signed(negative: bool, magnitude: &[u8]) -> String {
+    let mut bytes = pad_bytes(magnitude);
+    if !negative || bytes.iter().all(|&b| b == 0) {
+        return to_hex(&bytes);
     }
-    let width_bytes = pad_bytes(magnitude).len();
-    let modulus = BigUint::from(1u32) << (8 * width_bytes);
-    // |n| < 256^L / 2 because its padded form has a clear top bit, so this
-    // never underflows and always prints as exactly 2L digits.
-    let hex = (modulus - magnitude).to_str_radix(16);
+    // |n| < 256^L / 2 because its padded form has a clear top bit, so the
+    // two's complement has its top bit set: exactly 2L digits, no trimming.
+    let mut carry = 1u16;
+    for b in bytes.iter_mut().rev() {
+        let v = u16::from(!*b) + carry;
+        *b = v as u8;
+        carry = v >> 8;
+    }
+    let hex = to_hex_trimmed(&bytes);
     match hex.strip_prefix("ff") {
         Some(rest) if rest.starts_with('8') => rest.to_string(),
         _ => hex,
@@ -78,7 +125,7 @@ mod tests {
     use super::*;
 
     fn signed(v: i64) -> String {
-        pad_hex_signed(&BigInt::from(v))
+        pad_hex_signed(v < 0, &v.unsigned_abs().to_be_bytes())
     }
 
     #[test]
@@ -98,6 +145,8 @@ mod tests {
     #[test]
     fn edges() {
         assert_eq!(signed(0), "00");
+        assert_eq!(pad_hex_signed(true, &[]), "00");
+        assert_eq!(pad_hex_signed(true, &[0, 0]), "00");
         assert_eq!(signed(-1), "ff");
         assert_eq!(signed(-128), "80");
         assert_eq!(signed(-129), "ff7f");
@@ -105,14 +154,27 @@ mod tests {
         assert_eq!(signed(-32768), "8000");
         assert_eq!(signed(0x0abc), "0abc");
         assert_eq!(signed(0x8000), "008000");
-        assert_eq!(pad_hex(&BigUint::from(0x123u32)), "0123");
+        assert_eq!(pad_hex(&[0x01, 0x23]), "0123");
+        assert_eq!(pad_hex(&[0, 0, 0x01, 0x23]), "0123");
+        assert_eq!(pad_hex(&[]), "00");
+        assert_eq!(pad_hex(&[0x80]), "0080");
+    }
+
+    #[test]
+    fn hex_trimmed_is_to_string_16() {
+        assert_eq!(to_hex_trimmed(&[]), "0");
+        assert_eq!(to_hex_trimmed(&[0, 0]), "0");
+        assert_eq!(to_hex_trimmed(&[0, 0x0a, 0xbc]), "abc");
+        assert_eq!(to_hex_trimmed(&[0x1f, 0]), "1f00");
+        assert_eq!(to_hex_trimmed(&[0x01]), "1");
     }
 
     #[test]
     fn parse_hex_rejects_junk() {
-        assert_eq!(parse_hex_uint("00Ff"), Some(BigUint::from(255u32)));
-        assert_eq!(parse_hex_uint("abc"), Some(BigUint::from(0xabcu32)));
-        for bad in ["", "-1", "+1", "1_0", "0x10", "g", " 1", "é"] {
+        assert_eq!(parse_hex_uint("00Ff"), Some(vec![0, 255]));
+        assert_eq!(parse_hex_uint("abc"), Some(vec![0x0a, 0xbc]));
+        assert_eq!(parse_hex_uint("0"), Some(vec![0]));
+        for bad in ["", "-1", "+1", "1_0", "0x10", "g", " 1", "é", "1é", "ab\u{0}"] {
             assert_eq!(parse_hex_uint(bad), None, "{bad:?}");
         }
     }

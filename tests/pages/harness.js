@@ -96,5 +96,25 @@
     };
   }
 
-  window.harness = { errInfo, callbacks, nodeCallback, settle, isPromise, storageSnapshot, sessionInfo };
+  /** Resolves after `ms` milliseconds. */
+  function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** GET `url` and parse the JSON answer (e.g. the emulator's /_test/codes, which allow CORS). */
+  function fetchJson(url) {
+    return fetch(url).then((r) => r.json());
+  }
+
+  /** Every key of a Storage-like `store` (localStorage, sessionStorage) starting with `prefix`. */
+  function keysWithPrefix(store, prefix) {
+    const out = [];
+    for (let i = 0; i < store.length; i++) {
+      const k = store.key(i);
+      if (k.startsWith(prefix)) out.push(k);
+    }
+    return out.sort();
+  }
+
+  window.harness = { errInfo, callbacks, nodeCallback, settle, isPromise, storageSnapshot, sessionInfo, sleep, fetchJson, keysWithPrefix };
 })();

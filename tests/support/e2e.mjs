@@ -71,6 +71,21 @@ export async function startBackend(name) {
       endpoint: emu.url,
       test,
       post,
+      /** The latest unused codes of a user (GET /_test/codes). */
+      codes(pool, username) {
+        return test(`/_test/codes?userPoolId=${encodeURIComponent(pool.UserPoolId)}&username=${encodeURIComponent(username)}`);
+      },
+      /** The emulator's request log, optionally for one operation: [{ operation, json, fault, time }]. */
+      async requests(operation) {
+        const log = await test(`/_test/requests${operation ? `?operation=${encodeURIComponent(operation)}` : ''}`);
+        return log.map((r) => {
+          let json = null;
+          try {
+            json = JSON.parse(r.body);
+          } catch {}
+          return { ...r, json };
+        });
+      },
       async signUpCode(pool, username) {
         const codes = await test(`/_test/codes?userPoolId=${encodeURIComponent(pool.UserPoolId)}&username=${encodeURIComponent(username)}`);
         if (!codes.signUp) throw new Error(`emulator has no sign-up code for ${username}: ${JSON.stringify(codes)}`);
@@ -136,3 +151,62 @@ export function cognitoKeys(storage, clientId) {
   const prefix = `CognitoIdentityServiceProvider.${clientId}.`;
   return Object.keys(storage).filter((k) => k.startsWith(prefix)).sort();
 }
+
+/**
+ * One unsigned Cognito call from Node (what a browser would send): resolves with
+ * { ok, status, data, code } and never throws for an API error (code is the __type).
+ */
+export async function cognitoCall(endpoint, operation, body) {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data = {};
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = { raw: text };
+  }
+  return { ok: res.ok, status: res.status, data, code: res.ok ? null : String(data.__type || '').split('#').pop() };
+}
+
+/**
+ * Signs a user up through the public API and confirms them with the code the emulator
+ * sent, so the email (an auto-verified attribute) ends up verified. Emulator only.
+ * `attributes` is { name: value }; the email defaults to <username>@example.com.
+ */
+export async function signUpConfirmed(backend, pool, username, { password = PASSWORD, attributes = {} } = {}) {
+  const attrs = { email: `${username}@example.com`, ...attributes };
+  const signUp = await cognitoCall(backend.endpoint, 'SignUp', {
+    ClientId: pool.ClientId, Username: username, Password: password,
+    UserAttributes: Object.entries(attrs).map(([Name, Value]) => ({ Name, Value })),
+  });
+  if (!signUp.ok) throw new Error(`SignUp ${username}: ${JSON.stringify(signUp.data)}`);
+  const code = await backend.signUpCode(pool, username);
+  const confirm = await cognitoCall(backend.endpoint, 'ConfirmSignUp', { ClientId: pool.ClientId, Username: username, ConfirmationCode: code });
+  if (!confirm.ok) throw new Error(`ConfirmSignUp ${username}: ${JSON.stringify(confirm.data)}`);
+  return { username, password, email: attrs.email, sub: signUp.data.UserSub };
+}
+
+/** A USER_PASSWORD_AUTH sign-in from Node: { ok, code, result } (result: AuthenticationResult). */
+export async function passwordSignIn(endpoint, pool, username, password) {
+  const r = await cognitoCall(endpoint, 'InitiateAuth', {
+    ClientId: pool.ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  return { ok: r.ok, code: r.code, result: r.data.AuthenticationResult, data: r.data };
+}
+
+/** A REFRESH_TOKEN_AUTH from Node with `refreshToken`: { ok, code, result }. */
+export async function refreshFromNode(endpoint, pool, refreshToken) {
+  const r = await cognitoCall(endpoint, 'InitiateAuth', {
+    ClientId: pool.ClientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken },
+  });
+  return { ok: r.ok, code: r.code, message: r.data.message, result: r.data.AuthenticationResult };
+}
+
+/** Decodes a JWT payload independently of the library under test. */
+export const jwtPayload = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

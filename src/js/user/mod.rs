@@ -9,6 +9,7 @@ mod session;
 mod sign_in;
 
 use super::callbacks::reply_for;
+use super::events::{self, Change};
 use super::convert::{error, get, plain_error};
 use super::js_storage::JsStorage;
 use super::tokens::CognitoUserSession;
@@ -88,6 +89,11 @@ impl Handle {
         let username = self.username();
         self.env().clear_session(&username);
         self.state.borrow_mut().session = None;
+        self.emit(Change::SignOut);
+    }
+
+    fn emit(&self, change: Change) {
+        events::emit(&self.pool.config.client_id, change, &self.username(), false);
     }
 }
 
@@ -155,9 +161,10 @@ impl CognitoUser {
     pub fn set_authentication_flow_type(&self, flow: String) {
         self.state.borrow_mut().flow_name = flow;
     }
+    /// The session of the last sign-in or getSession, or null (as in the SDK).
     #[wasm_bindgen(js_name = getSignInUserSession)]
-    pub fn get_sign_in_user_session(&self) -> Option<CognitoUserSession> {
-        self.state.borrow().session.clone().map(CognitoUserSession)
+    pub fn get_sign_in_user_session(&self) -> JsValue {
+        self.state.borrow().session.clone().map(|s| CognitoUserSession(s).into()).unwrap_or(JsValue::NULL)
     }
     /// Sets the session and stores it, as the SDK does (clearing cached user data).
     #[wasm_bindgen(js_name = setSignInUserSession)]

@@ -3,6 +3,8 @@
 use super::{session_js, CognitoUser, Handle, REFRESHES};
 use crate::client::{self, StoredSession};
 use crate::js::callbacks::reply_for;
+use crate::js::events::Change;
+use crate::js::tabs::BrowserTabLock;
 use crate::js::convert::{call_string, error, get, string_map};
 use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
@@ -12,39 +14,55 @@ use wasm_bindgen::prelude::*;
 
 impl Handle {
     /// The session when it can be had without a request: the valid in-memory one, else
-    /// what storage holds. `Err(token)` means it must be refreshed with that token.
-    fn session_now(&self) -> Result<Result<Session, CognitoError>, String> {
+    /// what storage holds. None: it must be refreshed.
+    fn session_now(&self) -> Option<Result<Session, CognitoError>> {
         let cached = self.state.borrow().session.clone();
         if let Some(s) = cached.filter(|s| s.is_valid(now_secs())) {
-            return Ok(Ok(s));
+            return Some(Ok(s));
         }
         let username = self.username();
         match client::stored_session(&self.env(), &username) {
             StoredSession::Valid(s) => {
                 self.set_session(username, s.clone());
-                Ok(Ok(s))
+                Some(Ok(s))
             }
             StoredSession::Unusable(e) => {
                 self.state.borrow_mut().session = None;
-                Ok(Err(e))
+                Some(Err(e))
             }
-            StoredSession::NeedsRefresh(token) => Err(token),
+            StoredSession::NeedsRefresh(_) => None,
         }
     }
 
     /// The session, refreshed when expired; concurrent refreshes of one user (from any
     /// CognitoUser object of this page) share a single request.
     pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
-        let token = match self.session_now() {
-            Ok(known) => return known,
-            Err(token) => token,
-        };
+        if let Some(known) = self.session_now() {
+            return known;
+        }
+        // refresh_coordinated reads the refresh token again once it holds the lock.
         let username = self.username();
         let flights = REFRESHES.with(|f| f.clone());
-        let session = client::refresh_shared(&self.env(), &flights, &username, &token, client_metadata).await;
+        let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport };
+        let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
+        self.after_refresh(username, session)
+    }
+
+    /// Keeps a refreshed session in memory and tells listeners; a failed refresh leaves no
+    /// session in memory (and a dead refresh token none in storage either).
+    fn after_refresh(&self, username: String, session: Result<Session, CognitoError>) -> Result<Session, CognitoError> {
         match &session {
-            Ok(s) => self.set_session(username, s.clone()),
-            Err(_) => self.state.borrow_mut().session = None,
+            Ok(s) => {
+                self.set_session(username, s.clone());
+                self.emit(Change::Refresh);
+            }
+            Err(e) => {
+                self.state.borrow_mut().session = None;
+                // A dead refresh token clears the stored session: that is a sign-out.
+                if client::refresh_token_is_dead(e) && matches!(client::stored_session(&self.env(), &username), StoredSession::Unusable(_)) {
+                    self.emit(Change::SignOut);
+                }
+            }
         }
         session
     }
@@ -52,16 +70,8 @@ impl Handle {
     /// Refreshes with `refresh_token` and stores the result (failure: no in-memory session).
     pub(super) async fn refresh(&self, refresh_token: &str, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
         let username = self.username();
-        match client::refresh(&self.env(), &username, refresh_token, client_metadata).await {
-            Ok(s) => {
-                self.set_session(username, s.clone());
-                Ok(s)
-            }
-            Err(e) => {
-                self.state.borrow_mut().session = None;
-                Err(e)
-            }
-        }
+        let session = client::refresh(&self.env(), &username, refresh_token, client_metadata).await;
+        self.after_refresh(username, session)
     }
 }
 
@@ -72,7 +82,7 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = getSession)]
     pub fn get_session(&self, callback: JsValue, options: JsValue) -> JsValue {
         let h = self.handle();
-        if let Ok(known) = h.session_now() {
+        if let Some(known) = h.session_now() {
             let (reply, ret) = reply_for(&callback);
             reply.settle(known.map(session_js));
             return ret;

@@ -2,6 +2,7 @@
 //! challenges reach the app's callback object.
 
 use super::{session_js, CognitoUser, Handle};
+use crate::js::events::Change;
 use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
@@ -54,6 +55,7 @@ impl Handle {
         match outcome {
             Ok(SignInOutcome::SignedIn { username, session }) => {
                 self.set_session(username, session.clone());
+                self.emit(Change::SignIn);
                 reply.ok(session_js(session));
             }
             Ok(SignInOutcome::Challenge(challenge)) => {

@@ -1,0 +1,21 @@
+// Built by Vite with no config file (bundlers.test.mjs): the package imported by name,
+// Promise form. The pool, user and password come in the page's query string (?config=JSON).
+import { CognitoUserPool, CognitoUser, AuthenticationDetails } from 'cognito-identity-wasm';
+
+const config = JSON.parse(new URLSearchParams(location.search).get('config'));
+const userPool = new CognitoUserPool({ UserPoolId: config.UserPoolId, ClientId: config.ClientId, endpoint: config.endpoint });
+const cognitoUser = new CognitoUser({ Username: config.username, Pool: userPool });
+
+cognitoUser
+	.authenticateUser(new AuthenticationDetails({ Username: config.username, Password: config.password }))
+	.then((session) => {
+		window.result = {
+			ok: true,
+			username: session.getIdToken().payload['cognito:username'],
+			valid: session.isValid(),
+			lastAuthUser: localStorage.getItem(`CognitoIdentityServiceProvider.${config.ClientId}.LastAuthUser`),
+		};
+	})
+	.catch((err) => {
+		window.result = { ok: false, code: err.code, message: err.message };
+	});

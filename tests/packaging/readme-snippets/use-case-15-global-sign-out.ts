@@ -1,0 +1,9 @@
+// amazon-cognito-identity-js README, Use case 15: the snippet as written there, with the
+// import changed; lines marked CHANGED are edits strict TypeScript needs. Declarations above
+// the marker stand for what the README defines elsewhere.
+import * as AmazonCognitoIdentity from 'cognito-identity-wasm';
+declare const cognitoUser: AmazonCognitoIdentity.CognitoUser;
+declare const callback: { onSuccess: (msg: string) => void; onFailure: (err: Error) => void };
+
+// ---- README snippet ----
+cognitoUser.globalSignOut(callback);

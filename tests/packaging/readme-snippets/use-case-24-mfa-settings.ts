@@ -1,0 +1,17 @@
+// amazon-cognito-identity-js README, Use case 24: the snippet as written there, with the
+// import changed; lines marked CHANGED are edits strict TypeScript needs. Declarations above
+// the marker stand for what the README defines elsewhere.
+import * as AmazonCognitoIdentity from 'cognito-identity-wasm';
+declare const cognitoUser: AmazonCognitoIdentity.CognitoUser;
+
+// ---- README snippet ----
+cognitoUser.getUserData((err, data) => {
+	if (err) {
+		alert(err.message || JSON.stringify(err));
+		return;
+	}
+	const { PreferredMfaSetting, UserMFASettingList } = data;
+	console.log(
+		JSON.stringify({ PreferredMfaSetting, UserMFASettingList }, null, 2)
+	);
+});

@@ -1,0 +1,17 @@
+// amazon-cognito-identity-js README, Use case 29: the snippet as written there, with the
+// import changed; lines marked CHANGED are edits strict TypeScript needs. Declarations above
+// the marker stand for what the README defines elsewhere.
+import * as AmazonCognitoIdentity from 'cognito-identity-wasm';
+declare const cognitoUser: AmazonCognitoIdentity.CognitoUser;
+
+// ---- README snippet ----
+var totpMfaSettings = {
+	PreferredMfa: true,
+	Enabled: true,
+};
+cognitoUser.setUserMfaPreference(null, totpMfaSettings, function (err, result) {
+	if (err) {
+		alert(err.message || JSON.stringify(err));
+	}
+	console.log('call result ' + result);
+});
