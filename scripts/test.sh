@@ -22,3 +22,6 @@ npm run build
 
 echo; echo "== emulator, end-to-end and demo tests in Chromium (node --test)"
 node --test --test-concurrency=1 tests/emulator/ tests/e2e/ tests/packaging/
+
+echo; echo "== fuzzing the native core (scripts/fuzz.sh, ${FUZZ_SECONDS:-15}s per target)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
