@@ -5,7 +5,7 @@
 use crate::auth::{self, Challenge, Flow, SignIn, SignInParams, Step};
 use crate::pool::PoolConfig;
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{account, CognitoError, Operation, Request};
+use crate::protocol::{account, secret_hash, CognitoError, Operation, Request};
 use crate::retry;
 use crate::session::Session;
 use crate::single_flight::SingleFlight;
@@ -27,14 +27,26 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
     pub async fn call<R: DeserializeOwned>(&self, request: &Request) -> Result<R, CognitoError> {
-        self.transport.send(&self.pool.endpoint, request).await?.into_result()
+        self.call_as(request, None).await
+    }
+
+    /// [`Env::call`] for a request that does not name its user (a refresh): `username` is
+    /// whom the client secret's hash is computed for.
+    async fn call_as<R: DeserializeOwned>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
+        match &self.pool.client_secret {
+            Some(secret) => {
+                let request = secret_hash::apply(request, secret, &self.pool.client_id, username);
+                self.transport.send(&self.pool.endpoint, &request).await?.into_result()
+            }
+            None => self.transport.send(&self.pool.endpoint, request).await?.into_result(),
+        }
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
-    pub async fn call_with_retry<R: DeserializeOwned>(&self, request: &Request) -> Result<R, CognitoError> {
+    pub async fn call_with_retry<R: DeserializeOwned>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
         let mut attempt = 1;
         loop {
-            match self.call(request).await {
+            match self.call_as(request, username).await {
                 Err(e) => match retry::delay_before_retry(attempt, &e, jitter()) {
                     Some(ms) => {
                         self.transport.sleep(ms).await;
@@ -132,7 +144,7 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
     let request = refresh_request(env.pool, refresh_token, client_metadata);
-    let response: AuthResponse = match env.call_with_retry(&request).await {
+    let response: AuthResponse = match env.call_with_retry(&request, Some(&secret_hash_username(username, env))).await {
         Ok(r) => r,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
@@ -147,6 +159,16 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(username, &session)?;
     Ok(session)
+}
+
+/// Whom a refresh's SECRET_HASH is computed for: the `username` claim of the stored access
+/// token (Cognito's own name for the user, which differs from what was typed when users
+/// sign in with an email alias), else the name the session is stored under.
+fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: &Env<'_, T, S>) -> String {
+    env.sessions()
+        .load(username)
+        .and_then(|s| s.access_token.payload.get("username").and_then(|u| u.as_str()).map(str::to_string))
+        .unwrap_or_else(|| username.to_string())
 }
 
 /// Errors after which a refresh token can never work again: revoked, expired, or (with
@@ -237,7 +259,7 @@ pub async fn revoke<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, sess
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());
     }
-    env.call_with_retry::<serde_json::Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token)).await.map(|_| ())
+    env.call_with_retry::<serde_json::Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None).await.map(|_| ())
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ pub struct PoolConfig {
     /// Refresh through GetTokensFromRefreshToken (required for app clients with refresh
     /// token rotation) instead of InitiateAuth REFRESH_TOKEN_AUTH (the JS SDK's way).
     pub refresh_token_rotation: bool,
+    /// For app clients with a secret (server-side use only: a secret in a browser is public).
+    pub client_secret: Option<String>,
 }
 
 impl PoolConfig {
@@ -23,7 +25,7 @@ impl PoolConfig {
         if !is_valid_user_pool_id(user_pool_id) {
             return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
         }
-        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false })
+        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false, client_secret: None })
     }
 
     /// The part after `_`: the "pool name" SRP hashes in.

@@ -220,6 +220,11 @@ export interface ICognitoUserPoolData {
 	 * (and store the new refresh token) instead of InitiateAuth REFRESH_TOKEN_AUTH.
 	 */
 	refreshTokenRotation?: boolean;
+	/**
+	 * Ours: the secret of an app client that has one. SECRET_HASH is then added to every
+	 * operation that needs it. Server-side use only (Node, SSR): in a browser it is public.
+	 */
+	ClientSecret?: string;
 }
 
 export interface ISignUpResult {
@@ -244,6 +249,8 @@ export class CognitoUserPool {
 	readonly storage: ICognitoStorage;
 	readonly fetchOptions: { credentials?: 'omit' | 'same-origin' | 'include' };
 	readonly refreshTokenRotation: boolean;
+	/** The `ClientSecret` from the pool data, if any. */
+	readonly clientSecret: string | undefined;
 
 	/** Registers a user. The result's `user` is a `CognitoUser` for the new username. */
 	signUp(

@@ -36,6 +36,7 @@ impl PoolShared {
         let endpoint = get_string(pool, "endpoint").or_else(|| get_string(&get(pool, "client"), "endpoint"));
         let mut config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
         config.refresh_token_rotation = get(pool, "refreshTokenRotation").is_truthy();
+        config.client_secret = get_string(pool, "clientSecret").or_else(|| get_string(pool, "ClientSecret")).filter(|s| !s.is_empty());
         let storage = Some(get(pool, "storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(pool, "fetchOptions"), "credentials");
         Ok(PoolShared { config, storage, transport: FetchTransport { credentials } })
@@ -58,7 +59,7 @@ pub struct CognitoUserPool {
 
 #[wasm_bindgen]
 impl CognitoUserPool {
-    /// `new CognitoUserPool({ UserPoolId, ClientId, endpoint?, Storage?, fetchOptions?, refreshTokenRotation? })`.
+    /// `new CognitoUserPool({ UserPoolId, ClientId, endpoint?, Storage?, fetchOptions?, refreshTokenRotation?, ClientSecret? })`.
     /// Throws the SDK's errors for missing or malformed ids.
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue) -> Result<CognitoUserPool, JsValue> {
@@ -70,6 +71,8 @@ impl CognitoUserPool {
         .map_err(|e| plain_error(&e.message))?;
         // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
         config.refresh_token_rotation = get(&data, "refreshTokenRotation").is_truthy();
+        // Ours: app clients with a secret, for server-side use (Node, SSR) only.
+        config.client_secret = get_string(&data, "ClientSecret").filter(|s| !s.is_empty());
         let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(&data, "fetchOptions"), "credentials");
         Ok(CognitoUserPool { shared: Rc::new(PoolShared { config, storage, transport: FetchTransport { credentials } }) })
@@ -90,6 +93,11 @@ impl CognitoUserPool {
     #[wasm_bindgen(getter)]
     pub fn endpoint(&self) -> String {
         self.shared.config.endpoint.clone()
+    }
+    /// The app client secret given in the pool data, if any (server-side use only).
+    #[wasm_bindgen(getter, js_name = clientSecret)]
+    pub fn client_secret(&self) -> Option<String> {
+        self.shared.config.client_secret.clone()
     }
     #[wasm_bindgen(getter, js_name = refreshTokenRotation)]
     pub fn refresh_token_rotation(&self) -> bool {

@@ -5,6 +5,7 @@
 pub mod account;
 mod error;
 mod operation;
+pub mod secret_hash;
 pub mod types;
 
 pub use error::{CognitoError, HttpResponse};

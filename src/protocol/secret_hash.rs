@@ -1,0 +1,94 @@
+//! App clients with a secret (server-side use: Node, SSR). Cognito then wants
+//! SECRET_HASH = base64(HMAC-SHA256(secret, username + clientId)) in every operation that
+//! names a user. The JS SDK refused such clients; here one function adds the hash to any
+//! request, so no operation can forget it.
+
+use super::{Operation, Request};
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use serde_json::Value;
+use sha2::Sha256;
+
+pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
+    // HMAC accepts keys of any length, so new_from_slice cannot fail.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(client_secret.as_bytes()).expect("HMAC takes any key length");
+    mac.update(username.as_bytes());
+    mac.update(client_id.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// Where each operation carries the username, and where the hash goes.
+enum Place {
+    /// Top-level `Username`, hash in top-level `SecretHash`.
+    TopLevel,
+    /// Inside the named map (`AuthParameters` / `ChallengeResponses`), as USERNAME / SECRET_HASH.
+    InMap(&'static str),
+}
+
+fn place(op: Operation) -> Option<Place> {
+    use Operation::*;
+    match op {
+        SignUp | ConfirmSignUp | ResendConfirmationCode | ForgotPassword | ConfirmForgotPassword => Some(Place::TopLevel),
+        InitiateAuth => Some(Place::InMap("AuthParameters")),
+        RespondToAuthChallenge => Some(Place::InMap("ChallengeResponses")),
+        _ => None,
+    }
+}
+
+/// `request` with the client secret applied: SECRET_HASH where the operation names a user
+/// (for REFRESH_TOKEN_AUTH, which names none, `refresh_username` is used), and the secret
+/// itself where GetTokensFromRefreshToken and RevokeToken ask for `ClientSecret`.
+pub fn apply(request: &Request, client_secret: &str, client_id: &str, refresh_username: Option<&str>) -> Request {
+    let Ok(mut body) = serde_json::from_str::<Value>(&request.body) else { return request.clone() };
+    if matches!(request.operation, Operation::GetTokensFromRefreshToken | Operation::RevokeToken) {
+        body["ClientSecret"] = Value::from(client_secret);
+    } else if let Some(place) = place(request.operation) {
+        let (map, user_field, hash_field) = match place {
+            Place::TopLevel => (&mut body, "Username", "SecretHash"),
+            Place::InMap(name) => (&mut body[name], "USERNAME", "SECRET_HASH"),
+        };
+        let username = map.get(user_field).and_then(Value::as_str).map(str::to_string).or_else(|| refresh_username.map(str::to_string));
+        if let (Some(username), Value::Object(fields)) = (username, map) {
+            fields.insert(hash_field.into(), Value::from(secret_hash(client_secret, &username, client_id)));
+        }
+    }
+    Request { operation: request.operation, body: body.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn req(op: Operation, body: Value) -> Request {
+        Request { operation: op, body: body.to_string() }
+    }
+    fn body(r: &Request) -> Value {
+        serde_json::from_str(&r.body).unwrap()
+    }
+
+    #[test]
+    fn hash_is_hmac_of_username_and_client_id() {
+        // Reference: printf 'aliceclient' | openssl dgst -sha256 -hmac secret -binary | base64
+        assert_eq!(secret_hash("secret", "alice", "client"), "RTsve+FQ659UKyESgvLg9GYmZEL+QjzQsW/OjL77/b0=");
+    }
+
+    #[test]
+    fn every_user_operation_gets_the_hash_where_cognito_wants_it() {
+        let h = secret_hash("s", "alice", "c");
+        let r = apply(&req(Operation::SignUp, json!({"ClientId":"c","Username":"alice"})), "s", "c", None);
+        assert_eq!(body(&r)["SecretHash"], h.as_str());
+        let r = apply(&req(Operation::InitiateAuth, json!({"AuthParameters":{"USERNAME":"alice"}})), "s", "c", None);
+        assert_eq!(body(&r)["AuthParameters"]["SECRET_HASH"], h.as_str());
+        let r = apply(&req(Operation::RespondToAuthChallenge, json!({"ChallengeResponses":{"USERNAME":"alice"}})), "s", "c", None);
+        assert_eq!(body(&r)["ChallengeResponses"]["SECRET_HASH"], h.as_str());
+        let r = apply(&req(Operation::InitiateAuth, json!({"AuthFlow":"REFRESH_TOKEN_AUTH","AuthParameters":{"REFRESH_TOKEN":"t"}})), "s", "c", Some("alice"));
+        assert_eq!(body(&r)["AuthParameters"]["SECRET_HASH"], h.as_str());
+        let r = apply(&req(Operation::GetTokensFromRefreshToken, json!({"RefreshToken":"t"})), "s", "c", None);
+        assert_eq!(body(&r)["ClientSecret"], "s");
+        let r = apply(&req(Operation::RevokeToken, json!({"Token":"t","ClientId":"c"})), "s", "c", None);
+        assert_eq!(body(&r)["ClientSecret"], "s");
+        let r = apply(&req(Operation::GetUser, json!({"AccessToken":"t"})), "s", "c", Some("alice"));
+        assert_eq!(body(&r), json!({"AccessToken":"t"}));
+    }
+}
