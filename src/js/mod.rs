@@ -9,6 +9,7 @@ mod date_helper;
 mod events;
 mod cookie_storage;
 mod fetch;
+mod identity_credentials;
 mod js_storage;
 mod tabs;
 mod tokens;

@@ -3,6 +3,7 @@
 //! Plain Rust: no JS types, so it builds and tests natively.
 
 pub mod account;
+pub mod identity;
 mod error;
 mod operation;
 pub mod secret_hash;
@@ -32,7 +33,7 @@ impl Request {
     pub fn headers(&self, user_agent: &str) -> Vec<(&'static str, String)> {
         vec![
             ("Content-Type", "application/x-amz-json-1.1".to_string()),
-            ("X-Amz-Target", format!("AWSCognitoIdentityProviderService.{}", self.operation.name())),
+            ("X-Amz-Target", self.operation.target()),
             ("X-Amz-User-Agent", user_agent.to_string()),
             ("Cache-Control", "no-store".to_string()),
         ]

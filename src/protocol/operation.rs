@@ -22,6 +22,9 @@ pub enum Operation {
     GetTokensFromRefreshToken,
     VerifySoftwareToken,
     AssociateSoftwareToken,
+    // Cognito Identity (identity pools), a separate service with its own endpoint.
+    GetId,
+    GetCredentialsForIdentity,
 }
 
 impl Operation {
@@ -49,6 +52,19 @@ impl Operation {
             Operation::GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
             Operation::VerifySoftwareToken => "VerifySoftwareToken",
             Operation::AssociateSoftwareToken => "AssociateSoftwareToken",
+            Operation::GetId => "GetId",
+            Operation::GetCredentialsForIdentity => "GetCredentialsForIdentity",
         }
+    }
+}
+
+impl Operation {
+    /// The `X-Amz-Target` value: service prefix and operation name.
+    pub fn target(self) -> String {
+        let service = match self {
+            Operation::GetId | Operation::GetCredentialsForIdentity => "AWSCognitoIdentityService",
+            _ => "AWSCognitoIdentityProviderService",
+        };
+        format!("{service}.{}", self.name())
     }
 }

@@ -1,0 +1,102 @@
+//! Cognito Identity (identity pools): turning a user pool's ID token, or nothing (a guest),
+//! into temporary AWS credentials — GetId, then GetCredentialsForIdentity — without the AWS SDK.
+
+use super::{Operation, Request};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+/// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
+/// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
+pub fn endpoint_for(identity_pool_id: &str, custom: Option<&str>) -> String {
+    match custom {
+        Some(url) if !url.is_empty() => url.to_string(),
+        _ => format!("https://cognito-identity.{}.amazonaws.com/", identity_pool_id.split(':').next().unwrap_or_default()),
+    }
+}
+
+/// The Logins key for a user pool: `cognito-idp.<region>.amazonaws.com/<userPoolId>`.
+pub fn login_provider(user_pool_id: &str) -> String {
+    format!("cognito-idp.{}.amazonaws.com/{user_pool_id}", user_pool_id.split('_').next().unwrap_or_default())
+}
+
+/// Where the identity id is cached, as the AWS SDK's `CognitoIdentityCredentials` keeps it.
+pub fn identity_id_key(identity_pool_id: &str) -> String {
+    format!("aws.cognito.identity-id.{identity_pool_id}")
+}
+
+fn with_logins(mut body: Value, logins: &Map<String, Value>) -> Value {
+    if !logins.is_empty() {
+        body["Logins"] = Value::Object(logins.clone());
+    }
+    body
+}
+
+pub fn get_id(identity_pool_id: &str, logins: &Map<String, Value>) -> Request {
+    Request::new(Operation::GetId, &with_logins(json!({ "IdentityPoolId": identity_pool_id }), logins))
+}
+
+pub fn get_credentials_for_identity(identity_id: &str, logins: &Map<String, Value>) -> Request {
+    Request::new(Operation::GetCredentialsForIdentity, &with_logins(json!({ "IdentityId": identity_id }), logins))
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetIdResponse {
+    pub identity_id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "PascalCase")]
+pub struct Credentials {
+    pub access_key_id: String,
+    pub secret_key: String,
+    pub session_token: String,
+    /// Seconds since the epoch.
+    pub expiration: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "PascalCase")]
+pub struct CredentialsResponse {
+    pub identity_id: String,
+    pub credentials: Credentials,
+}
+
+/// Credentials are renewed this long before they expire, so no request goes out with
+/// credentials that die in flight.
+pub const EXPIRY_MARGIN_SECS: f64 = 300.0;
+
+pub fn needs_refresh(expiration: f64, now_secs: f64) -> bool {
+    !(expiration - EXPIRY_MARGIN_SECS > now_secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_and_keys() {
+        assert_eq!(endpoint_for("eu-west-1:abc", None), "https://cognito-identity.eu-west-1.amazonaws.com/");
+        assert_eq!(login_provider("eu-west-1_AbC"), "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC");
+        assert_eq!(identity_id_key("eu-west-1:abc"), "aws.cognito.identity-id.eu-west-1:abc");
+        assert_eq!(Operation::GetId.target(), "AWSCognitoIdentityService.GetId");
+        assert_eq!(Operation::InitiateAuth.target(), "AWSCognitoIdentityProviderService.InitiateAuth");
+    }
+
+    #[test]
+    fn guests_send_no_logins() {
+        let r = get_id("p", &Map::new());
+        assert_eq!(serde_json::from_str::<Value>(&r.body).unwrap(), json!({"IdentityPoolId":"p"}));
+        let mut logins = Map::new();
+        logins.insert("cognito-idp.x.amazonaws.com/x_1".into(), json!("tok"));
+        let r = get_credentials_for_identity("id", &logins);
+        assert_eq!(serde_json::from_str::<Value>(&r.body).unwrap(), json!({"IdentityId":"id","Logins":{"cognito-idp.x.amazonaws.com/x_1":"tok"}}));
+    }
+
+    #[test]
+    fn credentials_are_renewed_before_they_expire() {
+        assert!(!needs_refresh(10_000.0, 9_000.0));
+        assert!(needs_refresh(10_000.0, 9_800.0));
+        assert!(needs_refresh(f64::NAN, 0.0));
+    }
+}
