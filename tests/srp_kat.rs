@@ -174,9 +174,17 @@ fn srp_matches_amazon_cognito_identity_js() {
             Some(rest) => (true, rest),
             None => (false, p.value.as_str()),
         };
-        let even = if digits.len() % 2 == 1 { format!("0{digits}") } else { digits.to_string() };
+        let even = if digits.len() % 2 == 1 {
+            format!("0{digits}")
+        } else {
+            digits.to_string()
+        };
         let magnitude = hex_to_bytes(&even);
-        check(format!("padHex({})", p.value), &pad_hex_signed(negative, &magnitude), &p.pad);
+        check(
+            format!("padHex({})", p.value),
+            &pad_hex_signed(negative, &magnitude),
+            &p.pad,
+        );
     }
 
     for t in &v.timestamps {

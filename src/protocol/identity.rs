@@ -66,8 +66,10 @@ pub struct CredentialsResponse {
 /// credentials that die in flight.
 pub const EXPIRY_MARGIN_SECS: f64 = 300.0;
 
+/// True unless the credentials stay valid beyond the margin (a NaN expiry included).
 pub fn needs_refresh(expiration: f64, now_secs: f64) -> bool {
-    !(expiration - EXPIRY_MARGIN_SECS > now_secs)
+    let still_good = expiration - EXPIRY_MARGIN_SECS > now_secs;
+    !still_good
 }
 
 #[cfg(test)]

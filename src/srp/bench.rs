@@ -115,8 +115,10 @@ fn run(print: &dyn Fn(&str), now: &dyn Fn() -> f64, reps: u32) {
     });
     let new = time(now, reps, || {
         let c = SrpClient::from_small_a(&a);
-        core::hint::black_box(c.password_authentication_key("pool", "user", "pw", &b_hex, &salt_hex))
-            .unwrap();
+        core::hint::black_box(
+            c.password_authentication_key("pool", "user", "pw", &b_hex, &salt_hex),
+        )
+        .unwrap();
     });
     line("whole sign-in SRP (A, g^x, S)", old, new);
 }

@@ -148,8 +148,9 @@ impl SrpClient {
         // its modPow reduces it into [0, N); we do the same without signed
         // maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left
         // unreduced, as in the JS.
-        let gx_m = mont::pow2_mont(&Exponent::from_be_bytes(&x)); // Montgomery form
-        // Montgomery-multiplying by plain k leaves the domain: k·g^x mod N.
+        // g^x in Montgomery form; Montgomery-multiplying it by plain k leaves
+        // the domain: k·g^x mod N.
+        let gx_m = mont::pow2_mont(&Exponent::from_be_bytes(&x));
         let kgx = mont::cond_sub_n(&mont::mont_mul(&gx_m, group().k_limbs()));
         let base_m = mont::to_mont(&mont::sub_mod(&b_mod_n, &kgx));
         let exp = Exponent::a_plus_ux(&self.small_a, &u, &x);
@@ -234,7 +235,13 @@ mod tests {
         use num_bigint::BigUint;
         let n = BigUint::from_bytes_be(group().n_bytes());
         let big = BigUint::from(1u32) << 5000;
-        for b in [BigUint::default(), n.clone(), &n * 2u32, &n * 7u32, &n * &big] {
+        for b in [
+            BigUint::default(),
+            n.clone(),
+            &n * 2u32,
+            &n * 7u32,
+            &n * &big,
+        ] {
             let hex = b.to_str_radix(16);
             assert_eq!(key_for(&hex, "01"), Err(SrpError::BIsZero), "{hex}");
             let padded = format!("0000{hex}");
@@ -246,6 +253,63 @@ mod tests {
         }
         assert_eq!(key_for("0000", "01"), Err(SrpError::BIsZero));
         assert_eq!(SrpError::BIsZero.message(), "B cannot be zero.");
+    }
+
+    /// The whole computation against a num-bigint reference for inputs the
+    /// JS known-answer test does not produce: B far longer than N, B with
+    /// leading zeros, B ≡ small mod N, long and zero salts, short and long a.
+    #[test]
+    fn matches_num_bigint_reference_on_hostile_inputs() {
+        use num_bigint::BigUint;
+        let n = BigUint::from_bytes_be(group().n_bytes());
+        let k = BigUint::from_bytes_be(group().k_bytes());
+        let two = BigUint::from(2u32);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut bytes = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed as u8
+                })
+                .collect()
+        };
+        let long_b = BigUint::from_bytes_be(&bytes(1000));
+        let b_hexes = [
+            long_b.to_str_radix(16),
+            format!("000000{}", to_hex(&bytes(384))),
+            (&n * 5u32 + 3u32).to_str_radix(16),
+            (&n - 1u32).to_str_radix(16),
+            "1".to_string(),
+            "F".repeat(769),
+        ];
+        let salts = ["00", "0000ff", "80", &to_hex(&bytes(300))];
+        for (i, b_hex) in b_hexes.iter().enumerate() {
+            let a = bytes([128, 1, 0, 200][i % 4]);
+            let client = SrpClient::from_small_a(&a);
+            let salt_hex = salts[i % salts.len()];
+            let im = client
+                .intermediates("pool", "user", "pw", b_hex, salt_hex)
+                .unwrap();
+
+            let a_big = BigUint::from_bytes_be(&a);
+            let big_a = two.modpow(&a_big, &n);
+            assert_eq!(im.large_a, big_a.to_str_radix(16));
+            let b = BigUint::parse_bytes(b_hex.as_bytes(), 16).unwrap();
+            let u = BigUint::from_bytes_be(&sha256(&[
+                &pad_bytes(&big_a.to_bytes_be()),
+                &pad_bytes(&b.to_bytes_be()),
+            ]));
+            let salt = BigUint::parse_bytes(salt_hex.as_bytes(), 16).unwrap();
+            let inner = sha256(&[b"pool", b"user", b":", b"pw"]);
+            let x = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&salt.to_bytes_be()), &inner]));
+            let base = (&b % &n + &n - (&k * two.modpow(&x, &n)) % &n) % &n;
+            let s = base.modpow(&(&a_big + &u * &x), &n);
+            assert_eq!(im.u, u.to_str_radix(16), "case {i}");
+            assert_eq!(im.x, x.to_str_radix(16), "case {i}");
+            assert_eq!(im.s, s.to_str_radix(16), "case {i}");
+        }
     }
 
     #[test]

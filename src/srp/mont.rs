@@ -7,9 +7,10 @@
 //! (`[u32; 110]`, 3080 bits). Products of two limbs are < 2^56, so a whole
 //! column of a product (at most 220 limb products, see [`mont_mul`]) can be
 //! summed in a single `u64` accumulator with no carry handling inside the
-//! inner loop: the inner loop is load, load, `i64.mul`, `i64.add`. wasm32 has
-//! a native 64-bit multiply but no 64×64→128 one, which is why this beats
-//! 32-bit saturated limbs (which need a carry split per product) there.
+//! inner loop: per product just `i64.mul` and `i64.add`. wasm32 has a native
+//! 64-bit multiply but no 64×64→128 one, which is why this beats 32-bit
+//! saturated limbs (which need a carry split per product) there. Columns are
+//! summed two at a time ([`dot2`]) so every loaded limb feeds two products.
 //!
 //! # Montgomery form
 //!
@@ -34,19 +35,33 @@
 //!   — leading zero bits are not skipped — so the sequence of squarings,
 //!   multiplications and table reads is the same for every exponent of that
 //!   length (zero, all ones, anything);
-//! - the only conditional subtraction ([`cond_sub_n`]) and the modular
-//!   subtraction ([`sub_mod`]) select their result with a mask;
+//! - the multiply has no final subtraction (lazy reduction, above); the
+//!   small multiply used for base 2 ([`mul_small`]) reduces with a quotient
+//!   computed arithmetically, not by comparing; the only conditional
+//!   subtraction ([`cond_sub_n`]) and the modular subtraction ([`sub_mod`])
+//!   select their result with a mask;
 //! - masks go through `core::hint::black_box` so the optimiser cannot prove
-//!   they are 0 or all-ones and turn the masked selects back into branches.
+//!   they are 0 or all-ones and turn the masked selects back into branches;
+//! - the secret exponent a + u·x ([`Exponent::a_plus_ux`]) is computed with
+//!   fixed loops and gets the fixed length max(8·len(a), 512) + 1 bits
+//!   (1025 for Cognito's 128-byte a), x is processed as 256 bits, a as
+//!   8·len(a) bits.
 //!
 //! How it is checked: `tests::op_sequence_is_independent_of_exponent` counts
-//! (under `cfg(test)`) every multiply, square and small multiply, plus an
-//! order-sensitive fingerprint of the sequence, and requires them to be equal
-//! for several exponents of one length, including all-zero and all-one
-//! exponents; by construction the code has no other data-dependent control
-//! flow (reviewable: the only `if`s are on loop indices and public lengths).
-//! Multiplication instructions themselves are assumed constant time (true of
-//! `i64.mul` on the x86-64 and AArch64 engines browsers run on).
+//! (under `cfg(test)`) every multiply, square, small multiply and table read,
+//! plus an order-sensitive fingerprint of the sequence, and requires them to
+//! be equal for several exponents of one length, including all-zero,
+//! all-one, 1 and top-bit-only exponents, and for a + u·x with u·x zero or
+//! maximal. Beyond the sequence of operations, the code has no
+//! data-dependent control flow or addressing by construction — reviewable:
+//! every `if`/`match`/`.get()` in this file is on loop indices, public
+//! lengths or `cfg`. Multiplication instructions themselves are assumed
+//! constant time (true of `i64.mul` on the x86-64 and AArch64 engines
+//! browsers run on).
+//!
+//! Not covered (inherent in the protocol, same as the JS SDK): `padHex(S)`
+//! strips S's leading zero bytes before hashing, so the HKDF input length —
+//! and the time to build it — depends on S.
 
 use core::hint::black_box;
 
@@ -287,7 +302,10 @@ fn dot2(x: &[u32], y: &[u32]) -> (u64, u64) {
 #[inline(always)]
 fn dot2_simple(x: &[u32], y: &[u32]) -> (u64, u64) {
     // Lengths are fixed by the callers; the min() only keeps this panic-free.
-    let n = x.len().min(y.len().saturating_sub(1));
+    if y.is_empty() {
+        return (0, 0);
+    }
+    let n = x.len().min(y.len() - 1);
     let (x, y) = (&x[..n], &y[..n + 1]);
     let (mut s0, mut s1) = (0u64, 0u64);
     let mut t = 0;
@@ -316,8 +334,18 @@ fn dot2_fast(x: &[u32], y: &[u32]) -> (u64, u64) {
     let (yh, yc) = y.as_rchunks::<4>();
     let (mut s0, mut s1) = (0u64, 0u64);
     for (a, b) in xc.iter().zip(yc.iter().rev()) {
-        let (a0, a1, a2, a3) = (u64::from(a[0]), u64::from(a[1]), u64::from(a[2]), u64::from(a[3]));
-        let (b0, b1, b2, b3) = (u64::from(b[0]), u64::from(b[1]), u64::from(b[2]), u64::from(b[3]));
+        let (a0, a1, a2, a3) = (
+            u64::from(a[0]),
+            u64::from(a[1]),
+            u64::from(a[2]),
+            u64::from(a[3]),
+        );
+        let (b0, b1, b2, b3) = (
+            u64::from(b[0]),
+            u64::from(b[1]),
+            u64::from(b[2]),
+            u64::from(b[3]),
+        );
         s0 += a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
         s1 += a0 * prev + a1 * b3 + a2 * b2 + a3 * b1;
         prev = b0;
@@ -508,11 +536,14 @@ pub(crate) fn is_zero(x: &Limbs) -> bool {
 }
 
 /// A big-endian integer of any length reduced mod N into [0, N). Time depends
-/// on the length only (Horner's rule one byte at a time with [`mul_small`]).
+/// on the length only (Horner's rule, three bytes at a time, with
+/// [`mul_small`]).
 pub(crate) fn reduce_be(bytes: &[u8]) -> Limbs {
     let mut r = [0u32; L];
-    for &b in bytes {
-        r = mul_small(&r, 256, u64::from(b));
+    let (head, rest) = bytes.split_at(bytes.len() % 3);
+    for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
+        let c = chunk.iter().fold(0u64, |c, &b| (c << 8) | u64::from(b));
+        r = mul_small(&r, 1 << (8 * chunk.len()), c);
     }
     cond_sub_n(&r)
 }
@@ -776,13 +807,16 @@ mod tests {
             assert_eq!(big(&cond_sub_n(&limbs(&r))), &r % &n);
         }
         // Reduction of arbitrary lengths, incl. far longer than N.
-        for len in [0usize, 1, 2, 31, 383, 384, 385, 500, 1000, 4096] {
+        for len in [0usize, 1, 2, 3, 4, 5, 6, 31, 383, 384, 385, 500, 1000, 4096] {
             let bytes = rng.bytes(len);
             let want = BigUint::from_bytes_be(&bytes) % &n;
             assert_eq!(big(&reduce_be(&bytes)), want, "len {len}");
         }
         assert_eq!(big(&reduce_be(&N_BYTES)), BigUint::default());
-        assert_eq!(big(&reduce_be(&[0xff; 384])), BigUint::from_bytes_be(&[0xff; 384]) % &n);
+        assert_eq!(
+            big(&reduce_be(&[0xff; 384])),
+            BigUint::from_bytes_be(&[0xff; 384]) % &n
+        );
         // sub_mod over all orderings.
         for _ in 0..100 {
             let a = BigUint::from_bytes_be(&rng.bytes(384)) % &n;
@@ -853,7 +887,11 @@ mod tests {
         }
         // Base 2 path, including lengths that are not multiples of the window.
         let two = BigUint::from(2u32);
-        for e in exps.iter().chain(full.iter()).chain([rng.bytes(32), rng.bytes(128), vec![0x80; 1]].iter()) {
+        for e in exps
+            .iter()
+            .chain(full.iter())
+            .chain([rng.bytes(32), rng.bytes(128), vec![0x80; 1]].iter())
+        {
             let want = two.modpow(&BigUint::from_bytes_be(e), &n);
             assert_eq!(modpow2(e), want, "exp {e:02x?}");
             count += 1;
@@ -924,7 +962,10 @@ mod tests {
             }
             let windows = (8 * len).div_ceil(WINDOW) as u64;
             let ops2 = seen2.unwrap();
-            assert_eq!((ops2.sqr, ops2.small, ops2.mul), (5 * (windows - 1), windows, 0));
+            assert_eq!(
+                (ops2.sqr, ops2.small, ops2.mul),
+                (5 * (windows - 1), windows, 0)
+            );
             let ops = seen.unwrap();
             assert_eq!(
                 (ops.sqr, ops.mul, ops.select),
@@ -935,7 +976,11 @@ mod tests {
         let a = Exponent::from_be_bytes(&rng.bytes(128));
         let base = to_mont(&reduce_be(&[7]));
         let mut seen = None;
-        for (u, x) in [([0u8; 32], [0u8; 32]), ([0xff; 32], [0xff; 32]), ([1; 32], [9; 32])] {
+        for (u, x) in [
+            ([0u8; 32], [0u8; 32]),
+            ([0xff; 32], [0xff; 32]),
+            ([1; 32], [9; 32]),
+        ] {
             let e = Exponent::a_plus_ux(&a, &u, &x);
             assert_eq!(e.bits, 1025);
             let (_, ops) = counter::count(|| pow_mont(&base, &e));
@@ -951,7 +996,9 @@ mod tests {
         for n in 0..=L {
             for off in [0, L - n] {
                 let (a, b) = (&x[off..off + n], &y[L - n - off..L + 1 - off]);
-                let want0: u64 = (0..n).map(|t| u64::from(a[t]) * u64::from(b[n - 1 - t])).sum();
+                let want0: u64 = (0..n)
+                    .map(|t| u64::from(a[t]) * u64::from(b[n - 1 - t]))
+                    .sum();
                 let want1: u64 = (0..n).map(|t| u64::from(a[t]) * u64::from(b[n - t])).sum();
                 assert_eq!(dot2_simple(a, b), (want0, want1), "n {n}");
                 assert_eq!(dot2_fast(a, b), (want0, want1), "n {n}");
@@ -961,20 +1008,12 @@ mod tests {
         let max = L as u64 * MASK * MASK;
         assert_eq!(dot2_fast(&full[..L], &full), (max, max));
         // Wrong lengths give some value, never a panic.
-        let _ = (dot2_fast(&x, &[]), dot2_simple(&x, &[]), dot2_fast(&x, &x), dot2_simple(&x, &x));
-    }
-
-    #[test]
-    #[ignore]
-    fn tmp_time_sqr() {
-        let a = to_mont(&reduce_be(&[0x77; 384]));
-        let t = std::time::Instant::now();
-        let mut r = a;
-        for _ in 0..200 { r = mont_sqr(&r); }
-        let dt = t.elapsed();
-        let t2 = std::time::Instant::now();
-        for _ in 0..200 { r = mont_mul(&r, &a); }
-        println!("sqr {:?} mul {:?} {}", dt / 200, t2.elapsed() / 200, r[0]);
+        let _ = (
+            dot2_fast(&x, &[]),
+            dot2_simple(&x, &[]),
+            dot2_fast(&x, &x),
+            dot2_simple(&x, &x),
+        );
     }
 
     #[test]
