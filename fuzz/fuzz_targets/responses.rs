@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
             username: "user".into(),
             password: "pw".into(),
             client_metadata: None,
+            preferred_challenge: None,
         };
         let mut machine = SignIn::new(flow, params);
         if machine.start(|| Ok(SrpClient::from_small_a(&[3u8; 128]))).is_err() {

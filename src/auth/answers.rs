@@ -6,7 +6,8 @@ use crate::protocol::types::StringMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
-    /// `sendMFACode(code, callbacks, mfaType)`: `SMS_MFA` (the default), `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
+    /// `sendMFACode(code, callbacks, mfaType)`: `SMS_MFA` (the default), `SOFTWARE_TOKEN_MFA`,
+    /// `EMAIL_OTP`, or `SMS_OTP` (a passwordless code in USER_AUTH).
     MfaCode { code: String, mfa_type: String },
     /// `sendMFASelectionAnswer(answer)`: which MFA kind the user picked.
     MfaSelection(String),
@@ -16,6 +17,11 @@ pub enum Answer {
     Custom(String),
     /// After `verifySoftwareToken` during sign-in: finishes the MFA_SETUP challenge.
     MfaSetupDone,
+    /// USER_AUTH's SELECT_CHALLENGE: the first factor picked (`PASSWORD_SRP`, `PASSWORD`,
+    /// `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`).
+    SelectChallenge(String),
+    /// WEB_AUTHN: the passkey assertion, as the JSON text of `PublicKeyCredential.toJSON()`.
+    WebAuthn(String),
 }
 
 impl Answer {
@@ -27,6 +33,8 @@ impl Answer {
             Answer::NewPassword { .. } => "NEW_PASSWORD_REQUIRED",
             Answer::Custom(_) => "CUSTOM_CHALLENGE",
             Answer::MfaSetupDone => "MFA_SETUP",
+            Answer::SelectChallenge(_) => "SELECT_CHALLENGE",
+            Answer::WebAuthn(_) => "WEB_AUTHN",
         }
     }
 
@@ -39,6 +47,7 @@ impl Answer {
                 let field = match mfa_type.as_str() {
                     "SOFTWARE_TOKEN_MFA" => "SOFTWARE_TOKEN_MFA_CODE",
                     "EMAIL_OTP" => "EMAIL_OTP_CODE",
+                    "SMS_OTP" => "SMS_OTP_CODE",
                     _ => "SMS_MFA_CODE",
                 };
                 r.insert(field.into(), code.clone());
@@ -56,6 +65,12 @@ impl Answer {
                 r.insert("ANSWER".into(), answer.clone());
             }
             Answer::MfaSetupDone => {}
+            Answer::SelectChallenge(choice) => {
+                r.insert("ANSWER".into(), choice.clone());
+            }
+            Answer::WebAuthn(credential) => {
+                r.insert("CREDENTIAL".into(), credential.clone());
+            }
         }
         r
     }

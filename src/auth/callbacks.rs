@@ -11,6 +11,8 @@ pub enum ChallengeCallback {
     ParametersOnly(&'static str),
     /// `newPasswordRequired(userAttributes, requiredAttributes)`: see [`new_password_required_args`].
     NewPasswordRequired,
+    /// Ours, USER_AUTH: `selectChallenge(availableChallenges, challengeParameters)`.
+    SelectChallenge,
 }
 
 impl ChallengeCallback {
@@ -18,11 +20,13 @@ impl ChallengeCallback {
         match self {
             ChallengeCallback::NameAndParameters(m) | ChallengeCallback::ParametersOnly(m) => m,
             ChallengeCallback::NewPasswordRequired => "newPasswordRequired",
+            ChallengeCallback::SelectChallenge => "selectChallenge",
         }
     }
 }
 
 /// Every challenge the SDK's callback objects know, and the method each one calls.
+/// (WEB_AUTHN has none: the library asks the browser for the passkey itself.)
 pub fn challenge_callback(challenge_name: &str) -> Option<ChallengeCallback> {
     use ChallengeCallback::*;
     Some(match challenge_name {
@@ -32,6 +36,10 @@ pub fn challenge_callback(challenge_name: &str) -> Option<ChallengeCallback> {
         "MFA_SETUP" => NameAndParameters("mfaSetup"),
         "CUSTOM_CHALLENGE" => ParametersOnly("customChallenge"),
         "NEW_PASSWORD_REQUIRED" => NewPasswordRequired,
+        // The flows Cognito added after the JS SDK: callback names in its style.
+        "EMAIL_OTP" => NameAndParameters("emailOtpRequired"),
+        "SMS_OTP" => NameAndParameters("smsOtpRequired"),
+        "SELECT_CHALLENGE" => SelectChallenge,
         _ => return None,
     })
 }

@@ -14,6 +14,8 @@ pub enum Flow {
     UserSrp,
     UserPassword,
     CustomAuth,
+    /// Choice-based sign-in (passwordless: email/SMS codes, passkeys; or a password).
+    UserAuth,
 }
 
 impl Flow {
@@ -22,6 +24,7 @@ impl Flow {
             "USER_SRP_AUTH" => Some(Flow::UserSrp),
             "USER_PASSWORD_AUTH" => Some(Flow::UserPassword),
             "CUSTOM_AUTH" => Some(Flow::CustomAuth),
+            "USER_AUTH" => Some(Flow::UserAuth),
             _ => None,
         }
     }
@@ -30,6 +33,7 @@ impl Flow {
             Flow::UserSrp => "USER_SRP_AUTH",
             Flow::UserPassword => "USER_PASSWORD_AUTH",
             Flow::CustomAuth => "CUSTOM_AUTH",
+            Flow::UserAuth => "USER_AUTH",
         }
     }
 }
@@ -42,6 +46,9 @@ pub struct SignInParams {
     pub username: String,
     pub password: String,
     pub client_metadata: Option<StringMap>,
+    /// USER_AUTH only: the first factor to try (`PASSWORD_SRP`, `PASSWORD`, `EMAIL_OTP`,
+    /// `SMS_OTP`, `WEB_AUTHN`); without it Cognito offers a choice (SELECT_CHALLENGE).
+    pub preferred_challenge: Option<String>,
 }
 
 /// Where a sign-in stands after a step.
@@ -66,6 +73,8 @@ pub struct Tokens {
 pub struct Challenge {
     pub name: String,
     pub parameters: Map<String, Value>,
+    /// SELECT_CHALLENGE: the first factors Cognito offers.
+    pub available: Vec<String>,
     pub session: Option<String>,
     pub username: String,
 }
@@ -97,6 +106,10 @@ impl std::fmt::Debug for SignIn {
     }
 }
 
+fn srp_error(e: srp::SrpError) -> CognitoError {
+    CognitoError::new("SrpError", e.message())
+}
+
 fn missing(what: &str) -> CognitoError {
     CognitoError::unexpected_response(200, &format!("{what} is missing"))
 }
@@ -123,12 +136,19 @@ impl SignIn {
                 State::AwaitingResult
             }
             Flow::UserSrp | Flow::CustomAuth => {
-                let client = srp().map_err(|e| CognitoError::new("SrpError", e.message()))?;
+                let client = srp().map_err(srp_error)?;
                 auth_parameters.insert("SRP_A".into(), client.large_a_hex());
                 if self.flow == Flow::CustomAuth {
                     auth_parameters.insert("CHALLENGE_NAME".into(), "SRP_A".into());
                 }
                 State::AwaitingPasswordVerifier(Box::new(client))
+            }
+            Flow::UserAuth => {
+                let preferred = self.params.preferred_challenge.clone().filter(|p| !p.is_empty());
+                if let Some(p) = &preferred {
+                    auth_parameters.insert("PREFERRED_CHALLENGE".into(), p.clone());
+                }
+                self.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
             }
         };
         self.state = state;
@@ -141,6 +161,26 @@ impl SignIn {
                 client_metadata: self.params.client_metadata.clone(),
             },
         ))
+    }
+
+    /// What a password first factor of USER_AUTH adds to a request (SRP_A or PASSWORD), and
+    /// the state that then waits for Cognito; other factors add nothing.
+    fn first_factor(&self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>) -> Result<State, CognitoError> {
+        match factor {
+            Some("PASSWORD_SRP") => {
+                let client = srp().map_err(srp_error)?;
+                fields.insert("SRP_A".into(), client.large_a_hex());
+                Ok(State::AwaitingPasswordVerifier(Box::new(client)))
+            }
+            Some("PASSWORD") => {
+                if self.params.password.is_empty() {
+                    return Err(CognitoError::invalid_parameter("PASSWORD parameter is required"));
+                }
+                fields.insert("PASSWORD".into(), self.params.password.clone());
+                Ok(State::AwaitingResult)
+            }
+            _ => Ok(State::AwaitingResult),
+        }
     }
 
     /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
@@ -242,18 +282,24 @@ impl SignIn {
     }
 
     /// The request answering the pending challenge. Its response goes to [`SignIn::on_response`].
-    pub fn answer(&mut self, answer: &Answer, client_metadata: Option<StringMap>) -> Result<Request, CognitoError> {
+    /// `srp` is used when the answer picks PASSWORD_SRP in USER_AUTH's SELECT_CHALLENGE.
+    pub fn answer(&mut self, answer: &Answer, client_metadata: Option<StringMap>, srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>) -> Result<Request, CognitoError> {
         if !matches!(self.state, State::AwaitingAnswer(_)) {
             return Err(CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."));
         }
-        let State::AwaitingAnswer(challenge) = std::mem::replace(&mut self.state, State::AwaitingResult) else { unreachable!() };
+        let mut responses = answer.responses(&self.username);
+        let next = match answer {
+            Answer::SelectChallenge(choice) => self.first_factor(Some(choice), &mut responses, srp)?,
+            _ => State::AwaitingResult,
+        };
+        let State::AwaitingAnswer(challenge) = std::mem::replace(&mut self.state, next) else { unreachable!() };
         self.answered = Some(challenge.clone());
         Ok(Request::new(
             Operation::RespondToAuthChallenge,
             &RespondToAuthChallengeRequest {
                 challenge_name: answer.challenge_name().to_string(),
                 client_id: self.params.client_id.clone(),
-                challenge_responses: answer.responses(&self.username),
+                challenge_responses: responses,
                 session: challenge.session,
                 client_metadata: client_metadata.or_else(|| self.params.client_metadata.clone()),
             },
@@ -267,6 +313,7 @@ impl SignIn {
             let challenge = Challenge {
                 name,
                 parameters: response.challenge_parameters.unwrap_or_default(),
+                available: response.available_challenges.unwrap_or_default(),
                 session: response.session,
                 username: self.username.clone(),
             };
@@ -313,7 +360,12 @@ mod tests {
             username: "Alice".into(),
             password: password.into(),
             client_metadata: None,
+            preferred_challenge: None,
         }
+    }
+
+    fn no_srp() -> Result<SrpClient, srp::SrpError> {
+        unreachable!("this answer needs no SRP")
     }
 
     fn body(req: &Request) -> Value {
@@ -410,11 +462,11 @@ mod tests {
         let step = s.on_response(auth(json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"s1","ChallengeParameters":{}})), 0).unwrap();
         assert!(matches!(step, Step::Challenge(ref c) if c.name == "SOFTWARE_TOKEN_MFA"));
         assert_eq!(s.pending_challenge().map(|c| c.session.as_deref()), Some(Some("s1")));
-        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() }, None).unwrap();
+        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() }, None, no_srp).unwrap();
         assert_eq!(body(&req), json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"client","Session":"s1",
             "ChallengeResponses":{"USERNAME":"Alice","SOFTWARE_TOKEN_MFA_CODE":"123456"}}));
         // A second answer before Cognito replied is refused.
-        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
+        assert!(s.answer(&Answer::Custom("x".into()), None, no_srp).is_err());
         let step = s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a","RefreshToken":"r"}})), 0).unwrap();
         assert!(matches!(step, Step::SignedIn { .. }));
     }
@@ -424,9 +476,9 @@ mod tests {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         s.start(|| unreachable!()).unwrap();
         s.on_response(auth(json!({"ChallengeName":"SMS_MFA","Session":"s1"})), 0).unwrap();
-        s.answer(&Answer::MfaCode { code: "000000".into(), mfa_type: "SMS_MFA".into() }, None).unwrap();
+        s.answer(&Answer::MfaCode { code: "000000".into(), mfa_type: "SMS_MFA".into() }, None, no_srp).unwrap();
         s.reopen_challenge();
-        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SMS_MFA".into() }, None).unwrap();
+        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SMS_MFA".into() }, None, no_srp).unwrap();
         assert_eq!(body(&req)["Session"], "s1");
     }
 
@@ -445,7 +497,7 @@ mod tests {
         s.start(|| unreachable!()).unwrap();
         s.on_response(auth(json!({"ChallengeName":"MFA_SETUP","Session":"s1"})), 0).unwrap();
         s.update_session("s2".into());
-        let req = s.answer(&Answer::MfaSetupDone, None).unwrap();
+        let req = s.answer(&Answer::MfaSetupDone, None, no_srp).unwrap();
         assert_eq!(body(&req)["Session"], "s2");
         assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
     }
@@ -453,9 +505,44 @@ mod tests {
     #[test]
     fn answering_without_a_challenge_is_refused() {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
-        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
+        assert!(s.answer(&Answer::Custom("x".into()), None, no_srp).is_err());
         s.start(|| unreachable!()).unwrap();
-        assert!(s.answer(&Answer::Custom("x".into()), None).is_err());
+        assert!(s.answer(&Answer::Custom("x".into()), None, no_srp).is_err());
+    }
+
+    #[test]
+    fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
+        let mut s = SignIn::new(Flow::UserAuth, params("pw"));
+        let req = s.start(|| unreachable!()).unwrap();
+        assert_eq!(body(&req)["AuthFlow"], "USER_AUTH");
+        assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice"}));
+        let step = s.on_response(auth(json!({"ChallengeName":"SELECT_CHALLENGE","Session":"s1","AvailableChallenges":["PASSWORD_SRP","EMAIL_OTP","WEB_AUTHN"]})), 0).unwrap();
+        let Step::Challenge(c) = step else { panic!() };
+        assert_eq!(c.available, vec!["PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]);
+        let req = s.answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, || Ok(SrpClient::from_small_a(&[9u8; 128]))).unwrap();
+        let b = body(&req);
+        assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("SELECT_CHALLENGE"), Some("s1")));
+        assert_eq!(b["ChallengeResponses"]["ANSWER"], "PASSWORD_SRP");
+        assert!(b["ChallengeResponses"]["SRP_A"].as_str().unwrap().len() > 500);
+        // The password verifier then follows as in USER_SRP_AUTH.
+        let challenge = json!({"ChallengeName":"PASSWORD_VERIFIER","Session":"s2","ChallengeParameters":{
+            "USER_ID_FOR_SRP":"Alice","SRP_B":"abcdef0123","SALT":"0badc0de","SECRET_BLOCK":"c2VjcmV0"}});
+        assert!(matches!(s.on_response(auth(challenge), 1_725_350_645).unwrap(), Step::Send(_)));
+    }
+
+    #[test]
+    fn user_auth_preferred_factors_go_in_the_first_request() {
+        let mut p = params("pw");
+        p.preferred_challenge = Some("PASSWORD".into());
+        let mut s = SignIn::new(Flow::UserAuth, p.clone());
+        assert_eq!(body(&s.start(|| unreachable!()).unwrap())["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"PASSWORD","PASSWORD":"pw"}));
+        p.preferred_challenge = Some("EMAIL_OTP".into());
+        let mut s = SignIn::new(Flow::UserAuth, p);
+        assert_eq!(body(&s.start(|| unreachable!()).unwrap())["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"EMAIL_OTP"}));
+        let step = s.on_response(auth(json!({"ChallengeName":"EMAIL_OTP","Session":"e1","ChallengeParameters":{"CODE_DELIVERY_DESTINATION":"a***@e***"}})), 0).unwrap();
+        assert!(matches!(step, Step::Challenge(ref c) if c.name == "EMAIL_OTP"));
+        let req = s.answer(&Answer::MfaCode { code: "12345678".into(), mfa_type: "EMAIL_OTP".into() }, None, no_srp).unwrap();
+        assert_eq!(body(&req)["ChallengeResponses"], json!({"USERNAME":"Alice","EMAIL_OTP_CODE":"12345678"}));
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn a_failed_sign_in_writes_nothing() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Incorrect username or password."}));
     let env = env(&pool, &server, &storage);
-    let params = SignInParams { user_pool_id: pool.user_pool_id.clone(), client_id: "client".into(), username: "alice".into(), password: "pw".into(), client_metadata: None };
+    let params = SignInParams { user_pool_id: pool.user_pool_id.clone(), client_id: "client".into(), username: "alice".into(), password: "pw".into(), client_metadata: None, preferred_challenge: None };
     let fut = Box::pin(async { sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0)) }) as Boxed;
     assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code, "NotAuthorizedException");
     assert!(storage.keys().is_empty());

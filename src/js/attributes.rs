@@ -98,6 +98,11 @@ impl AuthenticationDetails {
     pub fn get_auth_parameters(&self) -> JsValue {
         self.object_or_empty("AuthParameters")
     }
+    /// Ours, USER_AUTH: the first factor to try (`PreferredChallenge` in the data).
+    #[wasm_bindgen(js_name = getPreferredChallenge)]
+    pub fn get_preferred_challenge(&self) -> JsValue {
+        get(&self.data, "PreferredChallenge")
+    }
     #[wasm_bindgen(js_name = getClientMetadata)]
     pub fn get_client_metadata(&self) -> JsValue {
         self.object_or_empty("ClientMetadata")

@@ -156,6 +156,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         username: username.clone(),
         password: password.into(),
         client_metadata: None,
+        preferred_challenge: None,
     };
     let bad = client::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
     assert_eq!(bad.code, "NotAuthorizedException");

@@ -11,6 +11,7 @@ mod cookie_storage;
 mod fetch;
 mod identity_credentials;
 mod js_storage;
+mod passkeys;
 mod tabs;
 mod tokens;
 mod user;

@@ -102,6 +102,30 @@ pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name:
     Request::new(Operation::VerifySoftwareToken, &body)
 }
 
+pub fn start_webauthn_registration(access_token: &str) -> Request {
+    Request::new(Operation::StartWebAuthnRegistration, &json!({ "AccessToken": access_token }))
+}
+
+/// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
+pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> Request {
+    Request::new(Operation::CompleteWebAuthnRegistration, &json!({ "AccessToken": access_token, "Credential": credential }))
+}
+
+pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
+    let mut body = json!({ "AccessToken": access_token });
+    if let Some(n) = max_results {
+        body["MaxResults"] = json!(n);
+    }
+    if let Some(t) = next_token {
+        body["NextToken"] = json!(t);
+    }
+    Request::new(Operation::ListWebAuthnCredentials, &body)
+}
+
+pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Request {
+    Request::new(Operation::DeleteWebAuthnCredential, &json!({ "AccessToken": access_token, "CredentialId": credential_id }))
+}
+
 pub fn global_sign_out(access_token: &str) -> Request {
     Request::new(Operation::GlobalSignOut, &json!({ "AccessToken": access_token }))
 }

@@ -22,6 +22,10 @@ pub enum Operation {
     GetTokensFromRefreshToken,
     VerifySoftwareToken,
     AssociateSoftwareToken,
+    StartWebAuthnRegistration,
+    CompleteWebAuthnRegistration,
+    ListWebAuthnCredentials,
+    DeleteWebAuthnCredential,
     // Cognito Identity (identity pools), a separate service with its own endpoint.
     GetId,
     GetCredentialsForIdentity,
@@ -52,6 +56,10 @@ impl Operation {
             Operation::GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
             Operation::VerifySoftwareToken => "VerifySoftwareToken",
             Operation::AssociateSoftwareToken => "AssociateSoftwareToken",
+            Operation::StartWebAuthnRegistration => "StartWebAuthnRegistration",
+            Operation::CompleteWebAuthnRegistration => "CompleteWebAuthnRegistration",
+            Operation::ListWebAuthnCredentials => "ListWebAuthnCredentials",
+            Operation::DeleteWebAuthnCredential => "DeleteWebAuthnCredential",
             Operation::GetId => "GetId",
             Operation::GetCredentialsForIdentity => "GetCredentialsForIdentity",
         }

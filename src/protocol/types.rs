@@ -95,6 +95,9 @@ pub struct AuthResponse {
     pub session: Option<String>,
     #[serde(default)]
     pub authentication_result: Option<AuthenticationResult>,
+    /// USER_AUTH's SELECT_CHALLENGE: the first factors on offer.
+    #[serde(default)]
+    pub available_challenges: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

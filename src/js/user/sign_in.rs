@@ -6,6 +6,7 @@ use crate::js::events::Change;
 use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
+use crate::js::passkeys;
 use crate::js::convert::{call_method, call_string, error, from_json, get_string, plain_error, string_map};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
@@ -23,6 +24,10 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
     let delivered = match callback {
         Some(ChallengeCallback::NameAndParameters(method)) => reply.method(method, &[&name, &params]),
         Some(ChallengeCallback::ParametersOnly(method)) => reply.method(method, &[&params]),
+        Some(ChallengeCallback::SelectChallenge) => {
+            let available = from_json(&Value::from(challenge.available.clone()));
+            reply.method("selectChallenge", &[&available, &params])
+        }
         Some(ChallengeCallback::NewPasswordRequired) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
             let required = from_json(&Value::from(required));
@@ -64,6 +69,21 @@ impl Handle {
                     state.username = challenge.username.clone();
                     state.sign_in = Some(machine);
                 }
+                if challenge.name == "WEB_AUTHN" {
+                    // No app callback: the browser asks the user for their passkey.
+                    let options = challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS").and_then(Value::as_str).unwrap_or_default().to_string();
+                    let h = self.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match passkeys::assertion(&options).await {
+                            Ok(credential) => h.answer(Answer::WebAuthn(credential), None, reply).await,
+                            Err(e) => {
+                                h.state.borrow_mut().sign_in = None;
+                                reply.err(&e)
+                            }
+                        }
+                    });
+                    return;
+                }
                 deliver_challenge(reply, &challenge);
             }
             Err(e) => {
@@ -87,7 +107,7 @@ impl Handle {
             Ok(m) => m,
             Err(e) => return reply.err(&e),
         };
-        let outcome = match machine.answer(&answer, client_metadata) {
+        let outcome = match machine.answer(&answer, client_metadata, SrpClient::generate) {
             Ok(request) => client::drive(&self.env(), &mut machine, request).await,
             Err(e) => Err(e),
         };
@@ -121,6 +141,7 @@ impl CognitoUser {
             username: self.get_username(),
             password: call_string(auth_details, "getPassword").or_else(|| get_string(auth_details, "Password")).unwrap_or_default(),
             client_metadata: client_metadata_of(auth_details),
+            preferred_challenge: call_string(auth_details, "getPreferredChallenge").or_else(|| get_string(auth_details, "PreferredChallenge")),
         }
     }
 
@@ -166,11 +187,20 @@ impl CognitoUser {
     }
 
     /// `sendMFACode(code, callbacks, mfaType = 'SMS_MFA', clientMetadata)`; mfaType may also be
-    /// `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
+    /// `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, or `SMS_OTP` (USER_AUTH's passwordless codes).
     #[wasm_bindgen(js_name = sendMFACode)]
     pub fn send_mfa_code(&self, code: String, callback: JsValue, mfa_type: Option<String>, client_metadata: JsValue) -> JsValue {
         let answer = Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
         self.answer_with(callback, answer, string_map(&client_metadata))
+    }
+
+    /// Ours, USER_AUTH: `sendSelectChallengeAnswer(answer, callbacks)` answers `selectChallenge`
+    /// with the first factor picked: `PASSWORD_SRP` or `PASSWORD` (using the password given to
+    /// authenticateUser), `EMAIL_OTP`, `SMS_OTP` (a code follows: `emailOtpRequired` /
+    /// `smsOtpRequired`) or `WEB_AUTHN` (the browser asks for the passkey).
+    #[wasm_bindgen(js_name = sendSelectChallengeAnswer)]
+    pub fn send_select_challenge_answer(&self, answer: String, callback: JsValue) -> JsValue {
+        self.answer_with(callback, Answer::SelectChallenge(answer), None)
     }
 
     /// `sendMFASelectionAnswer(answer, callbacks)`: `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.

@@ -1,0 +1,49 @@
+//! Passkey management for a signed-in user (ours: the JS SDK predates passkeys):
+//! registerPasskey, listPasskeys, deletePasskey.
+
+use super::CognitoUser;
+use crate::js::convert::{from_json, get, get_string};
+use crate::js::passkeys;
+use crate::protocol::account;
+use crate::protocol::types::Passthrough;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl CognitoUser {
+    /// `registerPasskey(callback)`: StartWebAuthnRegistration, the browser's passkey
+    /// creation (`navigator.credentials.create`), CompleteWebAuthnRegistration → 'SUCCESS'.
+    #[wasm_bindgen(js_name = registerPasskey)]
+    pub fn register_passkey(&self, callback: JsValue) -> JsValue {
+        self.respond(&callback, |h| async move {
+            let token = h.access_token()?;
+            let started: Passthrough = h.env().call(&account::start_webauthn_registration(&token)).await?;
+            let options = started.get("CredentialCreationOptions").map(from_json).unwrap_or(JsValue::UNDEFINED);
+            let credential = passkeys::create(options).await?;
+            let credential = crate::js::convert::to_json(&credential).unwrap_or(Value::Null);
+            let _: Passthrough = h.env().call(&account::complete_webauthn_registration(&token, credential)).await?;
+            Ok(JsValue::from_str("SUCCESS"))
+        })
+    }
+
+    /// `listPasskeys(callback, { maxResults, nextToken })` → `{ Credentials, NextToken? }`.
+    #[wasm_bindgen(js_name = listPasskeys)]
+    pub fn list_passkeys(&self, callback: JsValue, params: JsValue) -> JsValue {
+        let max_results = get(&params, "maxResults").as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
+        let next_token = get_string(&params, "nextToken");
+        self.respond(&callback, move |h| async move {
+            let request = account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref());
+            let listed: Passthrough = h.env().call(&request).await?;
+            Ok(from_json(&Value::Object(listed)))
+        })
+    }
+
+    /// `deletePasskey(credentialId, callback)` → 'SUCCESS'.
+    #[wasm_bindgen(js_name = deletePasskey)]
+    pub fn delete_passkey(&self, credential_id: String, callback: JsValue) -> JsValue {
+        self.respond(&callback, move |h| async move {
+            let _: Passthrough = h.env().call(&account::delete_webauthn_credential(&h.access_token()?, &credential_id)).await?;
+            Ok(JsValue::from_str("SUCCESS"))
+        })
+    }
+}
