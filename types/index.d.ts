@@ -69,12 +69,18 @@ export type ChallengeName =
 	| 'SELECT_MFA_TYPE'
 	| 'SMS_MFA'
 	| 'SOFTWARE_TOKEN_MFA'
-	| 'EMAIL_OTP';
+	| 'EMAIL_OTP'
+	| 'SMS_OTP'
+	| 'SELECT_CHALLENGE'
+	| 'WEB_AUTHN';
 
-/** The MFA types `sendMFACode` and `sendMFASelectionAnswer` accept. */
-export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+/** The code types `sendMFACode` accepts (`SMS_OTP`: USER_AUTH's passwordless SMS code). */
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
 
-export type AuthenticationFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH';
+/** USER_AUTH's first factors, for `PreferredChallenge` and `sendSelectChallengeAnswer`. */
+export type FirstFactor = 'PASSWORD_SRP' | 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+export type AuthenticationFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
 
 export interface CodeDeliveryDetails {
 	AttributeName: string;
@@ -114,6 +120,12 @@ export interface IAuthenticationCallback {
 	selectMFAType?: (challengeName: ChallengeName, challengeParameters: any) => void;
 	/** Lets this object be passed on to `associateSoftwareToken` during MFA_SETUP. */
 	associateSecretCode?: (secretCode: string) => void;
+	/** Ours: EMAIL_OTP (email MFA, or USER_AUTH's email code): call `sendMFACode(code, cb, 'EMAIL_OTP')`. */
+	emailOtpRequired?: (challengeName: ChallengeName, challengeParameters: any) => void;
+	/** Ours: SMS_OTP (USER_AUTH's SMS code): call `sendMFACode(code, cb, 'SMS_OTP')`. */
+	smsOtpRequired?: (challengeName: ChallengeName, challengeParameters: any) => void;
+	/** Ours: USER_AUTH's SELECT_CHALLENGE: call `sendSelectChallengeAnswer(factor, cb)`. */
+	selectChallenge?: (availableChallenges: FirstFactor[], challengeParameters: any) => void;
 }
 
 /** `{ onSuccess, onFailure }` for calls that answer 'SUCCESS' (or other data). */
@@ -580,6 +592,32 @@ export class CognitoUser {
 		callback?: null,
 		emailMfaSettings?: IMfaSettings | null
 	): Promise<'SUCCESS'>;
+
+	/** Ours, USER_AUTH: answers `selectChallenge` with the first factor picked. */
+	sendSelectChallengeAnswer(answer: FirstFactor, callbacks: IAuthenticationCallback): void;
+	sendSelectChallengeAnswer(answer: FirstFactor, callbacks?: null): Promise<CognitoUserSession>;
+
+	/** Ours: creates a passkey in the browser and registers it with Cognito. */
+	registerPasskey(callback: NodeCallback<CognitoError, 'SUCCESS'>): void;
+	registerPasskey(callback?: null): Promise<'SUCCESS'>;
+	/** Ours: the user's passkeys. */
+	listPasskeys(callback: NodeCallback<CognitoError, PasskeyList>, params?: { maxResults?: number; nextToken?: string }): void;
+	listPasskeys(callback?: null, params?: { maxResults?: number; nextToken?: string }): Promise<PasskeyList>;
+	/** Ours: removes a passkey. */
+	deletePasskey(credentialId: string, callback: NodeCallback<CognitoError, 'SUCCESS'>): void;
+	deletePasskey(credentialId: string, callback?: null): Promise<'SUCCESS'>;
+}
+
+export interface PasskeyList {
+	Credentials: Array<{
+		CredentialId: string;
+		FriendlyCredentialName?: string;
+		RelyingPartyId: string;
+		AuthenticatorAttachment?: string;
+		AuthenticatorTransports?: string[];
+		CreatedAt: number;
+	}>;
+	NextToken?: string;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -593,6 +631,8 @@ export interface IAuthenticationDetailsData {
 	ClientMetadata?: ClientMetadata;
 	/** For `initiateAuth` (CUSTOM_AUTH without SRP). */
 	AuthParameters?: { [key: string]: string };
+	/** Ours, USER_AUTH: the first factor to try; without it Cognito offers a choice. */
+	PreferredChallenge?: FirstFactor;
 }
 
 export class AuthenticationDetails {
@@ -602,6 +642,7 @@ export class AuthenticationDetails {
 	getValidationData(): { [key: string]: any };
 	getAuthParameters(): { [key: string]: string };
 	getClientMetadata(): { [key: string]: string };
+	getPreferredChallenge(): FirstFactor | undefined;
 }
 
 export interface ICognitoUserAttributeData {
@@ -680,6 +721,47 @@ export class DateHelper {
 	constructor();
 	/** The current UTC time as Cognito's SRP wants it, e.g. 'Tue Sep 3 08:04:05 UTC 2024'. */
 	getNowString(): string;
+}
+
+export interface ICognitoIdentityCredentialsData {
+	/** `<region>:<uuid>` */
+	IdentityPoolId: string;
+	/** Provider name → token, e.g. `{ 'cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab1': idToken }`. */
+	Logins?: { [provider: string]: string };
+	/** A signed-in CognitoUser: its ID token is added to Logins and kept fresh. */
+	user?: CognitoUser;
+	/** Default: `https://cognito-identity.<region>.amazonaws.com/`. */
+	endpoint?: string;
+	/** Where the identity id is cached. Default: localStorage, else memory. */
+	Storage?: ICognitoStorage;
+}
+
+export interface AwsCredentials {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken: string;
+	expiration: Date;
+	identityId: string;
+}
+
+/**
+ * Ours: temporary AWS credentials from an identity pool (GetId, GetCredentialsForIdentity)
+ * for a signed-in user or a guest, without the AWS SDK. Renewed five minutes before expiry.
+ */
+export class CognitoIdentityCredentials {
+	constructor(data: ICognitoIdentityCredentialsData);
+	get(callback: NodeCallback<CognitoError, AwsCredentials>): void;
+	get(callback?: null): Promise<AwsCredentials>;
+	refresh(callback: NodeCallback<CognitoError, AwsCredentials>): void;
+	refresh(callback?: null): Promise<AwsCredentials>;
+	needsRefresh(): boolean;
+	clearCachedId(): void;
+	readonly identityId: string | undefined;
+	readonly accessKeyId: string | undefined;
+	readonly secretAccessKey: string | undefined;
+	readonly sessionToken: string | undefined;
+	readonly expiration: Date | null;
+	readonly params: { IdentityPoolId: string; Logins: { [provider: string]: string } };
 }
 
 /** Adds `content` to the x-amz-user-agent header of every later request. */
