@@ -192,14 +192,21 @@ pub enum StoredSession {
     Unusable(CognitoError),
 }
 
+/// What storage says about `username`'s session. Leftovers that can never become a
+/// session (half a session, expired tokens without a refresh token, a LastAuthUser with no
+/// tokens) are cleared, so the user is consistently signed out.
 pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str) -> StoredSession {
+    let unusable = |message: &str| {
+        env.clear_session(username);
+        StoredSession::Unusable(CognitoError::not_authenticated(message))
+    };
     let Some(stored) = env.sessions().load(username) else {
-        return StoredSession::Unusable(CognitoError::not_authenticated("Local storage is missing an ID Token, Please authenticate"));
+        return unusable("Local storage is missing an ID Token, Please authenticate");
     };
     if stored.is_valid((env.now)()) {
         StoredSession::Valid(stored)
     } else if stored.refresh_token.is_empty() {
-        StoredSession::Unusable(CognitoError::not_authenticated("Cannot retrieve a new session. Please authenticate."))
+        unusable("Cannot retrieve a new session. Please authenticate.")
     } else {
         StoredSession::NeedsRefresh(stored.refresh_token)
     }

@@ -32,6 +32,8 @@ export interface UnhandledChallengeError extends CognitoError {
 	code: 'UnhandledChallengeException';
 	challengeName: ChallengeName | (string & {});
 	challengeParameters: { [name: string]: string };
+	/** SELECT_CHALLENGE (USER_AUTH): the first factors on offer. */
+	availableChallenges?: FirstFactor[];
 }
 
 /**

@@ -3,6 +3,7 @@
 //! Plain Rust, no I/O: the driver in `client` sends what these produce.
 
 mod answers;
+pub mod device;
 mod callbacks;
 mod sign_in;
 

@@ -328,9 +328,16 @@ impl SignIn {
 /// Checks an AuthenticationResult carries real tokens. A refresh answer has no new
 /// refresh token: `previous_refresh` fills it in, as Cognito expects the old one to be kept.
 pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>) -> Result<Tokens, CognitoError> {
+    // ID and access tokens must be JWTs whose payload decodes: anything else would be
+    // stored over a working session and never be valid.
+    let jwt = |t: Option<String>, name: &str| match t.filter(|t| !t.is_empty()) {
+        None => Err(missing(name)),
+        Some(t) if crate::session::decode_payload(&t).is_none() => Err(CognitoError::unexpected_response(200, &format!("{name} is not a JWT"))),
+        Some(t) => Ok(t),
+    };
+    let id_token = jwt(result.id_token, "IdToken")?;
+    let access_token = jwt(result.access_token, "AccessToken")?;
     let non_empty = |t: Option<String>| t.filter(|t| !t.is_empty());
-    let id_token = non_empty(result.id_token).ok_or_else(|| missing("IdToken"))?;
-    let access_token = non_empty(result.access_token).ok_or_else(|| missing("AccessToken"))?;
     let refresh_token = non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
     Ok(Tokens { id_token, access_token, refresh_token })
 }
@@ -351,6 +358,7 @@ pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::tests::jwt;
     use serde_json::json;
 
     fn params(password: &str) -> SignInParams {
@@ -372,6 +380,15 @@ mod tests {
         serde_json::from_str(&req.body).unwrap()
     }
 
+    /// A successful answer with JWT-shaped tokens ("i" and "a" in their payloads).
+    fn signed_in(refresh: Option<&str>) -> Value {
+        let mut result = json!({"IdToken": jwt(&json!({"t":"i"})), "AccessToken": jwt(&json!({"t":"a"}))});
+        if let Some(r) = refresh {
+            result["RefreshToken"] = json!(r);
+        }
+        json!({ "AuthenticationResult": result })
+    }
+
     fn auth(v: Value) -> AuthResponse {
         serde_json::from_value(v).unwrap()
     }
@@ -381,8 +398,9 @@ mod tests {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         let req = s.start(|| unreachable!("no SRP in USER_PASSWORD_AUTH")).unwrap();
         assert_eq!(body(&req), json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}}));
-        let step = s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a","RefreshToken":"r"}})), 0).unwrap();
-        assert_eq!(step, Step::SignedIn { username: "Alice".into(), tokens: Tokens { id_token: "i".into(), access_token: "a".into(), refresh_token: "r".into() } });
+        let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
+        let tokens = Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
+        assert_eq!(step, Step::SignedIn { username: "Alice".into(), tokens });
     }
 
     #[test]
@@ -407,7 +425,7 @@ mod tests {
         assert_eq!(nb["Session"], "sess");
         assert_eq!(nb["ChallengeResponses"]["USERNAME"], "uuid-1");
         assert_eq!(nb["ChallengeResponses"]["TIMESTAMP"], "Tue Sep 3 08:04:05 UTC 2024");
-        let step = s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a","RefreshToken":"r"}})), 0).unwrap();
+        let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
         assert!(matches!(step, Step::SignedIn { ref username, .. } if username == "uuid-1"));
     }
 
@@ -437,6 +455,14 @@ mod tests {
     }
 
     #[test]
+    fn tokens_that_are_not_jwts_are_refused() {
+        for (id, access) in [("abc".to_string(), jwt(&json!({}))), (jwt(&json!({})), "a.b.c".to_string())] {
+            let err = tokens_from(AuthenticationResult { id_token: Some(id), access_token: Some(access), ..Default::default() }, None).unwrap_err();
+            assert_eq!(err.code, "UnexpectedResponseException");
+        }
+    }
+
+    #[test]
     fn unknown_challenges_are_reported_with_their_session() {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         s.start(|| unreachable!()).unwrap();
@@ -450,7 +476,7 @@ mod tests {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         assert!(s.on_response(AuthResponse::default(), 0).is_err());
         s.start(|| unreachable!()).unwrap();
-        s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a"}})), 0).unwrap();
+        s.on_response(auth(signed_in(None)), 0).unwrap();
         assert!(s.on_response(AuthResponse::default(), 0).is_err());
         assert!(s.start(|| unreachable!()).is_err());
     }
@@ -467,7 +493,7 @@ mod tests {
             "ChallengeResponses":{"USERNAME":"Alice","SOFTWARE_TOKEN_MFA_CODE":"123456"}}));
         // A second answer before Cognito replied is refused.
         assert!(s.answer(&Answer::Custom("x".into()), None, no_srp).is_err());
-        let step = s.on_response(auth(json!({"AuthenticationResult":{"IdToken":"i","AccessToken":"a","RefreshToken":"r"}})), 0).unwrap();
+        let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
         assert!(matches!(step, Step::SignedIn { .. }));
     }
 
@@ -547,7 +573,7 @@ mod tests {
 
     #[test]
     fn refresh_keeps_the_previous_refresh_token() {
-        let t = tokens_from(AuthenticationResult { id_token: Some("i".into()), access_token: Some("a".into()), ..Default::default() }, Some("old")).unwrap();
+        let t = tokens_from(AuthenticationResult { id_token: Some(jwt(&json!({"t":"i"}))), access_token: Some(jwt(&json!({"t":"a"}))), ..Default::default() }, Some("old")).unwrap();
         assert_eq!(t.refresh_token, "old");
         let b = body(&refresh_request("c", "rt", None, None));
         assert_eq!(b, json!({"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"c","AuthParameters":{"REFRESH_TOKEN":"rt"}}));

@@ -70,13 +70,17 @@ struct ErrorBody {
 
 impl HttpResponse {
     /// The body parsed as the operation's result type, or the error the SDK would report.
-    /// An empty successful body counts as `{}` (several operations answer that way).
+    /// Cognito answers every success with a JSON object (at least `{}`): an empty body
+    /// means the answer was lost on the way, and taking it for success could report a
+    /// confirmation that never happened.
     pub fn into_result<T: serde::de::DeserializeOwned>(self) -> Result<T, CognitoError> {
         if !(200..300).contains(&self.status) {
             return Err(self.service_error());
         }
-        let body = if self.body.trim().is_empty() { "{}" } else { self.body.as_str() };
-        serde_json::from_str(body).map_err(|_| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
+        if self.body.trim().is_empty() {
+            return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
+        }
+        serde_json::from_str(&self.body).map_err(|_| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
     }
 
     fn service_error(&self) -> CognitoError {
@@ -129,10 +133,11 @@ mod tests {
     }
 
     #[test]
-    fn truncated_success_body_is_a_coded_error_and_empty_is_empty_object() {
+    fn truncated_or_empty_success_bodies_are_coded_errors() {
         let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<serde_json::Value>().unwrap_err();
         assert_eq!(e.code, "UnexpectedResponseException");
-        let v = resp(200, "", None).into_result::<serde_json::Value>().unwrap();
-        assert_eq!(v, serde_json::json!({}));
+        let e = resp(200, "", None).into_result::<serde_json::Value>().unwrap_err();
+        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(200)));
+        assert_eq!(resp(200, "{}", None).into_result::<serde_json::Value>().unwrap(), serde_json::json!({}));
     }
 }

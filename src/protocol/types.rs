@@ -33,7 +33,7 @@ pub struct SignUpRequest {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(rename_all = "PascalCase")]
 pub struct SignUpResponse {
-    #[serde(default)]
+    /// Required: an answer without it is not a SignUp answer.
     pub user_confirmed: bool,
     #[serde(default)]
     pub user_sub: Option<String>,

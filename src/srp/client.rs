@@ -125,6 +125,12 @@ impl SrpClient {
         if mont::is_zero(&b_mod_n) {
             return Err(SrpError::BIsZero);
         }
+        // The JS SDK accepts an unreduced B; a hostile server gains nothing from one, but
+        // no honest server sends it either, so it is refused (B ≡ 0 was checked first, so
+        // B = N keeps the SDK's message).
+        if !less_than_n(&b) {
+            return Err(SrpError::BOutOfRange);
+        }
 
         // u = H(pad(A) | pad(B)). B is hashed as received, NOT reduced mod N.
         let u = sha256(&[&pad_bytes(&self.large_a), &pad_bytes(&b)]);
@@ -168,6 +174,14 @@ impl SrpClient {
             key_hex: to_hex(&key),
         })
     }
+}
+
+/// `b < N` for big-endian bytes of any length (public data: variable time is fine).
+fn less_than_n(b: &[u8]) -> bool {
+    let first = b.iter().position(|&v| v != 0).unwrap_or(b.len());
+    let b = &b[first..];
+    let n = group().n_bytes();
+    b.len() < n.len() || (b.len() == n.len() && b < n)
 }
 
 /// Free-function form of [`SrpClient::intermediates`].
@@ -247,10 +261,11 @@ mod tests {
             let padded = format!("0000{hex}");
             assert_eq!(key_for(&padded, "01"), Err(SrpError::BIsZero), "{padded}");
         }
-        // Just off a multiple: accepted.
+        // Just off a multiple but not below N: refused as unreduced.
         for b in [&n + 1u32, &n * &big - 1u32, &n * 3u32 + 5u32] {
-            assert!(key_for(&b.to_str_radix(16), "01").is_ok());
+            assert_eq!(key_for(&b.to_str_radix(16), "01"), Err(SrpError::BOutOfRange));
         }
+        assert!(key_for(&(&n - 1u32).to_str_radix(16), "01").is_ok());
         assert_eq!(key_for("0000", "01"), Err(SrpError::BIsZero));
         assert_eq!(SrpError::BIsZero.message(), "B cannot be zero.");
     }
@@ -289,9 +304,13 @@ mod tests {
             let a = bytes([128, 1, 0, 200][i % 4]);
             let client = SrpClient::from_small_a(&a);
             let salt_hex = salts[i % salts.len()];
-            let im = client
-                .intermediates("pool", "user", "pw", b_hex, salt_hex)
-                .unwrap();
+            let b_value = BigUint::parse_bytes(b_hex.as_bytes(), 16).unwrap();
+            let result = client.intermediates("pool", "user", "pw", b_hex, salt_hex);
+            if b_value >= n {
+                assert_eq!(result.err(), Some(SrpError::BOutOfRange), "{b_hex}");
+                continue;
+            }
+            let im = result.unwrap();
 
             let a_big = BigUint::from_bytes_be(&a);
             let big_a = two.modpow(&a_big, &n);

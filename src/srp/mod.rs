@@ -24,6 +24,8 @@ pub use timestamp::timestamp;
 pub enum SrpError {
     /// Server's B is a multiple of N (SRP safety check).
     BIsZero,
+    /// Server's B is not reduced (B ≥ N): no honest server sends that.
+    BOutOfRange,
     /// u = H(A|B) came out as zero (SRP safety check).
     UIsZero,
     /// A hex field (named by its Cognito challenge-parameter name) is malformed.
@@ -39,6 +41,7 @@ impl SrpError {
     pub fn message(&self) -> String {
         match self {
             SrpError::BIsZero => "B cannot be zero.".to_string(),
+            SrpError::BOutOfRange => "B must be less than N.".to_string(),
             SrpError::UIsZero => "U cannot be zero.".to_string(),
             SrpError::InvalidHex(field) => format!("{field} is not a valid hex string."),
             SrpError::InvalidBase64(field) => format!("{field} is not valid base64."),

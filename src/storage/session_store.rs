@@ -64,13 +64,17 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         Ok(())
     }
 
-    /// Removes the session of `username` and the LastAuthUser pointer, plus cached user data.
+    /// Removes the session of `username` and its cached user data, and the LastAuthUser
+    /// pointer when it points at `username` (clearing one user must not sign out another:
+    /// the JS SDK removed LastAuthUser whoever it named).
     pub fn clear(&self, username: &str) {
         for item in SESSION_ITEMS {
             self.storage.remove_item(&self.key(username, item));
         }
-        self.storage.remove_item(&keys::last_auth_user(self.client_id));
         self.storage.remove_item(&self.key(username, UserItem::UserData));
+        if self.last_auth_user().is_none_or(|last| last == username) {
+            self.storage.remove_item(&keys::last_auth_user(self.client_id));
+        }
     }
 }
 
@@ -122,6 +126,16 @@ mod tests {
     }
 
     const KEYS_IN_WRITE_ORDER: [&str; 5] = ["idToken", "accessToken", "refreshToken", "clockDrift", "LastAuthUser"];
+
+    #[test]
+    fn clearing_one_user_keeps_another_signed_in() {
+        let mem = MemoryStorage::new();
+        let store = SessionStore::new(&mem, "client");
+        store.save("alice", &session()).unwrap();
+        store.clear("bob");
+        assert_eq!(store.last_auth_user().as_deref(), Some("alice"));
+        assert!(store.load("alice").is_some());
+    }
 
     #[test]
     fn a_failed_write_leaves_no_half_session() {

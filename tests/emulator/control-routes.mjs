@@ -3,6 +3,7 @@
 import { addFault } from './faults.mjs';
 import { findUser } from './ops/common.mjs';
 import { describeClient } from './ops/clients.mjs';
+import { setRelyingParty, webauthnConfig } from './ops/sign-in-config.mjs';
 import { base32Decode, totp } from './totp.mjs';
 
 class RouteError extends Error {
@@ -91,6 +92,29 @@ function setCustomAuth(store, body) {
   return { ok: true, challenges: clean.length, srpFirst };
 }
 
+/**
+ * The pool's WebAuthn relying party: rpId (null: back to "localhost"),
+ * origins (exact list; null: any https origin on the RP ID or below it, and
+ * http://localhost), userVerification.
+ */
+function setWebAuthn(store, body) {
+  const pool = store.pools.get(body.userPoolId);
+  if (!pool) throw new RouteError(404, `no user pool ${body.userPoolId}`);
+  try {
+    setRelyingParty(pool, { rpId: body.rpId, origins: body.origins, userVerification: body.userVerification });
+  } catch (e) {
+    throw new RouteError(400, e.message);
+  }
+  return { ok: true, ...webauthnConfig(pool) };
+}
+
+function setCredentialsLifetime(store, body) {
+  const s = body.seconds;
+  if (s !== null && (!Number.isInteger(s) || s < 1)) throw new RouteError(400, 'seconds must be a positive integer (or null for the default 3600)');
+  store.identityCredentialsSeconds = s;
+  return { ok: true, seconds: s ?? 3600 };
+}
+
 const publicFault = ({ operation, kind, remaining, ms }) => ({ operation, kind, remaining, ...(kind === 'delay' ? { ms } : {}) });
 
 /** Returns [status, body] for a /_test/ route. */
@@ -125,6 +149,15 @@ export function handleTestRoute(store, method, url, body) {
         return [200, setRotation(store, body)];
       case 'POST /_test/totp':
         return [200, totpCode(store, body)];
+      case 'POST /_test/webauthn':
+        return [200, setWebAuthn(store, body)];
+      case 'POST /_test/identity-credentials-lifetime':
+        return [200, setCredentialsLifetime(store, body)];
+      case 'GET /_test/identity-credentials': {
+        const c = store.identityCredentials.get(q.get('accessKeyId'));
+        if (!c) throw new RouteError(404, `no credentials with AccessKeyId ${q.get('accessKeyId')}`);
+        return [200, c];
+      }
       case 'POST /_test/custom-auth':
         return [200, setCustomAuth(store, body)];
       case 'DELETE /_test/custom-auth':

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Strict local Cognito user-pool emulator (HTTP front end).
+// Strict local Cognito emulator (HTTP front end): user pools
+// (AWSCognitoIdentityProviderService.*) and identity pools
+// (AWSCognitoIdentityService.*) on the same endpoint.
 //   node tests/emulator/server.mjs [--port 4599] [--host 127.0.0.1]
 // or in-process: const emu = await startEmulator({ port: 0 }); ... await emu.close();
 import http from 'node:http';
@@ -7,11 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { CognitoError, InternalError, Serialization, UnknownOperation } from './errors.mjs';
 import { answerFault, takeFault, truncate } from './faults.mjs';
+import { IDENTITY_OPERATIONS } from './identity/index.mjs';
 import { OPERATIONS } from './ops/index.mjs';
 import { Store } from './store.mjs';
 import { handleTestRoute } from './control-routes.mjs';
 
-const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+// Both services speak x-amz-json-1.1 with the same error shape; operation
+// names do not overlap, so the request log and faults use the bare name.
+const SERVICES = [
+  ['AWSCognitoIdentityProviderService.', OPERATIONS],
+  ['AWSCognitoIdentityService.', IDENTITY_OPERATIONS],
+];
 const JSON_11 = 'application/x-amz-json-1.1';
 const MAX_BODY = 1 << 20;
 
@@ -45,11 +53,11 @@ const errorBody = (e) =>
   JSON.stringify({ __type: e.type, message: e.message, ...(e.detail ? { emulatorDetail: e.detail } : {}) });
 
 /** Run one Cognito operation; returns {status, body, headers} without writing anything. */
-function runOperation(store, req, op, raw) {
+function runOperation(store, req, op, table, raw) {
   try {
     const ctype = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (ctype !== JSON_11) throw UnknownOperation(`Expected Content-Type ${JSON_11}, got ${ctype || 'none'}.`);
-    const handler = op && Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op] : null;
+    const handler = op && table && Object.hasOwn(table, op) ? table[op] : null;
     if (!handler) throw UnknownOperation(`Unknown operation ${req.headers['x-amz-target'] ?? '(no X-Amz-Target)'}.`);
     let input;
     try {
@@ -76,12 +84,13 @@ async function handleCognito(store, req, send, res) {
     return send(400, JSON_11, errorBody(e), { 'x-amzn-ErrorType': `${e.type}:` });
   }
   const target = req.headers['x-amz-target'];
-  const op = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : null;
+  const service = typeof target === 'string' ? SERVICES.find(([prefix]) => target.startsWith(prefix)) : undefined;
+  const op = service ? target.slice(service[0].length) : null;
   const fault = takeFault(store, op);
   store.logRequest({ operation: op ?? target ?? null, headers: { ...req.headers }, body: raw, time: new Date().toISOString(), fault: fault?.kind ?? null });
   if (fault && answerFault(fault, res, send)) return;
   if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-  const out = runOperation(store, req, op, raw);
+  const out = runOperation(store, req, op, service?.[1], raw);
   if (fault?.kind === 'truncated') return send(200, JSON_11, truncate(out.body));
   send(out.status, JSON_11, out.body, out.headers);
 }

@@ -31,6 +31,11 @@ export class Store {
     this.revokedOrigins = new Set(); // origin_jti of revoked sign-in lineages
     this.lifetimes = { global: {}, pools: new Map(), clients: new Map() };
     this.clockOffsetMs = 0;
+    this.identityPools = new Map(); // IdentityPoolId -> identity pool (identity/pools.mjs)
+    this.identities = new Map(); // IdentityId -> {poolId, authenticated, logins}
+    this.identityLogins = new Map(); // "<poolId>|<provider>|<sub>" -> IdentityId
+    this.identityCredentials = new Map(); // AccessKeyId -> what it was issued for (GET /_test/identity-credentials)
+    this.identityCredentialsSeconds = null; // POST /_test/identity-credentials-lifetime; null: 3600
     this.faults = [];
     this.requestLog = [];
   }

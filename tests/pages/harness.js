@@ -66,6 +66,47 @@
     });
   }
 
+  /**
+   * Like `callbacks`, for flows of several steps (a challenge answered from inside its
+   * callback with `this`): records every call on the callback object and resolves
+   * `settleMs` after `until(calls)` first holds (default: onSuccess or onFailure was
+   * called), so a late duplicate call is still seen. `behave[name]` runs with the same
+   * `this` as the library used.
+   */
+  function flow(names, invoke, { settleMs = 300, timeoutMs = 20000, behave = {}, until } = {}) {
+    const finished = until || ((calls) => calls.some((c) => c.name === 'onSuccess' || c.name === 'onFailure'));
+    return new Promise((resolve) => {
+      const calls = [];
+      const cb = {};
+      let returned;
+      let thrown;
+      let settled = false;
+      const done = () => resolve({ calls, returned, thrown, cb });
+      let timer = setTimeout(done, timeoutMs);
+      for (const name of names) {
+        cb[name] = function (...args) {
+          calls.push({ name, thisIsCallback: this === cb, args });
+          let out;
+          try {
+            if (behave[name]) out = behave[name].apply(this, args);
+          } finally {
+            if (!settled && finished(calls)) {
+              settled = true;
+              clearTimeout(timer);
+              timer = setTimeout(done, settleMs);
+            }
+          }
+          return out;
+        };
+      }
+      try {
+        returned = invoke(cb);
+      } catch (e) {
+        thrown = errInfo(e);
+      }
+    });
+  }
+
   /** Settles a promise into { ok, value } or { ok: false, error }. */
   function settle(p) {
     return Promise.resolve(p).then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
@@ -116,5 +157,5 @@
     return out.sort();
   }
 
-  window.harness = { errInfo, callbacks, nodeCallback, settle, isPromise, storageSnapshot, sessionInfo, sleep, fetchJson, keysWithPrefix };
+  window.harness = { errInfo, callbacks, flow, nodeCallback, settle, isPromise, storageSnapshot, sessionInfo, sleep, fetchJson, keysWithPrefix };
 })();

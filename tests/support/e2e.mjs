@@ -69,6 +69,8 @@ export async function startBackend(name) {
     return {
       name,
       endpoint: emu.url,
+      /** The emulator's in-process state (tests/emulator/store.mjs), for set-ups no route offers. */
+      store: emu.store,
       test,
       post,
       /** The latest unused codes of a user (GET /_test/codes). */
@@ -210,3 +212,23 @@ export async function refreshFromNode(endpoint, pool, refreshToken) {
 export const jwtPayload = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One Cognito Identity (identity pools) call from Node, e.g. CreateIdentityPool against
+ * the emulator: { ok, status, data, code } (code is the __type of an error).
+ */
+export async function identityCall(endpoint, operation, body) {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityService.${operation}` },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data = {};
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = { raw: text };
+  }
+  return { ok: res.ok, status: res.status, data, code: res.ok ? null : String(data.__type || '').split('#').pop() };
+}

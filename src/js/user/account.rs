@@ -62,7 +62,11 @@ impl CognitoUser {
     pub fn get_user_attributes(&self, callback: JsValue) -> JsValue {
         self.respond(&callback, |h| async move {
             let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
-            let attrs: Vec<AttributeType> = data.get("UserAttributes").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+            let attrs: Vec<AttributeType> = data
+                .get("UserAttributes")
+                .cloned()
+                .and_then(|v| serde_json::from_value(v).ok())
+                .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
             let list = js_sys::Array::new();
             for a in attrs {
                 list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());

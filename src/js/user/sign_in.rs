@@ -43,6 +43,9 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
         let err = error(&CognitoError::new("UnhandledChallengeException", format!("Cognito asked for the {} challenge, but {how}.", challenge.name)));
         let _ = js_sys::Reflect::set(&err, &"challengeName".into(), &name);
         let _ = js_sys::Reflect::set(&err, &"challengeParameters".into(), &params);
+        if !challenge.available.is_empty() {
+            let _ = js_sys::Reflect::set(&err, &"availableChallenges".into(), &from_json(&Value::from(challenge.available.clone())));
+        }
         reply.err_value(err);
     }
 }

@@ -15,6 +15,7 @@ import {
   validateUsername,
 } from './common.mjs';
 import { mfaShape, poolMfa } from './mfa-settings.mjs';
+import { parseSignInPolicy, setRelyingParty, signInPolicyShape } from './sign-in-config.mjs';
 import { revokeAllForUser } from './tokens.mjs';
 
 const list = (v, member) => {
@@ -28,7 +29,7 @@ function describePool(pool) {
     Id: pool.id,
     Name: pool.poolName,
     Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
-    Policies: { PasswordPolicy: pool.passwordPolicy },
+    Policies: { PasswordPolicy: pool.passwordPolicy, SignInPolicy: signInPolicyShape(pool) },
     AutoVerifiedAttributes: pool.autoVerified,
     UsernameAttributes: pool.usernameAttributes.length ? pool.usernameAttributes : undefined,
     AliasAttributes: pool.aliasAttributes.length ? pool.aliasAttributes : undefined,
@@ -69,6 +70,18 @@ function parsePoolMfa(input, current) {
   return { ...(current ?? {}), configuration: conf, enabled };
 }
 
+/**
+ * SignInPolicy lives under Policies in AWS; a top-level one would be silently
+ * ignored there, so it is refused here to keep set-up mistakes loud.
+ * WebAuthnRelyingPartyID is an emulator-only shortcut (AWS: SetUserPoolMfaConfig
+ * WebAuthnConfiguration.RelyingPartyId).
+ */
+function applySignInSettings(pool, input) {
+  if (input.SignInPolicy !== undefined) throw InvalidParameter('SignInPolicy belongs under Policies: {Policies: {SignInPolicy: {AllowedFirstAuthFactors: [...]}}}.');
+  if (input.Policies?.SignInPolicy !== undefined) pool.signInPolicy = parseSignInPolicy(input.Policies.SignInPolicy);
+  if (input.WebAuthnRelyingPartyID !== undefined) setRelyingParty(pool, { rpId: input.WebAuthnRelyingPartyID });
+}
+
 function CreateUserPool({ store }, input) {
   const poolName = reqStr(input, 'PoolName', 'poolName');
   if (!/^[\w\s+=,.@-]{1,128}$/.test(poolName)) throw InvalidParameter("Value at 'poolName' failed to satisfy constraint.");
@@ -99,7 +112,9 @@ function CreateUserPool({ store }, input) {
     users: new Map(),
     devices: parseDeviceConfiguration(input.DeviceConfiguration),
     mfa: parsePoolMfa(input, { configuration: 'OFF', enabled: new Set() }),
+    signInPolicy: parseSignInPolicy(),
   };
+  applySignInSettings(pool, input);
   if (pool.usernameAttributes.length && pool.aliasAttributes.length) {
     throw InvalidParameter('UsernameAttributes and AliasAttributes cannot be set at the same time.');
   }
@@ -118,6 +133,7 @@ function UpdateUserPool({ store }, input) {
   if (input.AutoVerifiedAttributes !== undefined) pool.autoVerified = list(input.AutoVerifiedAttributes, 'autoVerifiedAttributes');
   const pp = input.Policies?.PasswordPolicy;
   if (pp) pool.passwordPolicy = { ...pool.passwordPolicy, ...pp };
+  applySignInSettings(pool, input);
   pool.modifiedAt = store.now();
   return {};
 }

@@ -1,17 +1,19 @@
 // Sign-in entry points: InitiateAuth (USER_SRP_AUTH, USER_PASSWORD_AUTH,
-// CUSTOM_AUTH, REFRESH_TOKEN_AUTH) and RespondToAuthChallenge, whose
-// PASSWORD_VERIFIER and CUSTOM_CHALLENGE steps live here and whose later
-// steps live in challenges.mjs / custom-auth.mjs.
-import { randomBytes } from 'node:crypto';
-import { InvalidParameter, NotAuthorized, UserNotConfirmed, UserNotFound, WRONG_PASSWORD, missing } from '../errors.mjs';
+// CUSTOM_AUTH, USER_AUTH, REFRESH_TOKEN_AUTH) and RespondToAuthChallenge,
+// whose PASSWORD_VERIFIER step lives here; the first factors are in
+// first-factor.mjs / user-auth.mjs / webauthn.mjs, later steps in
+// challenges.mjs / custom-auth.mjs.
+import { InvalidParameter, NotAuthorized, UserNotConfirmed, missing } from '../errors.mjs';
 import * as srp from '../srp-server.mjs';
 import { checkSecretHash, findUser, findUserBySub, flowAllowed, getClient, reqStr, stringMap } from './common.mjs';
 import { CHALLENGE_HANDLERS, rejectProof } from './challenges.mjs';
 import { customConfig, issueCustomChallenge, respondCustomChallenge } from './custom-auth.mjs';
 import { checkDeviceKey } from './device-store.mjs';
+import { passwordAuth, startSrp, unknownUser } from './first-factor.mjs';
 import { afterPassword } from './flow.mjs';
 import { refreshTokens, rotationEnabled } from './refresh.mjs';
-import { SESSION_TTL_MS, pruneExpired } from './sessions.mjs';
+import { respondSelectChallenge, userAuth } from './user-auth.mjs';
+import { respondWebAuthn } from './webauthn.mjs';
 
 const TIMESTAMP_SKEW_MS = 5 * 60 * 1000;
 const AUTH_FLOWS = [
@@ -23,69 +25,6 @@ function requireFlow(client, flow) {
   if (!flowAllowed(client, flow)) {
     throw InvalidParameter(flow === 'USER_SRP_AUTH' ? 'USER_SRP_AUTH is not enabled for the client.' : `${flow} flow not enabled for this client`);
   }
-}
-
-function unknownUser(client) {
-  // PreventUserExistenceErrors hides whether the user exists.
-  return client.preventUserExistenceErrors ? NotAuthorized(WRONG_PASSWORD) : UserNotFound('User does not exist.');
-}
-
-/** PASSWORD_VERIFIER challenge; `custom` marks the SRP step of a CUSTOM_AUTH flow. */
-function startSrp(ctx, pool, client, params, custom = false) {
-  const typed = params.USERNAME;
-  if (!typed) throw missing('authParameters.USERNAME');
-  if (params.SRP_A === undefined) throw missing('authParameters.SRP_A');
-  const A = srp.parseA(params.SRP_A);
-  if (A === null) throw InvalidParameter('Invalid SRP_A: it must be hex for a value in [1, N) with A mod N != 0.');
-  let user = findUser(pool, typed);
-  checkSecretHash(client, params.SECRET_HASH, [typed, user?.username]);
-  let decoy = false;
-  if (!user) {
-    if (!client.preventUserExistenceErrors) throw unknownUser(client);
-    // Hide non-existence: run a normal-looking exchange that can never verify.
-    decoy = true;
-    user = { username: typed, sub: null, verifier: srp.makeVerifier(pool.name, typed, randomBytes(16).toString('hex')) };
-  }
-  const { saltHex, v } = user.verifier;
-  const { b, B } = srp.serverEphemeral(v);
-  // Opaque, single-use, and the only handle to the server's SRP state.
-  const secretBlock = randomBytes(768).toString('base64');
-  pruneExpired(ctx.store.srpSessions, ctx.store.now());
-  ctx.store.srpSessions.set(secretBlock, {
-    poolId: pool.id,
-    clientId: client.id,
-    sub: user.sub,
-    userId: user.username,
-    decoy,
-    custom,
-    deviceKey: params.DEVICE_KEY ?? null,
-    A,
-    B,
-    b,
-    v,
-    expiresAt: ctx.store.now() + SESSION_TTL_MS,
-  });
-  return {
-    ChallengeName: 'PASSWORD_VERIFIER',
-    ChallengeParameters: {
-      SALT: saltHex,
-      SECRET_BLOCK: secretBlock,
-      SRP_B: B.toString(16),
-      USERNAME: user.username,
-      USER_ID_FOR_SRP: user.username,
-    },
-  };
-}
-
-function passwordAuth(ctx, pool, client, params) {
-  if (!params.USERNAME) throw missing('authParameters.USERNAME');
-  if (params.PASSWORD === undefined) throw missing('authParameters.PASSWORD');
-  const user = findUser(pool, params.USERNAME);
-  checkSecretHash(client, params.SECRET_HASH, [params.USERNAME, user?.username]);
-  if (!user) throw unknownUser(client);
-  if (!srp.checkPassword(user.verifier, pool.name, user.username, params.PASSWORD)) throw NotAuthorized(WRONG_PASSWORD);
-  checkDeviceKey(pool, user, params.DEVICE_KEY);
-  return afterPassword(ctx, { pool, client, user, deviceKey: params.DEVICE_KEY });
 }
 
 /**
@@ -100,7 +39,7 @@ function customAuth(ctx, pool, client, params) {
     if (params.SRP_A === undefined || params.CHALLENGE_NAME !== 'SRP_A') {
       throw InvalidParameter('This custom auth flow starts with SRP: send SRP_A and CHALLENGE_NAME "SRP_A".');
     }
-    return startSrp(ctx, pool, client, params, true);
+    return startSrp(ctx, pool, client, params, { custom: true });
   }
   const user = findUser(pool, params.USERNAME);
   checkSecretHash(client, params.SECRET_HASH, [params.USERNAME, user?.username]);
@@ -128,6 +67,9 @@ function InitiateAuth(ctx, input) {
     case 'CUSTOM_AUTH':
       requireFlow(client, 'CUSTOM_AUTH');
       return customAuth(ctx, pool, client, params);
+    case 'USER_AUTH':
+      requireFlow(client, 'USER_AUTH');
+      return userAuth(ctx, pool, client, params);
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
       // AWS: "You can't authenticate with REFRESH_TOKEN_AUTH in app clients
@@ -141,7 +83,10 @@ function InitiateAuth(ctx, input) {
           token: params.REFRESH_TOKEN,
           member: 'authParameters.REFRESH_TOKEN',
           deviceKey: params.DEVICE_KEY,
-          checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, [user?.username, params.USERNAME]),
+          // The SECRET_HASH of a refresh is over the stored username (the access
+          // token's `username`, the sub in pools with UsernameAttributes): the
+          // token names the user, whatever USERNAME the client adds.
+          checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, [user?.username]),
         }),
         ChallengeParameters: {},
       };
@@ -153,7 +98,7 @@ function InitiateAuth(ctx, input) {
   }
 }
 
-function passwordVerifier(ctx, pool, client, cr) {
+function passwordVerifier(ctx, pool, client, input, cr) {
   const { store } = ctx;
   for (const k of ['USERNAME', 'PASSWORD_CLAIM_SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE', 'TIMESTAMP']) {
     if (cr[k] === undefined) throw missing(`challengeResponses.${k}`);
@@ -167,6 +112,11 @@ function passwordVerifier(ctx, pool, client, cr) {
   store.srpSessions.delete(block); // single use, whatever the outcome
   if (!sess || sess.clientId !== client.id) throw NotAuthorized('Invalid session for the user.');
   if (sess.expiresAt <= store.now()) throw NotAuthorized('Invalid session for the user, session is expired.');
+  if (sess.userAuthSession && input.Session !== sess.userAuthSession) {
+    const e = NotAuthorized('Invalid session for the user.');
+    e.detail = 'in USER_AUTH the PASSWORD_VERIFIER answer must carry the Session that came with the challenge';
+    throw e;
+  }
   checkSecretHash(client, cr.SECRET_HASH, [cr.USERNAME, sess.userId]);
   if (!sess.decoy && (!user || findUser(pool, cr.USERNAME) !== user)) {
     throw rejectProof('USERNAME does not name the user the SECRET_BLOCK was issued for');
@@ -190,8 +140,10 @@ function RespondToAuthChallenge(ctx, input) {
   const name = reqStr(input, 'ChallengeName', 'challengeName');
   const { client, pool } = getClient(ctx.store, reqStr(input, 'ClientId', 'clientId'));
   const cr = stringMap(input, 'ChallengeResponses', 'challengeResponses');
-  if (name === 'PASSWORD_VERIFIER') return passwordVerifier(ctx, pool, client, cr);
+  if (name === 'PASSWORD_VERIFIER') return passwordVerifier(ctx, pool, client, input, cr);
   if (name === 'CUSTOM_CHALLENGE') return respondCustomChallenge(ctx, pool, client, input, cr);
+  if (name === 'SELECT_CHALLENGE') return respondSelectChallenge(ctx, pool, client, input, cr);
+  if (name === 'WEB_AUTHN') return respondWebAuthn(ctx, pool, client, input, cr);
   const handler = Object.hasOwn(CHALLENGE_HANDLERS, name) ? CHALLENGE_HANDLERS[name] : null;
   if (!handler) throw InvalidParameter(`ChallengeName ${name} is not supported by the emulator.`);
   return handler(ctx, pool, client, input, cr);

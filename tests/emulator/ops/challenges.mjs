@@ -1,6 +1,8 @@
 // RespondToAuthChallenge for every step after the first factor:
 // NEW_PASSWORD_REQUIRED, SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA,
-// SELECT_MFA_TYPE, MFA_SETUP, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER.
+// SELECT_MFA_TYPE, MFA_SETUP, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER;
+// and the one-time codes of USER_AUTH (EMAIL_OTP, SMS_OTP as first factors),
+// which are answered exactly like the MFA codes.
 import { randomBytes } from 'node:crypto';
 import {
   CodeMismatch, InvalidParameter, NotAuthorized, SoftwareTokenMFANotFound, WRONG_MFA_CODE, WRONG_PASSWORD, missing,
@@ -25,7 +27,7 @@ export const rejectProof = (detail) => {
 };
 
 /** Common prelude: a live session for `step`, USERNAME naming its user, SECRET_HASH. */
-function open(ctx, pool, client, input, cr, step) {
+export function openChallenge(ctx, pool, client, input, cr, step) {
   const { rec, user } = peekSession(ctx.store, input.Session, { client, steps: [step] });
   if (cr.USERNAME === undefined) throw missing('challengeResponses.USERNAME');
   checkSecretHash(client, cr.SECRET_HASH, [cr.USERNAME, user.username]);
@@ -35,7 +37,7 @@ function open(ctx, pool, client, input, cr, step) {
 }
 
 function newPasswordRequired(ctx, pool, client, input, cr) {
-  const { user, st, consume } = open(ctx, pool, client, input, cr, 'NEW_PASSWORD_REQUIRED');
+  const { user, st, consume } = openChallenge(ctx, pool, client, input, cr, 'NEW_PASSWORD_REQUIRED');
   if (cr.NEW_PASSWORD === undefined) throw missing('challengeResponses.NEW_PASSWORD');
   const updates = Object.entries(cr)
     .filter(([k]) => k.startsWith('userAttributes.'))
@@ -55,10 +57,18 @@ function newPasswordRequired(ctx, pool, client, input, cr) {
   return st.custom ? issueCustomChallenge(ctx, st, 0) : afterFirstFactor(ctx, st);
 }
 
-/** SMS_MFA / EMAIL_OTP / SOFTWARE_TOKEN_MFA: a wrong code leaves the session for 3 tries in all. */
+const CODE_FIELDS = { SMS_MFA: 'SMS_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE' };
+// Where /_test/codes shows each code (EMAIL_OTP shares its key as MFA and as first factor).
+export const CODE_KEYS = { SMS_MFA: 'mfa', EMAIL_OTP: 'emailOtp', SMS_OTP: 'smsOtp' };
+
+/**
+ * SMS_MFA / EMAIL_OTP / SMS_OTP / SOFTWARE_TOKEN_MFA: a wrong code leaves the
+ * session for 3 tries in all. After an OTP first factor no MFA follows
+ * (passwordless), so every code leads straight to the device step.
+ */
 function mfaCode(ctx, pool, client, input, cr, name) {
-  const { rec, user, st, consume } = open(ctx, pool, client, input, cr, name);
-  const field = { SMS_MFA: 'SMS_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE' }[name];
+  const { rec, user, st, consume } = openChallenge(ctx, pool, client, input, cr, name);
+  const field = CODE_FIELDS[name];
   const code = cr[field];
   if (code === undefined) throw missing(`challengeResponses.${field}`);
   let ok;
@@ -79,12 +89,12 @@ function mfaCode(ctx, pool, client, input, cr, name) {
     throw InvalidParameter('Invalid device key given.');
   }
   consume();
-  if (name !== 'SOFTWARE_TOKEN_MFA') delete user.codes[name === 'SMS_MFA' ? 'mfa' : 'emailOtp'];
+  if (CODE_KEYS[name]) delete user.codes[CODE_KEYS[name]];
   return finishSignIn(ctx, { ...st, deviceKey: pool.devices ? cr.DEVICE_KEY : st.deviceKey, previousSession: input.Session });
 }
 
 function selectMfaType(ctx, pool, client, input, cr) {
-  const { rec, st, consume } = open(ctx, pool, client, input, cr, 'SELECT_MFA_TYPE');
+  const { rec, st, consume } = openChallenge(ctx, pool, client, input, cr, 'SELECT_MFA_TYPE');
   if (cr.ANSWER === undefined) throw missing('challengeResponses.ANSWER');
   if (!rec.choices.includes(cr.ANSWER)) throw InvalidParameter(`ANSWER must be one of ${rec.choices.join(', ')}.`);
   consume();
@@ -93,14 +103,14 @@ function selectMfaType(ctx, pool, client, input, cr) {
 
 /** Only a Session that VerifySoftwareToken returned completes MFA_SETUP. */
 function mfaSetup(ctx, pool, client, input, cr) {
-  const { user, st, consume } = open(ctx, pool, client, input, cr, 'MFA_SETUP:verified');
+  const { user, st, consume } = openChallenge(ctx, pool, client, input, cr, 'MFA_SETUP:verified');
   consume();
   userMfa(user).enabled.add('SOFTWARE_TOKEN_MFA');
   return finishSignIn(ctx, st);
 }
 
 function deviceSrpAuth(ctx, pool, client, input, cr) {
-  const { rec, user, st, consume } = open(ctx, pool, client, input, cr, 'DEVICE_SRP_AUTH');
+  const { rec, user, st, consume } = openChallenge(ctx, pool, client, input, cr, 'DEVICE_SRP_AUTH');
   if (cr.DEVICE_KEY === undefined) throw missing('challengeResponses.DEVICE_KEY');
   if (cr.SRP_A === undefined) throw missing('challengeResponses.SRP_A');
   const device = devicesOf(user).get(rec.deviceKey);
@@ -134,7 +144,7 @@ function deviceSrpAuth(ctx, pool, client, input, cr) {
  * the client registered with ConfirmDevice.
  */
 function devicePasswordVerifier(ctx, pool, client, input, cr) {
-  const { rec, user, st, consume } = open(ctx, pool, client, input, cr, 'DEVICE_PASSWORD_VERIFIER');
+  const { rec, user, st, consume } = openChallenge(ctx, pool, client, input, cr, 'DEVICE_PASSWORD_VERIFIER');
   for (const k of ['PASSWORD_CLAIM_SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE', 'TIMESTAMP', 'DEVICE_KEY']) {
     if (cr[k] === undefined) throw missing(`challengeResponses.${k}`);
   }
@@ -158,6 +168,7 @@ export const CHALLENGE_HANDLERS = {
   NEW_PASSWORD_REQUIRED: newPasswordRequired,
   SMS_MFA: (ctx, pool, client, input, cr) => mfaCode(ctx, pool, client, input, cr, 'SMS_MFA'),
   EMAIL_OTP: (ctx, pool, client, input, cr) => mfaCode(ctx, pool, client, input, cr, 'EMAIL_OTP'),
+  SMS_OTP: (ctx, pool, client, input, cr) => mfaCode(ctx, pool, client, input, cr, 'SMS_OTP'),
   SOFTWARE_TOKEN_MFA: (ctx, pool, client, input, cr) => mfaCode(ctx, pool, client, input, cr, 'SOFTWARE_TOKEN_MFA'),
   SELECT_MFA_TYPE: selectMfaType,
   MFA_SETUP: mfaSetup,

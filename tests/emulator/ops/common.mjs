@@ -118,6 +118,11 @@ export function checkPasswordPolicy(pool, password) {
  */
 export function checkSecretHash(client, given, names) {
   if (!client.secret) return;
+  // AWS words this "Client <id> is configured for secret but secret was not
+  // received"; naming the member tells the client author what to send.
+  if (given === undefined || given === null) {
+    throw NotAuthorized(`Client ${client.id} is configured with secret but SECRET_HASH was not received`);
+  }
   const ok =
     typeof given === 'string' &&
     names.filter(Boolean).some((name) => {
@@ -128,7 +133,7 @@ export function checkSecretHash(client, given, names) {
   if (!ok) throw NotAuthorized(`Unable to verify secret hash for client ${client.id}`);
 }
 
-export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+export const newCode = (digits = 6) => String(randomInt(0, 10 ** digits)).padStart(digits, '0');
 
 export function maskEmail(email) {
   const [local, domain = ''] = email.split('@');
@@ -227,6 +232,9 @@ export function flowAllowed(client, flow) {
       return legacy || f.includes('ALLOW_REFRESH_TOKEN_AUTH');
     case 'CUSTOM_AUTH':
       return legacy || f.includes('ALLOW_CUSTOM_AUTH');
+    case 'USER_AUTH':
+      // Choice-based sign-in has no legacy (non-ALLOW_*) spelling.
+      return f.includes('ALLOW_USER_AUTH');
     default:
       return false;
   }

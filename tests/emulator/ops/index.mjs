@@ -8,7 +8,8 @@ import mfa from './mfa.mjs';
 import refresh from './refresh.mjs';
 import signup from './signup.mjs';
 import user from './user.mjs';
+import webauthn from './webauthn.mjs';
 
 export const OPERATIONS = Object.freeze({
-  ...admin, ...clients, ...signup, ...auth, ...refresh, ...user, ...account, ...mfa, ...devices,
+  ...admin, ...clients, ...signup, ...auth, ...refresh, ...user, ...account, ...mfa, ...devices, ...webauthn,
 });

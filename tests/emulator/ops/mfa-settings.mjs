@@ -2,6 +2,7 @@
 // GetUser/AdminGetUser, Set(User|AdminSetUser)MFAPreference, SetUserSettings,
 // SetUserPoolMfaConfig and the sign-in flow.
 import { InvalidParameter } from '../errors.mjs';
+import { webAuthnConfigurationShape } from './sign-in-config.mjs';
 
 export const MFA_TYPES = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 const SETTINGS_KEYS = { SMSMfaSettings: 'SMS_MFA', SoftwareTokenMfaSettings: 'SOFTWARE_TOKEN_MFA', EmailMfaSettings: 'EMAIL_OTP' };
@@ -98,5 +99,7 @@ export function poolMfaShape(pool) {
   if (p.enabled.has('SMS_MFA')) out.SmsMfaConfiguration = p.smsConfig ?? {};
   out.SoftwareTokenMfaConfiguration = { Enabled: p.enabled.has('SOFTWARE_TOKEN_MFA') };
   if (p.enabled.has('EMAIL_OTP')) out.EmailMfaConfiguration = p.emailConfig ?? {};
+  const webauthn = webAuthnConfigurationShape(pool);
+  if (webauthn) out.WebAuthnConfiguration = webauthn;
   return out;
 }

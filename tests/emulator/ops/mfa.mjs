@@ -7,6 +7,7 @@ import { newSecret, totpMatches } from '../totp.mjs';
 import { getPool, reqStr } from './common.mjs';
 import { adminUser } from './admin.mjs';
 import { applyMfaOptions, applyMfaPreference, poolMfa, poolMfaShape } from './mfa-settings.mjs';
+import { applyWebAuthnConfiguration } from './sign-in-config.mjs';
 import { consumeSession, failAttempt, openSession, peekSession } from './sessions.mjs';
 import { authenticateAccessToken } from './tokens.mjs';
 
@@ -45,6 +46,7 @@ function SetUserPoolMfaConfig({ store }, input) {
   const configuration = input.MfaConfiguration ?? cur.configuration;
   if (!['OFF', 'ON', 'OPTIONAL'].includes(configuration)) throw InvalidParameter("Value at 'mfaConfiguration' must be one of OFF, ON, OPTIONAL.");
   if (configuration !== 'OFF' && !enabled.size) throw InvalidParameter('At least one MFA type must be enabled when MFA is ON or OPTIONAL.');
+  applyWebAuthnConfiguration(pool, input.WebAuthnConfiguration);
   pool.mfa = {
     configuration,
     enabled,

@@ -1,0 +1,80 @@
+//! Remembered devices: the secrets a confirmed device keeps, and the verifier Cognito
+//! stores for it (AuthenticationHelper.generateHashDevice in the JS SDK). A device signs
+//! in with the same SRP as a user, the device group key standing in for the pool name,
+//! the device key for the username and a random password for the password.
+
+use crate::srp::{pad_hex, SrpClient, SrpError};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// What a remembered device stores under the SDK's `deviceKey`, `deviceGroupKey` and
+/// `randomPasswordKey` keys.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DeviceSecrets {
+    pub key: String,
+    pub group_key: String,
+    pub password: String,
+}
+
+// Hand-written: the device password is a secret.
+impl std::fmt::Debug for DeviceSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeviceSecrets").field("key", &self.key).field("group_key", &self.group_key).finish_non_exhaustive()
+    }
+}
+
+/// What ConfirmDevice sends: `DeviceSecretVerifierConfig` with base64 `Salt` and `PasswordVerifier`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceVerifier {
+    pub salt_b64: String,
+    pub verifier_b64: String,
+}
+
+fn hex_to_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+/// The verifier for a new device from explicit randomness: `password_bytes` (40 bytes,
+/// base64 into the device password) and `salt_bytes` (16 bytes).
+pub fn device_verifier(group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8]) -> (DeviceSecrets, DeviceVerifier) {
+    let password = base64::engine::general_purpose::STANDARD.encode(password_bytes);
+    // The salt goes through a BigInteger and padHex in the JS: same here.
+    let salt_hex = pad_hex(salt_bytes);
+    let salt = hex_to_bytes(&salt_hex);
+    let inner = Sha256::new().chain_update(group_key).chain_update(device_key).chain_update(":").chain_update(&password).finalize();
+    let x = Sha256::new().chain_update(&salt).chain_update(inner).finalize();
+    // g^x: A = g^a with a := x.
+    let gx_hex = SrpClient::from_small_a(&x).large_a_hex();
+    let gx_hex = if gx_hex.len() % 2 == 1 { format!("0{gx_hex}") } else { gx_hex };
+    let verifier = hex_to_bytes(&pad_hex(&hex_to_bytes(&gx_hex)));
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    (
+        DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password },
+        DeviceVerifier { salt_b64: b64(&salt), verifier_b64: b64(&verifier) },
+    )
+}
+
+/// A fresh device verifier with randomness from the platform (crypto.getRandomValues).
+pub fn new_device_verifier(group_key: &str, device_key: &str) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
+    let mut password = [0u8; 40];
+    let mut salt = [0u8; 16];
+    getrandom::getrandom(&mut password).and_then(|()| getrandom::getrandom(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
+    Ok(device_verifier(group_key, device_key, &password, &salt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verifier_is_deterministic_and_well_formed() {
+        let (secrets, v) = device_verifier("group", "us-east-1_dev", &[1u8; 40], &[0x80u8; 16]);
+        assert_eq!(secrets.password, base64::engine::general_purpose::STANDARD.encode([1u8; 40]));
+        let salt = base64::engine::general_purpose::STANDARD.decode(&v.salt_b64).unwrap();
+        assert_eq!(salt.len(), 17, "a salt with the top bit set gets a 00 byte, as padHex does");
+        let verifier = base64::engine::general_purpose::STANDARD.decode(&v.verifier_b64).unwrap();
+        assert!(verifier.len() >= 383 && verifier.len() <= 385, "{}", verifier.len());
+        assert_eq!(device_verifier("group", "us-east-1_dev", &[1u8; 40], &[0x80u8; 16]).1, v);
+        assert_ne!(device_verifier("group", "us-east-1_dev", &[2u8; 40], &[0x80u8; 16]).1, v);
+    }
+}
