@@ -2,7 +2,8 @@
 //! sign-in state machine, retries what is worth retrying, and keeps the stored session
 //! consistent. The JS classes are thin wrappers around these functions.
 
-use crate::auth::{self, Challenge, Flow, SignIn, SignInParams, Step};
+use crate::auth::device::new_device_verifier;
+use crate::auth::{self, Challenge, Flow, NewDevice, SignIn, SignInParams, Step};
 use crate::pool::PoolConfig;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{account, secret_hash, CognitoError, Operation, Request};
@@ -59,7 +60,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         }
     }
 
-    fn sessions(&self) -> SessionStore<'_, S> {
+    pub fn sessions(&self) -> SessionStore<'_, S> {
         SessionStore::new(self.storage, &self.pool.client_id)
     }
 
@@ -84,7 +85,9 @@ fn jitter() -> f64 {
 /// How a sign-in ended (so far).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SignInOutcome {
-    SignedIn { username: String, session: Session },
+    /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
+    /// (the second argument of the SDK's `onSuccess`).
+    SignedIn { username: String, session: Session, user_confirmation_necessary: bool },
     Challenge(Challenge),
 }
 
@@ -107,29 +110,75 @@ pub async fn sign_in<T: Transport, S: Storage + ?Sized>(
 /// a challenge. Used for the first request and for each answer to a challenge.
 pub async fn drive<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, machine: &mut SignIn, mut request: Request) -> Result<SignInOutcome, CognitoError> {
     loop {
-        let response: AuthResponse = env.call(&request).await?;
+        let response: AuthResponse = match env.call(&request).await {
+            // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
+            // repeat the request without it, as the JS SDK does.
+            Err(e) if is_unknown_device(&e) && machine.device().is_some() => {
+                env.sessions().clear_device(machine.username());
+                machine.forget_device();
+                request = without_device_key(&request);
+                env.call(&request).await?
+            }
+            other => other?,
+        };
         match machine.on_response(response, (env.now)())? {
             Step::Send(next) => request = next,
             Step::Challenge(challenge) => return Ok(SignInOutcome::Challenge(challenge)),
-            Step::SignedIn { username, tokens } => {
+            Step::SignedIn { username, tokens, new_device } => {
                 let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
                 env.store_session(&username, &session)?;
-                return Ok(SignInOutcome::SignedIn { username, session });
+                let user_confirmation_necessary = match new_device {
+                    Some(device) => remember_device(env, &username, &session, &device).await,
+                    None => false,
+                };
+                return Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary });
             }
         }
     }
 }
 
+fn is_unknown_device(e: &CognitoError) -> bool {
+    e.code == "ResourceNotFoundException" && e.message.to_ascii_lowercase().contains("device")
+}
+
+/// The same request with DEVICE_KEY removed from its parameters.
+fn without_device_key(request: &Request) -> Request {
+    let mut body: serde_json::Value = serde_json::from_str(&request.body).unwrap_or_default();
+    for map in ["AuthParameters", "ChallengeResponses"] {
+        if let Some(fields) = body.get_mut(map).and_then(|m| m.as_object_mut()) {
+            fields.remove("DEVICE_KEY");
+        }
+    }
+    Request { operation: request.operation, body: body.to_string() }
+}
+
+/// Confirms a device Cognito just issued and stores its secrets. The user is signed in
+/// either way: if confirming fails, the device is simply not remembered.
+async fn remember_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice) -> bool {
+    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
+    let request = account::confirm_device(&session.access_token.jwt, &device.key, &verifier.salt_b64, &verifier.verifier_b64, &env.pool.device_name);
+    match env.call::<serde_json::Value>(&request).await {
+        Ok(answer) => {
+            let _ = env.sessions().save_device(username, &secrets);
+            answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false)
+        }
+        Err(_) => false,
+    }
+}
+
 /// The request that trades a refresh token for fresh tokens.
-fn refresh_request(pool: &PoolConfig, refresh_token: &str, client_metadata: Option<StringMap>) -> Request {
+fn refresh_request(pool: &PoolConfig, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<StringMap>) -> Request {
     if pool.refresh_token_rotation {
         let mut body = serde_json::json!({ "ClientId": pool.client_id, "RefreshToken": refresh_token });
+        if let Some(key) = device_key {
+            body["DeviceKey"] = serde_json::json!(key);
+        }
         if let Some(meta) = client_metadata {
             body["ClientMetadata"] = serde_json::json!(meta);
         }
         Request::new(Operation::GetTokensFromRefreshToken, &body)
     } else {
-        auth::refresh_request(&pool.client_id, refresh_token, None, client_metadata)
+        auth::refresh_request(&pool.client_id, refresh_token, device_key, client_metadata)
     }
 }
 
@@ -143,7 +192,9 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     refresh_token: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
-    let request = refresh_request(env.pool, refresh_token, client_metadata);
+    // A remembered device's refresh tokens are bound to it: send its key along.
+    let device_key = env.sessions().load_device(username).map(|d| d.key);
+    let request = refresh_request(env.pool, refresh_token, device_key.as_deref(), client_metadata);
     let response: AuthResponse = match env.call_with_retry(&request, Some(&secret_hash_username(username, env))).await {
         Ok(r) => r,
         Err(e) => {

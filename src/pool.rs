@@ -14,6 +14,8 @@ pub struct PoolConfig {
     pub refresh_token_rotation: bool,
     /// For app clients with a secret (server-side use only: a secret in a browser is public).
     pub client_secret: Option<String>,
+    /// DeviceName for ConfirmDevice (the browser's user agent, as in the JS SDK).
+    pub device_name: String,
 }
 
 impl PoolConfig {
@@ -25,7 +27,7 @@ impl PoolConfig {
         if !is_valid_user_pool_id(user_pool_id) {
             return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
         }
-        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false, client_secret: None })
+        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false, client_secret: None, device_name: "cognito-identity-wasm".into() })
     }
 
     /// The part after `_`: the "pool name" SRP hashes in.

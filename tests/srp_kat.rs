@@ -13,6 +13,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use cognito_identity_wasm::auth::device::device_verifier;
 use cognito_identity_wasm::srp::{
     group, pad_hex_signed, password_claim_signature, timestamp, SrpClient, SrpError,
 };
@@ -21,12 +22,24 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct Vectors {
     seed: u32,
+    devices: Vec<DeviceCase>,
     n: String,
     k: String,
     cases: Vec<Case>,
     errors: Vec<ErrorCase>,
     pad_hex: Vec<PadCase>,
     timestamps: Vec<TimeCase>,
+}
+
+#[derive(Deserialize)]
+struct DeviceCase {
+    group_key: String,
+    device_key: String,
+    password_hex: String,
+    salt_hex: String,
+    password: String,
+    salt_b64: String,
+    verifier_b64: String,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +137,14 @@ fn srp_matches_amazon_cognito_identity_js() {
     };
 
     check("N".into(), &group().n_hex(), &v.n);
+
+    // Remembered devices: the verifier ConfirmDevice sends, from the same randomness.
+    for (i, d) in v.devices.iter().enumerate() {
+        let (secrets, verifier) = device_verifier(&d.group_key, &d.device_key, &hex_to_bytes(&d.password_hex), &hex_to_bytes(&d.salt_hex));
+        check(format!("device {i}: password"), &secrets.password, &d.password);
+        check(format!("device {i}: salt"), &verifier.salt_b64, &d.salt_b64);
+        check(format!("device {i}: verifier"), &verifier.verifier_b64, &d.verifier_b64);
+    }
     check("k".into(), &group().k_hex(), &v.k);
 
     for (i, c) in v.cases.iter().enumerate() {

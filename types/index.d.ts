@@ -595,6 +595,22 @@ export class CognitoUser {
 		emailMfaSettings?: IMfaSettings | null
 	): Promise<'SUCCESS'>;
 
+	/** The remembered device of this browser (GetDevice). */
+	getDevice(callbacks: ISuccessCallback<DeviceResult>): void;
+	getDevice(callbacks?: null): Promise<DeviceResult>;
+	/** The user's remembered devices. */
+	listDevices(limit: number, paginationToken: string | null, callbacks: ISuccessCallback<DeviceList>): void;
+	listDevices(limit: number, paginationToken?: string | null, callbacks?: null): Promise<DeviceList>;
+	setDeviceStatusRemembered(callbacks: ISuccessCallback<'SUCCESS'>): void;
+	setDeviceStatusRemembered(callbacks?: null): Promise<'SUCCESS'>;
+	setDeviceStatusNotRemembered(callbacks: ISuccessCallback<'SUCCESS'>): void;
+	setDeviceStatusNotRemembered(callbacks?: null): Promise<'SUCCESS'>;
+	/** Forgets this browser's device (at Cognito and here): the next sign-in runs the full flow. */
+	forgetDevice(callbacks: ISuccessCallback<'SUCCESS'>): void;
+	forgetDevice(callbacks?: null): Promise<'SUCCESS'>;
+	forgetSpecificDevice(deviceKey: string, callbacks: ISuccessCallback<'SUCCESS'>): void;
+	forgetSpecificDevice(deviceKey: string, callbacks?: null): Promise<'SUCCESS'>;
+
 	/** Ours, USER_AUTH: answers `selectChallenge` with the first factor picked. */
 	sendSelectChallengeAnswer(answer: FirstFactor, callbacks: IAuthenticationCallback): void;
 	sendSelectChallengeAnswer(answer: FirstFactor, callbacks?: null): Promise<CognitoUserSession>;
@@ -608,6 +624,23 @@ export class CognitoUser {
 	/** Ours: removes a passkey. */
 	deletePasskey(credentialId: string, callback: NodeCallback<CognitoError, 'SUCCESS'>): void;
 	deletePasskey(credentialId: string, callback?: null): Promise<'SUCCESS'>;
+}
+
+export interface DeviceType {
+	DeviceKey: string;
+	DeviceAttributes?: Array<{ Name: string; Value: string }>;
+	DeviceCreateDate?: number;
+	DeviceLastModifiedDate?: number;
+	DeviceLastAuthenticatedDate?: number;
+}
+
+export interface DeviceResult {
+	Device: DeviceType;
+}
+
+export interface DeviceList {
+	Devices: DeviceType[];
+	PaginationToken?: string;
 }
 
 export interface PasskeyList {

@@ -9,4 +9,4 @@ mod sign_in;
 
 pub use answers::Answer;
 pub use callbacks::{challenge_callback, new_password_required_args, ChallengeCallback, USER_ATTRIBUTES_PREFIX};
-pub use sign_in::{refresh_request, tokens_from, Challenge, Flow, SignIn, SignInParams, Step, Tokens};
+pub use sign_in::{refresh_request, tokens_from, Challenge, Flow, NewDevice, SignIn, SignInParams, Step, Tokens};

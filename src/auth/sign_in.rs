@@ -5,6 +5,7 @@
 use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap};
 use crate::protocol::{CognitoError, Operation, Request};
 use super::answers::Answer;
+use super::device::DeviceSecrets;
 use crate::srp::{self, SrpClient};
 use serde_json::{Map, Value};
 
@@ -57,9 +58,17 @@ pub enum Step {
     /// Send this and feed the answer to [`SignIn::on_response`].
     Send(Request),
     /// Signed in. `username` is the one to store the session under (USER_ID_FOR_SRP after SRP).
-    SignedIn { username: String, tokens: Tokens },
+    /// `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
+    SignedIn { username: String, tokens: Tokens, new_device: Option<NewDevice> },
     /// Cognito wants an answer this library's caller must give (MFA code, new password, ...).
     Challenge(Challenge),
+}
+
+/// NewDeviceMetadata of an AuthenticationResult.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDevice {
+    pub key: String,
+    pub group_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +92,8 @@ enum State {
     NotStarted,
     /// InitiateAuth with SRP_A is out; the secret `a` waits for the server's B.
     AwaitingPasswordVerifier(Box<SrpClient>),
+    /// DEVICE_SRP_AUTH is answered; the device's SRP secret waits for DEVICE_PASSWORD_VERIFIER.
+    AwaitingDeviceVerifier(Box<SrpClient>),
     /// The last request should come back with tokens or a challenge.
     AwaitingResult,
     /// The app must answer this challenge (MFA code, new password, ...).
@@ -97,7 +108,14 @@ pub struct SignIn {
     state: State,
     /// The challenge last answered, so a rejected answer (a mistyped code) can be retried.
     answered: Option<Challenge>,
+    /// Finds a remembered device's secrets by username (storage, in production).
+    devices: DeviceLookup,
+    /// The remembered device of the user signing in, once known.
+    device: Option<DeviceSecrets>,
 }
+
+/// Finds a remembered device's secrets by username.
+type DeviceLookup = Box<dyn Fn(&str) -> Option<DeviceSecrets>>;
 
 // Hand-written: the password and the SRP secret must never reach a log.
 impl std::fmt::Debug for SignIn {
@@ -117,7 +135,31 @@ fn missing(what: &str) -> CognitoError {
 impl SignIn {
     pub fn new(flow: Flow, params: SignInParams) -> SignIn {
         let username = params.username.clone();
-        SignIn { flow, params, username, state: State::NotStarted, answered: None }
+        SignIn { flow, params, username, state: State::NotStarted, answered: None, devices: Box::new(|_| None), device: None }
+    }
+
+    /// Lets the sign-in find remembered devices (by username): with one, requests carry its
+    /// DEVICE_KEY and Cognito's DEVICE_SRP_AUTH is answered with the device's own SRP proof.
+    pub fn with_devices(mut self, lookup: impl Fn(&str) -> Option<DeviceSecrets> + 'static) -> SignIn {
+        self.devices = Box::new(lookup);
+        self
+    }
+
+    /// The remembered device in use, if any.
+    pub fn device(&self) -> Option<&DeviceSecrets> {
+        self.device.as_ref()
+    }
+
+    /// Stops sending the device key (Cognito no longer knows the device).
+    pub fn forget_device(&mut self) {
+        self.device = None;
+        self.devices = Box::new(|_| None);
+    }
+
+    fn add_device_key(&self, fields: &mut StringMap) {
+        if let Some(d) = &self.device {
+            fields.insert("DEVICE_KEY".into(), d.key.clone());
+        }
     }
 
     /// The first request. `srp` supplies the client's ephemeral secret (random in production).
@@ -127,6 +169,8 @@ impl SignIn {
         }
         let mut auth_parameters = StringMap::new();
         auth_parameters.insert("USERNAME".into(), self.params.username.clone());
+        self.device = (self.devices)(&self.params.username);
+        self.add_device_key(&mut auth_parameters);
         let state = match self.flow {
             Flow::UserPassword => {
                 if self.params.password.is_empty() {
@@ -168,6 +212,10 @@ impl SignIn {
     fn first_factor(&self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>) -> Result<State, CognitoError> {
         match factor {
             Some("PASSWORD_SRP") => {
+                // A proof for an empty password can only fail, and would count towards lockout.
+                if self.params.password.is_empty() {
+                    return Err(CognitoError::invalid_parameter("PASSWORD parameter is required"));
+                }
                 let client = srp().map_err(srp_error)?;
                 fields.insert("SRP_A".into(), client.large_a_hex());
                 Ok(State::AwaitingPasswordVerifier(Box::new(client)))
@@ -210,7 +258,12 @@ impl SignIn {
                 self.state = State::AwaitingResult;
                 Ok(Step::Send(request))
             }
-            State::AwaitingPasswordVerifier(_) | State::AwaitingResult => self.outcome(response),
+            State::AwaitingDeviceVerifier(srp) if response.challenge_name.as_deref() == Some("DEVICE_PASSWORD_VERIFIER") => {
+                let request = self.device_verifier(&srp, &response, now)?;
+                self.state = State::AwaitingResult;
+                Ok(Step::Send(request))
+            }
+            State::AwaitingPasswordVerifier(_) | State::AwaitingDeviceVerifier(_) | State::AwaitingResult => self.outcome(response),
             idle @ (State::NotStarted | State::Finished | State::AwaitingAnswer(_)) => {
                 self.state = idle;
                 Err(CognitoError::invalid_parameter("No sign-in step is waiting for a response."))
@@ -220,17 +273,36 @@ impl SignIn {
 
     fn password_verifier(&mut self, srp: &SrpClient, response: &AuthResponse, now: i64) -> Result<Request, CognitoError> {
         let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-        let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
-        let user_id = param("USER_ID_FOR_SRP")?.to_string();
-        let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
-        let pool_name = srp::pool_name(&self.params.user_pool_id);
-        let srp_err = |e: srp::SrpError| CognitoError::new("SrpError", e.message());
-        let key = srp.password_authentication_key(pool_name, &user_id, &self.params.password, srp_b, salt).map_err(srp_err)?;
-        let timestamp = srp::timestamp(now);
-        let signature = srp::password_claim_signature(&key, pool_name, &user_id, secret_block, &timestamp).map_err(srp_err)?;
+        let user_id = params.get("USER_ID_FOR_SRP").and_then(Value::as_str).ok_or_else(|| missing("USER_ID_FOR_SRP"))?.to_string();
         self.username = user_id.clone();
-        let responses: StringMap = [
-            ("USERNAME", user_id),
+        // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
+        if self.device.is_none() {
+            self.device = (self.devices)(&user_id);
+        }
+        let pool_name = srp::pool_name(&self.params.user_pool_id).to_string();
+        let password = self.params.password.clone();
+        self.srp_proof("PASSWORD_VERIFIER", srp, response, now, (&pool_name, &user_id, &password))
+    }
+
+    /// DEVICE_PASSWORD_VERIFIER: the same SRP with the device group key as the pool name,
+    /// the device key as the user and the device's random password.
+    fn device_verifier(&mut self, srp: &SrpClient, response: &AuthResponse, now: i64) -> Result<Request, CognitoError> {
+        let device = self.device.clone().ok_or_else(|| missing("the remembered device"))?;
+        self.srp_proof("DEVICE_PASSWORD_VERIFIER", srp, response, now, (&device.group_key, &device.key, &device.password))
+    }
+
+    /// The RespondToAuthChallenge that proves knowledge of a password by SRP.
+    /// `identity` is (pool name, user id, password) as the verifier was made with.
+    fn srp_proof(&self, challenge_name: &str, srp: &SrpClient, response: &AuthResponse, now: i64, identity: (&str, &str, &str)) -> Result<Request, CognitoError> {
+        let (pool_name, user_id, password) = identity;
+        let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
+        let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
+        let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
+        let key = srp.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
+        let timestamp = srp::timestamp(now);
+        let signature = srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
+        let mut responses: StringMap = [
+            ("USERNAME", self.username.clone()),
             ("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string()),
             ("TIMESTAMP", timestamp),
             ("PASSWORD_CLAIM_SIGNATURE", signature),
@@ -238,16 +310,39 @@ impl SignIn {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+        self.add_device_key(&mut responses);
         Ok(Request::new(
             Operation::RespondToAuthChallenge,
             &RespondToAuthChallengeRequest {
-                challenge_name: "PASSWORD_VERIFIER".into(),
+                challenge_name: challenge_name.into(),
                 client_id: self.params.client_id.clone(),
                 challenge_responses: responses,
                 session: response.session.clone(),
                 client_metadata: self.params.client_metadata.clone(),
             },
         ))
+    }
+
+    /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement).
+    fn device_srp_auth(&mut self, session: Option<String>, srp: SrpClient) -> Result<Step, CognitoError> {
+        let device = self.device.clone().ok_or_else(|| {
+            CognitoError::new("DeviceNotRememberedException", "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.")
+        })?;
+        let responses: StringMap = [("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        self.state = State::AwaitingDeviceVerifier(Box::new(srp));
+        Ok(Step::Send(Request::new(
+            Operation::RespondToAuthChallenge,
+            &RespondToAuthChallengeRequest {
+                challenge_name: "DEVICE_SRP_AUTH".into(),
+                client_id: self.params.client_id.clone(),
+                challenge_responses: responses,
+                session,
+                client_metadata: self.params.client_metadata.clone(),
+            },
+        )))
     }
 
     /// The challenge waiting for the app's answer, if any.
@@ -288,6 +383,7 @@ impl SignIn {
             return Err(CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."));
         }
         let mut responses = answer.responses(&self.username);
+        self.add_device_key(&mut responses);
         let next = match answer {
             Answer::SelectChallenge(choice) => self.first_factor(Some(choice), &mut responses, srp)?,
             _ => State::AwaitingResult,
@@ -309,6 +405,10 @@ impl SignIn {
     /// Tokens or a challenge. Never reports success without both tokens, so nothing empty
     /// is ever stored (the JS SDK writes empty tokens on a challenge it does not know).
     fn outcome(&mut self, response: AuthResponse) -> Result<Step, CognitoError> {
+        if response.challenge_name.as_deref() == Some("DEVICE_SRP_AUTH") {
+            let srp = SrpClient::generate().map_err(srp_error)?;
+            return self.device_srp_auth(response.session, srp);
+        }
         if let Some(name) = response.challenge_name.filter(|n| !n.is_empty()) {
             let challenge = Challenge {
                 name,
@@ -321,7 +421,11 @@ impl SignIn {
             return Ok(Step::Challenge(challenge));
         }
         let result = response.authentication_result.ok_or_else(|| missing("AuthenticationResult"))?;
-        Ok(Step::SignedIn { username: self.username.clone(), tokens: tokens_from(result, None)? })
+        let new_device = result.new_device_metadata.as_ref().and_then(|m| {
+            let field = |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
+            Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
+        });
+        Ok(Step::SignedIn { username: self.username.clone(), tokens: tokens_from(result, None)?, new_device })
     }
 }
 
@@ -400,7 +504,7 @@ mod tests {
         assert_eq!(body(&req), json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}}));
         let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
         let tokens = Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
-        assert_eq!(step, Step::SignedIn { username: "Alice".into(), tokens });
+        assert_eq!(step, Step::SignedIn { username: "Alice".into(), tokens, new_device: None });
     }
 
     #[test]
@@ -569,6 +673,41 @@ mod tests {
         assert!(matches!(step, Step::Challenge(ref c) if c.name == "EMAIL_OTP"));
         let req = s.answer(&Answer::MfaCode { code: "12345678".into(), mfa_type: "EMAIL_OTP".into() }, None, no_srp).unwrap();
         assert_eq!(body(&req)["ChallengeResponses"], json!({"USERNAME":"Alice","EMAIL_OTP_CODE":"12345678"}));
+    }
+
+    fn device() -> DeviceSecrets {
+        DeviceSecrets { key: "us-east-1_dev".into(), group_key: "group".into(), password: "devpw".into() }
+    }
+
+    #[test]
+    fn a_remembered_device_answers_device_srp_itself() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw")).with_devices(|u| (u == "Alice").then(device));
+        let req = s.start(|| unreachable!()).unwrap();
+        assert_eq!(body(&req)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dev");
+        let Step::Send(req) = s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0).unwrap() else { panic!() };
+        let b = body(&req);
+        assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("DEVICE_SRP_AUTH"), Some("d1")));
+        assert_eq!(b["ChallengeResponses"]["DEVICE_KEY"], "us-east-1_dev");
+        assert!(b["ChallengeResponses"]["SRP_A"].as_str().unwrap().len() > 500);
+        let verifier = json!({"ChallengeName":"DEVICE_PASSWORD_VERIFIER","Session":"d2","ChallengeParameters":{"SRP_B":"abcdef0123","SALT":"0badc0de","SECRET_BLOCK":"c2VjcmV0","USERNAME":"Alice","DEVICE_KEY":"us-east-1_dev"}});
+        let Step::Send(req) = s.on_response(auth(verifier), 1_725_350_645).unwrap() else { panic!() };
+        let b = body(&req);
+        assert_eq!(b["ChallengeName"], "DEVICE_PASSWORD_VERIFIER");
+        assert_eq!(b["ChallengeResponses"]["DEVICE_KEY"], "us-east-1_dev");
+        assert_eq!(b["ChallengeResponses"]["TIMESTAMP"], "Tue Sep 3 08:04:05 UTC 2024");
+        assert!(!req.body.contains("devpw"), "the device password is never sent");
+        let mut result = signed_in(Some("r"));
+        result["AuthenticationResult"]["NewDeviceMetadata"] = json!({"DeviceKey":"k2","DeviceGroupKey":"g2"});
+        let Step::SignedIn { new_device, .. } = s.on_response(auth(result), 0).unwrap() else { panic!() };
+        assert_eq!(new_device, Some(NewDevice { key: "k2".into(), group_key: "g2".into() }));
+    }
+
+    #[test]
+    fn device_srp_without_a_remembered_device_is_a_coded_error() {
+        let mut s = SignIn::new(Flow::UserPassword, params("pw"));
+        s.start(|| unreachable!()).unwrap();
+        let err = s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0).unwrap_err();
+        assert_eq!(err.code, "DeviceNotRememberedException");
     }
 
     #[test]

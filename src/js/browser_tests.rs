@@ -163,7 +163,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None, "a failed sign-in writes nothing");
 
     let outcome = client::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
-    let (_, SignInOutcome::SignedIn { username: stored_as, session }) = outcome else { panic!("unexpected challenge") };
+    let (_, SignInOutcome::SignedIn { username: stored_as, session, .. }) = outcome else { panic!("unexpected challenge") };
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload["cognito:username"], username.as_str());
     assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap().as_deref(), Some(stored_as.as_str()));

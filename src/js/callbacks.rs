@@ -48,10 +48,17 @@ impl Reply {
         }
     }
 
-    /// The SDK's `callback(null, 'SUCCESS', details)` form (updateAttributes); other forms get `value`.
+    /// Success with a second piece of information: `callback(null, value, details)`
+    /// (updateAttributes) or `onSuccess(value, details)` (a sign-in whose new device awaits
+    /// confirmation). A Promise resolves to `value`.
     pub fn ok_with_details(self, value: JsValue, details: JsValue) {
         match self {
             Reply::Node(f) => surface(f.call3(&JsValue::UNDEFINED, &JsValue::NULL, &value, &details)),
+            Reply::Methods(obj) => {
+                if let Some(r) = call_method(&obj, "onSuccess", &[&value, &details]) {
+                    surface(r)
+                }
+            }
             other => other.ok(value),
         }
     }

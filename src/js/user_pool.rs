@@ -37,10 +37,16 @@ impl PoolShared {
         let mut config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
         config.refresh_token_rotation = get(pool, "refreshTokenRotation").is_truthy();
         config.client_secret = get_string(pool, "clientSecret").or_else(|| get_string(pool, "ClientSecret")).filter(|s| !s.is_empty());
+        config.device_name = device_name();
         let storage = Some(get(pool, "storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(pool, "fetchOptions"), "credentials");
         Ok(PoolShared { config, storage, transport: FetchTransport { credentials } })
     }
+}
+
+/// The name ConfirmDevice gives a new device: the browser's user agent, as in the JS SDK.
+fn device_name() -> String {
+    get_string(&get(&js_sys::global(), "navigator"), "userAgent").unwrap_or_else(|| "cognito-identity-wasm".into())
 }
 
 fn attributes(v: &JsValue) -> Result<Option<Vec<AttributeType>>, CognitoError> {
@@ -73,6 +79,7 @@ impl CognitoUserPool {
         config.refresh_token_rotation = get(&data, "refreshTokenRotation").is_truthy();
         // Ours: app clients with a secret, for server-side use (Node, SSR) only.
         config.client_secret = get_string(&data, "ClientSecret").filter(|s| !s.is_empty());
+        config.device_name = device_name();
         let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(&data, "fetchOptions"), "credentials");
         Ok(CognitoUserPool { shared: Rc::new(PoolShared { config, storage, transport: FetchTransport { credentials } }) })

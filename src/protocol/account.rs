@@ -126,6 +126,42 @@ pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Re
     Request::new(Operation::DeleteWebAuthnCredential, &json!({ "AccessToken": access_token, "CredentialId": credential_id }))
 }
 
+/// ConfirmDevice after a sign-in that issued NewDeviceMetadata; salt and verifier in base64.
+pub fn confirm_device(access_token: &str, device_key: &str, salt_b64: &str, verifier_b64: &str, device_name: &str) -> Request {
+    let body = json!({
+        "AccessToken": access_token,
+        "DeviceKey": device_key,
+        "DeviceSecretVerifierConfig": { "PasswordVerifier": verifier_b64, "Salt": salt_b64 },
+        "DeviceName": device_name,
+    });
+    Request::new(Operation::ConfirmDevice, &body)
+}
+
+pub fn get_device(access_token: &str, device_key: &str) -> Request {
+    Request::new(Operation::GetDevice, &json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+}
+
+pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Option<&str>) -> Request {
+    let mut body = json!({ "AccessToken": access_token });
+    if let Some(l) = limit {
+        body["Limit"] = json!(l);
+    }
+    if let Some(t) = pagination_token {
+        body["PaginationToken"] = json!(t);
+    }
+    Request::new(Operation::ListDevices, &body)
+}
+
+/// `remembered`: `remembered` or `not_remembered`.
+pub fn update_device_status(access_token: &str, device_key: &str, remembered: bool) -> Request {
+    let status = if remembered { "remembered" } else { "not_remembered" };
+    Request::new(Operation::UpdateDeviceStatus, &json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }))
+}
+
+pub fn forget_device(access_token: &str, device_key: &str) -> Request {
+    Request::new(Operation::ForgetDevice, &json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+}
+
 pub fn global_sign_out(access_token: &str) -> Request {
     Request::new(Operation::GlobalSignOut, &json!({ "AccessToken": access_token }))
 }

@@ -26,6 +26,11 @@ pub enum Operation {
     CompleteWebAuthnRegistration,
     ListWebAuthnCredentials,
     DeleteWebAuthnCredential,
+    ConfirmDevice,
+    GetDevice,
+    ListDevices,
+    UpdateDeviceStatus,
+    ForgetDevice,
     // Cognito Identity (identity pools), a separate service with its own endpoint.
     GetId,
     GetCredentialsForIdentity,
@@ -60,6 +65,11 @@ impl Operation {
             Operation::CompleteWebAuthnRegistration => "CompleteWebAuthnRegistration",
             Operation::ListWebAuthnCredentials => "ListWebAuthnCredentials",
             Operation::DeleteWebAuthnCredential => "DeleteWebAuthnCredential",
+            Operation::ConfirmDevice => "ConfirmDevice",
+            Operation::GetDevice => "GetDevice",
+            Operation::ListDevices => "ListDevices",
+            Operation::UpdateDeviceStatus => "UpdateDeviceStatus",
+            Operation::ForgetDevice => "ForgetDevice",
             Operation::GetId => "GetId",
             Operation::GetCredentialsForIdentity => "GetCredentialsForIdentity",
         }

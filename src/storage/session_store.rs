@@ -2,6 +2,7 @@
 
 use super::keys::{self, UserItem, SESSION_ITEMS};
 use super::Storage;
+use crate::auth::device::DeviceSecrets;
 use crate::session::{parse_clock_drift, JwtToken, Session};
 
 pub struct SessionStore<'a, S: Storage + ?Sized> {
@@ -62,6 +63,33 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
             }
         }
         Ok(())
+    }
+
+    /// The remembered device of `username` (the SDK's deviceKey, deviceGroupKey and
+    /// randomPasswordKey), if all three are stored.
+    pub fn load_device(&self, username: &str) -> Option<DeviceSecrets> {
+        let read = |item| self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty());
+        Some(DeviceSecrets { key: read(UserItem::DeviceKey)?, group_key: read(UserItem::DeviceGroupKey)?, password: read(UserItem::RandomPasswordKey)? })
+    }
+
+    pub fn save_device(&self, username: &str, device: &DeviceSecrets) -> Result<(), String> {
+        let writes = [(UserItem::DeviceKey, &device.key), (UserItem::RandomPasswordKey, &device.password), (UserItem::DeviceGroupKey, &device.group_key)];
+        for (done, (item, value)) in writes.iter().enumerate() {
+            if let Err(e) = self.storage.set_item(&self.key(username, *item), value) {
+                for (item, _) in &writes[..done] {
+                    self.storage.remove_item(&self.key(username, *item));
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets the remembered device (sign-out keeps it: a device outlives sessions).
+    pub fn clear_device(&self, username: &str) {
+        for item in [UserItem::DeviceKey, UserItem::RandomPasswordKey, UserItem::DeviceGroupKey] {
+            self.storage.remove_item(&self.key(username, item));
+        }
     }
 
     /// Removes the session of `username` and its cached user data, and the LastAuthUser

@@ -388,6 +388,32 @@ describe('passkeys (Chromium virtual authenticator, page on http://localhost)', 
 
   const kops = (n) => kreq.slice(n).map((r) => (r.operation === 'RespondToAuthChallenge' ? `Respond:${r.json.ChallengeName}` : r.operation));
 
+  it('registerPasskey when the browser refuses (user verification required, the authenticator cannot verify): NotAllowedError once, nothing registered', async () => {
+    await backend.post('/_test/webauthn', { userPoolId: pool.UserPoolId, userVerification: 'required' });
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    const n = kreq.length;
+    let out;
+    try {
+      out = await kpage.evaluate(async ({ poolData, username, password }) => {
+        localStorage.clear();
+        const cognitoUser = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
+        await cognitoUser.authenticateUser(new AC.AuthenticationDetails({ Username: username, Password: password }));
+        const reg = await harness.nodeCallback((done) => cognitoUser.registerPasskey(done), { timeoutMs: 15000 });
+        const list = await t.settled(cognitoUser.listPasskeys());
+        return { count: reg.calls.length, err: t.plain(reg.calls[0] && reg.calls[0].err), result: reg.calls[0] && reg.calls[0].result, list };
+      }, { poolData: poolData(), username: u.username, password: u.password });
+    } finally {
+      await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+      await backend.post('/_test/webauthn', { userPoolId: pool.UserPoolId, userVerification: 'preferred' });
+    }
+    assert.equal(out.count, 1);
+    assert.equal(out.result ?? null, null);
+    assert.equal(out.err.error.code, 'NotAllowedError', JSON.stringify(out.err));
+    assert.deepEqual(out.list, { ok: true, value: { Credentials: [] } });
+    assert.ok(!kops(n).includes('CompleteWebAuthnRegistration'), `nothing completed: ${kops(n)}`);
+    assert.deepEqual((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials, []);
+  });
+
   it("registerPasskey(callback) → (null, 'SUCCESS') once: the authenticator holds a resident credential for rp 'localhost'; listPasskeys lists it (callback and Promise)", async () => {
     const n = kreq.length;
     const out = await kpage.evaluate(async ({ poolData, username, password }) => {

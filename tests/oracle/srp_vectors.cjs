@@ -272,8 +272,36 @@ async function main() {
     timestamps.push({ epoch_secs: secs, timestamp: nowString(secs) });
   }
 
+  // --- (d) remembered-device verifiers (generateHashDevice's own steps) -------
+  const devices = [];
+  for (let i = 0; i < 20; i++) {
+    const groupKey = rng.randBytes(rng.randInt(4, 20)).toString('hex');
+    const deviceKey = `us-east-1_${rng.randBytes(16).toString('hex')}`;
+    const passwordBytes = rng.randBytes(40);
+    const saltBytes = rng.randBytes(16);
+    const h = bareHelper(groupKey);
+    const password = passwordBytes.toString('base64'); // generateRandomString
+    const hashed = h.hash(`${groupKey}${deviceKey}:${password}`);
+    const saltPadded = h.padHex(new BigInteger(saltBytes.toString('hex'), 16));
+    let verifier;
+    h.g.modPow(new BigInteger(h.hexHash(saltPadded + hashed), 16), h.N, (err, v) => {
+      if (err) throw err;
+      verifier = h.padHex(v);
+    });
+    devices.push({
+      group_key: groupKey,
+      device_key: deviceKey,
+      password_hex: passwordBytes.toString('hex'),
+      salt_hex: saltBytes.toString('hex'),
+      password,
+      salt_b64: Buffer.from(saltPadded, 'hex').toString('base64'),
+      verifier_b64: Buffer.from(verifier, 'hex').toString('base64'),
+    });
+  }
+
   const out = {
     seed,
+    devices,
     n: N.toString(16),
     k: helper0.k.toString(16),
     cases: srpCases,

@@ -4,6 +4,7 @@
 //! passwords, MFA settings, deletion).
 
 mod account;
+mod devices;
 mod passkeys;
 mod registration;
 mod session;

@@ -3,7 +3,9 @@
 
 use super::{session_js, CognitoUser, Handle};
 use crate::js::events::Change;
+use crate::auth::device::DeviceSecrets;
 use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
+use crate::storage::SessionStore;
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::passkeys;
@@ -61,10 +63,14 @@ impl Handle {
     /// stopped at a challenge so the app's answer can continue it.
     fn finish_step(&self, mut machine: SignIn, outcome: Result<SignInOutcome, CognitoError>, reply: Reply) {
         match outcome {
-            Ok(SignInOutcome::SignedIn { username, session }) => {
+            Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary }) => {
                 self.set_session(username, session.clone());
                 self.emit(Change::SignIn);
-                reply.ok(session_js(session));
+                if user_confirmation_necessary {
+                    reply.ok_with_details(session_js(session), JsValue::TRUE);
+                } else {
+                    reply.ok(session_js(session));
+                }
             }
             Ok(SignInOutcome::Challenge(challenge)) => {
                 {
@@ -98,6 +104,12 @@ impl Handle {
                 reply.err(&e);
             }
         }
+    }
+
+    /// Finds remembered devices in this user's storage (for the sign-in machine).
+    fn device_lookup(&self) -> impl Fn(&str) -> Option<DeviceSecrets> + 'static {
+        let (storage, client_id) = (self.storage.clone(), self.pool.config.client_id.clone());
+        move |username: &str| SessionStore::new(&storage, &client_id).load_device(username)
     }
 
     fn take_sign_in(&self) -> Result<SignIn, CognitoError> {
@@ -160,7 +172,7 @@ impl CognitoUser {
         let params = self.sign_in_params(&auth_details);
         let h = self.handle();
         wasm_bindgen_futures::spawn_local(async move {
-            let mut machine = SignIn::new(flow, params);
+            let mut machine = SignIn::new(flow, params).with_devices(h.device_lookup());
             let outcome = match machine.start(SrpClient::generate) {
                 Ok(request) => client::drive(&h.env(), &mut machine, request).await,
                 Err(e) => Err(e),
@@ -179,7 +191,7 @@ impl CognitoUser {
         let auth_parameters = call_method(&auth_details, "getAuthParameters", &[]).and_then(Result::ok).and_then(|v| string_map(&v)).unwrap_or_default();
         let h = self.handle();
         wasm_bindgen_futures::spawn_local(async move {
-            let mut machine = SignIn::new(Flow::CustomAuth, params);
+            let mut machine = SignIn::new(Flow::CustomAuth, params).with_devices(h.device_lookup());
             let outcome = match machine.start_custom(auth_parameters) {
                 Ok(request) => client::drive(&h.env(), &mut machine, request).await,
                 Err(e) => Err(e),
