@@ -155,13 +155,14 @@ export function cognitoKeys(storage, clientId) {
 }
 
 /**
- * One unsigned Cognito call from Node (what a browser would send): resolves with
- * { ok, status, data, code } and never throws for an API error (code is the __type).
+ * One unsigned call from Node (what a browser would send) to `service`'s X-Amz-Target
+ * prefix: resolves with { ok, status, data, code } and never throws for an API error
+ * (code is the __type).
  */
-export async function cognitoCall(endpoint, operation, body) {
+async function awsJsonCall(service, endpoint, operation, body) {
   const res = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${service}.${operation}` },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -173,6 +174,9 @@ export async function cognitoCall(endpoint, operation, body) {
   }
   return { ok: res.ok, status: res.status, data, code: res.ok ? null : String(data.__type || '').split('#').pop() };
 }
+
+/** A Cognito user-pool call from Node: { ok, status, data, code }. */
+export const cognitoCall = (endpoint, operation, body) => awsJsonCall('AWSCognitoIdentityProviderService', endpoint, operation, body);
 
 /**
  * Signs a user up through the public API and confirms them with the code the emulator
@@ -217,18 +221,4 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * One Cognito Identity (identity pools) call from Node, e.g. CreateIdentityPool against
  * the emulator: { ok, status, data, code } (code is the __type of an error).
  */
-export async function identityCall(endpoint, operation, body) {
-  const res = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityService.${operation}` },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  let data = {};
-  try {
-    data = text ? JSON.parse(text) : {};
-  } catch {
-    data = { raw: text };
-  }
-  return { ok: res.ok, status: res.status, data, code: res.ok ? null : String(data.__type || '').split('#').pop() };
-}
+export const identityCall = (endpoint, operation, body) => awsJsonCall('AWSCognitoIdentityService', endpoint, operation, body);
