@@ -28,7 +28,7 @@ try {
 let fromBase64 = null;
 if (typeof Uint8Array.fromBase64 === 'function') {
   const src = await (await fetch('/pkg/wasm-bytes.js')).text();
-  const b64 = (src.match(/atob\("([A-Za-z0-9+/=]+)"\)/) || [])[1];
+  const b64 = (src.match(/"([A-Za-z0-9+/=]{1000,})"/) || [])[1];
   if (b64) {
     const t4 = performance.now();
     const again = Uint8Array.fromBase64(b64);
