@@ -71,6 +71,19 @@ async function buildAndServe({ endpoint, from } = {}) {
   return { url: `${server.url}/`, config, dir };
 }
 
+/** Runs `body` on a fresh page of `url`; a failure carries the page's console, and the page is closed. */
+async function withPage(url, body) {
+  const page = await openPage(browser, url);
+  try {
+    await body(page);
+  } catch (e) {
+    e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
+    throw e;
+  } finally {
+    await page.close();
+  }
+}
+
 function pageErrors(page) {
   return page.consoleLines.filter(line => line.startsWith('pageerror'));
 }
@@ -99,8 +112,7 @@ test('register, confirm, sign in, reload, sign out', async () => {
   const username = uniqueName('demo');
   const email = `${username}@example.com`;
   const storageKey = `CognitoIdentityServiceProvider.${config.ClientId}`;
-  const page = await openPage(browser, url);
-  try {
+  await withPage(url, async (page) => {
     await visible(page, '#signin-view');
     assert.match(await text(page, '#pool-info'), new RegExp(config.UserPoolId));
 
@@ -220,12 +232,7 @@ test('register, confirm, sign in, reload, sign out', async () => {
     assert.equal(await page.locator('#profile').isVisible(), false);
 
     assert.deepEqual(pageErrors(page), []);
-  } catch (e) {
-    e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
-    throw e;
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('a wrong password shows NotAuthorizedException', async () => {
@@ -237,8 +244,7 @@ test('a wrong password shows NotAuthorizedException', async () => {
   });
   await adminCall(config.endpoint, 'AdminConfirmSignUp', { UserPoolId: config.UserPoolId, Username: username });
 
-  const page = await openPage(browser, url);
-  try {
+  await withPage(url, async (page) => {
     await visible(page, '#signin-view');
     await page.fill('#signin-username', username);
     await page.fill('#signin-password', 'not-the-password');
@@ -255,12 +261,7 @@ test('a wrong password shows NotAuthorizedException', async () => {
     assert.equal(await page.locator('#error').isVisible(), false);
     assert.equal(await text(page, '#profile-username'), username);
     assert.deepEqual(pageErrors(page), []);
-  } catch (e) {
-    e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
-    throw e;
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('a user with TOTP MFA signs in through the MFA screen', async () => {
@@ -290,8 +291,7 @@ test('a user with TOTP MFA signs in through the MFA screen', async () => {
     AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
   });
 
-  const page = await openPage(browser, url);
-  try {
+  await withPage(url, async (page) => {
     await visible(page, '#signin-view');
     await page.fill('#signin-username', username);
     await page.fill('#signin-password', PASSWORD);
@@ -332,12 +332,7 @@ test('a user with TOTP MFA signs in through the MFA screen', async () => {
     await page.click('#signout');
     await visible(page, '#signin-view');
     assert.deepEqual(pageErrors(page), []);
-  } catch (e) {
-    e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
-    throw e;
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('choosing the MFA type (SELECT_MFA_TYPE), then an SMS code, on the emulator', async () => {
@@ -371,8 +366,7 @@ test('choosing the MFA type (SELECT_MFA_TYPE), then an SMS code, on the emulator
     SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
   });
 
-  const page = await openPage(browser, url);
-  try {
+  await withPage(url, async (page) => {
     await visible(page, '#signin-view');
     assert.match(await text(page, '#pool-info'), new RegExp(emulator.url.replace(/[.]/g, '\\.')));
     await page.fill('#signin-username', username);
@@ -399,10 +393,5 @@ test('choosing the MFA type (SELECT_MFA_TYPE), then an SMS code, on the emulator
     assert.equal(await page.locator('#error').isVisible(), false);
     assert.equal(await text(page, '#profile-username'), username);
     assert.deepEqual(pageErrors(page), []);
-  } catch (e) {
-    e.message += `\nbrowser console:\n${page.consoleLines.join('\n')}`;
-    throw e;
-  } finally {
-    await page.close();
-  }
+  });
 });
