@@ -195,7 +195,9 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     // A remembered device's refresh tokens are bound to it: send its key along.
     let device_key = env.sessions().load_device(username).map(|d| d.key);
     let request = refresh_request(env.pool, refresh_token, device_key.as_deref(), client_metadata);
-    let response: AuthResponse = match env.call_with_retry(&request, Some(&secret_hash_username(username, env))).await {
+    // Only clients with a secret need the name the hash is computed for.
+    let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
+    let response: AuthResponse = match env.call_with_retry(&request, hash_username.as_deref()).await {
         Ok(r) => r,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);

@@ -34,13 +34,22 @@ impl PoolShared {
     /// `CognitoUserPool` (its endpoint lives at `client.endpoint`).
     pub fn from_js(pool: &JsValue) -> Result<PoolShared, CognitoError> {
         let endpoint = get_string(pool, "endpoint").or_else(|| get_string(&get(pool, "client"), "endpoint"));
-        let mut config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
-        config.refresh_token_rotation = get(pool, "refreshTokenRotation").is_truthy();
-        config.client_secret = get_string(pool, "clientSecret").or_else(|| get_string(pool, "ClientSecret")).filter(|s| !s.is_empty());
+        let config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
+        let secret = get_string(pool, "clientSecret").or_else(|| get_string(pool, "ClientSecret"));
+        Ok(PoolShared::with_options(config, pool, get(pool, "storage"), secret))
+    }
+
+    /// The settings beyond the ids, read the same way from pool data and from a pool object:
+    /// `refreshTokenRotation` and `fetchOptions` on `source`, plus the storage and secret found.
+    fn with_options(mut config: PoolConfig, source: &JsValue, storage: JsValue, client_secret: Option<String>) -> PoolShared {
+        // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
+        config.refresh_token_rotation = get(source, "refreshTokenRotation").is_truthy();
+        // Ours: app clients with a secret, for server-side use (Node, SSR) only.
+        config.client_secret = client_secret.filter(|s| !s.is_empty());
         config.device_name = device_name();
-        let storage = Some(get(pool, "storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
-        let credentials = get_string(&get(pool, "fetchOptions"), "credentials");
-        Ok(PoolShared { config, storage, transport: FetchTransport { credentials } })
+        let storage = Some(storage).filter(|s| s.is_object()).unwrap_or_else(default_storage);
+        let credentials = get_string(&get(source, "fetchOptions"), "credentials");
+        PoolShared { config, storage, transport: FetchTransport { credentials } }
     }
 }
 
@@ -69,20 +78,14 @@ impl CognitoUserPool {
     /// Throws the SDK's errors for missing or malformed ids.
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue) -> Result<CognitoUserPool, JsValue> {
-        let mut config = PoolConfig::new(
+        let config = PoolConfig::new(
             get_string(&data, "UserPoolId").as_deref(),
             get_string(&data, "ClientId").as_deref(),
             get_string(&data, "endpoint").as_deref(),
         )
         .map_err(|e| plain_error(&e.message))?;
-        // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
-        config.refresh_token_rotation = get(&data, "refreshTokenRotation").is_truthy();
-        // Ours: app clients with a secret, for server-side use (Node, SSR) only.
-        config.client_secret = get_string(&data, "ClientSecret").filter(|s| !s.is_empty());
-        config.device_name = device_name();
-        let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
-        let credentials = get_string(&get(&data, "fetchOptions"), "credentials");
-        Ok(CognitoUserPool { shared: Rc::new(PoolShared { config, storage, transport: FetchTransport { credentials } }) })
+        let shared = PoolShared::with_options(config, &data, get(&data, "Storage"), get_string(&data, "ClientSecret"));
+        Ok(CognitoUserPool { shared: Rc::new(shared) })
     }
 
     #[wasm_bindgen(js_name = getUserPoolId)]
