@@ -15,6 +15,7 @@ import { uniqueName } from '../support/admin.mjs';
 import {
   PASSWORD, adminCall, cognitoCall, createPoolAndClient, passwordSignIn, recordCognitoRequests,
   signUpConfirmed, startBackend, startPagesServer, waitReady,
+  assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
 
 const PHONE = '+15555550123';
@@ -145,25 +146,6 @@ after(async () => {
   await server?.close();
   await backend?.close();
 });
-
-/** A session argument the library passed: valid, tokens of `username`, and stored under the SDK's keys. */
-function assertSignedIn(session, storage, pool, username) {
-  assert.ok(session, 'a session');
-  assert.equal(session.valid, true);
-  const prefix = `CognitoIdentityServiceProvider.${pool.ClientId}`;
-  assert.equal(storage[`${prefix}.LastAuthUser`], username);
-  assert.equal(storage[`${prefix}.${username}.idToken`], session.idToken);
-  assert.equal(storage[`${prefix}.${username}.accessToken`], session.accessToken);
-  assert.equal(storage[`${prefix}.${username}.refreshToken`], session.refreshToken);
-}
-
-/** The argument of the one onSuccess call, after asserting the calls were exactly `names`, all with `this`. */
-function assertCalls(out, names) {
-  assert.equal(out.thrown, undefined, `threw: ${JSON.stringify(out.thrown)}`);
-  assert.deepEqual(out.calls.map((c) => c.name), names, JSON.stringify(out.calls, null, 1));
-  for (const c of out.calls) assert.equal(c.thisIsCallback, true, `${c.name} is called as a method of the callback object`);
-  assert.equal(out.returned, undefined, 'with a callback object nothing is returned');
-}
 
 const unhandled = (err, challengeName) => {
   assert.equal(err.isError, true);

@@ -14,6 +14,7 @@ import { uniqueName } from '../support/admin.mjs';
 import {
   PASSWORD, adminCall, cognitoCall, passwordSignIn, recordCognitoRequests, signUpConfirmed, startBackend,
   startPagesServer, waitReady,
+  assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
 
 const PHONE = '+15555550123';
@@ -87,23 +88,6 @@ async function passwordlessUser(prefix, { phone = true } = {}) {
     assert.ok(v.ok, `phone verification: ${JSON.stringify(v.data)}`);
   }
   return u;
-}
-
-function assertSignedIn(session, storage, username) {
-  assert.ok(session, 'a session');
-  assert.equal(session.valid, true);
-  const prefix = `CognitoIdentityServiceProvider.${pool.ClientId}`;
-  assert.equal(storage[`${prefix}.LastAuthUser`], username);
-  assert.equal(storage[`${prefix}.${username}.idToken`], session.idToken);
-  assert.equal(storage[`${prefix}.${username}.accessToken`], session.accessToken);
-  assert.equal(storage[`${prefix}.${username}.refreshToken`], session.refreshToken);
-}
-
-function assertCalls(out, names) {
-  assert.equal(out.thrown, undefined, `threw: ${JSON.stringify(out.thrown)}`);
-  assert.deepEqual(out.calls.map((c) => c.name), names, JSON.stringify(out.calls, null, 1));
-  for (const c of out.calls) assert.equal(c.thisIsCallback, true, `${c.name} is called as a method of the callback object`);
-  assert.equal(out.returned, undefined);
 }
 
 function assertUnhandled(err, challengeName) {
@@ -187,7 +171,7 @@ describe('USER_AUTH: SELECT_CHALLENGE', () => {
         assert.equal(out.calls[1].args[1].CODE_DELIVERY_DELIVERY_MEDIUM, choice === 'SMS_OTP' ? 'SMS' : 'EMAIL');
         assert.equal(out.calls[2].args[0].error.code, 'CodeMismatchException');
       }
-      assertSignedIn(out.calls.at(-1).args[0].session, out.storage, u.username);
+      assertSignedIn(out.calls.at(-1).args[0].session, out.storage, pool, u.username);
 
       const sent = requests.slice(n);
       assert.equal(sent[0].json.AuthFlow, 'USER_AUTH');
@@ -231,7 +215,7 @@ describe('USER_AUTH: SELECT_CHALLENGE', () => {
       assert.deepEqual(out.keysAfterChallenge, []);
       if (otp) assertUnhandled(out.selected.error, choice);
       assert.equal(out.done.ok, true, JSON.stringify(out.done));
-      assertSignedIn(out.done.value.session, out.storage, u.username);
+      assertSignedIn(out.done.value.session, out.storage, pool, u.username);
     });
   }
 
@@ -298,7 +282,7 @@ describe('USER_AUTH: PreferredChallenge', () => {
     }, { poolData: poolData(), username: u.username, names: NAMES });
     assertCalls(out, ['emailOtpRequired', 'onSuccess']);
     assert.equal(out.calls[0].args[0], 'EMAIL_OTP');
-    assertSignedIn(out.calls[1].args[0].session, out.storage, u.username);
+    assertSignedIn(out.calls[1].args[0].session, out.storage, pool, u.username);
     assert.deepEqual(opsSince(n), ['InitiateAuth', 'Respond:EMAIL_OTP']);
     assert.deepEqual(requests[n].json.AuthParameters, { USERNAME: u.username, PREFERRED_CHALLENGE: 'EMAIL_OTP' });
   });
@@ -313,7 +297,7 @@ describe('USER_AUTH: PreferredChallenge', () => {
         return { done, storage: harness.storageSnapshot() };
       }, { poolData: poolData(), username: u.username, password: u.password, preferred });
       assert.equal(out.done.ok, true, JSON.stringify(out.done));
-      assertSignedIn(out.done.value.session, out.storage, u.username);
+      assertSignedIn(out.done.value.session, out.storage, pool, u.username);
       const init = requests[n].json;
       assert.equal(init.AuthFlow, 'USER_AUTH');
       assert.equal(init.AuthParameters.PREFERRED_CHALLENGE, preferred);
@@ -358,7 +342,7 @@ describe('USER_AUTH: PreferredChallenge', () => {
     }, { poolData: poolData(), username: emailOnly.username, names: NAMES });
     assertCalls(out, ['selectChallenge', 'emailOtpRequired', 'onSuccess']);
     assert.deepEqual([...out.calls[0].args[0]].sort(), ['EMAIL_OTP', 'PASSWORD', 'PASSWORD_SRP']);
-    assertSignedIn(out.calls[2].args[0].session, out.storage, emailOnly.username);
+    assertSignedIn(out.calls[2].args[0].session, out.storage, pool, emailOnly.username);
   });
 });
 
@@ -479,9 +463,9 @@ describe('passkeys (Chromium virtual authenticator, page on http://localhost)', 
     }, { poolData: poolData(), username: u.username, names: NAMES });
     assertCalls(out, ['selectChallenge', 'onSuccess']);
     assert.ok(out.calls[0].args[0].includes('WEB_AUTHN'), `offered: ${out.calls[0].args[0]}`);
-    assertSignedIn(out.calls[1].args[0].session, out.storage, u.username);
+    assertSignedIn(out.calls[1].args[0].session, out.storage, pool, u.username);
     assert.equal(out.preferred.ok, true, JSON.stringify(out.preferred));
-    assertSignedIn(out.preferred.value.session, out.storage2, u.username);
+    assertSignedIn(out.preferred.value.session, out.storage2, pool, u.username);
     assert.deepEqual(kops(n), ['InitiateAuth', 'Respond:SELECT_CHALLENGE', 'Respond:WEB_AUTHN', 'InitiateAuth', 'Respond:WEB_AUTHN']);
     const answer = kreq[n + 2].json.ChallengeResponses;
     assert.equal(JSON.parse(answer.CREDENTIAL).id, credentialId);

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests in tests/e2e/: the static server for the built
 // package, the test pages and the JS SDK's browser bundle (the oracle); the two local
 // Cognito back ends (ministack and the project's emulator); and small page helpers.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -222,3 +223,22 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * the emulator: { ok, status, data, code } (code is the __type of an error).
  */
 export const identityCall = (endpoint, operation, body) => awsJsonCall('AWSCognitoIdentityService', endpoint, operation, body);
+
+/** A session the library passed (summarised in the page): valid, and stored under the SDK's keys for `username`. */
+export function assertSignedIn(session, storage, pool, username) {
+  assert.ok(session, 'a session');
+  assert.equal(session.valid, true);
+  const prefix = `CognitoIdentityServiceProvider.${pool.ClientId}`;
+  assert.equal(storage[`${prefix}.LastAuthUser`], username);
+  assert.equal(storage[`${prefix}.${username}.idToken`], session.idToken);
+  assert.equal(storage[`${prefix}.${username}.accessToken`], session.accessToken);
+  assert.equal(storage[`${prefix}.${username}.refreshToken`], session.refreshToken);
+}
+
+/** A recorded callback flow (harness.flow) made exactly the calls `names`, each with `this` the callback object. */
+export function assertCalls(out, names) {
+  assert.equal(out.thrown, undefined, `threw: ${JSON.stringify(out.thrown)}`);
+  assert.deepEqual(out.calls.map((c) => c.name), names, JSON.stringify(out.calls, null, 1));
+  for (const c of out.calls) assert.equal(c.thisIsCallback, true, `${c.name} is called as a method of the callback object`);
+  assert.equal(out.returned, undefined, 'with a callback object nothing is returned');
+}
