@@ -9,6 +9,7 @@ use crate::js::convert::{call_string, error, get, string_map};
 use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
 use crate::session::Session;
+use crate::storage::keys::{self, UserItem};
 use crate::clock::now_secs;
 use wasm_bindgen::prelude::*;
 
@@ -43,7 +44,8 @@ impl Handle {
         // refresh_coordinated reads the refresh token again once it holds the lock.
         let username = self.username();
         let flights = REFRESHES.with(|f| f.clone());
-        let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport };
+        let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
+        let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
         let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
         self.after_refresh(username, session)
     }
