@@ -21,7 +21,8 @@ echo; echo "== build the npm package (npm run build)"
 npm run build
 
 echo; echo "== emulator, end-to-end and demo tests in Chromium (node --test)"
-node --test --test-concurrency=1 tests/emulator/ tests/e2e/ tests/packaging/
+# A per-test time limit: a test that hangs fails (and names itself) instead of stalling CI.
+node --test --test-concurrency=1 --test-timeout=180000 tests/emulator/ tests/e2e/ tests/packaging/
 
 echo; echo "== fuzzing the native core (scripts/fuzz.sh, ${FUZZ_SECONDS:-15}s per target)"
 FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
