@@ -44,8 +44,8 @@
 //!   they are 0 or all-ones and turn the masked selects back into branches;
 //! - the secret exponent a + u·x ([`Exponent::a_plus_ux`]) is computed with
 //!   fixed loops and gets the fixed length max(8·len(a), 512) + 1 bits
-//!   (1025 for Cognito's 128-byte a), x is processed as 256 bits, a as
-//!   8·len(a) bits.
+//!   (513 for our 64-byte a, 1025 for the JS SDK's 128-byte one), x is
+//!   processed as 256 bits, a as 8·len(a) bits.
 //!
 //! How it is checked: `tests::op_sequence_is_independent_of_exponent` counts
 //! (under `cfg(test)`) every multiply, square, small multiply and table read,
@@ -576,7 +576,7 @@ const TABLE: usize = 1 << WINDOW;
 #[derive(Clone)]
 pub(crate) struct Exponent {
     words: Vec<u32>,
-    bits: usize,
+    pub(crate) bits: usize,
 }
 
 impl Exponent {
