@@ -1,12 +1,15 @@
 // `npm run build`: compiles the crate to wasm and writes the npm package into pkg/.
 //
 // One wasm binary serves every way of loading the package. Its bytes are inlined
-// (base64) and instantiated synchronously, so the classes work right after `import`
+// (scripts/inline-wasm.mjs) and instantiated synchronously, so the classes work right after `import`
 // or right after the <script> tag, with no bundler configuration and no async init.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
+
+import { wasmBytesFunction } from './inline-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'pkg');
@@ -28,20 +31,6 @@ function compile() {
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt,
   ]);
   return readFileSync(opt);
-}
-
-/** JS source of a function returning the wasm bytes, decoded from inline base64. */
-function bytesFunction(wasm) {
-  // Uint8Array.fromBase64 (where the engine has it) decodes in about a millisecond; the
-  // atob loop is the fallback for older engines and costs 15-25 ms more at start-up.
-  return `function wasmBytes() {
-  const base64 = ${JSON.stringify(wasm.toString('base64'))};
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}`;
 }
 
 /** Names the glue exports (classes and functions), minus the init plumbing. */
@@ -83,6 +72,15 @@ ${publish}
 `;
 }
 
+/**
+ * The script-tag file is minified (the module entries are left readable: bundlers
+ * minify them). ascii_only keeps the inlined wasm literal in escapes, as written.
+ */
+async function minified(source) {
+  const { code } = await minify(source, { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/ } });
+  return code;
+}
+
 function manifest() {
   const template = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8'));
   const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
@@ -103,15 +101,15 @@ if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
 copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
-writeFileSync(join(out, 'wasm-bytes.js'), `export ${bytesFunction(wasm)}\n`);
+writeFileSync(join(out, 'wasm-bytes.js'), `export ${wasmBytesFunction(wasm)}\n`);
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesFunction(wasm), names, patches, publish);
-writeFileSync(join(out, 'amazon-cognito-identity.min.js'), classic(
+const classic = (banner, publish) => classicScript(banner, noModulesGlue, wasmBytesFunction(wasm), names, patches, publish);
+writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
-  'globalThis.AmazonCognitoIdentity = api;'));
+  'globalThis.AmazonCognitoIdentity = api;')));
 writeFileSync(join(out, 'index.cjs'), classic("'use strict';\n// cognito-identity-wasm: CommonJS entry (require).", 'module.exports = api;'));
 writeFileSync(join(out, 'package.json'), manifest());
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
