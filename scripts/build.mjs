@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
-import { wasmBytesFunction } from './inline-wasm.mjs';
+import { wasmBytesSource } from './inline-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'pkg');
@@ -77,7 +77,7 @@ ${publish}
  * minify them). ascii_only keeps the inlined wasm literal in escapes, as written.
  */
 async function minified(source) {
-  const { code } = await minify(source, { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/ } });
+  const { code } = await minify(source, { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
   return code;
 }
 
@@ -101,12 +101,12 @@ if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
 copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
-writeFileSync(join(out, 'wasm-bytes.js'), `export ${wasmBytesFunction(wasm)}\n`);
+writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, wasmBytesFunction(wasm), names, patches, publish);
+const classic = (banner, publish) => classicScript(banner, noModulesGlue, wasmBytesSource(wasm), names, patches, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
