@@ -103,10 +103,26 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
+
+    /// Sets the member `key` of an object (in its place when present, else last);
+    /// no effect on other values. For building request bodies.
+    pub fn insert(&mut self, key: &str, value: Value) {
+        if let Value::Object(o) = self {
+            o.insert(key, value);
+        }
+    }
 }
 
 /// `value["key"]`: the member, or null when it is missing or `value` is no object.
 impl std::ops::Index<&str> for Value {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+/// `object["key"]`: the member, or null when it is missing.
+impl std::ops::Index<&str> for Object {
     type Output = Value;
     fn index(&self, key: &str) -> &Value {
         self.get(key).unwrap_or(&NULL)
@@ -183,6 +199,13 @@ impl ToJson for u32 {
     }
 }
 
+/// What an unsuffixed integer literal in [`json!`](crate::json!) is.
+impl ToJson for i32 {
+    fn to_json(&self) -> Value {
+        i64::from(*self).to_json()
+    }
+}
+
 impl ToJson for i64 {
     fn to_json(&self) -> Value {
         Value::Number(Number::from(*self))
@@ -247,9 +270,25 @@ impl FromJson for i64 {
     }
 }
 
+impl FromJson for u32 {
+    fn from_json(value: Value) -> Option<Self> {
+        u32::try_from(value.as_i64()?).ok()
+    }
+}
+
 impl FromJson for f64 {
     fn from_json(value: Value) -> Option<Self> {
         value.as_f64()
+    }
+}
+
+/// Null is `None`; anything else must decode as `T`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: Value) -> Option<Self> {
+        match value {
+            Value::Null => Some(None),
+            other => T::from_json(other).map(Some),
+        }
     }
 }
 
