@@ -4,7 +4,7 @@
 //! `accessKeyId` / `secretAccessKey` / `sessionToken` / `expiration` / `identityId`.
 
 use super::callbacks::reply_for;
-use super::convert::{call_method, call_string, js_from_json, get, get_string, plain_error, json_from_js};
+use super::convert::{call_method, call_string, get, get_string, js_from_json, json_from_js, plain_error};
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use crate::clock::now_secs;

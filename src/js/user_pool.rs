@@ -1,7 +1,7 @@
 //! `CognitoUserPool`.
 
 use super::callbacks::reply_for;
-use super::convert::{call_string, get, get_string, plain_error, string_map, json_from_js};
+use super::convert::{call_string, get, get_string, json_from_js, plain_error, string_map};
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;

@@ -63,10 +63,7 @@ impl Object {
     /// Takes the member `key` out, decoded as `T`: `Some(None)` when it is missing or null,
     /// `None` when it has another type (the whole response is then not what was expected).
     pub fn optional<T: FromJson>(&mut self, key: &str) -> Option<Option<T>> {
-        match self.remove(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(v) => T::from_json(v).map(Some),
-        }
+        Option::<T>::from_json(self.remove(key).unwrap_or_default())
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{CognitoUser, Handle};
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
-use crate::js::convert::{js_from_json, get, string_map, json_from_js};
+use crate::js::convert::{get, js_from_json, json_from_js, string_map};
 use crate::protocol::types::{AttributeType, Passthrough};
 use crate::protocol::{account, CognitoError};
 use crate::storage::Storage;

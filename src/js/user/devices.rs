@@ -2,7 +2,7 @@
 //! setDeviceStatusNotRemembered, forgetDevice, forgetSpecificDevice — as in the JS SDK.
 
 use super::{CognitoUser, Handle};
-use crate::js::convert::{js_from_json, get_string};
+use crate::js::convert::{get_string, js_from_json};
 use crate::protocol::types::Passthrough;
 use crate::protocol::{account, CognitoError};
 use crate::storage::SessionStore;

@@ -2,7 +2,7 @@
 //! registerPasskey, listPasskeys, deletePasskey.
 
 use super::CognitoUser;
-use crate::js::convert::{js_from_json, get, get_string};
+use crate::js::convert::{get, get_string, js_from_json};
 use crate::js::passkeys;
 use crate::protocol::account;
 use crate::protocol::types::Passthrough;

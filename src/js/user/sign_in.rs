@@ -9,7 +9,7 @@ use crate::storage::SessionStore;
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::passkeys;
-use crate::js::convert::{call_method, call_string, error, js_from_json, get_string, plain_error, string_map};
+use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, plain_error, string_map};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::CognitoError;
