@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes the native core with cargo fuzz (libFuzzer): token decoding, stored sessions,
-# server responses through the sign-in state machine, and SRP challenge parameters.
+# server responses through the sign-in state machine, SRP challenge parameters, and the
+# JSON parser itself (round trips of whatever it accepts).
 # Each target runs for FUZZ_SECONDS (default 60); the corpus under fuzz/corpus/ is kept
 # and grows with every run. Exits non-zero on any finding (crash, panic, leak, OOM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"jwt stored_session responses srp_params"}
+TARGETS=${FUZZ_TARGETS:-"jwt stored_session responses srp_params json"}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # cargo fuzz needs nightly-only flags; the machine has one stable toolchain, and

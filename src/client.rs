@@ -14,7 +14,7 @@ use crate::srp::{SrpClient, SrpError};
 use crate::storage::{SessionStore, Storage};
 use crate::tab_lock::TabLock;
 use crate::transport::Transport;
-use serde::de::DeserializeOwned;
+use crate::json::{self, FromJson, Value};
 
 /// What every operation runs against: the pool, the wire, where sessions live, a clock.
 pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
@@ -27,13 +27,13 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
 
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
-    pub async fn call<R: DeserializeOwned>(&self, request: &Request) -> Result<R, CognitoError> {
+    pub async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
         self.call_as(request, None).await
     }
 
     /// [`Env::call`] for a request that does not name its user (a refresh): `username` is
     /// whom the client secret's hash is computed for.
-    async fn call_as<R: DeserializeOwned>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
+    async fn call_as<R: FromJson>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
         match &self.pool.client_secret {
             Some(secret) => {
                 let request = secret_hash::apply(request, secret, &self.pool.client_id, username);
@@ -44,7 +44,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
-    pub async fn call_with_retry<R: DeserializeOwned>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
+    pub async fn call_with_retry<R: FromJson>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
         let mut attempt = 1;
         loop {
             match self.call_as(request, username).await {
@@ -143,13 +143,13 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 
 /// The same request with DEVICE_KEY removed from its parameters.
 fn without_device_key(request: &Request) -> Request {
-    let mut body: serde_json::Value = serde_json::from_str(&request.body).unwrap_or_default();
+    let Ok(mut body) = json::parse(&request.body) else { return request.clone() };
     for map in ["AuthParameters", "ChallengeResponses"] {
-        if let Some(fields) = body.get_mut(map).and_then(|m| m.as_object_mut()) {
+        if let Some(fields) = body.as_object_mut().and_then(|b| b.get_mut(map)).and_then(Value::as_object_mut) {
             fields.remove("DEVICE_KEY");
         }
     }
-    Request { operation: request.operation, body: body.to_string() }
+    Request { operation: request.operation, body: body.stringify() }
 }
 
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in
@@ -157,7 +157,7 @@ fn without_device_key(request: &Request) -> Request {
 async fn remember_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice) -> bool {
     let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
     let request = account::confirm_device(&session.access_token.jwt, &device.key, &verifier.salt_b64, &verifier.verifier_b64, &env.pool.device_name);
-    match env.call::<serde_json::Value>(&request).await {
+    match env.call::<Value>(&request).await {
         Ok(answer) => {
             let _ = env.sessions().save_device(username, &secrets);
             answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false)
@@ -169,12 +169,12 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>,
 /// The request that trades a refresh token for fresh tokens.
 fn refresh_request(pool: &PoolConfig, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<StringMap>) -> Request {
     if pool.refresh_token_rotation {
-        let mut body = serde_json::json!({ "ClientId": pool.client_id, "RefreshToken": refresh_token });
+        let mut body = crate::json!({ "ClientId": (pool.client_id), "RefreshToken": refresh_token });
         if let Some(key) = device_key {
-            body["DeviceKey"] = serde_json::json!(key);
+            body.insert("DeviceKey", crate::json!(key));
         }
         if let Some(meta) = client_metadata {
-            body["ClientMetadata"] = serde_json::json!(meta);
+            body.insert("ClientMetadata", crate::json!(meta));
         }
         Request::new(Operation::GetTokensFromRefreshToken, &body)
     } else {
@@ -319,7 +319,7 @@ pub async fn revoke<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, sess
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());
     }
-    env.call_with_retry::<serde_json::Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None).await.map(|_| ())
+    env.call_with_retry::<Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None).await.map(|_| ())
 }
 
 #[cfg(test)]

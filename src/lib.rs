@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod client;
 pub mod clock;
+pub mod json;
 pub mod pool;
 pub mod protocol;
 pub mod retry;

@@ -2,14 +2,14 @@
 //! computes them (so a session stored by either library means the same to both).
 
 use base64::Engine;
-use serde_json::{Map, Value};
+use crate::json::{self, Object, Value};
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
 /// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct JwtToken {
     pub jwt: String,
-    pub payload: Map<String, Value>,
+    pub payload: Object,
 }
 
 impl JwtToken {
@@ -32,20 +32,17 @@ impl JwtToken {
 
     /// The payload as JSON text (for handing to JS without a second decoder).
     pub fn payload_json(&self) -> String {
-        serde_json::to_string(&self.payload).unwrap_or_else(|_| "{}".to_string())
+        Value::Object(self.payload.clone()).stringify()
     }
 }
 
 /// Decodes the middle part of a JWT. Accepts both base64url and standard alphabets, with
 /// or without padding, as Node's Buffer does for the JS SDK.
-pub fn decode_payload(jwt: &str) -> Option<Map<String, Value>> {
+pub fn decode_payload(jwt: &str) -> Option<Object> {
     let part = jwt.split('.').nth(1)?;
     let normalised: String = part.trim_end_matches('=').chars().map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
     let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
-    match serde_json::from_slice::<Value>(&bytes).ok()? {
-        Value::Object(map) => Some(map),
-        _ => None,
-    }
+    json::parse_bytes(&bytes).ok()?.into_object()
 }
 
 /// A signed-in session: the three tokens and the clock drift between this device and Cognito.
@@ -102,22 +99,30 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::json;
 
     /// An unsigned JWT with the given payload, for tests.
     pub fn jwt(payload: &Value) -> String {
         let enc = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
-        format!("{}.{}.sig", enc(br#"{"alg":"none"}"#), enc(payload.to_string().as_bytes()))
+        format!("{}.{}.sig", enc(br#"{"alg":"none"}"#), enc(payload.stringify().as_bytes()))
     }
 
     #[test]
     fn decodes_payload_in_either_alphabet() {
-        let t = jwt(&serde_json::json!({"sub":"ü??>>","exp":10,"iat":5}));
+        let t = jwt(&json!({"sub":"ü??>>","exp":10,"iat":5}));
         let tok = JwtToken::new(&t);
         assert_eq!(tok.expiration(), Some(10));
         assert_eq!(tok.issued_at(), Some(5));
         assert_eq!(tok.payload["sub"], "ü??>>");
         let standard = t.replace('-', "+").replace('_', "/");
         assert_eq!(JwtToken::new(&standard).payload, tok.payload);
+    }
+
+    #[test]
+    fn payload_json_keeps_the_claims_as_the_issuer_wrote_them() {
+        let t = jwt(&json::parse(r#"{"sub":"s","exp":1.7e9,"aud":["a","b"],"auth_time":1700000000}"#).unwrap());
+        assert_eq!(JwtToken::new(&t).payload_json(), r#"{"sub":"s","exp":1.7e9,"aud":["a","b"],"auth_time":1700000000}"#);
+        assert_eq!(JwtToken::new(&t).expiration(), Some(1_700_000_000));
     }
 
     #[test]
@@ -132,8 +137,8 @@ pub(crate) mod tests {
 
     #[test]
     fn validity_uses_clock_drift_and_both_tokens() {
-        let id = jwt(&serde_json::json!({"iat":1000,"exp":2000}));
-        let access = jwt(&serde_json::json!({"iat":1000,"exp":1500}));
+        let id = jwt(&json!({"iat":1000,"exp":2000}));
+        let access = jwt(&json!({"iat":1000,"exp":1500}));
         // This device runs 300 s ahead of the server.
         let s = Session::issued(&id, &access, "r", 1300);
         assert_eq!(s.clock_drift, 300);
@@ -153,7 +158,7 @@ pub(crate) mod tests {
 
     #[test]
     fn absurd_times_and_drifts_do_not_overflow() {
-        let t = JwtToken::new(&jwt(&serde_json::json!({"iat": -1e300, "exp": 1e300})));
+        let t = JwtToken::new(&jwt(&json::parse(r#"{"iat": -1e300, "exp": 1e300}"#).unwrap()));
         let mut s = Session::issued(&t.jwt, &t.jwt, "r", i64::MAX);
         assert!(s.is_valid(i64::MIN));
         s.clock_drift = i64::MIN;

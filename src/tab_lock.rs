@@ -40,9 +40,15 @@ pub struct StorageLease<'a, S: Storage + ?Sized, T: Transport> {
     pub now_ms: fn() -> f64,
 }
 
+/// Read with the JSON number reader, and written as whole milliseconds (what `Date.now()`
+/// gives anyway), so no float parsing or formatting code reaches the wasm.
 fn parse_lease(value: &str) -> Option<(&str, f64)> {
     let (owner, expiry) = value.rsplit_once(':')?;
-    Some((owner, expiry.parse().ok()?))
+    Some((owner, crate::json::parse(expiry).ok()?.as_f64()?))
+}
+
+fn lease(owner: &str, expiry_ms: f64) -> String {
+    format!("{owner}:{}", expiry_ms as i64)
 }
 
 impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
@@ -59,7 +65,7 @@ impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
                 Some(owner) if owner != self.owner && (self.now_ms)() < give_up_at => self.timer.sleep(POLL_MS).await,
                 Some(owner) if owner == self.owner => return,
                 _ => {
-                    let claim = format!("{}:{}", self.owner, (self.now_ms)() + LEASE_MS);
+                    let claim = lease(&self.owner, (self.now_ms)() + LEASE_MS);
                     if self.storage.set_item(key, &claim).is_err() {
                         return; // storage refuses writes: proceed uncoordinated rather than hang
                     }
@@ -152,6 +158,9 @@ mod tests {
     fn lease_values_parse_defensively() {
         assert_eq!(parse_lease("a:b:12.5"), Some(("a:b", 12.5)));
         assert_eq!(parse_lease("garbage"), None);
-        assert_eq!(parse_lease("x:NaN").map(|(_, e)| e.is_nan()), Some(true));
+        assert_eq!(parse_lease("x:NaN"), None);
+        assert_eq!(parse_lease("x:1e999"), Some(("x", f64::INFINITY)));
+        assert_eq!(lease("tab:1", 1_732_000_000_123.75), "tab:1:1732000000123");
+        assert_eq!(parse_lease(&lease("tab:1", 1_732_000_000_123.0)), Some(("tab:1", 1_732_000_000_123.0)));
     }
 }

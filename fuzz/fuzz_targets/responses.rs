@@ -2,6 +2,7 @@
 //! and the sign-in state machine never panics whatever comes back at any step.
 #![no_main]
 use cognito_identity_wasm::auth::{Flow, SignIn, SignInParams};
+use cognito_identity_wasm::json::Value;
 use cognito_identity_wasm::protocol::types::{AuthResponse, SignUpResponse};
 use cognito_identity_wasm::protocol::HttpResponse;
 use cognito_identity_wasm::srp::SrpClient;
@@ -13,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let body = String::from_utf8_lossy(body).into_owned();
     let response = |b: &str| HttpResponse { status, body: b.to_string(), error_type: Some("X:y".into()) };
     let _ = response(&body).into_result::<SignUpResponse>();
-    let _ = response(&body).into_result::<serde_json::Value>();
+    let _ = response(&body).into_result::<Value>();
     for flow in [Flow::UserSrp, Flow::UserPassword, Flow::CustomAuth] {
         let params = SignInParams {
             user_pool_id: "us-east-1_Fuzz".into(),

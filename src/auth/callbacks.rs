@@ -1,7 +1,7 @@
 //! How challenges reach the SDK's callback objects: which method each one calls, and
 //! with which arguments.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Object, Value};
 
 /// How the SDK's callback object is asked to answer a challenge: the method's name, and
 /// whether it takes `(challengeName, challengeParameters)` or only the parameters.
@@ -49,8 +49,8 @@ pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
 
 /// `(userAttributes, requiredAttributes)` for `newPasswordRequired`: Cognito sends both as
 /// JSON text; required names lose their `userAttributes.` prefix. Bad JSON gives `null` / `[]`.
-pub fn new_password_required_args(parameters: &Map<String, Value>) -> (Value, Vec<String>) {
-    let parse = |name: &str| parameters.get(name).and_then(Value::as_str).and_then(|t| serde_json::from_str::<Value>(t).ok());
+pub fn new_password_required_args(parameters: &Object) -> (Value, Vec<String>) {
+    let parse = |name: &str| parameters.get(name).and_then(Value::as_str).and_then(|t| json::parse(t).ok());
     let user_attributes = parse("userAttributes").unwrap_or(Value::Null);
     let required = match parse("requiredAttributes") {
         Some(Value::Array(items)) => items
@@ -66,7 +66,7 @@ pub fn new_password_required_args(parameters: &Map<String, Value>) -> (Value, Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn challenges_map_to_the_sdk_callbacks() {

@@ -7,7 +7,7 @@ use crate::protocol::{CognitoError, Operation, Request};
 use super::answers::Answer;
 use super::device::DeviceSecrets;
 use crate::srp::{self, SrpClient};
-use serde_json::{Map, Value};
+use crate::json::{Object, Value};
 
 /// The `AuthFlow` values `CognitoUser.setAuthenticationFlowType` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub struct Tokens {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Challenge {
     pub name: String,
-    pub parameters: Map<String, Value>,
+    pub parameters: Object,
     /// SELECT_CHALLENGE: the first factors Cognito offers.
     pub available: Vec<String>,
     pub session: Option<String>,
@@ -463,7 +463,7 @@ pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<
 mod tests {
     use super::*;
     use crate::session::tests::jwt;
-    use serde_json::json;
+    use crate::json;
 
     fn params(password: &str) -> SignInParams {
         SignInParams {
@@ -481,20 +481,20 @@ mod tests {
     }
 
     fn body(req: &Request) -> Value {
-        serde_json::from_str(&req.body).unwrap()
+        json::parse(&req.body).unwrap()
     }
 
     /// A successful answer with JWT-shaped tokens ("i" and "a" in their payloads).
     fn signed_in(refresh: Option<&str>) -> Value {
-        let mut result = json!({"IdToken": jwt(&json!({"t":"i"})), "AccessToken": jwt(&json!({"t":"a"}))});
+        let mut result = json!({"IdToken": (jwt(&json!({"t":"i"}))), "AccessToken": (jwt(&json!({"t":"a"})))});
         if let Some(r) = refresh {
-            result["RefreshToken"] = json!(r);
+            result.insert("RefreshToken", json!(r));
         }
         json!({ "AuthenticationResult": result })
     }
 
     fn auth(v: Value) -> AuthResponse {
-        serde_json::from_value(v).unwrap()
+        json::FromJson::from_json(v).unwrap()
     }
 
     #[test]
@@ -554,7 +554,7 @@ mod tests {
             let mut s = SignIn::new(Flow::UserSrp, params("pw"));
             start(&mut s);
             let err = s.on_response(auth(case.clone()), 0).unwrap_err();
-            assert!(!err.code.is_empty() && !err.message.is_empty(), "{case}");
+            assert!(!err.code.is_empty() && !err.message.is_empty(), "{}", case.stringify());
         }
     }
 
@@ -697,7 +697,8 @@ mod tests {
         assert_eq!(b["ChallengeResponses"]["TIMESTAMP"], "Tue Sep 3 08:04:05 UTC 2024");
         assert!(!req.body.contains("devpw"), "the device password is never sent");
         let mut result = signed_in(Some("r"));
-        result["AuthenticationResult"]["NewDeviceMetadata"] = json!({"DeviceKey":"k2","DeviceGroupKey":"g2"});
+        let device = json!({"DeviceKey":"k2","DeviceGroupKey":"g2"});
+        result.as_object_mut().and_then(|r| r.get_mut("AuthenticationResult")).unwrap().insert("NewDeviceMetadata", device);
         let Step::SignedIn { new_device, .. } = s.on_response(auth(result), 0).unwrap() else { panic!() };
         assert_eq!(new_device, Some(NewDevice { key: "k2".into(), group_key: "g2".into() }));
     }

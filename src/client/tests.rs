@@ -6,7 +6,8 @@ use crate::session::tests::jwt;
 use crate::single_flight::tests::{run_all, Yield};
 use crate::storage::MemoryStorage;
 use crate::tab_lock::{NoTabLock, StorageLease};
-use serde_json::json;
+use crate::json;
+use crate::json::Value;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -31,8 +32,8 @@ struct FakeServer {
 }
 
 impl FakeServer {
-    fn answer(&self, status: u16, body: serde_json::Value) -> &Self {
-        self.answers.borrow_mut().push_back(Ok(HttpResponse { status, body: body.to_string(), error_type: None }));
+    fn answer(&self, status: u16, body: Value) -> &Self {
+        self.answers.borrow_mut().push_back(Ok(HttpResponse { status, body: body.stringify(), error_type: None }));
         self
     }
     fn drop_connection(&self) -> &Self {
@@ -62,7 +63,7 @@ fn pool() -> PoolConfig {
 }
 
 fn tokens(exp: i64) -> (String, String) {
-    (jwt(&json!({"iat": exp - 3600, "exp": exp, "token_use": "id"})), jwt(&json!({"iat": exp - 3600, "exp": exp, "origin_jti": "o"})))
+    (jwt(&json!({"iat": (exp - 3600), "exp": exp, "token_use": "id"})), jwt(&json!({"iat": (exp - 3600), "exp": exp, "origin_jti": "o"})))
 }
 
 fn expired_session_in(storage: &MemoryStorage) {
@@ -71,11 +72,11 @@ fn expired_session_in(storage: &MemoryStorage) {
     SessionStore::new(storage, "client").save("alice", &session).unwrap();
 }
 
-fn refreshed(refresh: Option<&str>) -> serde_json::Value {
+fn refreshed(refresh: Option<&str>) -> Value {
     let (id, access) = tokens(NOW + 3600);
-    let mut result = json!({"IdToken": id, "AccessToken": access, "ExpiresIn": 3600});
+    let mut result = json!({"IdToken": id, "AccessToken": access, "ExpiresIn": 3600u32});
     if let Some(r) = refresh {
-        result["RefreshToken"] = json!(r);
+        result.insert("RefreshToken", json!(r));
     }
     json!({ "AuthenticationResult": result })
 }
@@ -102,7 +103,7 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     // Kept the old refresh token (none came back) and stored the new tokens.
     let stored = SessionStore::new(&storage, "client").load("alice").unwrap();
     assert_eq!((stored.refresh_token.as_str(), &stored.id_token), ("refresh-1", &first.id_token));
-    let body: serde_json::Value = serde_json::from_str(&server.requests.borrow()[0].body).unwrap();
+    let body = json::parse(&server.requests.borrow()[0].body).unwrap();
     assert_eq!(body["AuthParameters"]["REFRESH_TOKEN"], "refresh-1");
 }
 
@@ -157,7 +158,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&req.body).unwrap(), json!({"ClientId":"client","RefreshToken":"refresh-1"}));
+    assert_eq!(req.body, r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
 }
 
 #[test]

@@ -66,7 +66,7 @@ impl CognitoUserAttribute {
     }
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        serde_json::json!({"Name": self.name, "Value": self.value}).to_string()
+        crate::json!({"Name": (self.name), "Value": (self.value)}).stringify()
     }
 }
 

@@ -14,7 +14,8 @@ use crate::protocol::{Operation, Request};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
-use serde_json::Value;
+use crate::json;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -43,11 +44,11 @@ async fn admin(operation: &str, body: Value) -> Value {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&body.to_string()));
+    init.set_body(&JsValue::from_str(&body.stringify()));
     let resp: web_sys::Response = JsFuture::from(web_sys::window().unwrap().fetch_with_str_and_init(MINISTACK, &init)).await.unwrap().unchecked_into();
     let text = JsFuture::from(resp.text().unwrap()).await.unwrap().as_string().unwrap();
     assert!(resp.ok(), "{operation}: {text}");
-    serde_json::from_str(&text).unwrap()
+    json::parse(&text).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +81,7 @@ fn a_throwing_storage_object_never_throws_through() {
 #[wasm_bindgen_test]
 async fn fetch_to_a_closed_port_is_a_network_error() {
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
-    let request = Request::new(Operation::GetUser, &serde_json::json!({"AccessToken":"x"}));
+    let request = Request::new(Operation::GetUser, &json!({"AccessToken":"x"}));
     let storage = JsStorage(default_storage());
     let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
     let err = env.call::<Value>(&request).await.unwrap_err();
@@ -112,10 +113,10 @@ fn no_callback_gives_a_promise() {
 /// ministack, whose user pools check the SRP proof.
 #[wasm_bindgen_test]
 async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
-    let pool_id = admin("CreateUserPool", serde_json::json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
+    let pool_id = admin("CreateUserPool", json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
     let client = admin(
         "CreateUserPoolClient",
-        serde_json::json!({"UserPoolId": pool_id, "ClientName":"web", "ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]}),
+        json!({"UserPoolId": pool_id, "ClientName":"web", "ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]}),
     )
     .await;
     let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();

@@ -3,7 +3,7 @@
 use crate::protocol::types::StringMap;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Reflect};
-use serde_json::Value;
+use crate::json::{self, Value};
 use wasm_bindgen::prelude::*;
 
 /// `obj[name]`, or `undefined` when `obj` is not an object or the read throws.
@@ -34,29 +34,31 @@ pub fn call_string(obj: &JsValue, name: &str) -> Option<String> {
     call_method(obj, name, &[])?.ok()?.as_string()
 }
 
-/// `JSON.stringify(v)` parsed by serde: how JS values (plain objects, our classes with
-/// `toJSON`) become Rust data without a second decoder.
-pub fn to_json(v: &JsValue) -> Option<Value> {
+/// `JSON.stringify(v)` parsed by our JSON module: how JS values (plain objects, our
+/// classes with `toJSON`) become Rust data without walking them through Reflect.
+/// `None` for undefined, null, and what JSON cannot hold (a function, a cycle, a BigInt).
+pub fn json_from_js(v: &JsValue) -> Option<Value> {
     if v.is_undefined() || v.is_null() {
         return None;
     }
     let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    json::parse(&text).ok()
 }
 
-pub fn from_json(v: &Value) -> JsValue {
-    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+/// The JS value of a JSON value (`JSON.parse` of its text; numbers keep their exact text).
+pub fn js_from_json(v: &Value) -> JsValue {
+    js_sys::JSON::parse(&v.stringify()).unwrap_or(JsValue::NULL)
 }
 
 /// ClientMetadata: a string map. Non-string values are sent as their JSON text.
 pub fn string_map(v: &JsValue) -> Option<StringMap> {
-    match to_json(v)? {
+    match json_from_js(v)? {
         Value::Object(map) if !map.is_empty() => Some(
             map.into_iter()
                 .map(|(k, v)| {
                     let v = match v {
                         Value::String(s) => s,
-                        other => other.to_string(),
+                        other => other.stringify(),
                     };
                     (k, v)
                 })

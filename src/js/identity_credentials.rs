@@ -4,7 +4,7 @@
 //! `accessKeyId` / `secretAccessKey` / `sessionToken` / `expiration` / `identityId`.
 
 use super::callbacks::reply_for;
-use super::convert::{call_method, call_string, from_json, get, get_string, plain_error, to_json};
+use super::convert::{call_method, call_string, get, get_string, js_from_json, json_from_js, plain_error};
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use crate::clock::now_secs;
@@ -14,7 +14,8 @@ use crate::session::decode_payload;
 use crate::single_flight::SingleFlight;
 use crate::storage::Storage;
 use crate::transport::Transport;
-use serde_json::{Map, Value};
+use crate::json;
+use crate::json::{FromJson, Object, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -23,7 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 struct State {
     identity_pool_id: String,
     endpoint: String,
-    logins: Map<String, Value>,
+    logins: Object,
     /// A CognitoUser whose session supplies (and refreshes) the ID token.
     user: JsValue,
     storage: JsStorage,
@@ -39,14 +40,14 @@ pub struct CognitoIdentityCredentials {
 
 type Shared = (Rc<RefCell<State>>, Rc<SingleFlight<Result<(), CognitoError>>>);
 
-async fn call<R: serde::de::DeserializeOwned>(state: &Rc<RefCell<State>>, request: Request) -> Result<R, CognitoError> {
+async fn call<R: FromJson>(state: &Rc<RefCell<State>>, request: Request) -> Result<R, CognitoError> {
     let endpoint = state.borrow().endpoint.clone(); // cloned: no borrow is held across the await
     FetchTransport { credentials: None }.send(&endpoint, &request).await?.into_result()
 }
 
 /// Logins for this call: with a user, their current ID token (refreshed by getSession when
 /// expired) under their pool's provider name; else what the app passed.
-async fn current_logins(state: &Rc<RefCell<State>>) -> Result<Map<String, Value>, CognitoError> {
+async fn current_logins(state: &Rc<RefCell<State>>) -> Result<Object, CognitoError> {
     let user = state.borrow().user.clone();
     if user.is_undefined() || user.is_null() {
         return Ok(state.borrow().logins.clone());
@@ -61,7 +62,7 @@ async fn current_logins(state: &Rc<RefCell<State>>) -> Result<Map<String, Value>
     let issuer = decode_payload(&id_token).and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string)).unwrap_or_default();
     let pool_id = issuer.rsplit('/').next().unwrap_or_default();
     let mut logins = state.borrow().logins.clone();
-    logins.insert(identity::login_provider(pool_id), Value::from(id_token));
+    logins.insert(identity::login_provider(pool_id), Value::String(id_token));
     Ok(logins)
 }
 
@@ -137,9 +138,9 @@ impl CognitoIdentityCredentials {
         let Some(identity_pool_id) = get_string(&data, "IdentityPoolId").filter(|p| p.contains(':')) else {
             return Err(plain_error("IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'."));
         };
-        let logins = match to_json(&get(&data, "Logins")) {
+        let logins = match json_from_js(&get(&data, "Logins")) {
             Some(Value::Object(map)) => map,
-            _ => Map::new(),
+            _ => Object::new(),
         };
         let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let state = State {
@@ -205,6 +206,7 @@ impl CognitoIdentityCredentials {
     /// The Logins map sent with the last request (the app's, plus the user's ID token).
     #[wasm_bindgen(getter)]
     pub fn params(&self) -> JsValue {
-        from_json(&serde_json::json!({ "IdentityPoolId": self.state.borrow().identity_pool_id, "Logins": self.state.borrow().logins }))
+        let state = self.state.borrow();
+        js_from_json(&json!({ "IdentityPoolId": (state.identity_pool_id), "Logins": (state.logins) }))
     }
 }

@@ -1,13 +1,14 @@
 //! `CognitoUserPool`.
 
 use super::callbacks::reply_for;
-use super::convert::{call_string, get, get_string, plain_error, string_map, to_json};
+use super::convert::{call_string, get, get_string, json_from_js, plain_error, string_map};
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;
 use crate::client::Env;
 use crate::clock::now_secs;
 use crate::pool::PoolConfig;
+use crate::json::FromJson;
 use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
 use crate::protocol::{CognitoError, Operation, Request};
 use crate::storage::SessionStore;
@@ -59,11 +60,11 @@ fn device_name() -> String {
 }
 
 fn attributes(v: &JsValue) -> Result<Option<Vec<AttributeType>>, CognitoError> {
-    match to_json(v) {
+    match json_from_js(v) {
         None => Ok(None),
-        Some(json) => serde_json::from_value(json)
+        Some(json) => Vec::<AttributeType>::from_json(json)
             .map(Some)
-            .map_err(|_| CognitoError::invalid_parameter("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")),
+            .ok_or_else(|| CognitoError::invalid_parameter("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")),
     }
 }
 
@@ -154,7 +155,7 @@ impl CognitoUserPool {
                 set("user", CognitoUser::create(username, shared.clone(), None).into());
                 set("userConfirmed", data.user_confirmed.into());
                 set("userSub", data.user_sub.map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
-                set("codeDeliveryDetails", data.code_delivery_details.as_ref().map(super::convert::from_json).unwrap_or(JsValue::UNDEFINED));
+                set("codeDeliveryDetails", data.code_delivery_details.as_ref().map(super::convert::js_from_json).unwrap_or(JsValue::UNDEFINED));
                 Ok(out.into())
             }
             .await;

@@ -3,12 +3,13 @@
 
 use super::types::{AttributeType, StringMap};
 use super::{Operation, Request};
-use serde_json::{json, Value};
+use crate::json;
+use crate::json::{ToJson, Value};
 
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
 fn with_metadata(mut body: Value, client_metadata: Option<&StringMap>) -> Value {
-    if let (Some(meta), Value::Object(map)) = (client_metadata, &mut body) {
-        map.insert("ClientMetadata".into(), json!(meta));
+    if let Some(meta) = client_metadata {
+        body.insert("ClientMetadata", meta.to_json());
     }
     body
 }
@@ -66,7 +67,7 @@ pub fn set_user_mfa_preference(access_token: &str, sms: Option<Value>, software_
     let mut body = json!({ "AccessToken": access_token });
     for (name, setting) in [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)] {
         if let Some(setting) = setting.filter(|s| !s.is_null()) {
-            body[name] = setting;
+            body.insert(name, setting);
         }
     }
     Request::new(Operation::SetUserMFAPreference, &body)
@@ -95,9 +96,9 @@ pub fn associate_software_token(auth: &SetupAuth) -> Request {
 
 pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
     let mut body = auth.body();
-    body["UserCode"] = json!(code);
+    body.insert("UserCode", json!(code));
     if let Some(name) = friendly_device_name {
-        body["FriendlyDeviceName"] = json!(name);
+        body.insert("FriendlyDeviceName", json!(name));
     }
     Request::new(Operation::VerifySoftwareToken, &body)
 }
@@ -114,10 +115,10 @@ pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> 
 pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
     let mut body = json!({ "AccessToken": access_token });
     if let Some(n) = max_results {
-        body["MaxResults"] = json!(n);
+        body.insert("MaxResults", json!(n));
     }
     if let Some(t) = next_token {
-        body["NextToken"] = json!(t);
+        body.insert("NextToken", json!(t));
     }
     Request::new(Operation::ListWebAuthnCredentials, &body)
 }
@@ -144,10 +145,10 @@ pub fn get_device(access_token: &str, device_key: &str) -> Request {
 pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Option<&str>) -> Request {
     let mut body = json!({ "AccessToken": access_token });
     if let Some(l) = limit {
-        body["Limit"] = json!(l);
+        body.insert("Limit", json!(l));
     }
     if let Some(t) = pagination_token {
-        body["PaginationToken"] = json!(t);
+        body.insert("PaginationToken", json!(t));
     }
     Request::new(Operation::ListDevices, &body)
 }
@@ -175,7 +176,7 @@ mod tests {
     use super::*;
 
     fn body(r: &Request) -> Value {
-        serde_json::from_str(&r.body).unwrap()
+        json::parse(&r.body).unwrap()
     }
 
     #[test]
@@ -204,5 +205,14 @@ mod tests {
     fn mfa_preference_leaves_out_unset_kinds() {
         let r = set_user_mfa_preference("t", None, Some(json!({"Enabled":true,"PreferredMfa":true})), Some(Value::Null));
         assert_eq!(body(&r), json!({"AccessToken":"t","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}));
+    }
+
+    #[test]
+    fn bodies_keep_the_field_order_they_are_written_in() {
+        assert_eq!(delete_user_attributes("t", &["a".to_string()]).body, r#"{"UserAttributeNames":["a"],"AccessToken":"t"}"#);
+        let r = confirm_device("t", "k", "s", "v", "Chrome");
+        let expected = r#"{"AccessToken":"t","DeviceKey":"k","DeviceSecretVerifierConfig":{"PasswordVerifier":"v","Salt":"s"},"DeviceName":"Chrome"}"#;
+        assert_eq!(r.body, expected);
+        assert_eq!(list_devices("t", Some(10), Some("p")).body, r#"{"AccessToken":"t","Limit":10,"PaginationToken":"p"}"#);
     }
 }

@@ -1,7 +1,7 @@
 //! Errors as the JS SDK shapes them: `code` and `name` are the AWS error type
 //! (the part of `__type` after `#`), `message` the server's text, `statusCode` the HTTP status.
 
-use serde::Deserialize;
+use crate::json::{self, FromJson, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CognitoError {
@@ -58,36 +58,27 @@ pub struct HttpResponse {
     pub error_type: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(rename = "__type")]
-    type_: Option<String>,
-    code: Option<String>,
-    message: Option<String>,
-    #[serde(rename = "Message")]
-    message_upper: Option<String>,
-}
-
 impl HttpResponse {
     /// The body parsed as the operation's result type, or the error the SDK would report.
     /// Cognito answers every success with a JSON object (at least `{}`): an empty body
     /// means the answer was lost on the way, and taking it for success could report a
     /// confirmation that never happened.
-    pub fn into_result<T: serde::de::DeserializeOwned>(self) -> Result<T, CognitoError> {
+    pub fn into_result<T: FromJson>(self) -> Result<T, CognitoError> {
         if !(200..300).contains(&self.status) {
             return Err(self.service_error());
         }
         if self.body.trim().is_empty() {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
-        serde_json::from_str(&self.body).map_err(|_| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
+        json::from_str(&self.body).ok_or_else(|| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
     }
 
     fn service_error(&self) -> CognitoError {
-        if let Ok(ErrorBody { type_, code, message, message_upper }) = serde_json::from_str::<ErrorBody>(&self.body) {
-            if let Some(kind) = type_.or(code) {
+        if let Ok(body) = json::parse(&self.body) {
+            let text = |name: &str| body.get(name).and_then(Value::as_str);
+            if let Some(kind) = text("__type").or_else(|| text("code")) {
                 let code = kind.rsplit('#').next().unwrap_or_default().to_string();
-                let message = message.or(message_upper).unwrap_or_default();
+                let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
                 return CognitoError { code, message, status_code: Some(self.status) };
             }
         }
@@ -110,7 +101,7 @@ mod tests {
     #[test]
     fn aws_json_errors_keep_code_message_and_status() {
         let e = resp(400, r#"{"__type":"com.amazonaws#NotAuthorizedException","message":"Incorrect username or password."}"#, None)
-            .into_result::<serde_json::Value>()
+            .into_result::<Value>()
             .unwrap_err();
         assert_eq!(e.code, "NotAuthorizedException");
         assert_eq!(e.message, "Incorrect username or password.");
@@ -119,25 +110,25 @@ mod tests {
 
     #[test]
     fn capital_message_and_code_field_are_understood() {
-        let e = resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<serde_json::Value>().unwrap_err();
+        let e = resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.message.as_str()), ("UserNotFoundException", "nope"));
     }
 
     #[test]
     fn html_error_page_falls_back_to_header_then_to_a_coded_error() {
-        let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x")).into_result::<serde_json::Value>().unwrap_err();
+        let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x")).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("InternalErrorException", Some(502)));
-        let e = resp(502, "<html>Bad Gateway</html>", None).into_result::<serde_json::Value>().unwrap_err();
+        let e = resp(502, "<html>Bad Gateway</html>", None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(502)));
         assert!(e.message.contains("502"));
     }
 
     #[test]
     fn truncated_or_empty_success_bodies_are_coded_errors() {
-        let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<serde_json::Value>().unwrap_err();
+        let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code, "UnexpectedResponseException");
-        let e = resp(200, "", None).into_result::<serde_json::Value>().unwrap_err();
+        let e = resp(200, "", None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(200)));
-        assert_eq!(resp(200, "{}", None).into_result::<serde_json::Value>().unwrap(), serde_json::json!({}));
+        assert_eq!(resp(200, "{}", None).into_result::<Value>().unwrap(), json::Value::Object(json::Object::new()));
     }
 }

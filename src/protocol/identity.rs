@@ -2,8 +2,7 @@
 //! into temporary AWS credentials — GetId, then GetCredentialsForIdentity — without the AWS SDK.
 
 use super::{Operation, Request};
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use crate::json::{FromJson, Object, Value};
 
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
@@ -24,29 +23,36 @@ pub fn identity_id_key(identity_pool_id: &str) -> String {
     format!("aws.cognito.identity-id.{identity_pool_id}")
 }
 
-fn with_logins(mut body: Value, logins: &Map<String, Value>) -> Value {
+/// `{ name: id }`, plus `Logins` when there are any (guests send none).
+fn with_logins(name: &str, id: &str, logins: &Object) -> Object {
+    let mut body = Object::new();
+    body.insert(name, Value::String(id.to_string()));
     if !logins.is_empty() {
-        body["Logins"] = Value::Object(logins.clone());
+        body.insert("Logins", Value::Object(logins.clone()));
     }
     body
 }
 
-pub fn get_id(identity_pool_id: &str, logins: &Map<String, Value>) -> Request {
-    Request::new(Operation::GetId, &with_logins(json!({ "IdentityPoolId": identity_pool_id }), logins))
+pub fn get_id(identity_pool_id: &str, logins: &Object) -> Request {
+    Request::new(Operation::GetId, &with_logins("IdentityPoolId", identity_pool_id, logins))
 }
 
-pub fn get_credentials_for_identity(identity_id: &str, logins: &Map<String, Value>) -> Request {
-    Request::new(Operation::GetCredentialsForIdentity, &with_logins(json!({ "IdentityId": identity_id }), logins))
+pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Request {
+    Request::new(Operation::GetCredentialsForIdentity, &with_logins("IdentityId", identity_id, logins))
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GetIdResponse {
     pub identity_id: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "PascalCase")]
+impl FromJson for GetIdResponse {
+    fn from_json(value: Value) -> Option<Self> {
+        Some(GetIdResponse { identity_id: value.into_object()?.required("IdentityId")? })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Credentials {
     pub access_key_id: String,
     pub secret_key: String,
@@ -55,11 +61,29 @@ pub struct Credentials {
     pub expiration: f64,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "PascalCase")]
+impl FromJson for Credentials {
+    fn from_json(value: Value) -> Option<Self> {
+        let mut o = value.into_object()?;
+        Some(Credentials {
+            access_key_id: o.required("AccessKeyId")?,
+            secret_key: o.required("SecretKey")?,
+            session_token: o.required("SessionToken")?,
+            expiration: o.required("Expiration")?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct CredentialsResponse {
     pub identity_id: String,
     pub credentials: Credentials,
+}
+
+impl FromJson for CredentialsResponse {
+    fn from_json(value: Value) -> Option<Self> {
+        let mut o = value.into_object()?;
+        Some(CredentialsResponse { identity_id: o.required("IdentityId")?, credentials: o.required("Credentials")? })
+    }
 }
 
 /// Credentials are renewed this long before they expire, so no request goes out with
@@ -75,6 +99,7 @@ pub fn needs_refresh(expiration: f64, now_secs: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
 
     #[test]
     fn addresses_and_keys() {
@@ -87,12 +112,20 @@ mod tests {
 
     #[test]
     fn guests_send_no_logins() {
-        let r = get_id("p", &Map::new());
-        assert_eq!(serde_json::from_str::<Value>(&r.body).unwrap(), json!({"IdentityPoolId":"p"}));
-        let mut logins = Map::new();
-        logins.insert("cognito-idp.x.amazonaws.com/x_1".into(), json!("tok"));
+        let r = get_id("p", &Object::new());
+        assert_eq!(r.body, r#"{"IdentityPoolId":"p"}"#);
+        let mut logins = Object::new();
+        logins.insert("cognito-idp.x.amazonaws.com/x_1", json!("tok"));
         let r = get_credentials_for_identity("id", &logins);
-        assert_eq!(serde_json::from_str::<Value>(&r.body).unwrap(), json!({"IdentityId":"id","Logins":{"cognito-idp.x.amazonaws.com/x_1":"tok"}}));
+        assert_eq!(r.body, r#"{"IdentityId":"id","Logins":{"cognito-idp.x.amazonaws.com/x_1":"tok"}}"#);
+    }
+
+    #[test]
+    fn credentials_take_a_fractional_expiry() {
+        let body = r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A","SecretKey":"S","SessionToken":"T","Expiration":1.7312345675E9}}"#;
+        let r: CredentialsResponse = json::from_str(body).unwrap();
+        assert_eq!((r.identity_id.as_str(), r.credentials.expiration), ("id", 1_731_234_567.5));
+        assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none());
     }
 
     #[test]

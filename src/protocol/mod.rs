@@ -10,6 +10,7 @@ pub mod secret_hash;
 pub mod types;
 
 pub use error::{CognitoError, HttpResponse};
+use crate::json::ToJson;
 pub use operation::Operation;
 
 /// Value of `X-Amz-User-Agent`: the JS SDK's, plus our own name so servers can tell us apart.
@@ -23,10 +24,8 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new<T: serde::Serialize>(operation: Operation, body: &T) -> Request {
-        // Serialising our own plain structs cannot fail (no maps with non-string keys).
-        let body = serde_json::to_string(body).unwrap_or_else(|_| "{}".to_string());
-        Request { operation, body }
+    pub fn new<T: ToJson + ?Sized>(operation: Operation, body: &T) -> Request {
+        Request { operation, body: body.to_json().stringify() }
     }
 
     /// The headers the JS SDK sends, in its order.
@@ -65,7 +64,7 @@ mod tests {
 
     #[test]
     fn headers_name_the_operation() {
-        let req = Request::new(Operation::InitiateAuth, &serde_json::json!({}));
+        let req = Request::new(Operation::InitiateAuth, &crate::json!({}));
         let h = req.headers(USER_AGENT);
         assert_eq!(h[0], ("Content-Type", "application/x-amz-json-1.1".to_string()));
         assert_eq!(h[1], ("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth".to_string()));

@@ -6,7 +6,7 @@
 use super::{Operation, Request};
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use serde_json::Value;
+use crate::json::{self, Value};
 use sha2::Sha256;
 
 pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
@@ -39,32 +39,34 @@ fn place(op: Operation) -> Option<Place> {
 /// (for REFRESH_TOKEN_AUTH, which names none, `refresh_username` is used), and the secret
 /// itself where GetTokensFromRefreshToken and RevokeToken ask for `ClientSecret`.
 pub fn apply(request: &Request, client_secret: &str, client_id: &str, refresh_username: Option<&str>) -> Request {
-    let Ok(mut body) = serde_json::from_str::<Value>(&request.body) else { return request.clone() };
+    let Ok(mut body) = json::parse(&request.body) else { return request.clone() };
     if matches!(request.operation, Operation::GetTokensFromRefreshToken | Operation::RevokeToken) {
-        body["ClientSecret"] = Value::from(client_secret);
+        body.insert("ClientSecret", Value::String(client_secret.to_string()));
     } else if let Some(place) = place(request.operation) {
-        let (map, user_field, hash_field) = match place {
-            Place::TopLevel => (&mut body, "Username", "SecretHash"),
-            Place::InMap(name) => (&mut body[name], "USERNAME", "SECRET_HASH"),
+        let (fields, user_field, hash_field) = match place {
+            Place::TopLevel => (body.as_object_mut(), "Username", "SecretHash"),
+            Place::InMap(name) => (body.as_object_mut().and_then(|b| b.get_mut(name)).and_then(Value::as_object_mut), "USERNAME", "SECRET_HASH"),
         };
-        let username = map.get(user_field).and_then(Value::as_str).map(str::to_string).or_else(|| refresh_username.map(str::to_string));
-        if let (Some(username), Value::Object(fields)) = (username, map) {
-            fields.insert(hash_field.into(), Value::from(secret_hash(client_secret, &username, client_id)));
+        if let Some(fields) = fields {
+            let username = fields.get(user_field).and_then(Value::as_str).or(refresh_username).map(str::to_string);
+            if let Some(username) = username {
+                fields.insert(hash_field, Value::String(secret_hash(client_secret, &username, client_id)));
+            }
         }
     }
-    Request { operation: request.operation, body: body.to_string() }
+    Request { operation: request.operation, body: body.stringify() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     fn req(op: Operation, body: Value) -> Request {
-        Request { operation: op, body: body.to_string() }
+        Request { operation: op, body: body.stringify() }
     }
     fn body(r: &Request) -> Value {
-        serde_json::from_str(&r.body).unwrap()
+        json::parse(&r.body).unwrap()
     }
 
     #[test]
@@ -90,5 +92,12 @@ mod tests {
         assert_eq!(body(&r)["ClientSecret"], "s");
         let r = apply(&req(Operation::GetUser, json!({"AccessToken":"t"})), "s", "c", Some("alice"));
         assert_eq!(body(&r), json!({"AccessToken":"t"}));
+    }
+
+    #[test]
+    fn the_hash_goes_last_and_the_rest_of_the_body_is_unchanged() {
+        let r = apply(&req(Operation::ForgotPassword, json!({"ClientId":"c","Username":"alice","ClientMetadata":{"z":"1","a":"2"}})), "s", "c", None);
+        let expected = format!(r#"{{"ClientId":"c","Username":"alice","ClientMetadata":{{"z":"1","a":"2"}},"SecretHash":"{}"}}"#, secret_hash("s", "alice", "c"));
+        assert_eq!(r.body, expected);
     }
 }

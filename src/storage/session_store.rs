@@ -113,8 +113,8 @@ mod tests {
     use crate::storage::MemoryStorage;
 
     fn session() -> Session {
-        let id = jwt(&serde_json::json!({"iat":100,"exp":200}));
-        let access = jwt(&serde_json::json!({"iat":100,"exp":200}));
+        let id = jwt(&crate::json!({"iat":100,"exp":200}));
+        let access = jwt(&crate::json!({"iat":100,"exp":200}));
         Session::issued(&id, &access, "refresh", 103)
     }
 

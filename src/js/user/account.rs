@@ -5,25 +5,25 @@
 use super::{CognitoUser, Handle};
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
-use crate::js::convert::{from_json, get, string_map, to_json};
+use crate::js::convert::{get, js_from_json, json_from_js, string_map};
 use crate::protocol::types::{AttributeType, Passthrough};
 use crate::protocol::{account, CognitoError};
 use crate::storage::Storage;
-use serde_json::Value;
+use crate::json::{self, FromJson, Value};
 use wasm_bindgen::prelude::*;
 
 const SUCCESS: &str = "SUCCESS";
 
 fn attribute_list(v: &JsValue) -> Result<Vec<AttributeType>, CognitoError> {
-    serde_json::from_value(to_json(v).unwrap_or(Value::Array(vec![])))
-        .map_err(|_| CognitoError::invalid_parameter("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))
+    Vec::<AttributeType>::from_json(json_from_js(v).unwrap_or(Value::Array(vec![])))
+        .ok_or_else(|| CognitoError::invalid_parameter("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))
 }
 
 impl Handle {
     /// GetUser, caching the answer under the SDK's `userData` key.
     async fn fetch_user_data(&self) -> Result<Passthrough, CognitoError> {
         let data: Passthrough = self.env().call(&account::get_user(&self.access_token()?)).await?;
-        let _ = self.storage.set_item(&self.user_data_key(), &Value::Object(data.clone()).to_string());
+        let _ = self.storage.set_item(&self.user_data_key(), &Value::Object(data.clone()).stringify());
         Ok(data)
     }
 
@@ -36,7 +36,7 @@ impl Handle {
         }
         if !bypass_cache {
             if let Some(cached) = self.storage.get_item(&self.user_data_key()) {
-                return match serde_json::from_str(&cached) {
+                return match json::parse(&cached) {
                     Ok(v) => Ok(v),
                     Err(_) => {
                         self.storage_remove(&self.user_data_key());
@@ -65,7 +65,7 @@ impl CognitoUser {
             let attrs: Vec<AttributeType> = data
                 .get("UserAttributes")
                 .cloned()
-                .and_then(|v| serde_json::from_value(v).ok())
+                .and_then(Vec::<AttributeType>::from_json)
                 .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
             let list = js_sys::Array::new();
             for a in attrs {
@@ -80,7 +80,7 @@ impl CognitoUser {
     pub fn get_user_data(&self, callback: JsValue, params: JsValue) -> JsValue {
         let bypass = get(&params, "bypassCache").is_truthy();
         let metadata = string_map(&get(&params, "clientMetadata"));
-        self.respond(&callback, move |h| async move { h.user_data(bypass, metadata).await.map(|v| from_json(&v)) })
+        self.respond(&callback, move |h| async move { h.user_data(bypass, metadata).await.map(|v| js_from_json(&v)) })
     }
 
     /// `getMFAOptions(callback)` → GetUser's `MFAOptions`.
@@ -88,7 +88,7 @@ impl CognitoUser {
     pub fn get_mfa_options(&self, callback: JsValue) -> JsValue {
         self.respond(&callback, |h| async move {
             let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
-            Ok(data.get("MFAOptions").map(from_json).unwrap_or(JsValue::UNDEFINED))
+            Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
         })
     }
 
@@ -108,7 +108,7 @@ impl CognitoUser {
             }
             .await;
             match result {
-                Ok(details) => reply.ok_with_details(JsValue::from_str(SUCCESS), from_json(&Value::Object(details))),
+                Ok(details) => reply.ok_with_details(JsValue::from_str(SUCCESS), js_from_json(&Value::Object(details))),
                 Err(e) => reply.err(&e),
             }
         });
@@ -118,8 +118,8 @@ impl CognitoUser {
     /// `deleteAttributes(attributeNames, callback)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = deleteAttributes)]
     pub fn delete_attributes(&self, attribute_names: JsValue, callback: JsValue) -> JsValue {
-        let names: Result<Vec<String>, CognitoError> = serde_json::from_value(to_json(&attribute_names).unwrap_or(Value::Array(vec![])))
-            .map_err(|_| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
+        let names: Result<Vec<String>, CognitoError> = Vec::<String>::from_json(json_from_js(&attribute_names).unwrap_or(Value::Array(vec![])))
+            .ok_or_else(|| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
         self.respond(&callback, move |h| async move {
             let _: Passthrough = h.env().call(&account::delete_user_attributes(&h.access_token()?, &names?)).await?;
             let _ = h.user_data(true, None).await;
@@ -141,7 +141,7 @@ impl CognitoUser {
             .await;
             match result {
                 Ok(data) => {
-                    let data = from_json(&Value::Object(data));
+                    let data = js_from_json(&Value::Object(data));
                     // A Promise resolves to the delivery details; a callback object without
                     // inputVerificationCode gets onSuccess('SUCCESS') as in the SDK.
                     let fallback = if callback.is_object() { JsValue::from_str(SUCCESS) } else { data.clone() };
@@ -182,7 +182,7 @@ impl CognitoUser {
         wasm_bindgen_futures::spawn_local(async move {
             match h.env().call::<Passthrough>(&request).await {
                 Ok(data) => {
-                    let data = from_json(&Value::Object(data));
+                    let data = js_from_json(&Value::Object(data));
                     reply.ok_via("inputVerificationCode", data.clone(), data)
                 }
                 Err(e) => reply.err(&e),
@@ -235,7 +235,7 @@ impl CognitoUser {
     /// The fourth argument (email MFA) is ours: the JS SDK predates email MFA.
     #[wasm_bindgen(js_name = setUserMfaPreference)]
     pub fn set_user_mfa_preference(&self, sms: JsValue, totp: JsValue, callback: JsValue, email: JsValue) -> JsValue {
-        let (sms, totp, email) = (to_json(&sms), to_json(&totp), to_json(&email));
+        let (sms, totp, email) = (json_from_js(&sms), json_from_js(&totp), json_from_js(&email));
         self.respond(&callback, move |h| async move {
             let _: Passthrough = h.env().call(&account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)).await?;
             Ok(JsValue::from_str(SUCCESS))

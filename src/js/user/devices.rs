@@ -2,11 +2,11 @@
 //! setDeviceStatusNotRemembered, forgetDevice, forgetSpecificDevice — as in the JS SDK.
 
 use super::{CognitoUser, Handle};
-use crate::js::convert::{from_json, get_string};
+use crate::js::convert::{get_string, js_from_json};
 use crate::protocol::types::Passthrough;
 use crate::protocol::{account, CognitoError};
 use crate::storage::SessionStore;
-use serde_json::Value;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 impl Handle {
@@ -26,7 +26,7 @@ impl CognitoUser {
     pub fn get_device(&self, callback: JsValue) -> JsValue {
         self.respond(&callback, |h| async move {
             let data: Passthrough = h.env().call(&account::get_device(&h.access_token()?, &h.device_key()?)).await?;
-            Ok(from_json(&Value::Object(data)))
+            Ok(js_from_json(&Value::Object(data)))
         })
     }
 
@@ -37,7 +37,7 @@ impl CognitoUser {
         let token = pagination_token.as_string().filter(|t| !t.is_empty());
         self.respond(&callback, move |h| async move {
             let data: Passthrough = h.env().call(&account::list_devices(&h.access_token()?, limit, token.as_deref())).await?;
-            Ok(from_json(&Value::Object(data)))
+            Ok(js_from_json(&Value::Object(data)))
         })
     }
 

@@ -2,11 +2,11 @@
 //! registerPasskey, listPasskeys, deletePasskey.
 
 use super::CognitoUser;
-use crate::js::convert::{from_json, get, get_string};
+use crate::js::convert::{get, get_string, js_from_json};
 use crate::js::passkeys;
 use crate::protocol::account;
 use crate::protocol::types::Passthrough;
-use serde_json::Value;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -18,9 +18,9 @@ impl CognitoUser {
         self.respond(&callback, |h| async move {
             let token = h.access_token()?;
             let started: Passthrough = h.env().call(&account::start_webauthn_registration(&token)).await?;
-            let options = started.get("CredentialCreationOptions").map(from_json).unwrap_or(JsValue::UNDEFINED);
+            let options = started.get("CredentialCreationOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED);
             let credential = passkeys::create(options).await?;
-            let credential = crate::js::convert::to_json(&credential).unwrap_or(Value::Null);
+            let credential = crate::js::convert::json_from_js(&credential).unwrap_or(Value::Null);
             let _: Passthrough = h.env().call(&account::complete_webauthn_registration(&token, credential)).await?;
             Ok(JsValue::from_str("SUCCESS"))
         })
@@ -34,7 +34,7 @@ impl CognitoUser {
         self.respond(&callback, move |h| async move {
             let request = account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref());
             let listed: Passthrough = h.env().call(&request).await?;
-            Ok(from_json(&Value::Object(listed)))
+            Ok(js_from_json(&Value::Object(listed)))
         })
     }
 

@@ -1,10 +1,10 @@
 //! Confirming a registration and resending its code.
 
 use super::CognitoUser;
-use crate::js::convert::{from_json, string_map};
+use crate::js::convert::{js_from_json, string_map};
 use crate::protocol::types::{ConfirmSignUpRequest, Passthrough, ResendConfirmationCodeRequest};
 use crate::protocol::{Operation, Request};
-use serde_json::Value;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -35,7 +35,7 @@ impl CognitoUser {
         };
         self.respond(&callback, move |h| async move {
             let result: Passthrough = h.env().call(&Request::new(Operation::ResendConfirmationCode, &body)).await?;
-            Ok(from_json(&Value::Object(result)))
+            Ok(js_from_json(&Value::Object(result)))
         })
     }
 }

@@ -134,7 +134,7 @@ impl CognitoUser {
     pub fn global_sign_out(&self, callback: JsValue) -> JsValue {
         self.respond(&callback, |h| async move {
             let token = h.access_token()?;
-            let _: serde_json::Value = h.env().call(&account::global_sign_out(&token)).await?;
+            let _: crate::json::Value = h.env().call(&account::global_sign_out(&token)).await?;
             h.clear_local();
             Ok(JsValue::from_str("SUCCESS"))
         })

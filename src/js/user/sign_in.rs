@@ -9,31 +9,31 @@ use crate::storage::SessionStore;
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::passkeys;
-use crate::js::convert::{call_method, call_string, error, from_json, get_string, plain_error, string_map};
+use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, plain_error, string_map};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::CognitoError;
 use crate::srp::SrpClient;
-use serde_json::Value;
+use crate::json::{ToJson, Value};
 use wasm_bindgen::prelude::*;
 
 /// Tells the callback object about a challenge, or fails the call with a coded error when
 /// it has no method for it (instead of the SDK's "callback.totpRequired is not a function").
 fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
-    let params = from_json(&Value::Object(challenge.parameters.clone()));
+    let params = js_from_json(&Value::Object(challenge.parameters.clone()));
     let name = JsValue::from_str(&challenge.name);
     let callback = auth::challenge_callback(&challenge.name);
     let delivered = match callback {
         Some(ChallengeCallback::NameAndParameters(method)) => reply.method(method, &[&name, &params]),
         Some(ChallengeCallback::ParametersOnly(method)) => reply.method(method, &[&params]),
         Some(ChallengeCallback::SelectChallenge) => {
-            let available = from_json(&Value::from(challenge.available.clone()));
+            let available = js_from_json(&challenge.available.to_json());
             reply.method("selectChallenge", &[&available, &params])
         }
         Some(ChallengeCallback::NewPasswordRequired) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            let required = from_json(&Value::from(required));
-            reply.method("newPasswordRequired", &[&from_json(&attributes), &required])
+            let required = js_from_json(&required.to_json());
+            reply.method("newPasswordRequired", &[&js_from_json(&attributes), &required])
         }
         None => Err(reply),
     };
@@ -46,7 +46,7 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
         let _ = js_sys::Reflect::set(&err, &"challengeName".into(), &name);
         let _ = js_sys::Reflect::set(&err, &"challengeParameters".into(), &params);
         if !challenge.available.is_empty() {
-            let _ = js_sys::Reflect::set(&err, &"availableChallenges".into(), &from_json(&Value::from(challenge.available.clone())));
+            let _ = js_sys::Reflect::set(&err, &"availableChallenges".into(), &js_from_json(&challenge.available.to_json()));
         }
         reply.err_value(err);
     }
@@ -258,7 +258,7 @@ impl CognitoUser {
             let result = async {
                 let data: Passthrough = h.env().call(&account::associate_software_token(&h.setup_auth()?)).await?;
                 h.update_challenge_session(data.get("Session"));
-                Ok::<_, CognitoError>(data.get("SecretCode").map(from_json).unwrap_or(JsValue::UNDEFINED))
+                Ok::<_, CognitoError>(data.get("SecretCode").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
             }
             .await;
             match result {
@@ -292,7 +292,7 @@ impl CognitoUser {
                     h.update_challenge_session(data.get("Session"));
                     h.answer(Answer::MfaSetupDone, None, reply).await
                 }
-                (Ok(data), SetupAuth::AccessToken(_)) => reply.ok(from_json(&Value::Object(data))),
+                (Ok(data), SetupAuth::AccessToken(_)) => reply.ok(js_from_json(&Value::Object(data))),
             }
         });
         ret

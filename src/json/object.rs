@@ -1,0 +1,160 @@
+//! A JSON object: members in the order written, each key once.
+
+use super::{FromJson, Value};
+
+#[derive(Debug, Clone, Default)]
+pub struct Object(Vec<(String, Value)>);
+
+impl Object {
+    pub fn new() -> Object {
+        Object(Vec::new())
+    }
+
+    /// The members in this order. A key given twice keeps its first place and takes its
+    /// last value, as `JSON.parse` does with `{"a":1,"a":2}`.
+    pub fn from_pairs(pairs: Vec<(String, Value)>) -> Object {
+        Object(without_duplicate_keys(pairs))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`: in its place when present, else as the last member.
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
+        let key = key.into();
+        match self.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
+    /// of another type. For response fields the operation cannot do without.
+    pub fn required<T: FromJson>(&mut self, key: &str) -> Option<T> {
+        T::from_json(self.remove(key)?)
+    }
+
+    /// Takes the member `key` out, decoded as `T`: `Some(None)` when it is missing or null,
+    /// `None` when it has another type (the whole response is then not what was expected).
+    pub fn optional<T: FromJson>(&mut self, key: &str) -> Option<Option<T>> {
+        Option::<T>::from_json(self.remove(key).unwrap_or_default())
+    }
+}
+
+impl IntoIterator for Object {
+    type Item = (String, Value);
+    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl FromIterator<(String, Value)> for Object {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(pairs: I) -> Object {
+        Object::from_pairs(pairs.into_iter().collect())
+    }
+}
+
+/// Objects are equal with the same members, in any order (as JSON means them).
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+/// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
+/// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
+/// into its first position with its last value.
+fn without_duplicate_keys(mut pairs: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    if pairs.len() < 2 {
+        return pairs;
+    }
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_unstable_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0).then(a.cmp(&b)));
+    let mut dropped = vec![false; pairs.len()];
+    // (first place, last value) of each repeated key.
+    let mut moves = Vec::new();
+    for run in order.chunk_by(|&a, &b| pairs[a].0 == pairs[b].0) {
+        if let [first, .., last] = *run {
+            moves.push((first, last));
+            run[1..].iter().for_each(|&i| dropped[i] = true);
+        }
+    }
+    for &(first, last) in &moves {
+        pairs[first].1 = std::mem::take(&mut pairs[last].1);
+    }
+    if !moves.is_empty() {
+        let mut at = 0;
+        pairs.retain(|_| {
+            at += 1;
+            !dropped[at - 1]
+        });
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn repeated_keys_keep_their_first_place_and_last_value_like_json_parse() {
+        let v = parse(r#"{"a":1,"b":2,"a":3,"c":4,"a":5,"b":6}"#).unwrap();
+        assert_eq!(v.stringify(), r#"{"a":5,"b":6,"c":4}"#);
+    }
+
+    #[test]
+    fn insert_replaces_in_place_and_remove_takes_out() {
+        let mut o = Object::new();
+        o.insert("x", Value::Bool(true));
+        o.insert("y", Value::Null);
+        o.insert("x", Value::Bool(false));
+        assert_eq!(Value::Object(o.clone()).stringify(), r#"{"x":false,"y":null}"#);
+        assert_eq!(o.remove("x"), Some(Value::Bool(false)));
+        assert_eq!((o.len(), o.contains_key("x")), (1, false));
+    }
+
+    #[test]
+    fn equality_ignores_member_order() {
+        assert_eq!(parse(r#"{"a":1,"b":[2]}"#), parse(r#"{"b":[2],"a":1}"#));
+        assert_ne!(parse(r#"{"a":1,"b":[2]}"#), parse(r#"{"a":1,"b":[2],"c":3}"#));
+        assert_ne!(parse(r#"{"a":1}"#), parse(r#"{"b":1}"#));
+    }
+
+    #[test]
+    fn required_and_optional_fields() {
+        let mut o = parse(r#"{"s":"x","n":null,"w":5}"#).unwrap().into_object().unwrap();
+        assert_eq!(o.optional::<String>("n"), Some(None));
+        assert_eq!(o.optional::<String>("missing"), Some(None));
+        assert_eq!(o.optional::<String>("w"), None);
+        assert_eq!(o.required::<String>("s"), Some("x".to_string()));
+        assert_eq!(o.required::<String>("s"), None, "taken out");
+    }
+}

@@ -1,0 +1,351 @@
+//! The parser: strict RFC 8259 JSON, as `JSON.parse` accepts it, for hostile input.
+//! Never panics; nesting is capped at [`MAX_DEPTH`]; everything allocated is a copy of
+//! part of the input. A lone UTF-16 surrogate in a `\u` escape (which `JSON.parse`
+//! accepts but a Rust string cannot hold) becomes U+FFFD.
+
+use super::{Number, Object, Value};
+
+/// How deeply arrays and objects may nest. Nothing Cognito sends comes close; the cap
+/// keeps a hostile `[[[[...` from exhausting the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why the text is not JSON, and where (a byte offset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+    pub reason: &'static str,
+}
+
+/// One JSON value, optionally surrounded by whitespace, and nothing else.
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut parser = Parser { text, at: 0 };
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.at != text.len() {
+        return Err(parser.error("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+/// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| ParseError { offset: e.valid_up_to(), reason: "not UTF-8" })?;
+    parse(text)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    /// Byte offset of the next unread byte; always on a char boundary between tokens.
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, reason: &'static str) -> ParseError {
+        ParseError { offset: self.at, reason }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `expected` (after whitespace) or fails.
+    fn expect(&mut self, expected: u8, reason: &'static str) -> Result<(), ParseError> {
+        self.skip_whitespace();
+        if self.peek() != Some(expected) {
+            return Err(self.error(reason));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    /// `depth`: how many arrays and objects enclose this value.
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.nested(depth, Parser::object),
+            Some(b'[') => self.nested(depth, Parser::array),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(_) => Err(self.error("expected a JSON value")),
+            None => Err(self.error("unexpected end of input")),
+        }
+    }
+
+    fn nested(&mut self, depth: usize, parse: fn(&mut Self, usize) -> Result<Value, ParseError>) -> Result<Value, ParseError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.at += 1; // the opening bracket
+        parse(self, depth + 1)
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+        if !self.text[self.at..].starts_with(word) {
+            return Err(self.error("expected a JSON value"));
+        }
+        self.at += word.len();
+        Ok(value)
+    }
+
+    /// After `[`: values separated by commas, then `]`.
+    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    /// After `{`: `"key": value` members separated by commas, then `}`.
+    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(Object::new()));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a string key"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected ':' after a key")?;
+            members.push((key, self.value(depth)?));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(Object::from_pairs(members)));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    /// At `"`: the string's contents with escapes resolved.
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            // Copy the run up to the next quote, backslash or control character at once:
+            // all three are ASCII, so the run ends on a char boundary.
+            let run = self.text.as_bytes()[self.at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.at = self.text.len();
+                return Err(self.error("unterminated string"));
+            };
+            out.push_str(&self.text[self.at..self.at + run]);
+            self.at += run;
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                _ => return Err(self.error("control character in a string")),
+            }
+        }
+    }
+
+    /// After a backslash: one escape sequence.
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                return self.unicode_escape(out);
+            }
+            _ => return Err(self.error("invalid escape")),
+        };
+        self.at += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// After `\u`: a code unit, joined with a following `\uDC00`-`\uDFFF` when it is a
+    /// high surrogate. Unpaired surrogates become U+FFFD.
+    fn unicode_escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let unit = self.hex4()?;
+        let c = match unit {
+            0xD800..=0xDBFF => match self.low_surrogate_after() {
+                Some(low) => char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)),
+                None => None,
+            },
+            _ => char::from_u32(unit),
+        };
+        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+        Ok(())
+    }
+
+    /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.
+    fn low_surrogate_after(&mut self) -> Option<u32> {
+        if !self.text[self.at..].starts_with("\\u") {
+            return None;
+        }
+        let unit = u32::from_str_radix(self.text.get(self.at + 2..self.at + 6)?, 16).ok()?;
+        if !(0xDC00..=0xDFFF).contains(&unit) {
+            return None;
+        }
+        self.at += 6;
+        Some(unit)
+    }
+
+    /// Four hex digits (and nothing like `+1` that from_str_radix would take).
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let unit = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        self.at += 4;
+        Ok(unit)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error("invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.required_digits()?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            self.required_digits()?;
+        }
+        Ok(Value::Number(Number::from_checked_text(&self.text[start..self.at])))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Result<(), ParseError> {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return Err(self.error("invalid number"));
+        }
+        self.digits();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Value {
+        parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    #[test]
+    fn parses_every_kind_of_value() {
+        let v = ok(" {\"s\":\"x\",\"n\":-1.5e+3,\"t\":true,\"f\":false,\"z\":null,\"a\":[1,[],{}]} \n");
+        assert_eq!(v["s"], "x");
+        assert_eq!(v["n"].as_f64(), Some(-1500.0));
+        assert_eq!((v["t"].as_bool(), v["f"].as_bool(), v["z"].is_null()), (Some(true), Some(false), true));
+        assert_eq!(v["a"].as_array().map(Vec::len), Some(3));
+        assert_eq!(ok("0"), Value::Number(Number::from(0)));
+        assert_eq!(ok("\"\""), Value::String(String::new()));
+    }
+
+    #[test]
+    fn resolves_every_escape() {
+        assert_eq!(ok(r#""\"\\\/\b\f\n\r\t""#), Value::String("\"\\/\u{8}\u{c}\n\r\t".into()));
+        assert_eq!(ok(r#""\u0041\u00e9\u20AC""#), Value::String("Aé€".into()));
+        assert_eq!(ok(r#""\ud83d\ude00 ok""#), Value::String("😀 ok".into()));
+        assert_eq!(ok("\"raw ü 😀\""), Value::String("raw ü 😀".into()));
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(ok(r#""\ud800""#), Value::String("\u{FFFD}".into()));
+        assert_eq!(ok(r#""\udc00x""#), Value::String("\u{FFFD}x".into()));
+        assert_eq!(ok(r#""\ud800\u0041""#), Value::String("\u{FFFD}A".into()));
+        assert_eq!(ok(r#""\ud800\ud800\udc00""#), Value::String("\u{FFFD}\u{10000}".into()));
+        assert_eq!(ok(r#""\ud800\n""#), Value::String("\u{FFFD}\n".into()));
+    }
+
+    #[test]
+    fn rejects_what_json_parse_rejects() {
+        for bad in [
+            "", " ", "{", "[", "[1,]", "[,1]", "{\"a\"}", "{\"a\":1,}", "{a:1}", "{'a':1}", "\"abc", "\"a\u{1}b\"",
+            "\"\\x\"", "\"\\u12\"", "\"\\u+123\"", "\"\\u12G4\"", "01", "1.", ".5", "-", "1e", "1e+", "+1", "--1", "NaN",
+            "Infinity", "tru", "nul", "truex", "1 2", "{} x", "[]]", "\u{feff}{}", "\"\\", "[1\u{0}]", "1.5e", "0x10",
+        ] {
+            assert!(parse(bad).is_err(), "accepted {bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_capped() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&deep(MAX_DEPTH)).is_ok());
+        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().reason, "nested too deeply");
+        let objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+        assert!(parse(&objects).is_err());
+        // A million opening brackets fail at the cap, not by overflowing the stack.
+        assert!(parse(&"[".repeat(1_000_000)).is_err());
+    }
+
+    #[test]
+    fn hostile_input_fails_cleanly() {
+        for bad in ["\"\\ud800\\u", "\"\\ud800\\uDC", "\"\\u", "[1,{\"a\":[\"\\", "{\"a\":1,\"a\"", "-0.e1", "\"é"] {
+            assert!(parse(bad).is_err(), "accepted {bad:?}");
+        }
+        assert!(parse_bytes(b"\"\xff\"").is_err());
+        assert_eq!(parse_bytes(b"{\"a\":1}").unwrap()["a"].as_i64(), Some(1));
+        // Many distinct keys parse without quadratic work.
+        let many: Vec<String> = (0..20_000).map(|i| format!("\"k{i}\":{i}")).collect();
+        let v = ok(&format!("{{{}}}", many.join(",")));
+        assert_eq!(v.as_object().map(Object::len), Some(20_000));
+    }
+
+    #[test]
+    fn errors_say_where() {
+        assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
+        assert_eq!(parse("{} x").unwrap_err().offset, 3);
+    }
+}
