@@ -25,7 +25,9 @@ fuzz_target!(|data: &[u8]| {
             preferred_challenge: None,
         };
         let mut machine = SignIn::new(flow, params);
-        if machine.start(|| Ok(SrpClient::from_small_a(&[3u8; 128]))).is_err() {
+        // A one-byte `a`: SRP is not what this target explores, and a full-size
+        // exponent in the instrumented build held it to about 50 inputs in 15 s.
+        if machine.start(|| Ok(SrpClient::from_small_a(&[3u8]))).is_err() {
             continue;
         }
         // Feed the same answer several times: each state must cope with anything.
