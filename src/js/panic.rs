@@ -72,9 +72,9 @@ thread_local! {
     /// Functions that let go of something held across an await (a Web Lock), by id.
     static RELEASE_ON_PANIC: RefCell<BTreeMap<u64, Function>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT_RELEASE_ID: Cell<u64> = const { Cell::new(0) };
-    /// The delivery microtask (made once, so the hook allocates little) and the JS entry's
-    /// shadow-stack reset.
-    static DELIVER: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The delivery microtask, made once (at start, so the hook allocates little).
+    static DELIVER: Function = Closure::<dyn FnMut()>::new(deliver_failures).into_js_value().unchecked_into();
+    /// The JS entry's shadow-stack reset.
     static STACK_RESET: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
@@ -85,8 +85,7 @@ fn panics() -> u32 {
 /// Runs once, when the module is instantiated.
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
-    let deliver = Closure::<dyn FnMut()>::new(deliver_failures).into_js_value().unchecked_into::<Function>();
-    DELIVER.with(|d| *d.borrow_mut() = Some(deliver));
+    DELIVER.with(|_| ());
     std::panic::set_hook(Box::new(on_panic));
 }
 
@@ -121,11 +120,10 @@ fn abandon_in_flight(message: String) {
         let _ = release.call0(&JsValue::UNDEFINED);
     }
     // Microtasks run once the stack is empty: first the stack reset, then the deliveries.
-    for f in [&STACK_RESET, &DELIVER] {
-        if let Some(f) = f.with(|f| f.try_borrow().ok().and_then(|f| f.clone())) {
-            queue_microtask(&f);
-        }
+    if let Some(reset) = STACK_RESET.with(|r| r.try_borrow().ok().and_then(|r| r.clone())) {
+        queue_microtask(&reset);
     }
+    DELIVER.with(queue_microtask);
 }
 
 /// `queueMicrotask(f)`, or `Promise.resolve().then(f)` where there is no queueMicrotask.
@@ -286,4 +284,57 @@ pub fn take_panic(mark: f64) -> JsValue {
 #[wasm_bindgen(js_name = __onPanicStackReset)]
 pub fn on_panic_stack_reset(reset: Function) {
     STACK_RESET.with(|s| *s.borrow_mut() = Some(reset));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::callbacks::reply_for;
+    use wasm_bindgen_futures::JsFuture;
+    use wasm_bindgen_test::*;
+
+    async fn next_tick() {
+        let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn abandoning_fails_each_call_in_flight_once_and_stops_their_futures() {
+        let seen: Rc<RefCell<Vec<Option<String>>>> = Rc::default();
+        let record = seen.clone();
+        let node_callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |err: JsValue, _| record.borrow_mut().push(get_string(&err, "code"))).into_js_value();
+        let mark = panic_mark();
+        let (by_callback, _) = reply_for(&node_callback);
+        let (by_promise, promise) = reply_for(&JsValue::UNDEFINED);
+        let ran_on = Rc::new(Cell::new(false));
+        let flag = ran_on.clone();
+        spawn(async move {
+            next_tick().await;
+            flag.set(true);
+            by_promise.ok(JsValue::TRUE);
+        });
+
+        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
+        by_callback.ok(JsValue::TRUE); // too late: the panic answered for it
+        for _ in 0..3 {
+            next_tick().await;
+        }
+
+        assert_eq!(*seen.borrow(), vec![Some(PANIC_CODE.to_string())]);
+        let rejected = JsFuture::from(promise.clone().unchecked_into::<js_sys::Promise>()).await.unwrap_err();
+        assert_eq!(get_string(&rejected, "code").as_deref(), Some(PANIC_CODE));
+        assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
+        let report = take_panic(mark);
+        assert_eq!(Reflect::get(&report, &"delivered".into()).unwrap(), JsValue::TRUE);
+        assert_eq!(Reflect::get(&report, &"returned".into()).unwrap(), JsValue::UNDEFINED, "the first call after the mark, a callback one");
+        assert!(take_panic(next_serial() as f64).is_undefined(), "no panic after a later mark");
+    }
+
+    #[wasm_bindgen_test]
+    fn single_flights_are_fresh_after_a_panic() {
+        let flights = ResetAfterPanic::<Cell<u32>>::default();
+        flights.get().set(7);
+        assert_eq!(flights.get().get(), 7);
+        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
+        assert_eq!(flights.get().get(), 0);
+    }
 }

@@ -9,7 +9,8 @@ pub enum Point {
     AuthenticateSync,
     /// In `getUsername`, a sync method that reports through nothing but its return value.
     GetUsername,
-    /// In a sign-in or a refresh once Cognito has answered, before anything is stored.
+    /// In the fetch transport once a response has arrived: mid-flight in any operation (a
+    /// sign-in before its next request, a refresh shared by parallel calls before it lands).
     AfterFetch,
 }
 

@@ -5,7 +5,6 @@ use crate::client::{self, StoredSession};
 use crate::js::callbacks::{reply_error_only, reply_for};
 use crate::js::events::Change;
 use crate::js::panic::ResetAfterPanic;
-use crate::js::panic_probe::{self, Point};
 use crate::js::tabs::BrowserTabLock;
 use crate::js::convert::{call_string, get, string_map};
 use crate::protocol::types::StringMap;
@@ -49,7 +48,6 @@ impl Handle {
         let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
         let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
-        panic_probe::trip(Point::AfterFetch);
         self.after_refresh(username, session)
     }
 

@@ -179,7 +179,6 @@ impl CognitoUser {
                 Ok(request) => client::drive(&h.env(), &mut machine, request).await,
                 Err(e) => Err(e),
             };
-            panic_probe::trip(Point::AfterFetch);
             h.finish_step(machine, outcome, reply);
         });
         ret
