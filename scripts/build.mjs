@@ -1,24 +1,32 @@
 // `npm run build`: compiles the crate to wasm and writes the npm package into pkg/.
+// Test variants: `node scripts/build.mjs --features panic-probe --out target/pkg-panic-probe`
+// builds the same package with cargo features on, into another directory.
 //
 // One wasm binary serves every way of loading the package. Its bytes are inlined
-// (scripts/inline-wasm.mjs) and instantiated synchronously, so the classes work right after `import`
-// or right after the <script> tag, with no bundler configuration and no async init.
+// (scripts/inline-wasm.mjs) and instantiated synchronously, so the classes work right
+// after `import` or the <script> tag, with no bundler configuration and no async init.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'pkg');
-const work = join(root, 'target', 'bindgen');
+const { values: options } = parseArgs({ options: { features: { type: 'string' }, out: { type: 'string' } } });
+const out = resolve(root, options.out ?? 'pkg');
+const work = join(root, 'target', options.features ? `bindgen-${options.features.replace(/\W+/g, '-')}` : 'bindgen');
 const crate = 'cognito_identity_wasm';
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 function compile() {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
+  const features = options.features ? ['--features', options.features] : [];
+  // `cargo rustc` so the link argument reaches our crate only (dependencies stay cached).
+  // The exported stack pointer lets the JS entry reset the shadow stack after a panic
+  // (see src/js/panic.rs).
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '-C', 'link-arg=--export=__stack_pointer']);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
   for (const target of ['web', 'no-modules']) {
     run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);
@@ -33,10 +41,11 @@ function compile() {
   return readFileSync(opt);
 }
 
-/** Names the glue exports (classes and functions), minus the init plumbing. */
+/** Names the glue exports (classes and functions), minus the init plumbing and the
+ * `__`-prefixed functions only the entry's patches use. */
 function exportedNames(glue) {
   const names = [...glue.matchAll(/^export (?:class|function) (\w+)/gm)].map(m => m[1]);
-  return names.filter(n => n !== 'initSync');
+  return names.filter(n => n !== 'initSync' && !n.startsWith('__'));
 }
 
 function moduleEntry(names, patches) {
@@ -45,9 +54,9 @@ import { initSync } from './${crate}.js';
 import * as api from './${crate}.js';
 import { wasmBytes } from './wasm-bytes.js';
 
-initSync({ module: wasmBytes() });
+const instanceExports = initSync({ module: wasmBytes() });
 ${patches}
-applyPatches(api);
+applyPatches(api, api, instanceExports);
 
 export { ${names.join(', ')} } from './${crate}.js';
 `;
@@ -63,10 +72,10 @@ function classicScript(banner, noModulesGlue, bytesFn, names, patches, publish) 
 ${noModulesGlue}
 ${bytesFn}
 ${patches}
-wasm_bindgen.initSync({ module: wasmBytes() });
+var instanceExports = wasm_bindgen.initSync({ module: wasmBytes() });
 var api = {};
 ${names.map(n => `api.${n} = wasm_bindgen.${n};`).join('\n')}
-applyPatches(api);
+applyPatches(api, wasm_bindgen, instanceExports);
 ${publish}
 })();
 `;
@@ -113,4 +122,4 @@ writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classi
 writeFileSync(join(out, 'index.cjs'), classic("'use strict';\n// cognito-identity-wasm: CommonJS entry (require).", 'module.exports = api;'));
 writeFileSync(join(out, 'package.json'), manifest());
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
-console.log(`pkg/ written: ${names.length} exports, wasm ${wasm.length} bytes`);
+console.log(`${out} written: ${names.length} exports, wasm ${wasm.length} bytes`);

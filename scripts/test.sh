@@ -20,6 +20,9 @@ CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
 echo; echo "== build the npm package (npm run build)"
 npm run build
 
+echo; echo "== the panic-probe test build (tests/e2e/panic.test.mjs)"
+node scripts/build.mjs --features panic-probe --out target/pkg-panic-probe
+
 echo; echo "== emulator, end-to-end and demo tests in Chromium (node --test)"
 # A per-test time limit: a test that hangs fails (and names itself) instead of stalling CI.
 node --test --test-concurrency=1 --test-timeout=180000 tests/emulator/ tests/e2e/ tests/packaging/

@@ -14,13 +14,25 @@ export as namespace AmazonCognitoIdentity;
  * What every failure delivers (`onFailure(err)`, `callback(err, null)`, a rejected Promise):
  * an `Error` whose `code` and `name` are Cognito's error type (`NotAuthorizedException`,
  * `CodeMismatchException`, ...; `NetworkError` when `fetch` failed,
- * `UnexpectedResponseException` when the answer was not Cognito's JSON) and `message` its
- * text. Argument checks (e.g. "New password is required.") give a plain `Error` without `code`.
+ * `UnexpectedResponseException` when the answer was not Cognito's JSON;
+ * `WasmPanicException`, see `WasmPanicError`) and `message` its text. Argument checks (e.g.
+ * "New password is required.") give a plain `Error` without `code`.
  */
 export interface CognitoError extends Error {
 	code?: string;
 	/** The HTTP status, when the failure came from an HTTP answer. */
 	statusCode?: number;
+}
+
+/**
+ * A bug inside this library's wasm (a panic). Every call in flight at that moment fails with
+ * it, once; methods without a callback throw it. Later calls work normally.
+ */
+export interface WasmPanicError extends CognitoError {
+	code: 'WasmPanicException';
+	name: 'WasmPanicException';
+	/** `internal error in cognito-identity-wasm: ` and the panic's message. */
+	message: string;
 }
 
 /**

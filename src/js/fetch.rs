@@ -67,6 +67,7 @@ impl Transport for FetchTransport {
             Ok(p) => JsFuture::from(p).await.map_err(|e| CognitoError::network(describe(&e)))?,
             Err(e) => return Err(CognitoError::network(describe(&e))),
         };
+        super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
         Ok(HttpResponse { status, body: text.as_string().unwrap_or_default(), error_type })
     }
 

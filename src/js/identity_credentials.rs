@@ -7,6 +7,7 @@ use super::callbacks::reply_for;
 use super::convert::{call_method, call_string, get, get_string, js_from_json, json_from_js, plain_error};
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
+use super::panic::ResetAfterPanic;
 use crate::clock::now_secs;
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, Request};
@@ -35,10 +36,10 @@ struct State {
 #[wasm_bindgen]
 pub struct CognitoIdentityCredentials {
     state: Rc<RefCell<State>>,
-    flights: Rc<SingleFlight<Result<(), CognitoError>>>,
+    flights: Rc<ResetAfterPanic<SingleFlight<Result<(), CognitoError>>>>,
 }
 
-type Shared = (Rc<RefCell<State>>, Rc<SingleFlight<Result<(), CognitoError>>>);
+type Shared = (Rc<RefCell<State>>, Rc<ResetAfterPanic<SingleFlight<Result<(), CognitoError>>>>);
 
 async fn call<R: FromJson>(state: &Rc<RefCell<State>>, request: Request) -> Result<R, CognitoError> {
     let endpoint = state.borrow().endpoint.clone(); // cloned: no borrow is held across the await
@@ -119,9 +120,9 @@ impl CognitoIdentityCredentials {
     fn obtain(&self, callback: JsValue, force: bool) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let (state, flights) = self.shared();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let fresh = !force && state.borrow().credentials.as_ref().is_some_and(|c| !identity::needs_refresh(c.expiration, now_secs() as f64));
-            let result = if fresh { Ok(()) } else { flights.run("credentials", || fetch_credentials(state.clone())).await };
+            let result = if fresh { Ok(()) } else { flights.get().run("credentials", || fetch_credentials(state.clone())).await };
             reply.settle(result.map(|()| credentials_js(&state.borrow())));
         });
         ret
@@ -152,7 +153,7 @@ impl CognitoIdentityCredentials {
             identity_id: None,
             credentials: None,
         };
-        Ok(CognitoIdentityCredentials { state: Rc::new(RefCell::new(state)), flights: Rc::new(SingleFlight::default()) })
+        Ok(CognitoIdentityCredentials { state: Rc::new(RefCell::new(state)), flights: Rc::default() })
     }
 
     /// `get(callback)`: the credentials, fetched only when missing or about to expire.

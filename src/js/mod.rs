@@ -11,6 +11,8 @@ mod cookie_storage;
 mod fetch;
 mod identity_credentials;
 mod js_storage;
+mod panic;
+mod panic_probe;
 mod passkeys;
 mod tabs;
 mod tokens;

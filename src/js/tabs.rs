@@ -4,6 +4,7 @@
 use super::convert::{deferred, get};
 use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
+use super::panic;
 use crate::storage::Storage;
 use crate::transport::Transport;
 use crate::tab_lock::{StorageLease, TabLock};
@@ -63,8 +64,10 @@ impl TabLock for BrowserTabLock<'_> {
             let lease = StorageLease { storage: self.storage, timer: self.timer, owner, now_ms: crate::clock::now_millis };
             return lease.exclusive(name, work).await;
         };
-        // The lock is held until `held` settles; we let go by resolving it (`release`).
+        // The lock is held until `held` settles; we let go by resolving it (`release`),
+        // also when a panic abandons this future midway.
         let (held, release, _) = deferred();
+        let _release_on_panic = panic::release_on_panic(release.clone());
         let before = self.storage.get_item(&self.settle_key);
         // Try without waiting first: if someone else holds the lock, they are refreshing.
         let contended = match request_lock(&locks, name, true, held.clone().into()).await {

@@ -144,7 +144,7 @@ impl CognitoUserPool {
                 client_metadata: string_map(&client_metadata),
             })
         })();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let result = async {
                 let request = Request::new(Operation::SignUp, &request?);
                 let data: SignUpResponse = shared.env(&shared.storage()).call(&request).await?;

@@ -99,7 +99,7 @@ impl CognitoUser {
         let attributes = attribute_list(&attributes);
         let metadata = string_map(&client_metadata);
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let result = async {
                 let request = account::update_user_attributes(&h.access_token()?, &attributes?, metadata.as_ref());
                 let result: Passthrough = h.env().call(&request).await?;
@@ -133,7 +133,7 @@ impl CognitoUser {
         let (reply, ret) = reply_for(&callback);
         let metadata = string_map(&client_metadata);
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let result = async {
                 let request = account::get_user_attribute_verification_code(&h.access_token()?, &attribute_name, metadata.as_ref());
                 h.env().call::<Passthrough>(&request).await
@@ -179,7 +179,7 @@ impl CognitoUser {
         let (reply, ret) = reply_for(&callback);
         let request = account::forgot_password(&self.pool.config.client_id, &self.get_username(), string_map(&client_metadata).as_ref());
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             match h.env().call::<Passthrough>(&request).await {
                 Ok(data) => {
                     let data = js_from_json(&Value::Object(data));

@@ -15,6 +15,8 @@ use super::events::{self, Change};
 use super::convert::{error, get, plain_error};
 use super::js_storage::JsStorage;
 use super::tokens::CognitoUserSession;
+use super::panic::ResetAfterPanic;
+use super::panic_probe::{self, Point};
 use super::user_pool::PoolShared;
 use crate::auth::{Flow, SignIn};
 use crate::client::Env;
@@ -46,7 +48,7 @@ pub struct CognitoUser {
 thread_local! {
     /// Refreshes in flight, shared by every CognitoUser object of this page: N parallel
     /// getSession calls for one user send one refresh.
-    static REFRESHES: Rc<SingleFlight<Result<Session, CognitoError>>> = Rc::new(SingleFlight::default());
+    static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = ResetAfterPanic::default();
 }
 
 /// A clone of what an async operation needs, so no borrow of the JS object is held across awaits.
@@ -123,7 +125,7 @@ impl CognitoUser {
     {
         let (reply, ret) = reply_for(callback);
         let handle = self.handle();
-        wasm_bindgen_futures::spawn_local(async move { reply.settle(op(handle).await) });
+        crate::js::panic::spawn(async move { reply.settle(op(handle).await) });
         ret
     }
 }
@@ -145,6 +147,7 @@ impl CognitoUser {
 
     #[wasm_bindgen(js_name = getUsername)]
     pub fn get_username(&self) -> String {
+        panic_probe::trip(Point::GetUsername);
         self.state.borrow().username.clone()
     }
     #[wasm_bindgen(getter)]

@@ -2,10 +2,11 @@
 
 use super::{session_js, CognitoUser, Handle, REFRESHES};
 use crate::client::{self, StoredSession};
-use crate::js::callbacks::reply_for;
+use crate::js::callbacks::{reply_error_only, reply_for};
 use crate::js::events::Change;
+use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
-use crate::js::convert::{call_string, error, get, string_map};
+use crate::js::convert::{call_string, get, string_map};
 use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
 use crate::session::Session;
@@ -43,7 +44,7 @@ impl Handle {
         }
         // refresh_coordinated reads the refresh token again once it holds the lock.
         let username = self.username();
-        let flights = REFRESHES.with(|f| f.clone());
+        let flights = REFRESHES.with(ResetAfterPanic::get);
         let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
         let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
@@ -111,20 +112,14 @@ impl CognitoUser {
             h.clear_local();
             return js_sys::Promise::resolve(&JsValue::UNDEFINED).into();
         }
-        let callback: js_sys::Function = revoke_callback.unchecked_into();
-        wasm_bindgen_futures::spawn_local(async move {
+        let reply = reply_error_only(revoke_callback.unchecked_into());
+        crate::js::panic::spawn(async move {
             let revoked = match h.session(None).await {
                 Ok(session) => client::revoke(&h.env(), &session).await,
                 Err(e) => Err(e),
             };
             h.clear_local();
-            let arg = match revoked {
-                Ok(()) => JsValue::UNDEFINED,
-                Err(e) => error(&e),
-            };
-            if let Err(thrown) = callback.call1(&JsValue::UNDEFINED, &arg) {
-                let _ = js_sys::Promise::reject(&thrown);
-            }
+            reply.settle(revoked.map(|()| JsValue::UNDEFINED));
         });
         JsValue::UNDEFINED
     }

@@ -8,6 +8,7 @@ use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
 use crate::storage::SessionStore;
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
+use crate::js::panic_probe::{self, Point};
 use crate::js::passkeys;
 use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, plain_error, string_map};
 use crate::protocol::account::{self, SetupAuth};
@@ -82,7 +83,7 @@ impl Handle {
                     // No app callback: the browser asks the user for their passkey.
                     let options = challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS").and_then(Value::as_str).unwrap_or_default().to_string();
                     let h = self.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
+                    crate::js::panic::spawn(async move {
                         match passkeys::assertion(&options).await {
                             Ok(credential) => h.answer(Answer::WebAuthn(credential), None, reply).await,
                             Err(e) => {
@@ -170,8 +171,9 @@ impl CognitoUser {
             return ret;
         };
         let params = self.sign_in_params(&auth_details);
+        panic_probe::trip(Point::AuthenticateSync);
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let mut machine = SignIn::new(flow, params).with_devices(h.device_lookup());
             let outcome = match machine.start(SrpClient::generate) {
                 Ok(request) => client::drive(&h.env(), &mut machine, request).await,
@@ -190,7 +192,7 @@ impl CognitoUser {
         let params = self.sign_in_params(&auth_details);
         let auth_parameters = call_method(&auth_details, "getAuthParameters", &[]).and_then(Result::ok).and_then(|v| string_map(&v)).unwrap_or_default();
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let mut machine = SignIn::new(Flow::CustomAuth, params).with_devices(h.device_lookup());
             let outcome = match machine.start_custom(auth_parameters) {
                 Ok(request) => client::drive(&h.env(), &mut machine, request).await,
@@ -244,7 +246,7 @@ impl CognitoUser {
 
     fn answer_with(&self, callback: JsValue, answer: Answer, client_metadata: Option<StringMap>) -> JsValue {
         let (reply, ret) = reply_for(&callback);
-        wasm_bindgen_futures::spawn_local(self.handle().answer(answer, client_metadata, reply));
+        crate::js::panic::spawn(self.handle().answer(answer, client_metadata, reply));
         ret
     }
 
@@ -254,7 +256,7 @@ impl CognitoUser {
     pub fn associate_software_token(&self, callback: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let result = async {
                 let data: Passthrough = h.env().call(&account::associate_software_token(&h.setup_auth()?)).await?;
                 h.update_challenge_session(data.get("Session"));
@@ -280,7 +282,7 @@ impl CognitoUser {
     pub fn verify_software_token(&self, code: String, friendly_device_name: Option<String>, callback: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let h = self.handle();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::js::panic::spawn(async move {
             let auth = match h.setup_auth() {
                 Ok(a) => a,
                 Err(e) => return reply.err(&e),
