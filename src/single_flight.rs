@@ -3,7 +3,6 @@
 //! Single-threaded (wasm): no locks, no Send.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -14,13 +13,15 @@ struct Slot<T> {
     waiters: Vec<Waker>,
 }
 
+/// Keys and their slots in a Vec: a few keys at most (one per signed-in user), and a
+/// hash map would add hashing code to the wasm.
 pub struct SingleFlight<T: Clone> {
-    in_flight: RefCell<HashMap<String, Rc<RefCell<Slot<T>>>>>,
+    in_flight: RefCell<Vec<(String, Rc<RefCell<Slot<T>>>)>>,
 }
 
 impl<T: Clone> Default for SingleFlight<T> {
     fn default() -> Self {
-        SingleFlight { in_flight: RefCell::new(HashMap::new()) }
+        SingleFlight { in_flight: RefCell::new(Vec::new()) }
     }
 }
 
@@ -47,14 +48,14 @@ impl<T: Clone> SingleFlight<T> {
     /// Runs `start()` unless an operation for `key` is already running, in which case
     /// this waits for that one's result instead.
     pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
-        let existing = self.in_flight.borrow().get(key).cloned();
+        let existing = self.in_flight.borrow().iter().find(|(k, _)| k == key).map(|(_, slot)| slot.clone());
         if let Some(slot) = existing {
             return Follower { slot }.await;
         }
         let slot = Rc::new(RefCell::new(Slot { result: None, waiters: Vec::new() }));
-        self.in_flight.borrow_mut().insert(key.to_string(), slot.clone());
+        self.in_flight.borrow_mut().push((key.to_string(), slot.clone()));
         let result = start().await;
-        self.in_flight.borrow_mut().remove(key);
+        self.in_flight.borrow_mut().retain(|(k, _)| k != key);
         let waiters = {
             let mut slot = slot.borrow_mut();
             slot.result = Some(result.clone());
@@ -67,7 +68,7 @@ impl<T: Clone> SingleFlight<T> {
     }
 
     pub fn is_running(&self, key: &str) -> bool {
-        self.in_flight.borrow().contains_key(key)
+        self.in_flight.borrow().iter().any(|(k, _)| k == key)
     }
 }
 

@@ -9,10 +9,10 @@
 //! that finds its destination gone knows the panic already answered for it.
 
 use super::convert::{call_method, error};
+use super::serial_map::SerialMap;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Promise};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 /// Where a call's result goes.
@@ -32,7 +32,7 @@ pub struct InFlight {
 }
 
 thread_local! {
-    static IN_FLIGHT: RefCell<BTreeMap<u64, InFlight>> = const { RefCell::new(BTreeMap::new()) };
+    static IN_FLIGHT: RefCell<SerialMap<InFlight>> = const { RefCell::new(SerialMap::new()) };
     /// Numbers calls (and panics, see `super::panic`) in order: the JS wrapper compares them.
     static NEXT_SERIAL: Cell<u64> = const { Cell::new(1) };
 }
@@ -50,7 +50,7 @@ pub fn take_serial() -> u64 {
 /// nothing when the registry is borrowed (the panic hit our own bookkeeping), rather than
 /// panicking inside the hook.
 pub fn abandon_all() -> Vec<(u64, InFlight)> {
-    IN_FLIGHT.with(|calls| calls.try_borrow_mut().map(|mut calls| std::mem::take(&mut *calls).into_iter().collect()).unwrap_or_default())
+    IN_FLIGHT.with(|calls| calls.try_borrow_mut().map(|mut calls| calls.take_all()).unwrap_or_default())
 }
 
 /// One call's way back to the app; the destination is in `IN_FLIGHT` under `serial`.
@@ -134,7 +134,7 @@ impl Reply {
 
     /// The destination, taken out of the registry; None when a panic already failed this call.
     fn take(&self) -> Option<InFlight> {
-        IN_FLIGHT.with(|calls| calls.borrow_mut().remove(&self.serial))
+        IN_FLIGHT.with(|calls| calls.borrow_mut().remove(self.serial))
     }
 
     pub fn ok(self, value: JsValue) {
@@ -198,7 +198,7 @@ impl Drop for Reply {
     fn drop(&mut self) {
         IN_FLIGHT.with(|calls| {
             if let Ok(mut calls) = calls.try_borrow_mut() {
-                calls.remove(&self.serial);
+                calls.remove(self.serial);
             }
         });
     }

@@ -5,7 +5,6 @@
 use super::convert::get;
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,10 +27,10 @@ impl Change {
 #[derive(Default)]
 struct Registry {
     next_id: u32,
-    /// client id → (listener id, listener)
-    listeners: HashMap<String, Vec<(u32, Function)>>,
+    /// (client id, listener id, listener); Vecs, not hash maps: a few entries, less wasm.
+    listeners: Vec<(String, u32, Function)>,
     /// Client ids whose `storage` listener is installed (once each).
-    watching: HashSet<String>,
+    watching: Vec<String>,
 }
 
 thread_local! {
@@ -41,7 +40,7 @@ thread_local! {
 /// Calls every listener of `client_id` with `{ type, username, otherTab }`. Listeners that
 /// throw do not stop the others; their exceptions surface as unhandled rejections.
 pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
-    let listeners: Vec<Function> = REGISTRY.with(|r| r.borrow().listeners.get(client_id).map(|l| l.iter().map(|(_, f)| f.clone()).collect()).unwrap_or_default());
+    let listeners: Vec<Function> = REGISTRY.with(|r| r.borrow().listeners.iter().filter(|(c, _, _)| c == client_id).map(|(_, _, f)| f.clone()).collect());
     if listeners.is_empty() {
         return;
     }
@@ -69,7 +68,14 @@ fn storage_change(client_id: &str, key: &str, old: Option<String>, new: Option<S
 }
 
 fn watch_other_tabs(client_id: &str) {
-    let first = REGISTRY.with(|r| r.borrow_mut().watching.insert(client_id.to_string()));
+    let first = REGISTRY.with(|r| {
+        let watching = &mut r.borrow_mut().watching;
+        let first = !watching.iter().any(|c| c == client_id);
+        if first {
+            watching.push(client_id.to_string());
+        }
+        first
+    });
     let global = js_sys::global();
     let add = get(&global, "addEventListener");
     if !first || !add.is_function() {
@@ -100,17 +106,10 @@ pub fn subscribe(client_id: &str, listener: Function) -> JsValue {
         let mut r = r.borrow_mut();
         r.next_id += 1;
         let id = r.next_id;
-        r.listeners.entry(client_id.to_string()).or_default().push((id, listener));
+        r.listeners.push((client_id.to_string(), id, listener));
         id
     });
-    let client = client_id.to_string();
-    Closure::once_into_js(move || {
-        REGISTRY.with(|r| {
-            if let Some(list) = r.borrow_mut().listeners.get_mut(&client) {
-                list.retain(|(i, _)| *i != id);
-            }
-        })
-    })
+    Closure::once_into_js(move || REGISTRY.with(|r| r.borrow_mut().listeners.retain(|(_, i, _)| *i != id)))
 }
 
 #[cfg(test)]

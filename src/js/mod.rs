@@ -14,6 +14,7 @@ mod js_storage;
 mod panic;
 mod panic_probe;
 mod passkeys;
+mod serial_map;
 mod tabs;
 mod tokens;
 mod user;

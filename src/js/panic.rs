@@ -39,10 +39,10 @@
 
 use super::callbacks::{abandon_all, next_serial, take_serial, Target};
 use super::convert::{error, get_string};
+use super::serial_map::SerialMap;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::panic::PanicHookInfo;
 use std::pin::Pin;
@@ -70,7 +70,7 @@ thread_local! {
     /// Calls failed by a panic, waiting for the recovery microtask to tell the app.
     static TO_FAIL: RefCell<Vec<(Target, String)>> = const { RefCell::new(Vec::new()) };
     /// Functions that let go of something held across an await (a Web Lock), by id.
-    static RELEASE_ON_PANIC: RefCell<BTreeMap<u64, Function>> = const { RefCell::new(BTreeMap::new()) };
+    static RELEASE_ON_PANIC: RefCell<SerialMap<Function>> = const { RefCell::new(SerialMap::new()) };
     static NEXT_RELEASE_ID: Cell<u64> = const { Cell::new(0) };
     /// The delivery microtask, made once (at start, so the hook allocates little).
     static DELIVER: Function = Closure::<dyn FnMut()>::new(deliver_failures).into_js_value().unchecked_into();
@@ -115,8 +115,8 @@ fn abandon_in_flight(message: String) {
             t.extend(abandoned.into_iter().map(|(_, call)| (call.target, message.clone())));
         }
     });
-    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default());
-    for release in releases.values() {
+    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all()).unwrap_or_default());
+    for (_, release) in &releases {
         let _ = release.call0(&JsValue::UNDEFINED);
     }
     // Microtasks run once the stack is empty: first the stack reset, then the deliveries.
@@ -248,7 +248,7 @@ impl Drop for ReleaseOnPanic {
     fn drop(&mut self) {
         RELEASE_ON_PANIC.with(|r| {
             if let Ok(mut r) = r.try_borrow_mut() {
-                r.remove(&self.id);
+                r.remove(self.id);
             }
         });
     }
