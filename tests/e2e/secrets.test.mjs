@@ -10,7 +10,7 @@
 //       password, the refresh token, the access token or the ID token.
 //   (c) randomness comes from crypto.getRandomValues only: stubbed (before the library
 //       loads) to a fixed pattern, two sign-ins send the same SRP_A, and it is exactly
-//       g^a mod N for a = the 128 stubbed bytes; Math.random made to throw does not stop
+//       g^a mod N for a = the 64 stubbed bytes; Math.random made to throw does not stop
 //       sign-in (the library never calls it).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -320,8 +320,8 @@ describe('(c) randomness only from crypto.getRandomValues', () => {
       const initiates = (await emu.requests('InitiateAuth')).map((r) => r.json.AuthParameters.SRP_A);
       assert.equal(initiates.length, 2);
       assert.equal(initiates[0], initiates[1], 'the same SRP_A from the same randomness');
-      // a = the 128 stubbed bytes, as the SDK draws it: A = g^a mod N.
-      const a = BigInt('0x' + Buffer.from(Array.from({ length: 128 }, (_, i) => (i * 31 + 7) & 0xff)).toString('hex'));
+      // a = the 64 stubbed bytes (SMALL_A_BYTES in src/srp/client.rs; the SDK draws 128): A = g^a mod N.
+      const a = BigInt('0x' + Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 31 + 7) & 0xff)).toString('hex'));
       assert.equal(initiates[0], modPow(2n, a, N).toString(16), 'SRP_A is g^a for a drawn from getRandomValues');
       assert.deepEqual(page.pageErrors, []);
     } finally {
