@@ -1,0 +1,37 @@
+// The wasm travels inside the JS as a printable-ASCII string literal (scripts/inline-wasm.mjs).
+// Its decoder must give back the exact bytes for any content, and the literal must stay
+// safe to embed: ASCII only, no character that needs escaping, no `<` (no `</script`).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+
+import { inlinedLiteral, wasmBytesSource } from '../../scripts/inline-wasm.mjs';
+
+const decode = (source) => new Function(`${source}\nreturn wasmBytes();`)();
+
+const cases = {
+  'every byte value once': Uint8Array.from({ length: 256 }, (_, i) => i),
+  'one byte': Uint8Array.of(0x3c),
+  'only rare-looking bytes': Uint8Array.from({ length: 5000 }, (_, i) => 0x80 + (i % 128)),
+  'one value repeated': new Uint8Array(70000).fill(0x22),
+  'random, 64 KiB': randomBytes(65536),
+  'random, 200 KiB (past one wasm page of output)': randomBytes(200 * 1024),
+};
+
+for (const [name, bytes] of Object.entries(cases)) {
+  test(`round trip: ${name}`, () => {
+    const source = wasmBytesSource(bytes);
+    assert.deepEqual(decode(source), new Uint8Array(bytes));
+    const literal = inlinedLiteral(source) ?? source.match(/wasmData = ("[^"]*")/)[1];
+    assert.match(literal, /^"[\x20-\x7e]*"$/, 'printable ASCII only');
+    assert.doesNotMatch(literal.slice(1, -1), /["\\<]/, 'nothing to escape, no <');
+    assert.ok(literal.length - 2 <= 2 * bytes.length, 'at most two characters per byte');
+  });
+}
+
+test('the exported form is an ES module exporting wasmBytes', async () => {
+  const bytes = randomBytes(1000);
+  const url = `data:text/javascript,${encodeURIComponent(wasmBytesSource(bytes, { exported: true }))}`;
+  const { wasmBytes } = await import(url);
+  assert.deepEqual(wasmBytes(), new Uint8Array(bytes));
+});
