@@ -76,18 +76,25 @@ impl HttpResponse {
     fn service_error(&self) -> CognitoError {
         if let Ok(body) = json::parse(&self.body) {
             let text = |name: &str| body.get(name).and_then(Value::as_str);
-            if let Some(kind) = text("__type").or_else(|| text("code")) {
-                let code = kind.rsplit('#').next().unwrap_or_default().to_string();
+            if let Some(code) = text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?)) {
                 let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
                 return CognitoError { code, message, status_code: Some(self.status) };
             }
         }
-        if let Some(header) = self.error_type.as_deref().filter(|h| !h.is_empty()) {
-            let code = header.split(':').next().unwrap_or_default().to_string();
+        if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(header.split(':').next()?)) {
             return CognitoError { code, message: self.status.to_string(), status_code: Some(self.status) };
         }
         CognitoError::unexpected_response(self.status, "the error body is not AWS JSON")
     }
+}
+
+/// An error type name as AWS writes them (`NotAuthorizedException`, `ThrottlingException`):
+/// what apps compare `err.code` against. Anything else a proxy or a hostile server put in
+/// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
+/// a code; the error then says the answer was not AWS's.
+fn error_code(name: &str) -> Option<String> {
+    let valid = (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    valid.then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -130,5 +137,19 @@ mod tests {
         let e = resp(200, "", None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(200)));
         assert_eq!(resp(200, "{}", None).into_result::<Value>().unwrap(), json::Value::Object(json::Object::new()));
+    }
+
+    #[test]
+    fn error_codes_that_are_not_aws_names_are_not_taken() {
+        // A proxy's JSON with a sentence for a code, then a garbage header: neither is a code.
+        let e = resp(503, r#"{"code":"<b>Service Unavailable</b>","message":"try later"}"#, Some("not a name: really")).into_result::<Value>().unwrap_err();
+        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(503)));
+        // An invalid body code still lets a valid header speak.
+        let e = resp(429, r#"{"__type":""}"#, Some("TooManyRequestsException")).into_result::<Value>().unwrap_err();
+        assert_eq!(e.code, "TooManyRequestsException");
+        let long = "A".repeat(129);
+        let e = resp(400, &format!(r#"{{"__type":"{long}"}}"#), None).into_result::<Value>().unwrap_err();
+        assert_eq!(e.code, "UnexpectedResponseException");
+        assert_eq!(error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(), Some("com.amazonaws.cognito.InvalidParameterException"));
     }
 }
