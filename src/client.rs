@@ -6,7 +6,7 @@ use crate::auth::device::new_device_verifier;
 use crate::auth::{self, Challenge, Flow, NewDevice, SignIn, SignInParams, Step};
 use crate::pool::PoolConfig;
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{account, secret_hash, CognitoError, Operation, Request};
+use crate::protocol::{account, secret_hash, CognitoError, JsonAnswer, Operation, Request};
 use crate::retry;
 use crate::session::Session;
 use crate::single_flight::SingleFlight;
@@ -28,26 +28,36 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
     pub async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        self.call_as(request, None).await
+        Box::pin(self.call_json(request, None)).await?.decode()
     }
 
-    /// [`Env::call`] for a request that does not name its user (a refresh): `username` is
-    /// whom the client secret's hash is computed for.
-    async fn call_as<R: FromJson>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
-        match &self.pool.client_secret {
+    /// [`Env::call`] up to the parsed JSON, for a request that may not name its user (a
+    /// refresh: `username` is whom the client secret's hash is computed for). Not generic,
+    /// and boxed by its callers: each call site then polls one shared future and decodes
+    /// its own result type after the await, instead of getting the sending code inlined
+    /// (2.6 KB less wasm, 360528 -> 357936 bytes; unboxed it was 6 KB more).
+    async fn call_json(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
+        let signed;
+        let request = match &self.pool.client_secret {
             Some(secret) => {
-                let request = secret_hash::apply(request, secret, &self.pool.client_id, username);
-                self.transport.send(&self.pool.endpoint, &request).await?.into_result()
+                signed = secret_hash::apply(request, secret, &self.pool.client_id, username);
+                &signed
             }
-            None => self.transport.send(&self.pool.endpoint, request).await?.into_result(),
-        }
+            None => request,
+        };
+        self.transport.send(&self.pool.endpoint, request).await?.into_json()
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
     pub async fn call_with_retry<R: FromJson>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
+        // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
+        Box::pin(self.call_json_with_retry(request, username)).await?.decode()
+    }
+
+    async fn call_json_with_retry(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
         let mut attempt = 1;
         loop {
-            match self.call_as(request, username).await {
+            match self.call_json(request, username).await {
                 Err(e) => match retry::delay_before_retry(attempt, &e, jitter()) {
                     Some(ms) => {
                         self.transport.sleep(ms).await;

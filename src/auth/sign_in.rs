@@ -2,7 +2,7 @@
 //! send next, or how sign-in ended. No I/O here: the driver in `client` does the
 //! sending, so every path is testable natively with canned responses.
 
-use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap};
+use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap, string_map_of};
 use crate::protocol::{CognitoError, Operation, Request};
 use super::answers::Answer;
 use super::device::DeviceSecrets;
@@ -301,15 +301,15 @@ impl SignIn {
         let key = srp.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
         let timestamp = srp::timestamp(now);
         let signature = srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
-        let mut responses: StringMap = [
-            ("USERNAME", self.username.clone()),
-            ("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string()),
-            ("TIMESTAMP", timestamp),
-            ("PASSWORD_CLAIM_SIGNATURE", signature),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+        let mut responses = string_map_of(
+            [
+                ("USERNAME", self.username.clone()),
+                ("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string()),
+                ("TIMESTAMP", timestamp),
+                ("PASSWORD_CLAIM_SIGNATURE", signature),
+            ]
+            .map(|(k, v)| (k.to_string(), v)),
+        );
         self.add_device_key(&mut responses);
         Ok(Request::new(
             Operation::RespondToAuthChallenge,
@@ -328,10 +328,7 @@ impl SignIn {
         let device = self.device.clone().ok_or_else(|| {
             CognitoError::new("DeviceNotRememberedException", "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.")
         })?;
-        let responses: StringMap = [("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
+        let responses = string_map_of([("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())].map(|(k, v)| (k.to_string(), v)));
         self.state = State::AwaitingDeviceVerifier(Box::new(srp));
         Ok(Step::Send(Request::new(
             Operation::RespondToAuthChallenge,

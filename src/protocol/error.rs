@@ -49,6 +49,23 @@ impl std::fmt::Display for CognitoError {
     }
 }
 
+/// A success's body, parsed.
+pub struct JsonAnswer {
+    status: u16,
+    body: Value,
+}
+
+impl JsonAnswer {
+    /// The body as the operation's result type.
+    pub fn decode<T: FromJson>(self) -> Result<T, CognitoError> {
+        T::from_json(self.body).ok_or_else(|| not_expected_json(self.status))
+    }
+}
+
+fn not_expected_json(status: u16) -> CognitoError {
+    CognitoError::unexpected_response(status, "the body is not the expected JSON")
+}
+
 /// What the transport hands back: enough of an HTTP response to decide success or error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpResponse {
@@ -64,13 +81,22 @@ impl HttpResponse {
     /// means the answer was lost on the way, and taking it for success could report a
     /// confirmation that never happened.
     pub fn into_result<T: FromJson>(self) -> Result<T, CognitoError> {
+        self.into_json()?.decode()
+    }
+
+    /// [`HttpResponse::into_result`] up to the JSON value: not generic, so the code that
+    /// sends a request and reads its answer exists once rather than once per result type.
+    pub fn into_json(self) -> Result<JsonAnswer, CognitoError> {
         if !(200..300).contains(&self.status) {
             return Err(self.service_error());
         }
         if self.body.trim().is_empty() {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
-        json::from_str(&self.body).ok_or_else(|| CognitoError::unexpected_response(self.status, "the body is not the expected JSON"))
+        match json::parse(&self.body) {
+            Ok(body) => Ok(JsonAnswer { status: self.status, body }),
+            Err(_) => Err(not_expected_json(self.status)),
+        }
     }
 
     fn service_error(&self) -> CognitoError {

@@ -9,7 +9,7 @@ mod operation;
 pub mod secret_hash;
 pub mod types;
 
-pub use error::{CognitoError, HttpResponse};
+pub use error::{CognitoError, HttpResponse, JsonAnswer};
 use crate::json::ToJson;
 pub use operation::Operation;
 

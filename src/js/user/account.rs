@@ -2,7 +2,7 @@
 //! Like the SDK, these need a valid in-memory session (`getSession` or a sign-in first)
 //! and fail with 'User is not authenticated' otherwise.
 
-use super::{CognitoUser, Handle};
+use super::{answer_success, CognitoUser, Handle};
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
 use crate::js::convert::{get, js_from_json, json_from_js, string_map};
@@ -60,8 +60,7 @@ impl CognitoUser {
     /// `getUserAttributes(callback)` → `CognitoUserAttribute[]`.
     #[wasm_bindgen(js_name = getUserAttributes)]
     pub fn get_user_attributes(&self, callback: JsValue) -> JsValue {
-        self.respond(&callback, |h| async move {
-            let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
+        self.respond_to_request(&callback, |h| Ok(account::get_user(&h.access_token()?)), |_, data| {
             let attrs: Vec<AttributeType> = data
                 .get("UserAttributes")
                 .cloned()
@@ -86,8 +85,7 @@ impl CognitoUser {
     /// `getMFAOptions(callback)` → GetUser's `MFAOptions`.
     #[wasm_bindgen(js_name = getMFAOptions)]
     pub fn get_mfa_options(&self, callback: JsValue) -> JsValue {
-        self.respond(&callback, |h| async move {
-            let data: Passthrough = h.env().call(&account::get_user(&h.access_token()?)).await?;
+        self.respond_to_request(&callback, |h| Ok(account::get_user(&h.access_token()?)), |_, data| {
             Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
         })
     }
@@ -156,21 +154,15 @@ impl CognitoUser {
     /// `verifyAttribute(name, code, { onSuccess, onFailure })` → 'SUCCESS'.
     #[wasm_bindgen(js_name = verifyAttribute)]
     pub fn verify_attribute(&self, attribute_name: String, code: String, callback: JsValue) -> JsValue {
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)).await?;
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)), answer_success)
     }
 
     /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = changePassword)]
     pub fn change_password(&self, old_password: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let metadata = string_map(&client_metadata);
-        self.respond(&callback, move |h| async move {
-            let request = account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref());
-            let _: Passthrough = h.env().call(&request).await?;
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        let build = move |h: &Handle| Ok(account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref()));
+        self.respond_to_request(&callback, build, answer_success)
     }
 
     /// `forgotPassword({ onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
@@ -195,18 +187,14 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = confirmPassword)]
     pub fn confirm_password(&self, code: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let request = account::confirm_forgot_password(&self.pool.config.client_id, &self.get_username(), &code, &new_password, string_map(&client_metadata).as_ref());
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&request).await?;
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        self.respond_to_request(&callback, move |_| Ok(request), answer_success)
     }
 
     /// `deleteUser(callback, clientMetadata)` → 'SUCCESS', and the local session is cleared.
     #[wasm_bindgen(js_name = deleteUser)]
     pub fn delete_user(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let metadata = string_map(&client_metadata);
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::delete_user(&h.access_token()?, metadata.as_ref())).await?;
+        self.respond_to_request(&callback, move |h| Ok(account::delete_user(&h.access_token()?, metadata.as_ref())), |h, _| {
             h.clear_local();
             Ok(JsValue::from_str(SUCCESS))
         })
@@ -225,10 +213,7 @@ impl CognitoUser {
     }
 
     fn set_sms_mfa(&self, callback: JsValue, enabled: bool) -> JsValue {
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::set_sms_mfa_option(&h.access_token()?, enabled)).await?;
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::set_sms_mfa_option(&h.access_token()?, enabled)), answer_success)
     }
 
     /// `setUserMfaPreference(smsSettings, totpSettings, callback, emailSettings?)` → 'SUCCESS'.
@@ -236,9 +221,6 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = setUserMfaPreference)]
     pub fn set_user_mfa_preference(&self, sms: JsValue, totp: JsValue, callback: JsValue, email: JsValue) -> JsValue {
         let (sms, totp, email) = (json_from_js(&sms), json_from_js(&totp), json_from_js(&email));
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)).await?;
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)), answer_success)
     }
 }

@@ -1,12 +1,10 @@
 //! Remembered devices of a signed-in user: getDevice, listDevices, setDeviceStatusRemembered,
 //! setDeviceStatusNotRemembered, forgetDevice, forgetSpecificDevice — as in the JS SDK.
 
-use super::{CognitoUser, Handle};
-use crate::js::convert::{get_string, js_from_json};
-use crate::protocol::types::Passthrough;
+use super::{answer_response, answer_success, CognitoUser, Handle};
+use crate::js::convert::get_string;
 use crate::protocol::{account, CognitoError};
 use crate::storage::SessionStore;
-use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 impl Handle {
@@ -24,10 +22,7 @@ impl CognitoUser {
     /// `getDevice({ onSuccess, onFailure })` → GetDevice's answer for this device.
     #[wasm_bindgen(js_name = getDevice)]
     pub fn get_device(&self, callback: JsValue) -> JsValue {
-        self.respond(&callback, |h| async move {
-            let data: Passthrough = h.env().call(&account::get_device(&h.access_token()?, &h.device_key()?)).await?;
-            Ok(js_from_json(&Value::Object(data)))
-        })
+        self.respond_to_request(&callback, |h| Ok(account::get_device(&h.access_token()?, &h.device_key()?)), answer_response)
     }
 
     /// `listDevices(limit, paginationToken, { onSuccess, onFailure })` → `{ Devices, PaginationToken? }`.
@@ -35,10 +30,7 @@ impl CognitoUser {
     pub fn list_devices(&self, limit: JsValue, pagination_token: JsValue, callback: JsValue) -> JsValue {
         let limit = limit.as_f64().filter(|l| *l >= 0.0).map(|l| l as u32);
         let token = pagination_token.as_string().filter(|t| !t.is_empty());
-        self.respond(&callback, move |h| async move {
-            let data: Passthrough = h.env().call(&account::list_devices(&h.access_token()?, limit, token.as_deref())).await?;
-            Ok(js_from_json(&Value::Object(data)))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::list_devices(&h.access_token()?, limit, token.as_deref())), answer_response)
     }
 
     /// `setDeviceStatusRemembered({ onSuccess, onFailure })` → 'SUCCESS'.
@@ -54,21 +46,20 @@ impl CognitoUser {
     }
 
     fn set_device_status(&self, callback: JsValue, remembered: bool) -> JsValue {
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::update_device_status(&h.access_token()?, &h.device_key()?, remembered)).await?;
-            Ok(JsValue::from_str("SUCCESS"))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::update_device_status(&h.access_token()?, &h.device_key()?, remembered)), answer_success)
     }
 
     /// `forgetDevice({ onSuccess, onFailure })`: forgets this device at Cognito and here, so
     /// the next sign-in goes through the full flow again.
     #[wasm_bindgen(js_name = forgetDevice)]
     pub fn forget_device(&self, callback: JsValue) -> JsValue {
-        self.respond(&callback, |h| async move {
+        let build = |h: &Handle| {
             let key = h.device_key()?;
-            let _: Passthrough = h.env().call(&account::forget_device(&h.access_token()?, &key)).await?;
+            Ok(account::forget_device(&h.access_token()?, &key))
+        };
+        self.respond_to_request(&callback, build, |h, response| {
             SessionStore::new(&h.storage, &h.pool.config.client_id).clear_device(&h.username());
-            Ok(JsValue::from_str("SUCCESS"))
+            answer_success(h, response)
         })
     }
 
@@ -76,13 +67,13 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = forgetSpecificDevice)]
     pub fn forget_specific_device(&self, device_key: JsValue, callback: JsValue) -> JsValue {
         let key = device_key.as_string().or_else(|| get_string(&device_key, "DeviceKey")).unwrap_or_default();
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::forget_device(&h.access_token()?, &key)).await?;
+        let forgotten = key.clone();
+        self.respond_to_request(&callback, move |h| Ok(account::forget_device(&h.access_token()?, &key)), move |h, response| {
             let store = SessionStore::new(&h.storage, &h.pool.config.client_id);
-            if store.load_device(&h.username()).is_some_and(|d| d.key == key) {
+            if store.load_device(&h.username()).is_some_and(|d| d.key == forgotten) {
                 store.clear_device(&h.username());
             }
-            Ok(JsValue::from_str("SUCCESS"))
+            answer_success(h, response)
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Passkey management for a signed-in user (ours: the JS SDK predates passkeys):
 //! registerPasskey, listPasskeys, deletePasskey.
 
-use super::CognitoUser;
+use super::{answer_response, answer_success, CognitoUser};
 use crate::js::convert::{get, get_string, js_from_json};
 use crate::js::passkeys;
 use crate::protocol::account;
@@ -31,19 +31,12 @@ impl CognitoUser {
     pub fn list_passkeys(&self, callback: JsValue, params: JsValue) -> JsValue {
         let max_results = get(&params, "maxResults").as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
         let next_token = get_string(&params, "nextToken");
-        self.respond(&callback, move |h| async move {
-            let request = account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref());
-            let listed: Passthrough = h.env().call(&request).await?;
-            Ok(js_from_json(&Value::Object(listed)))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref())), answer_response)
     }
 
     /// `deletePasskey(credentialId, callback)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = deletePasskey)]
     pub fn delete_passkey(&self, credential_id: String, callback: JsValue) -> JsValue {
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::delete_webauthn_credential(&h.access_token()?, &credential_id)).await?;
-            Ok(JsValue::from_str("SUCCESS"))
-        })
+        self.respond_to_request(&callback, move |h| Ok(account::delete_webauthn_credential(&h.access_token()?, &credential_id)), answer_success)
     }
 }

@@ -1,10 +1,9 @@
 //! Confirming a registration and resending its code.
 
-use super::CognitoUser;
-use crate::js::convert::{js_from_json, string_map};
-use crate::protocol::types::{ConfirmSignUpRequest, Passthrough, ResendConfirmationCodeRequest};
+use super::{answer_response, answer_success, CognitoUser};
+use crate::js::convert::string_map;
+use crate::protocol::types::{ConfirmSignUpRequest, ResendConfirmationCodeRequest};
 use crate::protocol::{Operation, Request};
-use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,10 +18,7 @@ impl CognitoUser {
             force_alias_creation: force_alias_creation.is_truthy(),
             client_metadata: string_map(&client_metadata),
         };
-        self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&Request::new(Operation::ConfirmSignUp, &body)).await?;
-            Ok(JsValue::from_str("SUCCESS"))
-        })
+        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ConfirmSignUp, &body)), answer_success)
     }
 
     /// `resendConfirmationCode(callback, clientMetadata)` → `{ CodeDeliveryDetails }`.
@@ -33,9 +29,6 @@ impl CognitoUser {
             username: self.get_username(),
             client_metadata: string_map(&client_metadata),
         };
-        self.respond(&callback, move |h| async move {
-            let result: Passthrough = h.env().call(&Request::new(Operation::ResendConfirmationCode, &body)).await?;
-            Ok(js_from_json(&Value::Object(result)))
-        })
+        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ResendConfirmationCode, &body)), answer_response)
     }
 }
