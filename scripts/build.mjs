@@ -7,6 +7,7 @@
 // after `import` or the <script> tag, with no bundler configuration and no async init.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +20,20 @@ const { values: options } = parseArgs({ options: { features: { type: 'string' },
 const out = resolve(root, options.out ?? 'pkg');
 const work = join(root, 'target', options.features ? `bindgen-${options.features.replace(/\W+/g, '-')}` : 'bindgen');
 const crate = 'cognito_identity_wasm';
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+
+// Panic locations name source files; without this the shipped wasm carries the build
+// machine's home directory (/root/.cargo/registry/src/index.crates.io-…/) for every
+// dependency. Set for the wasm target only, so native builds and tests keep their cache.
+const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
+const remapRegistry = { CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: `--remap-path-prefix=${join(cargoHome, 'registry', 'src')}=crates` };
 
 function compile() {
   const features = options.features ? ['--features', options.features] : [];
   // `cargo rustc` so the link argument reaches our crate only (dependencies stay cached).
   // The exported stack pointer lets the JS entry reset the shadow stack after a panic
   // (see src/js/panic.rs).
-  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '-C', 'link-arg=--export=__stack_pointer']);
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
   for (const target of ['web', 'no-modules']) {
     run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);
