@@ -275,21 +275,39 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
     }
 }
 
-/// The stored session of `username`, refreshed when expired. Concurrent callers in this
-/// context share one refresh (`flights`); across tabs, `tabs` lets one refresh at a time,
-/// and whoever gets the lock second finds fresh tokens in storage and sends nothing.
-/// Errors carry the SDK's messages.
+/// The session when it can be had without a request: `cached` (a caller's in-memory
+/// session) while valid, else what storage says. None: it must be refreshed. The one
+/// decision behind `get_session` here and `getSession` in the JS layer.
+pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    cached: Option<&Session>,
+    username: &str,
+) -> Option<Result<Session, CognitoError>> {
+    if let Some(session) = cached.filter(|s| s.is_valid((env.now)())) {
+        return Some(Ok(session.clone()));
+    }
+    match stored_session(env, username) {
+        StoredSession::Valid(session) => Some(Ok(session)),
+        StoredSession::Unusable(e) => Some(Err(e)),
+        StoredSession::NeedsRefresh(_) => None,
+    }
+}
+
+/// The session of `username` (`cached` first, then storage), refreshed when expired.
+/// Concurrent callers in this context share one refresh (`flights`); across tabs, `tabs`
+/// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
+/// storage and sends nothing. Errors carry the SDK's messages.
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>,
     flights: &SingleFlight<Result<Session, CognitoError>>,
     tabs: &L,
+    cached: Option<&Session>,
     username: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
-    match stored_session(env, username) {
-        StoredSession::Valid(session) => Ok(session),
-        StoredSession::Unusable(e) => Err(e),
-        StoredSession::NeedsRefresh(_) => refresh_coordinated(env, flights, tabs, username, client_metadata).await,
+    match session_without_request(env, cached, username) {
+        Some(known) => known,
+        None => refresh_coordinated(env, flights, tabs, username, client_metadata).await,
     }
 }
 

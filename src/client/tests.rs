@@ -94,7 +94,7 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     server.answer(200, refreshed(None));
     let env = env(&pool, &server, &storage);
     let flights = SingleFlight::default();
-    let calls: Vec<Boxed> = (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, "alice", None)) as Boxed).collect();
+    let calls: Vec<Boxed> = (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     let first = results[0].clone().unwrap();
@@ -113,7 +113,7 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err();
     assert_eq!(err.code, "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -126,7 +126,7 @@ fn transient_failures_are_retried_with_backoff() {
     expired_session_in(&storage);
     server.drop_connection().answer(500, json!({"__type":"InternalErrorException","message":"x"})).answer(400, json!({"__type":"TooManyRequestsException"})).answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap();
+    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap();
     assert_eq!(server.requests.borrow().len(), 4);
     assert_eq!(server.sleeps.borrow().len(), 3);
     // A rotated refresh token replaces the old one.
@@ -142,7 +142,7 @@ fn retries_stop_and_the_session_survives_an_outage() {
         server.drop_connection();
     }
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err();
     assert_eq!(err.code, "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -155,7 +155,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap();
+    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
     assert_eq!(req.body, r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
@@ -165,7 +165,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
 fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, "alice", None)) as Boxed]).remove(0).unwrap_err().message;
+    let get = || run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err().message;
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "", NOW - 3610)).unwrap();
@@ -193,8 +193,28 @@ fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
     let tabs: Vec<_> = (0..4).map(|i| (SingleFlight::default(), StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms })).collect();
-    let calls: Vec<Boxed> = tabs.iter().map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, "alice", None)) as Boxed).collect();
+    let calls: Vec<Boxed> = tabs.iter().map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     assert!(results.iter().all(|r| r.as_ref().unwrap().refresh_token == "refresh-2"));
+}
+
+#[test]
+fn a_valid_in_memory_session_is_used_as_is_and_an_expired_one_defers_to_storage() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let (id, access) = tokens(NOW + 600);
+    let in_memory = Session::issued(&id, &access, "refresh-mem", NOW - 10);
+    // Valid in memory: no storage read needed, no request (storage is even empty).
+    let got = session_without_request(&env, Some(&in_memory), "alice").unwrap().unwrap();
+    assert_eq!(got.refresh_token, "refresh-mem");
+    // Expired in memory, expired in storage: a refresh is due.
+    let (id, access) = tokens(NOW - 10);
+    let stale = Session::issued(&id, &access, "refresh-mem", NOW - 3610);
+    expired_session_in(&storage);
+    assert!(session_without_request(&env, Some(&stale), "alice").is_none());
+    server.answer(200, refreshed(None));
+    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, Some(&stale), "alice", None)) as Boxed]).remove(0).unwrap();
+    assert_eq!(session.refresh_token, "refresh-1", "refreshed with the stored token, not the stale in-memory one");
+    assert_eq!(server.requests.borrow().len(), 1);
 }

@@ -11,42 +11,34 @@ use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
-use crate::clock::now_secs;
 use wasm_bindgen::prelude::*;
 
 impl Handle {
-    /// The session when it can be had without a request: the valid in-memory one, else
-    /// what storage holds. None: it must be refreshed.
+    /// The session when it can be had without a request (`client::session_without_request`
+    /// with the in-memory one), kept in memory; None: it must be refreshed.
     fn session_now(&self) -> Option<Result<Session, CognitoError>> {
         let cached = self.state.borrow().session.clone();
-        if let Some(s) = cached.filter(|s| s.is_valid(now_secs())) {
-            return Some(Ok(s));
-        }
         let username = self.username();
-        match client::stored_session(&self.env(), &username) {
-            StoredSession::Valid(s) => {
-                self.set_session(username, s.clone());
-                Some(Ok(s))
-            }
-            StoredSession::Unusable(e) => {
-                self.state.borrow_mut().session = None;
-                Some(Err(e))
-            }
-            StoredSession::NeedsRefresh(_) => None,
+        let known = client::session_without_request(&self.env(), cached.as_ref(), &username)?;
+        match &known {
+            Ok(s) => self.set_session(username, s.clone()),
+            Err(_) => self.state.borrow_mut().session = None,
         }
+        Some(known)
     }
 
     /// The session, refreshed when expired; concurrent refreshes of one user (from any
-    /// CognitoUser object of this page) share a single request.
+    /// CognitoUser object of this page) share a single request. `client::get_session`
+    /// made of `session_now` (which keeps the in-memory session) and the same refresh.
     pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
         if let Some(known) = self.session_now() {
             return known;
         }
-        // refresh_coordinated reads the refresh token again once it holds the lock.
         let username = self.username();
         let flights = REFRESHES.with(ResetAfterPanic::get);
         let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
+        // refresh_coordinated reads storage again once it holds the cross-tab lock.
         let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
         self.after_refresh(username, session)
     }
