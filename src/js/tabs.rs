@@ -9,6 +9,7 @@ use crate::storage::Storage;
 use crate::transport::Transport;
 use crate::tab_lock::{StorageLease, TabLock};
 use js_sys::{Function, Reflect};
+use sha2::{Digest, Sha256};
 use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -26,18 +27,31 @@ pub struct BrowserTabLock<'a> {
     pub storage: &'a JsStorage,
     pub timer: &'a FetchTransport,
     /// A key the lock holder rewrites (the user's idToken). Chromium delivers one tab's
-    /// localStorage writes to the other tabs asynchronously, so a tab that waited for the
-    /// lock can still read the old value for a moment after the holder let go.
+    /// localStorage writes to the other tabs asynchronously, so a tab that gets the lock
+    /// right after the holder let go can still read the old value for a while (seen: long
+    /// enough, on a loaded machine, to refresh again with a rotated-away token).
     pub settle_key: String,
 }
 
-/// How long a tab that waited for the lock gives the holder's writes to arrive.
-const SETTLE_POLLS: u32 = 20;
+/// After storing new tokens, the holder also holds a marker lock named
+/// `<lock>.fresh.<time>.<tag of the new idToken>` for this long. The lock manager is one
+/// authority for all tabs, and the marker is granted before the main lock is let go: the
+/// next holder, querying the locks, learns that new tokens exist even when its own copy
+/// of localStorage does not show them yet, and waits for them.
+const MARKER_HOLD_MS: u32 = 10_000;
+/// How long a tab waits for tokens a marker announced to reach its localStorage.
+const SETTLE_POLLS: u32 = 80;
 const SETTLE_POLL_MS: u32 = 25;
 
 fn web_locks() -> Option<JsValue> {
     let locks = get(&get(&js_sys::global(), "navigator"), "locks");
     get(&locks, "request").is_function().then_some(locks)
+}
+
+/// A short, non-secret tag of a stored value (no token text goes into lock names).
+fn tag(value: Option<&str>) -> String {
+    let digest = Sha256::digest(value.unwrap_or_default().as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `navigator.locks.request(name, options, cb)`: resolves once the lock is ours (true),
@@ -57,6 +71,45 @@ async fn request_lock(locks: &JsValue, name: &str, if_available: bool, held: JsV
     JsFuture::from(acquired).await.ok()?.as_bool()
 }
 
+/// The tag of the newest marker of `name` held by any tab, if any.
+async fn newest_marker(locks: &JsValue, name: &str) -> Option<String> {
+    let query = Reflect::get(locks, &"query".into()).ok()?.dyn_into::<Function>().ok()?;
+    let snapshot = JsFuture::from(query.call0(locks).ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok()?;
+    let prefix = format!("{name}.fresh.");
+    let held = js_sys::Array::from(&get(&snapshot, "held"));
+    held.iter()
+        .filter_map(|lock| get(&lock, "name").as_string()?.strip_prefix(&prefix).map(str::to_string))
+        .filter_map(|rest| {
+            let (time, tag) = rest.split_once('.')?;
+            Some((time.parse::<u64>().ok()?, tag.to_string()))
+        })
+        .max()
+        .map(|(_, tag)| tag)
+}
+
+/// Holds `<name>.fresh.<time>.<tag>` for MARKER_HOLD_MS; resolves once it is granted.
+async fn announce_fresh_tokens(locks: &JsValue, name: &str, value: Option<&str>) {
+    let (held, release, _) = deferred();
+    let set_timeout = get(&js_sys::global(), "setTimeout");
+    if let Some(set_timeout) = set_timeout.dyn_ref::<Function>() {
+        let _ = set_timeout.call2(&JsValue::UNDEFINED, &release, &JsValue::from(MARKER_HOLD_MS));
+    }
+    let marker = format!("{name}.fresh.{}.{}", crate::clock::now_millis() as u64, tag(value));
+    let _ = request_lock(locks, &marker, false, held.into()).await;
+}
+
+impl BrowserTabLock<'_> {
+    /// Waits (boundedly) until the settle key's tag is `expected`.
+    async fn settle(&self, expected: &str) {
+        for _ in 0..SETTLE_POLLS {
+            if tag(self.storage.get_item(&self.settle_key).as_deref()) == expected {
+                return;
+            }
+            self.timer.sleep(SETTLE_POLL_MS).await;
+        }
+    }
+}
+
 impl TabLock for BrowserTabLock<'_> {
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
         let Some(locks) = web_locks() else {
@@ -68,28 +121,19 @@ impl TabLock for BrowserTabLock<'_> {
         // also when a panic abandons this future midway.
         let (held, release, _) = deferred();
         let _release_on_panic = panic::release_on_panic(release.clone());
-        let before = self.storage.get_item(&self.settle_key);
-        // Try without waiting first: if someone else holds the lock, they are refreshing.
-        let contended = match request_lock(&locks, name, true, held.clone().into()).await {
-            Some(true) => false,
-            Some(false) => {
-                if request_lock(&locks, name, false, held.into()).await != Some(true) {
-                    return work.await; // the API failed: run uncoordinated rather than not at all
-                }
-                true
-            }
-            None => return work.await, // the API refused (e.g. an opaque origin)
-        };
-        if contended {
-            // The holder has just written new tokens: wait (boundedly) until they are visible here.
-            for _ in 0..SETTLE_POLLS {
-                if self.storage.get_item(&self.settle_key) != before {
-                    break;
-                }
-                self.timer.sleep(SETTLE_POLL_MS).await;
-            }
+        if request_lock(&locks, name, false, held.into()).await != Some(true) {
+            return work.await; // the API failed or refused (e.g. an opaque origin): run uncoordinated
         }
+        // Another tab may have stored new tokens just before we got the lock.
+        if let Some(expected) = newest_marker(&locks, name).await {
+            self.settle(&expected).await;
+        }
+        let before = self.storage.get_item(&self.settle_key);
         let out = work.await;
+        let after = self.storage.get_item(&self.settle_key);
+        if after.is_some() && after != before {
+            announce_fresh_tokens(&locks, name, after.as_deref()).await;
+        }
         let _ = release.call0(&JsValue::UNDEFINED);
         out
     }
