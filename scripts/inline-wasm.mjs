@@ -100,7 +100,8 @@ ${exported ? 'export ' : ''}function wasmBytes() {
   for (var r = 0; r < 256; r++) heap[256 + r] = parseInt(byteOfRank.substr(2 * r, 2), 16);
   new TextEncoder().encodeInto(data, heap.subarray(input, output)); // ASCII: one byte per character
   decoder.d(input, output, end);
-  return heap.slice(output, end);
+  // A view, not a copy: WebAssembly.Module copies what it is given anyway.
+  return heap.subarray(output, end);
 }`;
 }
 
