@@ -13,7 +13,9 @@ use crate::js::passkeys;
 use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, plain_error, string_map};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
-use crate::protocol::CognitoError;
+use crate::protocol::{CognitoError, Request};
+use std::future::Future;
+use std::pin::Pin;
 use crate::srp::SrpClient;
 use crate::json::{ToJson, Value};
 use wasm_bindgen::prelude::*;
@@ -52,6 +54,10 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
         reply.err_value(err);
     }
 }
+
+/// Starts a sign-in step once it runs: the machine with its next request (or the error the
+/// machine gave instead of one), or an error when there is no sign-in to go on with.
+type BeginStep = Box<dyn FnOnce(&Handle) -> Result<(SignIn, Result<Request, CognitoError>), CognitoError>>;
 
 /// The SDK sends ValidationData as ClientMetadata when there is any, else ClientMetadata.
 fn client_metadata_of(auth_details: &JsValue) -> Option<StringMap> {
@@ -118,16 +124,32 @@ impl Handle {
     }
 
     /// Answers the pending challenge and runs the sign-in on from there.
-    async fn answer(self, answer: Answer, client_metadata: Option<StringMap>, reply: Reply) {
-        let mut machine = match self.take_sign_in() {
-            Ok(m) => m,
-            Err(e) => return reply.err(&e),
-        };
-        let outcome = match machine.answer(&answer, client_metadata, SrpClient::generate) {
-            Ok(request) => client::drive(&self.env(), &mut machine, request).await,
-            Err(e) => Err(e),
-        };
-        self.finish_step(machine, outcome, reply);
+    fn answer(self, answer: Answer, client_metadata: Option<StringMap>, reply: Reply) -> Pin<Box<dyn Future<Output = ()>>> {
+        self.run_sign_in(
+            Box::new(move |h| {
+                let mut machine = h.take_sign_in()?;
+                let request = machine.answer(&answer, client_metadata, SrpClient::generate);
+                Ok((machine, request))
+            }),
+            reply,
+        )
+    }
+
+    /// Runs a sign-in from `begin`'s machine and request (the first request, or the answer
+    /// to a challenge) to its next stop, and reports it. authenticateUser, initiateAuth and
+    /// the answers share this one boxed future instead of a state machine each.
+    fn run_sign_in(self, begin: BeginStep, reply: Reply) -> Pin<Box<dyn Future<Output = ()>>> {
+        Box::pin(async move {
+            let (mut machine, request) = match begin(&self) {
+                Ok(started) => started,
+                Err(e) => return reply.err(&e),
+            };
+            let outcome = match request {
+                Ok(request) => client::drive(&self.env(), &mut machine, request).await,
+                Err(e) => Err(e),
+            };
+            self.finish_step(machine, outcome, reply);
+        })
     }
 
     /// During the MFA_SETUP challenge, set-up calls carry its Session; otherwise the
@@ -172,15 +194,12 @@ impl CognitoUser {
         };
         let params = self.sign_in_params(&auth_details);
         panic_probe::trip(Point::AuthenticateSync);
-        let h = self.handle();
-        crate::js::panic::spawn(async move {
+        let begin = Box::new(move |h: &Handle| {
             let mut machine = SignIn::new(flow, params).with_devices(h.device_lookup());
-            let outcome = match machine.start(SrpClient::generate) {
-                Ok(request) => client::drive(&h.env(), &mut machine, request).await,
-                Err(e) => Err(e),
-            };
-            h.finish_step(machine, outcome, reply);
+            let request = machine.start(SrpClient::generate);
+            Ok((machine, request))
         });
+        crate::js::panic::spawn(self.handle().run_sign_in(begin, reply));
         ret
     }
 
@@ -191,15 +210,12 @@ impl CognitoUser {
         let (reply, ret) = reply_for(&callback);
         let params = self.sign_in_params(&auth_details);
         let auth_parameters = call_method(&auth_details, "getAuthParameters", &[]).and_then(Result::ok).and_then(|v| string_map(&v)).unwrap_or_default();
-        let h = self.handle();
-        crate::js::panic::spawn(async move {
+        let begin = Box::new(move |h: &Handle| {
             let mut machine = SignIn::new(Flow::CustomAuth, params).with_devices(h.device_lookup());
-            let outcome = match machine.start_custom(auth_parameters) {
-                Ok(request) => client::drive(&h.env(), &mut machine, request).await,
-                Err(e) => Err(e),
-            };
-            h.finish_step(machine, outcome, reply);
+            let request = machine.start_custom(auth_parameters);
+            Ok((machine, request))
         });
+        crate::js::panic::spawn(self.handle().run_sign_in(begin, reply));
         ret
     }
 
