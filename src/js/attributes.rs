@@ -1,6 +1,6 @@
 //! `CognitoUserAttribute` and `AuthenticationDetails`: small value classes.
 
-use super::convert::get;
+use super::convert::{get, string_arg};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -34,28 +34,28 @@ impl CognitoUserAttribute {
     // setName / setValue return `this` for chaining as in the SDK; wasm-bindgen cannot
     // return `this`, so the package entry wraps these two (see scripts/entry.js).
     #[wasm_bindgen(js_name = setName)]
-    pub fn set_name(&mut self, name: String) {
-        self.name = name;
+    pub fn set_name(&mut self, name: JsValue) {
+        self.name = string_arg(&name);
     }
     #[wasm_bindgen(js_name = setValue)]
-    pub fn set_value(&mut self, value: String) {
-        self.value = value;
+    pub fn set_value(&mut self, value: JsValue) {
+        self.value = string_arg(&value);
     }
     #[wasm_bindgen(getter = Name)]
     pub fn name(&self) -> String {
         self.name.clone()
     }
     #[wasm_bindgen(setter = Name)]
-    pub fn set_name_field(&mut self, name: String) {
-        self.name = name;
+    pub fn set_name_field(&mut self, name: JsValue) {
+        self.name = string_arg(&name);
     }
     #[wasm_bindgen(getter = Value)]
     pub fn value(&self) -> String {
         self.value.clone()
     }
     #[wasm_bindgen(setter = Value)]
-    pub fn set_value_field(&mut self, value: String) {
-        self.value = value;
+    pub fn set_value_field(&mut self, value: JsValue) {
+        self.value = string_arg(&value);
     }
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {

@@ -18,6 +18,30 @@ pub fn get_string(obj: &JsValue, name: &str) -> Option<String> {
     get(obj, name).as_string()
 }
 
+/// `String(v)`, as localStorage stores values. Exported methods take their text arguments
+/// as JsValue and convert here: wasm-bindgen's own `String` parameters assume a string,
+/// and a number (`sendMFACode(123456)`) made its glue hand the allocator a NaN length and
+/// trap with "memory access out of bounds".
+pub fn js_string(v: &JsValue) -> String {
+    if let Some(s) = v.as_string() {
+        return s;
+    }
+    let to_string = get(&js_sys::global(), "String");
+    to_string.dyn_ref::<Function>().and_then(|f| f.call1(&JsValue::UNDEFINED, v).ok()).and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+/// A text argument (a code, a password, a name): `String(v)`, but null and undefined are
+/// empty, so that a missing argument reaches Cognito as an invalid value, never as the
+/// word "undefined" (a new password!).
+pub fn string_arg(v: &JsValue) -> String {
+    optional_string_arg(v).unwrap_or_default()
+}
+
+/// An optional text argument: None for null and undefined, else `String(v)`.
+pub fn optional_string_arg(v: &JsValue) -> Option<String> {
+    (!v.is_null() && !v.is_undefined()).then(|| js_string(v))
+}
+
 /// Calls `obj[name](...args)` with `this = obj`, as the SDK's own code would.
 /// Returns None when `obj[name]` is not a function.
 pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<Result<JsValue, JsValue>> {

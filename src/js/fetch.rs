@@ -3,6 +3,7 @@
 
 use crate::protocol::{CognitoError, HttpResponse, Request, USER_AGENT};
 use crate::transport::Transport;
+use super::convert::optional_string_arg;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -15,8 +16,8 @@ thread_local! {
 
 /// The SDK's `appendToCognitoUserAgent(content)`.
 #[wasm_bindgen(js_name = appendToCognitoUserAgent)]
-pub fn append_to_cognito_user_agent(content: Option<String>) {
-    let Some(content) = content.filter(|c| !c.is_empty()) else { return };
+pub fn append_to_cognito_user_agent(content: JsValue) {
+    let Some(content) = optional_string_arg(&content).filter(|c| !c.is_empty()) else { return };
     USER_AGENT_TEXT.with(|ua| {
         let mut ua = ua.borrow_mut();
         if !ua.contains(&content) {

@@ -2,7 +2,7 @@
 //! `removeItem` (localStorage, `CookieStorage`, an app's own object), and the in-memory
 //! fallback the SDK uses when localStorage is missing or throws.
 
-use super::convert::call_method;
+use super::convert::{call_method, js_string};
 use crate::storage::Storage;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -49,17 +49,19 @@ impl MemoryStorage {
         MemoryStorage
     }
     #[wasm_bindgen(js_name = setItem)]
-    pub fn set_item(&self, key: String, value: String) -> String {
-        MEMORY.with(|m| m.borrow_mut().insert(key, value.clone()));
+    // Keys and values as localStorage takes them: String(v).
+    pub fn set_item(&self, key: JsValue, value: JsValue) -> String {
+        let value = js_string(&value);
+        MEMORY.with(|m| m.borrow_mut().insert(js_string(&key), value.clone()));
         value
     }
     #[wasm_bindgen(js_name = getItem)]
-    pub fn get_item(&self, key: String) -> Option<String> {
-        MEMORY.with(|m| m.borrow().get(&key).cloned())
+    pub fn get_item(&self, key: JsValue) -> Option<String> {
+        MEMORY.with(|m| m.borrow().get(&js_string(&key)).cloned())
     }
     #[wasm_bindgen(js_name = removeItem)]
-    pub fn remove_item(&self, key: String) -> bool {
-        MEMORY.with(|m| m.borrow_mut().remove(&key).is_some())
+    pub fn remove_item(&self, key: JsValue) -> bool {
+        MEMORY.with(|m| m.borrow_mut().remove(&js_string(&key)).is_some())
     }
     pub fn clear(&self) {
         MEMORY.with(|m| m.borrow_mut().clear());

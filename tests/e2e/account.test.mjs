@@ -440,6 +440,35 @@ describe('passwords', () => {
     assert.equal((await passwordSignIn(backend.endpoint, pool, u.username, NEW_PASSWORD)).code, 'NotAuthorizedException');
   });
 
+  it('arguments that are not strings: a missing new password is sent as "" (never "undefined") and refused; a number is sent as its digits; the module keeps working', async () => {
+    const u = await newUser('argtypes');
+    const before = requests.length;
+    const out = await page.evaluate(async ({ poolData, u }) => {
+      const cognitoUser = await t.signIn(poolData, u.username, u.password);
+      const results = {};
+      for (const [name, args] of Object.entries({ undefinedNew: [u.password, undefined], nullNew: [u.password, null], numberNew: [u.password, 123456789] })) {
+        const settled = await harness.settle(cognitoUser.changePassword(...args));
+        results[name] = settled.ok ? settled.value : harness.errInfo(settled.error);
+      }
+      // wasm-bindgen's String parameters trapped ("memory access out of bounds") on these.
+      const attr = new AC.CognitoUserAttribute({ Name: 'nickname', Value: 'x' });
+      attr.setValue(42);
+      const storage = new AC.MemoryStorage();
+      storage.setItem('n', 7);
+      cognitoUser.setAuthenticationFlowType(undefined);
+      const after = await harness.settle(cognitoUser.getUserAttributes());
+      return { results, attrValue: attr.getValue(), stored: storage.getItem('n'), flow: cognitoUser.getAuthenticationFlowType(), afterOk: after.ok };
+    }, { poolData, u });
+    const sent = requests.slice(before).filter((r) => r.operation === 'ChangePassword').map((r) => r.json.ProposedPassword);
+    assert.deepEqual(sent, ['', '', '123456789']);
+    // The empty ones are refused (Cognito: a validation error; the emulator: its policy).
+    assert.match(out.results.undefinedNew.code, /^Invalid(Parameter|Password)Exception$/);
+    assert.match(out.results.nullNew.code, /^Invalid(Parameter|Password)Exception$/);
+    assert.equal(out.results.numberNew, 'SUCCESS', "this pool's policy takes digits only");
+    assert.deepEqual([out.attrValue, out.stored, out.flow, out.afterOk], ['42', '7', '', true]);
+    assert.equal((await passwordSignIn(backend.endpoint, pool, u.username, '123456789')).ok, true, 'the number became the password, digit for digit');
+  });
+
   it('forgotPassword + confirmPassword (README use case 12, code from the emulator): inputVerificationCode then onSuccess; new password works, old does not', async () => {
     const u = await newUser('forgot');
     const mark = requests.length;

@@ -5,7 +5,7 @@
 use super::{answer_success, CognitoUser, Handle};
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
-use crate::js::convert::{get, js_from_json, json_from_js, string_map};
+use crate::js::convert::{get, js_from_json, json_from_js, string_arg, string_map};
 use crate::protocol::types::{AttributeType, Passthrough};
 use crate::protocol::{account, CognitoError};
 use crate::storage::Storage;
@@ -127,7 +127,8 @@ impl CognitoUser {
 
     /// `getAttributeVerificationCode(name, { onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
     #[wasm_bindgen(js_name = getAttributeVerificationCode)]
-    pub fn get_attribute_verification_code(&self, attribute_name: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn get_attribute_verification_code(&self, attribute_name: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let attribute_name = string_arg(&attribute_name);
         let (reply, ret) = reply_for(&callback);
         let metadata = string_map(&client_metadata);
         let h = self.handle();
@@ -153,13 +154,17 @@ impl CognitoUser {
 
     /// `verifyAttribute(name, code, { onSuccess, onFailure })` → 'SUCCESS'.
     #[wasm_bindgen(js_name = verifyAttribute)]
-    pub fn verify_attribute(&self, attribute_name: String, code: String, callback: JsValue) -> JsValue {
+    pub fn verify_attribute(&self, attribute_name: JsValue, code: JsValue, callback: JsValue) -> JsValue {
+        let attribute_name = string_arg(&attribute_name);
+        let code = string_arg(&code);
         self.respond_to_request(&callback, move |h| Ok(account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)), answer_success)
     }
 
     /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = changePassword)]
-    pub fn change_password(&self, old_password: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn change_password(&self, old_password: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let old_password = string_arg(&old_password);
+        let new_password = string_arg(&new_password);
         let metadata = string_map(&client_metadata);
         let build = move |h: &Handle| Ok(account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref()));
         self.respond_to_request(&callback, build, answer_success)
@@ -185,7 +190,9 @@ impl CognitoUser {
 
     /// `confirmPassword(code, newPassword, { onSuccess, onFailure }, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = confirmPassword)]
-    pub fn confirm_password(&self, code: String, new_password: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn confirm_password(&self, code: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let code = string_arg(&code);
+        let new_password = string_arg(&new_password);
         let request = account::confirm_forgot_password(&self.pool.config.client_id, &self.get_username(), &code, &new_password, string_map(&client_metadata).as_ref());
         self.respond_to_request(&callback, move |_| Ok(request), answer_success)
     }

@@ -12,7 +12,7 @@ mod sign_in;
 
 use super::callbacks::reply_for;
 use super::events::{self, Change};
-use super::convert::{error, get, js_from_json, plain_error};
+use super::convert::{error, get, js_from_json, plain_error, string_arg};
 use super::js_storage::JsStorage;
 use super::tokens::CognitoUserSession;
 use super::panic::ResetAfterPanic;
@@ -212,8 +212,8 @@ impl CognitoUser {
         self.state.borrow().flow_name.clone()
     }
     #[wasm_bindgen(js_name = setAuthenticationFlowType)]
-    pub fn set_authentication_flow_type(&self, flow: String) {
-        self.state.borrow_mut().flow_name = flow;
+    pub fn set_authentication_flow_type(&self, flow: JsValue) {
+        self.state.borrow_mut().flow_name = string_arg(&flow);
     }
     /// The session of the last sign-in or getSession, or null (as in the SDK).
     #[wasm_bindgen(js_name = getSignInUserSession)]

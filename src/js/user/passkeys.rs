@@ -2,7 +2,7 @@
 //! registerPasskey, listPasskeys, deletePasskey.
 
 use super::{answer_response, answer_success, CognitoUser};
-use crate::js::convert::{get, get_string, js_from_json};
+use crate::js::convert::{get, get_string, js_from_json, string_arg};
 use crate::js::passkeys;
 use crate::protocol::account;
 use crate::protocol::types::Passthrough;
@@ -36,7 +36,8 @@ impl CognitoUser {
 
     /// `deletePasskey(credentialId, callback)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = deletePasskey)]
-    pub fn delete_passkey(&self, credential_id: String, callback: JsValue) -> JsValue {
+    pub fn delete_passkey(&self, credential_id: JsValue, callback: JsValue) -> JsValue {
+        let credential_id = string_arg(&credential_id);
         self.respond_to_request(&callback, move |h| Ok(account::delete_webauthn_credential(&h.access_token()?, &credential_id)), answer_success)
     }
 }

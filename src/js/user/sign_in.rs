@@ -10,7 +10,7 @@ use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::panic_probe::{self, Point};
 use crate::js::passkeys;
-use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, plain_error, string_map};
+use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, optional_string_arg, plain_error, string_arg, string_map};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::{CognitoError, Request};
@@ -222,7 +222,9 @@ impl CognitoUser {
     /// `sendMFACode(code, callbacks, mfaType = 'SMS_MFA', clientMetadata)`; mfaType may also be
     /// `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, or `SMS_OTP` (USER_AUTH's passwordless codes).
     #[wasm_bindgen(js_name = sendMFACode)]
-    pub fn send_mfa_code(&self, code: String, callback: JsValue, mfa_type: Option<String>, client_metadata: JsValue) -> JsValue {
+    pub fn send_mfa_code(&self, code: JsValue, callback: JsValue, mfa_type: JsValue, client_metadata: JsValue) -> JsValue {
+        let code = string_arg(&code);
+        let mfa_type = optional_string_arg(&mfa_type);
         let answer = Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
         self.answer_with(callback, answer, string_map(&client_metadata))
     }
@@ -232,13 +234,15 @@ impl CognitoUser {
     /// authenticateUser), `EMAIL_OTP`, `SMS_OTP` (a code follows: `emailOtpRequired` /
     /// `smsOtpRequired`) or `WEB_AUTHN` (the browser asks for the passkey).
     #[wasm_bindgen(js_name = sendSelectChallengeAnswer)]
-    pub fn send_select_challenge_answer(&self, answer: String, callback: JsValue) -> JsValue {
+    pub fn send_select_challenge_answer(&self, answer: JsValue, callback: JsValue) -> JsValue {
+        let answer = string_arg(&answer);
         self.answer_with(callback, Answer::SelectChallenge(answer), None)
     }
 
     /// `sendMFASelectionAnswer(answer, callbacks)`: `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`.
     #[wasm_bindgen(js_name = sendMFASelectionAnswer)]
-    pub fn send_mfa_selection_answer(&self, answer: String, callback: JsValue) -> JsValue {
+    pub fn send_mfa_selection_answer(&self, answer: JsValue, callback: JsValue) -> JsValue {
+        let answer = string_arg(&answer);
         self.answer_with(callback, Answer::MfaSelection(answer), None)
     }
 
@@ -256,7 +260,8 @@ impl CognitoUser {
 
     /// `sendCustomChallengeAnswer(answer, callbacks, clientMetadata)`.
     #[wasm_bindgen(js_name = sendCustomChallengeAnswer)]
-    pub fn send_custom_challenge_answer(&self, answer: String, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn send_custom_challenge_answer(&self, answer: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+        let answer = string_arg(&answer);
         self.answer_with(callback, Answer::Custom(answer), string_map(&client_metadata))
     }
 
@@ -295,7 +300,9 @@ impl CognitoUser {
     /// MFA_SETUP challenge this also finishes the sign-in (onSuccess gets the session);
     /// for a signed-in user onSuccess gets VerifySoftwareToken's answer.
     #[wasm_bindgen(js_name = verifySoftwareToken)]
-    pub fn verify_software_token(&self, code: String, friendly_device_name: Option<String>, callback: JsValue) -> JsValue {
+    pub fn verify_software_token(&self, code: JsValue, friendly_device_name: JsValue, callback: JsValue) -> JsValue {
+        let code = string_arg(&code);
+        let friendly_device_name = optional_string_arg(&friendly_device_name);
         let (reply, ret) = reply_for(&callback);
         let h = self.handle();
         crate::js::panic::spawn(async move {
