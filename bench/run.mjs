@@ -472,7 +472,8 @@ async function main() {
     wasm: inline ? compressed(inline.wasm) : {},
     base64: inline ? compressed(Buffer.from(inline.wasm.toString('base64'))) : {},
     literal: inline ? compressed(inline.literal) : {},
-    glue: inline ? compressed(Buffer.from(ourScript.toString('latin1').replace(inline.literal.toString('latin1'), ''), 'latin1')) : {},
+    // The script's own copy of the literal (its minifier may escape a few characters).
+    glue: inline ? compressed(Buffer.from(ourScript.toString('latin1').replace(inlinedLiteral(ourScript.toString('latin1')), '""'), 'latin1')) : {},
   };
 
   const server = await startStaticServer({

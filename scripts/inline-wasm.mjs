@@ -105,9 +105,12 @@ ${exported ? 'export ' : ''}function wasmBytes() {
 }`;
 }
 
-/** The wasm's string literal inside a built file (minified or not): its longest literal. */
+/**
+ * The wasm's string literal inside a built file, minified or not: its longest string
+ * literal. (Minifiers may still escape a run such as `-->`, which terser writes `--\x3e`.)
+ */
 export function inlinedLiteral(source) {
   let longest = null;
-  for (const m of source.matchAll(/"[^"\\\n]{10000,}"/g)) if (!longest || m[0].length > longest.length) longest = m[0];
+  for (const m of source.matchAll(/"(?:[^"\\\n]|\\.){10000,}"/g)) if (!longest || m[0].length > longest.length) longest = m[0];
   return longest;
 }
