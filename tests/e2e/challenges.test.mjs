@@ -9,9 +9,10 @@
 // cannot answer (nothing stored).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
+import { installResultView } from '../support/result-view.mjs';
+import { rfc6238 } from '../support/totp.mjs';
 import {
   PASSWORD, adminCall, cognitoCall, createPoolAndClient, passwordSignIn, recordCognitoRequests,
   signUpConfirmed, startBackend, startPagesServer, waitReady,
@@ -25,26 +26,6 @@ const NAMES = [
   'selectMFAType', 'associateSecretCode', 'emailOtpRequired', 'smsOtpRequired', 'selectChallenge',
 ];
 
-/** RFC 6238 (HMAC-SHA-1, 6 digits, 30 s), what an authenticator app shows for a base32 secret. */
-function totp(secret, timeMs = Date.now()) {
-  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes = [];
-  for (const ch of secret.toUpperCase().replace(/=+$/, '')) {
-    value = (value << 5) | B32.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(timeMs / 1000 / 30)));
-  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 let server;
 let browser;
@@ -56,6 +37,7 @@ const pools = {};
 /** In-page helpers (window.t), installed before the page's own scripts. */
 function pageHelpers() {
   window.t = {
+    ...window.resultView,
     user(poolData, username) {
       return new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
     },
@@ -64,25 +46,6 @@ function pageHelpers() {
     },
     wrong(code) {
       return code === '000000' ? '111111' : '000000';
-    },
-    /** A serialisable view of a callback argument. */
-    plain(v) {
-      if (v instanceof AC.CognitoUserSession) return { session: harness.sessionInfo(v) };
-      if (v instanceof Error || (v && typeof v === 'object' && 'code' in v && 'message' in v)) {
-        return { error: { ...harness.errInfo(v), challengeName: v.challengeName, challengeParameters: v.challengeParameters } };
-      }
-      return v === undefined ? null : JSON.parse(JSON.stringify(v));
-    },
-    calls(list) {
-      return list.map((c) => ({ name: c.name, thisIsCallback: c.thisIsCallback, args: c.args.map(t.plain) }));
-    },
-    async settled(p) {
-      const r = await harness.settle(p);
-      return r.ok ? { ok: true, value: t.plain(r.value) } : { ok: false, error: t.plain(r.error).error };
-    },
-    /** The pool client's keys in localStorage. */
-    keys(poolData) {
-      return harness.keysWithPrefix(localStorage, `CognitoIdentityServiceProvider.${poolData.ClientId}.`);
     },
   };
 }
@@ -110,7 +73,7 @@ async function enrollTotp(pool, username) {
   assert.ok(s.ok, `set-up sign-in: ${JSON.stringify(s.data)}`);
   const AccessToken = s.result.AccessToken;
   const a = await cognitoCall(backend.endpoint, 'AssociateSoftwareToken', { AccessToken });
-  const v = await cognitoCall(backend.endpoint, 'VerifySoftwareToken', { AccessToken, UserCode: totp(a.data.SecretCode), FriendlyDeviceName: 'node' });
+  const v = await cognitoCall(backend.endpoint, 'VerifySoftwareToken', { AccessToken, UserCode: rfc6238(a.data.SecretCode), FriendlyDeviceName: 'node' });
   assert.equal(v.data.Status, 'SUCCESS');
   return a.data.SecretCode;
 }
@@ -134,7 +97,8 @@ before(async () => {
   [pools.optional, pools.on] = await Promise.all([mfaPool('optional', 'OPTIONAL'), mfaPool('mfaon', 'ON', { totp: true })]);
   page = await openPage(browser);
   await page.exposeFunction('emuCodes', (userPoolId, username) => backend.test(`/_test/codes?userPoolId=${encodeURIComponent(userPoolId)}&username=${encodeURIComponent(username)}`));
-  await page.exposeFunction('totpNow', (secret) => totp(secret));
+  await page.exposeFunction('totpNow', (secret) => rfc6238(secret));
+  await page.addInitScript(installResultView);
   await page.addInitScript(pageHelpers);
   await page.goto(`${server.url}/pages/script.html`);
   await waitReady(page);

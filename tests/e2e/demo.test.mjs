@@ -14,7 +14,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +22,7 @@ import { writeDemoConfig, MINISTACK_CODE } from '../../scripts/demo-config.mjs';
 import { adminCall, uniqueName } from '../support/admin.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
+import { rfc6238 } from '../support/totp.mjs';
 import { startEmulator } from '../emulator/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,20 +32,6 @@ const MFA_SCREENSHOT = join(SCREENSHOTS, 'demo-mfa.png');
 const PASSWORD = 'Demo-Passw0rd!';
 const NEW_PASSWORD = 'Demo-Passw0rd-2!';
 
-/** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) of a base32 secret, `offset` steps away. */
-function totp(secretB32, offset = 0) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secretB32.replace(/=+$/, '').toUpperCase()) {
-    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from(bits.match(/.{8}/g).map(b => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + offset));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const at = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 let browser;
 const built = []; // { dir, server } to clean up
@@ -284,7 +270,7 @@ test('a user with TOTP MFA signs in through the MFA screen', async () => {
   const AccessToken = auth.AuthenticationResult.AccessToken;
   const { SecretCode } = await adminCall(endpoint, 'AssociateSoftwareToken', { AccessToken });
   const verified = await adminCall(endpoint, 'VerifySoftwareToken', {
-    AccessToken, UserCode: totp(SecretCode), FriendlyDeviceName: 'demo phone',
+    AccessToken, UserCode: rfc6238(SecretCode), FriendlyDeviceName: 'demo phone',
   });
   assert.equal(verified.Status, 'SUCCESS');
   await adminCall(endpoint, 'SetUserMFAPreference', {
@@ -310,7 +296,7 @@ test('a user with TOTP MFA signs in through the MFA screen', async () => {
     await page.screenshot({ path: MFA_SCREENSHOT, fullPage: true });
 
     // A wrong code: CodeMismatchException, and the screen stays for another try.
-    const valid = new Set([-1, 0, 1].map(offset => totp(SecretCode, offset)));
+    const valid = new Set([-1, 0, 1].map(offset => rfc6238(SecretCode, Date.now() + offset * 30_000)));
     const wrong = ['000000', '111111', '222222', '333333'].find(code => !valid.has(code));
     await page.fill('#mfa-code', wrong);
     await page.click('#mfa-submit');
@@ -320,7 +306,7 @@ test('a user with TOTP MFA signs in through the MFA screen', async () => {
     assert.equal(await page.locator('#mfa-submit').isEnabled(), true);
 
     // The right code signs in.
-    await page.fill('#mfa-code', totp(SecretCode));
+    await page.fill('#mfa-code', rfc6238(SecretCode));
     await page.click('#mfa-submit');
     await visible(page, '#profile');
     assert.equal(await page.locator('#error').isVisible(), false);
@@ -359,7 +345,7 @@ test('choosing the MFA type (SELECT_MFA_TYPE), then an SMS code, on the emulator
   });
   const AccessToken = auth.AuthenticationResult.AccessToken;
   const { SecretCode } = await adminCall(endpoint, 'AssociateSoftwareToken', { AccessToken });
-  await adminCall(endpoint, 'VerifySoftwareToken', { AccessToken, UserCode: totp(SecretCode) });
+  await adminCall(endpoint, 'VerifySoftwareToken', { AccessToken, UserCode: rfc6238(SecretCode) });
   await adminCall(endpoint, 'SetUserMFAPreference', {
     AccessToken,
     SMSMfaSettings: { Enabled: true, PreferredMfa: false },

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
+import { installResultView } from '../support/result-view.mjs';
 import {
   PASSWORD, adminCall, cognitoCall, passwordSignIn, recordCognitoRequests, signUpConfirmed, startBackend,
   startPagesServer, waitReady,
@@ -35,6 +36,7 @@ let requests;
 
 function pageHelpers() {
   window.t = {
+    ...window.resultView,
     user(poolData, username) {
       const u = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
       u.setAuthenticationFlowType('USER_AUTH');
@@ -42,23 +44,6 @@ function pageHelpers() {
     },
     wrong(code) {
       return code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
-    },
-    plain(v) {
-      if (v instanceof AC.CognitoUserSession) return { session: harness.sessionInfo(v) };
-      if (v instanceof Error || (v && typeof v === 'object' && 'code' in v && 'message' in v)) {
-        return { error: { ...harness.errInfo(v), challengeName: v.challengeName, challengeParameters: v.challengeParameters, availableChallenges: v.availableChallenges } };
-      }
-      return v === undefined ? null : JSON.parse(JSON.stringify(v));
-    },
-    calls(list) {
-      return list.map((c) => ({ name: c.name, thisIsCallback: c.thisIsCallback, args: c.args.map(t.plain) }));
-    },
-    async settled(p) {
-      const r = await harness.settle(p);
-      return r.ok ? { ok: true, value: t.plain(r.value) } : { ok: false, error: t.plain(r.error).error };
-    },
-    keys(poolData) {
-      return harness.keysWithPrefix(localStorage, `CognitoIdentityServiceProvider.${poolData.ClientId}.`);
     },
   };
 }
@@ -70,6 +55,7 @@ const opsSince = (n) => requests.slice(n).map((r) => (r.operation === 'RespondTo
 async function openUserAuthPage(origin) {
   const p = await openPage(browser);
   await p.exposeFunction('emuCodes', (userPoolId, username) => backend.test(`/_test/codes?userPoolId=${encodeURIComponent(userPoolId)}&username=${encodeURIComponent(username)}`));
+  await p.addInitScript(installResultView);
   await p.addInitScript(pageHelpers);
   await p.goto(`${origin}/pages/script.html`);
   await waitReady(p);

@@ -2,7 +2,6 @@
 // /_test/ calls, and amazon-cognito-identity-js wired to the emulator.
 // Deliberately independent of the emulator's own code (except startEmulator).
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { startEmulator } from './server.mjs';
@@ -126,16 +125,4 @@ export function outcomes(resolve, reject) {
 /** Run one SDK step that takes a callback map. */
 export const step = (fn) => new Promise((resolve, reject) => fn(outcomes(resolve, reject)));
 
-/** RFC 6238 TOTP written here, independently of the emulator's totp.mjs. */
-export function rfc6238(secretBase32, timeMs, digits = 6) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of secretBase32.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(timeMs / 30000)));
-  const h = createHmac('sha1', key).update(counter).digest();
-  const o = h[19] & 0xf;
-  const n = (h.readUInt32BE(o) & 0x7fffffff) % 10 ** digits;
-  return String(n).padStart(digits, '0');
-}
+export { rfc6238 } from '../support/totp.mjs';
