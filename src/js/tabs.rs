@@ -5,6 +5,7 @@ use super::convert::{deferred, get};
 use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
 use super::panic;
+use crate::srp::to_hex;
 use crate::storage::Storage;
 use crate::transport::Transport;
 use crate::tab_lock::{StorageLease, TabLock};
@@ -19,7 +20,7 @@ thread_local! {
     static TAB_ID: String = {
         let mut bytes = [0u8; 8];
         let _ = getrandom::getrandom(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+        to_hex(&bytes)
     };
 }
 
@@ -50,25 +51,20 @@ fn web_locks() -> Option<JsValue> {
 
 /// A short, non-secret tag of a stored value (no token text goes into lock names).
 fn tag(value: Option<&str>) -> String {
-    let digest = Sha256::digest(value.unwrap_or_default().as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    to_hex(&Sha256::digest(value.unwrap_or_default().as_bytes())[..8])
 }
 
-/// `navigator.locks.request(name, options, cb)`: resolves once the lock is ours (true),
-/// or, with `ifAvailable`, at once with false when someone else holds it. The lock is
-/// kept until `held` settles.
-async fn request_lock(locks: &JsValue, name: &str, if_available: bool, held: JsValue) -> Option<bool> {
+/// `navigator.locks.request(name, cb)`: resolves once the lock is ours (None if the API
+/// refused). The lock is kept until `held` settles.
+async fn request_lock(locks: &JsValue, name: &str, held: JsValue) -> Option<()> {
     let (acquired, acquired_resolve, _) = deferred();
-    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
-        let got = !lock.is_null() && !lock.is_undefined();
-        let _ = acquired_resolve.call1(&JsValue::UNDEFINED, &JsValue::from_bool(got));
-        if got { held } else { JsValue::UNDEFINED }
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        let _ = acquired_resolve.call0(&JsValue::UNDEFINED);
+        held
     });
-    let options = js_sys::Object::new();
-    let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::from_bool(if_available));
     let request = Reflect::get(locks, &"request".into()).ok()?.dyn_into::<Function>().ok()?;
-    request.call3(locks, &JsValue::from_str(name), &options, &callback).ok()?;
-    JsFuture::from(acquired).await.ok()?.as_bool()
+    request.call2(locks, &JsValue::from_str(name), &callback).ok()?;
+    JsFuture::from(acquired).await.ok().map(|_| ())
 }
 
 /// The tag of the newest marker of `name` held by any tab, if any.
@@ -95,7 +91,7 @@ async fn announce_fresh_tokens(locks: &JsValue, name: &str, value: Option<&str>)
         let _ = set_timeout.call2(&JsValue::UNDEFINED, &release, &JsValue::from(MARKER_HOLD_MS));
     }
     let marker = format!("{name}.fresh.{}.{}", crate::clock::now_millis() as u64, tag(value));
-    let _ = request_lock(locks, &marker, false, held.into()).await;
+    let _ = request_lock(locks, &marker, held.into()).await;
 }
 
 impl BrowserTabLock<'_> {
@@ -121,7 +117,7 @@ impl TabLock for BrowserTabLock<'_> {
         // also when a panic abandons this future midway.
         let (held, release, _) = deferred();
         let _release_on_panic = panic::release_on_panic(release.clone());
-        if request_lock(&locks, name, false, held.into()).await != Some(true) {
+        if request_lock(&locks, name, held.into()).await.is_none() {
             return work.await; // the API failed or refused (e.g. an opaque origin): run uncoordinated
         }
         // Another tab may have stored new tokens just before we got the lock.

@@ -17,7 +17,7 @@ mod bench;
 
 pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates};
 pub use group::{group, Group};
-pub use pad::{pad_hex, pad_hex_signed};
+pub use pad::{pad_hex, pad_hex_signed, to_hex};
 pub use timestamp::timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
