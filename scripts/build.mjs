@@ -90,7 +90,8 @@ ${publish}
 
 /**
  * The script-tag file is minified (the module entries are left readable: bundlers
- * minify them). ascii_only keeps the inlined wasm literal in escapes, as written.
+ * minify them). ascii_only keeps the file ASCII, like the inlined wasm literal;
+ * wrap_iife parenthesises the decoder so V8 compiles it eagerly (scripts/inline-wasm.mjs).
  */
 async function minified(source) {
   const { code } = await minify(source, { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
@@ -118,11 +119,12 @@ mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
 copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
 writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
+const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, wasmBytesSource(wasm), names, patches, publish);
+const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, names, patches, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
