@@ -4,10 +4,9 @@
 // throwing onSuccess, and a Node-style callback twice: ours must not).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { PASSWORD, adminCall, createPoolAndClient, openLibraryPage, startBackend, startPagesServer } from '../support/e2e.mjs';
+import { PASSWORD, adminCall, closedPort, createPoolAndClient, openLibraryPage, startBackend, startPagesServer } from '../support/e2e.mjs';
 
 const NAMES = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup'];
 
@@ -21,15 +20,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A local port with nothing listening on it. */
-async function closedPort() {
-  const srv = createServer();
-  await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
-  const { port } = srv.address();
-  await new Promise((ok) => srv.close(ok));
-  return port;
-}
 
 describe('network failure → NetworkError, once', () => {
   let poolData;

@@ -19,10 +19,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { createPoolAndClient, signUpConfirmed, startBackend, startPagesServer, waitReady } from '../support/e2e.mjs';
+import { closedPort, createPoolAndClient, signUpConfirmed, startBackend, startPagesServer, waitReady } from '../support/e2e.mjs';
 import { N, modPow } from '../emulator/srp-server.mjs';
 
 const AUTH = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup', 'selectMFAType'];
@@ -40,15 +39,6 @@ let alice;
 let script = {};
 /** Requests the hostile server got: [{ operation, json }]. */
 let received = [];
-
-/** A local port with nothing listening (the hostile "server" exists only in page.route). */
-async function closedPort() {
-  const srv = createServer();
-  await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
-  const { port } = srv.address();
-  await new Promise((ok) => srv.close(ok));
-  return port;
-}
 
 const CORS = {
   'access-control-allow-origin': '*',

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminCall, createPoolAndClient } from './admin.mjs';
@@ -241,4 +242,13 @@ export function assertCalls(out, names) {
   assert.deepEqual(out.calls.map((c) => c.name), names, JSON.stringify(out.calls, null, 1));
   for (const c of out.calls) assert.equal(c.thisIsCallback, true, `${c.name} is called as a method of the callback object`);
   assert.equal(out.returned, undefined, 'with a callback object nothing is returned');
+}
+
+/** A local port with nothing listening on it: requests there fail to connect. */
+export async function closedPort() {
+  const srv = createServer();
+  await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
+  const { port } = srv.address();
+  await new Promise((ok) => srv.close(ok));
+  return port;
 }
