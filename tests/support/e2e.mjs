@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests in tests/e2e/: the static server for the built
 // package, the test pages and the JS SDK's browser bundle (the oracle); the two local
 // Cognito back ends (ministack and the project's emulator); and small page helpers.
+// The before/after hooks that start and stop them are in e2e-hooks.mjs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -148,6 +149,14 @@ export function recordCognitoRequests(page, endpoint) {
     seen.push({ operation: target.replace('AWSCognitoIdentityProviderService.', ''), headers, body, json });
   });
   return seen;
+}
+
+/**
+ * Gives the page `emuCodes(userPoolId, username)`: the emulator's latest unused codes of
+ * a user (GET /_test/codes), for the page to answer challenges with.
+ */
+export function exposeEmulatorCodes(page, backend) {
+  return page.exposeFunction('emuCodes', (UserPoolId, username) => backend.codes({ UserPoolId }, username));
 }
 
 /** Every localStorage entry whose key starts with the SDK's prefix for this client. */
