@@ -5,23 +5,18 @@
 // verification codes, passwords, MFA settings, deletion, sign-out (local and global,
 // with revocation). Without an in-memory session each one fails with
 // 'User is not authenticated' and sends nothing.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
 import {
-  adminCall, cognitoCall, createPoolAndClient, passwordSignIn, recordCognitoRequests,
-  refreshFromNode, signUpConfirmed, startBackend, startPagesServer, waitReady,
+  adminCall, cognitoCall, passwordSignIn, recordCognitoRequests, refreshFromNode, signUpConfirmed, waitReady,
 } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const NEW_PASSWORD = 'N3w-Battery-Staple!';
 const NOT_AUTHENTICATED = { isError: true, code: 'UserUnAuthenticatedException', name: 'UserUnAuthenticatedException', message: 'User is not authenticated', statusCode: undefined };
 
-let server;
-let browser;
-let backend;
-let pool;
-let poolData;
+const { backend, pool, poolData, newPage, setUp } = useBackendPages('emulator', { poolName: 'account' });
 let page;
 let requests;
 
@@ -56,13 +51,7 @@ function pageHelpers() {
   };
 }
 
-async function openAccountPage() {
-  const p = await openPage(browser);
-  await p.addInitScript(pageHelpers);
-  await p.goto(`${server.url}/pages/script.html`);
-  await waitReady(p);
-  return p;
-}
+const openAccountPage = () => newPage({ init: pageHelpers });
 
 /** A confirmed user (email verified) with a phone number. */
 async function newUser(prefix, attributes = {}) {
@@ -73,20 +62,9 @@ const opsSince = (n) => requests.slice(n).map((r) => r.operation);
 const adminGetUser = (username) => adminCall(backend.endpoint, 'AdminGetUser', { UserPoolId: pool.UserPoolId, Username: username });
 const attrMap = (list) => Object.fromEntries(list.map(({ Name, Value }) => [Name, Value]));
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
-  pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName('account') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
+setUp(async () => {
   page = await openAccountPage();
   requests = recordCognitoRequests(page, backend.endpoint);
-});
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
 });
 
 describe('without an in-memory session', () => {
@@ -826,9 +804,8 @@ describe('deleting and signing out', () => {
       }
       return out;
     }, { poolData, u, signIn });
-    const oracle = await openPage(browser, `${server.url}/pages/oracle.html`);
+    const oracle = await newPage({ page: 'oracle' });
     try {
-      await waitReady(oracle);
       assert.deepEqual(await probe(oracle, true), { fresh: null, afterSignOut: null }, 'control: the JS SDK');
     } finally {
       await oracle.context().close();

@@ -7,17 +7,16 @@
 // TOTP and email MFA set up by a signed-in user, NEW_PASSWORD_REQUIRED, CUSTOM_CHALLENGE
 // (SRP first, and initiateAuth without SRP), mistyped codes, and challenges the app
 // cannot answer (nothing stored).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
 import { installResultView } from '../support/result-view.mjs';
 import { rfc6238 } from '../support/totp.mjs';
 import {
-  PASSWORD, adminCall, cognitoCall, createPoolAndClient, passwordSignIn, recordCognitoRequests,
-  signUpConfirmed, startBackend, startPagesServer, waitReady,
-  assertCalls, assertSignedIn,
+  PASSWORD, adminCall, cognitoCall, createPoolAndClient, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests,
+  signUpConfirmed, assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const PHONE = '+15555550123';
 const NEW_PASSWORD = 'N3w-Battery-Staple!';
@@ -26,10 +25,7 @@ const NAMES = [
   'selectMFAType', 'associateSecretCode', 'emailOtpRequired', 'smsOtpRequired', 'selectChallenge',
 ];
 
-
-let server;
-let browser;
-let backend;
+const { backend, newPage, setUp } = useBackendPages('emulator');
 let page;
 let requests;
 const pools = {};
@@ -90,25 +86,16 @@ async function mfaUser(pool, prefix, { sms = false, totp: withTotp = false, emai
   return u;
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
+/** In the page: emuCodes(userPoolId, username) and totpNow(secret), for the answers. */
+async function exposeCodeSources(p) {
+  await exposeEmulatorCodes(p, backend);
+  await p.exposeFunction('totpNow', (secret) => rfc6238(secret));
+}
+
+setUp(async () => {
   [pools.optional, pools.on] = await Promise.all([mfaPool('optional', 'OPTIONAL'), mfaPool('mfaon', 'ON', { totp: true })]);
-  page = await openPage(browser);
-  await page.exposeFunction('emuCodes', (userPoolId, username) => backend.test(`/_test/codes?userPoolId=${encodeURIComponent(userPoolId)}&username=${encodeURIComponent(username)}`));
-  await page.exposeFunction('totpNow', (secret) => rfc6238(secret));
-  await page.addInitScript(installResultView);
-  await page.addInitScript(pageHelpers);
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
+  page = await newPage({ beforeLoad: exposeCodeSources, init: [installResultView, pageHelpers] });
   requests = recordCognitoRequests(page, backend.endpoint);
-});
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
 });
 
 const unhandled = (err, challengeName) => {

@@ -7,20 +7,16 @@
 //   - an unusable one gives a coded error, the user is treated as signed out, and the
 //     corrupt keys are cleared (getCurrentUser() is then null);
 //   - keys of other app clients and unrelated keys are never touched.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { createPoolAndClient, passwordSignIn, signUpConfirmed, startBackend, startPagesServer, waitReady } from '../support/e2e.mjs';
+import { passwordSignIn, signUpConfirmed } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const ITEMS = ['idToken', 'accessToken', 'refreshToken', 'clockDrift'];
 const MB = 1 << 20;
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
+const { backend: emu, pool, poolData, newPage, setUp } = useBackendPages('emulator', { poolName: 'corrupt' });
 let page;
 let alice;
 /** Real tokens of alice: { IdToken, AccessToken, RefreshToken }. */
@@ -137,12 +133,7 @@ function assertUsable(outs, check = () => {}) {
   }
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('corrupt') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
+setUp(async () => {
   alice = await signUpConfirmed(emu, pool, uniqueName('alice'));
   const r = await passwordSignIn(emu.endpoint, pool, alice.username, alice.password);
   assert.equal(r.ok, true, JSON.stringify(r.data));
@@ -157,17 +148,7 @@ before(async () => {
     'app.theme': 'dark',
     'CognitoIdentityServiceProvider.': 'a key that is only the prefix',
   };
-  page = await browser.newPage();
-  page.pageErrors = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e.message));
-  await page.addInitScript(pageHelpers);
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
+  page = await newPage({ init: pageHelpers });
 });
 
 describe('control', () => {

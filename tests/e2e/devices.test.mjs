@@ -3,19 +3,14 @@
 // the SDK's keys, the second answers DEVICE_SRP_AUTH with the device's proof, refreshes
 // carry the device key, the device operations work, and forgetDevice brings back the
 // full flow.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { adminCall, uniqueName } from '../support/admin.mjs';
-import { assertBuilt, startPagesServer, startBackend, signUpConfirmed, PASSWORD, waitReady } from '../support/e2e.mjs';
+import { signUpConfirmed, PASSWORD } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
-let server, backend, browser, context, poolData, user;
-
-before(async () => {
-  assertBuilt();
-  server = await startPagesServer();
-  backend = await startBackend('emulator');
-  browser = await launchBrowser();
+/** A pool that remembers every device (no prompt), and a client for SRP and refreshes. */
+async function createDevicePool(backend) {
   const created = await adminCall(backend.endpoint, 'CreateUserPool', {
     PoolName: uniqueName('devices'), AutoVerifiedAttributes: ['email'],
     DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false },
@@ -24,24 +19,21 @@ before(async () => {
     UserPoolId: created.UserPool.Id, ClientName: 'web',
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   });
-  poolData = { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
-  user = await signUpConfirmed(backend, { UserPoolId: poolData.UserPoolId, ClientId: poolData.ClientId }, uniqueName('dev'));
-  context = await browser.newContext();
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await backend?.close();
-  await server?.close();
-});
-
-async function freshPage() {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
-  return page;
+  return { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
 }
+
+const { backend, pool, poolData, newContext, newPage, setUp } = useBackendPages('emulator', { createPool: createDevicePool });
+/** One browser context for the whole file: the device's secrets stay in its localStorage. */
+let context;
+let user;
+
+setUp(async () => {
+  user = await signUpConfirmed(backend, pool, uniqueName('dev'));
+  context = await newContext();
+});
+
+/** A new page load in the file's browser context. */
+const freshPage = () => newPage({ context });
 
 /** Signs in (callback form, as the README) in a new page load; returns what onSuccess got. */
 async function signIn() {

@@ -15,13 +15,11 @@
 // Plus: a challenge the callback object has no method for (SMS_MFA, CUSTOM_CHALLENGE) →
 // UnhandledChallengeException, storage untouched; and one answer delayed by 30 s (fetch
 // has no timeout), which runs in its own page and emulator alongside the rest of the file.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import {
-  PASSWORD, adminCall, cognitoCall, createPoolAndClient, signUpConfirmed, startBackend, startPagesServer, waitReady,
-} from '../support/e2e.mjs';
+import { PASSWORD, adminCall, cognitoCall, createPoolAndClient, signUpConfirmed, startBackend } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const KINDS = ['drop', 'status500', 'throttle', 'html502', 'truncated', 'empty'];
 /** What the app must get for each fault kind. */
@@ -40,11 +38,7 @@ const DELAY_MS = 30_000;
 /** Cases known to fail (a library bug under repair) run as `todo`: none at present. */
 const TODO = {};
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
+const { backend: emu, pool, poolData, newPage, setUp } = useBackendPages('emulator', { poolName: 'faults' });
 let page;
 /** The 30 s delayed sign-in, started in before() and checked by the last test. */
 let delayed;
@@ -119,18 +113,6 @@ function pageHelpers() {
   };
 }
 
-async function newPage(context) {
-  const p = await (context || (await browser.newContext())).newPage();
-  p.consoleLines = [];
-  p.pageErrors = [];
-  p.on('console', (m) => p.consoleLines.push(`${m.type()}: ${m.text()}`));
-  p.on('pageerror', (e) => p.pageErrors.push(e.message));
-  await p.addInitScript(pageHelpers);
-  await p.goto(`${server.url}/pages/script.html`);
-  await waitReady(p);
-  return p;
-}
-
 const fault = (operation, kind, times = 1, extra = {}) => emu.post('/_test/faults', { operation, kind, times, ...extra });
 const clearFaults = () => emu.test('/_test/faults', { method: 'DELETE' });
 const clearLog = () => emu.post('/_test/requests/clear');
@@ -164,20 +146,10 @@ async function sent(operation, filter = () => true) {
 
 const todoFor = (key) => (TODO[key] ? { todo: TODO[key] } : {});
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('faults') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
+setUp(async () => {
   delayed = startDelayedSignIn();
   delayed.catch(() => {}); // awaited (and reported) by its own test
-  page = await newPage();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
+  page = await newPage({ init: pageHelpers });
 });
 
 describe('sign-in (USER_SRP_AUTH) over a signed-in session', () => {
@@ -476,7 +448,7 @@ async function startDelayedSignIn() {
     const p = await createPoolAndClient(own.endpoint, { poolName: uniqueName('slow') });
     const pd = { UserPoolId: p.UserPoolId, ClientId: p.ClientId, endpoint: own.endpoint };
     const u = await signUpConfirmed(own, p, uniqueName('slow'));
-    const slowPage = await newPage();
+    const slowPage = await newPage({ init: pageHelpers });
     await own.post('/_test/requests/clear');
     await own.post('/_test/faults', { operation: 'InitiateAuth', kind: 'delay', ms: DELAY_MS, times: 1 });
     const t0 = Date.now();

@@ -16,22 +16,18 @@
 // u = H(pad(A) | pad(B)) = 0 cannot be crafted: it needs a SHA-256 preimage of zero for the
 // client's random A. The library checks for it (src/srp/client.rs, SrpError::UIsZero), but
 // no server can trigger it, so it is not tested here.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { closedPort, createPoolAndClient, signUpConfirmed, startBackend, startPagesServer, waitReady } from '../support/e2e.mjs';
+import { closedPort, signUpConfirmed } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 import { N, modPow } from '../emulator/srp-server.mjs';
 
 const AUTH = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup', 'selectMFAType'];
 const hex = (n) => n.toString(16);
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
+const { backend: emu, pool, poolData, newPage, setUp } = useBackendPages('emulator', { poolName: 'hostile' });
 let hostileData;
 let page;
 let alice;
@@ -189,33 +185,15 @@ function pageHelpers() {
   };
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('hostile') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
+setUp(async () => {
   const port = await closedPort();
   hostileData = { ...poolData, endpoint: `http://127.0.0.1:${port}` };
   alice = await signUpConfirmed(emu, pool, uniqueName('alice'));
-  page = await browser.newPage();
-  page.pageErrors = [];
-  page.consoleLines = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e.message));
-  page.on('console', (m) => page.consoleLines.push(`${m.type()}: ${m.text()}`));
-  await page.route((url) => url.port === String(port), hostileRoute);
-  await page.addInitScript(pageHelpers);
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
+  page = await newPage({ init: pageHelpers, beforeLoad: (p) => p.route((url) => url.port === String(port), hostileRoute) });
   // A real session of the same user on the same client id: the hostile answers must not touch it.
   const real = await page.evaluate(({ poolData, alice }) => t.signIn(poolData, alice.username, alice.password, 'promise'), { poolData, alice });
   assert.equal(real.calls[0].name, 'resolve', JSON.stringify(real.calls));
   assert.equal(real.calls[0].valid, true);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
 });
 
 describe('crafted answers are refused: coded error once, nothing stored, no page error', () => {

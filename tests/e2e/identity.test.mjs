@@ -4,18 +4,13 @@
 // `user`) and for a guest; the identity id cached in localStorage and reused across page
 // loads (one GetId); renewal before expiry (needsRefresh), with the user's expired
 // session refreshed on the way; guests refused by a pool that does not allow them.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import {
-  createPoolAndClient, identityCall, jwtPayload, signUpConfirmed, startBackend, startPagesServer, waitReady,
-} from '../support/e2e.mjs';
+import { identityCall, jwtPayload, signUpConfirmed, waitReady } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
-let server;
-let browser;
-let backend;
-let pool;
+const { backend, pool, newPage, setUp } = useBackendPages('emulator', { poolName: 'idp' });
 let idPool;
 let closedPool;
 let page;
@@ -48,13 +43,7 @@ function pageHelpers() {
   };
 }
 
-async function openIdentityPage() {
-  const p = await openPage(browser);
-  await p.addInitScript(pageHelpers);
-  await p.goto(`${server.url}/pages/script.html`);
-  await waitReady(p);
-  return p;
-}
+const openIdentityPage = () => newPage({ init: pageHelpers });
 
 /** Emulator request log since the last clear: [{ operation, json }]. */
 const log = () => backend.requests();
@@ -80,21 +69,9 @@ function assertCredentials(c, { identityId } = {}) {
   if (identityId) assert.equal(c.identityId, identityId);
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
-  pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName('idp') });
-  pool.endpoint = backend.endpoint;
+setUp(async () => {
   [idPool, closedPool] = await Promise.all([createIdentityPool(true), createIdentityPool(false)]);
   page = await openIdentityPage();
-});
-after(async () => {
-  await backend?.post('/_test/identity-credentials-lifetime', { seconds: null }).catch(() => {});
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
 });
 
 describe('a signed-in user', () => {

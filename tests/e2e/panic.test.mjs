@@ -15,20 +15,24 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { ROOT, createPoolAndClient, signUpConfirmed, startBackend, waitReady } from '../support/e2e.mjs';
+import { ROOT, signUpConfirmed } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 
 const PROBE_PKG = join(ROOT, 'target', 'pkg-panic-probe');
 const CODE = 'WasmPanicException';
 const FORMS = ['object', 'node', 'promise'];
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
+/** The test pages, with /pkg the panic-probe build. */
+function startProbePagesServer() {
+  if (!existsSync(join(PROBE_PKG, 'amazon-cognito-identity.min.js'))) {
+    throw new Error('target/pkg-panic-probe is missing: run `node scripts/build.mjs --features panic-probe --out target/pkg-panic-probe`');
+  }
+  return startStaticServer({ '/pkg': PROBE_PKG, '/pages': join(ROOT, 'tests', 'pages') });
+}
+
+const { backend: emu, pool, poolData, newPage: newLibraryPage } = useBackendPages('emulator', { poolName: 'panic', startServer: startProbePagesServer });
 
 /** In-page helpers (window.p), installed before the page's own scripts. */
 function pageHelpers() {
@@ -67,13 +71,8 @@ function pageHelpers() {
   };
 }
 
-async function newPage(name = 'script') {
-  const page = await openPage(browser);
-  await page.addInitScript(pageHelpers);
-  await page.goto(`${server.url}/pages/${name}.html`);
-  await waitReady(page);
-  return page;
-}
+/** A page of the probe build (by script tag, or 'module') with the helpers as window.p. */
+const newPage = (name = 'script') => newLibraryPage({ page: name, init: pageHelpers });
 
 /** The one delivery was a WasmPanicException, nothing thrown, storage untouched. */
 function assertOnePanicError(out, label) {
@@ -113,22 +112,6 @@ async function assertSignsIn(page, userExpr, who) {
   assert.deepEqual(out, { valid: true, sameTokens: true, stored: out.stored });
   assert.ok(out.stored >= 3, 'tokens stored');
 }
-
-before(async () => {
-  if (!existsSync(join(PROBE_PKG, 'amazon-cognito-identity.min.js'))) {
-    throw new Error('target/pkg-panic-probe is missing: run `node scripts/build.mjs --features panic-probe --out target/pkg-panic-probe`');
-  }
-  server = await startStaticServer({ '/pkg': PROBE_PKG, '/pages': join(ROOT, 'tests', 'pages') });
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('panic') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
-});
 
 describe('a panic in the wasm', () => {
   let page;

@@ -9,14 +9,13 @@
 // "localhost" is and "127.0.0.1" is not.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
 import { installResultView } from '../support/result-view.mjs';
 import {
-  PASSWORD, adminCall, cognitoCall, passwordSignIn, recordCognitoRequests, signUpConfirmed, startBackend,
-  startPagesServer, waitReady,
+  PASSWORD, adminCall, cognitoCall, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests, signUpConfirmed, waitReady,
   assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const PHONE = '+15555550123';
 const NAMES = [
@@ -27,10 +26,20 @@ const CODE_KEY = { EMAIL_OTP: 'emailOtp', SMS_OTP: 'smsOtp' };
 const OTP_CALLBACK = { EMAIL_OTP: 'emailOtpRequired', SMS_OTP: 'smsOtpRequired' };
 const OTP_FIELD = { EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE' };
 
-let server;
-let browser;
-let backend;
-let pool;
+/** A pool whose client may sign in by choice (USER_AUTH) with every first factor. */
+async function createUserAuthPool(backend) {
+  const created = await adminCall(backend.endpoint, 'CreateUserPool', {
+    PoolName: uniqueName('userauth'), AutoVerifiedAttributes: ['email'],
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
+  });
+  const client = await adminCall(backend.endpoint, 'CreateUserPoolClient', {
+    UserPoolId: created.UserPool.Id, ClientName: 'web',
+    ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  });
+  return { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
+}
+
+const { server, backend, pool, newPage, setUp } = useBackendPages('emulator', { createPool: createUserAuthPool });
 let page;
 let requests;
 
@@ -52,14 +61,8 @@ const poolData = () => ({ UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, 
 const opsSince = (n) => requests.slice(n).map((r) => (r.operation === 'RespondToAuthChallenge' ? `Respond:${r.json.ChallengeName}` : r.operation));
 
 /** Opens the script-tag page at `origin` with the helpers and the emulator's codes exposed. */
-async function openUserAuthPage(origin) {
-  const p = await openPage(browser);
-  await p.exposeFunction('emuCodes', (userPoolId, username) => backend.test(`/_test/codes?userPoolId=${encodeURIComponent(userPoolId)}&username=${encodeURIComponent(username)}`));
-  await p.addInitScript(installResultView);
-  await p.addInitScript(pageHelpers);
-  await p.goto(`${origin}/pages/script.html`);
-  await waitReady(p);
-  return p;
+function openUserAuthPage(origin) {
+  return newPage({ origin, beforeLoad: (p) => exposeEmulatorCodes(p, backend), init: [installResultView, pageHelpers] });
 }
 
 /** A confirmed user with a verified email and (unless `phone` is false) a verified phone number. */
@@ -86,27 +89,9 @@ function assertNoPasswordSent(n, password) {
   for (const r of requests.slice(n)) assert.ok(!r.body.includes(password), `${r.operation} carries the password`);
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
-  const created = await adminCall(backend.endpoint, 'CreateUserPool', {
-    PoolName: uniqueName('userauth'), AutoVerifiedAttributes: ['email'],
-    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
-  });
-  const client = await adminCall(backend.endpoint, 'CreateUserPoolClient', {
-    UserPoolId: created.UserPool.Id, ClientName: 'web',
-    ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  });
-  pool = { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
+setUp(async () => {
   page = await openUserAuthPage(server.url);
   requests = recordCognitoRequests(page, backend.endpoint);
-});
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
 });
 
 describe('USER_AUTH: SELECT_CHALLENGE', () => {

@@ -14,17 +14,12 @@
 //   (f) refreshSession keeps the user's own username (the JS SDK took LastAuthUser's).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import {
-  cognitoCall, createPoolAndClient, jwtPayload, recordCognitoRequests, signUpConfirmed, startBackend, startPagesServer, waitReady,
-} from '../support/e2e.mjs';
+import { cognitoCall, createPoolAndClient, jwtPayload, recordCognitoRequests, signUpConfirmed, waitReady } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
-let server;
-let browser;
-let backend;
-let pool;
-let poolData;
+const { backend, pool, poolData, newPage: newLibraryPage } = useBackendPages('emulator', { poolName: 'session' });
+/** Every page opened, for the page-error check at the end. */
 const pages = [];
 
 /** In-page helpers (window.t), installed before the page's own scripts on every load. */
@@ -61,13 +56,7 @@ function pageHelpers() {
 
 /** A page with the library and t.* in a new context, or in `context` (tabs sharing localStorage). */
 async function newPage(context) {
-  const page = await (context || (await browser.newContext())).newPage();
-  page.consoleLines = [];
-  page.on('console', (m) => page.consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
-  await page.addInitScript(pageHelpers);
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
+  const page = await newLibraryPage({ context, init: pageHelpers });
   page.requests = recordCognitoRequests(page, backend.endpoint);
   pages.push(page);
   return page;
@@ -106,20 +95,6 @@ async function signInExpired(page, users, { p = pool, pd = poolData, flow, wait 
 }
 
 const waitExpired = (page) => page.evaluate(() => t.waitExpired());
-
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
-  pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName('session') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
-});
-after(async () => {
-  for (const p of pages) await p.context().close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
 
 describe('(a) concurrent getSession on an expired session', () => {
   it('8 CognitoUser objects from getCurrentUser(), and 8 calls on one object: exactly one refresh each, all get the same valid session', async () => {
@@ -453,9 +428,8 @@ describe('(f) refreshSession keeps the user\'s own username', () => {
   }, { poolData, a, b });
 
   it('control: the JS SDK renames the user to LastAuthUser and stores A\'s new tokens under B\'s keys', async () => {
-    const page = await openPage(browser, `${server.url}/pages/oracle.html`);
+    const page = await newLibraryPage({ page: 'oracle' });
     pages.push(page);
-    await waitReady(page);
     const [a, b] = [await newUser('sdk-a'), await newUser('sdk-b')];
     const out = await scenario(page, a, b);
     assert.equal(out.lastBefore, b.username);

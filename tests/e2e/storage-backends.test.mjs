@@ -14,17 +14,13 @@
 // new tokens land in the backend; signOut() empties it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { createPoolAndClient, recordCognitoRequests, signUpConfirmed, startBackend, startPagesServer, waitReady } from '../support/e2e.mjs';
+import { recordCognitoRequests, signUpConfirmed, waitReady } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const ITEMS = ['accessToken', 'clockDrift', 'idToken', 'refreshToken'];
 
-let server;
-let browser;
-let backend;
-let pool;
-let poolData;
+const { backend, pool, poolData, newPage } = useBackendPages('emulator', { poolName: 'storage' });
 
 /** In-page helpers (window.t), installed before the page's own scripts on every load. */
 function pageHelpers() {
@@ -95,22 +91,8 @@ async function refreshCount(refreshToken) {
   return log.filter((r) => r.json?.AuthFlow === 'REFRESH_TOKEN_AUTH' && r.json.AuthParameters?.REFRESH_TOKEN === refreshToken).length;
 }
 
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  backend = await startBackend('emulator');
-  pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName('storage') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
-
 for (const kind of ['local', 'custom', 'cookie', 'memory']) {
   describe(`storage backend: ${kind}`, () => {
-    let context;
     let page;
     let requests;
     let u;
@@ -122,18 +104,12 @@ for (const kind of ['local', 'custom', 'cookie', 'memory']) {
     };
 
     before(async () => {
-      context = await browser.newContext();
-      page = await context.newPage();
-      page.consoleLines = [];
-      page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
-      await page.addInitScript(pageHelpers);
-      await page.goto(`${server.url}/pages/storage-backends.html?backend=${kind}`);
-      await waitReady(page);
+      page = await newPage({ page: 'storage-backends', search: `?backend=${kind}`, init: pageHelpers });
       requests = recordCognitoRequests(page, backend.endpoint);
       u = await signUpConfirmed(backend, pool, uniqueName(kind));
     });
     after(async () => {
-      await context?.close();
+      await page?.context().close();
     });
 
     it('the page set-up is what it says', async () => {
@@ -177,7 +153,7 @@ for (const kind of ['local', 'custom', 'cookie', 'memory']) {
       if (kind !== 'local') assert.deepEqual(out.localStorageKeys, [], 'nothing in localStorage');
       if (kind === 'custom') assert.ok(out.customCalls.setItem >= 5, `the app's setItem was used: ${JSON.stringify(out.customCalls)}`);
       if (kind === 'cookie') {
-        const cookies = (await context.cookies()).filter((c) => c.name.includes(pool.ClientId));
+        const cookies = (await page.context().cookies()).filter((c) => c.name.includes(pool.ClientId));
         assert.equal(cookies.length, 5);
         for (const c of cookies) {
           assert.equal(c.domain.replace(/^\./, ''), '127.0.0.1');
@@ -255,7 +231,7 @@ for (const kind of ['local', 'custom', 'cookie', 'memory']) {
         await reload();
         assert.deepEqual(await page.evaluate((poolData) => t.currentSession(poolData), poolData), { current: null });
       }
-      if (kind === 'cookie') assert.deepEqual((await context.cookies()).filter((c) => c.name.includes(pool.ClientId)), []);
+      if (kind === 'cookie') assert.deepEqual((await page.context().cookies()).filter((c) => c.name.includes(pool.ClientId)), []);
       assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror:')), [], 'no uncaught page errors');
     });
   });

@@ -2,42 +2,21 @@
 // at once and exactly one refresh request goes out (Web Locks, and the storage lease where
 // navigator.locks is missing); with refresh-token rotation every tab ends up valid. A
 // sign-out in one tab reaches the other tab's onSessionChange listener.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import {
-  assertBuilt, startPagesServer, startBackend, createPoolAndClient, signUpConfirmed, PASSWORD, waitReady,
-} from '../support/e2e.mjs';
+import { createPoolAndClient, signUpConfirmed, PASSWORD } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
-let server, backend, browser;
+const { backend, newContext, newPage } = useBackendPages('emulator');
 
-before(async () => {
-  assertBuilt();
-  server = await startPagesServer();
-  backend = await startBackend('emulator');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.close();
-  await server?.close();
-});
+/** An init script (it runs before any of the page's): as in a browser without the Web Locks API. */
+const removeWebLocks = () => { delete Navigator.prototype.locks; };
 
 /** `count` tabs (pages of one browser context, so they share localStorage) on the script-tag page. */
 async function openTabs(context, count, { withoutWebLocks = false } = {}) {
   const pages = [];
-  for (let i = 0; i < count; i++) {
-    const page = await context.newPage();
-    if (withoutWebLocks) {
-      // Before any script runs: as in a browser without the Web Locks API.
-      await page.addInitScript(() => { delete Navigator.prototype.locks; });
-    }
-    await page.goto(`${server.url}/pages/script.html`);
-    await waitReady(page);
-    pages.push(page);
-  }
+  for (let i = 0; i < count; i++) pages.push(await newPage({ context, init: withoutWebLocks ? removeWebLocks : [] }));
   return pages;
 }
 
@@ -75,7 +54,7 @@ async function scenario({ rotation, withoutWebLocks }) {
   if (rotation) await backend.post('/_test/refresh-rotation', { clientId: pool.ClientId, enabled: true, graceSeconds: 0 });
   const username = uniqueName('tab');
   await signUpConfirmed(backend, pool, username);
-  const context = await browser.newContext();
+  const context = await newContext();
   try {
     const pages = await openTabs(context, 4, { withoutWebLocks });
     if (withoutWebLocks) assert.equal(await pages[0].evaluate(() => 'locks' in navigator), false);
@@ -115,7 +94,7 @@ describe('session events across tabs', () => {
     const poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
     const username = uniqueName('ev');
     await signUpConfirmed(backend, pool, username);
-    const context = await browser.newContext();
+    const context = await newContext();
     try {
       const [one, two] = await openTabs(context, 2);
       await two.evaluate((poolData) => {

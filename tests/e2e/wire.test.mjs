@@ -2,32 +2,16 @@
 // the password appears in no request of the SRP flow, and the requests carry the JS SDK's
 // headers (Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control) and body fields,
 // compared with what amazon-cognito-identity-js sends from the same browser and origin.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { PASSWORD, createPoolAndClient, openLibraryPage, startBackend, startPagesServer } from '../support/e2e.mjs';
+import { PASSWORD } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const WRONG = 'Wr0ng-Passw0rd!';
 const AUTH_CALLBACKS = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup'];
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('wire') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
-});
+const { backend: emu, pool, poolData, newPage } = useBackendPages('emulator', { poolName: 'wire' });
 
 /** Every form of `secret` a careless client could send. */
 function leaks(body, secret) {
@@ -67,7 +51,7 @@ const logged = (operation) => emu.test(`/_test/requests${operation ? `?operation
 for (const flavour of ['script', 'module']) {
   describe(`password never on the wire (ours, ${flavour})`, () => {
     it('no InitiateAuth / RespondToAuthChallenge body of the SRP flow contains the password, right or wrong', async () => {
-      const page = await openLibraryPage(browser, server.url, flavour);
+      const page = await newPage({ page: flavour });
       try {
         const username = uniqueName('srp');
         await registerWithOurs(page, username);
@@ -109,13 +93,13 @@ describe('request headers and bodies match amazon-cognito-identity-js', () => {
   let oursLog;
 
   before(async () => {
-    const page = await openLibraryPage(browser, server.url, 'script');
+    const page = await newPage({ page: 'script' });
     username = uniqueName('hdr');
     await registerWithOurs(page, username);
     await page.context().close();
 
     const run = async (pageName) => {
-      const p = await openLibraryPage(browser, server.url, pageName);
+      const p = await newPage({ page: pageName });
       try {
         await emu.post('/_test/requests/clear');
         assert.deepEqual(await signIn(p, username, PASSWORD), ['onSuccess'], `${pageName} SRP sign-in`);
@@ -178,7 +162,7 @@ describe('request headers and bodies match amazon-cognito-identity-js', () => {
   it('AuthenticationDetails ClientMetadata is sent as the SDK sends it', async () => {
     const meta = { app: 'e2e', n: '1' };
     const run = async (pageName) => {
-      const p = await openLibraryPage(browser, server.url, pageName);
+      const p = await newPage({ page: pageName });
       try {
         await emu.post('/_test/requests/clear');
         assert.deepEqual(await signIn(p, username, PASSWORD, undefined, meta), ['onSuccess']);
@@ -194,7 +178,7 @@ describe('request headers and bodies match amazon-cognito-identity-js', () => {
   });
 
   it('appendToCognitoUserAgent(content) extends the header of later requests', async () => {
-    const page = await openLibraryPage(browser, server.url, 'module');
+    const page = await newPage({ page: 'module' });
     try {
       await emu.post('/_test/requests/clear');
       await page.evaluate(() => AC.appendToCognitoUserAgent('e2e-app/1.2.3'));
