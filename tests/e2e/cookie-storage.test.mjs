@@ -12,38 +12,16 @@
 //
 // Needs `npm run build` (pkg/) and, for (c), ministack (started here through
 // scripts/ministack.sh when it is not running).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage } from '../support/browser.mjs';
-import { startStaticServer } from '../support/static-server.mjs';
-import { createPoolAndClient, uniqueName } from '../support/admin.mjs';
+import { openPage } from '../support/browser.mjs';
+import { uniqueName } from '../support/admin.mjs';
+import { PASSWORD } from '../support/e2e.mjs';
+import { useBackend, useBrowserPages } from '../support/e2e-hooks.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PKG = join(ROOT, 'pkg');
-const ORACLE_DIST = join(ROOT, 'node_modules', 'amazon-cognito-identity-js', 'dist');
-const MINISTACK = `http://127.0.0.1:${process.env.MINISTACK_PORT || 4566}`;
-const PASSWORD = 'Corr3ct-Horse!';
 const LIBS = ['ours', 'oracle'];
 
-let browser;
-let server;
-
-before(async () => {
-  for (const f of [join(PKG, 'amazon-cognito-identity.min.js'), join(ORACLE_DIST, 'amazon-cognito-identity.min.js')]) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (and \`npm ci\`) first`);
-  }
-  server = await startStaticServer({ '/pkg': PKG, '/oracle': ORACLE_DIST, '/pages': join(ROOT, 'tests', 'pages') });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, newContext } = useBrowserPages();
 
 /** Runs before any page script: records every string assigned to document.cookie and
  *  optionally fixes Date.now (both libraries read the clock through it). */
@@ -66,7 +44,7 @@ function instrumentPage(fixedNow) {
 
 /** A fresh context and page with `lib` loaded. */
 async function openLib(lib, { fixedNow = 0 } = {}) {
-  const page = await openPage(browser);
+  const page = await openPage(await newContext());
   await page.addInitScript(instrumentPage, fixedNow);
   await gotoLib(page, lib);
   return page;
@@ -303,10 +281,6 @@ test('(b) constructor defaults, fields and errors are the SDK\'s', async () => {
 // ---------------------------------------------------------------------------------------
 // (c) a real session in cookies, against ministack
 
-function ensureMinistack() {
-  execFileSync('bash', [join(ROOT, 'scripts', 'ministack.sh')], { stdio: 'pipe', timeout: 60_000 });
-}
-
 const errorText = (e) => `${e?.code || e?.name}: ${e?.message}`;
 
 /** In page: sign-up, confirmation and SRP sign-in with the session kept in cookies. */
@@ -364,12 +338,7 @@ function cognitoNames(cookieHeader, clientId, username) {
 }
 
 describe('(c) a session kept in cookies, against ministack', () => {
-  let pool;
-  before(async () => {
-    ensureMinistack();
-    pool = await createPoolAndClient(MINISTACK, { poolName: uniqueName('cookies') });
-    pool.endpoint = MINISTACK;
-  });
+  const { pool } = useBackend('ministack', { poolName: 'cookies' });
 
   const signedIn = {};
   for (const lib of LIBS) {

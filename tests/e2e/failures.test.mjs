@@ -2,24 +2,15 @@
 // app once as err.code 'NetworkError', through onFailure and the rejected Promise; and a
 // callback that throws is never called a second time (the JS SDK calls onFailure after a
 // throwing onSuccess, and a Node-style callback twice: ours must not).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { PASSWORD, adminCall, closedPort, createPoolAndClient, openLibraryPage, startBackend, startPagesServer } from '../support/e2e.mjs';
+import { PASSWORD, adminCall, closedPort } from '../support/e2e.mjs';
+import { useBackend, useBrowserPages } from '../support/e2e-hooks.mjs';
 
 const NAMES = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { newPage } = useBrowserPages();
 
 describe('network failure → NetworkError, once', () => {
   let poolData;
@@ -28,7 +19,7 @@ describe('network failure → NetworkError, once', () => {
   });
 
   async function run(flavour) {
-    const page = await openLibraryPage(browser, server.url, flavour);
+    const page = await newPage({ page: flavour });
     try {
       return await page.evaluate(async ({ poolData, names }) => {
         const pool = new AC.CognitoUserPool(poolData);
@@ -86,16 +77,7 @@ describe('network failure → NetworkError, once', () => {
 });
 
 describe('a throwing callback is not called again (emulator)', () => {
-  let emu;
-  let poolData;
-  before(async () => {
-    emu = await startBackend('emulator');
-    const pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('throws') });
-    poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
-  });
-  after(async () => {
-    await emu?.close();
-  });
+  const { backend: emu, poolData } = useBackend('emulator', { poolName: 'throws' });
 
   async function confirmedUser() {
     const username = uniqueName('thrower');
@@ -106,7 +88,7 @@ describe('a throwing callback is not called again (emulator)', () => {
 
   /** Every callback of the page's library made to throw; returns which were called. */
   async function run(flavour, username, fresh) {
-    const page = await openLibraryPage(browser, server.url, flavour);
+    const page = await newPage({ page: flavour });
     try {
       return await page.evaluate(async ({ poolData, username, password, fresh, names }) => {
         const boom = () => {

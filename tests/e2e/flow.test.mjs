@@ -4,27 +4,17 @@
 // the session surviving a reload, sign-out, wrong password; callback and Promise forms.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
 import {
-  PASSWORD, cognitoKeys, createPoolAndClient, openLibraryPage, recordCognitoRequests, startBackend,
-  startPagesServer, waitReady, wrongCode,
+  PASSWORD, cognitoKeys, createPoolAndClient, jwtPayload, recordCognitoRequests, waitReady, wrongCode,
 } from '../support/e2e.mjs';
+import { useBackend, useBrowserPages } from '../support/e2e-hooks.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN_KEYS = ['idToken', 'accessToken', 'refreshToken', 'clockDrift'];
 const AUTH_CALLBACKS = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup', 'selectMFAType'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { newPage } = useBrowserPages();
 
 /** Password (and simple encodings of it) must not occur in `body`. */
 function assertNoPassword(body, password, what) {
@@ -33,18 +23,9 @@ function assertNoPassword(body, password, what) {
   }
 }
 
-/** Decodes a JWT payload independently of the library. */
-const jwtPayload = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-
 for (const backendName of ['ministack', 'emulator']) {
   describe(`user journey against ${backendName}`, () => {
-    let backend;
-    before(async () => {
-      backend = await startBackend(backendName);
-    });
-    after(async () => {
-      await backend?.close();
-    });
+    const { backend } = useBackend(backendName);
 
     for (const flavour of ['script', 'module']) {
       describe(`library loaded by ${flavour === 'script' ? 'script tag (global)' : 'ES module import'}`, () => {
@@ -61,7 +42,7 @@ for (const backendName of ['ministack', 'emulator']) {
         before(async () => {
           pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName('e2e') });
           poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
-          page = await openLibraryPage(browser, server.url, flavour);
+          page = await newPage({ page: flavour });
           requests = recordCognitoRequests(page, backend.endpoint);
           const how = await page.evaluate(() => ({ flavour: window.__flavour, globalDefined: window.__globalDefined }));
           assert.equal(how.flavour, flavour);

@@ -3,29 +3,19 @@
 // a session stored by ours is picked up by the JS SDK, and both write exactly the same
 // localStorage keys (named after USER_ID_FOR_SRP, which is the sub when the pool signs
 // users in by email).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
+import { openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import {
-  PASSWORD, adminCall, cognitoKeys, createPoolAndClient, recordCognitoRequests, startBackend, startPagesServer, waitReady,
-} from '../support/e2e.mjs';
+import { PASSWORD, adminCall, cognitoKeys, recordCognitoRequests, waitReady } from '../support/e2e.mjs';
+import { useBackend, useBrowserPages } from '../support/e2e-hooks.mjs';
 
 const NAMES = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, newContext } = useBrowserPages();
 
 /** A pool whose users sign in with their email: Cognito's username is then the sub. */
-async function createEmailPool(endpoint) {
+async function createEmailPool({ endpoint }) {
   const p = await adminCall(endpoint, 'CreateUserPool', { PoolName: uniqueName('interop-email'), UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
   const c = await adminCall(endpoint, 'CreateUserPoolClient', {
     UserPoolId: p.UserPool.Id, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
@@ -40,14 +30,8 @@ async function load(page, name) {
   assert.equal(await page.evaluate(() => window.__flavour), name);
 }
 
-async function newTab() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.consoleLines = [];
-  page.on('console', (m) => page.consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
-  return page;
-}
+/** A blank page in a browser context of its own, for load() to navigate. */
+const newTab = async () => openPage(await newContext());
 
 /** Signs in with SRP in the page's library; returns the session and the storage after. */
 function signIn(page, poolData, username) {
@@ -80,16 +64,12 @@ function pickUp(page, poolData) {
 for (const backendName of ['emulator', 'ministack']) {
   for (const kind of ['username', 'email-as-username']) {
     describe(`storage interop (${backendName}, ${kind} pool)`, () => {
-      let backend;
-      let poolData;
+      const { backend, pool, poolData } = useBackend(backendName, kind === 'username' ? { poolName: 'interop' } : { createPool: createEmailPool });
       let typed; // what the user types to sign in
       let srpId; // USER_ID_FOR_SRP: the username Cognito stores
       let oracleStored; // the JS SDK's storage after its sign-in
 
       before(async () => {
-        backend = await startBackend(backendName);
-        const pool = kind === 'username' ? await createPoolAndClient(backend.endpoint, { poolName: uniqueName('interop') }) : await createEmailPool(backend.endpoint);
-        poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint };
         const name = uniqueName('interop');
         typed = kind === 'username' ? name : `${name}@example.com`;
         const su = await adminCall(backend.endpoint, 'SignUp', {
@@ -97,9 +77,6 @@ for (const backendName of ['emulator', 'ministack']) {
         });
         await adminCall(backend.endpoint, 'AdminConfirmSignUp', { UserPoolId: pool.UserPoolId, Username: typed });
         srpId = kind === 'username' ? typed : su.UserSub;
-      });
-      after(async () => {
-        await backend?.close();
       });
 
       it('JS SDK signs in (load 1), ours gets the user and a valid session from storage with no request (load 2)', async () => {

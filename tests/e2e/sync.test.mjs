@@ -1,24 +1,15 @@
 // Things that happen synchronously, with no server: the script-tag global is usable in the
 // very next inline <script>, and the constructors throw the JS SDK's validation errors.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage } from '../support/browser.mjs';
-import { openLibraryPage, startPagesServer } from '../support/e2e.mjs';
+import { openPage } from '../support/browser.mjs';
+import { useBrowserPages } from '../support/e2e-hooks.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, newContext, newPage } = useBrowserPages();
 
 describe('script tag', () => {
   it('defines AmazonCognitoIdentity for the very next inline <script>, with no await', async () => {
-    const page = await openPage(browser, `${server.url}/pages/inline-global.html`);
+    const page = await openPage(await newContext(), `${server.url}/pages/inline-global.html`);
     try {
       const out = await page.evaluate(() => ({ ok: window.ok, type: typeof window.AmazonCognitoIdentity }));
       assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
@@ -35,7 +26,7 @@ describe('script tag', () => {
     for (const flavour of ['script', 'module', 'oracle']) {
       // The JS SDK keeps MemoryStorage internal; this package exports it too.
       const expected = flavour === 'oracle' ? names.filter((n) => n !== 'MemoryStorage') : names;
-      const page = await openLibraryPage(browser, server.url, flavour);
+      const page = await newPage({ page: flavour });
       try {
         const types = await page.evaluate((names) => names.map((n) => typeof AC[n]), expected);
         assert.deepEqual(types, expected.map(() => 'function'), `${flavour}: ${expected.join(', ')}`);
@@ -66,7 +57,7 @@ describe('constructor validation throws the SDK\'s errors synchronously', () => 
   ];
 
   async function run(flavour) {
-    const page = await openLibraryPage(browser, server.url, flavour);
+    const page = await newPage({ page: flavour });
     try {
       return await page.evaluate((cases) => {
         const pool = new AC.CognitoUserPool({ UserPoolId: 'us-east-1_abc', ClientId: 'x' });
@@ -107,7 +98,7 @@ describe('constructor validation throws the SDK\'s errors synchronously', () => 
   }
 
   it('valid data does not throw, and the getters return it', async () => {
-    const page = await openLibraryPage(browser, server.url, 'script');
+    const page = await newPage({ page: 'script' });
     try {
       const out = await page.evaluate(() => {
         const pool = new AC.CognitoUserPool({ UserPoolId: 'eu-west-2_AbC123', ClientId: 'client1' });
@@ -135,7 +126,7 @@ describe('getSession calls back synchronously when no request is needed, as the 
   // The JS SDK calls getSession's callback before returning when the stored session is
   // valid (or when there is none). Apps rely on it: `let t; user.getSession((e, s) => { t = s; }); use(t)`.
   async function run(flavour) {
-    const page = await openLibraryPage(browser, server.url, flavour);
+    const page = await newPage({ page: flavour });
     try {
       return await page.evaluate(async () => {
         const b64 = (o) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');

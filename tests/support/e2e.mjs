@@ -9,7 +9,6 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminCall, createPoolAndClient } from './admin.mjs';
-import { openPage } from './browser.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +20,7 @@ export const MINISTACK_URL = `http://127.0.0.1:${process.env.MINISTACK_PORT || 4
 export const PASSWORD = 'Corr3ct-Horse!';
 
 /** Throws a clear message when `npm run build` has not produced pkg/. */
-export function assertBuilt() {
+function assertBuilt() {
   for (const f of ['index.js', 'amazon-cognito-identity.min.js']) {
     if (!existsSync(join(PKG, f))) throw new Error(`pkg/${f} is missing: run \`npm run build\` before the e2e tests`);
   }
@@ -113,15 +112,9 @@ export function adminConfirm(endpoint, pool, username) {
 }
 
 /**
- * Opens `/pages/<name>.html` and waits until the page set `window.__ready` (the library
- * under test is then `window.AC`, whichever way the page loaded it).
+ * Waits until the page set `window.__ready` (the library under test is then `window.AC`,
+ * whichever way the page loaded it).
  */
-export async function openLibraryPage(browser, baseUrl, name) {
-  const page = await openPage(browser, `${baseUrl}/pages/${name}.html`);
-  await waitReady(page);
-  return page;
-}
-
 export async function waitReady(page) {
   try {
     await page.waitForFunction(() => window.__ready === true && !!window.AC && !!window.harness, null, { timeout: 10_000 });
