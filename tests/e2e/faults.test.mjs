@@ -113,9 +113,19 @@ function pageHelpers() {
   };
 }
 
-const fault = (operation, kind, times = 1, extra = {}) => emu.post('/_test/faults', { operation, kind, times, ...extra });
-const clearFaults = () => emu.test('/_test/faults', { method: 'DELETE' });
-const clearLog = () => emu.post('/_test/requests/clear');
+/**
+ * Runs `call` (the call under test) on a cleared request log with `times` faults of `kind`
+ * queued on `operation`; the faults are cleared afterwards, used up or not.
+ */
+async function underFault(operation, kind, times, call) {
+  await emu.post('/_test/requests/clear');
+  await emu.post('/_test/faults', { operation, kind, times });
+  try {
+    return await call();
+  } finally {
+    await emu.test('/_test/faults', { method: 'DELETE' });
+  }
+}
 
 /** The one failure the app saw, checked against what `kind` must give. */
 function assertCodedFailureOnce(out, kind, label) {
@@ -170,16 +180,10 @@ describe('sign-in (USER_SRP_AUTH) over a signed-in session', () => {
         const outs = {};
         // Callback form, the same user as the signed-in one; Promise form, another user.
         for (const [form, who] of [['object', bob], ['promise', carol]]) {
-          await clearLog();
-          await fault(operation, kind);
-          try {
-            outs[form] = await page.evaluate(({ poolData, who, form }) => {
-              const user = t.user(poolData, who.username);
-              return t.run(form, (cb) => user.authenticateUser(t.details(who.username, who.password), cb));
-            }, { poolData, who, form });
-          } finally {
-            await clearFaults();
-          }
+          outs[form] = await underFault(operation, kind, 1, () => page.evaluate(({ poolData, who, form }) => {
+            const user = t.user(poolData, who.username);
+            return t.run(form, (cb) => user.authenticateUser(t.details(who.username, who.password), cb));
+          }, { poolData, who, form }));
           const label = `${kind} on ${operation} (${form === 'object' ? 'callbacks, same user' : 'Promise, another user'})`;
           assertCodedFailureOnce(outs[form], kind, label);
           assertStorageUnchanged(outs[form], label);
@@ -206,18 +210,11 @@ describe('signUp', () => {
     it(`${kind}: (err) once and a rejected Promise, coded; storage untouched; then signUp works`, todoFor(`signUp/${kind}`), async () => {
       for (const form of ['node', 'promise']) {
         const username = uniqueName('su');
-        await clearLog();
-        await fault('SignUp', kind);
-        let out;
-        try {
-          out = await page.evaluate(({ poolData, username, password, form }) => {
-            const p = new AC.CognitoUserPool(poolData);
-            const attrs = [new AC.CognitoUserAttribute({ Name: 'email', Value: `${username}@example.com` })];
-            return t.run(form, (cb) => p.signUp(username, password, attrs, null, cb));
-          }, { poolData, username, password: PASSWORD, form });
-        } finally {
-          await clearFaults();
-        }
+        const out = await underFault('SignUp', kind, 1, () => page.evaluate(({ poolData, username, password, form }) => {
+          const p = new AC.CognitoUserPool(poolData);
+          const attrs = [new AC.CognitoUserAttribute({ Name: 'email', Value: `${username}@example.com` })];
+          return t.run(form, (cb) => p.signUp(username, password, attrs, null, cb));
+        }, { poolData, username, password: PASSWORD, form }));
         const label = `signUp ${kind} (${form})`;
         assertCodedFailureOnce(out, kind, label);
         assertStorageUnchanged(out, label);
@@ -249,14 +246,8 @@ describe('confirmRegistration', () => {
     it(`${kind}: (err) once and a rejected Promise, coded; storage untouched; then confirming works`, todoFor(`confirmRegistration/${kind}`), async () => {
       for (const form of ['node', 'promise']) {
         const u = await unconfirmed();
-        await clearLog();
-        await fault('ConfirmSignUp', kind);
-        let out;
-        try {
-          out = await page.evaluate(({ poolData, u, form }) => t.run(form, (cb) => t.user(poolData, u.username).confirmRegistration(u.code, true, cb)), { poolData, u, form });
-        } finally {
-          await clearFaults();
-        }
+        const out = await underFault('ConfirmSignUp', kind, 1, () =>
+          page.evaluate(({ poolData, u, form }) => t.run(form, (cb) => t.user(poolData, u.username).confirmRegistration(u.code, true, cb)), { poolData, u, form }));
         const label = `confirmRegistration ${kind} (${form})`;
         assertCodedFailureOnce(out, kind, label);
         assertStorageUnchanged(out, label);
@@ -307,17 +298,10 @@ describe('getSession with a refresh (expired tokens)', () => {
     it(`${kind}: (err) once and a rejected Promise, coded; the expired session stays stored; ${RETRIED.has(kind) ? '4 attempts' : 'no retry'}; then the refresh works`, async (ctx) => {
       for (const form of ['node', 'promise']) {
         await page.evaluate((snap) => t.restore(snap), expired);
-        await clearLog();
-        await fault('InitiateAuth', kind, 4);
-        let out;
-        try {
-          out = await page.evaluate(({ poolData, form }) => {
-            const user = new AC.CognitoUserPool(poolData).getCurrentUser();
-            return t.run(form, (cb) => user.getSession(cb), { timeoutMs: 15000 });
-          }, { poolData, form });
-        } finally {
-          await clearFaults();
-        }
+        const out = await underFault('InitiateAuth', kind, 4, () => page.evaluate(({ poolData, form }) => {
+          const user = new AC.CognitoUserPool(poolData).getCurrentUser();
+          return t.run(form, (cb) => user.getSession(cb), { timeoutMs: 15000 });
+        }, { poolData, form }));
         const label = `getSession ${kind} (${form})`;
         assertCodedFailureOnce(out, kind, label);
         assertStorageUnchanged(out, label);
@@ -348,14 +332,8 @@ describe('getUserAttributes (GetUser)', () => {
   for (const kind of KINDS) {
     it(`${kind}: (err) once and a rejected Promise, coded; storage untouched; then getUserAttributes works`, todoFor(`getUserAttributes/${kind}`), async () => {
       for (const form of ['node', 'promise']) {
-        await clearLog();
-        await fault('GetUser', kind);
-        let out;
-        try {
-          out = await page.evaluate(({ kim, form }) => t.run(form, (cb) => t.users[kim.username].getUserAttributes(cb)), { kim, form });
-        } finally {
-          await clearFaults();
-        }
+        const out = await underFault('GetUser', kind, 1, () =>
+          page.evaluate(({ kim, form }) => t.run(form, (cb) => t.users[kim.username].getUserAttributes(cb)), { kim, form }));
         const label = `getUserAttributes ${kind} (${form})`;
         assertCodedFailureOnce(out, kind, label);
         assertStorageUnchanged(out, label);
