@@ -69,6 +69,18 @@ for (const backendName of ['emulator', 'ministack']) {
       let srpId; // USER_ID_FOR_SRP: the username Cognito stores
       let oracleStored; // the JS SDK's storage after its sign-in
 
+      /** pickUp found the user Cognito knows (USER_ID_FOR_SRP), once, with the session `signed` stored. */
+      function assertPickedUp(got, signed) {
+        assert.equal(got.user, srpId);
+        assert.equal(got.count, 1);
+        assert.equal(got.err, null);
+        assert.equal(got.session.valid, true);
+        assert.equal(got.session.idToken, signed.session.idToken);
+        assert.equal(got.session.accessToken, signed.session.accessToken);
+        assert.equal(got.session.refreshToken, signed.session.refreshToken);
+        assert.equal(got.session.clockDrift, signed.session.clockDrift);
+      }
+
       before(async () => {
         const name = uniqueName('interop');
         typed = kind === 'username' ? name : `${name}@example.com`;
@@ -92,14 +104,7 @@ for (const backendName of ['emulator', 'ministack']) {
           const sent = requests.length;
           await load(page, 'script');
           const got = await pickUp(page, poolData);
-          assert.equal(got.user, srpId);
-          assert.equal(got.count, 1);
-          assert.equal(got.err, null);
-          assert.equal(got.session.valid, true);
-          assert.equal(got.session.idToken, signed.session.idToken);
-          assert.equal(got.session.accessToken, signed.session.accessToken);
-          assert.equal(got.session.refreshToken, signed.session.refreshToken);
-          assert.equal(got.session.clockDrift, signed.session.clockDrift);
+          assertPickedUp(got, signed);
           assert.deepEqual(got.signInSession, got.session);
           assert.deepEqual(requests.slice(sent).map((r) => r.operation), [], 'no request for a valid stored session');
           assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
@@ -133,14 +138,7 @@ for (const backendName of ['emulator', 'ministack']) {
           const sent = requests.length;
           await load(page, 'oracle');
           const got = await pickUp(page, poolData);
-          assert.equal(got.user, srpId);
-          assert.equal(got.count, 1);
-          assert.equal(got.err, null);
-          assert.equal(got.session.valid, true);
-          assert.equal(got.session.idToken, signed.session.idToken);
-          assert.equal(got.session.accessToken, signed.session.accessToken);
-          assert.equal(got.session.refreshToken, signed.session.refreshToken);
-          assert.equal(got.session.clockDrift, signed.session.clockDrift);
+          assertPickedUp(got, signed);
           assert.deepEqual(requests.slice(sent).map((r) => r.operation), [], 'no request for a valid stored session');
 
           // And the JS SDK's signOut clears what ours wrote.
