@@ -30,6 +30,17 @@ function pageHelpers() {
       await user.authenticateUser(new AC.AuthenticationDetails({ Username: username, Password: password }));
       return user;
     },
+    /**
+     * Empties localStorage, so that only this test's users are in it, and signs `user` in:
+     * { pool, prefix (of the client's keys), cognitoUser }.
+     */
+    async signInAlone(poolData, user) {
+      const pool = new AC.CognitoUserPool(poolData);
+      localStorage.clear();
+      const prefix = `CognitoIdentityServiceProvider.${poolData.ClientId}.`;
+      const cognitoUser = await t.signIn(poolData, user.username, user.password);
+      return { pool, prefix, cognitoUser };
+    },
     /** The README's way back to a user after a reload: getCurrentUser() then getSession(cb). */
     currentUserWithSession(poolData) {
       return new Promise((resolve, reject) => {
@@ -657,10 +668,7 @@ describe('deleting and signing out', () => {
     const a = await newUser('delcb');
     const b = await newUser('delp');
     const out = await page.evaluate(async ({ poolData, a, b }) => {
-      const pool = new AC.CognitoUserPool(poolData);
-      localStorage.clear(); // only this test's user in storage
-      const prefix = `CognitoIdentityServiceProvider.${poolData.ClientId}.`;
-      const cognitoUser = await t.signIn(poolData, a.username, a.password);
+      const { pool, prefix, cognitoUser } = await t.signInAlone(poolData, a);
       const keysBefore = harness.keysWithPrefix(localStorage, prefix + a.username + '.');
       const cb = await harness.nodeCallback((done) => cognitoUser.deleteUser(function (err, result) {
         done(err, result);
@@ -697,10 +705,7 @@ describe('deleting and signing out', () => {
     const a = await newUser('gsocb');
     const b = await newUser('gsop');
     const out = await page.evaluate(async ({ poolData, a, b }) => {
-      const pool = new AC.CognitoUserPool(poolData);
-      localStorage.clear(); // only this test's user in storage
-      const prefix = `CognitoIdentityServiceProvider.${poolData.ClientId}.`;
-      const cognitoUser = await t.signIn(poolData, a.username, a.password);
+      const { pool, prefix, cognitoUser } = await t.signInAlone(poolData, a);
       await cognitoUser.getUserData(); // leaves a userData entry too
       const tokensA = harness.sessionInfo(cognitoUser.getSignInUserSession());
       const callback = await harness.callbacks(['onSuccess', 'onFailure'], (cb) => cognitoUser.globalSignOut(cb));
@@ -736,10 +741,7 @@ describe('deleting and signing out', () => {
     const u = await newUser('signout');
     const mark = requests.length;
     const out = await page.evaluate(async ({ poolData, u }) => {
-      const pool = new AC.CognitoUserPool(poolData);
-      localStorage.clear(); // only this test's user in storage
-      const prefix = `CognitoIdentityServiceProvider.${poolData.ClientId}.`;
-      const cognitoUser = await t.signIn(poolData, u.username, u.password);
+      const { pool, prefix, cognitoUser } = await t.signInAlone(poolData, u);
       const tokens = harness.sessionInfo(cognitoUser.getSignInUserSession());
       const calls = [];
       const returned = await new Promise((resolve) => {
@@ -770,10 +772,7 @@ describe('deleting and signing out', () => {
     const u = await newUser('signoutp');
     const mark = requests.length;
     const out = await page.evaluate(async ({ poolData, u }) => {
-      const pool = new AC.CognitoUserPool(poolData);
-      localStorage.clear(); // only this test's user in storage
-      const prefix = `CognitoIdentityServiceProvider.${poolData.ClientId}.`;
-      const cognitoUser = await t.signIn(poolData, u.username, u.password);
+      const { pool, prefix, cognitoUser } = await t.signInAlone(poolData, u);
       const tokens = harness.sessionInfo(cognitoUser.getSignInUserSession());
       const returned = cognitoUser.signOut();
       const sync = { current: pool.getCurrentUser(), keys: harness.keysWithPrefix(localStorage, prefix) };
