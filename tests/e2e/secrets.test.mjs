@@ -15,19 +15,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uniqueName } from '../support/admin.mjs';
-import { PASSWORD, adminCall, signUpConfirmed, wrongCode } from '../support/e2e.mjs';
+import { PASSWORD, adminCall, leaks, signUpConfirmed, wrongCode } from '../support/e2e.mjs';
 import { useBackendPages } from '../support/e2e-hooks.mjs';
 import { N, modPow } from '../emulator/srp-server.mjs';
 
 const AUTH = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup', 'selectMFAType'];
 
 const { backend: emu, pool, poolData, newPage } = useBackendPages('emulator', { poolName: 'secrets' });
-
-/** Every form of `secret` a careless client could leak. */
-function forms(secret) {
-  return [secret, JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('hex'), encodeURIComponent(secret)];
-}
-const leaks = (text, secret) => forms(secret).filter((f) => text.includes(f));
 
 /**
  * Pieces that identify a token (whole or cut off): the token, and every part of it between

@@ -5,20 +5,13 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uniqueName } from '../support/admin.mjs';
-import { PASSWORD } from '../support/e2e.mjs';
+import { PASSWORD, leaks } from '../support/e2e.mjs';
 import { useBackendPages } from '../support/e2e-hooks.mjs';
 
 const WRONG = 'Wr0ng-Passw0rd!';
 const AUTH_CALLBACKS = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup'];
 
 const { backend: emu, pool, poolData, newPage } = useBackendPages('emulator', { poolName: 'wire' });
-
-/** Every form of `secret` a careless client could send. */
-function leaks(body, secret) {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('hex'),
-    encodeURIComponent(secret)];
-  return forms.filter((f) => body.includes(f));
-}
 
 /** In the page (any library as window.AC): sign in with callbacks, return call names. */
 async function signIn(page, username, password, flow, clientMetadata) {

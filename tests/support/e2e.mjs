@@ -216,6 +216,15 @@ export async function refreshFromNode(endpoint, pool, refreshToken) {
   return { ok: r.ok, code: r.code, message: r.data.message, result: r.data.AuthenticationResult };
 }
 
+/**
+ * The forms of `secret` found in `text`: as is, JSON-escaped, base64, hex or URL-encoded,
+ * every form a careless client could send or print it in.
+ */
+export function leaks(text, secret) {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('hex'), encodeURIComponent(secret)];
+  return forms.filter((f) => text.includes(f));
+}
+
 /** Decodes a JWT payload independently of the library under test. */
 export const jwtPayload = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 
