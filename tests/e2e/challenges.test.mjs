@@ -561,14 +561,10 @@ describe('NEW_PASSWORD_REQUIRED (AdminCreateUser)', () => {
   let pool;
   let users;
   before(async () => {
-    // createPoolAndClient takes no Schema: this pool has a required attribute.
-    const created = await adminCall(backend.endpoint, 'CreateUserPool', {
-      PoolName: uniqueName('newpw'), AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true }],
+    // This pool has a required attribute.
+    pool = await createPoolAndClient(backend.endpoint, {
+      poolName: uniqueName('newpw'), poolSettings: { Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true }] },
     });
-    const client = await adminCall(backend.endpoint, 'CreateUserPoolClient', {
-      UserPoolId: created.UserPool.Id, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    });
-    pool = { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId };
     users = [];
     for (const prefix of ['admincb', 'adminp']) {
       const username = uniqueName(prefix);

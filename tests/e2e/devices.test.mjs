@@ -5,24 +5,16 @@
 // full flow.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminCall, uniqueName } from '../support/admin.mjs';
+import { uniqueName } from '../support/admin.mjs';
 import { signUpConfirmed, PASSWORD } from '../support/e2e.mjs';
 import { useBackendPages } from '../support/e2e-hooks.mjs';
 
-/** A pool that remembers every device (no prompt), and a client for SRP and refreshes. */
-async function createDevicePool(backend) {
-  const created = await adminCall(backend.endpoint, 'CreateUserPool', {
-    PoolName: uniqueName('devices'), AutoVerifiedAttributes: ['email'],
-    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false },
-  });
-  const client = await adminCall(backend.endpoint, 'CreateUserPoolClient', {
-    UserPoolId: created.UserPool.Id, ClientName: 'web',
-    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  });
-  return { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
-}
-
-const { backend, pool, poolData, newContext, newPage, setUp } = useBackendPages('emulator', { createPool: createDevicePool });
+// A pool that remembers every device (no prompt), and a client for SRP and refreshes.
+const { backend, pool, poolData, newContext, newPage, setUp } = useBackendPages('emulator', {
+  poolName: 'devices',
+  poolSettings: { DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false } },
+  flows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+});
 /** One browser context for the whole file: the device's secrets stay in its localStorage. */
 let context;
 let user;

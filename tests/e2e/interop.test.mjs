@@ -14,15 +14,6 @@ const NAMES = ['onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', '
 
 const { server, newContext } = useBrowserPages();
 
-/** A pool whose users sign in with their email: Cognito's username is then the sub. */
-async function createEmailPool({ endpoint }) {
-  const p = await adminCall(endpoint, 'CreateUserPool', { PoolName: uniqueName('interop-email'), UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
-  const c = await adminCall(endpoint, 'CreateUserPoolClient', {
-    UserPoolId: p.UserPool.Id, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  });
-  return { UserPoolId: p.UserPool.Id, ClientId: c.UserPoolClient.ClientId, endpoint };
-}
-
 /** A page in `context` that loads /pages/<name>.html; navigations reuse it (same origin). */
 async function load(page, name) {
   await page.goto(`${server.url}/pages/${name}.html`);
@@ -64,7 +55,10 @@ function pickUp(page, poolData) {
 for (const backendName of ['emulator', 'ministack']) {
   for (const kind of ['username', 'email-as-username']) {
     describe(`storage interop (${backendName}, ${kind} pool)`, () => {
-      const { backend, pool, poolData } = useBackend(backendName, kind === 'username' ? { poolName: 'interop' } : { createPool: createEmailPool });
+      // In the email-as-username pool users sign in with their email: Cognito's username is then the sub.
+      const { backend, pool, poolData } = useBackend(backendName, kind === 'username'
+        ? { poolName: 'interop' }
+        : { poolName: 'interop-email', poolSettings: { UsernameAttributes: ['email'] } });
       let typed; // what the user types to sign in
       let srpId; // USER_ID_FOR_SRP: the username Cognito stores
       let oracleStored; // the JS SDK's storage after its sign-in

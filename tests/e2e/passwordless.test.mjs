@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { uniqueName } from '../support/admin.mjs';
 import { installResultView } from '../support/result-view.mjs';
 import {
-  PASSWORD, adminCall, cognitoCall, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests, signUpConfirmed, waitReady,
+  PASSWORD, cognitoCall, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests, signUpConfirmed, waitReady,
   assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
 import { useBackendPages } from '../support/e2e-hooks.mjs';
@@ -26,20 +26,12 @@ const CODE_KEY = { EMAIL_OTP: 'emailOtp', SMS_OTP: 'smsOtp' };
 const OTP_CALLBACK = { EMAIL_OTP: 'emailOtpRequired', SMS_OTP: 'smsOtpRequired' };
 const OTP_FIELD = { EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE' };
 
-/** A pool whose client may sign in by choice (USER_AUTH) with every first factor. */
-async function createUserAuthPool(backend) {
-  const created = await adminCall(backend.endpoint, 'CreateUserPool', {
-    PoolName: uniqueName('userauth'), AutoVerifiedAttributes: ['email'],
-    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
-  });
-  const client = await adminCall(backend.endpoint, 'CreateUserPoolClient', {
-    UserPoolId: created.UserPool.Id, ClientName: 'web',
-    ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  });
-  return { UserPoolId: created.UserPool.Id, ClientId: client.UserPoolClient.ClientId, endpoint: backend.endpoint };
-}
-
-const { server, backend, pool, newPage, setUp } = useBackendPages('emulator', { createPool: createUserAuthPool });
+// A pool whose client may sign in by choice (USER_AUTH) with every first factor.
+const { server, backend, pool, newPage, setUp } = useBackendPages('emulator', {
+  poolName: 'userauth',
+  poolSettings: { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } } },
+  flows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+});
 let page;
 let requests;
 

@@ -19,9 +19,12 @@ export async function adminCall(endpoint, operation, body) {
   return data;
 }
 
-/** A fresh user pool with an app client allowing SRP, password and refresh flows. */
-export async function createPoolAndClient(endpoint, { poolName = 'test-pool', flows } = {}) {
-  const pool = await adminCall(endpoint, 'CreateUserPool', { PoolName: poolName, AutoVerifiedAttributes: ['email'] });
+/**
+ * A fresh user pool (email auto-verified, plus any other CreateUserPool fields in
+ * `poolSettings`) with an app client allowing SRP, password and refresh flows, or `flows`.
+ */
+export async function createPoolAndClient(endpoint, { poolName = 'test-pool', flows, poolSettings = {} } = {}) {
+  const pool = await adminCall(endpoint, 'CreateUserPool', { PoolName: poolName, AutoVerifiedAttributes: ['email'], ...poolSettings });
   const UserPoolId = pool.UserPool.Id;
   const client = await adminCall(endpoint, 'CreateUserPoolClient', {
     UserPoolId,

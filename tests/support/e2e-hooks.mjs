@@ -23,10 +23,9 @@ export function useBrowserPages(options = {}) {
 }
 
 /**
- * A back end ('emulator' or 'ministack', see startBackend) with, when asked, one fresh
- * pool: `poolName` makes one with createPoolAndClient, `createPool(backend)` any other
- * kind. { backend, pool, poolData, setUp(fn) } (poolData: what the library's
- * CognitoUserPool takes).
+ * A back end ('emulator' or 'ministack', see startBackend) with, given a `poolName`, one
+ * fresh pool from createPoolAndClient (with `flows` and `poolSettings` if given):
+ * { backend, pool, poolData, setUp(fn) } (poolData: what the library's CognitoUserPool takes).
  */
 export function useBackend(name, options = {}) {
   return registerHooks([backendWithPool(name, options)]);
@@ -98,17 +97,16 @@ function browserPages({ startServer = startPagesServer }) {
   };
 }
 
-function backendWithPool(name, { poolName, createPool }) {
+function backendWithPool(name, { poolName, flows, poolSettings }) {
   const backend = {};
   const pool = {};
   const poolData = {};
-  const makePool = createPool ?? (poolName && ((b) => createPoolAndClient(b.endpoint, { poolName: uniqueName(poolName) })));
   return {
     provides: { backend, pool, poolData },
     async start() {
       Object.assign(backend, await startBackend(name));
-      if (!makePool) return;
-      Object.assign(pool, await makePool(backend));
+      if (!poolName) return;
+      Object.assign(pool, await createPoolAndClient(backend.endpoint, { poolName: uniqueName(poolName), flows, poolSettings }));
       Object.assign(poolData, { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: backend.endpoint });
     },
     async stop() {
