@@ -8,7 +8,7 @@
 
 mod client;
 mod group;
-mod mont;
+use srp_mont as mont;
 mod pad;
 mod timestamp;
 
