@@ -403,7 +403,7 @@ impl SignIn {
     /// is ever stored (the JS SDK writes empty tokens on a challenge it does not know).
     fn outcome(&mut self, response: AuthResponse) -> Result<Step, CognitoError> {
         if response.challenge_name.as_deref() == Some("DEVICE_SRP_AUTH") {
-            let srp = SrpClient::generate().map_err(srp_error)?;
+            let srp = srp::ahead::take_or_generate().map_err(srp_error)?;
             return self.device_srp_auth(response.session, srp);
         }
         if let Some(name) = response.challenge_name.filter(|n| !n.is_empty()) {

@@ -6,6 +6,7 @@
 //! Nothing here panics on caller data: malformed input comes back as
 //! [`SrpError`].
 
+pub mod ahead;
 mod client;
 mod group;
 use srp_mont as mont;
