@@ -55,6 +55,20 @@ async function newPage() {
   return page;
 }
 
+/**
+ * A new confirmed user and a fresh signed-out page whose pool and CognitoUser (window.user)
+ * are made at once, as an app does at load; the emulator's request log is cleared.
+ */
+async function pageWithUser() {
+  const user = await signUpConfirmed(emu, pool, uniqueName('ahead'));
+  const page = await newPage();
+  await emu.post('/_test/requests/clear');
+  await page.evaluate(({ poolData, username }) => {
+    window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
+  }, { poolData, username: user.username });
+  return { user, page };
+}
+
 /** The SRP `a` draws (64 bytes) so far, in order. */
 const secretDraws = (page) => page.evaluate((n) => window.draws.filter((d) => d.hex.length === 2 * n), A_BYTES);
 
@@ -85,13 +99,8 @@ after(async () => {
 
 describe('SRP a and A computed at idle time', () => {
   it('(a) signed-out page: an a drawn at idle, the sign-in sends g^a without drawing, and succeeds; (b) used once', async () => {
-    const user = await signUpConfirmed(emu, pool, uniqueName('ahead'));
-    const page = await newPage();
+    const { user, page } = await pageWithUser();
     try {
-      await emu.post('/_test/requests/clear');
-      await page.evaluate(({ poolData, username }) => {
-        window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
-      }, { poolData, username: user.username });
       await waitForDraws(page, 1);
       assert.equal(await page.evaluate((password) => window.signIn(window.user, password), user.password), 'ok');
       let draws = await secretDraws(page);
@@ -112,13 +121,8 @@ describe('SRP a and A computed at idle time', () => {
   });
 
   it('(c) a refused password: the next a is drawn at idle and the next attempt uses it', async () => {
-    const user = await signUpConfirmed(emu, pool, uniqueName('ahead'));
-    const page = await newPage();
+    const { user, page } = await pageWithUser();
     try {
-      await emu.post('/_test/requests/clear');
-      await page.evaluate(({ poolData, username }) => {
-        window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
-      }, { poolData, username: user.username });
       await waitForDraws(page, 1);
       assert.equal(await page.evaluate(() => window.signIn(window.user, 'Wr0ng-Password!')), 'NotAuthorizedException');
       await waitForDraws(page, 2);
@@ -133,12 +137,8 @@ describe('SRP a and A computed at idle time', () => {
   });
 
   it('(d) a page with a signed-in user computes nothing ahead', async () => {
-    const user = await signUpConfirmed(emu, pool, uniqueName('ahead'));
-    const page = await newPage();
+    const { user, page } = await pageWithUser();
     try {
-      await page.evaluate(({ poolData, username }) => {
-        window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
-      }, { poolData, username: user.username });
       assert.equal(await page.evaluate((password) => window.signIn(window.user, password), user.password), 'ok');
       // The next page load of the same origin: a signed-in user.
       await page.reload();
