@@ -8,8 +8,8 @@ export CI=${CI:-}
 
 bash scripts/setup.sh
 
-echo; echo "== native tests (cargo test)"
-cargo test --quiet
+echo; echo "== native tests (cargo test --workspace)"
+cargo test --workspace --quiet
 
 echo; echo "== local Cognito servers"
 bash scripts/ministack.sh

@@ -41,7 +41,7 @@ impl Answer {
     /// ChallengeResponses, USERNAME included.
     pub fn responses(&self, username: &str) -> StringMap {
         let mut r = StringMap::new();
-        r.insert("USERNAME".into(), username.to_string());
+        r.insert("USERNAME", username.to_string());
         match self {
             Answer::MfaCode { code, mfa_type } => {
                 let field = match mfa_type.as_str() {
@@ -50,26 +50,26 @@ impl Answer {
                     "SMS_OTP" => "SMS_OTP_CODE",
                     _ => "SMS_MFA_CODE",
                 };
-                r.insert(field.into(), code.clone());
+                r.insert(field.to_string(), code.clone());
             }
             Answer::MfaSelection(choice) => {
-                r.insert("ANSWER".into(), choice.clone());
+                r.insert("ANSWER", choice.clone());
             }
             Answer::NewPassword { password, attributes } => {
                 for (name, value) in attributes {
                     r.insert(format!("{USER_ATTRIBUTES_PREFIX}{name}"), value.clone());
                 }
-                r.insert("NEW_PASSWORD".into(), password.clone());
+                r.insert("NEW_PASSWORD", password.clone());
             }
             Answer::Custom(answer) => {
-                r.insert("ANSWER".into(), answer.clone());
+                r.insert("ANSWER", answer.clone());
             }
             Answer::MfaSetupDone => {}
             Answer::SelectChallenge(choice) => {
-                r.insert("ANSWER".into(), choice.clone());
+                r.insert("ANSWER", choice.clone());
             }
             Answer::WebAuthn(credential) => {
-                r.insert("CREDENTIAL".into(), credential.clone());
+                r.insert("CREDENTIAL", credential.clone());
             }
         }
         r
@@ -91,8 +91,9 @@ mod tests {
         assert!(email.responses("u").contains_key("EMAIL_OTP_CODE"));
         let np = Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
         let r = np.responses("u");
-        assert_eq!((r["NEW_PASSWORD"].as_str(), r["userAttributes.name"].as_str(), r["USERNAME"].as_str()), ("pw", "Al", "u"));
-        assert_eq!(Answer::Custom("42".into()).responses("u")["ANSWER"], "42");
+        let field = |k: &str| r.get(k).map(String::as_str);
+        assert_eq!((field("NEW_PASSWORD"), field("userAttributes.name"), field("USERNAME")), (Some("pw"), Some("Al"), Some("u")));
+        assert_eq!(Answer::Custom("42".into()).responses("u").get("ANSWER").map(String::as_str), Some("42"));
         assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name(), "SELECT_MFA_TYPE");
     }
 }

@@ -2,7 +2,7 @@
 //! send next, or how sign-in ended. No I/O here: the driver in `client` does the
 //! sending, so every path is testable natively with canned responses.
 
-use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap, string_map_of};
+use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap};
 use crate::protocol::{CognitoError, Operation, Request};
 use super::answers::Answer;
 use super::device::DeviceSecrets;
@@ -158,7 +158,7 @@ impl SignIn {
 
     fn add_device_key(&self, fields: &mut StringMap) {
         if let Some(d) = &self.device {
-            fields.insert("DEVICE_KEY".into(), d.key.clone());
+            fields.insert("DEVICE_KEY", d.key.clone());
         }
     }
 
@@ -168,7 +168,7 @@ impl SignIn {
             return Err(CognitoError::invalid_parameter("This sign-in has already started."));
         }
         let mut auth_parameters = StringMap::new();
-        auth_parameters.insert("USERNAME".into(), self.params.username.clone());
+        auth_parameters.insert("USERNAME", self.params.username.clone());
         self.device = (self.devices)(&self.params.username);
         self.add_device_key(&mut auth_parameters);
         let state = match self.flow {
@@ -176,21 +176,21 @@ impl SignIn {
                 if self.params.password.is_empty() {
                     return Err(CognitoError::invalid_parameter("PASSWORD parameter is required"));
                 }
-                auth_parameters.insert("PASSWORD".into(), self.params.password.clone());
+                auth_parameters.insert("PASSWORD", self.params.password.clone());
                 State::AwaitingResult
             }
             Flow::UserSrp | Flow::CustomAuth => {
                 let client = srp().map_err(srp_error)?;
-                auth_parameters.insert("SRP_A".into(), client.large_a_hex());
+                auth_parameters.insert("SRP_A", client.large_a_hex());
                 if self.flow == Flow::CustomAuth {
-                    auth_parameters.insert("CHALLENGE_NAME".into(), "SRP_A".into());
+                    auth_parameters.insert("CHALLENGE_NAME", "SRP_A".into());
                 }
                 State::AwaitingPasswordVerifier(Box::new(client))
             }
             Flow::UserAuth => {
                 let preferred = self.params.preferred_challenge.clone().filter(|p| !p.is_empty());
                 if let Some(p) = &preferred {
-                    auth_parameters.insert("PREFERRED_CHALLENGE".into(), p.clone());
+                    auth_parameters.insert("PREFERRED_CHALLENGE", p.clone());
                 }
                 self.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
             }
@@ -217,14 +217,14 @@ impl SignIn {
                     return Err(CognitoError::invalid_parameter("PASSWORD parameter is required"));
                 }
                 let client = srp().map_err(srp_error)?;
-                fields.insert("SRP_A".into(), client.large_a_hex());
+                fields.insert("SRP_A", client.large_a_hex());
                 Ok(State::AwaitingPasswordVerifier(Box::new(client)))
             }
             Some("PASSWORD") => {
                 if self.params.password.is_empty() {
                     return Err(CognitoError::invalid_parameter("PASSWORD parameter is required"));
                 }
-                fields.insert("PASSWORD".into(), self.params.password.clone());
+                fields.insert("PASSWORD", self.params.password.clone());
                 Ok(State::AwaitingResult)
             }
             _ => Ok(State::AwaitingResult),
@@ -237,7 +237,7 @@ impl SignIn {
         if !matches!(self.state, State::NotStarted) {
             return Err(CognitoError::invalid_parameter("This sign-in has already started."));
         }
-        auth_parameters.insert("USERNAME".into(), self.params.username.clone());
+        auth_parameters.insert("USERNAME", self.params.username.clone());
         self.state = State::AwaitingResult;
         Ok(Request::new(
             Operation::InitiateAuth,
@@ -301,7 +301,7 @@ impl SignIn {
         let key = srp.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
         let timestamp = srp::timestamp(now);
         let signature = srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
-        let mut responses = string_map_of(
+        let mut responses = StringMap::from_iter(
             [
                 ("USERNAME", self.username.clone()),
                 ("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string()),
@@ -328,7 +328,7 @@ impl SignIn {
         let device = self.device.clone().ok_or_else(|| {
             CognitoError::new("DeviceNotRememberedException", "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.")
         })?;
-        let responses = string_map_of([("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())].map(|(k, v)| (k.to_string(), v)));
+        let responses = StringMap::from_iter([("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())].map(|(k, v)| (k.to_string(), v)));
         self.state = State::AwaitingDeviceVerifier(Box::new(srp));
         Ok(Step::Send(Request::new(
             Operation::RespondToAuthChallenge,
@@ -403,7 +403,7 @@ impl SignIn {
     /// is ever stored (the JS SDK writes empty tokens on a challenge it does not know).
     fn outcome(&mut self, response: AuthResponse) -> Result<Step, CognitoError> {
         if response.challenge_name.as_deref() == Some("DEVICE_SRP_AUTH") {
-            let srp = SrpClient::generate().map_err(srp_error)?;
+            let srp = srp::ahead::take_or_generate().map_err(srp_error)?;
             return self.device_srp_auth(response.session, srp);
         }
         if let Some(name) = response.challenge_name.filter(|n| !n.is_empty()) {
@@ -446,9 +446,9 @@ pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>)
 /// The REFRESH_TOKEN_AUTH request for a stored refresh token.
 pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<StringMap>) -> Request {
     let mut auth_parameters = StringMap::new();
-    auth_parameters.insert("REFRESH_TOKEN".into(), refresh_token.to_string());
+    auth_parameters.insert("REFRESH_TOKEN", refresh_token.to_string());
     if let Some(device_key) = device_key {
-        auth_parameters.insert("DEVICE_KEY".into(), device_key.to_string());
+        auth_parameters.insert("DEVICE_KEY", device_key.to_string());
     }
     Request::new(
         Operation::InitiateAuth,

@@ -1,6 +1,6 @@
 //! Reading plain JS objects and building the SDK's error objects.
 
-use crate::protocol::types::{string_map_of, StringMap};
+use crate::protocol::types::StringMap;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Reflect};
 use crate::json::{self, Value};
@@ -77,7 +77,7 @@ pub fn js_from_json(v: &Value) -> JsValue {
 /// ClientMetadata: a string map. Non-string values are sent as their JSON text.
 pub fn string_map(v: &JsValue) -> Option<StringMap> {
     match json_from_js(v)? {
-        Value::Object(map) if !map.is_empty() => Some(string_map_of(map.into_iter().map(|(k, v)| {
+        Value::Object(map) if !map.is_empty() => Some(StringMap::from_iter(map.into_iter().map(|(k, v)| {
             let v = match v {
                 Value::String(s) => s,
                 other => other.stringify(),

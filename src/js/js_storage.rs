@@ -5,7 +5,7 @@
 use super::convert::{call_method, js_string};
 use crate::storage::Storage;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use crate::json::OrderedMap;
 use wasm_bindgen::prelude::*;
 
 /// A JS storage object. Calls that throw count as "nothing stored" for reads and as
@@ -34,7 +34,7 @@ impl Storage for JsStorage {
 
 thread_local! {
     /// Shared by every MemoryStorage, like the SDK's module-level `dataMemory`.
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    static MEMORY: RefCell<OrderedMap<String>> = const { RefCell::new(OrderedMap::new()) };
 }
 
 /// The SDK's `MemoryStorage`: what sessions live in when there is no localStorage.

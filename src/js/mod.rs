@@ -15,6 +15,7 @@ mod panic;
 mod panic_probe;
 mod passkeys;
 mod serial_map;
+mod srp_ahead;
 mod tabs;
 mod tokens;
 mod user;

@@ -86,7 +86,9 @@ impl CognitoUserPool {
         )
         .map_err(|e| plain_error(&e.message))?;
         let shared = PoolShared::with_options(config, &data, get(&data, "Storage"), get_string(&data, "ClientSecret"));
-        Ok(CognitoUserPool { shared: Rc::new(shared) })
+        let shared = Rc::new(shared);
+        super::srp_ahead::prepare_if_signed_out(&shared);
+        Ok(CognitoUserPool { shared })
     }
 
     #[wasm_bindgen(js_name = getUserPoolId)]

@@ -19,7 +19,7 @@ mod parse;
 mod write;
 
 pub use number::Number;
-pub use object::Object;
+pub use object::{Object, OrderedMap};
 pub use parse::{parse, parse_bytes, ParseError, MAX_DEPTH};
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -169,11 +169,6 @@ impl ToJson for Value {
     }
 }
 
-impl ToJson for Object {
-    fn to_json(&self) -> Value {
-        Value::Object(self.clone())
-    }
-}
 
 impl ToJson for str {
     fn to_json(&self) -> Value {
@@ -231,11 +226,6 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
-impl<T: ToJson> ToJson for std::collections::BTreeMap<String, T> {
-    fn to_json(&self) -> Value {
-        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
-    }
-}
 
 impl FromJson for Value {
     fn from_json(value: Value) -> Option<Self> {
@@ -354,7 +344,7 @@ mod tests {
 
     #[test]
     fn string_maps_and_options_become_json() {
-        let map: std::collections::BTreeMap<String, String> = [("k".to_string(), "v".to_string())].into();
+        let map: OrderedMap<String> = [("k".to_string(), "v".to_string())].into();
         assert_eq!(map.to_json().stringify(), r#"{"k":"v"}"#);
         assert_eq!(None::<String>.to_json(), Value::Null);
         assert_eq!(42u32.to_json().stringify(), "42");

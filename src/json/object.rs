@@ -1,26 +1,28 @@
-//! A JSON object: members in the order written, each key once.
+//! A JSON object: members in the order written, each key once. It is an [`OrderedMap`]
+//! of JSON values; request parameter maps (`StringMap`) and the in-memory storage use
+//! the same map with string values.
 
-use super::{FromJson, Value};
+use super::{FromJson, ToJson, Value};
 
-#[derive(Debug, Clone, Default)]
-pub struct Object(Vec<(String, Value)>);
+/// String keys in the order they were first inserted, each key once, as a JS object keeps
+/// them. A Vec with linear lookups: these maps hold a handful of entries, and each
+/// BTreeMap instantiation cost about 10 KB of wasm (measured with twiggy). Bulk input
+/// (parsed JSON) goes through `FromIterator`, which resolves repeated keys in O(n log n).
+#[derive(Debug, Clone)]
+pub struct OrderedMap<V>(Vec<(String, V)>);
 
-impl Object {
-    pub fn new() -> Object {
-        Object(Vec::new())
+pub type Object = OrderedMap<Value>;
+
+impl<V> OrderedMap<V> {
+    pub const fn new() -> Self {
+        OrderedMap(Vec::new())
     }
 
-    /// The members in this order. A key given twice keeps its first place and takes its
-    /// last value, as `JSON.parse` does with `{"a":1,"a":2}`.
-    pub fn from_pairs(pairs: Vec<(String, Value)>) -> Object {
-        Object(without_duplicate_keys(pairs))
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&V> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
         self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -29,7 +31,7 @@ impl Object {
     }
 
     /// Sets `key`: in its place when present, else as the last member.
-    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
+    pub fn insert(&mut self, key: impl Into<String>, value: V) {
         let key = key.into();
         match self.get_mut(&key) {
             Some(slot) => *slot = value,
@@ -37,9 +39,13 @@ impl Object {
         }
     }
 
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
+    pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
         Some(self.0.remove(at).1)
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
     }
 
     pub fn len(&self) -> usize {
@@ -50,8 +56,33 @@ impl Object {
         self.0.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
+/// Keys are unique already: no need to go through `FromIterator`.
+impl<V: ToJson> ToJson for OrderedMap<V> {
+    fn to_json(&self) -> Value {
+        Value::Object(OrderedMap(self.0.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()))
+    }
+}
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap::new()
+    }
+}
+
+impl Object {
+    /// The members in this order. A key given twice keeps its first place and takes its
+    /// last value, as `JSON.parse` does with `{"a":1,"a":2}`.
+    pub fn from_pairs(pairs: Vec<(String, Value)>) -> Object {
+        pairs.into_iter().collect()
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
@@ -67,25 +98,41 @@ impl Object {
     }
 }
 
-impl IntoIterator for Object {
-    type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+impl<V> IntoIterator for OrderedMap<V> {
+    type Item = (String, V);
+    type IntoIter = std::vec::IntoIter<(String, V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
 }
 
-impl FromIterator<(String, Value)> for Object {
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(pairs: I) -> Object {
-        Object::from_pairs(pairs.into_iter().collect())
+impl<'a, V> IntoIterator for &'a OrderedMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
     }
 }
 
-/// The positions of `pairs` sorted by key; equal keys stay in the order written. A
+/// A key given twice keeps its first place and takes its last value (`JSON.parse`, and
+/// assigning to a JS object key by key).
+impl<V: Default> FromIterator<(String, V)> for OrderedMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(pairs: I) -> Self {
+        OrderedMap(without_duplicate_keys(pairs.into_iter().collect()))
+    }
+}
+
+impl<V: Default, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
+    fn from(pairs: [(String, V); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+/// The positions of `keys` sorted by key; equal keys stay in the order written. A
 /// bottom-up merge sort (O(n log n) on any input): the standard library's sort took
-/// 6.2 KB of wasm for this one use.
-fn positions_by_key(pairs: &[(String, Value)]) -> Vec<usize> {
-    let n = pairs.len();
+/// 6.2 KB of wasm for this one use. Not generic, so one copy serves every value type.
+fn positions_by_key(keys: &[&str]) -> Vec<usize> {
+    let n = keys.len();
     let mut sorted: Vec<usize> = (0..n).collect();
     let mut merged = vec![0; n];
     let mut run = 1;
@@ -97,7 +144,7 @@ fn positions_by_key(pairs: &[(String, Value)]) -> Vec<usize> {
             let (mut left, mut right) = (start, mid);
             for slot in &mut merged[start..end] {
                 // On equal keys the left run goes first: that keeps the order written.
-                let take_right = right < end && (left == mid || pairs[sorted[right]].0 < pairs[sorted[left]].0);
+                let take_right = right < end && (left == mid || keys[sorted[right]] < keys[sorted[left]]);
                 let next = if take_right { &mut right } else { &mut left };
                 *slot = sorted[*next];
                 *next += 1;
@@ -109,30 +156,36 @@ fn positions_by_key(pairs: &[(String, Value)]) -> Vec<usize> {
     sorted
 }
 
-/// Objects are equal with the same members, in any order (as JSON means them).
-impl PartialEq for Object {
-    fn eq(&self, other: &Object) -> bool {
+/// Maps are equal with the same members, in any order (as JSON means objects).
+impl<V: PartialEq> PartialEq for OrderedMap<V> {
+    fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
     }
 }
 
-/// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
-/// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
-/// into its first position with its last value.
-fn without_duplicate_keys(mut pairs: Vec<(String, Value)>) -> Vec<(String, Value)> {
-    if pairs.len() < 2 {
-        return pairs;
-    }
-    let order = positions_by_key(&pairs);
-    let mut dropped = vec![false; pairs.len()];
-    // (first place, last value) of each repeated key.
+/// For each position, whether a later member repeats its key, plus the (first place,
+/// last place) of each repeated key. Not generic (see `positions_by_key`).
+fn repeated_keys(keys: &[&str]) -> (Vec<bool>, Vec<(usize, usize)>) {
+    let order = positions_by_key(keys);
+    let mut dropped = vec![false; keys.len()];
     let mut moves = Vec::new();
-    for run in order.chunk_by(|&a, &b| pairs[a].0 == pairs[b].0) {
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
         if let [first, .., last] = *run {
             moves.push((first, last));
             run[1..].iter().for_each(|&i| dropped[i] = true);
         }
     }
+    (dropped, moves)
+}
+
+/// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
+/// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
+/// into its first position with its last value.
+fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
+    if pairs.len() < 2 {
+        return pairs;
+    }
+    let (dropped, moves) = repeated_keys(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
     for &(first, last) in &moves {
         pairs[first].1 = std::mem::take(&mut pairs[last].1);
     }
@@ -171,7 +224,7 @@ mod tests {
                 .collect();
             let mut expected: Vec<usize> = (0..n).collect();
             expected.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0));
-            assert_eq!(positions_by_key(&pairs), expected, "n = {n}");
+            assert_eq!(positions_by_key(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()), expected, "n = {n}");
         }
     }
 

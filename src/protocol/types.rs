@@ -1,21 +1,11 @@
 //! Request and response bodies, field for field as Cognito names them. Optional
 //! fields are left out of the JSON when unset, as `JSON.stringify` drops `undefined`.
 
-use crate::json::{FromJson, Object, ToJson, Value};
-use std::collections::BTreeMap;
+use crate::json::{FromJson, Object, OrderedMap, ToJson, Value};
 
-pub type StringMap = BTreeMap<String, String>;
-
-/// A StringMap of `pairs` (a later duplicate key wins, as with `collect()`). Inserts in a
-/// loop rather than `collect()`: every `collect()` into a BTreeMap instantiates a stable
-/// sort of its own, about 2.5 KB of wasm each (three of them: 7.5 KB before wasm-opt).
-pub fn string_map_of(pairs: impl IntoIterator<Item = (String, String)>) -> StringMap {
-    let mut map = StringMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
-    }
-    map
-}
+/// AuthParameters, ChallengeResponses, ClientMetadata: sent in insertion order, as the
+/// JS SDK's object literals are.
+pub type StringMap = OrderedMap<String>;
 
 /// Adds `name: value` unless the value is unset, as `JSON.stringify` drops `undefined`.
 fn insert_set<T: ToJson>(body: &mut Object, name: &str, value: &Option<T>) {

@@ -6,9 +6,10 @@
 //! Nothing here panics on caller data: malformed input comes back as
 //! [`SrpError`].
 
+pub mod ahead;
 mod client;
 mod group;
-mod mont;
+use srp_mont as mont;
 mod pad;
 mod timestamp;
 

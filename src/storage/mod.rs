@@ -8,7 +8,7 @@ mod session_store;
 pub use session_store::SessionStore;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use crate::json::OrderedMap;
 
 /// The `Storage` shape the JS SDK accepts: `getItem`, `setItem`, `removeItem`.
 /// Writes can fail (quota, Safari private mode, a throwing user object).
@@ -22,7 +22,7 @@ pub trait Storage {
 /// backend of native tests.
 #[derive(Debug, Default)]
 pub struct MemoryStorage {
-    items: RefCell<BTreeMap<String, String>>,
+    items: RefCell<OrderedMap<String>>,
 }
 
 impl MemoryStorage {
@@ -44,7 +44,7 @@ impl Storage for MemoryStorage {
         self.items.borrow().get(key).cloned()
     }
     fn set_item(&self, key: &str, value: &str) -> Result<(), String> {
-        self.items.borrow_mut().insert(key.to_string(), value.to_string());
+        self.items.borrow_mut().insert(key, value.to_string());
         Ok(())
     }
     fn remove_item(&self, key: &str) {

@@ -16,7 +16,7 @@ use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::{CognitoError, Request};
 use std::future::Future;
 use std::pin::Pin;
-use crate::srp::SrpClient;
+use crate::srp;
 use crate::json::{ToJson, Value};
 use wasm_bindgen::prelude::*;
 
@@ -108,6 +108,8 @@ impl Handle {
                 if machine.pending_challenge().is_some() {
                     self.state.borrow_mut().sign_in = Some(machine);
                 }
+                // A refused password is typed again: have the next SRP client ready.
+                crate::js::srp_ahead::prepare_if_signed_out(&self.pool);
                 reply.err(&e);
             }
         }
@@ -128,7 +130,7 @@ impl Handle {
         self.run_sign_in(
             Box::new(move |h| {
                 let mut machine = h.take_sign_in()?;
-                let request = machine.answer(&answer, client_metadata, SrpClient::generate);
+                let request = machine.answer(&answer, client_metadata, srp::ahead::take_or_generate);
                 Ok((machine, request))
             }),
             reply,
@@ -196,7 +198,7 @@ impl CognitoUser {
         panic_probe::trip(Point::AuthenticateSync);
         let begin = Box::new(move |h: &Handle| {
             let mut machine = SignIn::new(flow, params).with_devices(h.device_lookup());
-            let request = machine.start(SrpClient::generate);
+            let request = machine.start(srp::ahead::take_or_generate);
             Ok((machine, request))
         });
         crate::js::panic::spawn(self.handle().run_sign_in(begin, reply));

@@ -68,11 +68,11 @@ use core::hint::black_box;
 /// Bits per limb.
 const W: u32 = 28;
 /// Number of limbs: 110 · 28 = 3080 ≥ 3072 + 2, so 4N < R.
-pub(crate) const L: usize = 110;
+pub const L: usize = 110;
 const MASK: u64 = (1 << W) - 1;
 
 /// A 3080-bit number as 110 little-endian 28-bit limbs.
-pub(crate) type Limbs = [u32; L];
+pub type Limbs = [u32; L];
 
 /// RFC 3526 group 15 (3072-bit), exactly as in the JS SDK's `initN`.
 const N_HEX: &str = concat!(
@@ -95,7 +95,7 @@ const N_HEX: &str = concat!(
 );
 
 /// Byte length of N.
-pub(crate) const N_LEN: usize = 384;
+pub const N_LEN: usize = 384;
 
 const fn hex_digit(c: u8) -> u8 {
     match c {
@@ -107,7 +107,7 @@ const fn hex_digit(c: u8) -> u8 {
 }
 
 /// N, big-endian.
-pub(crate) const N_BYTES: [u8; N_LEN] = {
+pub const N_BYTES: [u8; N_LEN] = {
     let h = N_HEX.as_bytes();
     assert!(h.len() == 2 * N_LEN);
     let mut out = [0u8; N_LEN];
@@ -122,7 +122,7 @@ pub(crate) const N_BYTES: [u8; N_LEN] = {
 /// Limbs of a big-endian byte string of at most 385 bytes (bytes beyond
 /// 3080 bits would be dropped; callers never pass more than 384).
 /// Usable in constants; branches only on positions, never on byte values.
-pub(crate) const fn limbs_from_be(b: &[u8]) -> Limbs {
+pub const fn limbs_from_be(b: &[u8]) -> Limbs {
     let mut out = [0u32; L];
     let n = b.len();
     let mut p = 0; // little-endian byte position
@@ -141,7 +141,7 @@ pub(crate) const fn limbs_from_be(b: &[u8]) -> Limbs {
 }
 
 /// Big-endian bytes of `x` (which must be < 2^3072, e.g. canonical mod N).
-pub(crate) fn limbs_to_be(x: &Limbs) -> [u8; N_LEN] {
+pub fn limbs_to_be(x: &Limbs) -> [u8; N_LEN] {
     let mut out = [0u8; N_LEN];
     for (p, byte) in out.iter_mut().rev().enumerate() {
         let bit = 8 * p;
@@ -154,7 +154,7 @@ pub(crate) fn limbs_to_be(x: &Limbs) -> [u8; N_LEN] {
 }
 
 /// N in limbs.
-pub(crate) const N: Limbs = limbs_from_be(&N_BYTES);
+pub const N: Limbs = limbs_from_be(&N_BYTES);
 
 /// δ = 2^3072 − N (< 2^3008, since the top 64 bits of N are ones).
 const DELTA: Limbs = {
@@ -172,7 +172,7 @@ const DELTA: Limbs = {
 };
 
 /// R mod N = 2^3080 mod N = 2^8 · δ (2^8·δ < 2^3016 < N): the Montgomery form of 1.
-pub(crate) const ONE_M: Limbs = {
+pub const ONE_M: Limbs = {
     let mut out = [0u32; L];
     let mut carry = 0u64;
     let mut i = 0;
@@ -197,7 +197,7 @@ const ONE: Limbs = {
 // exponentiations does not depend on exponent values.
 
 #[cfg(test)]
-pub(crate) mod counter {
+pub mod counter {
     use std::cell::Cell;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -383,7 +383,7 @@ fn reduce_column(acc: u64) -> (u32, u64) {
 /// Accumulator bound: a column adds at most 110 products a_j·b_{i−j} and 110
 /// products m_j·N_{i−j}, each ≤ (2^28 − 1)^2, plus the carry from the previous
 /// column (< 2^36): < 220·2^56 + 2^36 < 2^64.
-pub(crate) fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
+pub fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
     record(1);
     let mut m = [0u32; L];
     let mut out = [0u32; L];
@@ -421,7 +421,7 @@ pub(crate) fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
 /// Montgomery squaring a²·R⁻¹ mod N: like [`mont_mul`] with each cross
 /// product a_j·a_k (j < k) computed once and doubled. Same bounds: a column
 /// adds 2·(≤ 55 cross products) + 1 square + ≤ 110 reduction products.
-pub(crate) fn mont_sqr(a: &Limbs) -> Limbs {
+pub fn mont_sqr(a: &Limbs) -> Limbs {
     record(2);
     let mut m = [0u32; L];
     let mut out = [0u32; L];
@@ -468,7 +468,7 @@ pub(crate) fn mont_sqr(a: &Limbs) -> Limbs {
 /// t = r·p + c < 2^3104. With q = ⌊t / 2^3072⌋ < 2^32 and t = q·2^3072 + t₀,
 /// t ≡ t₀ + q·δ (mod N) where δ = 2^3072 − N < 2^3008, and
 /// t₀ + q·δ < 2^3072 + 2^3040 < 2N. No comparison, no branch.
-pub(crate) fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
+pub fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
     record(3);
     let mut t = [0u32; L];
     let mut carry = c;
@@ -492,7 +492,7 @@ pub(crate) fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
 }
 
 /// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
-pub(crate) fn cond_sub_n(x: &Limbs) -> Limbs {
+pub fn cond_sub_n(x: &Limbs) -> Limbs {
     let mut d = [0u32; L];
     let mut borrow = 0u64;
     for ((di, &xi), &ni) in d.iter_mut().zip(x.iter()).zip(N.iter()) {
@@ -510,7 +510,7 @@ pub(crate) fn cond_sub_n(x: &Limbs) -> Limbs {
 }
 
 /// (a − b) mod N for a, b in [0, N). Masked: adds N back iff a < b.
-pub(crate) fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
+pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
     let mut d = [0u32; L];
     let mut borrow = 0u64;
     for ((di, &ai), &bi) in d.iter_mut().zip(a.iter()).zip(b.iter()) {
@@ -531,14 +531,14 @@ pub(crate) fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
 }
 
 /// Whether x (canonical) is zero. Not constant time: public values only.
-pub(crate) fn is_zero(x: &Limbs) -> bool {
+pub fn is_zero(x: &Limbs) -> bool {
     x.iter().all(|&v| v == 0)
 }
 
 /// A big-endian integer of any length reduced mod N into [0, N). Time depends
 /// on the length only (Horner's rule, three bytes at a time, with
 /// [`mul_small`]).
-pub(crate) fn reduce_be(bytes: &[u8]) -> Limbs {
+pub fn reduce_be(bytes: &[u8]) -> Limbs {
     let mut r = [0u32; L];
     let (head, rest) = bytes.split_at(bytes.len() % 3);
     for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
@@ -549,7 +549,7 @@ pub(crate) fn reduce_be(bytes: &[u8]) -> Limbs {
 }
 
 /// Montgomery form x·R mod N (in [0, 2N)) of x < 2N: 110 shifts by one limb.
-pub(crate) fn to_mont(x: &Limbs) -> Limbs {
+pub fn to_mont(x: &Limbs) -> Limbs {
     let mut r = *x;
     for _ in 0..L {
         r = mul_small(&r, 1 << W, 0);
@@ -558,7 +558,7 @@ pub(crate) fn to_mont(x: &Limbs) -> Limbs {
 }
 
 /// Leaves the Montgomery domain: x·R⁻¹ mod N in [0, N).
-pub(crate) fn from_mont(x: &Limbs) -> Limbs {
+pub fn from_mont(x: &Limbs) -> Limbs {
     // (x·1 + m·N)/R < N + 1: at most one subtraction.
     cond_sub_n(&mont_mul(x, &ONE))
 }
@@ -574,14 +574,14 @@ const TABLE: usize = 1 << WINDOW;
 /// bits it is processed with (≥ its real length; leading zeros are processed
 /// like any other bits).
 #[derive(Clone)]
-pub(crate) struct Exponent {
+pub struct Exponent {
     words: Vec<u32>,
-    pub(crate) bits: usize,
+    pub bits: usize,
 }
 
 impl Exponent {
     /// From big-endian bytes; processed as 8·len bits.
-    pub(crate) fn from_be_bytes(bytes: &[u8]) -> Exponent {
+    pub fn from_be_bytes(bytes: &[u8]) -> Exponent {
         let mut words = vec![0u32; bytes.len().div_ceil(4)];
         for (p, &b) in bytes.iter().rev().enumerate() {
             words[p / 4] |= u32::from(b) << (8 * (p % 4));
@@ -594,7 +594,7 @@ impl Exponent {
 
     /// a + u·x for a 256-bit public u and a 256-bit secret x (big-endian),
     /// computed with fixed loops; processed as max(bits(a), 512) + 1 bits.
-    pub(crate) fn a_plus_ux(a: &Exponent, u: &[u8; 32], x: &[u8; 32]) -> Exponent {
+    pub fn a_plus_ux(a: &Exponent, u: &[u8; 32], x: &[u8; 32]) -> Exponent {
         let u = Exponent::from_be_bytes(u);
         let x = Exponent::from_be_bytes(x);
         let n = a.words.len().max(16) + 1;
@@ -641,7 +641,7 @@ impl Exponent {
 /// a cheap reduction), so the cost is essentially one squaring per exponent
 /// bit. Operation sequence: per window, 5 squarings (not before the first) and
 /// one `mul_small`, whatever the digits.
-pub(crate) fn pow2_mont(e: &Exponent) -> Limbs {
+pub fn pow2_mont(e: &Exponent) -> Limbs {
     let mut r = ONE_M;
     let windows = e.windows();
     for w in (0..windows).rev() {
@@ -661,7 +661,7 @@ pub(crate) fn pow2_mont(e: &Exponent) -> Limbs {
 /// then per window 5 squarings (not before the first), one constant-time
 /// table read and one multiplication, whatever the digits (a zero digit
 /// multiplies by the Montgomery 1).
-pub(crate) fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
+pub fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
     let mut table = [[0u32; L]; TABLE];
     table[0] = ONE_M;
     table[1] = *base_m;
@@ -687,7 +687,7 @@ mod tests {
     use num_bigint::BigUint;
 
     /// splitmix64: deterministic test data without a rand dependency.
-    pub(crate) struct Rng(pub u64);
+    pub struct Rng(pub u64);
     impl Rng {
         pub fn next(&mut self) -> u64 {
             self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);

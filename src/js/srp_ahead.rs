@@ -1,0 +1,65 @@
+//! Computes the next sign-in's SRP `a` and A at idle time on pages where nobody is
+//! signed in (`srp::ahead`): such a page is there to sign someone in, and the user
+//! takes seconds to type, so A's exponentiation leaves the sign-in's critical path.
+//! The same idle work makes V8 optimise the Montgomery code, so the first sign-in's
+//! remaining exponentiations run optimised too. Pages with a signed-in user skip it.
+
+use super::convert::get;
+use super::user_pool::PoolShared;
+use crate::srp::ahead;
+use crate::storage::SessionStore;
+use js_sys::{Function, Object, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How long the browser may keep the work waiting for idle time (requestIdleCallback's
+/// `timeout`), and the delay where there is no requestIdleCallback (Safari, Node).
+const IDLE_TIMEOUT_MS: u32 = 2000;
+const FALLBACK_DELAY_MS: u32 = 200;
+
+/// Schedules `ahead::prepare` for idle time when nobody is signed in on `pool`'s client
+/// and no client is waiting or scheduled. Checked again when the time comes: a sign-in
+/// that finished meanwhile makes the work pointless.
+pub fn prepare_if_signed_out(pool: &Rc<PoolShared>) {
+    if ahead::has_spare() || SCHEDULED.with(Cell::get) || signed_in(pool) {
+        return;
+    }
+    let pool = pool.clone();
+    let task = Closure::once_into_js(move || {
+        SCHEDULED.with(|s| s.set(false));
+        if !signed_in(&pool) {
+            ahead::prepare();
+        }
+    });
+    SCHEDULED.with(|s| s.set(when_idle(&task)));
+}
+
+fn signed_in(pool: &PoolShared) -> bool {
+    SessionStore::new(&pool.storage(), &pool.config.client_id).last_auth_user().is_some()
+}
+
+/// Calls `task` at idle time; false when this global can schedule nothing.
+fn when_idle(task: &JsValue) -> bool {
+    let global = js_sys::global();
+    if let Some(idle) = get(&global, "requestIdleCallback").dyn_ref::<Function>() {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+        return idle.call2(&global, task, &options).is_ok();
+    }
+    let Some(set_timeout) = get(&global, "setTimeout").dyn_ref::<Function>().cloned() else {
+        return false;
+    };
+    let Ok(timer) = set_timeout.call2(&global, task, &FALLBACK_DELAY_MS.into()) else {
+        return false;
+    };
+    // Node: the timer must not keep a script that is done from exiting.
+    if let Some(unref) = get(&timer, "unref").dyn_ref::<Function>() {
+        let _ = unref.call0(&timer);
+    }
+    true
+}
