@@ -8,21 +8,17 @@
 //   (b) a precomputed `a` is used once: after sign-out, the next sign-in draws a new one;
 //   (c) a refused password has the next `a` ready before the user tries again;
 //   (d) a page with a signed-in user computes nothing ahead.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
-import { createPoolAndClient, signUpConfirmed, startBackend, startPagesServer, sleep, waitReady } from '../support/e2e.mjs';
+import { signUpConfirmed, sleep, waitReady } from '../support/e2e.mjs';
+import { useBackendPages } from '../support/e2e-hooks.mjs';
 import { N, modPow } from '../emulator/srp-server.mjs';
 
 /** Bytes of the secret SRP exponent a (SMALL_A_BYTES in src/srp/client.rs). */
 const A_BYTES = 64;
 
-let server;
-let browser;
-let emu;
-let pool;
-let poolData;
+const { backend: emu, pool, poolData, newPage: openLibraryPage } = useBackendPages('emulator', { poolName: 'ahead' });
 
 /** Installed before the library loads: records every draw (its bytes, and what the page was doing). */
 function recordDraws() {
@@ -45,15 +41,7 @@ function recordDraws() {
   };
 }
 
-async function newPage() {
-  const page = await (await browser.newContext()).newPage();
-  page.pageErrors = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e.message));
-  await page.addInitScript(recordDraws);
-  await page.goto(`${server.url}/pages/script.html`);
-  await waitReady(page);
-  return page;
-}
+const newPage = () => openLibraryPage({ init: recordDraws });
 
 /**
  * A new confirmed user and a fresh signed-out page whose pool and CognitoUser (window.user)
@@ -83,19 +71,6 @@ async function waitForDraws(page, count) {
 
 const largeA = (hex) => modPow(2n, BigInt(`0x${hex}`), N).toString(16);
 const sentA = async () => (await emu.requests('InitiateAuth')).map((r) => r.json.AuthParameters.SRP_A);
-
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchBrowser();
-  emu = await startBackend('emulator');
-  pool = await createPoolAndClient(emu.endpoint, { poolName: uniqueName('ahead') });
-  poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.endpoint };
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await emu?.close();
-});
 
 describe('SRP a and A computed at idle time', () => {
   it('(a) signed-out page: an a drawn at idle, the sign-in sends g^a without drawing, and succeeds; (b) used once', async () => {
