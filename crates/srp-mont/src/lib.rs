@@ -491,15 +491,21 @@ pub fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
     out
 }
 
-/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
-pub fn cond_sub_n(x: &Limbs) -> Limbs {
+/// a − b limb by limb (mod 2^3080), and the final borrow (1 when a < b). No branch.
+fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
     let mut d = [0u32; L];
     let mut borrow = 0u64;
-    for ((di, &xi), &ni) in d.iter_mut().zip(x.iter()).zip(N.iter()) {
-        let v = u64::from(xi).wrapping_sub(u64::from(ni) + borrow);
+    for ((di, &ai), &bi) in d.iter_mut().zip(a.iter()).zip(b.iter()) {
+        let v = u64::from(ai).wrapping_sub(u64::from(bi) + borrow);
         *di = (v & MASK) as u32;
         borrow = v >> 63;
     }
+    (d, borrow)
+}
+
+/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
+pub fn cond_sub_n(x: &Limbs) -> Limbs {
+    let (d, borrow) = sub_limbs(x, &N);
     // borrow = 1 ⟺ x < N ⟹ keep x.
     let keep = black_box((borrow as u32).wrapping_neg());
     let mut out = [0u32; L];
@@ -511,13 +517,7 @@ pub fn cond_sub_n(x: &Limbs) -> Limbs {
 
 /// (a − b) mod N for a, b in [0, N). Masked: adds N back iff a < b.
 pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
-    let mut d = [0u32; L];
-    let mut borrow = 0u64;
-    for ((di, &ai), &bi) in d.iter_mut().zip(a.iter()).zip(b.iter()) {
-        let v = u64::from(ai).wrapping_sub(u64::from(bi) + borrow);
-        *di = (v & MASK) as u32;
-        borrow = v >> 63;
-    }
+    let (mut d, borrow) = sub_limbs(a, b);
     let add = black_box((borrow as u32).wrapping_neg());
     let mut carry = 0u64;
     for (di, &ni) in d.iter_mut().zip(N.iter()) {
