@@ -24,16 +24,17 @@ const FALLBACK_DELAY_MS: u32 = 200;
 
 /// Schedules `ahead::prepare` for idle time when nobody is signed in on `pool`'s client
 /// and no client is waiting or scheduled. Checked again when the time comes: a sign-in
-/// that finished meanwhile makes the work pointless.
+/// that started or finished meanwhile makes the work pointless.
 pub fn prepare_if_signed_out(pool: &Rc<PoolShared>) {
     if ahead::has_spare() || SCHEDULED.with(Cell::get) || signed_in(pool) {
         return;
     }
     let pool = pool.clone();
+    let ticket = ahead::ticket();
     let task = Closure::once_into_js(move || {
         SCHEDULED.with(|s| s.set(false));
         if !signed_in(&pool) {
-            ahead::prepare();
+            ahead::prepare(ticket);
         }
     });
     SCHEDULED.with(|s| s.set(when_idle(&task)));

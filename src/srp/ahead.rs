@@ -3,12 +3,26 @@
 //! The browser layer asks for one at idle time on pages where nobody is signed in
 //! (`js/srp_ahead.rs`); whichever SRP sign-in comes next takes it, and a taken client
 //! is gone: every `a` is used once, as with a freshly drawn one.
+//!
+//! Work asked for at one moment is skipped if an SRP sign-in starts before it runs (a
+//! [`Ticket`] goes stale): that sign-in has its `a` already, and one that succeeds
+//! leaves nobody to use another.
 
 use super::{SrpClient, SrpError};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     static SPARE: RefCell<Option<SrpClient>> = const { RefCell::new(None) };
+    /// How many SRP clients sign-ins have taken or drawn so far.
+    static TAKEN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A request for a precomputed client, made now and carried out later by [`prepare`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+pub fn ticket() -> Ticket {
+    Ticket(TAKEN.with(Cell::get))
 }
 
 /// Whether a precomputed client is waiting.
@@ -16,10 +30,11 @@ pub fn has_spare() -> bool {
     SPARE.with(|s| s.borrow().is_some())
 }
 
-/// Computes a client for the next sign-in unless one is waiting. When the random source
-/// fails, none is kept: the sign-in then draws its own and reports the failure.
-pub fn prepare() {
-    if has_spare() {
+/// Computes a client for the next sign-in unless one is waiting or a sign-in has started
+/// since `ticket`. When the random source fails, none is kept: the sign-in then draws its
+/// own and reports the failure.
+pub fn prepare(ticket: Ticket) {
+    if has_spare() || ticket != self::ticket() {
         return;
     }
     if let Ok(client) = SrpClient::generate() {
@@ -29,6 +44,7 @@ pub fn prepare() {
 
 /// The precomputed client, taken out of its slot, or a fresh one.
 pub fn take_or_generate() -> Result<SrpClient, SrpError> {
+    TAKEN.with(|t| t.set(t.get() + 1));
     match SPARE.with(|s| s.borrow_mut().take()) {
         Some(client) => Ok(client),
         None => SrpClient::generate(),
@@ -42,14 +58,24 @@ mod tests {
     #[test]
     fn a_prepared_client_is_used_once() {
         assert!(!has_spare());
-        prepare();
+        prepare(ticket());
         assert!(has_spare());
         let spare_a = SPARE.with(|s| s.borrow().as_ref().map(SrpClient::large_a_hex)).unwrap();
-        prepare(); // one is waiting: kept, not replaced
+        prepare(ticket()); // one is waiting: kept, not replaced
         let first = take_or_generate().unwrap();
         assert_eq!(first.large_a_hex(), spare_a);
         assert!(!has_spare());
         let second = take_or_generate().unwrap();
         assert_ne!(second.large_a_hex(), spare_a, "a taken client is never handed out again");
+    }
+
+    #[test]
+    fn a_sign_in_that_starts_first_cancels_the_work() {
+        let asked = ticket();
+        let _signing_in = take_or_generate().unwrap();
+        prepare(asked);
+        assert!(!has_spare(), "the sign-in had its own a");
+        prepare(ticket()); // asked for after it: done
+        assert!(has_spare());
     }
 }

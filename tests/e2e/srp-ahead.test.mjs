@@ -7,7 +7,8 @@
 //       follows sends g^that a, draws nothing itself, and succeeds;
 //   (b) a precomputed `a` is used once: after sign-out, the next sign-in draws a new one;
 //   (c) a refused password has the next `a` ready before the user tries again;
-//   (d) a page with a signed-in user computes nothing ahead.
+//   (d) a page with a signed-in user computes nothing ahead;
+//   (e) a sign-in that starts before the idle time comes cancels the work (it has its a).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uniqueName } from '../support/admin.mjs';
@@ -45,12 +46,14 @@ const newPage = () => openLibraryPage({ init: recordDraws });
 
 /**
  * A new confirmed user and a fresh signed-out page whose pool and CognitoUser (window.user)
- * are made at once, as an app does at load; the emulator's request log is cleared.
+ * are made at once (unless `makeUser` is false), as an app does at load; the emulator's
+ * request log is cleared.
  */
-async function pageWithUser() {
+async function pageWithUser({ makeUser = true } = {}) {
   const user = await signUpConfirmed(emu, pool, uniqueName('ahead'));
   const page = await newPage();
   await emu.post('/_test/requests/clear');
+  if (!makeUser) return { user, page };
   await page.evaluate(({ poolData, username }) => {
     window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
   }, { poolData, username: user.username });
@@ -123,6 +126,26 @@ describe('SRP a and A computed at idle time', () => {
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
       await sleep(1000);
       assert.deepEqual(await secretDraws(page), [], 'no a drawn on a signed-in page');
+      assert.deepEqual(page.pageErrors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('(e) a sign-in started before idle time: it draws its own a and none is computed ahead', async () => {
+    const { user, page } = await pageWithUser({ makeUser: false });
+    try {
+      // Pool, user and sign-in in one task: the idle callback can only come later.
+      const outcome = await page.evaluate(({ poolData, username, password }) => {
+        window.user = new AC.CognitoUser({ Username: username, Pool: new AC.CognitoUserPool(poolData) });
+        return window.signIn(window.user, password);
+      }, { poolData, username: user.username, password: user.password });
+      assert.equal(outcome, 'ok');
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
+      await sleep(500);
+      const draws = await secretDraws(page);
+      assert.deepEqual(draws.map((d) => d.phase), ['sign-in']);
+      assert.deepEqual(await sentA(), [largeA(draws[0].hex)]);
       assert.deepEqual(page.pageErrors, []);
     } finally {
       await page.context().close();
