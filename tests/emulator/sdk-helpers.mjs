@@ -21,10 +21,26 @@ export function useEmulator() {
   return () => emu;
 }
 
+/**
+ * fetch that gives up after REQUEST_LIMIT_MS, naming `what`. The emulator answers in
+ * milliseconds; twice (mfa, webauthn) a file of these tests stalled until the runner's
+ * 180 s limit killed it, which reports nothing about where. A request that hangs now
+ * fails its test by name instead.
+ */
+const REQUEST_LIMIT_MS = 20_000;
+async function fetchWithLimit(what, url, init) {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_LIMIT_MS) });
+  } catch (e) {
+    if (e.name === 'TimeoutError') throw new Error(`${what}: no answer from the emulator in ${REQUEST_LIMIT_MS / 1000} s`);
+    throw e;
+  }
+}
+
 export function client(getEmu) {
   const url = () => getEmu().url;
   async function api(op, body) {
-    const r = await fetch(`${url()}/`, {
+    const r = await fetchWithLimit(op, `${url()}/`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${op}` },
       body: JSON.stringify(body),
@@ -52,7 +68,7 @@ export function client(getEmu) {
     return r.json;
   }
   async function ctl(method, path, body) {
-    const r = await fetch(`${url()}${path}`, {
+    const r = await fetchWithLimit(`${method} ${path}`, `${url()}${path}`, {
       method,
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
