@@ -12,6 +12,8 @@ function applyPatches(api, glue, instanceExports) {
     };
   }
   reportPanics(api, glue, instanceExports);
+  // Idle-time warm-up of the SRP arithmetic (src/js/srp_ahead.rs).
+  glue.__warmUpAtIdle();
 }
 
 // A panic in the wasm traps: the method's caller would get a bare WebAssembly.RuntimeError.

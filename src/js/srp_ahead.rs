@@ -2,7 +2,8 @@
 //! signed in (`srp::ahead`): such a page is there to sign someone in, and the user
 //! takes seconds to type, so A's exponentiation leaves the sign-in's critical path.
 //! The same idle work makes V8 optimise the Montgomery code, so the first sign-in's
-//! remaining exponentiations run optimised too. Pages with a signed-in user skip it.
+//! remaining exponentiations run optimised too. Pages with a signed-in user compute
+//! nothing secret ahead; every page warms the exponentiation code up at idle time.
 
 use super::convert::get;
 use super::user_pool::PoolShared;
@@ -15,12 +16,24 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    static WARMED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// How long the browser may keep the work waiting for idle time (requestIdleCallback's
 /// `timeout`), and the delay where there is no requestIdleCallback (Safari, Node).
 const IDLE_TIMEOUT_MS: u32 = 2000;
 const FALLBACK_DELAY_MS: u32 = 200;
+
+/// Called by the package entry once the module is instantiated: the exponentiation code
+/// is warmed up at idle time (`ahead::warm_up`), on every page, so that even a sign-in
+/// on a page that computed nothing ahead (a returning user whose session has expired)
+/// runs optimised code. Costs about a millisecond of idle time, once.
+#[wasm_bindgen(js_name = __warmUpAtIdle)]
+pub fn warm_up_at_idle() {
+    if !WARMED.with(|w| w.replace(true)) {
+        when_idle(&Closure::once_into_js(ahead::warm_up));
+    }
+}
 
 /// Schedules `ahead::prepare` for idle time when nobody is signed in on `pool`'s client
 /// and no client is waiting or scheduled. Checked again when the time comes: a sign-in

@@ -42,6 +42,13 @@ pub fn prepare(ticket: Ticket) {
     }
 }
 
+/// Gets the exponentiation code optimised by engines that compile wasm in tiers, without
+/// computing anything secret (`srp_mont::warm_up`): for pages where a sign-in is less
+/// likely than on a signed-out page but may still come (an expired session).
+pub fn warm_up() {
+    super::mont::warm_up();
+}
+
 /// The precomputed client, taken out of its slot, or a fresh one.
 pub fn take_or_generate() -> Result<SrpClient, SrpError> {
     TAKEN.with(|t| t.set(t.get() + 1));

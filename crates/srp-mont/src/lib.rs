@@ -681,6 +681,21 @@ pub fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
     r
 }
 
+/// Runs the functions an exponentiation spends its time in a few times, on public
+/// values, and discards the result. For engines that compile wasm in tiers (V8 runs a
+/// function in its baseline compiler until it has done enough work, then optimises it in
+/// the background): called at idle time, it gets them optimised before a sign-in needs
+/// them, which otherwise spends its first exponentiations in baseline code.
+pub fn warm_up() {
+    let mut r = ONE_M;
+    for _ in 0..16 {
+        r = mont_sqr(&r);
+        r = mont_mul(&r, &ONE_M);
+        r = mul_small(&r, ct_pow2(1), 0);
+    }
+    black_box(from_mont(&r));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
