@@ -642,17 +642,7 @@ impl Exponent {
 /// bit. Operation sequence: per window, 5 squarings (not before the first) and
 /// one `mul_small`, whatever the digits.
 pub fn pow2_mont(e: &Exponent) -> Limbs {
-    let mut r = ONE_M;
-    let windows = e.windows();
-    for w in (0..windows).rev() {
-        if w + 1 != windows {
-            for _ in 0..WINDOW {
-                r = mont_sqr(&r);
-            }
-        }
-        r = mul_small(&r, ct_pow2(e.window(w)), 0);
-    }
-    r
+    fixed_window(e, |r, digit| mul_small(r, ct_pow2(digit), 0))
 }
 
 /// base^e in Montgomery form, for `base_m` a Montgomery value in [0, 2N).
@@ -668,6 +658,13 @@ pub fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
     for k in 2..TABLE {
         table[k] = mont_mul(&table[k - 1], base_m);
     }
+    fixed_window(e, |r, digit| mont_mul(r, &ct_select(&table, digit)))
+}
+
+/// The loop both exponentiations share: from the top window down, WINDOW squarings
+/// (none before the first window), then `multiply` by the window's digit. The sequence
+/// depends only on the exponent's public length.
+fn fixed_window(e: &Exponent, multiply: impl Fn(&Limbs, u32) -> Limbs) -> Limbs {
     let mut r = ONE_M;
     let windows = e.windows();
     for w in (0..windows).rev() {
@@ -676,7 +673,7 @@ pub fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
                 r = mont_sqr(&r);
             }
         }
-        r = mont_mul(&r, &ct_select(&table, e.window(w)));
+        r = multiply(&r, e.window(w));
     }
     r
 }
