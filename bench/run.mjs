@@ -181,50 +181,54 @@ async function freshPage(browser, url, { noCache = false } = {}) {
   return { page, errors, close: () => context.close() };
 }
 
-async function measureSignIns(browser, base, fixture) {
-  const perPage = Math.ceil(RUNS / SIGNIN_PAGES);
-  const res = { ours: { cold: [], runs: [], check: null }, sdk: { cold: [], runs: [], check: null } };
+/**
+ * SIGNIN_PAGES fresh sign-in pages per library, alternating which library goes first so
+ * slow drift of the machine hits both alike: `measure(name, page, p)` runs in each once
+ * the harness is ready. `what` names the page in errors.
+ */
+async function forEachSignInPage(browser, base, what, measure) {
   for (let p = 0; p < SIGNIN_PAGES; p++) {
-    // Alternate which library goes first, so slow drift of the machine hits both alike.
     for (const name of p % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
       const { page, errors, close } = await freshPage(browser, `${base}/gen/signin-${name}.html`);
       try {
         await page.waitForFunction('window.__ready === true', null, { timeout: 20000 });
-        const want = Math.min(perPage, RUNS - res[name].runs.length);
-        const r = await page.evaluate(([w, n]) => window.__bench.run(w, n), [WARMUP, want]);
-        res[name].cold.push(r.cold);
-        res[name].runs.push(...r.runs);
-        if (r.unexpected.length) throw new Error(`unexpected calls: ${r.unexpected.join(', ')}`);
-        for (const run of [r.cold, ...r.runs]) if (run.calls !== 'InitiateAuth,RespondToAuthChallenge') throw new Error(`calls: ${run.calls}`);
-        if (p === 0) res[name].check = verifyExchange(fixture, r.lastInitiate, r.lastRespond);
+        await measure(name, page, p);
       } catch (e) {
-        throw new Error(`${name} sign-in page: ${e.message}\n${errors.join('\n')}`);
+        throw new Error(`${name} ${what} page: ${e.message}\n${errors.join('\n')}`);
       } finally {
         await close();
       }
     }
   }
+}
+
+const assertSrpCalls = (run) => {
+  if (run.calls !== 'InitiateAuth,RespondToAuthChallenge') throw new Error(`calls: ${run.calls}`);
+};
+
+async function measureSignIns(browser, base, fixture) {
+  const perPage = Math.ceil(RUNS / SIGNIN_PAGES);
+  const res = { ours: { cold: [], runs: [], check: null }, sdk: { cold: [], runs: [], check: null } };
+  await forEachSignInPage(browser, base, 'sign-in', async (name, page, p) => {
+    const want = Math.min(perPage, RUNS - res[name].runs.length);
+    const r = await page.evaluate(([w, n]) => window.__bench.run(w, n), [WARMUP, want]);
+    res[name].cold.push(r.cold);
+    res[name].runs.push(...r.runs);
+    if (r.unexpected.length) throw new Error(`unexpected calls: ${r.unexpected.join(', ')}`);
+    [r.cold, ...r.runs].forEach(assertSrpCalls);
+    if (p === 0) res[name].check = verifyExchange(fixture, r.lastInitiate, r.lastRespond);
+  });
   return res;
 }
 
 /** The first sign-in of fresh signed-out pages after IDLE_MS of idle time (the user typing). */
 async function measureIdleSignIns(browser, base) {
   const res = { ours: [], sdk: [] };
-  for (let p = 0; p < SIGNIN_PAGES; p++) {
-    for (const name of p % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
-      const { page, errors, close } = await freshPage(browser, `${base}/gen/signin-${name}.html`);
-      try {
-        await page.waitForFunction('window.__ready === true', null, { timeout: 20000 });
-        const r = await page.evaluate(ms => window.__bench.afterIdle(ms), IDLE_MS);
-        if (r.calls !== 'InitiateAuth,RespondToAuthChallenge') throw new Error(`calls: ${r.calls}`);
-        res[name].push(r);
-      } catch (e) {
-        throw new Error(`${name} idle sign-in page: ${e.message}\n${errors.join('\n')}`);
-      } finally {
-        await close();
-      }
-    }
-  }
+  await forEachSignInPage(browser, base, 'idle sign-in', async (name, page) => {
+    const r = await page.evaluate(ms => window.__bench.afterIdle(ms), IDLE_MS);
+    assertSrpCalls(r);
+    res[name].push(r);
+  });
   return res;
 }
 
