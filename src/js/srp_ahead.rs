@@ -35,11 +35,12 @@ pub fn warm_up_at_idle() {
     }
 }
 
-/// Schedules `ahead::prepare` for idle time when nobody is signed in on `pool`'s client
-/// and no client is waiting or scheduled. Checked again when the time comes: a sign-in
-/// that started or finished meanwhile makes the work pointless.
+/// Schedules `ahead::prepare` for idle time unless a client is waiting or scheduled; it
+/// runs only if nobody is signed in on `pool`'s client by then, and no sign-in started
+/// meanwhile (the ticket). Storage is read at idle time, not here: this runs in
+/// `new CognitoUserPool`, on the page's start-up path.
 pub fn prepare_if_signed_out(pool: &Rc<PoolShared>) {
-    if ahead::has_spare() || SCHEDULED.with(Cell::get) || signed_in(pool) {
+    if ahead::has_spare() || SCHEDULED.with(Cell::get) {
         return;
     }
     let pool = pool.clone();
