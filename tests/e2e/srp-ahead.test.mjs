@@ -72,6 +72,12 @@ async function waitForDraws(page, count) {
   assert.fail(`no precomputed SRP a after 5 s (draws: ${JSON.stringify(await secretDraws(page))})`);
 }
 
+/** Returns once the page has had idle time (any idle work has run), and `ms` more. */
+async function idleTimeGone(page, ms) {
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
+  await sleep(ms);
+}
+
 const largeA = (hex) => modPow(2n, BigInt(`0x${hex}`), N).toString(16);
 const sentA = async () => (await emu.requests('InitiateAuth')).map((r) => r.json.AuthParameters.SRP_A);
 
@@ -123,8 +129,7 @@ describe('SRP a and A computed at idle time', () => {
       await waitReady(page);
       const current = await page.evaluate((poolData) => new AC.CognitoUserPool(poolData).getCurrentUser()?.getUsername(), poolData);
       assert.equal(current, user.username);
-      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
-      await sleep(1000);
+      await idleTimeGone(page, 1000);
       assert.deepEqual(await secretDraws(page), [], 'no a drawn on a signed-in page');
       assert.deepEqual(page.pageErrors, []);
     } finally {
@@ -141,8 +146,7 @@ describe('SRP a and A computed at idle time', () => {
         return window.signIn(window.user, password);
       }, { poolData, username: user.username, password: user.password });
       assert.equal(outcome, 'ok');
-      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
-      await sleep(500);
+      await idleTimeGone(page, 500);
       const draws = await secretDraws(page);
       assert.deepEqual(draws.map((d) => d.phase), ['sign-in']);
       assert.deepEqual(await sentA(), [largeA(draws[0].hex)]);
