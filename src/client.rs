@@ -4,6 +4,7 @@
 
 use crate::auth::device::new_device_verifier;
 use crate::auth::{self, Challenge, Flow, NewDevice, SignIn, SignInParams, Step};
+use crate::json::{self, FromJson, Value};
 use crate::pool::PoolConfig;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{account, secret_hash, CognitoError, JsonAnswer, Operation, Request};
@@ -14,7 +15,6 @@ use crate::srp::{SrpClient, SrpError};
 use crate::storage::{SessionStore, Storage};
 use crate::tab_lock::TabLock;
 use crate::transport::Transport;
-use crate::json::{self, FromJson, Value};
 
 /// What every operation runs against: the pool, the wire, where sessions live, a clock.
 pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
@@ -49,12 +49,20 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
-    pub async fn call_with_retry<R: FromJson>(&self, request: &Request, username: Option<&str>) -> Result<R, CognitoError> {
+    pub async fn call_with_retry<R: FromJson>(
+        &self,
+        request: &Request,
+        username: Option<&str>,
+    ) -> Result<R, CognitoError> {
         // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
         Box::pin(self.call_json_with_retry(request, username)).await?.decode()
     }
 
-    async fn call_json_with_retry(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
+    async fn call_json_with_retry(
+        &self,
+        request: &Request,
+        username: Option<&str>,
+    ) -> Result<JsonAnswer, CognitoError> {
         let mut attempt = 1;
         loop {
             match self.call_json(request, username).await {
@@ -75,7 +83,9 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     }
 
     pub fn store_session(&self, username: &str, session: &Session) -> Result<(), CognitoError> {
-        self.sessions().save(username, session).map_err(|e| CognitoError::new("StorageError", format!("Could not store the session: {e}")))
+        self.sessions()
+            .save(username, session)
+            .map_err(|e| CognitoError::new("StorageError", format!("Could not store the session: {e}")))
     }
 
     pub fn clear_session(&self, username: &str) {
@@ -97,7 +107,11 @@ fn jitter() -> f64 {
 pub enum SignInOutcome {
     /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
     /// (the second argument of the SDK's `onSuccess`).
-    SignedIn { username: String, session: Session, user_confirmation_necessary: bool },
+    SignedIn {
+        username: String,
+        session: Session,
+        user_confirmation_necessary: bool,
+    },
     Challenge(Challenge),
 }
 
@@ -118,7 +132,11 @@ pub async fn sign_in<T: Transport, S: Storage + ?Sized>(
 
 /// Sends `request` and keeps feeding answers to `machine` until it signs in or stops at
 /// a challenge. Used for the first request and for each answer to a challenge.
-pub async fn drive<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, machine: &mut SignIn, mut request: Request) -> Result<SignInOutcome, CognitoError> {
+pub async fn drive<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    machine: &mut SignIn,
+    mut request: Request,
+) -> Result<SignInOutcome, CognitoError> {
     loop {
         let response: AuthResponse = match env.call(&request).await {
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -135,7 +153,8 @@ pub async fn drive<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, machi
             Step::Send(next) => request = next,
             Step::Challenge(challenge) => return Ok(SignInOutcome::Challenge(challenge)),
             Step::SignedIn { username, tokens, new_device } => {
-                let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+                let session =
+                    Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
                 env.store_session(&username, &session)?;
                 let user_confirmation_necessary = match new_device {
                     Some(device) => remember_device(env, &username, &session, &device).await,
@@ -164,9 +183,20 @@ fn without_device_key(request: &Request) -> Request {
 
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in
 /// either way: if confirming fails, the device is simply not remembered.
-async fn remember_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice) -> bool {
+async fn remember_device<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    username: &str,
+    session: &Session,
+    device: &NewDevice,
+) -> bool {
     let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
-    let request = account::confirm_device(&session.access_token.jwt, &device.key, &verifier.salt_b64, &verifier.verifier_b64, &env.pool.device_name);
+    let request = account::confirm_device(
+        &session.access_token.jwt,
+        &device.key,
+        &verifier.salt_b64,
+        &verifier.verifier_b64,
+        &env.pool.device_name,
+    );
     match env.call::<Value>(&request).await {
         Ok(answer) => {
             let _ = env.sessions().save_device(username, &secrets);
@@ -177,7 +207,12 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>,
 }
 
 /// The request that trades a refresh token for fresh tokens.
-fn refresh_request(pool: &PoolConfig, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<StringMap>) -> Request {
+fn refresh_request(
+    pool: &PoolConfig,
+    refresh_token: &str,
+    device_key: Option<&str>,
+    client_metadata: Option<StringMap>,
+) -> Request {
     if pool.refresh_token_rotation {
         let mut body = crate::json!({ "ClientId": (pool.client_id), "RefreshToken": refresh_token });
         if let Some(key) = device_key {
@@ -217,7 +252,9 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
             return Err(e);
         }
     };
-    let result = response.authentication_result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+    let result = response
+        .authentication_result
+        .ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
     let tokens = auth::tokens_from(result, Some(refresh_token))?;
     let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(username, &session)?;
@@ -343,11 +380,16 @@ pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`
 /// predate revocation support and cannot be revoked: that is not an error.
-pub async fn revoke<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, session: &Session) -> Result<(), CognitoError> {
+pub async fn revoke<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    session: &Session,
+) -> Result<(), CognitoError> {
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());
     }
-    env.call_with_retry::<Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None).await.map(|_| ())
+    env.call_with_retry::<Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None)
+        .await
+        .map(|_| ())
 }
 
 #[cfg(test)]

@@ -20,14 +20,27 @@ pub struct PoolConfig {
 
 impl PoolConfig {
     /// Errors carry the JS SDK's exact messages, which apps match on.
-    pub fn new(user_pool_id: Option<&str>, client_id: Option<&str>, endpoint: Option<&str>) -> Result<PoolConfig, CognitoError> {
-        let (Some(user_pool_id), Some(client_id)) = (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty())) else {
+    pub fn new(
+        user_pool_id: Option<&str>,
+        client_id: Option<&str>,
+        endpoint: Option<&str>,
+    ) -> Result<PoolConfig, CognitoError> {
+        let (Some(user_pool_id), Some(client_id)) =
+            (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty()))
+        else {
             return Err(CognitoError::invalid_parameter("Both UserPoolId and ClientId are required."));
         };
         if !is_valid_user_pool_id(user_pool_id) {
             return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
         }
-        Ok(PoolConfig { user_pool_id: user_pool_id.to_string(), client_id: client_id.to_string(), endpoint: endpoint_for(user_pool_id, endpoint), refresh_token_rotation: false, client_secret: None, device_name: "cognito-identity-wasm".into() })
+        Ok(PoolConfig {
+            user_pool_id: user_pool_id.to_string(),
+            client_id: client_id.to_string(),
+            endpoint: endpoint_for(user_pool_id, endpoint),
+            refresh_token_rotation: false,
+            client_secret: None,
+            device_name: "cognito-identity-wasm".into(),
+        })
     }
 
     /// The part after `_`: the "pool name" SRP hashes in.
@@ -56,7 +69,14 @@ mod tests {
         let msg = |p: Option<&str>, c: Option<&str>| PoolConfig::new(p, c, None).unwrap_err().message;
         assert_eq!(msg(None, Some("c")), "Both UserPoolId and ClientId are required.");
         assert_eq!(msg(Some("us-east-1_x"), Some("")), "Both UserPoolId and ClientId are required.");
-        for bad in ["nounderscore", "_abc", "us-east-1_", "us-east-1_ab-c", "us east_1", &format!("us-east-1_{}", "a".repeat(50))] {
+        for bad in [
+            "nounderscore",
+            "_abc",
+            "us-east-1_",
+            "us-east-1_ab-c",
+            "us east_1",
+            &format!("us-east-1_{}", "a".repeat(50)),
+        ] {
             assert_eq!(msg(Some(bad), Some("c")), "Invalid UserPoolId format.", "{bad}");
         }
     }

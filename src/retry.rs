@@ -11,10 +11,14 @@ pub const MAX_ATTEMPTS: u32 = 4;
 const BASE_DELAY_MS: f64 = 100.0;
 const MAX_DELAY_MS: f64 = 2_000.0;
 
-const THROTTLING: [&str; 5] = ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
+const THROTTLING: [&str; 5] =
+    ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
 
 pub fn is_retryable(e: &CognitoError) -> bool {
-    e.code == "NetworkError" || e.status_code.is_some_and(|s| s >= 500) || THROTTLING.contains(&e.code.as_str()) || e.code == "InternalErrorException"
+    e.code == "NetworkError"
+        || e.status_code.is_some_and(|s| s >= 500)
+        || THROTTLING.contains(&e.code.as_str())
+        || e.code == "InternalErrorException"
 }
 
 /// Milliseconds to wait before attempt `attempt + 1` (`attempt` counts from 1), or None

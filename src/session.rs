@@ -1,8 +1,8 @@
 //! Tokens and sessions: JWT payload decoding, expiry, and clock drift, as the JS SDK
 //! computes them (so a session stored by either library means the same to both).
 
-use base64::Engine;
 use crate::json::{self, Object, Value};
+use base64::Engine;
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
 /// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
@@ -40,7 +40,15 @@ impl JwtToken {
 /// or without padding, as Node's Buffer does for the JS SDK.
 pub fn decode_payload(jwt: &str) -> Option<Object> {
     let part = jwt.split('.').nth(1)?;
-    let normalised: String = part.trim_end_matches('=').chars().map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
+    let normalised: String = part
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
     let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
@@ -121,7 +129,10 @@ pub(crate) mod tests {
     #[test]
     fn payload_json_keeps_the_claims_as_the_issuer_wrote_them() {
         let t = jwt(&json::parse(r#"{"sub":"s","exp":1.7e9,"aud":["a","b"],"auth_time":1700000000}"#).unwrap());
-        assert_eq!(JwtToken::new(&t).payload_json(), r#"{"sub":"s","exp":1.7e9,"aud":["a","b"],"auth_time":1700000000}"#);
+        assert_eq!(
+            JwtToken::new(&t).payload_json(),
+            r#"{"sub":"s","exp":1.7e9,"aud":["a","b"],"auth_time":1700000000}"#
+        );
         assert_eq!(JwtToken::new(&t).expiration(), Some(1_700_000_000));
     }
 

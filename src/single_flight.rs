@@ -76,8 +76,8 @@ impl<T: Clone> SingleFlight<T> {
 pub(crate) mod tests {
     use super::*;
     use std::cell::Cell;
-    use std::task::Wake;
     use std::sync::Arc;
+    use std::task::Wake;
 
     struct NoopWaker;
     impl Wake for NoopWaker {

@@ -125,7 +125,9 @@ mod tests {
         let inside = Cell::new(0);
         let max_inside = Cell::new(0);
         let order = RefCell::new(Vec::new());
-        let leases: Vec<_> = (0..4).map(|i| StorageLease { storage: &storage, timer: &FakeTimer, owner: format!("tab{i}"), now_ms: now }).collect();
+        let leases: Vec<_> = (0..4)
+            .map(|i| StorageLease { storage: &storage, timer: &FakeTimer, owner: format!("tab{i}"), now_ms: now })
+            .collect();
         let runs: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = leases
             .iter()
             .map(|lease| {
@@ -150,7 +152,8 @@ mod tests {
         let storage = MemoryStorage::new();
         storage.set_item("refresh.lease", &format!("gone:{}", now() - 1.0)).unwrap();
         let lease = StorageLease { storage: &storage, timer: &FakeTimer, owner: "me".into(), now_ms: now };
-        let ran = run_all(vec![Box::pin(lease.exclusive("refresh", async { true })) as Pin<Box<dyn Future<Output = bool>>>]);
+        let ran =
+            run_all(vec![Box::pin(lease.exclusive("refresh", async { true })) as Pin<Box<dyn Future<Output = bool>>>]);
         assert_eq!(ran, vec![true]);
     }
 

@@ -14,10 +14,8 @@ use std::path::Path;
 use std::process::Command;
 
 use cognito_identity_wasm::auth::device::device_verifier;
-use cognito_identity_wasm::srp::{
-    group, pad_hex_signed, password_claim_signature, timestamp, SrpClient, SrpError,
-};
 use cognito_identity_wasm::json::{self, FromJson, Value};
+use cognito_identity_wasm::srp::{group, pad_hex_signed, password_claim_signature, timestamp, SrpClient, SrpError};
 
 /// `FromJson` for an oracle record: its JSON keys are the field names; a missing key
 /// reads as null (so only `Option` fields may be missing).
@@ -72,7 +70,23 @@ struct Case {
     key: String,
     signature: String,
 }
-oracle_record!(Case { pool_name, user_id, password, a_hex, srp_b, salt, secret_block, epoch_secs, timestamp, large_a, u, x, s, key, signature });
+oracle_record!(Case {
+    pool_name,
+    user_id,
+    password,
+    a_hex,
+    srp_b,
+    salt,
+    secret_block,
+    epoch_secs,
+    timestamp,
+    large_a,
+    u,
+    x,
+    s,
+    key,
+    signature
+});
 
 struct ErrorCase {
     srp_b: String,
@@ -94,23 +108,15 @@ oracle_record!(TimeCase { epoch_secs, timestamp });
 
 fn hex_to_bytes(s: &str) -> Vec<u8> {
     assert!(s.len().is_multiple_of(2), "odd-length hex from oracle: {s}");
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("oracle hex"))
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("oracle hex")).collect()
 }
 
 fn run_oracle() -> Vectors {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("tests/oracle/srp_vectors.cjs");
+    assert!(script.is_file(), "SRP oracle script missing: {}", script.display());
     assert!(
-        script.is_file(),
-        "SRP oracle script missing: {}",
-        script.display()
-    );
-    assert!(
-        root.join("node_modules/amazon-cognito-identity-js/lib/AuthenticationHelper.js")
-            .is_file(),
+        root.join("node_modules/amazon-cognito-identity-js/lib/AuthenticationHelper.js").is_file(),
         "node_modules/amazon-cognito-identity-js is missing: run `npm install` in {}",
         root.display()
     );
@@ -120,15 +126,10 @@ fn run_oracle() -> Vectors {
     if let Ok(seed) = std::env::var("SRP_KAT_SEED") {
         cmd.arg(seed);
     }
-    let out = cmd.output().unwrap_or_else(|e| {
-        panic!("could not run `node` (Node.js is required for the SRP known-answer test): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "SRP oracle failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("could not run `node` (Node.js is required for the SRP known-answer test): {e}"));
+    assert!(out.status.success(), "SRP oracle failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
     let parsed = json::parse_bytes(&out.stdout).expect("SRP oracle printed invalid JSON");
     Vectors::from_json(parsed).expect("SRP oracle printed JSON of another shape")
 }
@@ -154,7 +155,8 @@ fn srp_matches_amazon_cognito_identity_js() {
 
     // Remembered devices: the verifier ConfirmDevice sends, from the same randomness.
     for (i, d) in v.devices.iter().enumerate() {
-        let (secrets, verifier) = device_verifier(&d.group_key, &d.device_key, &hex_to_bytes(&d.password_hex), &hex_to_bytes(&d.salt_hex));
+        let (secrets, verifier) =
+            device_verifier(&d.group_key, &d.device_key, &hex_to_bytes(&d.password_hex), &hex_to_bytes(&d.salt_hex));
         check(format!("device {i}: password"), &secrets.password, &d.password);
         check(format!("device {i}: salt"), &verifier.salt_b64, &d.salt_b64);
         check(format!("device {i}: verifier"), &verifier.verifier_b64, &d.verifier_b64);
@@ -171,29 +173,15 @@ fn srp_matches_amazon_cognito_identity_js() {
             continue;
         }
         match result {
-            Err(e) => check(
-                format!("case {i}: intermediates"),
-                &format!("error {e}"),
-                "ok",
-            ),
+            Err(e) => check(format!("case {i}: intermediates"), &format!("error {e}"), "ok"),
             Ok(im) => {
                 check(format!("case {i}: u"), &im.u, &c.u);
                 check(format!("case {i}: x"), &im.x, &c.x);
                 check(format!("case {i}: S"), &im.s, &c.s);
                 check(format!("case {i}: key"), &im.key_hex, &c.key);
-                check(
-                    format!("case {i}: timestamp"),
-                    &timestamp(c.epoch_secs),
-                    &c.timestamp,
-                );
-                let sig = password_claim_signature(
-                    &im.key,
-                    &c.pool_name,
-                    &c.user_id,
-                    &c.secret_block,
-                    &c.timestamp,
-                )
-                .unwrap_or_else(|e| format!("error {e}"));
+                check(format!("case {i}: timestamp"), &timestamp(c.epoch_secs), &c.timestamp);
+                let sig = password_claim_signature(&im.key, &c.pool_name, &c.user_id, &c.secret_block, &c.timestamp)
+                    .unwrap_or_else(|e| format!("error {e}"));
                 check(format!("case {i}: signature"), &sig, &c.signature);
             }
         }
@@ -222,25 +210,13 @@ fn srp_matches_amazon_cognito_identity_js() {
             Some(rest) => (true, rest),
             None => (false, p.value.as_str()),
         };
-        let even = if digits.len() % 2 == 1 {
-            format!("0{digits}")
-        } else {
-            digits.to_string()
-        };
+        let even = if digits.len() % 2 == 1 { format!("0{digits}") } else { digits.to_string() };
         let magnitude = hex_to_bytes(&even);
-        check(
-            format!("padHex({})", p.value),
-            &pad_hex_signed(negative, &magnitude),
-            &p.pad,
-        );
+        check(format!("padHex({})", p.value), &pad_hex_signed(negative, &magnitude), &p.pad);
     }
 
     for t in &v.timestamps {
-        check(
-            format!("timestamp({})", t.epoch_secs),
-            &timestamp(t.epoch_secs),
-            &t.timestamp,
-        );
+        check(format!("timestamp({})", t.epoch_secs), &timestamp(t.epoch_secs), &t.timestamp);
     }
 
     println!(
@@ -251,20 +227,12 @@ fn srp_matches_amazon_cognito_identity_js() {
         v.pad_hex.len(),
         v.timestamps.len()
     );
-    assert!(
-        !v.cases.is_empty() || std::env::var("SRP_KAT_CASES").is_ok(),
-        "oracle returned no SRP cases"
-    );
+    assert!(!v.cases.is_empty() || std::env::var("SRP_KAT_CASES").is_ok(), "oracle returned no SRP cases");
     assert!(
         failures.is_empty(),
         "{} mismatches with the JS SDK (replay with SRP_KAT_SEED={}):\n{}",
         failures.len(),
         v.seed,
-        failures
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
 }

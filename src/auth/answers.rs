@@ -89,10 +89,14 @@ mod tests {
         assert!(sms.responses("u").contains_key("SMS_MFA_CODE"));
         let email = Answer::MfaCode { code: "1".into(), mfa_type: "EMAIL_OTP".into() };
         assert!(email.responses("u").contains_key("EMAIL_OTP_CODE"));
-        let np = Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
+        let np =
+            Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
         let r = np.responses("u");
         let field = |k: &str| r.get(k).map(String::as_str);
-        assert_eq!((field("NEW_PASSWORD"), field("userAttributes.name"), field("USERNAME")), (Some("pw"), Some("Al"), Some("u")));
+        assert_eq!(
+            (field("NEW_PASSWORD"), field("userAttributes.name"), field("USERNAME")),
+            (Some("pw"), Some("Al"), Some("u"))
+        );
         assert_eq!(Answer::Custom("42".into()).responses("u").get("ANSWER").map(String::as_str), Some("42"));
         assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name(), "SELECT_MFA_TYPE");
     }

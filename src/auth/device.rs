@@ -19,7 +19,10 @@ pub struct DeviceSecrets {
 // Hand-written: the device password is a secret.
 impl std::fmt::Debug for DeviceSecrets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeviceSecrets").field("key", &self.key).field("group_key", &self.group_key).finish_non_exhaustive()
+        f.debug_struct("DeviceSecrets")
+            .field("key", &self.key)
+            .field("group_key", &self.group_key)
+            .finish_non_exhaustive()
     }
 }
 
@@ -36,12 +39,22 @@ fn hex_to_bytes(hex: &str) -> Vec<u8> {
 
 /// The verifier for a new device from explicit randomness: `password_bytes` (40 bytes,
 /// base64 into the device password) and `salt_bytes` (16 bytes).
-pub fn device_verifier(group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8]) -> (DeviceSecrets, DeviceVerifier) {
+pub fn device_verifier(
+    group_key: &str,
+    device_key: &str,
+    password_bytes: &[u8],
+    salt_bytes: &[u8],
+) -> (DeviceSecrets, DeviceVerifier) {
     let password = base64::engine::general_purpose::STANDARD.encode(password_bytes);
     // The salt goes through a BigInteger and padHex in the JS: same here.
     let salt_hex = pad_hex(salt_bytes);
     let salt = hex_to_bytes(&salt_hex);
-    let inner = Sha256::new().chain_update(group_key).chain_update(device_key).chain_update(":").chain_update(&password).finalize();
+    let inner = Sha256::new()
+        .chain_update(group_key)
+        .chain_update(device_key)
+        .chain_update(":")
+        .chain_update(&password)
+        .finalize();
     let x = Sha256::new().chain_update(&salt).chain_update(inner).finalize();
     // g^x: A = g^a with a := x.
     let gx_hex = SrpClient::from_small_a(&x).large_a_hex();
@@ -58,7 +71,9 @@ pub fn device_verifier(group_key: &str, device_key: &str, password_bytes: &[u8],
 pub fn new_device_verifier(group_key: &str, device_key: &str) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
     let mut password = [0u8; 40];
     let mut salt = [0u8; 16];
-    getrandom::getrandom(&mut password).and_then(|()| getrandom::getrandom(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
+    getrandom::getrandom(&mut password)
+        .and_then(|()| getrandom::getrandom(&mut salt))
+        .map_err(|e| SrpError::Random(e.to_string()))?;
     Ok(device_verifier(group_key, device_key, &password, &salt))
 }
 

@@ -3,8 +3,8 @@
 //! Plain Rust, no I/O: the driver in `client` sends what these produce.
 
 mod answers;
-pub mod device;
 mod callbacks;
+pub mod device;
 mod sign_in;
 
 pub use answers::Answer;

@@ -2,12 +2,14 @@
 //! send next, or how sign-in ended. No I/O here: the driver in `client` does the
 //! sending, so every path is testable natively with canned responses.
 
-use crate::protocol::types::{AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap};
-use crate::protocol::{CognitoError, Operation, Request};
 use super::answers::Answer;
 use super::device::DeviceSecrets;
-use crate::srp::{self, SrpClient};
 use crate::json::{Object, Value};
+use crate::protocol::types::{
+    AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap,
+};
+use crate::protocol::{CognitoError, Operation, Request};
+use crate::srp::{self, SrpClient};
 
 /// The `AuthFlow` values `CognitoUser.setAuthenticationFlowType` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +137,15 @@ fn missing(what: &str) -> CognitoError {
 impl SignIn {
     pub fn new(flow: Flow, params: SignInParams) -> SignIn {
         let username = params.username.clone();
-        SignIn { flow, params, username, state: State::NotStarted, answered: None, devices: Box::new(|_| None), device: None }
+        SignIn {
+            flow,
+            params,
+            username,
+            state: State::NotStarted,
+            answered: None,
+            devices: Box::new(|_| None),
+            device: None,
+        }
     }
 
     /// Lets the sign-in find remembered devices (by username): with one, requests carry its
@@ -209,7 +219,12 @@ impl SignIn {
 
     /// What a password first factor of USER_AUTH adds to a request (SRP_A or PASSWORD), and
     /// the state that then waits for Cognito; other factors add nothing.
-    fn first_factor(&self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>) -> Result<State, CognitoError> {
+    fn first_factor(
+        &self,
+        factor: Option<&str>,
+        fields: &mut StringMap,
+        srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>,
+    ) -> Result<State, CognitoError> {
         match factor {
             Some("PASSWORD_SRP") => {
                 // A proof for an empty password can only fail, and would count towards lockout.
@@ -258,12 +273,16 @@ impl SignIn {
                 self.state = State::AwaitingResult;
                 Ok(Step::Send(request))
             }
-            State::AwaitingDeviceVerifier(srp) if response.challenge_name.as_deref() == Some("DEVICE_PASSWORD_VERIFIER") => {
+            State::AwaitingDeviceVerifier(srp)
+                if response.challenge_name.as_deref() == Some("DEVICE_PASSWORD_VERIFIER") =>
+            {
                 let request = self.device_verifier(&srp, &response, now)?;
                 self.state = State::AwaitingResult;
                 Ok(Step::Send(request))
             }
-            State::AwaitingPasswordVerifier(_) | State::AwaitingDeviceVerifier(_) | State::AwaitingResult => self.outcome(response),
+            State::AwaitingPasswordVerifier(_) | State::AwaitingDeviceVerifier(_) | State::AwaitingResult => {
+                self.outcome(response)
+            }
             idle @ (State::NotStarted | State::Finished | State::AwaitingAnswer(_)) => {
                 self.state = idle;
                 Err(CognitoError::invalid_parameter("No sign-in step is waiting for a response."))
@@ -271,9 +290,18 @@ impl SignIn {
         }
     }
 
-    fn password_verifier(&mut self, srp: &SrpClient, response: &AuthResponse, now: i64) -> Result<Request, CognitoError> {
+    fn password_verifier(
+        &mut self,
+        srp: &SrpClient,
+        response: &AuthResponse,
+        now: i64,
+    ) -> Result<Request, CognitoError> {
         let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-        let user_id = params.get("USER_ID_FOR_SRP").and_then(Value::as_str).ok_or_else(|| missing("USER_ID_FOR_SRP"))?.to_string();
+        let user_id = params
+            .get("USER_ID_FOR_SRP")
+            .and_then(Value::as_str)
+            .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
+            .to_string();
         self.username = user_id.clone();
         // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
         if self.device.is_none() {
@@ -288,19 +316,33 @@ impl SignIn {
     /// the device key as the user and the device's random password.
     fn device_verifier(&mut self, srp: &SrpClient, response: &AuthResponse, now: i64) -> Result<Request, CognitoError> {
         let device = self.device.clone().ok_or_else(|| missing("the remembered device"))?;
-        self.srp_proof("DEVICE_PASSWORD_VERIFIER", srp, response, now, (&device.group_key, &device.key, &device.password))
+        self.srp_proof(
+            "DEVICE_PASSWORD_VERIFIER",
+            srp,
+            response,
+            now,
+            (&device.group_key, &device.key, &device.password),
+        )
     }
 
     /// The RespondToAuthChallenge that proves knowledge of a password by SRP.
     /// `identity` is (pool name, user id, password) as the verifier was made with.
-    fn srp_proof(&self, challenge_name: &str, srp: &SrpClient, response: &AuthResponse, now: i64, identity: (&str, &str, &str)) -> Result<Request, CognitoError> {
+    fn srp_proof(
+        &self,
+        challenge_name: &str,
+        srp: &SrpClient,
+        response: &AuthResponse,
+        now: i64,
+        identity: (&str, &str, &str),
+    ) -> Result<Request, CognitoError> {
         let (pool_name, user_id, password) = identity;
         let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
         let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
         let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
         let key = srp.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
         let timestamp = srp::timestamp(now);
-        let signature = srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
+        let signature =
+            srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
         let mut responses = StringMap::from_iter(
             [
                 ("USERNAME", self.username.clone()),
@@ -326,9 +368,15 @@ impl SignIn {
     /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement).
     fn device_srp_auth(&mut self, session: Option<String>, srp: SrpClient) -> Result<Step, CognitoError> {
         let device = self.device.clone().ok_or_else(|| {
-            CognitoError::new("DeviceNotRememberedException", "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.")
+            CognitoError::new(
+                "DeviceNotRememberedException",
+                "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.",
+            )
         })?;
-        let responses = StringMap::from_iter([("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())].map(|(k, v)| (k.to_string(), v)));
+        let responses = StringMap::from_iter(
+            [("USERNAME", self.username.clone()), ("DEVICE_KEY", device.key), ("SRP_A", srp.large_a_hex())]
+                .map(|(k, v)| (k.to_string(), v)),
+        );
         self.state = State::AwaitingDeviceVerifier(Box::new(srp));
         Ok(Step::Send(Request::new(
             Operation::RespondToAuthChallenge,
@@ -375,9 +423,16 @@ impl SignIn {
 
     /// The request answering the pending challenge. Its response goes to [`SignIn::on_response`].
     /// `srp` is used when the answer picks PASSWORD_SRP in USER_AUTH's SELECT_CHALLENGE.
-    pub fn answer(&mut self, answer: &Answer, client_metadata: Option<StringMap>, srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>) -> Result<Request, CognitoError> {
+    pub fn answer(
+        &mut self,
+        answer: &Answer,
+        client_metadata: Option<StringMap>,
+        srp: impl FnOnce() -> Result<SrpClient, srp::SrpError>,
+    ) -> Result<Request, CognitoError> {
         if !matches!(self.state, State::AwaitingAnswer(_)) {
-            return Err(CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."));
+            return Err(CognitoError::invalid_parameter(
+                "No challenge is waiting for an answer: call authenticateUser first.",
+            ));
         }
         let mut responses = answer.responses(&self.username);
         self.add_device_key(&mut responses);
@@ -433,18 +488,26 @@ pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>)
     // stored over a working session and never be valid.
     let jwt = |t: Option<String>, name: &str| match t.filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
-        Some(t) if crate::session::decode_payload(&t).is_none() => Err(CognitoError::unexpected_response(200, &format!("{name} is not a JWT"))),
+        Some(t) if crate::session::decode_payload(&t).is_none() => {
+            Err(CognitoError::unexpected_response(200, &format!("{name} is not a JWT")))
+        }
         Some(t) => Ok(t),
     };
     let id_token = jwt(result.id_token, "IdToken")?;
     let access_token = jwt(result.access_token, "AccessToken")?;
     let non_empty = |t: Option<String>| t.filter(|t| !t.is_empty());
-    let refresh_token = non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
+    let refresh_token =
+        non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
     Ok(Tokens { id_token, access_token, refresh_token })
 }
 
 /// The REFRESH_TOKEN_AUTH request for a stored refresh token.
-pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<StringMap>) -> Request {
+pub fn refresh_request(
+    client_id: &str,
+    refresh_token: &str,
+    device_key: Option<&str>,
+    client_metadata: Option<StringMap>,
+) -> Request {
     let mut auth_parameters = StringMap::new();
     auth_parameters.insert("REFRESH_TOKEN", refresh_token.to_string());
     if let Some(device_key) = device_key {
@@ -452,15 +515,20 @@ pub fn refresh_request(client_id: &str, refresh_token: &str, device_key: Option<
     }
     Request::new(
         Operation::InitiateAuth,
-        &InitiateAuthRequest { auth_flow: "REFRESH_TOKEN_AUTH".into(), client_id: client_id.to_string(), auth_parameters, client_metadata },
+        &InitiateAuthRequest {
+            auth_flow: "REFRESH_TOKEN_AUTH".into(),
+            client_id: client_id.to_string(),
+            auth_parameters,
+            client_metadata,
+        },
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::tests::jwt;
     use crate::json;
+    use crate::session::tests::jwt;
 
     fn params(password: &str) -> SignInParams {
         SignInParams {
@@ -498,9 +566,16 @@ mod tests {
     fn password_flow_sends_the_password_and_takes_tokens() {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         let req = s.start(|| unreachable!("no SRP in USER_PASSWORD_AUTH")).unwrap();
-        assert_eq!(body(&req), json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}}));
+        assert_eq!(
+            body(&req),
+            json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}})
+        );
         let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
-        let tokens = Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
+        let tokens = Tokens {
+            id_token: jwt(&json!({"t":"i"})),
+            access_token: jwt(&json!({"t":"a"})),
+            refresh_token: "r".into(),
+        };
         assert_eq!(step, Step::SignedIn { username: "Alice".into(), tokens, new_device: None });
     }
 
@@ -519,7 +594,9 @@ mod tests {
         assert!(b["AuthParameters"]["SRP_A"].as_str().unwrap().len() > 500);
         let challenge = json!({"ChallengeName":"PASSWORD_VERIFIER","Session":"sess","ChallengeParameters":{
             "USER_ID_FOR_SRP":"uuid-1","SRP_B":"abcdef0123","SALT":"0badc0de","SECRET_BLOCK":"c2VjcmV0"}});
-        let Step::Send(next) = s.on_response(auth(challenge), 1_725_350_645).unwrap() else { panic!("expected a request") };
+        let Step::Send(next) = s.on_response(auth(challenge), 1_725_350_645).unwrap() else {
+            panic!("expected a request")
+        };
         assert!(!next.body.contains("secret-password") && !req.body.contains("secret-password"));
         let nb = body(&next);
         assert_eq!(nb["ChallengeName"], "PASSWORD_VERIFIER");
@@ -558,7 +635,11 @@ mod tests {
     #[test]
     fn tokens_that_are_not_jwts_are_refused() {
         for (id, access) in [("abc".to_string(), jwt(&json!({}))), (jwt(&json!({})), "a.b.c".to_string())] {
-            let err = tokens_from(AuthenticationResult { id_token: Some(id), access_token: Some(access), ..Default::default() }, None).unwrap_err();
+            let err = tokens_from(
+                AuthenticationResult { id_token: Some(id), access_token: Some(access), ..Default::default() },
+                None,
+            )
+            .unwrap_err();
             assert_eq!(err.code, "UnexpectedResponseException");
         }
     }
@@ -567,7 +648,12 @@ mod tests {
     fn unknown_challenges_are_reported_with_their_session() {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         s.start(|| unreachable!()).unwrap();
-        let step = s.on_response(auth(json!({"ChallengeName":"SOMETHING_NEW","Session":"x","ChallengeParameters":{"a":"b"}})), 0).unwrap();
+        let step = s
+            .on_response(
+                auth(json!({"ChallengeName":"SOMETHING_NEW","Session":"x","ChallengeParameters":{"a":"b"}})),
+                0,
+            )
+            .unwrap();
         let Step::Challenge(c) = step else { panic!() };
         assert_eq!((c.name.as_str(), c.session.as_deref(), c.username.as_str()), ("SOMETHING_NEW", Some("x"), "Alice"));
     }
@@ -586,12 +672,19 @@ mod tests {
     fn a_challenge_is_answered_with_its_session_and_then_signs_in() {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         s.start(|| unreachable!()).unwrap();
-        let step = s.on_response(auth(json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"s1","ChallengeParameters":{}})), 0).unwrap();
+        let step = s
+            .on_response(auth(json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"s1","ChallengeParameters":{}})), 0)
+            .unwrap();
         assert!(matches!(step, Step::Challenge(ref c) if c.name == "SOFTWARE_TOKEN_MFA"));
         assert_eq!(s.pending_challenge().map(|c| c.session.as_deref()), Some(Some("s1")));
-        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() }, None, no_srp).unwrap();
-        assert_eq!(body(&req), json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"client","Session":"s1",
-            "ChallengeResponses":{"USERNAME":"Alice","SOFTWARE_TOKEN_MFA_CODE":"123456"}}));
+        let req = s
+            .answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() }, None, no_srp)
+            .unwrap();
+        assert_eq!(
+            body(&req),
+            json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"client","Session":"s1",
+            "ChallengeResponses":{"USERNAME":"Alice","SOFTWARE_TOKEN_MFA_CODE":"123456"}})
+        );
         // A second answer before Cognito replied is refused.
         assert!(s.answer(&Answer::Custom("x".into()), None, no_srp).is_err());
         let step = s.on_response(auth(signed_in(Some("r"))), 0).unwrap();
@@ -605,7 +698,8 @@ mod tests {
         s.on_response(auth(json!({"ChallengeName":"SMS_MFA","Session":"s1"})), 0).unwrap();
         s.answer(&Answer::MfaCode { code: "000000".into(), mfa_type: "SMS_MFA".into() }, None, no_srp).unwrap();
         s.reopen_challenge();
-        let req = s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SMS_MFA".into() }, None, no_srp).unwrap();
+        let req =
+            s.answer(&Answer::MfaCode { code: "123456".into(), mfa_type: "SMS_MFA".into() }, None, no_srp).unwrap();
         assert_eq!(body(&req)["Session"], "s1");
     }
 
@@ -614,7 +708,12 @@ mod tests {
         let mut s = SignIn::new(Flow::CustomAuth, params(""));
         let req = s.start_custom([("hint".to_string(), "x".to_string())].into()).unwrap();
         assert_eq!(body(&req)["AuthParameters"], json!({"hint":"x","USERNAME":"Alice"}));
-        let step = s.on_response(auth(json!({"ChallengeName":"CUSTOM_CHALLENGE","Session":"c1","ChallengeParameters":{"q":"2+2"}})), 0).unwrap();
+        let step = s
+            .on_response(
+                auth(json!({"ChallengeName":"CUSTOM_CHALLENGE","Session":"c1","ChallengeParameters":{"q":"2+2"}})),
+                0,
+            )
+            .unwrap();
         assert!(matches!(step, Step::Challenge(ref c) if c.name == "CUSTOM_CHALLENGE"));
     }
 
@@ -646,7 +745,9 @@ mod tests {
         let step = s.on_response(auth(json!({"ChallengeName":"SELECT_CHALLENGE","Session":"s1","AvailableChallenges":["PASSWORD_SRP","EMAIL_OTP","WEB_AUTHN"]})), 0).unwrap();
         let Step::Challenge(c) = step else { panic!() };
         assert_eq!(c.available, vec!["PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]);
-        let req = s.answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, || Ok(SrpClient::from_small_a(&[9u8; 128]))).unwrap();
+        let req = s
+            .answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, || Ok(SrpClient::from_small_a(&[9u8; 128])))
+            .unwrap();
         let b = body(&req);
         assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("SELECT_CHALLENGE"), Some("s1")));
         assert_eq!(b["ChallengeResponses"]["ANSWER"], "PASSWORD_SRP");
@@ -662,13 +763,20 @@ mod tests {
         let mut p = params("pw");
         p.preferred_challenge = Some("PASSWORD".into());
         let mut s = SignIn::new(Flow::UserAuth, p.clone());
-        assert_eq!(body(&s.start(|| unreachable!()).unwrap())["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"PASSWORD","PASSWORD":"pw"}));
+        assert_eq!(
+            body(&s.start(|| unreachable!()).unwrap())["AuthParameters"],
+            json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"PASSWORD","PASSWORD":"pw"})
+        );
         p.preferred_challenge = Some("EMAIL_OTP".into());
         let mut s = SignIn::new(Flow::UserAuth, p);
-        assert_eq!(body(&s.start(|| unreachable!()).unwrap())["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"EMAIL_OTP"}));
+        assert_eq!(
+            body(&s.start(|| unreachable!()).unwrap())["AuthParameters"],
+            json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"EMAIL_OTP"})
+        );
         let step = s.on_response(auth(json!({"ChallengeName":"EMAIL_OTP","Session":"e1","ChallengeParameters":{"CODE_DELIVERY_DESTINATION":"a***@e***"}})), 0).unwrap();
         assert!(matches!(step, Step::Challenge(ref c) if c.name == "EMAIL_OTP"));
-        let req = s.answer(&Answer::MfaCode { code: "12345678".into(), mfa_type: "EMAIL_OTP".into() }, None, no_srp).unwrap();
+        let req =
+            s.answer(&Answer::MfaCode { code: "12345678".into(), mfa_type: "EMAIL_OTP".into() }, None, no_srp).unwrap();
         assert_eq!(body(&req)["ChallengeResponses"], json!({"USERNAME":"Alice","EMAIL_OTP_CODE":"12345678"}));
     }
 
@@ -681,7 +789,11 @@ mod tests {
         let mut s = SignIn::new(Flow::UserPassword, params("pw")).with_devices(|u| (u == "Alice").then(device));
         let req = s.start(|| unreachable!()).unwrap();
         assert_eq!(body(&req)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dev");
-        let Step::Send(req) = s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0).unwrap() else { panic!() };
+        let Step::Send(req) =
+            s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0).unwrap()
+        else {
+            panic!()
+        };
         let b = body(&req);
         assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("DEVICE_SRP_AUTH"), Some("d1")));
         assert_eq!(b["ChallengeResponses"]["DEVICE_KEY"], "us-east-1_dev");
@@ -695,7 +807,11 @@ mod tests {
         assert!(!req.body.contains("devpw"), "the device password is never sent");
         let mut result = signed_in(Some("r"));
         let device = json!({"DeviceKey":"k2","DeviceGroupKey":"g2"});
-        result.as_object_mut().and_then(|r| r.get_mut("AuthenticationResult")).unwrap().insert("NewDeviceMetadata", device);
+        result
+            .as_object_mut()
+            .and_then(|r| r.get_mut("AuthenticationResult"))
+            .unwrap()
+            .insert("NewDeviceMetadata", device);
         let Step::SignedIn { new_device, .. } = s.on_response(auth(result), 0).unwrap() else { panic!() };
         assert_eq!(new_device, Some(NewDevice { key: "k2".into(), group_key: "g2".into() }));
     }
@@ -710,7 +826,15 @@ mod tests {
 
     #[test]
     fn refresh_keeps_the_previous_refresh_token() {
-        let t = tokens_from(AuthenticationResult { id_token: Some(jwt(&json!({"t":"i"}))), access_token: Some(jwt(&json!({"t":"a"}))), ..Default::default() }, Some("old")).unwrap();
+        let t = tokens_from(
+            AuthenticationResult {
+                id_token: Some(jwt(&json!({"t":"i"}))),
+                access_token: Some(jwt(&json!({"t":"a"}))),
+                ..Default::default()
+            },
+            Some("old"),
+        )
+        .unwrap();
         assert_eq!(t.refresh_token, "old");
         let b = body(&refresh_request("c", "rt", None, None));
         assert_eq!(b, json!({"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"c","AuthParameters":{"REFRESH_TOKEN":"rt"}}));

@@ -1,13 +1,13 @@
 //! The drivers against a scripted fake server: refresh sharing, retries, clearing.
 
 use super::*;
+use crate::json;
+use crate::json::Value;
 use crate::protocol::HttpResponse;
 use crate::session::tests::jwt;
 use crate::single_flight::tests::{run_all, Yield};
 use crate::storage::MemoryStorage;
 use crate::tab_lock::{NoTabLock, StorageLease};
-use crate::json;
-use crate::json::Value;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -63,7 +63,10 @@ fn pool() -> PoolConfig {
 }
 
 fn tokens(exp: i64) -> (String, String) {
-    (jwt(&json!({"iat": (exp - 3600), "exp": exp, "token_use": "id"})), jwt(&json!({"iat": (exp - 3600), "exp": exp, "origin_jti": "o"})))
+    (
+        jwt(&json!({"iat": (exp - 3600), "exp": exp, "token_use": "id"})),
+        jwt(&json!({"iat": (exp - 3600), "exp": exp, "origin_jti": "o"})),
+    )
 }
 
 fn expired_session_in(storage: &MemoryStorage) {
@@ -81,7 +84,11 @@ fn refreshed(refresh: Option<&str>) -> Value {
     json!({ "AuthenticationResult": result })
 }
 
-fn env<'a>(pool: &'a PoolConfig, server: &'a FakeServer, storage: &'a MemoryStorage) -> Env<'a, FakeServer, MemoryStorage> {
+fn env<'a>(
+    pool: &'a PoolConfig,
+    server: &'a FakeServer,
+    storage: &'a MemoryStorage,
+) -> Env<'a, FakeServer, MemoryStorage> {
     Env { pool, transport: server, storage, now: || NOW }
 }
 
@@ -94,7 +101,8 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     server.answer(200, refreshed(None));
     let env = env(&pool, &server, &storage);
     let flights = SingleFlight::default();
-    let calls: Vec<Boxed> = (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed).collect();
+    let calls: Vec<Boxed> =
+        (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     let first = results[0].clone().unwrap();
@@ -113,7 +121,10 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err =
+        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
+            .remove(0)
+            .unwrap_err();
     assert_eq!(err.code, "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -124,9 +135,16 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
 fn transient_failures_are_retried_with_backoff() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     expired_session_in(&storage);
-    server.drop_connection().answer(500, json!({"__type":"InternalErrorException","message":"x"})).answer(400, json!({"__type":"TooManyRequestsException"})).answer(200, refreshed(Some("refresh-2")));
+    server
+        .drop_connection()
+        .answer(500, json!({"__type":"InternalErrorException","message":"x"}))
+        .answer(400, json!({"__type":"TooManyRequestsException"}))
+        .answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap();
+    let session =
+        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
+            .remove(0)
+            .unwrap();
     assert_eq!(server.requests.borrow().len(), 4);
     assert_eq!(server.sleeps.borrow().len(), 3);
     // A rotated refresh token replaces the old one.
@@ -142,7 +160,10 @@ fn retries_stop_and_the_session_survives_an_outage() {
         server.drop_connection();
     }
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err();
+    let err =
+        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
+            .remove(0)
+            .unwrap_err();
     assert_eq!(err.code, "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -155,7 +176,9 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap();
+    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
+        .remove(0)
+        .unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
     assert_eq!(req.body, r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
@@ -165,7 +188,12 @@ fn rotation_uses_get_tokens_from_refresh_token() {
 fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed]).remove(0).unwrap_err().message;
+    let get = || {
+        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
+            .remove(0)
+            .unwrap_err()
+            .message
+    };
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "", NOW - 3610)).unwrap();
@@ -178,8 +206,17 @@ fn a_failed_sign_in_writes_nothing() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Incorrect username or password."}));
     let env = env(&pool, &server, &storage);
-    let params = SignInParams { user_pool_id: pool.user_pool_id.clone(), client_id: "client".into(), username: "alice".into(), password: "pw".into(), client_metadata: None, preferred_challenge: None };
-    let fut = Box::pin(async { sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0)) }) as Boxed;
+    let params = SignInParams {
+        user_pool_id: pool.user_pool_id.clone(),
+        client_id: "client".into(),
+        username: "alice".into(),
+        password: "pw".into(),
+        client_metadata: None,
+        preferred_challenge: None,
+    };
+    let fut = Box::pin(async {
+        sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0))
+    }) as Boxed;
     assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code, "NotAuthorizedException");
     assert!(storage.keys().is_empty());
 }
@@ -192,8 +229,18 @@ fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    let tabs: Vec<_> = (0..4).map(|i| (SingleFlight::default(), StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms })).collect();
-    let calls: Vec<Boxed> = tabs.iter().map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None)) as Boxed).collect();
+    let tabs: Vec<_> = (0..4)
+        .map(|i| {
+            (
+                SingleFlight::default(),
+                StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms },
+            )
+        })
+        .collect();
+    let calls: Vec<Boxed> = tabs
+        .iter()
+        .map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None)) as Boxed)
+        .collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     assert!(results.iter().all(|r| r.as_ref().unwrap().refresh_token == "refresh-2"));
@@ -214,7 +261,12 @@ fn a_valid_in_memory_session_is_used_as_is_and_an_expired_one_defers_to_storage(
     expired_session_in(&storage);
     assert!(session_without_request(&env, Some(&stale), "alice").is_none());
     server.answer(200, refreshed(None));
-    let session = run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, Some(&stale), "alice", None)) as Boxed]).remove(0).unwrap();
+    let session =
+        run_all(vec![
+            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, Some(&stale), "alice", None)) as Boxed
+        ])
+        .remove(0)
+        .unwrap();
     assert_eq!(session.refresh_token, "refresh-1", "refreshed with the stored token, not the stale in-memory one");
     assert_eq!(server.requests.borrow().len(), 1);
 }

@@ -109,6 +109,10 @@ impl AuthenticationDetails {
     }
     fn object_or_empty(&self, name: &str) -> JsValue {
         let v = get(&self.data, name);
-        if v.is_object() { v } else { js_sys::Object::new().into() }
+        if v.is_object() {
+            v
+        } else {
+            js_sys::Object::new().into()
+        }
     }
 }

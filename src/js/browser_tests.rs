@@ -8,14 +8,14 @@ use super::js_storage::{default_storage, JsStorage};
 use crate::auth::{Flow, SignInParams};
 use crate::client::{self, Env, SignInOutcome};
 use crate::clock::now_secs;
+use crate::json;
+use crate::json::Value;
 use crate::pool::PoolConfig;
 use crate::protocol::types::{ConfirmSignUpRequest, SignUpRequest, SignUpResponse};
 use crate::protocol::{Operation, Request};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
-use crate::json;
-use crate::json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -45,7 +45,10 @@ async fn admin(operation: &str, body: Value) -> Value {
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(&body.stringify()));
-    let resp: web_sys::Response = JsFuture::from(web_sys::window().unwrap().fetch_with_str_and_init(MINISTACK, &init)).await.unwrap().unchecked_into();
+    let resp: web_sys::Response = JsFuture::from(web_sys::window().unwrap().fetch_with_str_and_init(MINISTACK, &init))
+        .await
+        .unwrap()
+        .unchecked_into();
     let text = JsFuture::from(resp.text().unwrap()).await.unwrap().as_string().unwrap();
     assert!(resp.ok(), "{operation}: {text}");
     json::parse(&text).unwrap()
@@ -92,7 +95,10 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
 #[wasm_bindgen_test]
 fn node_style_callbacks_fire_once_even_when_they_throw() {
     let calls = js_sys::Array::new();
-    let record = Function::new_with_args("calls", "return function (err, res) { calls.push([err, res]); throw new Error('app bug'); }");
+    let record = Function::new_with_args(
+        "calls",
+        "return function (err, res) { calls.push([err, res]); throw new Error('app bug'); }",
+    );
     let cb: Function = record.call1(&JsValue::UNDEFINED, &calls).unwrap().unchecked_into();
     let (reply, ret) = reply_for(&cb);
     assert!(ret.is_undefined());
@@ -113,7 +119,8 @@ fn no_callback_gives_a_promise() {
 /// ministack, whose user pools check the SRP proof.
 #[wasm_bindgen_test]
 async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
-    let pool_id = admin("CreateUserPool", json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
+    let pool_id =
+        admin("CreateUserPool", json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
     let client = admin(
         "CreateUserPoolClient",
         json!({"UserPoolId": pool_id, "ClientName":"web", "ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]}),
@@ -144,7 +151,13 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let confirm = |code: &str| {
         Request::new(
             Operation::ConfirmSignUp,
-            &ConfirmSignUpRequest { client_id: client_id.clone(), confirmation_code: code.into(), username: username.clone(), force_alias_creation: true, client_metadata: None },
+            &ConfirmSignUpRequest {
+                client_id: client_id.clone(),
+                confirmation_code: code.into(),
+                username: username.clone(),
+                force_alias_creation: true,
+                client_metadata: None,
+            },
         )
     };
     let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
@@ -161,13 +174,22 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     };
     let bad = client::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
     assert_eq!(bad.code, "NotAuthorizedException");
-    assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None, "a failed sign-in writes nothing");
+    assert_eq!(
+        local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(),
+        None,
+        "a failed sign-in writes nothing"
+    );
 
     let outcome = client::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
-    let (_, SignInOutcome::SignedIn { username: stored_as, session, .. }) = outcome else { panic!("unexpected challenge") };
+    let (_, SignInOutcome::SignedIn { username: stored_as, session, .. }) = outcome else {
+        panic!("unexpected challenge")
+    };
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload["cognito:username"], username.as_str());
-    assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap().as_deref(), Some(stored_as.as_str()));
+    assert_eq!(
+        local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap().as_deref(),
+        Some(stored_as.as_str())
+    );
     let loaded = SessionStore::new(&storage, &client_id).load(&stored_as).unwrap();
     assert_eq!(loaded.id_token, session.id_token);
     SessionStore::new(&storage, &client_id).clear(&stored_as);

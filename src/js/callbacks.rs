@@ -19,7 +19,10 @@ use wasm_bindgen::prelude::*;
 pub enum Target {
     Node(Function),
     Methods(JsValue),
-    Promise { resolve: Function, reject: Function },
+    Promise {
+        resolve: Function,
+        reject: Function,
+    },
     /// `signOut(callback)`: `callback()` on success, `callback(err)` on failure.
     ErrorOnly(Function),
 }

@@ -1,9 +1,9 @@
 //! Reading plain JS objects and building the SDK's error objects.
 
+use crate::json::{self, Value};
 use crate::protocol::types::StringMap;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Reflect};
-use crate::json::{self, Value};
 use wasm_bindgen::prelude::*;
 
 /// `obj[name]`, or `undefined` when `obj` is not an object or the read throws.
@@ -27,7 +27,11 @@ pub fn js_string(v: &JsValue) -> String {
         return s;
     }
     let to_string = get(&js_sys::global(), "String");
-    to_string.dyn_ref::<Function>().and_then(|f| f.call1(&JsValue::UNDEFINED, v).ok()).and_then(|s| s.as_string()).unwrap_or_default()
+    to_string
+        .dyn_ref::<Function>()
+        .and_then(|f| f.call1(&JsValue::UNDEFINED, v).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// A text argument (a code, a password, a name): `String(v)`, but null and undefined are

@@ -91,7 +91,9 @@ impl CookieStorage {
     /// Throws the SDK's errors for a bad `sameSite`, or `sameSite: 'none'` without `secure`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_optional_param_type = "{ domain?: string; path?: string; expires?: number | Date; secure?: boolean; sameSite?: 'strict' | 'lax' | 'none' }")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ domain?: string; path?: string; expires?: number | Date; secure?: boolean; sameSite?: 'strict' | 'lax' | 'none' }"
+        )]
         data: JsValue,
     ) -> Result<CookieStorage, JsValue> {
         // Not Option<JsValue>: its glue turns null into None too, and the SDK throws on null.
@@ -130,8 +132,14 @@ impl CookieStorage {
             (Ok(p), Ok(d)) => (d, p, None),
             (Err(e), _) | (_, Err(e)) => (None, None, Some(e)),
         };
-        let options = CookieOptions::new(domain_rs.as_deref(), path_rs.as_deref(), Some(expires_rs), Some(secure.is_truthy()), same_site.as_deref())
-            .map_err(|e| plain_error(&e))?;
+        let options = CookieOptions::new(
+            domain_rs.as_deref(),
+            path_rs.as_deref(),
+            Some(expires_rs),
+            Some(secure.is_truthy()),
+            same_site.as_deref(),
+        )
+        .map_err(|e| plain_error(&e))?;
         let same_site = same_site.map(|s| JsValue::from_str(&s)).unwrap_or(JsValue::NULL);
         Ok(CookieStorage { options, domain, path, expires, secure, same_site, attribute_error, expires_error })
     }

@@ -40,7 +40,8 @@ thread_local! {
 /// Calls every listener of `client_id` with `{ type, username, otherTab }`. Listeners that
 /// throw do not stop the others; their exceptions surface as unhandled rejections.
 pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
-    let listeners: Vec<Function> = REGISTRY.with(|r| r.borrow().listeners.iter().filter(|(c, _, _)| c == client_id).map(|(_, _, f)| f.clone()).collect());
+    let listeners: Vec<Function> = REGISTRY
+        .with(|r| r.borrow().listeners.iter().filter(|(c, _, _)| c == client_id).map(|(_, _, f)| f.clone()).collect());
     if listeners.is_empty() {
         return;
     }
@@ -121,7 +122,10 @@ mod tests {
     fn storage_events_map_to_changes() {
         let key = "CognitoIdentityServiceProvider.c.alice.idToken";
         assert_eq!(storage_change("c", key, None, Some("t".into())), Some((Change::SignIn, "alice".into())));
-        assert_eq!(storage_change("c", key, Some("t".into()), Some("u".into())), Some((Change::Refresh, "alice".into())));
+        assert_eq!(
+            storage_change("c", key, Some("t".into()), Some("u".into())),
+            Some((Change::Refresh, "alice".into()))
+        );
         assert_eq!(storage_change("c", key, Some("t".into()), None), Some((Change::SignOut, "alice".into())));
         assert_eq!(storage_change("other", key, None, Some("t".into())), None);
         assert_eq!(storage_change("c", "CognitoIdentityServiceProvider.c.alice.accessToken", None, None), None);

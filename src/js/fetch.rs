@@ -1,9 +1,9 @@
 //! The `fetch` transport. Uses the global `fetch` (window, worker or Node 18+), so the
 //! same build runs everywhere.
 
+use super::convert::optional_string_arg;
 use crate::protocol::{CognitoError, HttpResponse, Request, USER_AGENT};
 use crate::transport::Transport;
-use super::convert::optional_string_arg;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -60,7 +60,8 @@ impl Transport for FetchTransport {
             .map_err(|e| CognitoError::network(describe(&e)))?
             .dyn_into()
             .map_err(|_| CognitoError::network("fetch did not return a Promise"))?;
-        let response: web_sys::Response = JsFuture::from(promise).await.map_err(|e| CognitoError::network(describe(&e)))?.unchecked_into();
+        let response: web_sys::Response =
+            JsFuture::from(promise).await.map_err(|e| CognitoError::network(describe(&e)))?.unchecked_into();
         let status = response.status();
         let error_type = response.headers().get("x-amzn-errortype").ok().flatten();
         // A body that breaks off mid-stream is reported like a dropped connection.
@@ -74,7 +75,9 @@ impl Transport for FetchTransport {
 
     async fn sleep(&self, ms: u32) {
         let promise = Promise::new(&mut |resolve, _reject| {
-            let set_timeout = Reflect::get(&js_sys::global(), &"setTimeout".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            let set_timeout = Reflect::get(&js_sys::global(), &"setTimeout".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
             match set_timeout {
                 Some(f) => {
                     let _ = f.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms));

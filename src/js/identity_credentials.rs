@@ -9,14 +9,14 @@ use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::panic::ResetAfterPanic;
 use crate::clock::now_secs;
+use crate::json;
+use crate::json::{FromJson, Object, Value};
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, Request};
 use crate::session::decode_payload;
 use crate::single_flight::SingleFlight;
 use crate::storage::Storage;
 use crate::transport::Transport;
-use crate::json;
-use crate::json::{FromJson, Object, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -53,14 +53,24 @@ async fn current_logins(state: &Rc<RefCell<State>>) -> Result<Object, CognitoErr
     if user.is_undefined() || user.is_null() {
         return Ok(state.borrow().logins.clone());
     }
-    let promise = call_method(&user, "getSession", &[]).and_then(Result::ok).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let promise =
+        call_method(&user, "getSession", &[]).and_then(Result::ok).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     let Some(promise) = promise else { return Err(CognitoError::invalid_parameter("`user` must be a CognitoUser.")) };
     let session = JsFuture::from(promise).await.map_err(|e| {
-        CognitoError::new(&get_string(&e, "code").unwrap_or_else(|| "NotAuthorizedException".into()), get_string(&e, "message").unwrap_or_default())
+        CognitoError::new(
+            &get_string(&e, "code").unwrap_or_else(|| "NotAuthorizedException".into()),
+            get_string(&e, "message").unwrap_or_default(),
+        )
     })?;
-    let id_token = call_string(&call_method(&session, "getIdToken", &[]).and_then(Result::ok).unwrap_or(JsValue::UNDEFINED), "getJwtToken").unwrap_or_default();
+    let id_token = call_string(
+        &call_method(&session, "getIdToken", &[]).and_then(Result::ok).unwrap_or(JsValue::UNDEFINED),
+        "getJwtToken",
+    )
+    .unwrap_or_default();
     // The provider is named after the user pool, which the token's issuer ends with.
-    let issuer = decode_payload(&id_token).and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string)).unwrap_or_default();
+    let issuer = decode_payload(&id_token)
+        .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default();
     let pool_id = issuer.rsplit('/').next().unwrap_or_default();
     let mut logins = state.borrow().logins.clone();
     logins.insert(identity::login_provider(pool_id), Value::String(id_token));
@@ -87,7 +97,10 @@ async fn fetch_credentials(state: Rc<RefCell<State>>) -> Result<(), CognitoError
                 s.credentials = Some(r.credentials);
                 return Ok(());
             }
-            Err(e) if attempt == 0 && matches!(e.code.as_str(), "ResourceNotFoundException" | "NotAuthorizedException") => {
+            Err(e)
+                if attempt == 0
+                    && matches!(e.code.as_str(), "ResourceNotFoundException" | "NotAuthorizedException") =>
+            {
                 state.borrow().storage.remove_item(&key);
                 state.borrow_mut().identity_id = None;
             }
@@ -121,8 +134,17 @@ impl CognitoIdentityCredentials {
         let (reply, ret) = reply_for(&callback);
         let (state, flights) = self.shared();
         crate::js::panic::spawn(async move {
-            let fresh = !force && state.borrow().credentials.as_ref().is_some_and(|c| !identity::needs_refresh(c.expiration, now_secs() as f64));
-            let result = if fresh { Ok(()) } else { flights.get().run("credentials", || fetch_credentials(state.clone())).await };
+            let fresh = !force
+                && state
+                    .borrow()
+                    .credentials
+                    .as_ref()
+                    .is_some_and(|c| !identity::needs_refresh(c.expiration, now_secs() as f64));
+            let result = if fresh {
+                Ok(())
+            } else {
+                flights.get().run("credentials", || fetch_credentials(state.clone())).await
+            };
             reply.settle(result.map(|()| credentials_js(&state.borrow())));
         });
         ret
@@ -169,7 +191,11 @@ impl CognitoIdentityCredentials {
     /// Whether `get` would fetch (no credentials, or expiring within five minutes).
     #[wasm_bindgen(js_name = needsRefresh)]
     pub fn needs_refresh(&self) -> bool {
-        self.state.borrow().credentials.as_ref().is_none_or(|c| identity::needs_refresh(c.expiration, now_secs() as f64))
+        self.state
+            .borrow()
+            .credentials
+            .as_ref()
+            .is_none_or(|c| identity::needs_refresh(c.expiration, now_secs() as f64))
     }
 
     /// Forgets the credentials and the cached identity id (e.g. on sign-out).

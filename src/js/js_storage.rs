@@ -3,9 +3,9 @@
 //! fallback the SDK uses when localStorage is missing or throws.
 
 use super::convert::{call_method, js_string};
+use crate::json::OrderedMap;
 use crate::storage::Storage;
 use std::cell::RefCell;
-use crate::json::OrderedMap;
 use wasm_bindgen::prelude::*;
 
 /// A JS storage object. Calls that throw count as "nothing stored" for reads and as
@@ -23,7 +23,9 @@ impl Storage for JsStorage {
     fn set_item(&self, key: &str, value: &str) -> Result<(), String> {
         match call_method(&self.0, "setItem", &[&JsValue::from_str(key), &JsValue::from_str(value)]) {
             Some(Ok(_)) => Ok(()),
-            Some(Err(e)) => Err(super::convert::get_string(&e, "name").unwrap_or_else(|| "storage write failed".into())),
+            Some(Err(e)) => {
+                Err(super::convert::get_string(&e, "name").unwrap_or_else(|| "storage write failed".into()))
+            }
             None => Err("the storage object has no setItem method".into()),
         }
     }

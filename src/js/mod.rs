@@ -5,9 +5,9 @@
 mod attributes;
 mod callbacks;
 mod convert;
+mod cookie_storage;
 mod date_helper;
 mod events;
-mod cookie_storage;
 mod fetch;
 mod identity_credentials;
 mod js_storage;

@@ -129,7 +129,9 @@ fn abandon_in_flight(message: String) {
 /// `queueMicrotask(f)`, or `Promise.resolve().then(f)` where there is no queueMicrotask.
 fn queue_microtask(f: &Function) {
     let global = js_sys::global();
-    if let Some(queue) = Reflect::get(&global, &"queueMicrotask".into()).ok().and_then(|q| q.dyn_into::<Function>().ok()) {
+    if let Some(queue) =
+        Reflect::get(&global, &"queueMicrotask".into()).ok().and_then(|q| q.dyn_into::<Function>().ok())
+    {
         let _ = queue.call1(&global, f);
         return;
     }
@@ -301,7 +303,10 @@ mod tests {
     async fn abandoning_fails_each_call_in_flight_once_and_stops_their_futures() {
         let seen: Rc<RefCell<Vec<Option<String>>>> = Rc::default();
         let record = seen.clone();
-        let node_callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |err: JsValue, _| record.borrow_mut().push(get_string(&err, "code"))).into_js_value();
+        let node_callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |err: JsValue, _| {
+            record.borrow_mut().push(get_string(&err, "code"))
+        })
+        .into_js_value();
         let mark = panic_mark();
         let (by_callback, _) = reply_for(&node_callback);
         let (by_promise, promise) = reply_for(&JsValue::UNDEFINED);
@@ -325,7 +330,11 @@ mod tests {
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
         let report = take_panic(mark);
         assert_eq!(Reflect::get(&report, &"delivered".into()).unwrap(), JsValue::TRUE);
-        assert_eq!(Reflect::get(&report, &"returned".into()).unwrap(), JsValue::UNDEFINED, "the first call after the mark, a callback one");
+        assert_eq!(
+            Reflect::get(&report, &"returned".into()).unwrap(),
+            JsValue::UNDEFINED,
+            "the first call after the mark, a callback one"
+        );
         assert!(take_panic(next_serial() as f64).is_undefined(), "no panic after a later mark");
     }
 

@@ -9,12 +9,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 fn unsupported() -> CognitoError {
-    CognitoError::new("NotSupportedError", "This browser has no WebAuthn support (PublicKeyCredential with JSON helpers).")
+    CognitoError::new(
+        "NotSupportedError",
+        "This browser has no WebAuthn support (PublicKeyCredential with JSON helpers).",
+    )
 }
 
 /// A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
 fn browser_error(e: JsValue) -> CognitoError {
-    CognitoError::new(&get_string(&e, "name").unwrap_or_else(|| "WebAuthnError".into()), get_string(&e, "message").unwrap_or_default())
+    CognitoError::new(
+        &get_string(&e, "name").unwrap_or_else(|| "WebAuthnError".into()),
+        get_string(&e, "message").unwrap_or_default(),
+    )
 }
 
 /// `PublicKeyCredential[parser](json)` → the options object with ArrayBuffers.
@@ -30,14 +36,16 @@ async fn credentials_call(method: &str, public_key: JsValue) -> Result<JsValue, 
     let options = Object::new();
     let _ = Reflect::set(&options, &"publicKey".into(), &public_key);
     let promise = call_method(&container, method, &[&options]).ok_or_else(unsupported)?.map_err(browser_error)?;
-    let credential = JsFuture::from(promise.dyn_into::<Promise>().map_err(|_| unsupported())?).await.map_err(browser_error)?;
+    let credential =
+        JsFuture::from(promise.dyn_into::<Promise>().map_err(|_| unsupported())?).await.map_err(browser_error)?;
     call_method(&credential, "toJSON", &[]).ok_or_else(unsupported)?.map_err(browser_error)
 }
 
 /// Signs Cognito's WEB_AUTHN challenge: `request_options_json` is its
 /// CREDENTIAL_REQUEST_OPTIONS; returns the CREDENTIAL answer (JSON text).
 pub async fn assertion(request_options_json: &str) -> Result<String, CognitoError> {
-    let json = js_sys::JSON::parse(request_options_json).map_err(|_| CognitoError::unexpected_response(200, "CREDENTIAL_REQUEST_OPTIONS is not JSON"))?;
+    let json = js_sys::JSON::parse(request_options_json)
+        .map_err(|_| CognitoError::unexpected_response(200, "CREDENTIAL_REQUEST_OPTIONS is not JSON"))?;
     let public_key = parse_options("parseRequestOptionsFromJSON", &json)?;
     let credential = credentials_call("get", public_key).await?;
     js_sys::JSON::stringify(&credential).ok().and_then(|s| s.as_string()).ok_or_else(unsupported)

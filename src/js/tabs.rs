@@ -7,8 +7,8 @@ use super::js_storage::JsStorage;
 use super::panic;
 use crate::srp::to_hex;
 use crate::storage::Storage;
-use crate::transport::Transport;
 use crate::tab_lock::{StorageLease, TabLock};
+use crate::transport::Transport;
 use js_sys::{Function, Reflect};
 use sha2::{Digest, Sha256};
 use std::future::Future;
@@ -110,7 +110,8 @@ impl TabLock for BrowserTabLock<'_> {
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
         let Some(locks) = web_locks() else {
             let owner = TAB_ID.with(Clone::clone);
-            let lease = StorageLease { storage: self.storage, timer: self.timer, owner, now_ms: crate::clock::now_millis };
+            let lease =
+                StorageLease { storage: self.storage, timer: self.timer, owner, now_ms: crate::clock::now_millis };
             return lease.exclusive(name, work).await;
         };
         // The lock is held until `held` settles; we let go by resolving it (`release`),

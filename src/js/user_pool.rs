@@ -7,8 +7,8 @@ use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;
 use crate::client::Env;
 use crate::clock::now_secs;
-use crate::pool::PoolConfig;
 use crate::json::FromJson;
+use crate::pool::PoolConfig;
 use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
 use crate::protocol::{CognitoError, Operation, Request};
 use crate::storage::SessionStore;
@@ -35,14 +35,23 @@ impl PoolShared {
     /// `CognitoUserPool` (its endpoint lives at `client.endpoint`).
     pub fn from_js(pool: &JsValue) -> Result<PoolShared, CognitoError> {
         let endpoint = get_string(pool, "endpoint").or_else(|| get_string(&get(pool, "client"), "endpoint"));
-        let config = PoolConfig::new(call_string(pool, "getUserPoolId").as_deref(), call_string(pool, "getClientId").as_deref(), endpoint.as_deref())?;
+        let config = PoolConfig::new(
+            call_string(pool, "getUserPoolId").as_deref(),
+            call_string(pool, "getClientId").as_deref(),
+            endpoint.as_deref(),
+        )?;
         let secret = get_string(pool, "clientSecret").or_else(|| get_string(pool, "ClientSecret"));
         Ok(PoolShared::with_options(config, pool, get(pool, "storage"), secret))
     }
 
     /// The settings beyond the ids, read the same way from pool data and from a pool object:
     /// `refreshTokenRotation` and `fetchOptions` on `source`, plus the storage and secret found.
-    fn with_options(mut config: PoolConfig, source: &JsValue, storage: JsValue, client_secret: Option<String>) -> PoolShared {
+    fn with_options(
+        mut config: PoolConfig,
+        source: &JsValue,
+        storage: JsValue,
+        client_secret: Option<String>,
+    ) -> PoolShared {
         // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
         config.refresh_token_rotation = get(source, "refreshTokenRotation").is_truthy();
         // Ours: app clients with a secret, for server-side use (Node, SSR) only.
@@ -62,9 +71,11 @@ fn device_name() -> String {
 fn attributes(v: &JsValue) -> Result<Option<Vec<AttributeType>>, CognitoError> {
     match json_from_js(v) {
         None => Ok(None),
-        Some(json) => Vec::<AttributeType>::from_json(json)
-            .map(Some)
-            .ok_or_else(|| CognitoError::invalid_parameter("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")),
+        Some(json) => Vec::<AttributeType>::from_json(json).map(Some).ok_or_else(|| {
+            CognitoError::invalid_parameter(
+                "User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.",
+            )
+        }),
     }
 }
 
@@ -132,7 +143,15 @@ impl CognitoUserPool {
     /// `signUp(username, password, userAttributes, validationData, callback, clientMetadata)`
     /// → `{ user, userConfirmed, userSub, codeDeliveryDetails }`.
     #[wasm_bindgen(js_name = signUp)]
-    pub fn sign_up(&self, username: JsValue, password: JsValue, user_attributes: JsValue, validation_data: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn sign_up(
+        &self,
+        username: JsValue,
+        password: JsValue,
+        user_attributes: JsValue,
+        validation_data: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let shared = self.shared.clone();
         let username = username.as_string().unwrap_or_default();
@@ -157,7 +176,10 @@ impl CognitoUserPool {
                 set("user", CognitoUser::create(username, shared.clone(), None).into());
                 set("userConfirmed", data.user_confirmed.into());
                 set("userSub", data.user_sub.map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
-                set("codeDeliveryDetails", data.code_delivery_details.as_ref().map(super::convert::js_from_json).unwrap_or(JsValue::UNDEFINED));
+                set(
+                    "codeDeliveryDetails",
+                    data.code_delivery_details.as_ref().map(super::convert::js_from_json).unwrap_or(JsValue::UNDEFINED),
+                );
                 Ok(out.into())
             }
             .await;

@@ -169,7 +169,6 @@ impl ToJson for Value {
     }
 }
 
-
 impl ToJson for str {
     fn to_json(&self) -> Value {
         Value::String(self.to_string())
@@ -225,7 +224,6 @@ impl<T: ToJson> ToJson for Option<T> {
         self.as_ref().map_or(Value::Null, ToJson::to_json)
     }
 }
-
 
 impl FromJson for Value {
     fn from_json(value: Value) -> Option<Self> {

@@ -37,9 +37,17 @@ impl Number {
         } else {
             // 10^400 is infinite: the result then saturates to infinity or zero, as it should.
             let scale = 10f64.powi(exponent.unsigned_abs().min(400) as i32);
-            if exponent >= 0 { mantissa as f64 * scale } else { mantissa as f64 / scale }
+            if exponent >= 0 {
+                mantissa as f64 * scale
+            } else {
+                mantissa as f64 / scale
+            }
         };
-        if negative { -magnitude } else { magnitude }
+        if negative {
+            -magnitude
+        } else {
+            magnitude
+        }
     }
 }
 
@@ -71,7 +79,8 @@ fn decimal_parts(text: &[u8]) -> (u64, i32) {
     if bytes.next().is_some() {
         // The exponent part: e or E, a sign, digits. Saturates far beyond f64's range.
         let negative = bytes.peek() == Some(&&b'-');
-        let written = bytes.filter(|d| d.is_ascii_digit()).fold(0i32, |e, &d| (e * 10 + i32::from(d - b'0')).min(100_000));
+        let written =
+            bytes.filter(|d| d.is_ascii_digit()).fold(0i32, |e, &d| (e * 10 + i32::from(d - b'0')).min(100_000));
         exponent = exponent.saturating_add(if negative { -written } else { written });
     }
     (mantissa, exponent)
@@ -118,7 +127,10 @@ mod tests {
             ("123456789012345", 123456789012345.0),
         ] {
             let got = n(text).as_f64();
-            assert!(got == expected || (got - expected).abs() <= f64::EPSILON * expected.abs(), "{text}: {got} vs {expected}");
+            assert!(
+                got == expected || (got - expected).abs() <= f64::EPSILON * expected.abs(),
+                "{text}: {got} vs {expected}"
+            );
             assert_eq!(got.is_sign_negative(), expected.is_sign_negative(), "{text}");
         }
     }

@@ -224,7 +224,11 @@ mod tests {
                 .collect();
             let mut expected: Vec<usize> = (0..n).collect();
             expected.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0));
-            assert_eq!(positions_by_key(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()), expected, "n = {n}");
+            assert_eq!(
+                positions_by_key(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()),
+                expected,
+                "n = {n}"
+            );
         }
     }
 

@@ -80,7 +80,11 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(&mut self, depth: usize, parse: fn(&mut Self, usize) -> Result<Value, ParseError>) -> Result<Value, ParseError> {
+    fn nested(
+        &mut self,
+        depth: usize,
+        parse: fn(&mut Self, usize) -> Result<Value, ParseError>,
+    ) -> Result<Value, ParseError> {
         if depth >= MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -227,7 +231,8 @@ impl Parser<'_> {
     /// Four hex digits (and nothing like `+1` that from_str_radix would take).
     fn hex4(&mut self) -> Result<u32, ParseError> {
         let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
-        let unit = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let unit =
+            digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
         self.at += 4;
         Ok(unit)
     }
@@ -311,9 +316,43 @@ mod tests {
     #[test]
     fn rejects_what_json_parse_rejects() {
         for bad in [
-            "", " ", "{", "[", "[1,]", "[,1]", "{\"a\"}", "{\"a\":1,}", "{a:1}", "{'a':1}", "\"abc", "\"a\u{1}b\"",
-            "\"\\x\"", "\"\\u12\"", "\"\\u+123\"", "\"\\u12G4\"", "01", "1.", ".5", "-", "1e", "1e+", "+1", "--1", "NaN",
-            "Infinity", "tru", "nul", "truex", "1 2", "{} x", "[]]", "\u{feff}{}", "\"\\", "[1\u{0}]", "1.5e", "0x10",
+            "",
+            " ",
+            "{",
+            "[",
+            "[1,]",
+            "[,1]",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "{a:1}",
+            "{'a':1}",
+            "\"abc",
+            "\"a\u{1}b\"",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\u+123\"",
+            "\"\\u12G4\"",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "1e+",
+            "+1",
+            "--1",
+            "NaN",
+            "Infinity",
+            "tru",
+            "nul",
+            "truex",
+            "1 2",
+            "{} x",
+            "[]]",
+            "\u{feff}{}",
+            "\"\\",
+            "[1\u{0}]",
+            "1.5e",
+            "0x10",
         ] {
             assert!(parse(bad).is_err(), "accepted {bad:?}");
         }

@@ -97,7 +97,10 @@ mod tests {
         assert_eq!(string("a\u{b}b"), r#""a\u000bb""#);
         // The expected text is node's JSON.stringify of the same 128 characters.
         let ascii: String = (0u8..128).map(char::from).collect();
-        let node = concat!(r##""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"##, "\u{7f}\"");
+        let node = concat!(
+            r##""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"##,
+            "\u{7f}\""
+        );
         assert_eq!(string(&ascii), node);
         assert_eq!(parse(node).unwrap(), Value::String(ascii));
     }

@@ -18,7 +18,11 @@ pub fn get_user(access_token: &str) -> Request {
     Request::new(Operation::GetUser, &json!({ "AccessToken": access_token }))
 }
 
-pub fn update_user_attributes(access_token: &str, attributes: &[AttributeType], client_metadata: Option<&StringMap>) -> Request {
+pub fn update_user_attributes(
+    access_token: &str,
+    attributes: &[AttributeType],
+    client_metadata: Option<&StringMap>,
+) -> Request {
     let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
     Request::new(Operation::UpdateUserAttributes, &with_metadata(body, client_metadata))
 }
@@ -27,16 +31,28 @@ pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
     Request::new(Operation::DeleteUserAttributes, &json!({ "UserAttributeNames": names, "AccessToken": access_token }))
 }
 
-pub fn get_user_attribute_verification_code(access_token: &str, attribute_name: &str, client_metadata: Option<&StringMap>) -> Request {
+pub fn get_user_attribute_verification_code(
+    access_token: &str,
+    attribute_name: &str,
+    client_metadata: Option<&StringMap>,
+) -> Request {
     let body = json!({ "AttributeName": attribute_name, "AccessToken": access_token });
     Request::new(Operation::GetUserAttributeVerificationCode, &with_metadata(body, client_metadata))
 }
 
 pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &str) -> Request {
-    Request::new(Operation::VerifyUserAttribute, &json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }))
+    Request::new(
+        Operation::VerifyUserAttribute,
+        &json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }),
+    )
 }
 
-pub fn change_password(access_token: &str, previous: &str, proposed: &str, client_metadata: Option<&StringMap>) -> Request {
+pub fn change_password(
+    access_token: &str,
+    previous: &str,
+    proposed: &str,
+    client_metadata: Option<&StringMap>,
+) -> Request {
     let body = json!({ "PreviousPassword": previous, "ProposedPassword": proposed, "AccessToken": access_token });
     Request::new(Operation::ChangePassword, &with_metadata(body, client_metadata))
 }
@@ -46,7 +62,13 @@ pub fn forgot_password(client_id: &str, username: &str, client_metadata: Option<
     Request::new(Operation::ForgotPassword, &with_metadata(body, client_metadata))
 }
 
-pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>) -> Request {
+pub fn confirm_forgot_password(
+    client_id: &str,
+    username: &str,
+    code: &str,
+    password: &str,
+    client_metadata: Option<&StringMap>,
+) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
     Request::new(Operation::ConfirmForgotPassword, &with_metadata(body, client_metadata))
 }
@@ -57,15 +79,23 @@ pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> R
 
 /// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
 pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
-    let options = if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
+    let options =
+        if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
     Request::new(Operation::SetUserSettings, &json!({ "MFAOptions": options, "AccessToken": access_token }))
 }
 
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
 /// Each setting is passed through as the app gave it (`{ Enabled, PreferredMfa }` or null).
-pub fn set_user_mfa_preference(access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>) -> Request {
+pub fn set_user_mfa_preference(
+    access_token: &str,
+    sms: Option<Value>,
+    software_token: Option<Value>,
+    email: Option<Value>,
+) -> Request {
     let mut body = json!({ "AccessToken": access_token });
-    for (name, setting) in [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)] {
+    for (name, setting) in
+        [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)]
+    {
         if let Some(setting) = setting.filter(|s| !s.is_null()) {
             body.insert(name, setting);
         }
@@ -109,7 +139,10 @@ pub fn start_webauthn_registration(access_token: &str) -> Request {
 
 /// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
 pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> Request {
-    Request::new(Operation::CompleteWebAuthnRegistration, &json!({ "AccessToken": access_token, "Credential": credential }))
+    Request::new(
+        Operation::CompleteWebAuthnRegistration,
+        &json!({ "AccessToken": access_token, "Credential": credential }),
+    )
 }
 
 pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
@@ -124,11 +157,20 @@ pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, n
 }
 
 pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Request {
-    Request::new(Operation::DeleteWebAuthnCredential, &json!({ "AccessToken": access_token, "CredentialId": credential_id }))
+    Request::new(
+        Operation::DeleteWebAuthnCredential,
+        &json!({ "AccessToken": access_token, "CredentialId": credential_id }),
+    )
 }
 
 /// ConfirmDevice after a sign-in that issued NewDeviceMetadata; salt and verifier in base64.
-pub fn confirm_device(access_token: &str, device_key: &str, salt_b64: &str, verifier_b64: &str, device_name: &str) -> Request {
+pub fn confirm_device(
+    access_token: &str,
+    device_key: &str,
+    salt_b64: &str,
+    verifier_b64: &str,
+    device_name: &str,
+) -> Request {
     let body = json!({
         "AccessToken": access_token,
         "DeviceKey": device_key,
@@ -156,7 +198,10 @@ pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Op
 /// `remembered`: `remembered` or `not_remembered`.
 pub fn update_device_status(access_token: &str, device_key: &str, remembered: bool) -> Request {
     let status = if remembered { "remembered" } else { "not_remembered" };
-    Request::new(Operation::UpdateDeviceStatus, &json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }))
+    Request::new(
+        Operation::UpdateDeviceStatus,
+        &json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }),
+    )
 }
 
 pub fn forget_device(access_token: &str, device_key: &str) -> Request {
@@ -186,10 +231,19 @@ mod tests {
         assert_eq!(r.operation, Operation::UpdateUserAttributes);
         assert_eq!(body(&r), json!({"AccessToken":"t","UserAttributes":[{"Name":"email","Value":"a@b"}]}));
         let meta: StringMap = [("k".to_string(), "v".to_string())].into();
-        assert_eq!(body(&change_password("t", "old", "new", Some(&meta))), json!({"PreviousPassword":"old","ProposedPassword":"new","AccessToken":"t","ClientMetadata":{"k":"v"}}));
-        assert_eq!(body(&set_sms_mfa_option("t", true)), json!({"MFAOptions":[{"DeliveryMedium":"SMS","AttributeName":"phone_number"}],"AccessToken":"t"}));
+        assert_eq!(
+            body(&change_password("t", "old", "new", Some(&meta))),
+            json!({"PreviousPassword":"old","ProposedPassword":"new","AccessToken":"t","ClientMetadata":{"k":"v"}})
+        );
+        assert_eq!(
+            body(&set_sms_mfa_option("t", true)),
+            json!({"MFAOptions":[{"DeliveryMedium":"SMS","AttributeName":"phone_number"}],"AccessToken":"t"})
+        );
         assert_eq!(body(&set_sms_mfa_option("t", false)), json!({"MFAOptions":[],"AccessToken":"t"}));
-        assert_eq!(body(&confirm_forgot_password("c", "u", "123", "pw", None)), json!({"ClientId":"c","Username":"u","ConfirmationCode":"123","Password":"pw"}));
+        assert_eq!(
+            body(&confirm_forgot_password("c", "u", "123", "pw", None)),
+            json!({"ClientId":"c","Username":"u","ConfirmationCode":"123","Password":"pw"})
+        );
         assert_eq!(body(&revoke_token("c", "r")), json!({"Token":"r","ClientId":"c"}));
     }
 
@@ -203,16 +257,26 @@ mod tests {
 
     #[test]
     fn mfa_preference_leaves_out_unset_kinds() {
-        let r = set_user_mfa_preference("t", None, Some(json!({"Enabled":true,"PreferredMfa":true})), Some(Value::Null));
-        assert_eq!(body(&r), json!({"AccessToken":"t","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}));
+        let r =
+            set_user_mfa_preference("t", None, Some(json!({"Enabled":true,"PreferredMfa":true})), Some(Value::Null));
+        assert_eq!(
+            body(&r),
+            json!({"AccessToken":"t","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}})
+        );
     }
 
     #[test]
     fn bodies_keep_the_field_order_they_are_written_in() {
-        assert_eq!(delete_user_attributes("t", &["a".to_string()]).body, r#"{"UserAttributeNames":["a"],"AccessToken":"t"}"#);
+        assert_eq!(
+            delete_user_attributes("t", &["a".to_string()]).body,
+            r#"{"UserAttributeNames":["a"],"AccessToken":"t"}"#
+        );
         let r = confirm_device("t", "k", "s", "v", "Chrome");
         let expected = r#"{"AccessToken":"t","DeviceKey":"k","DeviceSecretVerifierConfig":{"PasswordVerifier":"v","Salt":"s"},"DeviceName":"Chrome"}"#;
         assert_eq!(r.body, expected);
-        assert_eq!(list_devices("t", Some(10), Some("p")).body, r#"{"AccessToken":"t","Limit":10,"PaginationToken":"p"}"#);
+        assert_eq!(
+            list_devices("t", Some(10), Some("p")).body,
+            r#"{"AccessToken":"t","Limit":10,"PaginationToken":"p"}"#
+        );
     }
 }

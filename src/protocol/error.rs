@@ -102,7 +102,9 @@ impl HttpResponse {
     fn service_error(&self) -> CognitoError {
         if let Ok(body) = json::parse(&self.body) {
             let text = |name: &str| body.get(name).and_then(Value::as_str);
-            if let Some(code) = text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?)) {
+            if let Some(code) =
+                text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?))
+            {
                 let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
                 return CognitoError { code, message, status_code: Some(self.status) };
             }
@@ -119,7 +121,8 @@ impl HttpResponse {
 /// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
 /// a code; the error then says the answer was not AWS's.
 fn error_code(name: &str) -> Option<String> {
-    let valid = (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    let valid =
+        (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
     valid.then(|| name.to_string())
 }
 
@@ -133,9 +136,13 @@ mod tests {
 
     #[test]
     fn aws_json_errors_keep_code_message_and_status() {
-        let e = resp(400, r#"{"__type":"com.amazonaws#NotAuthorizedException","message":"Incorrect username or password."}"#, None)
-            .into_result::<Value>()
-            .unwrap_err();
+        let e = resp(
+            400,
+            r#"{"__type":"com.amazonaws#NotAuthorizedException","message":"Incorrect username or password."}"#,
+            None,
+        )
+        .into_result::<Value>()
+        .unwrap_err();
         assert_eq!(e.code, "NotAuthorizedException");
         assert_eq!(e.message, "Incorrect username or password.");
         assert_eq!(e.status_code, Some(400));
@@ -143,13 +150,16 @@ mod tests {
 
     #[test]
     fn capital_message_and_code_field_are_understood() {
-        let e = resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<Value>().unwrap_err();
+        let e =
+            resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.message.as_str()), ("UserNotFoundException", "nope"));
     }
 
     #[test]
     fn html_error_page_falls_back_to_header_then_to_a_coded_error() {
-        let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x")).into_result::<Value>().unwrap_err();
+        let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x"))
+            .into_result::<Value>()
+            .unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("InternalErrorException", Some(502)));
         let e = resp(502, "<html>Bad Gateway</html>", None).into_result::<Value>().unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(502)));
@@ -168,7 +178,9 @@ mod tests {
     #[test]
     fn error_codes_that_are_not_aws_names_are_not_taken() {
         // A proxy's JSON with a sentence for a code, then a garbage header: neither is a code.
-        let e = resp(503, r#"{"code":"<b>Service Unavailable</b>","message":"try later"}"#, Some("not a name: really")).into_result::<Value>().unwrap_err();
+        let e = resp(503, r#"{"code":"<b>Service Unavailable</b>","message":"try later"}"#, Some("not a name: really"))
+            .into_result::<Value>()
+            .unwrap_err();
         assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(503)));
         // An invalid body code still lets a valid header speak.
         let e = resp(429, r#"{"__type":""}"#, Some("TooManyRequestsException")).into_result::<Value>().unwrap_err();
@@ -176,6 +188,9 @@ mod tests {
         let long = "A".repeat(129);
         let e = resp(400, &format!(r#"{{"__type":"{long}"}}"#), None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code, "UnexpectedResponseException");
-        assert_eq!(error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(), Some("com.amazonaws.cognito.InvalidParameterException"));
+        assert_eq!(
+            error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(),
+            Some("com.amazonaws.cognito.InvalidParameterException")
+        );
     }
 }

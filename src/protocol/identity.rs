@@ -9,7 +9,10 @@ use crate::json::{FromJson, Object, Value};
 pub fn endpoint_for(identity_pool_id: &str, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
-        _ => format!("https://cognito-identity.{}.amazonaws.com/", identity_pool_id.split(':').next().unwrap_or_default()),
+        _ => format!(
+            "https://cognito-identity.{}.amazonaws.com/",
+            identity_pool_id.split(':').next().unwrap_or_default()
+        ),
     }
 }
 
@@ -125,7 +128,9 @@ mod tests {
         let body = r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A","SecretKey":"S","SessionToken":"T","Expiration":1.7312345675E9}}"#;
         let r: CredentialsResponse = json::from_str(body).unwrap();
         assert_eq!((r.identity_id.as_str(), r.credentials.expiration), ("id", 1_731_234_567.5));
-        assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none());
+        assert!(
+            json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none()
+        );
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! Plain Rust: no JS types, so it builds and tests natively.
 
 pub mod account;
-pub mod identity;
 mod error;
+pub mod identity;
 mod operation;
 pub mod secret_hash;
 pub mod types;
 
-pub use error::{CognitoError, HttpResponse, JsonAnswer};
 use crate::json::ToJson;
+pub use error::{CognitoError, HttpResponse, JsonAnswer};
 pub use operation::Operation;
 
 /// Value of `X-Amz-User-Agent`: the JS SDK's, plus our own name so servers can tell us apart.

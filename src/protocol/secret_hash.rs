@@ -4,9 +4,9 @@
 //! request, so no operation can forget it.
 
 use super::{Operation, Request};
+use crate::json::{self, Value};
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use crate::json::{self, Value};
 use sha2::Sha256;
 
 pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
@@ -28,7 +28,9 @@ enum Place {
 fn place(op: Operation) -> Option<Place> {
     use Operation::*;
     match op {
-        SignUp | ConfirmSignUp | ResendConfirmationCode | ForgotPassword | ConfirmForgotPassword => Some(Place::TopLevel),
+        SignUp | ConfirmSignUp | ResendConfirmationCode | ForgotPassword | ConfirmForgotPassword => {
+            Some(Place::TopLevel)
+        }
         InitiateAuth => Some(Place::InMap("AuthParameters")),
         RespondToAuthChallenge => Some(Place::InMap("ChallengeResponses")),
         _ => None,
@@ -45,7 +47,11 @@ pub fn apply(request: &Request, client_secret: &str, client_id: &str, refresh_us
     } else if let Some(place) = place(request.operation) {
         let (fields, user_field, hash_field) = match place {
             Place::TopLevel => (body.as_object_mut(), "Username", "SecretHash"),
-            Place::InMap(name) => (body.as_object_mut().and_then(|b| b.get_mut(name)).and_then(Value::as_object_mut), "USERNAME", "SECRET_HASH"),
+            Place::InMap(name) => (
+                body.as_object_mut().and_then(|b| b.get_mut(name)).and_then(Value::as_object_mut),
+                "USERNAME",
+                "SECRET_HASH",
+            ),
         };
         if let Some(fields) = fields {
             let username = fields.get(user_field).and_then(Value::as_str).or(refresh_username).map(str::to_string);
@@ -82,9 +88,22 @@ mod tests {
         assert_eq!(body(&r)["SecretHash"], h.as_str());
         let r = apply(&req(Operation::InitiateAuth, json!({"AuthParameters":{"USERNAME":"alice"}})), "s", "c", None);
         assert_eq!(body(&r)["AuthParameters"]["SECRET_HASH"], h.as_str());
-        let r = apply(&req(Operation::RespondToAuthChallenge, json!({"ChallengeResponses":{"USERNAME":"alice"}})), "s", "c", None);
+        let r = apply(
+            &req(Operation::RespondToAuthChallenge, json!({"ChallengeResponses":{"USERNAME":"alice"}})),
+            "s",
+            "c",
+            None,
+        );
         assert_eq!(body(&r)["ChallengeResponses"]["SECRET_HASH"], h.as_str());
-        let r = apply(&req(Operation::InitiateAuth, json!({"AuthFlow":"REFRESH_TOKEN_AUTH","AuthParameters":{"REFRESH_TOKEN":"t"}})), "s", "c", Some("alice"));
+        let r = apply(
+            &req(
+                Operation::InitiateAuth,
+                json!({"AuthFlow":"REFRESH_TOKEN_AUTH","AuthParameters":{"REFRESH_TOKEN":"t"}}),
+            ),
+            "s",
+            "c",
+            Some("alice"),
+        );
         assert_eq!(body(&r)["AuthParameters"]["SECRET_HASH"], h.as_str());
         let r = apply(&req(Operation::GetTokensFromRefreshToken, json!({"RefreshToken":"t"})), "s", "c", None);
         assert_eq!(body(&r)["ClientSecret"], "s");
@@ -96,8 +115,19 @@ mod tests {
 
     #[test]
     fn the_hash_goes_last_and_the_rest_of_the_body_is_unchanged() {
-        let r = apply(&req(Operation::ForgotPassword, json!({"ClientId":"c","Username":"alice","ClientMetadata":{"z":"1","a":"2"}})), "s", "c", None);
-        let expected = format!(r#"{{"ClientId":"c","Username":"alice","ClientMetadata":{{"z":"1","a":"2"}},"SecretHash":"{}"}}"#, secret_hash("s", "alice", "c"));
+        let r = apply(
+            &req(
+                Operation::ForgotPassword,
+                json!({"ClientId":"c","Username":"alice","ClientMetadata":{"z":"1","a":"2"}}),
+            ),
+            "s",
+            "c",
+            None,
+        );
+        let expected = format!(
+            r#"{{"ClientId":"c","Username":"alice","ClientMetadata":{{"z":"1","a":"2"}},"SecretHash":"{}"}}"#,
+            secret_hash("s", "alice", "c")
+        );
         assert_eq!(r.body, expected);
     }
 }

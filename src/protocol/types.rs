@@ -219,12 +219,18 @@ mod tests {
             client_metadata: None,
         }
         .to_json();
-        assert_eq!(body.stringify(), r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u"}}"#);
+        assert_eq!(
+            body.stringify(),
+            r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u"}}"#
+        );
     }
 
     #[test]
     fn auth_response_tolerates_missing_and_extra_fields() {
-        let r: AuthResponse = crate::json::from_str(r#"{"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SALT":"ab"},"Extra":1}"#).unwrap();
+        let r: AuthResponse = crate::json::from_str(
+            r#"{"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SALT":"ab"},"Extra":1}"#,
+        )
+        .unwrap();
         assert_eq!(r.challenge_name.as_deref(), Some("PASSWORD_VERIFIER"));
         assert!(r.authentication_result.is_none());
     }
@@ -234,7 +240,9 @@ mod tests {
         assert!(crate::json::from_str::<AuthResponse>(r#"{"ChallengeName":5}"#).is_none());
         assert!(crate::json::from_str::<AuthResponse>(r#"{"AuthenticationResult":{"ExpiresIn":"soon"}}"#).is_none());
         assert!(crate::json::from_str::<AuthResponse>("[]").is_none());
-        let r: AuthResponse = crate::json::from_str(r#"{"Session":null,"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600}}"#).unwrap();
+        let r: AuthResponse =
+            crate::json::from_str(r#"{"Session":null,"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600}}"#)
+                .unwrap();
         assert_eq!((r.session, r.authentication_result.and_then(|a| a.expires_in)), (None, Some(3600)));
         assert!(crate::json::from_str::<SignUpResponse>(r#"{"UserSub":"s"}"#).is_none(), "UserConfirmed is required");
         let a: AttributeType = crate::json::from_str(r#"{"Name":"email"}"#).unwrap();

@@ -60,10 +60,7 @@ fn run(print: &dyn Fn(&str), now: &dyn Fn() -> f64, reps: u32) {
     };
 
     let line = |name: &str, old: f64, new: f64| {
-        print(&format!(
-            "{name:<44} num-bigint {old:8.3} ms   new {new:8.3} ms   x{:.1}",
-            old / new
-        ));
+        print(&format!("{name:<44} num-bigint {old:8.3} ms   new {new:8.3} ms   x{:.1}", old / new));
     };
 
     let old = time(now, reps, || {
@@ -84,11 +81,9 @@ fn run(print: &dyn Fn(&str), now: &dyn Fn() -> f64, reps: u32) {
     });
     line("2^x, 256-bit x (g^x)", old, new);
 
-    for (name, e) in [
-        ("base^e, 1024-bit e", &e1024),
-        ("base^e, 1025-bit e (real a+u·x)", &e1025),
-        ("base^e, 1281-bit e", &e1281),
-    ] {
+    for (name, e) in
+        [("base^e, 1024-bit e", &e1024), ("base^e, 1025-bit e (real a+u·x)", &e1025), ("base^e, 1281-bit e", &e1281)]
+    {
         let old = time(now, reps, || {
             core::hint::black_box(base.modpow(&BigUint::from_bytes_be(e), &n));
         });
@@ -115,10 +110,7 @@ fn run(print: &dyn Fn(&str), now: &dyn Fn() -> f64, reps: u32) {
     });
     let new = time(now, reps, || {
         let c = SrpClient::from_small_a(&a);
-        core::hint::black_box(
-            c.password_authentication_key("pool", "user", "pw", &b_hex, &salt_hex),
-        )
-        .unwrap();
+        core::hint::black_box(c.password_authentication_key("pool", "user", "pw", &b_hex, &salt_hex)).unwrap();
     });
     line("whole sign-in SRP (A, g^x, S)", old, new);
 }
@@ -128,11 +120,7 @@ fn run(print: &dyn Fn(&str), now: &dyn Fn() -> f64, reps: u32) {
 #[ignore = "benchmark: cargo test --release --lib srp::bench -- --ignored --nocapture"]
 fn bench_modpow_native() {
     let start = std::time::Instant::now();
-    run(
-        &|s| println!("{s}"),
-        &|| start.elapsed().as_secs_f64() * 1e3,
-        30,
-    );
+    run(&|s| println!("{s}"), &|| start.elapsed().as_secs_f64() * 1e3, 30);
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -65,9 +65,7 @@ pub struct SrpClient {
 // Hand-written so `a` never ends up in logs.
 impl std::fmt::Debug for SrpClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SrpClient")
-            .field("large_a", &self.large_a_hex())
-            .finish_non_exhaustive()
+        f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
     }
 }
 
@@ -114,8 +112,7 @@ impl SrpClient {
         srp_b_hex: &str,
         salt_hex: &str,
     ) -> Result<[u8; 16], SrpError> {
-        self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
-            .map(|i| i.key)
+        self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex).map(|i| i.key)
     }
 
     /// getPasswordAuthenticationKey, keeping the intermediate values.
@@ -152,12 +149,7 @@ impl SrpClient {
         // hash is over the UTF-8 text; the outer over bytes. The salt went
         // through a BigInteger first, so its leading zero bytes are dropped
         // and a 00 is added back only if the top bit is set.
-        let inner = sha256(&[
-            pool_name.as_bytes(),
-            user_id_for_srp.as_bytes(),
-            b":",
-            password.as_bytes(),
-        ]);
+        let inner = sha256(&[pool_name.as_bytes(), user_id_for_srp.as_bytes(), b":", password.as_bytes()]);
         let x = sha256(&[&pad_bytes(&salt), &inner]);
 
         // S = (B - k·g^x)^(a + u·x) mod N. The JS lets the base go negative and
@@ -215,18 +207,9 @@ pub fn password_claim_signature(
     secret_block_b64: &str,
     timestamp: &str,
 ) -> Result<String, SrpError> {
-    let secret_block = B64_DECODE
-        .decode(secret_block_b64)
-        .map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
-    let mac = hmac_sha256(
-        key,
-        &[
-            pool_name.as_bytes(),
-            user_id_for_srp.as_bytes(),
-            &secret_block,
-            timestamp.as_bytes(),
-        ],
-    );
+    let secret_block = B64_DECODE.decode(secret_block_b64).map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
+    let mac =
+        hmac_sha256(key, &[pool_name.as_bytes(), user_id_for_srp.as_bytes(), &secret_block, timestamp.as_bytes()]);
     Ok(base64::engine::general_purpose::STANDARD.encode(mac))
 }
 
@@ -248,9 +231,7 @@ mod tests {
         let salt = [7u8; 33];
         let ikm = [9u8; 384];
         let mut okm = [0u8; 16];
-        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm)
-            .expand(INFO, &mut okm)
-            .unwrap();
+        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
         assert_eq!(hkdf16(&salt, &ikm), okm);
     }
 
@@ -259,13 +240,7 @@ mod tests {
         use num_bigint::BigUint;
         let n = BigUint::from_bytes_be(group().n_bytes());
         let big = BigUint::from(1u32) << 5000;
-        for b in [
-            BigUint::default(),
-            n.clone(),
-            &n * 2u32,
-            &n * 7u32,
-            &n * &big,
-        ] {
+        for b in [BigUint::default(), n.clone(), &n * 2u32, &n * 7u32, &n * &big] {
             let hex = b.to_str_radix(16);
             assert_eq!(key_for(&hex, "01"), Err(SrpError::BIsZero), "{hex}");
             let padded = format!("0000{hex}");
@@ -326,10 +301,7 @@ mod tests {
             let big_a = two.modpow(&a_big, &n);
             assert_eq!(im.large_a, big_a.to_str_radix(16));
             let b = BigUint::parse_bytes(b_hex.as_bytes(), 16).unwrap();
-            let u = BigUint::from_bytes_be(&sha256(&[
-                &pad_bytes(&big_a.to_bytes_be()),
-                &pad_bytes(&b.to_bytes_be()),
-            ]));
+            let u = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&big_a.to_bytes_be()), &pad_bytes(&b.to_bytes_be())]));
             let salt = BigUint::parse_bytes(salt_hex.as_bytes(), 16).unwrap();
             let inner = sha256(&[b"pool", b"user", b":", b"pw"]);
             let x = BigUint::from_bytes_be(&sha256(&[&pad_bytes(&salt.to_bytes_be()), &inner]));

@@ -53,10 +53,7 @@ pub fn group() -> &'static Group {
     GROUP.get_or_init(|| {
         // JS: hexHash(padHex(N) + padHex(g)), i.e. SHA-256 over the padded bytes.
         let k = sha256(&[&pad_bytes(&N_BYTES), &pad_bytes(&G.to_be_bytes())]);
-        Group {
-            k,
-            k_limbs: limbs_from_be(&k),
-        }
+        Group { k, k_limbs: limbs_from_be(&k) }
     })
 }
 
@@ -74,9 +71,6 @@ mod tests {
         assert_eq!(g.n_hex().len(), 768);
         assert_eq!(g.g(), 2);
         // Value printed by `new AuthenticationHelper('x').k.toString(16)`.
-        assert_eq!(
-            g.k_hex(),
-            "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6"
-        );
+        assert_eq!(g.k_hex(), "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6");
     }
 }

@@ -85,9 +85,6 @@ mod tests {
     #[test]
     fn error_messages() {
         assert_eq!(SrpError::UIsZero.to_string(), "U cannot be zero.");
-        assert_eq!(
-            SrpError::InvalidHex("SALT").message(),
-            "SALT is not a valid hex string."
-        );
+        assert_eq!(SrpError::InvalidHex("SALT").message(), "SALT is not a valid hex string.");
     }
 }

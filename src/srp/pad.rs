@@ -174,9 +174,7 @@ mod tests {
         assert_eq!(parse_hex_uint("00Ff"), Some(vec![0, 255]));
         assert_eq!(parse_hex_uint("abc"), Some(vec![0x0a, 0xbc]));
         assert_eq!(parse_hex_uint("0"), Some(vec![0]));
-        for bad in [
-            "", "-1", "+1", "1_0", "0x10", "g", " 1", "é", "1é", "ab\u{0}",
-        ] {
+        for bad in ["", "-1", "+1", "1_0", "0x10", "g", " 1", "é", "1é", "ab\u{0}"] {
             assert_eq!(parse_hex_uint(bad), None, "{bad:?}");
         }
     }

@@ -4,9 +4,7 @@
 //! from epoch seconds with a proleptic-Gregorian civil-date conversion so no
 //! date crate (and no JS Date) is needed.
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /// (year, month 1..=12, day 1..=31) for a count of days since 1970-01-01.
@@ -72,13 +70,7 @@ mod tests {
 
     #[test]
     fn extremes_do_not_panic() {
-        for t in [
-            i64::MIN,
-            i64::MIN + 1,
-            i64::MAX,
-            -62_167_219_200,
-            253_402_300_800,
-        ] {
+        for t in [i64::MIN, i64::MIN + 1, i64::MAX, -62_167_219_200, 253_402_300_800] {
             let _ = timestamp(t);
         }
         assert_eq!(timestamp(-62_167_219_200), "Sat Jan 1 00:00:00 UTC 0");

@@ -158,7 +158,8 @@ pub fn encode_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
-            '#' | '$' | '&' | '+' | '/' | ':' | '<' | '=' | '>' | '?' | '@' | '[' | ']' | '^' | '`' | '{' | '|' | '}' => out.push(c),
+            '#' | '$' | '&' | '+' | '/' | ':' | '<' | '=' | '>' | '?' | '@' | '[' | ']' | '^' | '`' | '{' | '|'
+            | '}' => out.push(c),
             c if uri_unreserved(c) => out.push(c),
             c => push_percent_encoded(&mut out, c),
         }
@@ -250,7 +251,7 @@ pub fn to_utc_string(ms: f64) -> String {
     const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize]; // 1970-01-01 was a Thursday
-    // Days since the epoch → proleptic Gregorian (year, month, day), Howard Hinnant's method.
+                                                               // Days since the epoch → proleptic Gregorian (year, month, day), Howard Hinnant's method.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -381,7 +382,13 @@ mod tests {
     // `Object.entries(Cookies.get())` and `Cookies.get(name)`. Regenerate rather than edit.
     const NOW: f64 = 1725350645123.0;
 
-    fn opts(domain: Option<&str>, path: Option<&str>, expires: Option<Expires>, secure: Option<bool>, same_site: Option<&str>) -> CookieOptions {
+    fn opts(
+        domain: Option<&str>,
+        path: Option<&str>,
+        expires: Option<Expires>,
+        secure: Option<bool>,
+        same_site: Option<&str>,
+    ) -> CookieOptions {
         CookieOptions::new(domain, path, expires, secure, same_site).unwrap()
     }
 
@@ -870,39 +877,58 @@ mod tests {
     /// (document.cookie, Object.keys/entries of Cookies.get(), Cookies.get(name) for some names)
     #[allow(clippy::type_complexity)]
     const GET_CASES: &[(&str, &[(&str, &str)], &[(&str, Option<&str>)])] = &[
-        ("a=1; b=2; a=3",
-         &[("a", "1"), ("b", "2")],
-         &[("a", Some("1")), ("b", Some("2")), ("c", None)]),
-        ("q=\"hello%20world\"; q2=\"abc; q3=\"; q4=\"\"; q5=\"x\"y\"",
-         &[("q", "hello world"), ("q2", "ab"), ("q3", ""), ("q4", ""), ("q5", "x\"y")],
-         &[("q", Some("hello world")), ("q2", Some("ab")), ("q3", Some("")), ("q4", Some("")), ("q5", Some("x\"y"))]),
-        ("bad%zz=1; bad%E2=2; ok=3; %=4",
-         &[("ok", "3")],
-         &[("bad%zz", None), ("ok", Some("3")), ("%", None)]),
-        ("v=%E2%82; v=second; w=%E2%82%AC%C3%A9; x=%e2%82%ac",
-         &[("v", "second"), ("w", "€é"), ("x", "€")],
-         &[("v", Some("second")), ("w", Some("€é")), ("x", Some("€"))]),
-        ("novalue; jwt=a.b.c==; x==y",
-         &[("novalue", ""), ("jwt", "a.b.c=="), ("x", "=y")],
-         &[("novalue", Some("")), ("jwt", Some("a.b.c==")), ("x", Some("=y"))]),
-        ("p=%%41%; q=%4; r=100%25; s=%2541",
-         &[("p", "%A%"), ("q", "%4"), ("r", "100%"), ("s", "%41")],
-         &[("p", Some("%A%")), ("q", Some("%4")), ("r", Some("100%")), ("s", Some("%41"))]),
-        ("a%20b=1; %28x%29=2; uni%20%C3%A9=%F0%9F%98%80",
-         &[("a b", "1"), ("(x)", "2"), ("uni é", "😀")],
-         &[("a b", Some("1")), ("(x)", Some("2")), ("uni é", Some("😀"))]),
-        ("",
-         &[],
-         &[("a", None)]),
-        ("10=a; 2=b; z=c; 1=d; 01=e; 4294967295=f; 4294967294=g; 0=h",
-         &[("0", "h"), ("1", "d"), ("2", "b"), ("10", "a"), ("4294967294", "g"), ("z", "c"), ("01", "e"), ("4294967295", "f")],
-         &[("10", Some("a")), ("01", Some("e"))]),
-        ("sp = a;  b=c; =d; e=",
-         &[("sp ", " a"), (" b", "c"), ("", "d"), ("e", "")],
-         &[("sp ", Some(" a")), ("sp", None), (" b", Some("c")), ("e", Some("")), ("", None)]),
-        ("over=%C0%80; sur=%ED%A0%80; big=%F4%90%80%80; ok=%F4%8F%BF%BF",
-         &[("ok", "\u{10ffff}")],
-         &[("over", None), ("sur", None), ("big", None), ("ok", Some("\u{10ffff}"))]),
+        ("a=1; b=2; a=3", &[("a", "1"), ("b", "2")], &[("a", Some("1")), ("b", Some("2")), ("c", None)]),
+        (
+            "q=\"hello%20world\"; q2=\"abc; q3=\"; q4=\"\"; q5=\"x\"y\"",
+            &[("q", "hello world"), ("q2", "ab"), ("q3", ""), ("q4", ""), ("q5", "x\"y")],
+            &[("q", Some("hello world")), ("q2", Some("ab")), ("q3", Some("")), ("q4", Some("")), ("q5", Some("x\"y"))],
+        ),
+        ("bad%zz=1; bad%E2=2; ok=3; %=4", &[("ok", "3")], &[("bad%zz", None), ("ok", Some("3")), ("%", None)]),
+        (
+            "v=%E2%82; v=second; w=%E2%82%AC%C3%A9; x=%e2%82%ac",
+            &[("v", "second"), ("w", "€é"), ("x", "€")],
+            &[("v", Some("second")), ("w", Some("€é")), ("x", Some("€"))],
+        ),
+        (
+            "novalue; jwt=a.b.c==; x==y",
+            &[("novalue", ""), ("jwt", "a.b.c=="), ("x", "=y")],
+            &[("novalue", Some("")), ("jwt", Some("a.b.c==")), ("x", Some("=y"))],
+        ),
+        (
+            "p=%%41%; q=%4; r=100%25; s=%2541",
+            &[("p", "%A%"), ("q", "%4"), ("r", "100%"), ("s", "%41")],
+            &[("p", Some("%A%")), ("q", Some("%4")), ("r", Some("100%")), ("s", Some("%41"))],
+        ),
+        (
+            "a%20b=1; %28x%29=2; uni%20%C3%A9=%F0%9F%98%80",
+            &[("a b", "1"), ("(x)", "2"), ("uni é", "😀")],
+            &[("a b", Some("1")), ("(x)", Some("2")), ("uni é", Some("😀"))],
+        ),
+        ("", &[], &[("a", None)]),
+        (
+            "10=a; 2=b; z=c; 1=d; 01=e; 4294967295=f; 4294967294=g; 0=h",
+            &[
+                ("0", "h"),
+                ("1", "d"),
+                ("2", "b"),
+                ("10", "a"),
+                ("4294967294", "g"),
+                ("z", "c"),
+                ("01", "e"),
+                ("4294967295", "f"),
+            ],
+            &[("10", Some("a")), ("01", Some("e"))],
+        ),
+        (
+            "sp = a;  b=c; =d; e=",
+            &[("sp ", " a"), (" b", "c"), ("", "d"), ("e", "")],
+            &[("sp ", Some(" a")), ("sp", None), (" b", Some("c")), ("e", Some("")), ("", None)],
+        ),
+        (
+            "over=%C0%80; sur=%ED%A0%80; big=%F4%90%80%80; ok=%F4%8F%BF%BF",
+            &[("ok", "\u{10ffff}")],
+            &[("over", None), ("sur", None), ("big", None), ("ok", Some("\u{10ffff}"))],
+        ),
     ];
 
     /// (epoch ms, new Date(ms).toUTCString())
@@ -926,7 +952,11 @@ mod tests {
     fn set_and_remove_strings_match_js_cookie() {
         let sets = option_sets();
         for &(i, name, value, set, remove) in SET_CASES {
-            assert_eq!(set_cookie_string(name, value, &sets[i], NOW), set, "setItem({name:?}, {value:?}) with option set {i}");
+            assert_eq!(
+                set_cookie_string(name, value, &sets[i], NOW),
+                set,
+                "setItem({name:?}, {value:?}) with option set {i}"
+            );
             assert_eq!(remove_cookie_string(name, &sets[i], NOW), remove, "removeItem({name:?}) with option set {i}");
         }
     }
@@ -986,7 +1016,13 @@ mod tests {
         assert_eq!(CookieOptions::new(None, None, None, None, None).unwrap(), CookieOptions::default());
         assert_eq!(
             CookieOptions::default(),
-            CookieOptions { domain: None, path: "/".into(), expires: Expires::Days(365.0), secure: true, same_site: None }
+            CookieOptions {
+                domain: None,
+                path: "/".into(),
+                expires: Expires::Days(365.0),
+                secure: true,
+                same_site: None
+            }
         );
         assert_eq!(CookieOptions::new(None, None, None, None, Some("lax")).unwrap().same_site, Some(SameSite::Lax));
         for bad in ["Lax", "", "STRICT", "null"] {

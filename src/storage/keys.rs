@@ -35,7 +35,8 @@ impl UserItem {
 }
 
 /// The items that make up a signed-in session (what sign-out removes, with LastAuthUser).
-pub const SESSION_ITEMS: [UserItem; 4] = [UserItem::IdToken, UserItem::AccessToken, UserItem::RefreshToken, UserItem::ClockDrift];
+pub const SESSION_ITEMS: [UserItem; 4] =
+    [UserItem::IdToken, UserItem::AccessToken, UserItem::RefreshToken, UserItem::ClockDrift];
 
 pub fn last_auth_user(client_id: &str) -> String {
     format!("{PREFIX}.{client_id}.LastAuthUser")
@@ -53,7 +54,13 @@ mod tests {
     fn keys_match_the_js_sdk() {
         assert_eq!(last_auth_user("abc"), "CognitoIdentityServiceProvider.abc.LastAuthUser");
         assert_eq!(user_item("abc", "alice", UserItem::IdToken), "CognitoIdentityServiceProvider.abc.alice.idToken");
-        assert_eq!(user_item("abc", "alice", UserItem::ClockDrift), "CognitoIdentityServiceProvider.abc.alice.clockDrift");
-        assert_eq!(user_item("abc", "alice", UserItem::RandomPasswordKey), "CognitoIdentityServiceProvider.abc.alice.randomPasswordKey");
+        assert_eq!(
+            user_item("abc", "alice", UserItem::ClockDrift),
+            "CognitoIdentityServiceProvider.abc.alice.clockDrift"
+        );
+        assert_eq!(
+            user_item("abc", "alice", UserItem::RandomPasswordKey),
+            "CognitoIdentityServiceProvider.abc.alice.randomPasswordKey"
+        );
     }
 }

@@ -7,8 +7,8 @@ mod session_store;
 
 pub use session_store::SessionStore;
 
-use std::cell::RefCell;
 use crate::json::OrderedMap;
+use std::cell::RefCell;
 
 /// The `Storage` shape the JS SDK accepts: `getItem`, `setItem`, `removeItem`.
 /// Writes can fail (quota, Safari private mode, a throwing user object).

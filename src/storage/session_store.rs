@@ -30,7 +30,12 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         let access = self.storage.get_item(&self.key(username, UserItem::AccessToken)).unwrap_or_default();
         let refresh = self.storage.get_item(&self.key(username, UserItem::RefreshToken)).unwrap_or_default();
         let drift = parse_clock_drift(self.storage.get_item(&self.key(username, UserItem::ClockDrift)).as_deref());
-        Some(Session { id_token: JwtToken::new(&id), access_token: JwtToken::new(&access), refresh_token: refresh, clock_drift: drift })
+        Some(Session {
+            id_token: JwtToken::new(&id),
+            access_token: JwtToken::new(&access),
+            refresh_token: refresh,
+            clock_drift: drift,
+        })
     }
 
     /// Writes the session and makes `username` the last signed-in user. LastAuthUser is
@@ -69,11 +74,19 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// randomPasswordKey), if all three are stored.
     pub fn load_device(&self, username: &str) -> Option<DeviceSecrets> {
         let read = |item| self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty());
-        Some(DeviceSecrets { key: read(UserItem::DeviceKey)?, group_key: read(UserItem::DeviceGroupKey)?, password: read(UserItem::RandomPasswordKey)? })
+        Some(DeviceSecrets {
+            key: read(UserItem::DeviceKey)?,
+            group_key: read(UserItem::DeviceGroupKey)?,
+            password: read(UserItem::RandomPasswordKey)?,
+        })
     }
 
     pub fn save_device(&self, username: &str, device: &DeviceSecrets) -> Result<(), String> {
-        let writes = [(UserItem::DeviceKey, &device.key), (UserItem::RandomPasswordKey, &device.password), (UserItem::DeviceGroupKey, &device.group_key)];
+        let writes = [
+            (UserItem::DeviceKey, &device.key),
+            (UserItem::RandomPasswordKey, &device.password),
+            (UserItem::DeviceGroupKey, &device.group_key),
+        ];
         for (done, (item, value)) in writes.iter().enumerate() {
             if let Err(e) = self.storage.set_item(&self.key(username, *item), value) {
                 for (item, _) in &writes[..done] {
@@ -125,7 +138,10 @@ mod tests {
         store.save("alice", &session()).unwrap();
         assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.LastAuthUser").as_deref(), Some("alice"));
         assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.alice.clockDrift").as_deref(), Some("3"));
-        assert_eq!(mem.get_item("CognitoIdentityServiceProvider.client.alice.refreshToken").as_deref(), Some("refresh"));
+        assert_eq!(
+            mem.get_item("CognitoIdentityServiceProvider.client.alice.refreshToken").as_deref(),
+            Some("refresh")
+        );
         assert_eq!(store.last_auth_user().as_deref(), Some("alice"));
         assert_eq!(store.load("alice"), Some(session()));
         store.clear("alice");

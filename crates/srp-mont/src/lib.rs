@@ -334,18 +334,8 @@ fn dot2_fast(x: &[u32], y: &[u32]) -> (u64, u64) {
     let (yh, yc) = y.as_rchunks::<4>();
     let (mut s0, mut s1) = (0u64, 0u64);
     for (a, b) in xc.iter().zip(yc.iter().rev()) {
-        let (a0, a1, a2, a3) = (
-            u64::from(a[0]),
-            u64::from(a[1]),
-            u64::from(a[2]),
-            u64::from(a[3]),
-        );
-        let (b0, b1, b2, b3) = (
-            u64::from(b[0]),
-            u64::from(b[1]),
-            u64::from(b[2]),
-            u64::from(b[3]),
-        );
+        let (a0, a1, a2, a3) = (u64::from(a[0]), u64::from(a[1]), u64::from(a[2]), u64::from(a[3]));
+        let (b0, b1, b2, b3) = (u64::from(b[0]), u64::from(b[1]), u64::from(b[2]), u64::from(b[3]));
         s0 += a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
         s1 += a0 * prev + a1 * b3 + a2 * b2 + a3 * b1;
         prev = b0;
@@ -586,10 +576,7 @@ impl Exponent {
         for (p, &b) in bytes.iter().rev().enumerate() {
             words[p / 4] |= u32::from(b) << (8 * (p % 4));
         }
-        Exponent {
-            words,
-            bits: 8 * bytes.len(),
-        }
+        Exponent { words, bits: 8 * bytes.len() }
     }
 
     /// a + u·x for a 256-bit public u and a 256-bit secret x (big-endian),
@@ -614,10 +601,7 @@ impl Exponent {
             *w = v as u32;
             carry = v >> 32;
         }
-        Exponent {
-            words,
-            bits: a.bits.max(512) + 1,
-        }
+        Exponent { words, bits: a.bits.max(512) + 1 }
     }
 
     /// Number of windows the exponent is processed in.
@@ -825,10 +809,7 @@ mod tests {
             assert_eq!(big(&reduce_be(&bytes)), want, "len {len}");
         }
         assert_eq!(big(&reduce_be(&N_BYTES)), BigUint::default());
-        assert_eq!(
-            big(&reduce_be(&[0xff; 384])),
-            BigUint::from_bytes_be(&[0xff; 384]) % &n
-        );
+        assert_eq!(big(&reduce_be(&[0xff; 384])), BigUint::from_bytes_be(&[0xff; 384]) % &n);
         // sub_mod over all orderings.
         for _ in 0..100 {
             let a = BigUint::from_bytes_be(&rng.bytes(384)) % &n;
@@ -874,15 +855,8 @@ mod tests {
             let len = (rng.next() % 500) as usize;
             bases.push(rng.bytes(len));
         }
-        let mut exps: Vec<Vec<u8>> = vec![
-            vec![],
-            vec![0],
-            vec![1],
-            vec![2],
-            vec![0; 128],
-            vec![0xff; 128],
-            vec![0xff; 3],
-        ];
+        let mut exps: Vec<Vec<u8>> =
+            vec![vec![], vec![0], vec![1], vec![2], vec![0; 128], vec![0xff; 128], vec![0xff; 3]];
         for len in [1usize, 5, 32, 64, 128, 129, 161] {
             exps.push(rng.bytes(len));
         }
@@ -899,11 +873,7 @@ mod tests {
         }
         // Base 2 path, including lengths that are not multiples of the window.
         let two = BigUint::from(2u32);
-        for e in exps
-            .iter()
-            .chain(full.iter())
-            .chain([rng.bytes(32), rng.bytes(128), vec![0x80; 1]].iter())
-        {
+        for e in exps.iter().chain(full.iter()).chain([rng.bytes(32), rng.bytes(128), vec![0x80; 1]].iter()) {
             let want = two.modpow(&BigUint::from_bytes_be(e), &n);
             assert_eq!(modpow2(e), want, "exp {e:02x?}");
             count += 1;
@@ -933,8 +903,7 @@ mod tests {
                 x = [0xff; 32];
             }
             let e = Exponent::a_plus_ux(&Exponent::from_be_bytes(&a), &u, &x);
-            let want = BigUint::from_bytes_be(&a)
-                + BigUint::from_bytes_be(&u) * BigUint::from_bytes_be(&x);
+            let want = BigUint::from_bytes_be(&a) + BigUint::from_bytes_be(&u) * BigUint::from_bytes_be(&x);
             let mut got = BigUint::default();
             for &w in e.words.iter().rev() {
                 got = (got << 32) + BigUint::from(w);
@@ -974,25 +943,15 @@ mod tests {
             }
             let windows = (8 * len).div_ceil(WINDOW) as u64;
             let ops2 = seen2.unwrap();
-            assert_eq!(
-                (ops2.sqr, ops2.small, ops2.mul),
-                (5 * (windows - 1), windows, 0)
-            );
+            assert_eq!((ops2.sqr, ops2.small, ops2.mul), (5 * (windows - 1), windows, 0));
             let ops = seen.unwrap();
-            assert_eq!(
-                (ops.sqr, ops.mul, ops.select),
-                (5 * (windows - 1), TABLE as u64 - 2 + windows, windows)
-            );
+            assert_eq!((ops.sqr, ops.mul, ops.select), (5 * (windows - 1), TABLE as u64 - 2 + windows, windows));
         }
         // The SRP exponent a + u·x: fixed length for a fixed length of a.
         let a = Exponent::from_be_bytes(&rng.bytes(128));
         let base = to_mont(&reduce_be(&[7]));
         let mut seen = None;
-        for (u, x) in [
-            ([0u8; 32], [0u8; 32]),
-            ([0xff; 32], [0xff; 32]),
-            ([1; 32], [9; 32]),
-        ] {
+        for (u, x) in [([0u8; 32], [0u8; 32]), ([0xff; 32], [0xff; 32]), ([1; 32], [9; 32])] {
             let e = Exponent::a_plus_ux(&a, &u, &x);
             assert_eq!(e.bits, 1025);
             let (_, ops) = counter::count(|| pow_mont(&base, &e));
@@ -1008,9 +967,7 @@ mod tests {
         for n in 0..=L {
             for off in [0, L - n] {
                 let (a, b) = (&x[off..off + n], &y[L - n - off..L + 1 - off]);
-                let want0: u64 = (0..n)
-                    .map(|t| u64::from(a[t]) * u64::from(b[n - 1 - t]))
-                    .sum();
+                let want0: u64 = (0..n).map(|t| u64::from(a[t]) * u64::from(b[n - 1 - t])).sum();
                 let want1: u64 = (0..n).map(|t| u64::from(a[t]) * u64::from(b[n - t])).sum();
                 assert_eq!(dot2_simple(a, b), (want0, want1), "n {n}");
                 assert_eq!(dot2_fast(a, b), (want0, want1), "n {n}");
@@ -1020,12 +977,7 @@ mod tests {
         let max = L as u64 * MASK * MASK;
         assert_eq!(dot2_fast(&full[..L], &full), (max, max));
         // Wrong lengths give some value, never a panic.
-        let _ = (
-            dot2_fast(&x, &[]),
-            dot2_simple(&x, &[]),
-            dot2_fast(&x, &x),
-            dot2_simple(&x, &x),
-        );
+        let _ = (dot2_fast(&x, &[]), dot2_simple(&x, &[]), dot2_fast(&x, &x), dot2_simple(&x, &x));
     }
 
     #[test]

@@ -6,17 +6,18 @@ use super::{answer_success, CognitoUser, Handle};
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
 use crate::js::convert::{get, js_from_json, json_from_js, string_arg, string_map};
+use crate::json::{self, FromJson, Value};
 use crate::protocol::types::{AttributeType, Passthrough};
 use crate::protocol::{account, CognitoError};
 use crate::storage::Storage;
-use crate::json::{self, FromJson, Value};
 use wasm_bindgen::prelude::*;
 
 const SUCCESS: &str = "SUCCESS";
 
 fn attribute_list(v: &JsValue) -> Result<Vec<AttributeType>, CognitoError> {
-    Vec::<AttributeType>::from_json(json_from_js(v).unwrap_or(Value::Array(vec![])))
-        .ok_or_else(|| CognitoError::invalid_parameter("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))
+    Vec::<AttributeType>::from_json(json_from_js(v).unwrap_or(Value::Array(vec![]))).ok_or_else(|| {
+        CognitoError::invalid_parameter("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")
+    })
 }
 
 impl Handle {
@@ -29,7 +30,11 @@ impl Handle {
 
     /// `getUserData`: cached unless `bypass_cache`, in which case the session is also
     /// refreshed when possible (the SDK's behaviour, so new attributes reach the ID token).
-    async fn user_data(&self, bypass_cache: bool, client_metadata: Option<crate::protocol::types::StringMap>) -> Result<Value, CognitoError> {
+    async fn user_data(
+        &self,
+        bypass_cache: bool,
+        client_metadata: Option<crate::protocol::types::StringMap>,
+    ) -> Result<Value, CognitoError> {
         if let Err(e) = self.valid_session() {
             self.storage_remove(&self.user_data_key());
             return Err(e);
@@ -40,7 +45,10 @@ impl Handle {
                     Ok(v) => Ok(v),
                     Err(_) => {
                         self.storage_remove(&self.user_data_key());
-                        Err(CognitoError::new("StorageError", "The cached user data was not valid JSON and has been cleared."))
+                        Err(CognitoError::new(
+                            "StorageError",
+                            "The cached user data was not valid JSON and has been cleared.",
+                        ))
                     }
                 };
             }
@@ -60,18 +68,22 @@ impl CognitoUser {
     /// `getUserAttributes(callback)` → `CognitoUserAttribute[]`.
     #[wasm_bindgen(js_name = getUserAttributes)]
     pub fn get_user_attributes(&self, callback: JsValue) -> JsValue {
-        self.respond_to_request(&callback, |h| Ok(account::get_user(&h.access_token()?)), |_, data| {
-            let attrs: Vec<AttributeType> = data
-                .get("UserAttributes")
-                .cloned()
-                .and_then(Vec::<AttributeType>::from_json)
-                .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
-            let list = js_sys::Array::new();
-            for a in attrs {
-                list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());
-            }
-            Ok(list.into())
-        })
+        self.respond_to_request(
+            &callback,
+            |h| Ok(account::get_user(&h.access_token()?)),
+            |_, data| {
+                let attrs: Vec<AttributeType> = data
+                    .get("UserAttributes")
+                    .cloned()
+                    .and_then(Vec::<AttributeType>::from_json)
+                    .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
+                let list = js_sys::Array::new();
+                for a in attrs {
+                    list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());
+                }
+                Ok(list.into())
+            },
+        )
     }
 
     /// `getUserData(callback, { bypassCache, clientMetadata })` → GetUser's answer.
@@ -85,9 +97,11 @@ impl CognitoUser {
     /// `getMFAOptions(callback)` → GetUser's `MFAOptions`.
     #[wasm_bindgen(js_name = getMFAOptions)]
     pub fn get_mfa_options(&self, callback: JsValue) -> JsValue {
-        self.respond_to_request(&callback, |h| Ok(account::get_user(&h.access_token()?)), |_, data| {
-            Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
-        })
+        self.respond_to_request(
+            &callback,
+            |h| Ok(account::get_user(&h.access_token()?)),
+            |_, data| Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED)),
+        )
     }
 
     /// `updateAttributes(attributes, callback, clientMetadata)` → `callback(null, 'SUCCESS', result)`.
@@ -116,8 +130,9 @@ impl CognitoUser {
     /// `deleteAttributes(attributeNames, callback)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = deleteAttributes)]
     pub fn delete_attributes(&self, attribute_names: JsValue, callback: JsValue) -> JsValue {
-        let names: Result<Vec<String>, CognitoError> = Vec::<String>::from_json(json_from_js(&attribute_names).unwrap_or(Value::Array(vec![])))
-            .ok_or_else(|| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
+        let names: Result<Vec<String>, CognitoError> =
+            Vec::<String>::from_json(json_from_js(&attribute_names).unwrap_or(Value::Array(vec![])))
+                .ok_or_else(|| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
         self.respond(&callback, move |h| async move {
             let _: Passthrough = h.env().call(&account::delete_user_attributes(&h.access_token()?, &names?)).await?;
             let _ = h.user_data(true, None).await;
@@ -127,14 +142,23 @@ impl CognitoUser {
 
     /// `getAttributeVerificationCode(name, { onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
     #[wasm_bindgen(js_name = getAttributeVerificationCode)]
-    pub fn get_attribute_verification_code(&self, attribute_name: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn get_attribute_verification_code(
+        &self,
+        attribute_name: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let attribute_name = string_arg(&attribute_name);
         let (reply, ret) = reply_for(&callback);
         let metadata = string_map(&client_metadata);
         let h = self.handle();
         crate::js::panic::spawn(async move {
             let result = async {
-                let request = account::get_user_attribute_verification_code(&h.access_token()?, &attribute_name, metadata.as_ref());
+                let request = account::get_user_attribute_verification_code(
+                    &h.access_token()?,
+                    &attribute_name,
+                    metadata.as_ref(),
+                );
                 h.env().call::<Passthrough>(&request).await
             }
             .await;
@@ -157,16 +181,28 @@ impl CognitoUser {
     pub fn verify_attribute(&self, attribute_name: JsValue, code: JsValue, callback: JsValue) -> JsValue {
         let attribute_name = string_arg(&attribute_name);
         let code = string_arg(&code);
-        self.respond_to_request(&callback, move |h| Ok(account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)), answer_success)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)),
+            answer_success,
+        )
     }
 
     /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = changePassword)]
-    pub fn change_password(&self, old_password: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn change_password(
+        &self,
+        old_password: JsValue,
+        new_password: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let old_password = string_arg(&old_password);
         let new_password = string_arg(&new_password);
         let metadata = string_map(&client_metadata);
-        let build = move |h: &Handle| Ok(account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref()));
+        let build = move |h: &Handle| {
+            Ok(account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref()))
+        };
         self.respond_to_request(&callback, build, answer_success)
     }
 
@@ -174,7 +210,11 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = forgotPassword)]
     pub fn forgot_password(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
-        let request = account::forgot_password(&self.pool.config.client_id, &self.get_username(), string_map(&client_metadata).as_ref());
+        let request = account::forgot_password(
+            &self.pool.config.client_id,
+            &self.get_username(),
+            string_map(&client_metadata).as_ref(),
+        );
         let h = self.handle();
         crate::js::panic::spawn(async move {
             match h.env().call::<Passthrough>(&request).await {
@@ -190,10 +230,22 @@ impl CognitoUser {
 
     /// `confirmPassword(code, newPassword, { onSuccess, onFailure }, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = confirmPassword)]
-    pub fn confirm_password(&self, code: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn confirm_password(
+        &self,
+        code: JsValue,
+        new_password: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let code = string_arg(&code);
         let new_password = string_arg(&new_password);
-        let request = account::confirm_forgot_password(&self.pool.config.client_id, &self.get_username(), &code, &new_password, string_map(&client_metadata).as_ref());
+        let request = account::confirm_forgot_password(
+            &self.pool.config.client_id,
+            &self.get_username(),
+            &code,
+            &new_password,
+            string_map(&client_metadata).as_ref(),
+        );
         self.respond_to_request(&callback, move |_| Ok(request), answer_success)
     }
 
@@ -201,10 +253,14 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = deleteUser)]
     pub fn delete_user(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let metadata = string_map(&client_metadata);
-        self.respond_to_request(&callback, move |h| Ok(account::delete_user(&h.access_token()?, metadata.as_ref())), |h, _| {
-            h.clear_local();
-            Ok(JsValue::from_str(SUCCESS))
-        })
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::delete_user(&h.access_token()?, metadata.as_ref())),
+            |h, _| {
+                h.clear_local();
+                Ok(JsValue::from_str(SUCCESS))
+            },
+        )
     }
 
     /// `enableMFA(callback)`: legacy SMS MFA on → 'SUCCESS'.
@@ -220,7 +276,11 @@ impl CognitoUser {
     }
 
     fn set_sms_mfa(&self, callback: JsValue, enabled: bool) -> JsValue {
-        self.respond_to_request(&callback, move |h| Ok(account::set_sms_mfa_option(&h.access_token()?, enabled)), answer_success)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::set_sms_mfa_option(&h.access_token()?, enabled)),
+            answer_success,
+        )
     }
 
     /// `setUserMfaPreference(smsSettings, totpSettings, callback, emailSettings?)` → 'SUCCESS'.
@@ -228,6 +288,10 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = setUserMfaPreference)]
     pub fn set_user_mfa_preference(&self, sms: JsValue, totp: JsValue, callback: JsValue, email: JsValue) -> JsValue {
         let (sms, totp, email) = (json_from_js(&sms), json_from_js(&totp), json_from_js(&email));
-        self.respond_to_request(&callback, move |h| Ok(account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)), answer_success)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)),
+            answer_success,
+        )
     }
 }

@@ -13,7 +13,9 @@ impl Handle {
         SessionStore::new(&self.storage, &self.pool.config.client_id)
             .load_device(&self.username())
             .map(|d| d.key)
-            .ok_or_else(|| CognitoError::new("DeviceNotRememberedException", "This device is not remembered for this user."))
+            .ok_or_else(|| {
+                CognitoError::new("DeviceNotRememberedException", "This device is not remembered for this user.")
+            })
     }
 }
 
@@ -22,7 +24,11 @@ impl CognitoUser {
     /// `getDevice({ onSuccess, onFailure })` → GetDevice's answer for this device.
     #[wasm_bindgen(js_name = getDevice)]
     pub fn get_device(&self, callback: JsValue) -> JsValue {
-        self.respond_to_request(&callback, |h| Ok(account::get_device(&h.access_token()?, &h.device_key()?)), answer_response)
+        self.respond_to_request(
+            &callback,
+            |h| Ok(account::get_device(&h.access_token()?, &h.device_key()?)),
+            answer_response,
+        )
     }
 
     /// `listDevices(limit, paginationToken, { onSuccess, onFailure })` → `{ Devices, PaginationToken? }`.
@@ -30,7 +36,11 @@ impl CognitoUser {
     pub fn list_devices(&self, limit: JsValue, pagination_token: JsValue, callback: JsValue) -> JsValue {
         let limit = limit.as_f64().filter(|l| *l >= 0.0).map(|l| l as u32);
         let token = pagination_token.as_string().filter(|t| !t.is_empty());
-        self.respond_to_request(&callback, move |h| Ok(account::list_devices(&h.access_token()?, limit, token.as_deref())), answer_response)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::list_devices(&h.access_token()?, limit, token.as_deref())),
+            answer_response,
+        )
     }
 
     /// `setDeviceStatusRemembered({ onSuccess, onFailure })` → 'SUCCESS'.
@@ -46,7 +56,11 @@ impl CognitoUser {
     }
 
     fn set_device_status(&self, callback: JsValue, remembered: bool) -> JsValue {
-        self.respond_to_request(&callback, move |h| Ok(account::update_device_status(&h.access_token()?, &h.device_key()?, remembered)), answer_success)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::update_device_status(&h.access_token()?, &h.device_key()?, remembered)),
+            answer_success,
+        )
     }
 
     /// `forgetDevice({ onSuccess, onFailure })`: forgets this device at Cognito and here, so
@@ -68,12 +82,16 @@ impl CognitoUser {
     pub fn forget_specific_device(&self, device_key: JsValue, callback: JsValue) -> JsValue {
         let key = device_key.as_string().or_else(|| get_string(&device_key, "DeviceKey")).unwrap_or_default();
         let forgotten = key.clone();
-        self.respond_to_request(&callback, move |h| Ok(account::forget_device(&h.access_token()?, &key)), move |h, response| {
-            let store = SessionStore::new(&h.storage, &h.pool.config.client_id);
-            if store.load_device(&h.username()).is_some_and(|d| d.key == forgotten) {
-                store.clear_device(&h.username());
-            }
-            answer_success(h, response)
-        })
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::forget_device(&h.access_token()?, &key)),
+            move |h, response| {
+                let store = SessionStore::new(&h.storage, &h.pool.config.client_id);
+                if store.load_device(&h.username()).is_some_and(|d| d.key == forgotten) {
+                    store.clear_device(&h.username());
+                }
+                answer_success(h, response)
+            },
+        )
     }
 }

@@ -11,12 +11,12 @@ mod session;
 mod sign_in;
 
 use super::callbacks::reply_for;
-use super::events::{self, Change};
 use super::convert::{error, get, js_from_json, plain_error, string_arg};
+use super::events::{self, Change};
 use super::js_storage::JsStorage;
-use super::tokens::CognitoUserSession;
 use super::panic::ResetAfterPanic;
 use super::panic_probe::{self, Point};
+use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
 use crate::auth::{Flow, SignIn};
 use crate::client::Env;
@@ -81,7 +81,9 @@ impl Handle {
     /// The in-memory session when it is valid: what the SDK's account methods require.
     fn valid_session(&self) -> Result<Session, CognitoError> {
         let session = self.state.borrow().session.clone();
-        session.filter(|s| s.is_valid(now_secs())).ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
+        session
+            .filter(|s| s.is_valid(now_secs()))
+            .ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
     }
 
     fn access_token(&self) -> Result<String, CognitoError> {

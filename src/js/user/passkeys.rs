@@ -4,9 +4,9 @@
 use super::{answer_response, answer_success, CognitoUser};
 use crate::js::convert::{get, get_string, js_from_json, string_arg};
 use crate::js::passkeys;
+use crate::json::Value;
 use crate::protocol::account;
 use crate::protocol::types::Passthrough;
-use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -31,13 +31,21 @@ impl CognitoUser {
     pub fn list_passkeys(&self, callback: JsValue, params: JsValue) -> JsValue {
         let max_results = get(&params, "maxResults").as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
         let next_token = get_string(&params, "nextToken");
-        self.respond_to_request(&callback, move |h| Ok(account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref())), answer_response)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::list_webauthn_credentials(&h.access_token()?, max_results, next_token.as_deref())),
+            answer_response,
+        )
     }
 
     /// `deletePasskey(credentialId, callback)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = deletePasskey)]
     pub fn delete_passkey(&self, credential_id: JsValue, callback: JsValue) -> JsValue {
         let credential_id = string_arg(&credential_id);
-        self.respond_to_request(&callback, move |h| Ok(account::delete_webauthn_credential(&h.access_token()?, &credential_id)), answer_success)
+        self.respond_to_request(
+            &callback,
+            move |h| Ok(account::delete_webauthn_credential(&h.access_token()?, &credential_id)),
+            answer_success,
+        )
     }
 }

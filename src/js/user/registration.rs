@@ -10,7 +10,13 @@ use wasm_bindgen::prelude::*;
 impl CognitoUser {
     /// `confirmRegistration(code, forceAliasCreation, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = confirmRegistration)]
-    pub fn confirm_registration(&self, code: JsValue, force_alias_creation: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn confirm_registration(
+        &self,
+        code: JsValue,
+        force_alias_creation: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let body = ConfirmSignUpRequest {
             client_id: self.pool.config.client_id.clone(),
             confirmation_code: code.as_string().unwrap_or_default(),
@@ -29,6 +35,10 @@ impl CognitoUser {
             username: self.get_username(),
             client_metadata: string_map(&client_metadata),
         };
-        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ResendConfirmationCode, &body)), answer_response)
+        self.respond_to_request(
+            &callback,
+            move |_| Ok(Request::new(Operation::ResendConfirmationCode, &body)),
+            answer_response,
+        )
     }
 }

@@ -3,10 +3,10 @@
 use super::{session_js, CognitoUser, Handle, REFRESHES};
 use crate::client::{self, StoredSession};
 use crate::js::callbacks::{reply_error_only, reply_for};
+use crate::js::convert::{call_string, get, string_map};
 use crate::js::events::Change;
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
-use crate::js::convert::{call_string, get, string_map};
 use crate::protocol::types::StringMap;
 use crate::protocol::{account, CognitoError};
 use crate::session::Session;
@@ -54,7 +54,9 @@ impl Handle {
             Err(e) => {
                 self.state.borrow_mut().session = None;
                 // A dead refresh token clears the stored session: that is a sign-out.
-                if client::refresh_token_is_dead(e) && matches!(client::stored_session(&self.env(), &username), StoredSession::Unusable(_)) {
+                if client::refresh_token_is_dead(e)
+                    && matches!(client::stored_session(&self.env(), &username), StoredSession::Unusable(_))
+                {
                     self.emit(Change::SignOut);
                 }
             }
@@ -63,7 +65,11 @@ impl Handle {
     }
 
     /// Refreshes with `refresh_token` and stores the result (failure: no in-memory session).
-    pub(super) async fn refresh(&self, refresh_token: &str, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+    pub(super) async fn refresh(
+        &self,
+        refresh_token: &str,
+        client_metadata: Option<StringMap>,
+    ) -> Result<Session, CognitoError> {
         let username = self.username();
         let session = client::refresh(&self.env(), &username, refresh_token, client_metadata).await;
         self.after_refresh(username, session)

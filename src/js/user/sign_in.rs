@@ -2,22 +2,24 @@
 //! challenges reach the app's callback object.
 
 use super::{session_js, CognitoUser, Handle};
-use crate::js::events::Change;
 use crate::auth::device::DeviceSecrets;
 use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
-use crate::storage::SessionStore;
 use crate::client::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
+use crate::js::convert::{
+    call_method, call_string, error, get_string, js_from_json, optional_string_arg, plain_error, string_arg, string_map,
+};
+use crate::js::events::Change;
 use crate::js::panic_probe::{self, Point};
 use crate::js::passkeys;
-use crate::js::convert::{call_method, call_string, error, get_string, js_from_json, optional_string_arg, plain_error, string_arg, string_map};
+use crate::json::{ToJson, Value};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
 use crate::protocol::{CognitoError, Request};
+use crate::srp;
+use crate::storage::SessionStore;
 use std::future::Future;
 use std::pin::Pin;
-use crate::srp;
-use crate::json::{ToJson, Value};
 use wasm_bindgen::prelude::*;
 
 /// Tells the callback object about a challenge, or fails the call with a coded error when
@@ -45,11 +47,18 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
             Some(cb) => format!("the callback object has no {} method", cb.method()),
             None => "this SDK does not handle that challenge yet".to_string(),
         };
-        let err = error(&CognitoError::new("UnhandledChallengeException", format!("Cognito asked for the {} challenge, but {how}.", challenge.name)));
+        let err = error(&CognitoError::new(
+            "UnhandledChallengeException",
+            format!("Cognito asked for the {} challenge, but {how}.", challenge.name),
+        ));
         let _ = js_sys::Reflect::set(&err, &"challengeName".into(), &name);
         let _ = js_sys::Reflect::set(&err, &"challengeParameters".into(), &params);
         if !challenge.available.is_empty() {
-            let _ = js_sys::Reflect::set(&err, &"availableChallenges".into(), &js_from_json(&challenge.available.to_json()));
+            let _ = js_sys::Reflect::set(
+                &err,
+                &"availableChallenges".into(),
+                &js_from_json(&challenge.available.to_json()),
+            );
         }
         reply.err_value(err);
     }
@@ -87,7 +96,12 @@ impl Handle {
                 }
                 if challenge.name == "WEB_AUTHN" {
                     // No app callback: the browser asks the user for their passkey.
-                    let options = challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS").and_then(Value::as_str).unwrap_or_default().to_string();
+                    let options = challenge
+                        .parameters
+                        .get("CREDENTIAL_REQUEST_OPTIONS")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string();
                     let h = self.clone();
                     crate::js::panic::spawn(async move {
                         match passkeys::assertion(&options).await {
@@ -122,11 +136,18 @@ impl Handle {
     }
 
     fn take_sign_in(&self) -> Result<SignIn, CognitoError> {
-        self.state.borrow_mut().sign_in.take().ok_or_else(|| CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first."))
+        self.state.borrow_mut().sign_in.take().ok_or_else(|| {
+            CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
+        })
     }
 
     /// Answers the pending challenge and runs the sign-in on from there.
-    fn answer(self, answer: Answer, client_metadata: Option<StringMap>, reply: Reply) -> Pin<Box<dyn Future<Output = ()>>> {
+    fn answer(
+        self,
+        answer: Answer,
+        client_metadata: Option<StringMap>,
+        reply: Reply,
+    ) -> Pin<Box<dyn Future<Output = ()>>> {
         self.run_sign_in(
             Box::new(move |h| {
                 let mut machine = h.take_sign_in()?;
@@ -158,7 +179,9 @@ impl Handle {
     /// signed-in user's access token.
     fn setup_auth(&self) -> Result<SetupAuth, CognitoError> {
         let state = self.state.borrow();
-        if let Some(session) = state.sign_in.as_ref().and_then(|m| m.pending_challenge()).and_then(|c| c.session.clone()) {
+        if let Some(session) =
+            state.sign_in.as_ref().and_then(|m| m.pending_challenge()).and_then(|c| c.session.clone())
+        {
             return Ok(SetupAuth::Session(session));
         }
         drop(state);
@@ -166,7 +189,9 @@ impl Handle {
     }
 
     fn update_challenge_session(&self, session: Option<&Value>) {
-        if let (Some(session), Some(machine)) = (session.and_then(Value::as_str), self.state.borrow_mut().sign_in.as_mut()) {
+        if let (Some(session), Some(machine)) =
+            (session.and_then(Value::as_str), self.state.borrow_mut().sign_in.as_mut())
+        {
             machine.update_session(session.to_string());
         }
     }
@@ -179,9 +204,12 @@ impl CognitoUser {
             user_pool_id: self.pool.config.user_pool_id.clone(),
             client_id: self.pool.config.client_id.clone(),
             username: self.get_username(),
-            password: call_string(auth_details, "getPassword").or_else(|| get_string(auth_details, "Password")).unwrap_or_default(),
+            password: call_string(auth_details, "getPassword")
+                .or_else(|| get_string(auth_details, "Password"))
+                .unwrap_or_default(),
             client_metadata: client_metadata_of(auth_details),
-            preferred_challenge: call_string(auth_details, "getPreferredChallenge").or_else(|| get_string(auth_details, "PreferredChallenge")),
+            preferred_challenge: call_string(auth_details, "getPreferredChallenge")
+                .or_else(|| get_string(auth_details, "PreferredChallenge")),
         }
     }
 
@@ -211,7 +239,10 @@ impl CognitoUser {
     pub fn initiate_auth(&self, auth_details: JsValue, callback: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let params = self.sign_in_params(&auth_details);
-        let auth_parameters = call_method(&auth_details, "getAuthParameters", &[]).and_then(Result::ok).and_then(|v| string_map(&v)).unwrap_or_default();
+        let auth_parameters = call_method(&auth_details, "getAuthParameters", &[])
+            .and_then(Result::ok)
+            .and_then(|v| string_map(&v))
+            .unwrap_or_default();
         let begin = Box::new(move |h: &Handle| {
             let mut machine = SignIn::new(Flow::CustomAuth, params).with_devices(h.device_lookup());
             let request = machine.start_custom(auth_parameters);
@@ -224,10 +255,17 @@ impl CognitoUser {
     /// `sendMFACode(code, callbacks, mfaType = 'SMS_MFA', clientMetadata)`; mfaType may also be
     /// `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, or `SMS_OTP` (USER_AUTH's passwordless codes).
     #[wasm_bindgen(js_name = sendMFACode)]
-    pub fn send_mfa_code(&self, code: JsValue, callback: JsValue, mfa_type: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn send_mfa_code(
+        &self,
+        code: JsValue,
+        callback: JsValue,
+        mfa_type: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let code = string_arg(&code);
         let mfa_type = optional_string_arg(&mfa_type);
-        let answer = Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
+        let answer =
+            Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
         self.answer_with(callback, answer, string_map(&client_metadata))
     }
 
@@ -250,7 +288,13 @@ impl CognitoUser {
 
     /// `completeNewPasswordChallenge(newPassword, requiredAttributeData, callbacks, clientMetadata)`.
     #[wasm_bindgen(js_name = completeNewPasswordChallenge)]
-    pub fn complete_new_password_challenge(&self, new_password: JsValue, required_attributes: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn complete_new_password_challenge(
+        &self,
+        new_password: JsValue,
+        required_attributes: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let Some(password) = new_password.as_string().filter(|p| !p.is_empty()) else {
             let (reply, ret) = reply_for(&callback);
             reply.err_value(plain_error("New password is required."));
@@ -262,7 +306,12 @@ impl CognitoUser {
 
     /// `sendCustomChallengeAnswer(answer, callbacks, clientMetadata)`.
     #[wasm_bindgen(js_name = sendCustomChallengeAnswer)]
-    pub fn send_custom_challenge_answer(&self, answer: JsValue, callback: JsValue, client_metadata: JsValue) -> JsValue {
+    pub fn send_custom_challenge_answer(
+        &self,
+        answer: JsValue,
+        callback: JsValue,
+        client_metadata: JsValue,
+    ) -> JsValue {
         let answer = string_arg(&answer);
         self.answer_with(callback, Answer::Custom(answer), string_map(&client_metadata))
     }
@@ -312,7 +361,8 @@ impl CognitoUser {
                 Ok(a) => a,
                 Err(e) => return reply.err(&e),
             };
-            let verified: Result<Passthrough, _> = h.env().call(&account::verify_software_token(&auth, &code, friendly_device_name.as_deref())).await;
+            let verified: Result<Passthrough, _> =
+                h.env().call(&account::verify_software_token(&auth, &code, friendly_device_name.as_deref())).await;
             match (verified, auth) {
                 (Err(e), _) => reply.err(&e),
                 (Ok(data), SetupAuth::Session(_)) => {
