@@ -4,18 +4,12 @@
 //! [`storage`], [`pool`], [`client`]. The browser edge lives in `js` (wasm32 only).
 
 pub mod auth;
-pub mod client;
-pub mod clock;
+pub mod flows;
 pub mod json;
-pub mod pool;
 pub mod protocol;
-pub mod retry;
 pub mod session;
-pub mod single_flight;
 pub mod srp;
 pub mod storage;
-pub mod tab_lock;
-pub mod transport;
 
 #[cfg(target_arch = "wasm32")]
 mod js;

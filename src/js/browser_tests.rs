@@ -6,11 +6,11 @@ use super::callbacks::reply_for;
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use crate::auth::{Flow, SignInParams};
-use crate::client::{self, Env, SignInOutcome};
-use crate::clock::now_secs;
+use crate::flows::clock::now_secs;
+use crate::flows::pool::PoolConfig;
+use crate::flows::{self, Env, SignInOutcome};
 use crate::json;
 use crate::json::Value;
-use crate::pool::PoolConfig;
 use crate::protocol::types::{ConfirmSignUpRequest, SignUpRequest, SignUpResponse};
 use crate::protocol::{Operation, Request};
 use crate::srp::SrpClient;
@@ -172,7 +172,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         client_metadata: None,
         preferred_challenge: None,
     };
-    let bad = client::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
+    let bad = flows::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
     assert_eq!(bad.code, "NotAuthorizedException");
     assert_eq!(
         local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(),
@@ -180,7 +180,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         "a failed sign-in writes nothing"
     );
 
-    let outcome = client::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
+    let outcome = flows::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
     let (_, SignInOutcome::SignedIn { username: stored_as, session, .. }) = outcome else {
         panic!("unexpected challenge")
     };

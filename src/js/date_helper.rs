@@ -1,6 +1,6 @@
 //! `DateHelper`: the SDK's timestamp helper, exported for apps that used it.
 
-use crate::clock::now_secs;
+use crate::flows::clock::now_secs;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

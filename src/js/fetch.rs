@@ -2,8 +2,8 @@
 //! same build runs everywhere.
 
 use super::convert::optional_string_arg;
+use crate::flows::transport::Transport;
 use crate::protocol::{CognitoError, HttpResponse, Request, USER_AGENT};
-use crate::transport::Transport;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

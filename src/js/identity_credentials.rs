@@ -8,15 +8,15 @@ use super::convert::{call_method, call_string, get, get_string, js_from_json, js
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::panic::ResetAfterPanic;
-use crate::clock::now_secs;
+use crate::flows::clock::now_secs;
+use crate::flows::single_flight::SingleFlight;
+use crate::flows::transport::Transport;
 use crate::json;
 use crate::json::{FromJson, Object, Value};
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, Request};
 use crate::session::decode_payload;
-use crate::single_flight::SingleFlight;
 use crate::storage::Storage;
-use crate::transport::Transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

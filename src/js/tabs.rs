@@ -1,14 +1,14 @@
 //! Cross-tab coordination of refreshes: the Web Locks API (`navigator.locks`), or where it
-//! is missing a lease in the shared storage (see `crate::tab_lock`).
+//! is missing a lease in the shared storage (see `crate::storage::tab_lock`).
 
 use super::convert::{deferred, get};
 use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
 use super::panic;
+use crate::flows::transport::Transport;
 use crate::srp::to_hex;
+use crate::storage::tab_lock::{StorageLease, TabLock};
 use crate::storage::Storage;
-use crate::tab_lock::{StorageLease, TabLock};
-use crate::transport::Transport;
 use js_sys::{Function, Reflect};
 use sha2::{Digest, Sha256};
 use std::future::Future;
@@ -90,7 +90,7 @@ async fn announce_fresh_tokens(locks: &JsValue, name: &str, value: Option<&str>)
     if let Some(set_timeout) = set_timeout.dyn_ref::<Function>() {
         let _ = set_timeout.call2(&JsValue::UNDEFINED, &release, &JsValue::from(MARKER_HOLD_MS));
     }
-    let marker = format!("{name}.fresh.{}.{}", crate::clock::now_millis() as u64, tag(value));
+    let marker = format!("{name}.fresh.{}.{}", crate::flows::clock::now_millis() as u64, tag(value));
     let _ = request_lock(locks, &marker, held.into()).await;
 }
 
@@ -110,8 +110,12 @@ impl TabLock for BrowserTabLock<'_> {
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
         let Some(locks) = web_locks() else {
             let owner = TAB_ID.with(Clone::clone);
-            let lease =
-                StorageLease { storage: self.storage, timer: self.timer, owner, now_ms: crate::clock::now_millis };
+            let lease = StorageLease {
+                storage: self.storage,
+                timer: self.timer,
+                owner,
+                now_ms: crate::flows::clock::now_millis,
+            };
             return lease.exclusive(name, work).await;
         };
         // The lock is held until `held` settles; we let go by resolving it (`release`),

@@ -1,7 +1,7 @@
 //! `CognitoIdToken`, `CognitoAccessToken`, `CognitoRefreshToken`, `CognitoUserSession`.
 
 use super::convert::{call_string, get, plain_error};
-use crate::clock::now_secs;
+use crate::flows::clock::now_secs;
 use crate::session::{calculate_clock_drift, JwtToken, Session};
 use wasm_bindgen::prelude::*;
 

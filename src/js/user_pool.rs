@@ -5,10 +5,10 @@ use super::convert::{call_string, get, get_string, json_from_js, plain_error, st
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;
-use crate::client::Env;
-use crate::clock::now_secs;
+use crate::flows::clock::now_secs;
+use crate::flows::pool::PoolConfig;
+use crate::flows::Env;
 use crate::json::FromJson;
-use crate::pool::PoolConfig;
 use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
 use crate::protocol::{CognitoError, Operation, Request};
 use crate::storage::SessionStore;

@@ -4,6 +4,7 @@
 pub mod cookie;
 pub mod keys;
 mod session_store;
+pub mod tab_lock;
 
 pub use session_store::SessionStore;
 

@@ -1,7 +1,7 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut, globalSignOut.
 
 use super::{session_js, CognitoUser, Handle, REFRESHES};
-use crate::client::{self, StoredSession};
+use crate::flows::{self, StoredSession};
 use crate::js::callbacks::{reply_error_only, reply_for};
 use crate::js::convert::{call_string, get, string_map};
 use crate::js::events::Change;
@@ -14,12 +14,12 @@ use crate::storage::keys::{self, UserItem};
 use wasm_bindgen::prelude::*;
 
 impl Handle {
-    /// The session when it can be had without a request (`client::session_without_request`
+    /// The session when it can be had without a request (`flows::session_without_request`
     /// with the in-memory one), kept in memory; None: it must be refreshed.
     fn session_now(&self) -> Option<Result<Session, CognitoError>> {
         let cached = self.state.borrow().session.clone();
         let username = self.username();
-        let known = client::session_without_request(&self.env(), cached.as_ref(), &username)?;
+        let known = flows::session_without_request(&self.env(), cached.as_ref(), &username)?;
         match &known {
             Ok(s) => self.set_session(username, s.clone()),
             Err(_) => self.state.borrow_mut().session = None,
@@ -28,7 +28,7 @@ impl Handle {
     }
 
     /// The session, refreshed when expired; concurrent refreshes of one user (from any
-    /// CognitoUser object of this page) share a single request. `client::get_session`
+    /// CognitoUser object of this page) share a single request. `flows::get_session`
     /// made of `session_now` (which keeps the in-memory session) and the same refresh.
     pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
         if let Some(known) = self.session_now() {
@@ -39,7 +39,7 @@ impl Handle {
         let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
         // refresh_coordinated reads storage again once it holds the cross-tab lock.
-        let session = client::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
+        let session = flows::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
         self.after_refresh(username, session)
     }
 
@@ -54,8 +54,8 @@ impl Handle {
             Err(e) => {
                 self.state.borrow_mut().session = None;
                 // A dead refresh token clears the stored session: that is a sign-out.
-                if client::refresh_token_is_dead(e)
-                    && matches!(client::stored_session(&self.env(), &username), StoredSession::Unusable(_))
+                if flows::refresh_token_is_dead(e)
+                    && matches!(flows::stored_session(&self.env(), &username), StoredSession::Unusable(_))
                 {
                     self.emit(Change::SignOut);
                 }
@@ -71,7 +71,7 @@ impl Handle {
         client_metadata: Option<StringMap>,
     ) -> Result<Session, CognitoError> {
         let username = self.username();
-        let session = client::refresh(&self.env(), &username, refresh_token, client_metadata).await;
+        let session = flows::refresh(&self.env(), &username, refresh_token, client_metadata).await;
         self.after_refresh(username, session)
     }
 }
@@ -113,7 +113,7 @@ impl CognitoUser {
         let reply = reply_error_only(revoke_callback.unchecked_into());
         crate::js::panic::spawn(async move {
             let revoked = match h.session(None).await {
-                Ok(session) => client::revoke(&h.env(), &session).await,
+                Ok(session) => flows::revoke(&h.env(), &session).await,
                 Err(e) => Err(e),
             };
             h.clear_local();

@@ -4,7 +4,7 @@
 use super::{session_js, CognitoUser, Handle};
 use crate::auth::device::DeviceSecrets;
 use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
-use crate::client::{self, SignInOutcome};
+use crate::flows::{self, SignInOutcome};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::convert::{
     call_method, call_string, error, get_string, js_from_json, optional_string_arg, plain_error, string_arg, string_map,
@@ -168,7 +168,7 @@ impl Handle {
                 Err(e) => return reply.err(&e),
             };
             let outcome = match request {
-                Ok(request) => client::drive(&self.env(), &mut machine, request).await,
+                Ok(request) => flows::drive(&self.env(), &mut machine, request).await,
                 Err(e) => Err(e),
             };
             self.finish_step(machine, outcome, reply);

@@ -2,19 +2,24 @@
 //! sign-in state machine, retries what is worth retrying, and keeps the stored session
 //! consistent. The JS classes are thin wrappers around these functions.
 
+pub mod clock;
+pub mod pool;
+pub mod retry;
+pub mod single_flight;
+pub mod transport;
+
+use self::pool::PoolConfig;
+use self::single_flight::SingleFlight;
+use self::transport::Transport;
 use crate::auth::device::new_device_verifier;
 use crate::auth::{self, Challenge, Flow, NewDevice, SignIn, SignInParams, Step};
 use crate::json::{self, FromJson, Value};
-use crate::pool::PoolConfig;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{account, secret_hash, CognitoError, JsonAnswer, Operation, Request};
-use crate::retry;
 use crate::session::Session;
-use crate::single_flight::SingleFlight;
 use crate::srp::{SrpClient, SrpError};
+use crate::storage::tab_lock::TabLock;
 use crate::storage::{SessionStore, Storage};
-use crate::tab_lock::TabLock;
-use crate::transport::Transport;
 
 /// What every operation runs against: the pool, the wire, where sessions live, a clock.
 pub struct Env<'a, T: Transport, S: Storage + ?Sized> {

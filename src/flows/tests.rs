@@ -1,13 +1,13 @@
 //! The drivers against a scripted fake server: refresh sharing, retries, clearing.
 
 use super::*;
+use crate::flows::single_flight::tests::{run_all, Yield};
 use crate::json;
 use crate::json::Value;
 use crate::protocol::HttpResponse;
 use crate::session::tests::jwt;
-use crate::single_flight::tests::{run_all, Yield};
+use crate::storage::tab_lock::{NoTabLock, StorageLease};
 use crate::storage::MemoryStorage;
-use crate::tab_lock::{NoTabLock, StorageLease};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -165,7 +165,7 @@ fn retries_stop_and_the_session_survives_an_outage() {
             .remove(0)
             .unwrap_err();
     assert_eq!(err.code, "NetworkError");
-    assert_eq!(server.requests.borrow().len(), crate::retry::MAX_ATTEMPTS as usize);
+    assert_eq!(server.requests.borrow().len(), crate::flows::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
 }
 

@@ -4,8 +4,8 @@
 //! sign the user out). The browser build uses the Web Locks API; where it is missing,
 //! [`StorageLease`] coordinates through the shared storage itself.
 
+use crate::flows::transport::Transport;
 use crate::storage::Storage;
-use crate::transport::Transport;
 use std::future::Future;
 
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
@@ -94,8 +94,8 @@ impl<S: Storage + ?Sized, T: Transport> TabLock for StorageLease<'_, S, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flows::single_flight::tests::{run_all, Yield};
     use crate::protocol::{CognitoError, HttpResponse, Request};
-    use crate::single_flight::tests::{run_all, Yield};
     use crate::storage::MemoryStorage;
     use std::cell::{Cell, RefCell};
     use std::pin::Pin;
