@@ -8,7 +8,7 @@ use crate::json::{Object, Value};
 use crate::protocol::types::{
     AuthResponse, AuthenticationResult, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap,
 };
-use crate::protocol::{CognitoError, Operation, Request};
+use crate::protocol::{CognitoError, ErrorKind, Operation, Request};
 use crate::srp::{self, SrpClient};
 
 /// The `AuthFlow` values `CognitoUser.setAuthenticationFlowType` accepts.
@@ -127,7 +127,7 @@ impl std::fmt::Debug for SignIn {
 }
 
 fn srp_error(e: srp::SrpError) -> CognitoError {
-    CognitoError::new("SrpError", e.message())
+    CognitoError::new(ErrorKind::Srp, e.message())
 }
 
 fn missing(what: &str) -> CognitoError {
@@ -369,7 +369,7 @@ impl SignIn {
     fn device_srp_auth(&mut self, session: Option<String>, srp: SrpClient) -> Result<Step, CognitoError> {
         let device = self.device.clone().ok_or_else(|| {
             CognitoError::new(
-                "DeviceNotRememberedException",
+                ErrorKind::DeviceNotRemembered,
                 "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.",
             )
         })?;
@@ -628,7 +628,7 @@ mod tests {
             let mut s = SignIn::new(Flow::UserSrp, params("pw"));
             start(&mut s);
             let err = s.on_response(auth(case.clone()), 0).unwrap_err();
-            assert!(!err.code.is_empty() && !err.message.is_empty(), "{}", case.stringify());
+            assert!(!err.code().is_empty() && !err.message.is_empty(), "{}", case.stringify());
         }
     }
 
@@ -640,7 +640,7 @@ mod tests {
                 None,
             )
             .unwrap_err();
-            assert_eq!(err.code, "UnexpectedResponseException");
+            assert_eq!(err.code(), "UnexpectedResponseException");
         }
     }
 
@@ -821,7 +821,7 @@ mod tests {
         let mut s = SignIn::new(Flow::UserPassword, params("pw"));
         s.start(|| unreachable!()).unwrap();
         let err = s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0).unwrap_err();
-        assert_eq!(err.code, "DeviceNotRememberedException");
+        assert_eq!(err.code(), "DeviceNotRememberedException");
     }
 
     #[test]

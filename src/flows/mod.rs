@@ -15,7 +15,7 @@ use crate::auth::device::new_device_verifier;
 use crate::auth::{self, Challenge, Flow, NewDevice, SignIn, SignInParams, Step};
 use crate::json::{self, FromJson, Value};
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{account, secret_hash, CognitoError, JsonAnswer, Operation, Request};
+use crate::protocol::{account, secret_hash, CognitoError, ErrorKind, JsonAnswer, Operation, Request};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::tab_lock::TabLock;
@@ -90,7 +90,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     pub fn store_session(&self, username: &str, session: &Session) -> Result<(), CognitoError> {
         self.sessions()
             .save(username, session)
-            .map_err(|e| CognitoError::new("StorageError", format!("Could not store the session: {e}")))
+            .map_err(|e| CognitoError::new(ErrorKind::Storage, format!("Could not store the session: {e}")))
     }
 
     pub fn clear_session(&self, username: &str) {
@@ -172,7 +172,7 @@ pub async fn drive<T: Transport, S: Storage + ?Sized>(
 }
 
 fn is_unknown_device(e: &CognitoError) -> bool {
-    e.code == "ResourceNotFoundException" && e.message.to_ascii_lowercase().contains("device")
+    e.kind == ErrorKind::ResourceNotFound && e.message.to_ascii_lowercase().contains("device")
 }
 
 /// The same request with DEVICE_KEY removed from its parameters.
@@ -279,7 +279,7 @@ fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: 
 /// Errors after which a refresh token can never work again: revoked, expired, or (with
 /// rotation) already exchanged for a newer one.
 pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
-    matches!(e.code.as_str(), "NotAuthorizedException" | "RefreshTokenReuseException")
+    matches!(e.kind, ErrorKind::NotAuthorized | ErrorKind::RefreshTokenReuse)
 }
 
 /// The key under which refreshes of one user share a single request.

@@ -4,21 +4,16 @@
 //! (5xx). A `NotAuthorizedException` never is: the JS SDK retried a dead refresh token six
 //! times over about 6.5 s; we fail at once.
 
-use crate::protocol::CognitoError;
+use crate::protocol::{CognitoError, ErrorKind};
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
 const BASE_DELAY_MS: f64 = 100.0;
 const MAX_DELAY_MS: f64 = 2_000.0;
 
-const THROTTLING: [&str; 5] =
-    ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
-
 pub fn is_retryable(e: &CognitoError) -> bool {
-    e.code == "NetworkError"
+    matches!(e.kind, ErrorKind::Network | ErrorKind::Throttling(_) | ErrorKind::InternalError)
         || e.status_code.is_some_and(|s| s >= 500)
-        || THROTTLING.contains(&e.code.as_str())
-        || e.code == "InternalErrorException"
 }
 
 /// Milliseconds to wait before attempt `attempt + 1` (`attempt` counts from 1), or None
@@ -38,7 +33,7 @@ mod tests {
     use super::*;
 
     fn err(code: &str, status: Option<u16>) -> CognitoError {
-        CognitoError { code: code.into(), message: String::new(), status_code: status }
+        CognitoError { kind: ErrorKind::from_code(code), message: String::new(), status_code: status }
     }
 
     #[test]

@@ -125,7 +125,7 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
         run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
             .remove(0)
             .unwrap_err();
-    assert_eq!(err.code, "NotAuthorizedException");
+    assert_eq!(err.code(), "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
     assert!(storage.keys().is_empty(), "{:?}", storage.keys());
@@ -164,7 +164,7 @@ fn retries_stop_and_the_session_survives_an_outage() {
         run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
             .remove(0)
             .unwrap_err();
-    assert_eq!(err.code, "NetworkError");
+    assert_eq!(err.code(), "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::flows::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
 }
@@ -217,7 +217,7 @@ fn a_failed_sign_in_writes_nothing() {
     let fut = Box::pin(async {
         sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0))
     }) as Boxed;
-    assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code, "NotAuthorizedException");
+    assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code(), "NotAuthorizedException");
     assert!(storage.keys().is_empty());
 }
 

@@ -88,7 +88,7 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
     let storage = JsStorage(default_storage());
     let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
     let err = env.call::<Value>(&request).await.unwrap_err();
-    assert_eq!(err.code, "NetworkError");
+    assert_eq!(err.code(), "NetworkError");
     assert_eq!(err.status_code, None);
 }
 
@@ -161,7 +161,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         )
     };
     let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
-    assert_eq!((wrong.code.as_str(), wrong.status_code), ("CodeMismatchException", Some(400)));
+    assert_eq!((wrong.code(), wrong.status_code), ("CodeMismatchException", Some(400)));
     env.call::<Value>(&confirm("123456")).await.unwrap();
 
     let params = |password: &str| SignInParams {
@@ -173,7 +173,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         preferred_challenge: None,
     };
     let bad = flows::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
-    assert_eq!(bad.code, "NotAuthorizedException");
+    assert_eq!(bad.code(), "NotAuthorizedException");
     assert_eq!(
         local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(),
         None,

@@ -95,8 +95,8 @@ pub fn string_map(v: &JsValue) -> Option<StringMap> {
 /// An `Error` with the SDK's fields: `code`, `name`, `message`, and `statusCode` when HTTP gave one.
 pub fn error(e: &CognitoError) -> JsValue {
     let err = js_sys::Error::new(&e.message);
-    err.set_name(&e.code);
-    let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(&e.code));
+    err.set_name(e.code());
+    let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(e.code()));
     if let Some(status) = e.status_code {
         let _ = Reflect::set(&err, &"statusCode".into(), &JsValue::from(status));
     }

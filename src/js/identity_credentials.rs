@@ -14,7 +14,7 @@ use crate::flows::transport::Transport;
 use crate::json;
 use crate::json::{FromJson, Object, Value};
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, Request};
+use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::decode_payload;
 use crate::storage::Storage;
 use std::cell::RefCell;
@@ -58,7 +58,7 @@ async fn current_logins(state: &Rc<RefCell<State>>) -> Result<Object, CognitoErr
     let Some(promise) = promise else { return Err(CognitoError::invalid_parameter("`user` must be a CognitoUser.")) };
     let session = JsFuture::from(promise).await.map_err(|e| {
         CognitoError::new(
-            &get_string(&e, "code").unwrap_or_else(|| "NotAuthorizedException".into()),
+            ErrorKind::from_code(&get_string(&e, "code").unwrap_or_else(|| "NotAuthorizedException".into())),
             get_string(&e, "message").unwrap_or_default(),
         )
     })?;
@@ -97,17 +97,14 @@ async fn fetch_credentials(state: Rc<RefCell<State>>) -> Result<(), CognitoError
                 s.credentials = Some(r.credentials);
                 return Ok(());
             }
-            Err(e)
-                if attempt == 0
-                    && matches!(e.code.as_str(), "ResourceNotFoundException" | "NotAuthorizedException") =>
-            {
+            Err(e) if attempt == 0 && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
                 state.borrow().storage.remove_item(&key);
                 state.borrow_mut().identity_id = None;
             }
             Err(e) => return Err(e),
         }
     }
-    Err(CognitoError::new("NotAuthorizedException", "The identity pool refused this identity."))
+    Err(CognitoError::new(ErrorKind::NotAuthorized, "The identity pool refused this identity."))
 }
 
 fn credentials_js(state: &State) -> JsValue {

@@ -40,7 +40,7 @@
 use super::callbacks::{abandon_all, next_serial, take_serial, Target};
 use super::convert::{error, get_string};
 use super::serial_map::SerialMap;
-use crate::protocol::CognitoError;
+use crate::protocol::{CognitoError, ErrorKind};
 use js_sys::{Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -50,8 +50,6 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use wasm_bindgen::prelude::*;
 
-/// The `code` and `name` of the error a panic gives.
-pub const PANIC_CODE: &str = "WasmPanicException";
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
 
 /// What the JS wrapper of a sync method needs to report the last panic.
@@ -142,7 +140,7 @@ fn queue_microtask(f: &Function) {
 }
 
 fn coded_error(message: &str) -> JsValue {
-    error(&CognitoError::new(PANIC_CODE, message))
+    error(&CognitoError::new(ErrorKind::Panic, message))
 }
 
 /// After a panic, from a microtask: tells the app about each call the panic failed.
@@ -324,9 +322,9 @@ mod tests {
             next_tick().await;
         }
 
-        assert_eq!(*seen.borrow(), vec![Some(PANIC_CODE.to_string())]);
+        assert_eq!(*seen.borrow(), vec![Some(ErrorKind::Panic.code().to_string())]);
         let rejected = JsFuture::from(promise.clone().unchecked_into::<js_sys::Promise>()).await.unwrap_err();
-        assert_eq!(get_string(&rejected, "code").as_deref(), Some(PANIC_CODE));
+        assert_eq!(get_string(&rejected, "code").as_deref(), Some(ErrorKind::Panic.code()));
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
         let report = take_panic(mark);
         assert_eq!(Reflect::get(&report, &"delivered".into()).unwrap(), JsValue::TRUE);

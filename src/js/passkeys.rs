@@ -3,14 +3,14 @@
 //! and `credential.toJSON()`.
 
 use super::convert::{call_method, get, get_string};
-use crate::protocol::CognitoError;
+use crate::protocol::{CognitoError, ErrorKind};
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 fn unsupported() -> CognitoError {
     CognitoError::new(
-        "NotSupportedError",
+        ErrorKind::NotSupported,
         "This browser has no WebAuthn support (PublicKeyCredential with JSON helpers).",
     )
 }
@@ -18,7 +18,7 @@ fn unsupported() -> CognitoError {
 /// A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
 fn browser_error(e: JsValue) -> CognitoError {
     CognitoError::new(
-        &get_string(&e, "name").unwrap_or_else(|| "WebAuthnError".into()),
+        ErrorKind::from_code(&get_string(&e, "name").unwrap_or_else(|| "WebAuthnError".into())),
         get_string(&e, "message").unwrap_or_default(),
     )
 }

@@ -1,42 +1,144 @@
 //! Errors as the JS SDK shapes them: `code` and `name` are the AWS error type
 //! (the part of `__type` after `#`), `message` the server's text, `statusCode` the HTTP status.
+//! Inside the library an error is an [`ErrorKind`]: the codes it branches on and its own
+//! failures are variants, so no decision rests on comparing strings; the SDK's string
+//! is made only at the JS edge ([`CognitoError::code`]).
 
 use crate::json::{self, FromJson, Value};
 
+/// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
+/// failures, this library) reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    // Cognito's codes this library acts on.
+    /// Wrong password, revoked or expired refresh token, a pool that refuses an identity.
+    NotAuthorized,
+    /// With refresh-token rotation: a refresh token already exchanged for a newer one.
+    RefreshTokenReuse,
+    /// Something named does not exist (a forgotten device, an identity id).
+    ResourceNotFound,
+    InternalError,
+    /// A bad argument, from Cognito or caught here before any request.
+    InvalidParameter,
+    /// One of the throttling codes AWS uses (retried with backoff); the name as sent.
+    Throttling(&'static str),
+    // The library's own.
+    /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
+    Network,
+    /// The server answered with something that is not the JSON the operation promises.
+    UnexpectedResponse,
+    /// No signed-in session where one is needed.
+    NotAuthenticated,
+    /// The SRP arithmetic refused the server's values (or randomness was unavailable).
+    Srp,
+    /// Storage refused a write, or holds what cannot be read.
+    Storage,
+    /// Cognito asked for a device's proof, but no device is remembered.
+    DeviceNotRemembered,
+    /// A challenge the app's callback object has no method for.
+    UnhandledChallenge,
+    /// The browser lacks an API a call needs (WebAuthn with its JSON helpers).
+    NotSupported,
+    /// A panic inside the library, caught at the JS edge; the library is still usable.
+    Panic,
+    /// Any other code the service sent, passed through as it came.
+    Service(String),
+}
+
+/// AWS's throttling codes, as they are spelled on the wire.
+const THROTTLING: [&str; 5] =
+    ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
+
+/// Every kind with a fixed code, for [`ErrorKind::from_code`].
+const NAMED: [ErrorKind; 14] = [
+    ErrorKind::NotAuthorized,
+    ErrorKind::RefreshTokenReuse,
+    ErrorKind::ResourceNotFound,
+    ErrorKind::InternalError,
+    ErrorKind::InvalidParameter,
+    ErrorKind::Network,
+    ErrorKind::UnexpectedResponse,
+    ErrorKind::NotAuthenticated,
+    ErrorKind::Srp,
+    ErrorKind::Storage,
+    ErrorKind::DeviceNotRemembered,
+    ErrorKind::UnhandledChallenge,
+    ErrorKind::NotSupported,
+    ErrorKind::Panic,
+];
+
+impl ErrorKind {
+    /// The kind of a code (as the service sends it, or as [`ErrorKind::code`] gives it).
+    pub fn from_code(code: &str) -> ErrorKind {
+        if let Some(name) = THROTTLING.iter().find(|t| **t == code) {
+            return ErrorKind::Throttling(name);
+        }
+        NAMED.iter().find(|kind| kind.code() == code).cloned().unwrap_or_else(|| ErrorKind::Service(code.to_string()))
+    }
+
+    /// The `code` (and `name`) apps see.
+    pub fn code(&self) -> &str {
+        match self {
+            ErrorKind::NotAuthorized => "NotAuthorizedException",
+            ErrorKind::RefreshTokenReuse => "RefreshTokenReuseException",
+            ErrorKind::ResourceNotFound => "ResourceNotFoundException",
+            ErrorKind::InternalError => "InternalErrorException",
+            ErrorKind::InvalidParameter => "InvalidParameterException",
+            ErrorKind::Throttling(name) => name,
+            ErrorKind::Network => "NetworkError",
+            ErrorKind::UnexpectedResponse => "UnexpectedResponseException",
+            // The JS SDK throws a code-less Error with the same message; the code is
+            // Amplify's name for this case.
+            ErrorKind::NotAuthenticated => "UserUnAuthenticatedException",
+            ErrorKind::Srp => "SrpError",
+            ErrorKind::Storage => "StorageError",
+            ErrorKind::DeviceNotRemembered => "DeviceNotRememberedException",
+            ErrorKind::UnhandledChallenge => "UnhandledChallengeException",
+            ErrorKind::NotSupported => "NotSupportedError",
+            ErrorKind::Panic => "WasmPanicException",
+            ErrorKind::Service(code) => code,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CognitoError {
-    pub code: String,
+    pub kind: ErrorKind,
     pub message: String,
     pub status_code: Option<u16>,
 }
 
 impl CognitoError {
-    pub fn new(code: &str, message: impl Into<String>) -> CognitoError {
-        CognitoError { code: code.to_string(), message: message.into(), status_code: None }
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> CognitoError {
+        CognitoError { kind, message: message.into(), status_code: None }
+    }
+
+    /// The SDK's `code` (and `name`) for this error.
+    pub fn code(&self) -> &str {
+        self.kind.code()
     }
 
     /// A bad argument or state on the caller's side, caught before any request.
     pub fn invalid_parameter(message: impl Into<String>) -> CognitoError {
-        CognitoError::new("InvalidParameterException", message)
+        CognitoError::new(ErrorKind::InvalidParameter, message)
     }
 
-    /// No signed-in session where one is needed. The JS SDK throws a code-less Error with
-    /// the same message; the code is Amplify's name for this case.
+    /// No signed-in session where one is needed.
     pub fn not_authenticated(message: &str) -> CognitoError {
-        CognitoError::new("UserUnAuthenticatedException", message)
+        CognitoError::new(ErrorKind::NotAuthenticated, message)
     }
 
     /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
     pub fn network(detail: impl Into<String>) -> CognitoError {
         let detail = detail.into();
         let message = if detail.is_empty() { "Network error".to_string() } else { format!("Network error: {detail}") };
-        CognitoError::new("NetworkError", message)
+        CognitoError::new(ErrorKind::Network, message)
     }
 
     /// The server answered with something that is not the JSON the operation promises.
     pub fn unexpected_response(status: u16, what: &str) -> CognitoError {
         CognitoError {
-            code: "UnexpectedResponseException".to_string(),
+            kind: ErrorKind::UnexpectedResponse,
             message: format!("Unexpected response from Cognito (HTTP {status}): {what}"),
             status_code: Some(status),
         }
@@ -45,7 +147,7 @@ impl CognitoError {
 
 impl std::fmt::Display for CognitoError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code(), self.message)
     }
 }
 
@@ -106,11 +208,15 @@ impl HttpResponse {
                 text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?))
             {
                 let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
-                return CognitoError { code, message, status_code: Some(self.status) };
+                return CognitoError { kind: ErrorKind::from_code(&code), message, status_code: Some(self.status) };
             }
         }
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(header.split(':').next()?)) {
-            return CognitoError { code, message: self.status.to_string(), status_code: Some(self.status) };
+            return CognitoError {
+                kind: ErrorKind::from_code(&code),
+                message: self.status.to_string(),
+                status_code: Some(self.status),
+            };
         }
         CognitoError::unexpected_response(self.status, "the error body is not AWS JSON")
     }
@@ -135,6 +241,17 @@ mod tests {
     }
 
     #[test]
+    fn kinds_and_codes_round_trip() {
+        for kind in NAMED {
+            assert_eq!(ErrorKind::from_code(kind.code()), kind);
+        }
+        for name in THROTTLING {
+            assert_eq!(ErrorKind::from_code(name), ErrorKind::Throttling(name));
+        }
+        assert_eq!(ErrorKind::from_code("UserNotFoundException").code(), "UserNotFoundException");
+    }
+
+    #[test]
     fn aws_json_errors_keep_code_message_and_status() {
         let e = resp(
             400,
@@ -143,7 +260,7 @@ mod tests {
         )
         .into_result::<Value>()
         .unwrap_err();
-        assert_eq!(e.code, "NotAuthorizedException");
+        assert_eq!(e.code(), "NotAuthorizedException");
         assert_eq!(e.message, "Incorrect username or password.");
         assert_eq!(e.status_code, Some(400));
     }
@@ -152,7 +269,7 @@ mod tests {
     fn capital_message_and_code_field_are_understood() {
         let e =
             resp(400, r#"{"code":"UserNotFoundException","Message":"nope"}"#, None).into_result::<Value>().unwrap_err();
-        assert_eq!((e.code.as_str(), e.message.as_str()), ("UserNotFoundException", "nope"));
+        assert_eq!((e.code(), e.message.as_str()), ("UserNotFoundException", "nope"));
     }
 
     #[test]
@@ -160,18 +277,18 @@ mod tests {
         let e = resp(502, "<html>Bad Gateway</html>", Some("InternalErrorException:http://x"))
             .into_result::<Value>()
             .unwrap_err();
-        assert_eq!((e.code.as_str(), e.status_code), ("InternalErrorException", Some(502)));
+        assert_eq!((e.code(), e.status_code), ("InternalErrorException", Some(502)));
         let e = resp(502, "<html>Bad Gateway</html>", None).into_result::<Value>().unwrap_err();
-        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(502)));
+        assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(502)));
         assert!(e.message.contains("502"));
     }
 
     #[test]
     fn truncated_or_empty_success_bodies_are_coded_errors() {
         let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<Value>().unwrap_err();
-        assert_eq!(e.code, "UnexpectedResponseException");
+        assert_eq!(e.code(), "UnexpectedResponseException");
         let e = resp(200, "", None).into_result::<Value>().unwrap_err();
-        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(200)));
+        assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(200)));
         assert_eq!(resp(200, "{}", None).into_result::<Value>().unwrap(), json::Value::Object(json::Object::new()));
     }
 
@@ -181,13 +298,13 @@ mod tests {
         let e = resp(503, r#"{"code":"<b>Service Unavailable</b>","message":"try later"}"#, Some("not a name: really"))
             .into_result::<Value>()
             .unwrap_err();
-        assert_eq!((e.code.as_str(), e.status_code), ("UnexpectedResponseException", Some(503)));
+        assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(503)));
         // An invalid body code still lets a valid header speak.
         let e = resp(429, r#"{"__type":""}"#, Some("TooManyRequestsException")).into_result::<Value>().unwrap_err();
-        assert_eq!(e.code, "TooManyRequestsException");
+        assert_eq!(e.code(), "TooManyRequestsException");
         let long = "A".repeat(129);
         let e = resp(400, &format!(r#"{{"__type":"{long}"}}"#), None).into_result::<Value>().unwrap_err();
-        assert_eq!(e.code, "UnexpectedResponseException");
+        assert_eq!(e.code(), "UnexpectedResponseException");
         assert_eq!(
             error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(),
             Some("com.amazonaws.cognito.InvalidParameterException")

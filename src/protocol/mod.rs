@@ -3,6 +3,7 @@
 //! Plain Rust: no JS types, so it builds and tests natively.
 
 pub mod account;
+pub mod challenge;
 mod error;
 pub mod identity;
 mod operation;
@@ -10,7 +11,7 @@ pub mod secret_hash;
 pub mod types;
 
 use crate::json::ToJson;
-pub use error::{CognitoError, HttpResponse, JsonAnswer};
+pub use error::{CognitoError, ErrorKind, HttpResponse, JsonAnswer};
 pub use operation::Operation;
 
 /// Value of `X-Amz-User-Agent`: the JS SDK's, plus our own name so servers can tell us apart.

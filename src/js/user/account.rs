@@ -8,7 +8,7 @@ use crate::js::callbacks::reply_for;
 use crate::js::convert::{get, js_from_json, json_from_js, string_arg, string_map};
 use crate::json::{self, FromJson, Value};
 use crate::protocol::types::{AttributeType, Passthrough};
-use crate::protocol::{account, CognitoError};
+use crate::protocol::{account, CognitoError, ErrorKind};
 use crate::storage::Storage;
 use wasm_bindgen::prelude::*;
 
@@ -46,7 +46,7 @@ impl Handle {
                     Err(_) => {
                         self.storage_remove(&self.user_data_key());
                         Err(CognitoError::new(
-                            "StorageError",
+                            ErrorKind::Storage,
                             "The cached user data was not valid JSON and has been cleared.",
                         ))
                     }

@@ -3,7 +3,7 @@
 
 use super::{answer_response, answer_success, CognitoUser, Handle};
 use crate::js::convert::get_string;
-use crate::protocol::{account, CognitoError};
+use crate::protocol::{account, CognitoError, ErrorKind};
 use crate::storage::SessionStore;
 use wasm_bindgen::prelude::*;
 
@@ -14,7 +14,7 @@ impl Handle {
             .load_device(&self.username())
             .map(|d| d.key)
             .ok_or_else(|| {
-                CognitoError::new("DeviceNotRememberedException", "This device is not remembered for this user.")
+                CognitoError::new(ErrorKind::DeviceNotRemembered, "This device is not remembered for this user.")
             })
     }
 }

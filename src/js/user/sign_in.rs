@@ -15,7 +15,7 @@ use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::types::{Passthrough, StringMap};
-use crate::protocol::{CognitoError, Request};
+use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::srp;
 use crate::storage::SessionStore;
 use std::future::Future;
@@ -48,7 +48,7 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
             None => "this SDK does not handle that challenge yet".to_string(),
         };
         let err = error(&CognitoError::new(
-            "UnhandledChallengeException",
+            ErrorKind::UnhandledChallenge,
             format!("Cognito asked for the {} challenge, but {how}.", challenge.name),
         ));
         let _ = js_sys::Reflect::set(&err, &"challengeName".into(), &name);
