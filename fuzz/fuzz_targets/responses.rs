@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
                 Ok(parsed) => {
                     let _ = machine.on_response(parsed, 1_700_000_000);
                 }
-                Err(e) => assert!(!e.code.is_empty()),
+                Err(e) => assert!(!e.code().is_empty()),
             }
         }
     }
