@@ -2,13 +2,14 @@
 //! Names and fields as the JS SDK sends them.
 
 use super::callbacks::USER_ATTRIBUTES_PREFIX;
+use crate::protocol::challenge::ChallengeName;
 use crate::protocol::types::StringMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     /// `sendMFACode(code, callbacks, mfaType)`: `SMS_MFA` (the default), `SOFTWARE_TOKEN_MFA`,
     /// `EMAIL_OTP`, or `SMS_OTP` (a passwordless code in USER_AUTH).
-    MfaCode { code: String, mfa_type: String },
+    MfaCode { code: String, mfa_type: ChallengeName },
     /// `sendMFASelectionAnswer(answer)`: which MFA kind the user picked.
     MfaSelection(String),
     /// `completeNewPasswordChallenge(newPassword, requiredAttributeData)`.
@@ -26,15 +27,15 @@ pub enum Answer {
 
 impl Answer {
     /// The ChallengeName this answer responds to.
-    pub fn challenge_name(&self) -> &str {
+    pub fn challenge_name(&self) -> ChallengeName {
         match self {
-            Answer::MfaCode { mfa_type, .. } => mfa_type,
-            Answer::MfaSelection(_) => "SELECT_MFA_TYPE",
-            Answer::NewPassword { .. } => "NEW_PASSWORD_REQUIRED",
-            Answer::Custom(_) => "CUSTOM_CHALLENGE",
-            Answer::MfaSetupDone => "MFA_SETUP",
-            Answer::SelectChallenge(_) => "SELECT_CHALLENGE",
-            Answer::WebAuthn(_) => "WEB_AUTHN",
+            Answer::MfaCode { mfa_type, .. } => mfa_type.clone(),
+            Answer::MfaSelection(_) => ChallengeName::SelectMfaType,
+            Answer::NewPassword { .. } => ChallengeName::NewPasswordRequired,
+            Answer::Custom(_) => ChallengeName::CustomChallenge,
+            Answer::MfaSetupDone => ChallengeName::MfaSetup,
+            Answer::SelectChallenge(_) => ChallengeName::SelectChallenge,
+            Answer::WebAuthn(_) => ChallengeName::WebAuthn,
         }
     }
 
@@ -44,13 +45,7 @@ impl Answer {
         r.insert("USERNAME", username.to_string());
         match self {
             Answer::MfaCode { code, mfa_type } => {
-                let field = match mfa_type.as_str() {
-                    "SOFTWARE_TOKEN_MFA" => "SOFTWARE_TOKEN_MFA_CODE",
-                    "EMAIL_OTP" => "EMAIL_OTP_CODE",
-                    "SMS_OTP" => "SMS_OTP_CODE",
-                    _ => "SMS_MFA_CODE",
-                };
-                r.insert(field.to_string(), code.clone());
+                r.insert(mfa_type.code_field(), code.clone());
             }
             Answer::MfaSelection(choice) => {
                 r.insert("ANSWER", choice.clone());
@@ -82,12 +77,12 @@ mod tests {
 
     #[test]
     fn responses_use_the_sdk_field_names() {
-        let totp = Answer::MfaCode { code: "123456".into(), mfa_type: "SOFTWARE_TOKEN_MFA".into() };
-        assert_eq!(totp.challenge_name(), "SOFTWARE_TOKEN_MFA");
+        let totp = Answer::MfaCode { code: "123456".into(), mfa_type: ChallengeName::SoftwareTokenMfa };
+        assert_eq!(totp.challenge_name().as_str(), "SOFTWARE_TOKEN_MFA");
         assert_eq!(totp.responses("u").get("SOFTWARE_TOKEN_MFA_CODE").map(String::as_str), Some("123456"));
-        let sms = Answer::MfaCode { code: "1".into(), mfa_type: "SMS_MFA".into() };
+        let sms = Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::SmsMfa };
         assert!(sms.responses("u").contains_key("SMS_MFA_CODE"));
-        let email = Answer::MfaCode { code: "1".into(), mfa_type: "EMAIL_OTP".into() };
+        let email = Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::EmailOtp };
         assert!(email.responses("u").contains_key("EMAIL_OTP_CODE"));
         let np =
             Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
@@ -98,6 +93,6 @@ mod tests {
             (Some("pw"), Some("Al"), Some("u"))
         );
         assert_eq!(Answer::Custom("42".into()).responses("u").get("ANSWER").map(String::as_str), Some("42"));
-        assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name(), "SELECT_MFA_TYPE");
+        assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name().as_str(), "SELECT_MFA_TYPE");
     }
 }

@@ -1,48 +1,7 @@
-//! How challenges reach the SDK's callback objects: which method each one calls, and
-//! with which arguments.
+//! The arguments challenges reach the SDK's callback objects with (which method each one
+//! calls is in `protocol::challenge`).
 
 use crate::json::{self, Object, Value};
-
-/// How the SDK's callback object is asked to answer a challenge: the method's name, and
-/// whether it takes `(challengeName, challengeParameters)` or only the parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChallengeCallback {
-    NameAndParameters(&'static str),
-    ParametersOnly(&'static str),
-    /// `newPasswordRequired(userAttributes, requiredAttributes)`: see [`new_password_required_args`].
-    NewPasswordRequired,
-    /// Ours, USER_AUTH: `selectChallenge(availableChallenges, challengeParameters)`.
-    SelectChallenge,
-}
-
-impl ChallengeCallback {
-    pub fn method(self) -> &'static str {
-        match self {
-            ChallengeCallback::NameAndParameters(m) | ChallengeCallback::ParametersOnly(m) => m,
-            ChallengeCallback::NewPasswordRequired => "newPasswordRequired",
-            ChallengeCallback::SelectChallenge => "selectChallenge",
-        }
-    }
-}
-
-/// Every challenge the SDK's callback objects know, and the method each one calls.
-/// (WEB_AUTHN has none: the library asks the browser for the passkey itself.)
-pub fn challenge_callback(challenge_name: &str) -> Option<ChallengeCallback> {
-    use ChallengeCallback::*;
-    Some(match challenge_name {
-        "SMS_MFA" => NameAndParameters("mfaRequired"),
-        "SOFTWARE_TOKEN_MFA" => NameAndParameters("totpRequired"),
-        "SELECT_MFA_TYPE" => NameAndParameters("selectMFAType"),
-        "MFA_SETUP" => NameAndParameters("mfaSetup"),
-        "CUSTOM_CHALLENGE" => ParametersOnly("customChallenge"),
-        "NEW_PASSWORD_REQUIRED" => NewPasswordRequired,
-        // The flows Cognito added after the JS SDK: callback names in its style.
-        "EMAIL_OTP" => NameAndParameters("emailOtpRequired"),
-        "SMS_OTP" => NameAndParameters("smsOtpRequired"),
-        "SELECT_CHALLENGE" => SelectChallenge,
-        _ => return None,
-    })
-}
 
 /// The prefix Cognito puts on attribute names in NEW_PASSWORD_REQUIRED.
 pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
@@ -69,10 +28,7 @@ mod tests {
     use crate::json;
 
     #[test]
-    fn challenges_map_to_the_sdk_callbacks() {
-        assert_eq!(challenge_callback("SOFTWARE_TOKEN_MFA").map(ChallengeCallback::method), Some("totpRequired"));
-        assert_eq!(challenge_callback("CUSTOM_CHALLENGE"), Some(ChallengeCallback::ParametersOnly("customChallenge")));
-        assert_eq!(challenge_callback("DEVICE_SRP_AUTH"), None);
+    fn new_password_required_args_lose_the_prefix() {
         let params = json!({"userAttributes":"{\"email\":\"a@b\"}","requiredAttributes":"[\"userAttributes.name\",\"family_name\"]"});
         let (attrs, required) = new_password_required_args(params.as_object().unwrap());
         assert_eq!(attrs, json!({"email":"a@b"}));

@@ -1,5 +1,6 @@
-//! Sign-in: the state machine (`sign_in`), the answers an app gives to challenges
-//! (`answers`), and how challenges map to the SDK's callbacks (`callbacks`).
+//! Sign-in: the typed states and Cognito's message sequence (`sign_in`), the answers an
+//! app gives to challenges (`answers`), and the arguments of the SDK's challenge
+//! callbacks (`callbacks`).
 //! Plain Rust, no I/O: the driver in `client` sends what these produce.
 
 mod answers;
@@ -8,5 +9,7 @@ pub mod device;
 mod sign_in;
 
 pub use answers::Answer;
-pub use callbacks::{challenge_callback, new_password_required_args, ChallengeCallback, USER_ATTRIBUTES_PREFIX};
-pub use sign_in::{refresh_request, tokens_from, Challenge, Flow, NewDevice, SignIn, SignInParams, Step, Tokens};
+pub use callbacks::{new_password_required_args, USER_ATTRIBUTES_PREFIX};
+pub use sign_in::{
+    tokens_from, AwaitingAnswer, AwaitingServer, Challenge, Devices, NewDevice, Next, SignInParams, SignedIn, Tokens,
+};

@@ -1,11 +1,19 @@
 //! The drivers against a scripted fake server: refresh sharing, retries, clearing.
 
+use super::session::{get_session, session_without_request};
+use super::sign_in::{self, SignInOutcome};
+use super::single_flight::SingleFlight;
 use super::*;
+use crate::auth::{Answer, SignInParams};
 use crate::flows::single_flight::tests::{run_all, Yield};
 use crate::json;
 use crate::json::Value;
+use crate::protocol::challenge::{AuthFlow, ChallengeName};
 use crate::protocol::HttpResponse;
+use crate::protocol::Operation;
 use crate::session::tests::jwt;
+use crate::session::Change;
+use crate::srp::{SrpClient, SrpError};
 use crate::storage::tab_lock::{NoTabLock, StorageLease};
 use crate::storage::MemoryStorage;
 use std::cell::RefCell;
@@ -92,6 +100,10 @@ fn env<'a>(
     Env { pool, transport: server, storage, now: || NOW }
 }
 
+fn no_srp() -> Result<SrpClient, SrpError> {
+    panic!("this sign-in draws no SRP secret")
+}
+
 type Boxed<'a> = Pin<Box<dyn Future<Output = Result<Session, CognitoError>> + 'a>>;
 
 #[test]
@@ -101,8 +113,9 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     server.answer(200, refreshed(None));
     let env = env(&pool, &server, &storage);
     let flights = SingleFlight::default();
-    let calls: Vec<Boxed> =
-        (0..8).map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed).collect();
+    let calls: Vec<Boxed> = (0..8)
+        .map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None, &|_| {})) as Boxed)
+        .collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     let first = results[0].clone().unwrap();
@@ -111,7 +124,7 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     // Kept the old refresh token (none came back) and stored the new tokens.
     let stored = SessionStore::new(&storage, "client").load("alice").unwrap();
     assert_eq!((stored.refresh_token.as_str(), &stored.id_token), ("refresh-1", &first.id_token));
-    let body = json::parse(&server.requests.borrow()[0].body).unwrap();
+    let body = json::parse(&server.requests.borrow()[0].text()).unwrap();
     assert_eq!(body["AuthParameters"]["REFRESH_TOKEN"], "refresh-1");
 }
 
@@ -122,9 +135,11 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
     let err =
-        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
-            .remove(0)
-            .unwrap_err();
+        run_all(vec![
+            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+        ])
+        .remove(0)
+        .unwrap_err();
     assert_eq!(err.code(), "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -142,9 +157,11 @@ fn transient_failures_are_retried_with_backoff() {
         .answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
     let session =
-        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
-            .remove(0)
-            .unwrap();
+        run_all(vec![
+            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+        ])
+        .remove(0)
+        .unwrap();
     assert_eq!(server.requests.borrow().len(), 4);
     assert_eq!(server.sleeps.borrow().len(), 3);
     // A rotated refresh token replaces the old one.
@@ -161,9 +178,11 @@ fn retries_stop_and_the_session_survives_an_outage() {
     }
     let env = env(&pool, &server, &storage);
     let err =
-        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
-            .remove(0)
-            .unwrap_err();
+        run_all(vec![
+            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+        ])
+        .remove(0)
+        .unwrap_err();
     assert_eq!(err.code(), "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::flows::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -176,12 +195,14 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
-        .remove(0)
-        .unwrap();
+    run_all(vec![
+        Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+    ])
+    .remove(0)
+    .unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
-    assert_eq!(req.body, r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
+    assert_eq!(req.text(), r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
 }
 
 #[test]
@@ -189,10 +210,12 @@ fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
     let get = || {
-        run_all(vec![Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed])
-            .remove(0)
-            .unwrap_err()
-            .message
+        run_all(vec![
+            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+        ])
+        .remove(0)
+        .unwrap_err()
+        .message
     };
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
@@ -215,7 +238,10 @@ fn a_failed_sign_in_writes_nothing() {
         preferred_challenge: None,
     };
     let fut = Box::pin(async {
-        sign_in(&env, Flow::UserPassword, params, || unreachable!()).await.map(|_| Session::issued("", "", "", 0))
+        sign_in::start(&env, AuthFlow::UserPassword, params, &no_srp)
+            .await
+            .map(|_| Session::issued("", "", "", 0))
+            .map_err(|failure| failure.error)
     }) as Boxed;
     assert_eq!(run_all(vec![fut]).remove(0).unwrap_err().code(), "NotAuthorizedException");
     assert!(storage.keys().is_empty());
@@ -239,7 +265,7 @@ fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
         .collect();
     let calls: Vec<Boxed> = tabs
         .iter()
-        .map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None)) as Boxed)
+        .map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None, &|_| {})) as Boxed)
         .collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
@@ -261,12 +287,163 @@ fn a_valid_in_memory_session_is_used_as_is_and_an_expired_one_defers_to_storage(
     expired_session_in(&storage);
     assert!(session_without_request(&env, Some(&stale), "alice").is_none());
     server.answer(200, refreshed(None));
-    let session =
-        run_all(vec![
-            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, Some(&stale), "alice", None)) as Boxed
-        ])
-        .remove(0)
-        .unwrap();
+    let session = run_all(vec![Box::pin(get_session(
+        &env,
+        &SingleFlight::default(),
+        &NoTabLock,
+        Some(&stale),
+        "alice",
+        None,
+        &|_| {},
+    )) as Boxed])
+    .remove(0)
+    .unwrap();
     assert_eq!(session.refresh_token, "refresh-1", "refreshed with the stored token, not the stale in-memory one");
     assert_eq!(server.requests.borrow().len(), 1);
+}
+
+fn alice(password: &str) -> SignInParams {
+    SignInParams {
+        user_pool_id: "us-east-1_Pool".into(),
+        client_id: "client".into(),
+        username: "alice".into(),
+        password: password.into(),
+        client_metadata: None,
+        preferred_challenge: None,
+    }
+}
+
+/// Runs one future of the sign-in driver to its end.
+fn run<'a, T: 'a>(f: impl Future<Output = T> + 'a) -> T {
+    run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = T> + 'a>>]).remove(0)
+}
+
+fn signed_in_answer() -> Value {
+    let (id, access) = tokens(NOW + 3600);
+    json!({"AuthenticationResult": {"IdToken": id, "AccessToken": access, "RefreshToken": "r"}})
+}
+
+fn sent(server: &FakeServer, i: usize) -> Value {
+    json::parse(&server.requests.borrow()[i].text()).unwrap()
+}
+
+#[test]
+fn a_mistyped_code_leaves_the_challenge_waiting_and_the_next_answer_signs_in() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    server
+        .answer(200, json!({"ChallengeName":"SMS_MFA","Session":"s1","ChallengeParameters":{}}))
+        .answer(400, json!({"__type":"CodeMismatchException","message":"Invalid code"}))
+        .answer(200, signed_in_answer());
+    let Ok(SignInOutcome::Challenge(pending)) = run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp))
+    else {
+        panic!("expected the SMS_MFA challenge")
+    };
+    let code = |c: &str| Answer::MfaCode { code: c.into(), mfa_type: ChallengeName::SmsMfa };
+    let failure = run(sign_in::answer(&env, pending, &code("000000"), None, &no_srp)).unwrap_err();
+    assert_eq!(failure.error.code(), "CodeMismatchException");
+    assert!(storage.keys().is_empty(), "nothing stored before the sign-in ends");
+    let pending = failure.pending.expect("the challenge waits for another code");
+    let outcome = run(sign_in::answer(&env, pending, &code("123456"), None, &no_srp)).unwrap();
+    assert!(matches!(outcome, SignInOutcome::SignedIn { ref username, .. } if username == "alice"));
+    assert_eq!(sent(&server, 2)["Session"], "s1", "the second answer reuses the challenge's session");
+    assert!(SessionStore::new(&storage, "client").load("alice").is_some());
+}
+
+#[test]
+fn a_device_cognito_forgot_is_cleared_and_the_request_sent_again_without_it() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let sessions = SessionStore::new(&storage, "client");
+    let device = crate::auth::device::DeviceSecrets { key: "dk".into(), group_key: "g".into(), password: "p".into() };
+    sessions.save_device("alice", &device).unwrap();
+    let env = env(&pool, &server, &storage);
+    server
+        .answer(400, json!({"__type":"ResourceNotFoundException","message":"Device does not exist."}))
+        .answer(200, signed_in_answer());
+    let outcome = run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp)).unwrap();
+    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    assert_eq!(sent(&server, 0)["AuthParameters"]["DEVICE_KEY"], "dk");
+    assert_eq!(sent(&server, 1)["AuthParameters"], json!({"USERNAME":"alice","PASSWORD":"pw"}));
+    assert!(sessions.load_device("alice").is_none(), "the forgotten device is no longer remembered");
+}
+
+#[test]
+fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    server
+        .answer(200, json!({"ChallengeName":"MFA_SETUP","Session":"s1","ChallengeParameters":{}}))
+        .answer(200, json!({"SecretCode":"SECRET","Session":"s2"}))
+        .answer(200, json!({"Status":"SUCCESS","Session":"s3"}))
+        .answer(200, signed_in_answer());
+    let Ok(SignInOutcome::Challenge(mut pending)) =
+        run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp))
+    else {
+        panic!("expected MFA_SETUP")
+    };
+    let no_token = || -> Result<String, CognitoError> { panic!("no access token during a sign-in") };
+    let auth = sign_in::setup_auth(Some(&pending), no_token).unwrap();
+    let (data, session) = run(sign_in::associate_software_token(&env, &auth)).unwrap();
+    assert_eq!((data.get("SecretCode").and_then(Value::as_str), session.as_deref()), (Some("SECRET"), Some("s2")));
+    pending.update_session(session.unwrap());
+    let outcome = run(sign_in::finish_mfa_setup(&env, pending, "123456", Some("phone"), &no_srp)).unwrap();
+    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    assert_eq!(sent(&server, 1), json!({"Session":"s1"}));
+    assert_eq!(sent(&server, 2), json!({"Session":"s2","UserCode":"123456","FriendlyDeviceName":"phone"}));
+    let finish = sent(&server, 3);
+    assert_eq!((finish["ChallengeName"].as_str(), finish["Session"].as_str()), (Some("MFA_SETUP"), Some("s3")));
+    // Signed in, set-up calls are for the user: their access token.
+    let auth = sign_in::setup_auth(None, || Ok("token".to_string())).unwrap();
+    assert_eq!(auth, crate::protocol::account::SetupAuth::AccessToken("token".into()));
+}
+
+#[test]
+fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let mut params = alice("");
+    params.preferred_challenge = Some("WEB_AUTHN".into());
+    server
+        .answer(
+            200,
+            json!({"ChallengeName":"WEB_AUTHN","Session":"w1","ChallengeParameters":{"CREDENTIAL_REQUEST_OPTIONS":"{\"challenge\":\"abc\"}"}}),
+        )
+        .answer(200, signed_in_answer());
+    let Ok(SignInOutcome::Passkey { pending, options }) =
+        run(sign_in::start(&env, AuthFlow::UserAuth, params, &no_srp))
+    else {
+        panic!("expected the passkey step")
+    };
+    assert_eq!(options, r#"{"challenge":"abc"}"#);
+    let assertion = Answer::WebAuthn(r#"{"id":"cred"}"#.into());
+    let outcome = run(sign_in::answer(&env, pending, &assertion, None, &no_srp)).unwrap();
+    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    let answered = sent(&server, 1);
+    assert_eq!(answered["ChallengeName"], "WEB_AUTHN");
+    assert_eq!(answered["ChallengeResponses"]["CREDENTIAL"], r#"{"id":"cred"}"#);
+}
+
+#[test]
+fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let heard = RefCell::new(Vec::new());
+    let listen = |change: Change| heard.borrow_mut().push(change);
+    expired_session_in(&storage);
+    server.answer(200, refreshed(None));
+    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap();
+    // A valid session is no change.
+    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap();
+    assert_eq!(*heard.borrow(), vec![Change::Refresh]);
+    expired_session_in(&storage);
+    server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
+    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap_err();
+    assert_eq!(*heard.borrow(), vec![Change::Refresh, Change::SignOut]);
+    // A transient failure keeps the session: no sign-out.
+    expired_session_in(&storage);
+    for _ in 0..retry::MAX_ATTEMPTS {
+        server.drop_connection();
+    }
+    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap_err();
+    assert_eq!(heard.borrow().len(), 2);
 }

@@ -84,7 +84,7 @@ fn a_throwing_storage_object_never_throws_through() {
 #[wasm_bindgen_test]
 async fn fetch_to_a_closed_port_is_a_network_error() {
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
-    let request = Request::new(Operation::GetUser, &json!({"AccessToken":"x"}));
+    let request = Request::new(Operation::GetUser, json!({"AccessToken":"x"}));
     let storage = JsStorage(default_storage());
     let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
     let err = env.call::<Value>(&request).await.unwrap_err();

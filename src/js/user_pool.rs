@@ -167,7 +167,7 @@ impl CognitoUserPool {
         })();
         crate::js::panic::spawn(async move {
             let result = async {
-                let request = Request::new(Operation::SignUp, &request?);
+                let request = Request::new(Operation::SignUp, request?);
                 let data: SignUpResponse = shared.env(&shared.storage()).call(&request).await?;
                 let out = js_sys::Object::new();
                 let set = |k: &str, v: JsValue| {

@@ -308,6 +308,21 @@ macro_rules! json {
     };
 }
 
+/// `FromJson` for a response record: `json_record!(GetIdResponse { identity_id: "IdentityId" })`.
+/// Each field is read from its Cognito name with [`Object::field`]: `Option` fields may be
+/// missing or null, the others are required; a field of the wrong type refuses the whole.
+#[macro_export]
+macro_rules! json_record {
+    ($name:ident { $($field:ident : $key:literal),* $(,)? }) => {
+        impl $crate::json::FromJson for $name {
+            fn from_json(value: $crate::json::Value) -> Option<Self> {
+                let mut o = value.into_object()?;
+                Some($name { $($field: o.field($key)?),* })
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

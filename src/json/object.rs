@@ -91,6 +91,13 @@ impl Object {
         T::from_json(self.remove(key)?)
     }
 
+    /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
+    /// `Option` field is `Some(None)` when missing or null, and any other type is required.
+    /// What [`crate::json_record`] reads every field with.
+    pub fn field<T: FromJson>(&mut self, key: &str) -> Option<T> {
+        T::from_json(self.remove(key).unwrap_or_default())
+    }
+
     /// Takes the member `key` out, decoded as `T`: `Some(None)` when it is missing or null,
     /// `None` when it has another type (the whole response is then not what was expected).
     pub fn optional<T: FromJson>(&mut self, key: &str) -> Option<Option<T>> {

@@ -1,13 +1,22 @@
 //! The writer: compact JSON, byte for byte what `JSON.stringify` makes of the same data,
 //! so request bodies match the JS SDK's.
 
-use super::Value;
+use super::{Object, Value};
 
 impl Value {
     /// This value as compact JSON text, like `JSON.stringify(value)`.
     pub fn stringify(&self) -> String {
         let mut out = String::new();
         write_value(self, &mut out);
+        out
+    }
+}
+
+impl Object {
+    /// This object as compact JSON text (a request body, written once by the transport).
+    pub fn stringify(&self) -> String {
+        let mut out = String::new();
+        write_object(self, &mut out);
         out
     }
 }
@@ -29,19 +38,21 @@ fn write_value(value: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        Value::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_value(item, out);
-            }
-            out.push('}');
-        }
+        Value::Object(members) => write_object(members, out),
     }
+}
+
+fn write_object(members: &Object, out: &mut String) {
+    out.push('{');
+    for (i, (key, item)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_value(item, out);
+    }
+    out.push('}');
 }
 
 /// A JSON string as `JSON.stringify` writes it: `"` and `\` escaped, the control

@@ -2,20 +2,12 @@
 //! and of the forgot-password pair. One function per operation; field names as Cognito's.
 
 use super::types::{AttributeType, StringMap};
-use super::{Operation, Request};
+use super::{with_metadata, Operation, Request};
 use crate::json;
-use crate::json::{ToJson, Value};
-
-/// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
-fn with_metadata(mut body: Value, client_metadata: Option<&StringMap>) -> Value {
-    if let Some(meta) = client_metadata {
-        body.insert("ClientMetadata", meta.to_json());
-    }
-    body
-}
+use crate::json::Value;
 
 pub fn get_user(access_token: &str) -> Request {
-    Request::new(Operation::GetUser, &json!({ "AccessToken": access_token }))
+    Request::new(Operation::GetUser, json!({ "AccessToken": access_token }))
 }
 
 pub fn update_user_attributes(
@@ -24,11 +16,11 @@ pub fn update_user_attributes(
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
-    Request::new(Operation::UpdateUserAttributes, &with_metadata(body, client_metadata))
+    Request::new(Operation::UpdateUserAttributes, with_metadata(body, client_metadata))
 }
 
 pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
-    Request::new(Operation::DeleteUserAttributes, &json!({ "UserAttributeNames": names, "AccessToken": access_token }))
+    Request::new(Operation::DeleteUserAttributes, json!({ "UserAttributeNames": names, "AccessToken": access_token }))
 }
 
 pub fn get_user_attribute_verification_code(
@@ -37,13 +29,13 @@ pub fn get_user_attribute_verification_code(
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "AttributeName": attribute_name, "AccessToken": access_token });
-    Request::new(Operation::GetUserAttributeVerificationCode, &with_metadata(body, client_metadata))
+    Request::new(Operation::GetUserAttributeVerificationCode, with_metadata(body, client_metadata))
 }
 
 pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &str) -> Request {
     Request::new(
         Operation::VerifyUserAttribute,
-        &json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }),
+        json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }),
     )
 }
 
@@ -54,12 +46,12 @@ pub fn change_password(
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "PreviousPassword": previous, "ProposedPassword": proposed, "AccessToken": access_token });
-    Request::new(Operation::ChangePassword, &with_metadata(body, client_metadata))
+    Request::new(Operation::ChangePassword, with_metadata(body, client_metadata))
 }
 
 pub fn forgot_password(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username });
-    Request::new(Operation::ForgotPassword, &with_metadata(body, client_metadata))
+    Request::new(Operation::ForgotPassword, with_metadata(body, client_metadata))
 }
 
 pub fn confirm_forgot_password(
@@ -70,18 +62,18 @@ pub fn confirm_forgot_password(
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
-    Request::new(Operation::ConfirmForgotPassword, &with_metadata(body, client_metadata))
+    Request::new(Operation::ConfirmForgotPassword, with_metadata(body, client_metadata))
 }
 
 pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> Request {
-    Request::new(Operation::DeleteUser, &with_metadata(json!({ "AccessToken": access_token }), client_metadata))
+    Request::new(Operation::DeleteUser, with_metadata(json!({ "AccessToken": access_token }), client_metadata))
 }
 
 /// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
 pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
     let options =
         if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
-    Request::new(Operation::SetUserSettings, &json!({ "MFAOptions": options, "AccessToken": access_token }))
+    Request::new(Operation::SetUserSettings, json!({ "MFAOptions": options, "AccessToken": access_token }))
 }
 
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
@@ -100,7 +92,7 @@ pub fn set_user_mfa_preference(
             body.insert(name, setting);
         }
     }
-    Request::new(Operation::SetUserMFAPreference, &body)
+    Request::new(Operation::SetUserMFAPreference, body)
 }
 
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
@@ -121,7 +113,7 @@ impl SetupAuth {
 }
 
 pub fn associate_software_token(auth: &SetupAuth) -> Request {
-    Request::new(Operation::AssociateSoftwareToken, &auth.body())
+    Request::new(Operation::AssociateSoftwareToken, auth.body())
 }
 
 pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
@@ -130,18 +122,18 @@ pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name:
     if let Some(name) = friendly_device_name {
         body.insert("FriendlyDeviceName", json!(name));
     }
-    Request::new(Operation::VerifySoftwareToken, &body)
+    Request::new(Operation::VerifySoftwareToken, body)
 }
 
 pub fn start_webauthn_registration(access_token: &str) -> Request {
-    Request::new(Operation::StartWebAuthnRegistration, &json!({ "AccessToken": access_token }))
+    Request::new(Operation::StartWebAuthnRegistration, json!({ "AccessToken": access_token }))
 }
 
 /// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
 pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> Request {
     Request::new(
         Operation::CompleteWebAuthnRegistration,
-        &json!({ "AccessToken": access_token, "Credential": credential }),
+        json!({ "AccessToken": access_token, "Credential": credential }),
     )
 }
 
@@ -153,13 +145,13 @@ pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, n
     if let Some(t) = next_token {
         body.insert("NextToken", json!(t));
     }
-    Request::new(Operation::ListWebAuthnCredentials, &body)
+    Request::new(Operation::ListWebAuthnCredentials, body)
 }
 
 pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Request {
     Request::new(
         Operation::DeleteWebAuthnCredential,
-        &json!({ "AccessToken": access_token, "CredentialId": credential_id }),
+        json!({ "AccessToken": access_token, "CredentialId": credential_id }),
     )
 }
 
@@ -177,11 +169,11 @@ pub fn confirm_device(
         "DeviceSecretVerifierConfig": { "PasswordVerifier": verifier_b64, "Salt": salt_b64 },
         "DeviceName": device_name,
     });
-    Request::new(Operation::ConfirmDevice, &body)
+    Request::new(Operation::ConfirmDevice, body)
 }
 
 pub fn get_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::GetDevice, &json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+    Request::new(Operation::GetDevice, json!({ "AccessToken": access_token, "DeviceKey": device_key }))
 }
 
 pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Option<&str>) -> Request {
@@ -192,7 +184,7 @@ pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Op
     if let Some(t) = pagination_token {
         body.insert("PaginationToken", json!(t));
     }
-    Request::new(Operation::ListDevices, &body)
+    Request::new(Operation::ListDevices, body)
 }
 
 /// `remembered`: `remembered` or `not_remembered`.
@@ -200,20 +192,20 @@ pub fn update_device_status(access_token: &str, device_key: &str, remembered: bo
     let status = if remembered { "remembered" } else { "not_remembered" };
     Request::new(
         Operation::UpdateDeviceStatus,
-        &json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }),
+        json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }),
     )
 }
 
 pub fn forget_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::ForgetDevice, &json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+    Request::new(Operation::ForgetDevice, json!({ "AccessToken": access_token, "DeviceKey": device_key }))
 }
 
 pub fn global_sign_out(access_token: &str) -> Request {
-    Request::new(Operation::GlobalSignOut, &json!({ "AccessToken": access_token }))
+    Request::new(Operation::GlobalSignOut, json!({ "AccessToken": access_token }))
 }
 
 pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
-    Request::new(Operation::RevokeToken, &json!({ "Token": refresh_token, "ClientId": client_id }))
+    Request::new(Operation::RevokeToken, json!({ "Token": refresh_token, "ClientId": client_id }))
 }
 
 #[cfg(test)]
@@ -221,7 +213,7 @@ mod tests {
     use super::*;
 
     fn body(r: &Request) -> Value {
-        json::parse(&r.body).unwrap()
+        json::parse(&r.text()).unwrap()
     }
 
     #[test]
@@ -268,14 +260,14 @@ mod tests {
     #[test]
     fn bodies_keep_the_field_order_they_are_written_in() {
         assert_eq!(
-            delete_user_attributes("t", &["a".to_string()]).body,
+            delete_user_attributes("t", &["a".to_string()]).text(),
             r#"{"UserAttributeNames":["a"],"AccessToken":"t"}"#
         );
         let r = confirm_device("t", "k", "s", "v", "Chrome");
         let expected = r#"{"AccessToken":"t","DeviceKey":"k","DeviceSecretVerifierConfig":{"PasswordVerifier":"v","Salt":"s"},"DeviceName":"Chrome"}"#;
-        assert_eq!(r.body, expected);
+        assert_eq!(r.text(), expected);
         assert_eq!(
-            list_devices("t", Some(10), Some("p")).body,
+            list_devices("t", Some(10), Some("p")).text(),
             r#"{"AccessToken":"t","Limit":10,"PaginationToken":"p"}"#
         );
     }

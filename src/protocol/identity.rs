@@ -2,7 +2,7 @@
 //! into temporary AWS credentials — GetId, then GetCredentialsForIdentity — without the AWS SDK.
 
 use super::{Operation, Request};
-use crate::json::{FromJson, Object, Value};
+use crate::json::{Object, Value};
 
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
@@ -27,21 +27,21 @@ pub fn identity_id_key(identity_pool_id: &str) -> String {
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
-fn with_logins(name: &str, id: &str, logins: &Object) -> Object {
+fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
     let mut body = Object::new();
     body.insert(name, Value::String(id.to_string()));
     if !logins.is_empty() {
         body.insert("Logins", Value::Object(logins.clone()));
     }
-    body
+    Value::Object(body)
 }
 
 pub fn get_id(identity_pool_id: &str, logins: &Object) -> Request {
-    Request::new(Operation::GetId, &with_logins("IdentityPoolId", identity_pool_id, logins))
+    Request::new(Operation::GetId, with_logins("IdentityPoolId", identity_pool_id, logins))
 }
 
 pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Request {
-    Request::new(Operation::GetCredentialsForIdentity, &with_logins("IdentityId", identity_id, logins))
+    Request::new(Operation::GetCredentialsForIdentity, with_logins("IdentityId", identity_id, logins))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,11 +49,7 @@ pub struct GetIdResponse {
     pub identity_id: String,
 }
 
-impl FromJson for GetIdResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        Some(GetIdResponse { identity_id: value.into_object()?.required("IdentityId")? })
-    }
-}
+crate::json_record!(GetIdResponse { identity_id: "IdentityId" });
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credentials {
@@ -64,17 +60,12 @@ pub struct Credentials {
     pub expiration: f64,
 }
 
-impl FromJson for Credentials {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(Credentials {
-            access_key_id: o.required("AccessKeyId")?,
-            secret_key: o.required("SecretKey")?,
-            session_token: o.required("SessionToken")?,
-            expiration: o.required("Expiration")?,
-        })
-    }
-}
+crate::json_record!(Credentials {
+    access_key_id: "AccessKeyId",
+    secret_key: "SecretKey",
+    session_token: "SessionToken",
+    expiration: "Expiration",
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CredentialsResponse {
@@ -82,12 +73,7 @@ pub struct CredentialsResponse {
     pub credentials: Credentials,
 }
 
-impl FromJson for CredentialsResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(CredentialsResponse { identity_id: o.required("IdentityId")?, credentials: o.required("Credentials")? })
-    }
-}
+crate::json_record!(CredentialsResponse { identity_id: "IdentityId", credentials: "Credentials" });
 
 /// Credentials are renewed this long before they expire, so no request goes out with
 /// credentials that die in flight.
@@ -116,11 +102,11 @@ mod tests {
     #[test]
     fn guests_send_no_logins() {
         let r = get_id("p", &Object::new());
-        assert_eq!(r.body, r#"{"IdentityPoolId":"p"}"#);
+        assert_eq!(r.text(), r#"{"IdentityPoolId":"p"}"#);
         let mut logins = Object::new();
         logins.insert("cognito-idp.x.amazonaws.com/x_1", json!("tok"));
         let r = get_credentials_for_identity("id", &logins);
-        assert_eq!(r.body, r#"{"IdentityId":"id","Logins":{"cognito-idp.x.amazonaws.com/x_1":"tok"}}"#);
+        assert_eq!(r.text(), r#"{"IdentityId":"id","Logins":{"cognito-idp.x.amazonaws.com/x_1":"tok"}}"#);
     }
 
     #[test]

@@ -3,14 +3,16 @@
 //! Plain Rust: no JS types, so it builds and tests natively.
 
 pub mod account;
+pub mod auth;
 pub mod challenge;
 mod error;
 pub mod identity;
 mod operation;
+pub mod registration;
 pub mod secret_hash;
 pub mod types;
 
-use crate::json::ToJson;
+use crate::json::{Object, Value};
 pub use error::{CognitoError, ErrorKind, HttpResponse, JsonAnswer};
 pub use operation::Operation;
 
@@ -18,15 +20,31 @@ pub use operation::Operation;
 pub const USER_AGENT: &str = concat!("aws-amplify/5.0.4 js cognito-identity-wasm/", env!("CARGO_PKG_VERSION"));
 
 /// A request ready for the transport: where it goes, its target header, its JSON body.
+/// The body stays a value until the transport writes it ([`Request::text`]), so adding
+/// SECRET_HASH or dropping a forgotten device's key edits fields, not text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub operation: Operation,
-    pub body: String,
+    pub body: Object,
 }
 
 impl Request {
-    pub fn new<T: ToJson + ?Sized>(operation: Operation, body: &T) -> Request {
-        Request { operation, body: body.to_json().stringify() }
+    /// Only the builders in this module's files make requests: one per operation.
+    pub(in crate::protocol) fn new(operation: Operation, body: Value) -> Request {
+        Request { operation, body: body.into_object().unwrap_or_default() }
+    }
+
+    /// The body as the wire carries it.
+    pub fn text(&self) -> String {
+        self.body.stringify()
+    }
+
+    /// A field of the body, or of one of its maps (`AuthParameters`, `ChallengeResponses`).
+    pub fn fields_mut(&mut self, map: Option<&str>) -> Option<&mut Object> {
+        match map {
+            None => Some(&mut self.body),
+            Some(name) => self.body.get_mut(name).and_then(Value::as_object_mut),
+        }
     }
 
     /// The headers the JS SDK sends, in its order.
@@ -38,6 +56,14 @@ impl Request {
             ("Cache-Control", "no-store".to_string()),
         ]
     }
+}
+
+/// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
+fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) -> Value {
+    if let Some(meta) = client_metadata {
+        body.insert("ClientMetadata", crate::json::ToJson::to_json(meta));
+    }
+    body
 }
 
 /// The regional endpoint for a user pool id such as `eu-west-1_AbC123`, unless the
@@ -65,7 +91,7 @@ mod tests {
 
     #[test]
     fn headers_name_the_operation() {
-        let req = Request::new(Operation::InitiateAuth, &crate::json!({}));
+        let req = Request::new(Operation::InitiateAuth, crate::json!({}));
         let h = req.headers(USER_AGENT);
         assert_eq!(h[0], ("Content-Type", "application/x-amz-json-1.1".to_string()));
         assert_eq!(h[1], ("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth".to_string()));

@@ -4,7 +4,7 @@
 //! request, so no operation can forget it.
 
 use super::{Operation, Request};
-use crate::json::{self, Value};
+use crate::json::Value;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -41,26 +41,22 @@ fn place(op: Operation) -> Option<Place> {
 /// (for REFRESH_TOKEN_AUTH, which names none, `refresh_username` is used), and the secret
 /// itself where GetTokensFromRefreshToken and RevokeToken ask for `ClientSecret`.
 pub fn apply(request: &Request, client_secret: &str, client_id: &str, refresh_username: Option<&str>) -> Request {
-    let Ok(mut body) = json::parse(&request.body) else { return request.clone() };
+    let mut signed = request.clone();
     if matches!(request.operation, Operation::GetTokensFromRefreshToken | Operation::RevokeToken) {
-        body.insert("ClientSecret", Value::String(client_secret.to_string()));
+        signed.body.insert("ClientSecret", Value::String(client_secret.to_string()));
     } else if let Some(place) = place(request.operation) {
-        let (fields, user_field, hash_field) = match place {
-            Place::TopLevel => (body.as_object_mut(), "Username", "SecretHash"),
-            Place::InMap(name) => (
-                body.as_object_mut().and_then(|b| b.get_mut(name)).and_then(Value::as_object_mut),
-                "USERNAME",
-                "SECRET_HASH",
-            ),
+        let (map, user_field, hash_field) = match place {
+            Place::TopLevel => (None, "Username", "SecretHash"),
+            Place::InMap(name) => (Some(name), "USERNAME", "SECRET_HASH"),
         };
-        if let Some(fields) = fields {
+        if let Some(fields) = signed.fields_mut(map) {
             let username = fields.get(user_field).and_then(Value::as_str).or(refresh_username).map(str::to_string);
             if let Some(username) = username {
                 fields.insert(hash_field, Value::String(secret_hash(client_secret, &username, client_id)));
             }
         }
     }
-    Request { operation: request.operation, body: body.stringify() }
+    signed
 }
 
 #[cfg(test)]
@@ -69,10 +65,10 @@ mod tests {
     use crate::json;
 
     fn req(op: Operation, body: Value) -> Request {
-        Request { operation: op, body: body.stringify() }
+        Request { operation: op, body: body.into_object().unwrap() }
     }
     fn body(r: &Request) -> Value {
-        json::parse(&r.body).unwrap()
+        json::parse(&r.text()).unwrap()
     }
 
     #[test]
@@ -128,6 +124,6 @@ mod tests {
             r#"{{"ClientId":"c","Username":"alice","ClientMetadata":{{"z":"1","a":"2"}},"SecretHash":"{}"}}"#,
             secret_hash("s", "alice", "c")
         );
-        assert_eq!(r.body, expected);
+        assert_eq!(r.text(), expected);
     }
 }

@@ -7,13 +7,6 @@ use crate::json::{FromJson, Object, OrderedMap, ToJson, Value};
 /// JS SDK's object literals are.
 pub type StringMap = OrderedMap<String>;
 
-/// Adds `name: value` unless the value is unset, as `JSON.stringify` drops `undefined`.
-fn insert_set<T: ToJson>(body: &mut Object, name: &str, value: &Option<T>) {
-    if let Some(value) = value {
-        body.insert(name, value.to_json());
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttributeType {
     pub name: String,
@@ -34,30 +27,6 @@ impl FromJson for AttributeType {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct SignUpRequest {
-    pub client_id: String,
-    pub username: String,
-    pub password: String,
-    /// Passed through as the caller gave them (usually `CognitoUserAttribute`s).
-    pub user_attributes: Option<Vec<AttributeType>>,
-    pub validation_data: Option<Vec<AttributeType>>,
-    pub client_metadata: Option<StringMap>,
-}
-
-impl ToJson for SignUpRequest {
-    fn to_json(&self) -> Value {
-        let mut body = Object::new();
-        body.insert("ClientId", self.client_id.to_json());
-        body.insert("Username", self.username.to_json());
-        body.insert("Password", self.password.to_json());
-        insert_set(&mut body, "UserAttributes", &self.user_attributes);
-        insert_set(&mut body, "ValidationData", &self.validation_data);
-        insert_set(&mut body, "ClientMetadata", &self.client_metadata);
-        Value::Object(body)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignUpResponse {
     /// Required: an answer without it is not a SignUp answer.
@@ -66,94 +35,11 @@ pub struct SignUpResponse {
     pub code_delivery_details: Option<Value>,
 }
 
-impl FromJson for SignUpResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(SignUpResponse {
-            user_confirmed: o.required("UserConfirmed")?,
-            user_sub: o.optional("UserSub")?,
-            code_delivery_details: o.optional("CodeDeliveryDetails")?,
-        })
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct ConfirmSignUpRequest {
-    pub client_id: String,
-    pub confirmation_code: String,
-    pub username: String,
-    pub force_alias_creation: bool,
-    pub client_metadata: Option<StringMap>,
-}
-
-impl ToJson for ConfirmSignUpRequest {
-    fn to_json(&self) -> Value {
-        let mut body = Object::new();
-        body.insert("ClientId", self.client_id.to_json());
-        body.insert("ConfirmationCode", self.confirmation_code.to_json());
-        body.insert("Username", self.username.to_json());
-        body.insert("ForceAliasCreation", self.force_alias_creation.to_json());
-        insert_set(&mut body, "ClientMetadata", &self.client_metadata);
-        Value::Object(body)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct ResendConfirmationCodeRequest {
-    pub client_id: String,
-    pub username: String,
-    pub client_metadata: Option<StringMap>,
-}
-
-impl ToJson for ResendConfirmationCodeRequest {
-    fn to_json(&self) -> Value {
-        let mut body = Object::new();
-        body.insert("ClientId", self.client_id.to_json());
-        body.insert("Username", self.username.to_json());
-        insert_set(&mut body, "ClientMetadata", &self.client_metadata);
-        Value::Object(body)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct InitiateAuthRequest {
-    pub auth_flow: String,
-    pub client_id: String,
-    pub auth_parameters: StringMap,
-    pub client_metadata: Option<StringMap>,
-}
-
-impl ToJson for InitiateAuthRequest {
-    fn to_json(&self) -> Value {
-        let mut body = Object::new();
-        body.insert("AuthFlow", self.auth_flow.to_json());
-        body.insert("ClientId", self.client_id.to_json());
-        body.insert("AuthParameters", self.auth_parameters.to_json());
-        insert_set(&mut body, "ClientMetadata", &self.client_metadata);
-        Value::Object(body)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct RespondToAuthChallengeRequest {
-    pub challenge_name: String,
-    pub client_id: String,
-    pub challenge_responses: StringMap,
-    pub session: Option<String>,
-    pub client_metadata: Option<StringMap>,
-}
-
-impl ToJson for RespondToAuthChallengeRequest {
-    fn to_json(&self) -> Value {
-        let mut body = Object::new();
-        body.insert("ChallengeName", self.challenge_name.to_json());
-        body.insert("ClientId", self.client_id.to_json());
-        body.insert("ChallengeResponses", self.challenge_responses.to_json());
-        insert_set(&mut body, "Session", &self.session);
-        insert_set(&mut body, "ClientMetadata", &self.client_metadata);
-        Value::Object(body)
-    }
-}
+crate::json_record!(SignUpResponse {
+    user_confirmed: "UserConfirmed",
+    user_sub: "UserSub",
+    code_delivery_details: "CodeDeliveryDetails",
+});
 
 /// The answer to InitiateAuth and RespondToAuthChallenge: either tokens or the next challenge.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -166,18 +52,13 @@ pub struct AuthResponse {
     pub available_challenges: Option<Vec<String>>,
 }
 
-impl FromJson for AuthResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(AuthResponse {
-            challenge_name: o.optional("ChallengeName")?,
-            challenge_parameters: o.optional("ChallengeParameters")?,
-            session: o.optional("Session")?,
-            authentication_result: o.optional("AuthenticationResult")?,
-            available_challenges: o.optional("AvailableChallenges")?,
-        })
-    }
-}
+crate::json_record!(AuthResponse {
+    challenge_name: "ChallengeName",
+    challenge_parameters: "ChallengeParameters",
+    session: "Session",
+    authentication_result: "AuthenticationResult",
+    available_challenges: "AvailableChallenges",
+});
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthenticationResult {
@@ -189,19 +70,14 @@ pub struct AuthenticationResult {
     pub new_device_metadata: Option<Value>,
 }
 
-impl FromJson for AuthenticationResult {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(AuthenticationResult {
-            access_token: o.optional("AccessToken")?,
-            id_token: o.optional("IdToken")?,
-            refresh_token: o.optional("RefreshToken")?,
-            expires_in: o.optional("ExpiresIn")?,
-            token_type: o.optional("TokenType")?,
-            new_device_metadata: o.optional("NewDeviceMetadata")?,
-        })
-    }
-}
+crate::json_record!(AuthenticationResult {
+    access_token: "AccessToken",
+    id_token: "IdToken",
+    refresh_token: "RefreshToken",
+    expires_in: "ExpiresIn",
+    token_type: "TokenType",
+    new_device_metadata: "NewDeviceMetadata",
+});
 
 /// Any response whose fields we pass through to the caller unchanged.
 pub type Passthrough = Object;
@@ -209,21 +85,6 @@ pub type Passthrough = Object;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unset_optional_fields_are_left_out_like_json_stringify_does() {
-        let body = InitiateAuthRequest {
-            auth_flow: "USER_SRP_AUTH".into(),
-            client_id: "c".into(),
-            auth_parameters: [("USERNAME".to_string(), "u".to_string())].into(),
-            client_metadata: None,
-        }
-        .to_json();
-        assert_eq!(
-            body.stringify(),
-            r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u"}}"#
-        );
-    }
 
     #[test]
     fn auth_response_tolerates_missing_and_extra_fields() {
@@ -247,19 +108,5 @@ mod tests {
         assert!(crate::json::from_str::<SignUpResponse>(r#"{"UserSub":"s"}"#).is_none(), "UserConfirmed is required");
         let a: AttributeType = crate::json::from_str(r#"{"Name":"email"}"#).unwrap();
         assert_eq!((a.name.as_str(), a.value.as_str()), ("email", ""));
-    }
-
-    #[test]
-    fn request_fields_go_out_in_the_sdk_order() {
-        let body = SignUpRequest {
-            client_id: "c".into(),
-            username: "u".into(),
-            password: "p".into(),
-            user_attributes: Some(vec![AttributeType { name: "email".into(), value: "a@b".into() }]),
-            validation_data: None,
-            client_metadata: Some([("k".to_string(), "v".to_string())].into()),
-        };
-        let expected = r#"{"ClientId":"c","Username":"u","Password":"p","UserAttributes":[{"Name":"email","Value":"a@b"}],"ClientMetadata":{"k":"v"}}"#;
-        assert_eq!(body.to_json().stringify(), expected);
     }
 }

@@ -24,7 +24,7 @@ impl CognitoUser {
             force_alias_creation: force_alias_creation.is_truthy(),
             client_metadata: string_map(&client_metadata),
         };
-        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ConfirmSignUp, &body)), answer_success)
+        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ConfirmSignUp, body)), answer_success)
     }
 
     /// `resendConfirmationCode(callback, clientMetadata)` → `{ CodeDeliveryDetails }`.
@@ -37,7 +37,7 @@ impl CognitoUser {
         };
         self.respond_to_request(
             &callback,
-            move |_| Ok(Request::new(Operation::ResendConfirmationCode, &body)),
+            move |_| Ok(Request::new(Operation::ResendConfirmationCode, body)),
             answer_response,
         )
     }

@@ -1,0 +1,222 @@
+//! The session: what storage holds for a user, refreshing it when expired (one refresh
+//! per user in this page, one across tabs), and revoking it at sign-out. `get_session` is
+//! the one path every caller takes; listeners hear of refreshes and of sign-outs a dead
+//! refresh token causes through `changes`.
+
+use super::pool::PoolConfig;
+use super::single_flight::SingleFlight;
+use super::{Env, Transport};
+use crate::auth::tokens_from;
+use crate::json::Value;
+use crate::protocol::types::{AuthResponse, StringMap};
+use crate::protocol::{self, account, CognitoError, ErrorKind};
+use crate::session::{Change, Session};
+use crate::storage::tab_lock::TabLock;
+use crate::storage::Storage;
+
+/// Exchanges a refresh token for fresh tokens and stores them (a rotated refresh token
+/// replaces the old one). Transient failures are retried; `NotAuthorizedException` (a
+/// dead or revoked refresh token) fails at once and clears the stored session, unless
+/// storage meanwhile holds a different refresh token (another tab refreshed).
+pub async fn refresh<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    username: &str,
+    refresh_token: &str,
+    client_metadata: Option<StringMap>,
+) -> Result<Session, CognitoError> {
+    // A remembered device's refresh tokens are bound to it: send its key along.
+    let device_key = env.sessions().load_device(username).map(|d| d.key);
+    let pool = env.pool;
+    let request = protocol::auth::refresh(
+        pool.refresh_token_rotation,
+        &pool.client_id,
+        refresh_token,
+        device_key.as_deref(),
+        client_metadata.as_ref(),
+    );
+    // Only clients with a secret need the name the hash is computed for.
+    let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
+    let response: AuthResponse = match env.call_with_retry(&request, hash_username.as_deref()).await {
+        Ok(r) => r,
+        Err(e) => {
+            let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
+            if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
+                env.clear_session(username);
+            }
+            return Err(e);
+        }
+    };
+    let result = response
+        .authentication_result
+        .ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+    let tokens = tokens_from(result, Some(refresh_token))?;
+    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    env.store_session(username, &session)?;
+    Ok(session)
+}
+
+/// Whom a refresh's SECRET_HASH is computed for: the `username` claim of the stored access
+/// token (Cognito's own name for the user, which differs from what was typed when users
+/// sign in with an email alias), else the name the session is stored under.
+fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: &Env<'_, T, S>) -> String {
+    env.sessions()
+        .load(username)
+        .and_then(|s| s.access_token.payload.get("username").and_then(|u| u.as_str()).map(str::to_string))
+        .unwrap_or_else(|| username.to_string())
+}
+
+/// Errors after which a refresh token can never work again: revoked, expired, or (with
+/// rotation) already exchanged for a newer one.
+pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
+    matches!(e.kind, ErrorKind::NotAuthorized | ErrorKind::RefreshTokenReuse)
+}
+
+/// The key under which refreshes of one user share a single request.
+pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
+    format!("{}\u{0}{}", pool.client_id, username)
+}
+
+/// What storage says about a user's session, decided without any request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoredSession {
+    Valid(Session),
+    /// Expired, with a refresh token to renew it.
+    NeedsRefresh(String),
+    /// Nothing usable: the error says why, in the SDK's words.
+    Unusable(CognitoError),
+}
+
+/// What storage says about `username`'s session. Leftovers that can never become a
+/// session (half a session, expired tokens without a refresh token, a LastAuthUser with no
+/// tokens) are cleared, so the user is consistently signed out.
+pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str) -> StoredSession {
+    let unusable = |message: &str| {
+        env.clear_session(username);
+        StoredSession::Unusable(CognitoError::not_authenticated(message))
+    };
+    let Some(stored) = env.sessions().load(username) else {
+        return unusable("Local storage is missing an ID Token, Please authenticate");
+    };
+    if stored.is_valid((env.now)()) {
+        StoredSession::Valid(stored)
+    } else if stored.refresh_token.is_empty() {
+        unusable("Cannot retrieve a new session. Please authenticate.")
+    } else {
+        StoredSession::NeedsRefresh(stored.refresh_token)
+    }
+}
+
+/// The session when it can be had without a request: `cached` (a caller's in-memory
+/// session) while valid, else what storage says. None: it must be refreshed. The one
+/// decision behind `get_session`.
+pub(super) fn session_without_request<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    cached: Option<&Session>,
+    username: &str,
+) -> Option<Result<Session, CognitoError>> {
+    if let Some(session) = cached.filter(|s| s.is_valid((env.now)())) {
+        return Some(Ok(session.clone()));
+    }
+    match stored_session(env, username) {
+        StoredSession::Valid(session) => Some(Ok(session)),
+        StoredSession::Unusable(e) => Some(Err(e)),
+        StoredSession::NeedsRefresh(_) => None,
+    }
+}
+
+/// The session of `username` (`cached` first, then storage), refreshed when expired.
+/// Concurrent callers in this context share one refresh (`flights`); across tabs, `tabs`
+/// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
+/// storage and sends nothing. Errors carry the SDK's messages.
+pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
+    env: &Env<'_, T, S>,
+    flights: &SingleFlight<Result<Session, CognitoError>>,
+    tabs: &L,
+    cached: Option<&Session>,
+    username: &str,
+    client_metadata: Option<StringMap>,
+    changes: &dyn Fn(Change),
+) -> Result<Session, CognitoError> {
+    if let Some(known) = session_without_request(env, cached, username) {
+        return known;
+    }
+    let refreshed = refresh_coordinated(env, flights, tabs, username, client_metadata).await;
+    report_refresh(env, username, &refreshed, changes);
+    refreshed
+}
+
+/// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
+/// listeners hear of it as of any refresh.
+pub async fn refresh_session<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    username: &str,
+    refresh_token: &str,
+    client_metadata: Option<StringMap>,
+    changes: &dyn Fn(Change),
+) -> Result<Session, CognitoError> {
+    let refreshed = refresh(env, username, refresh_token, client_metadata).await;
+    report_refresh(env, username, &refreshed, changes);
+    refreshed
+}
+
+/// A refresh is a `Refresh` change; a dead refresh token that left no usable session
+/// behind is a sign-out.
+fn report_refresh<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    username: &str,
+    refreshed: &Result<Session, CognitoError>,
+    changes: &dyn Fn(Change),
+) {
+    match refreshed {
+        Ok(_) => changes(Change::Refresh),
+        Err(e) => {
+            if refresh_token_is_dead(e) && matches!(stored_session(env, username), StoredSession::Unusable(_)) {
+                changes(Change::SignOut);
+            }
+        }
+    }
+}
+
+/// Refreshes unless someone else (another caller here, another tab) already has: storage
+/// is read again once the lock is held, and the refresh token used is the one found then
+/// (with rotation, the one another tab just stored).
+async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
+    env: &Env<'_, T, S>,
+    flights: &SingleFlight<Result<Session, CognitoError>>,
+    tabs: &L,
+    username: &str,
+    client_metadata: Option<StringMap>,
+) -> Result<Session, CognitoError> {
+    let key = refresh_key(env.pool, username);
+    let lock_name = refresh_lock_name(env.pool, username);
+    flights
+        .run(&key, || {
+            tabs.exclusive(&lock_name, async {
+                match stored_session(env, username) {
+                    StoredSession::Valid(session) => Ok(session),
+                    StoredSession::Unusable(e) => Err(e),
+                    StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
+                }
+            })
+        })
+        .await
+}
+
+/// The name of the cross-tab lock guarding one user's refresh (also the lease key prefix).
+pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
+    format!("CognitoIdentityServiceProvider.{}.{}.refresh", pool.client_id, username)
+}
+
+/// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`
+/// predate revocation support and cannot be revoked: that is not an error.
+pub async fn revoke<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    session: &Session,
+) -> Result<(), CognitoError> {
+    if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
+        return Ok(());
+    }
+    env.call_with_retry::<Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,231 @@
+//! The sign-in driver: sends what the typed states in `auth` produce, feeds Cognito's
+//! answers back, stores the session, and confirms a device Cognito issued. Also the steps
+//! that belong to a sign-in in progress: MFA set-up during the MFA_SETUP challenge, and
+//! the passkey step of USER_AUTH.
+
+use super::{Env, Transport};
+use crate::auth::device::new_device_verifier;
+use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
+use crate::json::Value;
+use crate::protocol::account::{self, SetupAuth};
+use crate::protocol::challenge::{AuthFlow, Handling};
+use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
+use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::session::Session;
+use crate::srp::{SrpClient, SrpError};
+use crate::storage::Storage;
+
+/// Where SRP's secret ephemeral `a` comes from: fresh randomness, or in the browser one
+/// precomputed at idle time (`srp::ahead`); fixed in tests.
+pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
+
+/// How a sign-in ended (so far).
+#[derive(Debug)]
+pub enum SignInOutcome {
+    /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
+    /// (the second argument of the SDK's `onSuccess`).
+    SignedIn { username: String, session: Session, user_confirmation_necessary: bool },
+    /// The app answers this challenge through its callback object.
+    Challenge(AwaitingAnswer),
+    /// USER_AUTH's passkey step: the browser signs `options` (PublicKeyCredentialRequestOptions
+    /// as JSON) with a passkey, and the assertion answers the challenge.
+    Passkey { pending: AwaitingAnswer, options: String },
+}
+
+/// A sign-in step that failed. `pending`: the challenge that was being answered, which
+/// waits for another answer (a mistyped code), as the JS SDK allows.
+#[derive(Debug)]
+pub struct SignInFailure {
+    pub error: CognitoError,
+    pub pending: Option<AwaitingAnswer>,
+}
+
+impl From<CognitoError> for SignInFailure {
+    fn from(error: CognitoError) -> SignInFailure {
+        SignInFailure { error, pending: None }
+    }
+}
+
+pub type SignInResult = Result<SignInOutcome, SignInFailure>;
+
+/// Starts a sign-in and runs it to its end or to the first challenge the caller must
+/// answer. On success the session is stored before this returns; on failure storage is
+/// untouched.
+pub async fn start<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    flow: AuthFlow,
+    params: SignInParams,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    let devices = |username: &str| env.sessions().load_device(username);
+    let (state, request) = AwaitingServer::start(flow, params, &devices, srp)?;
+    drive(env, state, request, srp).await
+}
+
+/// CUSTOM_AUTH without SRP (`initiateAuth`), with the app's own AuthParameters.
+pub async fn start_custom<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    params: SignInParams,
+    auth_parameters: StringMap,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    let devices = |username: &str| env.sessions().load_device(username);
+    let (state, request) = AwaitingServer::start_custom(params, auth_parameters, &devices);
+    drive(env, state, request, srp).await
+}
+
+/// Answers the pending challenge and runs the sign-in on from there.
+pub async fn answer<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    pending: AwaitingAnswer,
+    answer: &Answer,
+    client_metadata: Option<StringMap>,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    match pending.answer(answer, client_metadata, srp) {
+        Ok((state, request)) => drive(env, state, request, srp).await,
+        Err((error, pending)) => Err(SignInFailure { error, pending: Some(pending) }),
+    }
+}
+
+/// Sends `request` and keeps feeding answers to the sign-in until it signs in or stops at
+/// a challenge.
+async fn drive<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    mut state: AwaitingServer,
+    mut request: Request,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    let devices = |username: &str| env.sessions().load_device(username);
+    loop {
+        let response: AuthResponse = match env.call(&request).await {
+            Ok(response) => response,
+            // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
+            // repeat the request without it, as the JS SDK does.
+            Err(e) if is_unknown_device(&e) && state.device().is_some() => {
+                env.sessions().clear_device(state.username());
+                (state, request) = state.forget_device(request);
+                match env.call(&request).await {
+                    Ok(response) => response,
+                    Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
+                }
+            }
+            Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
+        };
+        match state.on_response(response, (env.now)(), &devices, srp)? {
+            Next::Send(next, next_request) => (state, request) = (next, next_request),
+            Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
+            Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in).await,
+        }
+    }
+}
+
+/// Who answers the challenge: the app, or the browser's passkey prompt.
+fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
+    match pending.challenge().name.handling() {
+        Handling::Passkey => {
+            let options = pending.challenge().parameters.get("CREDENTIAL_REQUEST_OPTIONS");
+            let options = options.and_then(Value::as_str).unwrap_or_default().to_string();
+            SignInOutcome::Passkey { pending, options }
+        }
+        Handling::App(_) | Handling::Internal | Handling::Unknown => SignInOutcome::Challenge(pending),
+    }
+}
+
+async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, done: SignedIn) -> SignInResult {
+    let SignedIn { username, tokens, new_device } = done;
+    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    env.store_session(&username, &session)?;
+    let user_confirmation_necessary = match new_device {
+        Some(device) => remember_device(env, &username, &session, &device).await,
+        None => false,
+    };
+    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary })
+}
+
+fn is_unknown_device(e: &CognitoError) -> bool {
+    e.kind == ErrorKind::ResourceNotFound && e.message.to_ascii_lowercase().contains("device")
+}
+
+/// Confirms a device Cognito just issued and stores its secrets. The user is signed in
+/// either way: if confirming fails, the device is simply not remembered.
+async fn remember_device<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    username: &str,
+    session: &Session,
+    device: &NewDevice,
+) -> bool {
+    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
+    let request = account::confirm_device(
+        &session.access_token.jwt,
+        &device.key,
+        &verifier.salt_b64,
+        &verifier.verifier_b64,
+        &env.pool.device_name,
+    );
+    match env.call::<Value>(&request).await {
+        Ok(answer) => {
+            let _ = env.sessions().save_device(username, &secrets);
+            answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false)
+        }
+        Err(_) => false,
+    }
+}
+
+/// Who a TOTP set-up call is for: during a sign-in's challenge (MFA_SETUP), its Session;
+/// otherwise the signed-in user's access token.
+pub fn setup_auth(
+    pending: Option<&AwaitingAnswer>,
+    access_token: impl FnOnce() -> Result<String, CognitoError>,
+) -> Result<SetupAuth, CognitoError> {
+    match pending.and_then(|p| p.challenge().session.clone()) {
+        Some(session) => Ok(SetupAuth::Session(session)),
+        None => access_token().map(SetupAuth::AccessToken),
+    }
+}
+
+/// AssociateSoftwareToken: the answer (with `SecretCode`), and during the MFA_SETUP
+/// challenge the new Session the challenge continues with.
+pub async fn associate_software_token<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    auth: &SetupAuth,
+) -> Result<(Passthrough, Option<String>), CognitoError> {
+    let data: Passthrough = env.call(&account::associate_software_token(auth)).await?;
+    let session = data.get("Session").and_then(Value::as_str).map(str::to_string);
+    Ok((data, session))
+}
+
+/// VerifySoftwareToken for a signed-in user: Cognito's answer.
+pub async fn verify_software_token<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    access_token: &str,
+    code: &str,
+    friendly_device_name: Option<&str>,
+) -> Result<Passthrough, CognitoError> {
+    let auth = SetupAuth::AccessToken(access_token.to_string());
+    env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await
+}
+
+/// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in:
+/// the code is verified with the challenge's Session, and MFA_SETUP is answered with the
+/// Session that comes back. A refused code leaves the challenge waiting.
+pub async fn finish_mfa_setup<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>,
+    mut pending: AwaitingAnswer,
+    code: &str,
+    friendly_device_name: Option<&str>,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
+    let verified: Result<Passthrough, CognitoError> =
+        env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await;
+    match verified {
+        Ok(data) => {
+            if let Some(session) = data.get("Session").and_then(Value::as_str) {
+                pending.update_session(session.to_string());
+            }
+            answer(env, pending, &Answer::MfaSetupDone, None, srp).await
+        }
+        Err(error) => Err(SignInFailure { error, pending: Some(pending) }),
+    }
+}

@@ -1,0 +1,82 @@
+//! Bodies of the sign-in operations: InitiateAuth (every flow, the refresh included),
+//! RespondToAuthChallenge, and GetTokensFromRefreshToken. Field order as the JS SDK's.
+
+use super::challenge::{AuthFlow, ChallengeName};
+use super::types::StringMap;
+use super::{with_metadata, Operation, Request};
+use crate::json;
+
+pub fn initiate_auth(
+    flow: AuthFlow,
+    client_id: &str,
+    auth_parameters: &StringMap,
+    client_metadata: Option<&StringMap>,
+) -> Request {
+    let body = json!({ "AuthFlow": (flow.name()), "ClientId": client_id, "AuthParameters": auth_parameters });
+    Request::new(Operation::InitiateAuth, with_metadata(body, client_metadata))
+}
+
+pub fn respond_to_auth_challenge(
+    challenge: &ChallengeName,
+    client_id: &str,
+    challenge_responses: &StringMap,
+    session: Option<&str>,
+    client_metadata: Option<&StringMap>,
+) -> Request {
+    let mut body = json!({ "ChallengeName": (challenge.as_str()), "ClientId": client_id, "ChallengeResponses": challenge_responses });
+    if let Some(session) = session {
+        body.insert("Session", json!(session));
+    }
+    Request::new(Operation::RespondToAuthChallenge, with_metadata(body, client_metadata))
+}
+
+/// The request that trades a refresh token for fresh tokens: GetTokensFromRefreshToken on
+/// clients with refresh-token rotation, else InitiateAuth with REFRESH_TOKEN_AUTH. A
+/// remembered device's refresh tokens are bound to it, so its key goes along.
+pub fn refresh(
+    rotation: bool,
+    client_id: &str,
+    refresh_token: &str,
+    device_key: Option<&str>,
+    client_metadata: Option<&StringMap>,
+) -> Request {
+    if rotation {
+        let mut body = json!({ "ClientId": client_id, "RefreshToken": refresh_token });
+        if let Some(key) = device_key {
+            body.insert("DeviceKey", json!(key));
+        }
+        return Request::new(Operation::GetTokensFromRefreshToken, with_metadata(body, client_metadata));
+    }
+    let mut auth_parameters = StringMap::new();
+    auth_parameters.insert("REFRESH_TOKEN", refresh_token.to_string());
+    if let Some(device_key) = device_key {
+        auth_parameters.insert("DEVICE_KEY", device_key.to_string());
+    }
+    initiate_auth(AuthFlow::RefreshToken, client_id, &auth_parameters, client_metadata)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unset_optional_fields_are_left_out_like_json_stringify_does() {
+        let body = initiate_auth(AuthFlow::UserSrp, "c", &[("USERNAME".to_string(), "u".to_string())].into(), None);
+        assert_eq!(body.text(), r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u"}}"#);
+        let r = respond_to_auth_challenge(&ChallengeName::SmsMfa, "c", &StringMap::new(), None, None);
+        assert_eq!(r.text(), r#"{"ChallengeName":"SMS_MFA","ClientId":"c","ChallengeResponses":{}}"#);
+    }
+
+    #[test]
+    fn refresh_requests_of_both_kinds() {
+        let r = refresh(false, "c", "rt", Some("dk"), None);
+        assert_eq!(
+            r.text(),
+            r#"{"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"c","AuthParameters":{"REFRESH_TOKEN":"rt","DEVICE_KEY":"dk"}}"#
+        );
+        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        let r = refresh(true, "c", "rt", Some("dk"), Some(&meta));
+        assert_eq!(r.operation, Operation::GetTokensFromRefreshToken);
+        assert_eq!(r.text(), r#"{"ClientId":"c","RefreshToken":"rt","DeviceKey":"dk","ClientMetadata":{"k":"v"}}"#);
+    }
+}

@@ -1,0 +1,65 @@
+//! Bodies of registration: SignUp, ConfirmSignUp, ResendConfirmationCode. Optional fields
+//! are left out when unset, as `JSON.stringify` drops `undefined`.
+
+use super::types::{AttributeType, StringMap};
+use super::{with_metadata, Operation, Request};
+use crate::json;
+
+pub fn sign_up(
+    client_id: &str,
+    username: &str,
+    password: &str,
+    user_attributes: Option<&[AttributeType]>,
+    validation_data: Option<&[AttributeType]>,
+    client_metadata: Option<&StringMap>,
+) -> Request {
+    let mut body = json!({ "ClientId": client_id, "Username": username, "Password": password });
+    for (name, list) in [("UserAttributes", user_attributes), ("ValidationData", validation_data)] {
+        if let Some(list) = list {
+            body.insert(name, json!(list));
+        }
+    }
+    Request::new(Operation::SignUp, with_metadata(body, client_metadata))
+}
+
+pub fn confirm_sign_up(
+    client_id: &str,
+    username: &str,
+    confirmation_code: &str,
+    force_alias_creation: bool,
+    client_metadata: Option<&StringMap>,
+) -> Request {
+    let body = json!({
+        "ClientId": client_id,
+        "ConfirmationCode": confirmation_code,
+        "Username": username,
+        "ForceAliasCreation": force_alias_creation,
+    });
+    Request::new(Operation::ConfirmSignUp, with_metadata(body, client_metadata))
+}
+
+pub fn resend_confirmation_code(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
+    Request::new(
+        Operation::ResendConfirmationCode,
+        with_metadata(json!({ "ClientId": client_id, "Username": username }), client_metadata),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_fields_go_out_in_the_sdk_order() {
+        let attributes = [AttributeType { name: "email".into(), value: "a@b".into() }];
+        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        let body = sign_up("c", "u", "p", Some(&attributes), None, Some(&meta));
+        let expected = r#"{"ClientId":"c","Username":"u","Password":"p","UserAttributes":[{"Name":"email","Value":"a@b"}],"ClientMetadata":{"k":"v"}}"#;
+        assert_eq!(body.text(), expected);
+        assert_eq!(
+            confirm_sign_up("c", "u", "123", false, None).text(),
+            r#"{"ClientId":"c","ConfirmationCode":"123","Username":"u","ForceAliasCreation":false}"#
+        );
+        assert_eq!(resend_confirmation_code("c", "u", None).text(), r#"{"ClientId":"c","Username":"u"}"#);
+    }
+}
