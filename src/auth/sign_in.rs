@@ -132,15 +132,15 @@ enum Expect {
 /// Waiting for Cognito's answer to the last request.
 #[derive(Debug)]
 pub struct AwaitingServer {
-    ctx: Context,
+    ctx: Box<Context>,
     expect: Expect,
 }
 
 /// A challenge waiting for the app's answer.
 #[derive(Debug, Clone)]
 pub struct AwaitingAnswer {
-    ctx: Context,
-    challenge: Challenge,
+    ctx: Box<Context>,
+    challenge: Box<Challenge>,
 }
 
 fn srp_error(e: SrpError) -> CognitoError {
@@ -215,7 +215,7 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
-        let ctx = Context { username: params.username.clone(), params, device, answered: None };
+        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
         let mut auth_parameters = ctx.with_username();
         ctx.add_device_key(&mut auth_parameters);
         let expect = match flow {
@@ -257,7 +257,7 @@ impl AwaitingServer {
         devices: Devices,
     ) -> (AwaitingServer, Request) {
         let device = devices(&params.username);
-        let ctx = Context { username: params.username.clone(), params, device, answered: None };
+        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
         auth_parameters.insert("USERNAME", ctx.username.clone());
         let request = initiate_auth(
             AuthFlow::CustomAuth,
@@ -297,7 +297,7 @@ impl AwaitingServer {
         match self.expect {
             Expect::Result => {
                 let challenge = self.ctx.answered.clone()?;
-                Some(AwaitingAnswer { ctx: self.ctx, challenge })
+                Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
             }
             Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
         }
@@ -352,7 +352,7 @@ impl AwaitingServer {
                     session: response.session,
                     username: ctx.username.clone(),
                 };
-                Ok(Next::Challenge(AwaitingAnswer { ctx, challenge }))
+                Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
@@ -398,7 +398,7 @@ fn srp_proof(
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    ctx: Context,
+    ctx: Box<Context>,
     session: Option<String>,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
@@ -455,7 +455,7 @@ impl AwaitingAnswer {
             challenge.session.as_deref(),
             client_metadata.as_ref().or(ctx.params.client_metadata.as_ref()),
         );
-        ctx.answered = Some(challenge);
+        ctx.answered = Some(*challenge);
         Ok((AwaitingServer { ctx, expect }, request))
     }
 }

@@ -1,7 +1,8 @@
 //! The session: what storage holds for a user, refreshing it when expired (one refresh
 //! per user in this page, one across tabs), and revoking it at sign-out. `get_session` is
-//! the one path every caller takes; listeners hear of refreshes and of sign-outs a dead
-//! refresh token causes through `changes`.
+//! the one path every caller takes (the SDK's synchronous callback asks
+//! `session_without_request` first, which is where `get_session` starts); what listeners
+//! are to hear of it comes back with the session.
 
 use super::pool::PoolConfig;
 use super::single_flight::SingleFlight;
@@ -109,7 +110,7 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
 /// The session when it can be had without a request: `cached` (a caller's in-memory
 /// session) while valid, else what storage says. None: it must be refreshed. The one
 /// decision behind `get_session`.
-pub(super) fn session_without_request<T: Transport, S: Storage + ?Sized>(
+pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>,
     cached: Option<&Session>,
     username: &str,
@@ -135,14 +136,12 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     cached: Option<&Session>,
     username: &str,
     client_metadata: Option<StringMap>,
-    changes: &dyn Fn(Change),
-) -> Result<Session, CognitoError> {
+) -> Found {
     if let Some(known) = session_without_request(env, cached, username) {
-        return known;
+        return Found { session: known, change: None };
     }
     let refreshed = refresh_coordinated(env, flights, tabs, username, client_metadata).await;
-    report_refresh(env, username, &refreshed, changes);
-    refreshed
+    found(env, username, refreshed)
 }
 
 /// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
@@ -152,29 +151,33 @@ pub async fn refresh_session<T: Transport, S: Storage + ?Sized>(
     username: &str,
     refresh_token: &str,
     client_metadata: Option<StringMap>,
-    changes: &dyn Fn(Change),
-) -> Result<Session, CognitoError> {
+) -> Found {
     let refreshed = refresh(env, username, refresh_token, client_metadata).await;
-    report_refresh(env, username, &refreshed, changes);
-    refreshed
+    found(env, username, refreshed)
+}
+
+/// A session asked for, and what listeners are to hear of it.
+#[derive(Debug)]
+pub struct Found {
+    pub session: Result<Session, CognitoError>,
+    pub change: Option<Change>,
 }
 
 /// A refresh is a `Refresh` change; a dead refresh token that left no usable session
 /// behind is a sign-out.
-fn report_refresh<T: Transport, S: Storage + ?Sized>(
+fn found<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>,
     username: &str,
-    refreshed: &Result<Session, CognitoError>,
-    changes: &dyn Fn(Change),
-) {
-    match refreshed {
-        Ok(_) => changes(Change::Refresh),
-        Err(e) => {
-            if refresh_token_is_dead(e) && matches!(stored_session(env, username), StoredSession::Unusable(_)) {
-                changes(Change::SignOut);
-            }
+    session: Result<Session, CognitoError>,
+) -> Found {
+    let change = match &session {
+        Ok(_) => Some(Change::Refresh),
+        Err(e) if refresh_token_is_dead(e) && matches!(stored_session(env, username), StoredSession::Unusable(_)) => {
+            Some(Change::SignOut)
         }
-    }
+        Err(_) => None,
+    };
+    Found { session, change }
 }
 
 /// Refreshes unless someone else (another caller here, another tab) already has: storage

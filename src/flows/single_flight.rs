@@ -13,10 +13,13 @@ struct Slot<T> {
     waiters: Vec<Waker>,
 }
 
+/// A key and the slot its callers share.
+type InFlight<T> = (String, Rc<RefCell<Slot<T>>>);
+
 /// Keys and their slots in a Vec: a few keys at most (one per signed-in user), and a
 /// hash map would add hashing code to the wasm.
 pub struct SingleFlight<T: Clone> {
-    in_flight: RefCell<Vec<(String, Rc<RefCell<Slot<T>>>)>>,
+    in_flight: RefCell<Vec<InFlight<T>>>,
 }
 
 impl<T: Clone> Default for SingleFlight<T> {

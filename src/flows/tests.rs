@@ -100,6 +100,18 @@ fn env<'a>(
     Env { pool, transport: server, storage, now: || NOW }
 }
 
+/// `get_session`'s session alone.
+async fn get_session_result<L: crate::storage::tab_lock::TabLock>(
+    env: &Env<'_, FakeServer, MemoryStorage>,
+    flights: &SingleFlight<Result<Session, CognitoError>>,
+    tabs: &L,
+    cached: Option<&Session>,
+    username: &str,
+    client_metadata: Option<crate::protocol::types::StringMap>,
+) -> Result<Session, CognitoError> {
+    get_session(env, flights, tabs, cached, username, client_metadata).await.session
+}
+
 fn no_srp() -> Result<SrpClient, SrpError> {
     panic!("this sign-in draws no SRP secret")
 }
@@ -114,7 +126,7 @@ fn eight_parallel_get_session_calls_send_one_refresh() {
     let env = env(&pool, &server, &storage);
     let flights = SingleFlight::default();
     let calls: Vec<Boxed> = (0..8)
-        .map(|_| Box::pin(get_session(&env, &flights, &NoTabLock, None, "alice", None, &|_| {})) as Boxed)
+        .map(|_| Box::pin(get_session_result(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed)
         .collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
@@ -134,12 +146,11 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
-    let err =
-        run_all(vec![
-            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
-        ])
-        .remove(0)
-        .unwrap_err();
+    let err = run_all(vec![
+        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed,
+    ])
+    .remove(0)
+    .unwrap_err();
     assert_eq!(err.code(), "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -158,7 +169,7 @@ fn transient_failures_are_retried_with_backoff() {
     let env = env(&pool, &server, &storage);
     let session =
         run_all(vec![
-            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+            Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
         ])
         .remove(0)
         .unwrap();
@@ -177,12 +188,11 @@ fn retries_stop_and_the_session_survives_an_outage() {
         server.drop_connection();
     }
     let env = env(&pool, &server, &storage);
-    let err =
-        run_all(vec![
-            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
-        ])
-        .remove(0)
-        .unwrap_err();
+    let err = run_all(vec![
+        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed,
+    ])
+    .remove(0)
+    .unwrap_err();
     assert_eq!(err.code(), "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::flows::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -196,7 +206,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
     run_all(vec![
-        Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
     ])
     .remove(0)
     .unwrap();
@@ -211,7 +221,7 @@ fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let env = env(&pool, &server, &storage);
     let get = || {
         run_all(vec![
-            Box::pin(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &|_| {})) as Boxed
+            Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
         ])
         .remove(0)
         .unwrap_err()
@@ -265,7 +275,7 @@ fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
         .collect();
     let calls: Vec<Boxed> = tabs
         .iter()
-        .map(|(flights, lease)| Box::pin(get_session(&env, flights, lease, None, "alice", None, &|_| {})) as Boxed)
+        .map(|(flights, lease)| Box::pin(get_session_result(&env, flights, lease, None, "alice", None)) as Boxed)
         .collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
@@ -287,14 +297,13 @@ fn a_valid_in_memory_session_is_used_as_is_and_an_expired_one_defers_to_storage(
     expired_session_in(&storage);
     assert!(session_without_request(&env, Some(&stale), "alice").is_none());
     server.answer(200, refreshed(None));
-    let session = run_all(vec![Box::pin(get_session(
+    let session = run_all(vec![Box::pin(get_session_result(
         &env,
         &SingleFlight::default(),
         &NoTabLock,
         Some(&stale),
         "alice",
         None,
-        &|_| {},
     )) as Boxed])
     .remove(0)
     .unwrap();
@@ -427,23 +436,22 @@ fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
 fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let heard = RefCell::new(Vec::new());
-    let listen = |change: Change| heard.borrow_mut().push(change);
+    let get = || run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None));
     expired_session_in(&storage);
     server.answer(200, refreshed(None));
-    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap();
+    assert_eq!(get().change, Some(Change::Refresh));
     // A valid session is no change.
-    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap();
-    assert_eq!(*heard.borrow(), vec![Change::Refresh]);
+    assert_eq!(get().change, None);
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
-    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap_err();
-    assert_eq!(*heard.borrow(), vec![Change::Refresh, Change::SignOut]);
+    let found = get();
+    assert!(found.session.is_err());
+    assert_eq!(found.change, Some(Change::SignOut));
     // A transient failure keeps the session: no sign-out.
     expired_session_in(&storage);
     for _ in 0..retry::MAX_ATTEMPTS {
         server.drop_connection();
     }
-    run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None, &listen)).unwrap_err();
-    assert_eq!(heard.borrow().len(), 2);
+    let found = get();
+    assert_eq!((found.session.is_err(), found.change), (true, None));
 }

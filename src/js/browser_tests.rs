@@ -5,14 +5,16 @@
 use super::callbacks::reply_for;
 use super::fetch::FetchTransport;
 use super::js_storage::{default_storage, JsStorage};
-use crate::auth::{Flow, SignInParams};
+use crate::auth::SignInParams;
 use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
-use crate::flows::{self, Env, SignInOutcome};
+use crate::flows::sign_in::{self, SignInOutcome};
+use crate::flows::Env;
 use crate::json;
 use crate::json::Value;
-use crate::protocol::types::{ConfirmSignUpRequest, SignUpRequest, SignUpResponse};
-use crate::protocol::{Operation, Request};
+use crate::protocol::challenge::AuthFlow;
+use crate::protocol::types::SignUpResponse;
+use crate::protocol::{account, registration};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
@@ -84,7 +86,7 @@ fn a_throwing_storage_object_never_throws_through() {
 #[wasm_bindgen_test]
 async fn fetch_to_a_closed_port_is_a_network_error() {
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
-    let request = Request::new(Operation::GetUser, json!({"AccessToken":"x"}));
+    let request = account::get_user("x");
     let storage = JsStorage(default_storage());
     let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
     let err = env.call::<Value>(&request).await.unwrap_err();
@@ -133,33 +135,10 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let env = Env { pool: &pool, transport: &transport, storage: &storage, now: now_secs };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
-    let signed_up: SignUpResponse = env
-        .call(&Request::new(
-            Operation::SignUp,
-            &SignUpRequest {
-                client_id: client_id.clone(),
-                username: username.clone(),
-                password: "Passw0rd!".into(),
-                user_attributes: None,
-                validation_data: None,
-                client_metadata: None,
-            },
-        ))
-        .await
-        .unwrap();
+    let signed_up: SignUpResponse =
+        env.call(&registration::sign_up(&client_id, &username, "Passw0rd!", None, None, None)).await.unwrap();
     assert!(!signed_up.user_confirmed);
-    let confirm = |code: &str| {
-        Request::new(
-            Operation::ConfirmSignUp,
-            &ConfirmSignUpRequest {
-                client_id: client_id.clone(),
-                confirmation_code: code.into(),
-                username: username.clone(),
-                force_alias_creation: true,
-                client_metadata: None,
-            },
-        )
-    };
+    let confirm = |code: &str| registration::confirm_sign_up(&client_id, &username, code, true, None);
     let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
     assert_eq!((wrong.code(), wrong.status_code), ("CodeMismatchException", Some(400)));
     env.call::<Value>(&confirm("123456")).await.unwrap();
@@ -172,18 +151,16 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         client_metadata: None,
         preferred_challenge: None,
     };
-    let bad = flows::sign_in(&env, Flow::UserSrp, params("wrong"), SrpClient::generate).await.unwrap_err();
-    assert_eq!(bad.code(), "NotAuthorizedException");
+    let bad = sign_in::start(&env, AuthFlow::UserSrp, params("wrong"), &SrpClient::generate).await.unwrap_err();
+    assert_eq!(bad.error.code(), "NotAuthorizedException");
     assert_eq!(
         local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(),
         None,
         "a failed sign-in writes nothing"
     );
 
-    let outcome = flows::sign_in(&env, Flow::UserSrp, params("Passw0rd!"), SrpClient::generate).await.unwrap();
-    let (_, SignInOutcome::SignedIn { username: stored_as, session, .. }) = outcome else {
-        panic!("unexpected challenge")
-    };
+    let outcome = sign_in::start(&env, AuthFlow::UserSrp, params("Passw0rd!"), &SrpClient::generate).await.unwrap();
+    let SignInOutcome::SignedIn { username: stored_as, session, .. } = outcome else { panic!("unexpected challenge") };
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload["cognito:username"], username.as_str());
     assert_eq!(

@@ -7,22 +7,7 @@ use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    SignIn,
-    Refresh,
-    SignOut,
-}
-
-impl Change {
-    fn name(self) -> &'static str {
-        match self {
-            Change::SignIn => "signIn",
-            Change::Refresh => "refresh",
-            Change::SignOut => "signOut",
-        }
-    }
-}
+pub use crate::session::Change;
 
 #[derive(Default)]
 struct Registry {

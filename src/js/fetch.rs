@@ -47,7 +47,7 @@ impl Transport for FetchTransport {
         set(&init, "method", &"POST".into());
         set(&init, "mode", &"cors".into());
         set(&init, "headers", &headers);
-        set(&init, "body", &JsValue::from_str(&request.body));
+        set(&init, "body", &JsValue::from_str(&request.text()));
         if let Some(credentials) = &self.credentials {
             set(&init, "credentials", &JsValue::from_str(credentials));
         }

@@ -9,8 +9,8 @@ use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
 use crate::flows::Env;
 use crate::json::FromJson;
-use crate::protocol::types::{AttributeType, SignUpRequest, SignUpResponse};
-use crate::protocol::{CognitoError, Operation, Request};
+use crate::protocol::types::{AttributeType, SignUpResponse};
+use crate::protocol::{registration, CognitoError};
 use crate::storage::SessionStore;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -156,18 +156,18 @@ impl CognitoUserPool {
         let shared = self.shared.clone();
         let username = username.as_string().unwrap_or_default();
         let request = (|| {
-            Ok::<_, CognitoError>(SignUpRequest {
-                client_id: shared.config.client_id.clone(),
-                username: username.clone(),
-                password: password.as_string().unwrap_or_default(),
-                user_attributes: attributes(&user_attributes)?,
-                validation_data: attributes(&validation_data)?,
-                client_metadata: string_map(&client_metadata),
-            })
+            Ok::<_, CognitoError>(registration::sign_up(
+                &shared.config.client_id,
+                &username,
+                &password.as_string().unwrap_or_default(),
+                attributes(&user_attributes)?.as_deref(),
+                attributes(&validation_data)?.as_deref(),
+                string_map(&client_metadata).as_ref(),
+            ))
         })();
         crate::js::panic::spawn(async move {
             let result = async {
-                let request = Request::new(Operation::SignUp, request?);
+                let request = request?;
                 let data: SignUpResponse = shared.env(&shared.storage()).call(&request).await?;
                 let out = js_sys::Object::new();
                 let set = |k: &str, v: JsValue| {

@@ -12,19 +12,21 @@ mod sign_in;
 
 use super::callbacks::reply_for;
 use super::convert::{error, get, js_from_json, plain_error, string_arg};
-use super::events::{self, Change};
+use super::events;
 use super::js_storage::JsStorage;
 use super::panic::ResetAfterPanic;
 use super::panic_probe::{self, Point};
 use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
-use crate::auth::{Flow, SignIn};
+use crate::auth::AwaitingAnswer;
 use crate::flows::clock::now_secs;
 use crate::flows::single_flight::SingleFlight;
 use crate::flows::Env;
 use crate::json::Value;
+use crate::protocol::challenge::AuthFlow;
 use crate::protocol::types::Passthrough;
 use crate::protocol::{CognitoError, Request};
+use crate::session::Change;
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use std::cell::RefCell;
@@ -38,7 +40,7 @@ pub(super) struct UserState {
     flow_name: String,
     session: Option<Session>,
     /// A sign-in stopped at a challenge, waiting for the app's answer (sendMFACode, ...).
-    sign_in: Option<SignIn>,
+    sign_in: Option<AwaitingAnswer>,
 }
 
 #[wasm_bindgen]
@@ -113,7 +115,8 @@ fn session_js(session: Session) -> JsValue {
 impl CognitoUser {
     pub(crate) fn create(username: String, pool: Rc<PoolShared>, storage: Option<JsValue>) -> CognitoUser {
         let storage = JsStorage(storage.unwrap_or_else(|| pool.storage.clone()));
-        let state = UserState { username, flow_name: Flow::UserSrp.name().to_string(), session: None, sign_in: None };
+        let state =
+            UserState { username, flow_name: AuthFlow::UserSrp.name().to_string(), session: None, sign_in: None };
         CognitoUser { pool, storage, state: Rc::new(RefCell::new(state)) }
     }
 

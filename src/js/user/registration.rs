@@ -2,8 +2,7 @@
 
 use super::{answer_response, answer_success, CognitoUser};
 use crate::js::convert::string_map;
-use crate::protocol::types::{ConfirmSignUpRequest, ResendConfirmationCodeRequest};
-use crate::protocol::{Operation, Request};
+use crate::protocol::registration;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -17,28 +16,24 @@ impl CognitoUser {
         callback: JsValue,
         client_metadata: JsValue,
     ) -> JsValue {
-        let body = ConfirmSignUpRequest {
-            client_id: self.pool.config.client_id.clone(),
-            confirmation_code: code.as_string().unwrap_or_default(),
-            username: self.get_username(),
-            force_alias_creation: force_alias_creation.is_truthy(),
-            client_metadata: string_map(&client_metadata),
-        };
-        self.respond_to_request(&callback, move |_| Ok(Request::new(Operation::ConfirmSignUp, body)), answer_success)
+        let request = registration::confirm_sign_up(
+            &self.pool.config.client_id,
+            &self.get_username(),
+            &code.as_string().unwrap_or_default(),
+            force_alias_creation.is_truthy(),
+            string_map(&client_metadata).as_ref(),
+        );
+        self.respond_to_request(&callback, move |_| Ok(request), answer_success)
     }
 
     /// `resendConfirmationCode(callback, clientMetadata)` → `{ CodeDeliveryDetails }`.
     #[wasm_bindgen(js_name = resendConfirmationCode)]
     pub fn resend_confirmation_code(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
-        let body = ResendConfirmationCodeRequest {
-            client_id: self.pool.config.client_id.clone(),
-            username: self.get_username(),
-            client_metadata: string_map(&client_metadata),
-        };
-        self.respond_to_request(
-            &callback,
-            move |_| Ok(Request::new(Operation::ResendConfirmationCode, body)),
-            answer_response,
-        )
+        let request = registration::resend_confirmation_code(
+            &self.pool.config.client_id,
+            &self.get_username(),
+            string_map(&client_metadata).as_ref(),
+        );
+        self.respond_to_request(&callback, move |_| Ok(request), answer_response)
     }
 }

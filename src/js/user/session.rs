@@ -1,10 +1,9 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut, globalSignOut.
 
 use super::{session_js, CognitoUser, Handle, REFRESHES};
-use crate::flows::{self, StoredSession};
+use crate::flows::{self, session::Found};
 use crate::js::callbacks::{reply_error_only, reply_for};
 use crate::js::convert::{call_string, get, string_map};
-use crate::js::events::Change;
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
 use crate::protocol::types::StringMap;
@@ -14,54 +13,44 @@ use crate::storage::keys::{self, UserItem};
 use wasm_bindgen::prelude::*;
 
 impl Handle {
-    /// The session when it can be had without a request (`flows::session_without_request`
-    /// with the in-memory one), kept in memory; None: it must be refreshed.
+    /// The session when it can be had without a request (where `flows::get_session`
+    /// starts), kept in memory; None: it must be refreshed. The SDK calls getSession's
+    /// callback synchronously in that case.
     fn session_now(&self) -> Option<Result<Session, CognitoError>> {
         let cached = self.state.borrow().session.clone();
         let username = self.username();
-        let known = flows::session_without_request(&self.env(), cached.as_ref(), &username)?;
-        match &known {
-            Ok(s) => self.set_session(username, s.clone()),
-            Err(_) => self.state.borrow_mut().session = None,
-        }
+        let known = flows::session::session_without_request(&self.env(), cached.as_ref(), &username)?;
+        self.keep(username, &known);
         Some(known)
     }
 
-    /// The session, refreshed when expired; concurrent refreshes of one user (from any
-    /// CognitoUser object of this page) share a single request. `flows::get_session`
-    /// made of `session_now` (which keeps the in-memory session) and the same refresh.
-    pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
-        if let Some(known) = self.session_now() {
-            return known;
+    /// Keeps a session in memory; a failure leaves none there.
+    fn keep(&self, username: String, session: &Result<Session, CognitoError>) {
+        match session {
+            Ok(s) => self.set_session(username, s.clone()),
+            Err(_) => self.state.borrow_mut().session = None,
         }
+    }
+
+    /// The session, refreshed when expired (`flows::get_session`); concurrent refreshes of
+    /// one user (from any CognitoUser object of this page) share a single request.
+    pub(super) async fn session(&self, client_metadata: Option<StringMap>) -> Result<Session, CognitoError> {
+        let cached = self.state.borrow().session.clone();
         let username = self.username();
         let flights = REFRESHES.with(ResetAfterPanic::get);
         let settle_key = keys::user_item(&self.pool.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &self.storage, timer: &self.pool.transport, settle_key };
-        // refresh_coordinated reads storage again once it holds the cross-tab lock.
-        let session = flows::refresh_coordinated(&self.env(), &flights, &tabs, &username, client_metadata).await;
-        self.after_refresh(username, session)
+        let found = flows::get_session(&self.env(), &flights, &tabs, cached.as_ref(), &username, client_metadata).await;
+        self.after(username, found)
     }
 
-    /// Keeps a refreshed session in memory and tells listeners; a failed refresh leaves no
-    /// session in memory (and a dead refresh token none in storage either).
-    fn after_refresh(&self, username: String, session: Result<Session, CognitoError>) -> Result<Session, CognitoError> {
-        match &session {
-            Ok(s) => {
-                self.set_session(username, s.clone());
-                self.emit(Change::Refresh);
-            }
-            Err(e) => {
-                self.state.borrow_mut().session = None;
-                // A dead refresh token clears the stored session: that is a sign-out.
-                if flows::refresh_token_is_dead(e)
-                    && matches!(flows::stored_session(&self.env(), &username), StoredSession::Unusable(_))
-                {
-                    self.emit(Change::SignOut);
-                }
-            }
+    /// Keeps the session in memory, then tells listeners what changed.
+    fn after(&self, username: String, found: Found) -> Result<Session, CognitoError> {
+        self.keep(username, &found.session);
+        if let Some(change) = found.change {
+            self.emit(change);
         }
-        session
+        found.session
     }
 
     /// Refreshes with `refresh_token` and stores the result (failure: no in-memory session).
@@ -71,8 +60,8 @@ impl Handle {
         client_metadata: Option<StringMap>,
     ) -> Result<Session, CognitoError> {
         let username = self.username();
-        let session = flows::refresh(&self.env(), &username, refresh_token, client_metadata).await;
-        self.after_refresh(username, session)
+        let found = flows::session::refresh_session(&self.env(), &username, refresh_token, client_metadata).await;
+        self.after(username, found)
     }
 }
 

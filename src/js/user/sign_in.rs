@@ -2,43 +2,43 @@
 //! challenges reach the app's callback object.
 
 use super::{session_js, CognitoUser, Handle};
-use crate::auth::device::DeviceSecrets;
-use crate::auth::{self, Answer, ChallengeCallback, Flow, SignIn, SignInParams};
-use crate::flows::{self, SignInOutcome};
+use crate::auth::{self, Answer, AwaitingAnswer, Challenge, SignInParams};
+use crate::flows::sign_in::{SignInFailure, SignInOutcome, SignInResult, SrpSource};
+use crate::flows::{self};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::convert::{
     call_method, call_string, error, get_string, js_from_json, optional_string_arg, plain_error, string_arg, string_map,
 };
-use crate::js::events::Change;
 use crate::js::panic_probe::{self, Point};
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
-use crate::protocol::account::{self, SetupAuth};
-use crate::protocol::types::{Passthrough, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::protocol::account::SetupAuth;
+use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
+use crate::protocol::types::StringMap;
+use crate::protocol::{CognitoError, ErrorKind};
+use crate::session::Change;
 use crate::srp;
-use crate::storage::SessionStore;
 use std::future::Future;
 use std::pin::Pin;
 use wasm_bindgen::prelude::*;
 
 /// Tells the callback object about a challenge, or fails the call with a coded error when
 /// it has no method for it (instead of the SDK's "callback.totpRequired is not a function").
-fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
+fn deliver_challenge(reply: Reply, challenge: &Challenge) {
     let params = js_from_json(&Value::Object(challenge.parameters.clone()));
-    let name = JsValue::from_str(&challenge.name);
-    let callback = auth::challenge_callback(&challenge.name);
+    let name = JsValue::from_str(challenge.name.as_str());
+    let callback = challenge.name.callback();
     let delivered = match callback {
         Some(ChallengeCallback::NameAndParameters(method)) => reply.method(method, &[&name, &params]),
         Some(ChallengeCallback::ParametersOnly(method)) => reply.method(method, &[&params]),
         Some(ChallengeCallback::SelectChallenge) => {
             let available = js_from_json(&challenge.available.to_json());
-            reply.method("selectChallenge", &[&available, &params])
+            reply.method(ChallengeCallback::SelectChallenge.method(), &[&available, &params])
         }
         Some(ChallengeCallback::NewPasswordRequired) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
             let required = js_from_json(&required.to_json());
-            reply.method("newPasswordRequired", &[&js_from_json(&attributes), &required])
+            reply.method(ChallengeCallback::NewPasswordRequired.method(), &[&js_from_json(&attributes), &required])
         }
         None => Err(reply),
     };
@@ -49,7 +49,7 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
         };
         let err = error(&CognitoError::new(
             ErrorKind::UnhandledChallenge,
-            format!("Cognito asked for the {} challenge, but {how}.", challenge.name),
+            format!("Cognito asked for the {} challenge, but {how}.", challenge.name.as_str()),
         ));
         let _ = js_sys::Reflect::set(&err, &"challengeName".into(), &name);
         let _ = js_sys::Reflect::set(&err, &"challengeParameters".into(), &params);
@@ -64,21 +64,25 @@ fn deliver_challenge(reply: Reply, challenge: &auth::Challenge) {
     }
 }
 
-/// Starts a sign-in step once it runs: the machine with its next request (or the error the
-/// machine gave instead of one), or an error when there is no sign-in to go on with.
-type BeginStep = Box<dyn FnOnce(&Handle) -> Result<(SignIn, Result<Request, CognitoError>), CognitoError>>;
-
 /// The SDK sends ValidationData as ClientMetadata when there is any, else ClientMetadata.
 fn client_metadata_of(auth_details: &JsValue) -> Option<StringMap> {
     let read = |getter: &str| call_method(auth_details, getter, &[]).and_then(Result::ok).and_then(|v| string_map(&v));
     read("getValidationData").or_else(|| read("getClientMetadata"))
 }
 
+/// One step of a sign-in, as the app asked for it.
+enum Step {
+    Start(AuthFlow, SignInParams),
+    Custom(SignInParams, StringMap),
+    Answer(Answer, Option<StringMap>),
+    FinishMfaSetup { code: String, friendly_device_name: Option<String> },
+}
+
 impl Handle {
-    /// Reports how a sign-in (or one of its steps) ended, keeping the machine when it
-    /// stopped at a challenge so the app's answer can continue it.
-    fn finish_step(&self, mut machine: SignIn, outcome: Result<SignInOutcome, CognitoError>, reply: Reply) {
-        match outcome {
+    /// Reports how a sign-in (or one of its steps) ended, keeping a challenge that waits
+    /// for the app's answer.
+    fn finish_step(&self, result: SignInResult, reply: Reply) {
+        match result {
             Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary }) => {
                 self.set_session(username, session.clone());
                 self.emit(Change::SignIn);
@@ -88,112 +92,91 @@ impl Handle {
                     reply.ok(session_js(session));
                 }
             }
-            Ok(SignInOutcome::Challenge(challenge)) => {
-                {
-                    let mut state = self.state.borrow_mut();
-                    state.username = challenge.username.clone();
-                    state.sign_in = Some(machine);
-                }
-                if challenge.name == "WEB_AUTHN" {
-                    // No app callback: the browser asks the user for their passkey.
-                    let options = challenge
-                        .parameters
-                        .get("CREDENTIAL_REQUEST_OPTIONS")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_string();
-                    let h = self.clone();
-                    crate::js::panic::spawn(async move {
-                        match passkeys::assertion(&options).await {
-                            Ok(credential) => h.answer(Answer::WebAuthn(credential), None, reply).await,
-                            Err(e) => {
-                                h.state.borrow_mut().sign_in = None;
-                                reply.err(&e)
-                            }
-                        }
-                    });
-                    return;
-                }
+            Ok(SignInOutcome::Challenge(pending)) => {
+                let challenge = pending.challenge().clone();
+                // Kept before the app hears of it: its callback may answer at once.
+                self.keep_pending(pending);
                 deliver_challenge(reply, &challenge);
             }
-            Err(e) => {
+            Ok(SignInOutcome::Passkey { pending, options }) => {
+                // No app callback: the browser asks the user for their passkey.
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.username = pending.challenge().username.clone();
+                    state.sign_in = None;
+                }
+                let h = self.clone();
+                crate::js::panic::spawn(async move {
+                    match passkeys::assertion(&options).await {
+                        Ok(credential) => {
+                            h.run_sign_in(Step::Answer(Answer::WebAuthn(credential), None), Some(pending), reply).await
+                        }
+                        Err(e) => reply.err(&e),
+                    }
+                });
+            }
+            Err(SignInFailure { error, pending }) => {
                 // A refused answer (wrong code) may be given again, as with the JS SDK.
-                machine.reopen_challenge();
-                if machine.pending_challenge().is_some() {
-                    self.state.borrow_mut().sign_in = Some(machine);
+                if let Some(pending) = pending {
+                    self.keep_pending(pending);
                 }
                 // A refused password is typed again: have the next SRP client ready.
                 crate::js::srp_ahead::prepare_if_signed_out(&self.pool);
-                reply.err(&e);
+                reply.err(&error);
             }
         }
     }
 
-    /// Finds remembered devices in this user's storage (for the sign-in machine).
-    fn device_lookup(&self) -> impl Fn(&str) -> Option<DeviceSecrets> + 'static {
-        let (storage, client_id) = (self.storage.clone(), self.pool.config.client_id.clone());
-        move |username: &str| SessionStore::new(&storage, &client_id).load_device(username)
+    fn keep_pending(&self, pending: AwaitingAnswer) {
+        let mut state = self.state.borrow_mut();
+        state.username = pending.challenge().username.clone();
+        state.sign_in = Some(pending);
     }
 
-    fn take_sign_in(&self) -> Result<SignIn, CognitoError> {
+    fn take_pending(&self) -> Result<AwaitingAnswer, CognitoError> {
         self.state.borrow_mut().sign_in.take().ok_or_else(|| {
             CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
         })
     }
 
-    /// Answers the pending challenge and runs the sign-in on from there.
-    fn answer(
+    /// Runs one step of a sign-in (`pending`: the challenge it answers, taken from this
+    /// user when not given) and reports where it stopped. Every way into a sign-in shares
+    /// this one boxed future instead of a state machine each.
+    fn run_sign_in(
         self,
-        answer: Answer,
-        client_metadata: Option<StringMap>,
+        step: Step,
+        pending: Option<AwaitingAnswer>,
         reply: Reply,
     ) -> Pin<Box<dyn Future<Output = ()>>> {
-        self.run_sign_in(
-            Box::new(move |h| {
-                let mut machine = h.take_sign_in()?;
-                let request = machine.answer(&answer, client_metadata, srp::ahead::take_or_generate);
-                Ok((machine, request))
-            }),
-            reply,
-        )
-    }
-
-    /// Runs a sign-in from `begin`'s machine and request (the first request, or the answer
-    /// to a challenge) to its next stop, and reports it. authenticateUser, initiateAuth and
-    /// the answers share this one boxed future instead of a state machine each.
-    fn run_sign_in(self, begin: BeginStep, reply: Reply) -> Pin<Box<dyn Future<Output = ()>>> {
         Box::pin(async move {
-            let (mut machine, request) = match begin(&self) {
-                Ok(started) => started,
-                Err(e) => return reply.err(&e),
+            let env = self.env();
+            let srp: SrpSource = &srp::ahead::take_or_generate;
+            let result = match step {
+                Step::Start(flow, params) => flows::sign_in::start(&env, flow, params, srp).await,
+                Step::Custom(params, auth_parameters) => {
+                    flows::sign_in::start_custom(&env, params, auth_parameters, srp).await
+                }
+                Step::Answer(answer, metadata) => match pending.map_or_else(|| self.take_pending(), Ok) {
+                    Ok(pending) => flows::sign_in::answer(&env, pending, &answer, metadata, srp).await,
+                    Err(e) => Err(e.into()),
+                },
+                Step::FinishMfaSetup { code, friendly_device_name } => match self.take_pending() {
+                    Ok(pending) => {
+                        let name = friendly_device_name.as_deref();
+                        flows::sign_in::finish_mfa_setup(&env, pending, &code, name, srp).await
+                    }
+                    Err(e) => Err(e.into()),
+                },
             };
-            let outcome = match request {
-                Ok(request) => flows::drive(&self.env(), &mut machine, request).await,
-                Err(e) => Err(e),
-            };
-            self.finish_step(machine, outcome, reply);
+            self.finish_step(result, reply);
         })
     }
 
-    /// During the MFA_SETUP challenge, set-up calls carry its Session; otherwise the
+    /// During a sign-in's challenge, set-up calls carry its Session; otherwise the
     /// signed-in user's access token.
     fn setup_auth(&self) -> Result<SetupAuth, CognitoError> {
         let state = self.state.borrow();
-        if let Some(session) =
-            state.sign_in.as_ref().and_then(|m| m.pending_challenge()).and_then(|c| c.session.clone())
-        {
-            return Ok(SetupAuth::Session(session));
-        }
-        drop(state);
-        self.access_token().map(SetupAuth::AccessToken)
-    }
-
-    fn update_challenge_session(&self, session: Option<&Value>) {
-        if let (Some(session), Some(machine)) =
-            (session.and_then(Value::as_str), self.state.borrow_mut().sign_in.as_mut())
-        {
-            machine.update_session(session.to_string());
-        }
+        flows::sign_in::setup_auth(state.sign_in.as_ref(), || self.access_token())
     }
 }
 
@@ -218,18 +201,13 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = authenticateUser)]
     pub fn authenticate_user(&self, auth_details: JsValue, callback: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
-        let Some(flow) = Flow::parse(&self.get_authentication_flow_type()) else {
+        let Some(flow) = AuthFlow::parse(&self.get_authentication_flow_type()) else {
             reply.err_value(plain_error("Authentication flow type is invalid."));
             return ret;
         };
         let params = self.sign_in_params(&auth_details);
         panic_probe::trip(Point::AuthenticateSync);
-        let begin = Box::new(move |h: &Handle| {
-            let mut machine = SignIn::new(flow, params).with_devices(h.device_lookup());
-            let request = machine.start(srp::ahead::take_or_generate);
-            Ok((machine, request))
-        });
-        crate::js::panic::spawn(self.handle().run_sign_in(begin, reply));
+        crate::js::panic::spawn(self.handle().run_sign_in(Step::Start(flow, params), None, reply));
         ret
     }
 
@@ -243,12 +221,7 @@ impl CognitoUser {
             .and_then(Result::ok)
             .and_then(|v| string_map(&v))
             .unwrap_or_default();
-        let begin = Box::new(move |h: &Handle| {
-            let mut machine = SignIn::new(Flow::CustomAuth, params).with_devices(h.device_lookup());
-            let request = machine.start_custom(auth_parameters);
-            Ok((machine, request))
-        });
-        crate::js::panic::spawn(self.handle().run_sign_in(begin, reply));
+        crate::js::panic::spawn(self.handle().run_sign_in(Step::Custom(params, auth_parameters), None, reply));
         ret
     }
 
@@ -264,8 +237,8 @@ impl CognitoUser {
     ) -> JsValue {
         let code = string_arg(&code);
         let mfa_type = optional_string_arg(&mfa_type);
-        let answer =
-            Answer::MfaCode { code, mfa_type: mfa_type.filter(|t| !t.is_empty()).unwrap_or_else(|| "SMS_MFA".into()) };
+        let mfa_type = mfa_type.filter(|t| !t.is_empty()).map_or(ChallengeName::SmsMfa, |t| ChallengeName::parse(&t));
+        let answer = Answer::MfaCode { code, mfa_type };
         self.answer_with(callback, answer, string_map(&client_metadata))
     }
 
@@ -318,7 +291,7 @@ impl CognitoUser {
 
     fn answer_with(&self, callback: JsValue, answer: Answer, client_metadata: Option<StringMap>) -> JsValue {
         let (reply, ret) = reply_for(&callback);
-        crate::js::panic::spawn(self.handle().answer(answer, client_metadata, reply));
+        crate::js::panic::spawn(self.handle().run_sign_in(Step::Answer(answer, client_metadata), None, reply));
         ret
     }
 
@@ -330,8 +303,10 @@ impl CognitoUser {
         let h = self.handle();
         crate::js::panic::spawn(async move {
             let result = async {
-                let data: Passthrough = h.env().call(&account::associate_software_token(&h.setup_auth()?)).await?;
-                h.update_challenge_session(data.get("Session"));
+                let (data, session) = flows::sign_in::associate_software_token(&h.env(), &h.setup_auth()?).await?;
+                if let (Some(session), Some(pending)) = (session, h.state.borrow_mut().sign_in.as_mut()) {
+                    pending.update_session(session);
+                }
                 Ok::<_, CognitoError>(data.get("SecretCode").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
             }
             .await;
@@ -356,22 +331,20 @@ impl CognitoUser {
         let friendly_device_name = optional_string_arg(&friendly_device_name);
         let (reply, ret) = reply_for(&callback);
         let h = self.handle();
-        crate::js::panic::spawn(async move {
-            let auth = match h.setup_auth() {
-                Ok(a) => a,
-                Err(e) => return reply.err(&e),
-            };
-            let verified: Result<Passthrough, _> =
-                h.env().call(&account::verify_software_token(&auth, &code, friendly_device_name.as_deref())).await;
-            match (verified, auth) {
-                (Err(e), _) => reply.err(&e),
-                (Ok(data), SetupAuth::Session(_)) => {
-                    h.update_challenge_session(data.get("Session"));
-                    h.answer(Answer::MfaSetupDone, None, reply).await
-                }
-                (Ok(data), SetupAuth::AccessToken(_)) => reply.ok(js_from_json(&Value::Object(data))),
+        match h.setup_auth() {
+            Err(e) => reply.err(&e),
+            Ok(SetupAuth::Session(_)) => {
+                let step = Step::FinishMfaSetup { code, friendly_device_name };
+                crate::js::panic::spawn(h.run_sign_in(step, None, reply));
             }
-        });
+            Ok(SetupAuth::AccessToken(token)) => crate::js::panic::spawn(async move {
+                let name = friendly_device_name.as_deref();
+                match flows::sign_in::verify_software_token(&h.env(), &token, &code, name).await {
+                    Ok(data) => reply.ok(js_from_json(&Value::Object(data))),
+                    Err(e) => reply.err(&e),
+                }
+            }),
+        }
         ret
     }
 }
