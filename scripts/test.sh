@@ -11,6 +11,12 @@ bash scripts/setup.sh
 echo; echo "== native tests (cargo test --workspace)"
 cargo test --workspace --quiet
 
+echo; echo "== house rules (cargo fmt --check, clippy -D warnings)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+# src/js (the browser edge) only compiles for wasm32.
+cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+
 echo; echo "== local Cognito servers"
 bash scripts/ministack.sh
 
