@@ -355,7 +355,8 @@ pub fn clear_order(document_cookie: &str) -> Vec<String> {
     }
     let names: Vec<String> = parse_cookie_header(document_cookie).into_iter().map(|(n, _)| n).collect();
     // Sorted by inserting in place: a jar holds a handful of names, and `sort()` would
-    // instantiate a stable sort for this one element type (about 2.5 KB of wasm).
+    // instantiate a stable sort for this one element type (measured: more wasm than this
+    // loop; see BENCHMARKS.md, "Size decisions").
     let mut indices: Vec<(u32, String)> = Vec::new();
     for name in &names {
         if let Some(i) = array_index(name) {
