@@ -465,6 +465,8 @@ ${md(T.srp)}
 
 ${md(T.wasm)}
 
+${readFileSync(join(ROOT, 'bench', 'size-decisions.md'), 'utf8').trim()}
+
 ## Method
 
 - Both libraries run in the same headless Chromium (Debian's \`/usr/bin/chromium\`), each in its own pages (never both in one page), loaded by their script tags: ours \`pkg/amazon-cognito-identity.min.js\`, the JS SDK's \`dist/amazon-cognito-identity.min.js\`. Every page load has its own browser context (its own renderer process), so no code cache or in-process wasm module cache carries over.

@@ -2,7 +2,9 @@
 # Starts ministack on 127.0.0.1:${MINISTACK_PORT:-4566} unless one already answers there,
 # and waits until it is ready. Settings that matter: AUTH=true (else any confirmation code
 # is accepted), BIND_HOST=127.0.0.1 (default is 0.0.0.0), and the `cryptography` package
-# (else JWT signatures are random bytes).
+# (else JWT signatures are random bytes). Only when it starts ministack does it write the
+# pid to target/logs/ministack.pid, for whoever called it to stop (scripts/test.sh and
+# scripts/demo.sh stop the one they started; one already running is left alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${MINISTACK_PORT:-4566}
@@ -19,4 +21,6 @@ for _ in $(seq 1 100); do
 done
 echo "ministack did not start; see target/logs/ministack.log" >&2
 tail -20 target/logs/ministack.log >&2
+kill "$(cat target/logs/ministack.pid)" 2>/dev/null || true
+rm -f target/logs/ministack.pid
 exit 1

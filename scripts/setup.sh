@@ -9,6 +9,12 @@ step() { printf '\n== %s\n' "$*"; }
 step "Rust wasm32 target"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
+step "Rust components (clippy, rustfmt)"
+components=$(rustup component list --installed)
+for c in clippy rustfmt; do
+  grep -q "^$c-" <<<"$components" || rustup component add "$c"
+done
+
 # wasm-bindgen-cli must match the exact wasm-bindgen version pinned in Cargo.toml.
 WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 step "wasm-bindgen-cli $WB_VERSION"

@@ -3,6 +3,9 @@
 //! Pure core (no JS types, tested natively): [`srp`], [`protocol`], [`auth`], [`session`],
 //! [`storage`], [`pool`], [`client`]. The browser edge lives in `js` (wasm32 only).
 
+// The one exception is allowed where it lives, in `js::panic` (the panic trampoline).
+#![deny(unsafe_code)]
+
 pub mod auth;
 pub mod flows;
 pub mod json;

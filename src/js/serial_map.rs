@@ -1,6 +1,6 @@
 //! A map keyed by increasing serial numbers (calls in flight, locks to release), kept
 //! as a sorted Vec: it holds a handful of entries at a time, and a BTreeMap per value
-//! type cost about 12 KB of wasm (measured with twiggy).
+//! type cost far more wasm (measured with twiggy; see BENCHMARKS.md, "Size decisions").
 
 pub struct SerialMap<V>(Vec<(u64, V)>);
 

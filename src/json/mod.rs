@@ -1,7 +1,8 @@
-//! JSON of our own, in place of serde/serde_json (which cost the wasm ~90 KB with the
-//! float formatting it drags in). What Cognito and storage send is parsed into a
-//! [`Value`]; request bodies are built as `Value`s and written back with
-//! [`Value::stringify`], byte for byte as `JSON.stringify` writes them.
+//! JSON of our own, in place of serde/serde_json (measured: they made the wasm much
+//! larger, with the float formatting they drag in; see BENCHMARKS.md, "Size
+//! decisions"). What Cognito and storage send is parsed into a [`Value`]; request
+//! bodies are built as `Value`s and written back with [`Value::stringify`], byte for
+//! byte as `JSON.stringify` writes them.
 //!
 //! - Objects keep their keys in the order written (a duplicated key keeps its first
 //!   place and its last value, as `JSON.parse` does).

@@ -6,8 +6,9 @@ use super::{FromJson, ToJson, Value};
 
 /// String keys in the order they were first inserted, each key once, as a JS object keeps
 /// them. A Vec with linear lookups: these maps hold a handful of entries, and each
-/// BTreeMap instantiation cost about 10 KB of wasm (measured with twiggy). Bulk input
-/// (parsed JSON) goes through `FromIterator`, which resolves repeated keys in O(n log n).
+/// BTreeMap instantiation cost far more wasm (measured with twiggy; see BENCHMARKS.md,
+/// "Size decisions"). Bulk input (parsed JSON) goes through `FromIterator`, which
+/// resolves repeated keys in O(n log n).
 #[derive(Debug, Clone)]
 pub struct OrderedMap<V>(Vec<(String, V)>);
 
@@ -136,8 +137,9 @@ impl<V: Default, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
 }
 
 /// The positions of `keys` sorted by key; equal keys stay in the order written. A
-/// bottom-up merge sort (O(n log n) on any input): the standard library's sort took
-/// 6.2 KB of wasm for this one use. Not generic, so one copy serves every value type.
+/// bottom-up merge sort (O(n log n) on any input): measured, the standard library's sort
+/// took more wasm for this one use (see BENCHMARKS.md, "Size decisions"). Not generic, so
+/// one copy serves every value type.
 fn positions_by_key(keys: &[&str]) -> Vec<usize> {
     let n = keys.len();
     let mut sorted: Vec<usize> = (0..n).collect();

@@ -355,7 +355,8 @@ pub fn clear_order(document_cookie: &str) -> Vec<String> {
     }
     let names: Vec<String> = parse_cookie_header(document_cookie).into_iter().map(|(n, _)| n).collect();
     // Sorted by inserting in place: a jar holds a handful of names, and `sort()` would
-    // instantiate a stable sort for this one element type (about 2.5 KB of wasm).
+    // instantiate a stable sort for this one element type (measured: more wasm than this
+    // loop; see BENCHMARKS.md, "Size decisions").
     let mut indices: Vec<(u32, String)> = Vec::new();
     for name in &names {
         if let Some(i) = array_index(name) {
@@ -376,10 +377,15 @@ mod tests {
     // Known answers produced by amazon-cognito-identity-js 6.3.21's CookieStorage (lib/) and
     // js-cookie 3.0.8 run in Node with a mock `document` (its cookie setter records the
     // string, its getter returns the header under test) and `Date.now = () => 1725350645123`.
-    // The generator was a throwaway Node script (not kept): for each option set it called
+    // The generator is tests/oracle/cookie_vectors.cjs: for each option set it calls
     // `new CookieStorage(opts)`, then `setItem(k, v)` and `removeItem(k)` for every pair,
-    // keeping the recorded strings; for reads it set the header and listed
-    // `Object.entries(Cookies.get())` and `Cookies.get(name)`. Regenerate rather than edit.
+    // keeping the recorded strings; for reads it sets the header and lists
+    // `Object.entries(Cookies.get())` and `Cookies.get(name)`. SET_CASES, GET_CASES and
+    // DATE_CASES are its `--rust` output; the option sets and the answers quoted in the
+    // tests below are its inputs and outputs too. tests/cookie_kat.rs checks this module
+    // against the script's live output, and these constants against its `--rust` output.
+    // Regenerate rather than edit: change the script's inputs, then paste
+    // `node tests/oracle/cookie_vectors.cjs --rust` over the constants.
     const NOW: f64 = 1725350645123.0;
 
     fn opts(

@@ -63,6 +63,8 @@
 //! strips S's leading zero bytes before hashing, so the HKDF input length —
 //! and the time to build it — depends on S.
 
+#![forbid(unsafe_code)]
+
 use core::hint::black_box;
 
 /// Bits per limb.
