@@ -37,7 +37,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// refresh: `username` is whom the client secret's hash is computed for). Not generic,
     /// and boxed by its callers: each call site then polls one shared future and decodes
     /// its own result type after the await, instead of getting the sending code inlined
-    /// (2.6 KB less wasm, 360528 -> 357936 bytes; unboxed it was 6 KB more).
+    /// (measured smaller; BENCHMARKS.md, "Size decisions").
     async fn call_json(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
         let signed;
         let request = match &self.pool.client_secret {

@@ -154,7 +154,7 @@ fn answer_response(_: &Handle, response: Passthrough) -> Result<JsValue, Cognito
 impl CognitoUser {
     /// [`CognitoUser::respond`] for a call that is one request: sends `build`'s request and
     /// reports `answer(response)`. The methods give two small closures and share one
-    /// future, instead of a state machine each (17 methods: 8.7 KB less wasm, 357936 -> 349223 bytes).
+    /// future, instead of a state machine each (measured smaller; BENCHMARKS.md, "Size decisions").
     fn respond_to_request(
         &self,
         callback: &JsValue,
@@ -177,7 +177,8 @@ fn one_request(h: Handle, callback: &JsValue, build: BuildRequest, answer: Answe
 }
 
 /// `respond`'s body, not generic: one spawned wrapper for every method instead of a copy of
-/// it (and of the op's state machine inlined into it) per method; 7.4 KB smaller (367961 -> 360528 bytes).
+/// it (and of the op's state machine inlined into it) per method (measured smaller;
+/// BENCHMARKS.md, "Size decisions").
 fn respond_boxed(callback: &JsValue, op: Pin<Box<dyn Future<Output = Result<JsValue, CognitoError>>>>) -> JsValue {
     let (reply, ret) = reply_for(callback);
     crate::js::panic::spawn(async move { reply.settle(op.await) });
