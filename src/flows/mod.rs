@@ -3,6 +3,7 @@
 //! consistent. The JS classes are thin wrappers around these functions.
 
 pub mod clock;
+pub mod identity;
 pub mod pool;
 pub mod retry;
 pub mod single_flight;

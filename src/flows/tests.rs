@@ -24,30 +24,33 @@ fn clock_ms() -> f64 {
     CLOCK_MS.with(std::cell::Cell::get)
 }
 
+/// Shared with the other drivers' tests (`flows::identity`, `flows::account`).
 #[derive(Default)]
-struct FakeServer {
+pub(super) struct FakeServer {
     answers: RefCell<VecDeque<Result<HttpResponse, CognitoError>>>,
-    requests: RefCell<Vec<Request>>,
-    sleeps: RefCell<Vec<u32>>,
+    pub(super) requests: RefCell<Vec<Request>>,
+    pub(super) endpoints: RefCell<Vec<String>>,
+    pub(super) sleeps: RefCell<Vec<u32>>,
 }
 
 impl FakeServer {
-    fn answer(&self, status: u16, body: Value) -> &Self {
+    pub(super) fn answer(&self, status: u16, body: Value) -> &Self {
         self.answers.borrow_mut().push_back(Ok(HttpResponse { status, body: body.stringify(), error_type: None }));
         self
     }
-    fn drop_connection(&self) -> &Self {
+    pub(super) fn drop_connection(&self) -> &Self {
         self.answers.borrow_mut().push_back(Err(CognitoError::network("connection reset")));
         self
     }
-    fn count(&self, op: Operation) -> usize {
+    pub(super) fn count(&self, op: Operation) -> usize {
         self.requests.borrow().iter().filter(|r| r.operation == op).count()
     }
 }
 
 impl Transport for FakeServer {
-    async fn send(&self, _endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
+    async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
         self.requests.borrow_mut().push(request.clone());
+        self.endpoints.borrow_mut().push(endpoint.to_string());
         Yield(2).await; // in flight for a while, so concurrent callers overlap
         self.answers.borrow_mut().pop_front().unwrap_or_else(|| Err(CognitoError::network("no scripted answer")))
     }
