@@ -8,6 +8,7 @@ pub mod pool;
 pub mod retry;
 pub mod single_flight;
 pub mod transport;
+pub mod user_data;
 
 use self::pool::PoolConfig;
 use self::single_flight::SingleFlight;

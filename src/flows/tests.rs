@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 
-const NOW: i64 = 1_000_000;
+pub(super) const NOW: i64 = 1_000_000;
 
 thread_local! {
     /// Milliseconds on the fake clock; only `sleep` advances it.
@@ -61,11 +61,11 @@ impl Transport for FakeServer {
     }
 }
 
-fn pool() -> PoolConfig {
+pub(super) fn pool() -> PoolConfig {
     PoolConfig::new(Some("us-east-1_Pool"), Some("client"), Some("http://fake")).unwrap()
 }
 
-fn tokens(exp: i64) -> (String, String) {
+pub(super) fn tokens(exp: i64) -> (String, String) {
     (
         jwt(&json!({"iat": (exp - 3600), "exp": exp, "token_use": "id"})),
         jwt(&json!({"iat": (exp - 3600), "exp": exp, "origin_jti": "o"})),
@@ -78,7 +78,7 @@ fn expired_session_in(storage: &MemoryStorage) {
     SessionStore::new(storage, "client").save("alice", &session).unwrap();
 }
 
-fn refreshed(refresh: Option<&str>) -> Value {
+pub(super) fn refreshed(refresh: Option<&str>) -> Value {
     let (id, access) = tokens(NOW + 3600);
     let mut result = json!({"IdToken": id, "AccessToken": access, "ExpiresIn": 3600u32});
     if let Some(r) = refresh {
@@ -87,7 +87,7 @@ fn refreshed(refresh: Option<&str>) -> Value {
     json!({ "AuthenticationResult": result })
 }
 
-fn env<'a>(
+pub(super) fn env<'a>(
     pool: &'a PoolConfig,
     server: &'a FakeServer,
     storage: &'a MemoryStorage,

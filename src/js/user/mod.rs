@@ -19,7 +19,6 @@ use super::panic_probe::{self, Point};
 use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
 use crate::auth::{Flow, SignIn};
-use crate::flows::clock::now_secs;
 use crate::flows::single_flight::SingleFlight;
 use crate::flows::Env;
 use crate::json::Value;
@@ -81,9 +80,7 @@ impl Handle {
     /// The in-memory session when it is valid: what the SDK's account methods require.
     fn valid_session(&self) -> Result<Session, CognitoError> {
         let session = self.state.borrow().session.clone();
-        session
-            .filter(|s| s.is_valid(now_secs()))
-            .ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
+        crate::flows::user_data::valid_session(&self.env(), session)
     }
 
     fn access_token(&self) -> Result<String, CognitoError> {
