@@ -22,7 +22,7 @@ use crate::json::{FromJson, Object, Value};
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::decode_payload;
-use crate::storage::Storage;
+use crate::storage::{keys, Storage};
 use std::cell::RefCell;
 use std::future::Future;
 
@@ -43,7 +43,7 @@ impl IdentityPool {
 
     /// Where this pool's identity id is cached.
     pub fn identity_id_key(&self) -> String {
-        identity::identity_id_key(&self.id)
+        keys::identity_id(&self.id)
     }
 }
 

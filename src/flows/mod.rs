@@ -382,7 +382,7 @@ pub async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
 
 /// The name of the cross-tab lock guarding one user's refresh (also the lease key prefix).
 pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
-    format!("CognitoIdentityServiceProvider.{}.{}.refresh", pool.client_id, username)
+    crate::storage::keys::refresh_lock(&pool.client_id, username)
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

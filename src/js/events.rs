@@ -3,6 +3,7 @@
 //! `storage` event, which fires in every other tab sharing localStorage).
 
 use super::convert::get;
+use crate::storage::keys::{self, UserItem};
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -58,8 +59,11 @@ pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
 
 /// Which change a `storage` event on `<prefix><username>.idToken` means.
 fn storage_change(client_id: &str, key: &str, old: Option<String>, new: Option<String>) -> Option<(Change, String)> {
-    let prefix = format!("CognitoIdentityServiceProvider.{client_id}.");
-    let username = key.strip_prefix(&prefix)?.strip_suffix(".idToken")?.to_string();
+    let (username, item) = keys::parse(client_id, key)?;
+    if item != UserItem::IdToken {
+        return None;
+    }
+    let username = username.to_string();
     let change = match (old, new) {
         (_, None) => Change::SignOut,
         (None, Some(_)) => Change::SignIn,

@@ -7,6 +7,7 @@ use super::js_storage::JsStorage;
 use super::panic;
 use crate::flows::transport::Transport;
 use crate::srp::to_hex;
+use crate::storage::keys;
 use crate::storage::tab_lock::{StorageLease, TabLock};
 use crate::storage::Storage;
 use js_sys::{Function, Reflect};
@@ -71,13 +72,11 @@ async fn request_lock(locks: &JsValue, name: &str, held: JsValue) -> Option<()> 
 async fn newest_marker(locks: &JsValue, name: &str) -> Option<String> {
     let query = Reflect::get(locks, &"query".into()).ok()?.dyn_into::<Function>().ok()?;
     let snapshot = JsFuture::from(query.call0(locks).ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok()?;
-    let prefix = format!("{name}.fresh.");
     let held = js_sys::Array::from(&get(&snapshot, "held"));
     held.iter()
-        .filter_map(|lock| get(&lock, "name").as_string()?.strip_prefix(&prefix).map(str::to_string))
-        .filter_map(|rest| {
-            let (time, tag) = rest.split_once('.')?;
-            Some((time.parse::<u64>().ok()?, tag.to_string()))
+        .filter_map(|lock| {
+            let held_name = get(&lock, "name").as_string()?;
+            keys::parse_marker(name, &held_name).map(|(time, tag)| (time, tag.to_string()))
         })
         .max()
         .map(|(_, tag)| tag)
@@ -90,7 +89,7 @@ async fn announce_fresh_tokens(locks: &JsValue, name: &str, value: Option<&str>)
     if let Some(set_timeout) = set_timeout.dyn_ref::<Function>() {
         let _ = set_timeout.call2(&JsValue::UNDEFINED, &release, &JsValue::from(MARKER_HOLD_MS));
     }
-    let marker = format!("{name}.fresh.{}.{}", crate::flows::clock::now_millis() as u64, tag(value));
+    let marker = keys::marker(name, crate::flows::clock::now_millis() as u64, &tag(value));
     let _ = request_lock(locks, &marker, held.into()).await;
 }
 

@@ -81,7 +81,7 @@ impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
 
 impl<S: Storage + ?Sized, T: Transport> TabLock for StorageLease<'_, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let key = format!("{name}.lease");
+        let key = crate::storage::keys::lease(name);
         self.acquire(&key).await;
         let out = work.await;
         if self.holder(&key).as_deref() == Some(self.owner.as_str()) {
