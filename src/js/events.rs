@@ -51,9 +51,7 @@ fn watch_other_tabs(client_id: &str) {
         }
         first
     });
-    let global = js_sys::global();
-    let add = get(&global, "addEventListener");
-    if !first || !add.is_function() {
+    if !first {
         return;
     }
     let client = client_id.to_string();
@@ -64,7 +62,8 @@ fn watch_other_tabs(client_id: &str) {
             emit(&client, change, &username, true);
         }
     });
-    let _ = add.unchecked_ref::<Function>().call2(&global, &"storage".into(), on_storage.as_ref());
+    // Where the global has no addEventListener (Node), nothing is watched.
+    super::web::add_event_listener("storage", on_storage.as_ref());
     on_storage.forget(); // lives as long as the page
 }
 

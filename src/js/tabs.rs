@@ -6,9 +6,10 @@ use super::convert::{deferred, get};
 use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
 use super::panic::{self, ReleaseOnPanic};
+use super::web;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -30,25 +31,17 @@ pub struct BrowserTabLock<'a> {
 }
 
 /// `navigator.locks`, when this global has a usable one.
-struct WebLocks(JsValue);
-
-impl WebLocks {
-    fn get() -> Option<WebLocks> {
-        let locks = get(&get(&js_sys::global(), "navigator"), "locks");
-        get(&locks, "request").is_function().then_some(WebLocks(locks))
-    }
-}
+struct WebLocks(web::LockManager);
 
 /// `navigator.locks.request(name, cb)`: resolves once the lock is ours (None if the API
 /// refused). The lock is kept until `held` settles.
-async fn request_lock(locks: &JsValue, name: &str, held: JsValue) -> Option<()> {
+async fn request_lock(locks: &web::LockManager, name: &str, held: JsValue) -> Option<()> {
     let (acquired, acquired_resolve, _) = deferred();
     let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
         let _ = acquired_resolve.call0(&JsValue::UNDEFINED);
         held
     });
-    let request = Reflect::get(locks, &"request".into()).ok()?.dyn_into::<Function>().ok()?;
-    request.call2(locks, &JsValue::from_str(name), &callback).ok()?;
+    locks.request(name, &callback).ok()?;
     JsFuture::from(acquired).await.ok().map(|_| ())
 }
 
@@ -77,18 +70,12 @@ impl LockManager for WebLocks {
 
     async fn hold_for(&self, name: &str, ms: u32) {
         let (held, release, _) = deferred();
-        let set_timeout = get(&js_sys::global(), "setTimeout");
-        if let Some(set_timeout) = set_timeout.dyn_ref::<Function>() {
-            let _ = set_timeout.call2(&JsValue::UNDEFINED, &release, &JsValue::from(ms));
-        }
+        web::set_timeout(&release, ms);
         let _ = request_lock(&self.0, name, held.into()).await;
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let snapshot = async {
-            let query = Reflect::get(&self.0, &"query".into()).ok()?.dyn_into::<Function>().ok()?;
-            JsFuture::from(query.call0(&self.0).ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok()
-        };
+        let snapshot = async { JsFuture::from(self.0.query().ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok() };
         let Some(snapshot) = snapshot.await else { return Vec::new() };
         js_sys::Array::from(&get(&snapshot, "held")).iter().filter_map(|lock| get(&lock, "name").as_string()).collect()
     }
@@ -96,7 +83,7 @@ impl LockManager for WebLocks {
 
 impl TabLock for BrowserTabLock<'_> {
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
-        let locks = WebLocks::get();
+        let locks = web::locks().map(WebLocks);
         let owner = TAB_ID.with(Clone::clone);
         let coordinator = TabCoordinator {
             locks: locks.as_ref(),
