@@ -104,26 +104,6 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
     digits[..end].parse::<i64>().map(|v| sign * v).unwrap_or(0)
 }
 
-/// What session listeners (`pool.onSessionChange`) hear: a sign-in, a refresh, or a
-/// sign-out, in this tab or another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    SignIn,
-    Refresh,
-    SignOut,
-}
-
-impl Change {
-    /// The event's `type`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Change::SignIn => "signIn",
-            Change::Refresh => "refresh",
-            Change::SignOut => "signOut",
-        }
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -4,12 +4,14 @@
 //! stored session consistent. The JS classes bind these; they decide nothing.
 
 pub mod clock;
+pub mod identity;
 pub mod pool;
 pub mod retry;
 pub mod session;
 pub mod sign_in;
 pub mod single_flight;
 pub mod transport;
+pub mod user_data;
 
 use self::pool::PoolConfig;
 pub use self::transport::Transport;
@@ -65,19 +67,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         request: &Request,
         username: Option<&str>,
     ) -> Result<JsonAnswer, CognitoError> {
-        let mut attempt = 1;
-        loop {
-            match self.call_json(request, username).await {
-                Err(e) => match retry::delay_before_retry(attempt, &e, jitter()) {
-                    Some(ms) => {
-                        self.transport.sleep(ms).await;
-                        attempt += 1;
-                    }
-                    None => return Err(e),
-                },
-                ok => return ok,
-            }
-        }
+        retry::with_retry(self.transport, || self.call_json(request, username)).await
     }
 
     pub fn sessions(&self) -> SessionStore<'_, S> {
@@ -92,15 +82,6 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
 
     pub fn clear_session(&self, username: &str) {
         self.sessions().clear(username)
-    }
-}
-
-/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
-fn jitter() -> f64 {
-    let mut b = [0u8; 2];
-    match getrandom::getrandom(&mut b) {
-        Ok(()) => u16::from_le_bytes(b) as f64 / 65536.0,
-        Err(_) => 0.5,
     }
 }
 

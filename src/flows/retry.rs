@@ -4,7 +4,9 @@
 //! (5xx). A `NotAuthorizedException` never is: the JS SDK retried a dead refresh token six
 //! times over about 6.5 s; we fail at once.
 
+use super::transport::Transport;
 use crate::protocol::{CognitoError, ErrorKind};
+use std::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
@@ -26,6 +28,39 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
     let window = (BASE_DELAY_MS * 2f64.powi(attempt as i32)).min(MAX_DELAY_MS);
     let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
     Some((window / 2.0 + window / 2.0 * jitter) as u32)
+}
+
+/// Runs `attempt` until it succeeds or fails for good, waiting [`delay_before_retry`]
+/// through `transport` between tries. Whatever the attempt does (send, decode) is
+/// repeated; callers that must not retry a success of the wrong shape decode afterwards.
+pub async fn with_retry<T, R, F, Fut>(transport: &T, mut attempt: F) -> Result<R, CognitoError>
+where
+    T: Transport + ?Sized,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<R, CognitoError>>,
+{
+    let mut tries = 1;
+    loop {
+        match attempt().await {
+            Err(e) => match delay_before_retry(tries, &e, jitter()) {
+                Some(ms) => {
+                    transport.sleep(ms).await;
+                    tries += 1;
+                }
+                None => return Err(e),
+            },
+            ok => return ok,
+        }
+    }
+}
+
+/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
+pub fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    match getrandom::getrandom(&mut b) {
+        Ok(()) => u16::from_le_bytes(b) as f64 / 65536.0,
+        Err(_) => 0.5,
+    }
 }
 
 #[cfg(test)]
@@ -59,5 +94,60 @@ mod tests {
         assert!(total < 2_000, "a hopeless refresh gives up quickly: {total} ms");
         assert_eq!(delay_before_retry(1, &err("NotAuthorizedException", Some(400)), 0.5), None);
         assert!(delay_before_retry(1, &e, f64::NAN).is_some());
+    }
+
+    /// Counts its sleeps; answers nothing.
+    #[derive(Default)]
+    struct Sleeper(std::cell::RefCell<Vec<u32>>);
+    impl Transport for Sleeper {
+        async fn send(
+            &self,
+            _: &str,
+            _: &crate::protocol::Request,
+        ) -> Result<crate::protocol::HttpResponse, CognitoError> {
+            unreachable!("with_retry sends nothing itself")
+        }
+        async fn sleep(&self, ms: u32) {
+            self.0.borrow_mut().push(ms);
+        }
+    }
+
+    fn run<R>(f: impl Future<Output = R>) -> R {
+        crate::flows::single_flight::tests::run_all(vec![Box::pin(f) as std::pin::Pin<Box<dyn Future<Output = R>>>])
+            .remove(0)
+    }
+
+    #[test]
+    fn with_retry_repeats_transient_failures_then_gives_up() {
+        let sleeper = Sleeper::default();
+        let tries = std::cell::Cell::new(0);
+        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+            tries.set(tries.get() + 1);
+            let n = tries.get();
+            async move {
+                if n < 3 {
+                    Err(err("NetworkError", None))
+                } else {
+                    Ok(7)
+                }
+            }
+        }));
+        assert_eq!((out.unwrap(), tries.get(), sleeper.0.borrow().len()), (7, 3, 2));
+
+        let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
+        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+            tries.set(tries.get() + 1);
+            async { Err(err("InternalErrorException", Some(500))) }
+        }));
+        assert_eq!(out.unwrap_err().code(), "InternalErrorException");
+        assert_eq!((tries.get(), sleeper.0.borrow().len()), (MAX_ATTEMPTS, MAX_ATTEMPTS as usize - 1));
+
+        let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
+        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+            tries.set(tries.get() + 1);
+            async { Err(err("NotAuthorizedException", Some(400))) }
+        }));
+        assert!(out.is_err());
+        assert_eq!((tries.get(), sleeper.0.borrow().len()), (1, 0));
     }
 }

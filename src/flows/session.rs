@@ -11,7 +11,8 @@ use crate::auth::tokens_from;
 use crate::json::Value;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{self, account, CognitoError, ErrorKind};
-use crate::session::{Change, Session};
+use crate::session::Session;
+use crate::storage::events::Change;
 use crate::storage::tab_lock::TabLock;
 use crate::storage::Storage;
 
@@ -207,7 +208,7 @@ async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
 
 /// The name of the cross-tab lock guarding one user's refresh (also the lease key prefix).
 pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
-    format!("CognitoIdentityServiceProvider.{}.{}.refresh", pool.client_id, username)
+    crate::storage::keys::refresh_lock(&pool.client_id, username)
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

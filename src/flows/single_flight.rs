@@ -13,14 +13,13 @@ struct Slot<T> {
     waiters: Vec<Waker>,
 }
 
-/// A key and the slot its callers share.
-type InFlight<T> = (String, Rc<RefCell<Slot<T>>>);
-
 /// Keys and their slots in a Vec: a few keys at most (one per signed-in user), and a
 /// hash map would add hashing code to the wasm.
 pub struct SingleFlight<T: Clone> {
-    in_flight: RefCell<Vec<InFlight<T>>>,
+    in_flight: RefCell<Vec<(String, SharedSlot<T>)>>,
 }
+
+type SharedSlot<T> = Rc<RefCell<Slot<T>>>;
 
 impl<T: Clone> Default for SingleFlight<T> {
     fn default() -> Self {
@@ -30,7 +29,7 @@ impl<T: Clone> Default for SingleFlight<T> {
 
 /// Resolves when the leader stores the result in the slot.
 struct Follower<T> {
-    slot: Rc<RefCell<Slot<T>>>,
+    slot: SharedSlot<T>,
 }
 
 impl<T: Clone> Future for Follower<T> {

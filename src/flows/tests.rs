@@ -12,8 +12,8 @@ use crate::protocol::challenge::{AuthFlow, ChallengeName};
 use crate::protocol::HttpResponse;
 use crate::protocol::Operation;
 use crate::session::tests::jwt;
-use crate::session::Change;
 use crate::srp::{SrpClient, SrpError};
+use crate::storage::events::Change;
 use crate::storage::tab_lock::{NoTabLock, StorageLease};
 use crate::storage::MemoryStorage;
 use std::cell::RefCell;
@@ -21,7 +21,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 
-const NOW: i64 = 1_000_000;
+pub(super) const NOW: i64 = 1_000_000;
 
 thread_local! {
     /// Milliseconds on the fake clock; only `sleep` advances it.
@@ -32,30 +32,33 @@ fn clock_ms() -> f64 {
     CLOCK_MS.with(std::cell::Cell::get)
 }
 
+/// Shared with the other drivers' tests (`flows::identity`, `flows::account`).
 #[derive(Default)]
-struct FakeServer {
+pub(super) struct FakeServer {
     answers: RefCell<VecDeque<Result<HttpResponse, CognitoError>>>,
-    requests: RefCell<Vec<Request>>,
-    sleeps: RefCell<Vec<u32>>,
+    pub(super) requests: RefCell<Vec<Request>>,
+    pub(super) endpoints: RefCell<Vec<String>>,
+    pub(super) sleeps: RefCell<Vec<u32>>,
 }
 
 impl FakeServer {
-    fn answer(&self, status: u16, body: Value) -> &Self {
+    pub(super) fn answer(&self, status: u16, body: Value) -> &Self {
         self.answers.borrow_mut().push_back(Ok(HttpResponse { status, body: body.stringify(), error_type: None }));
         self
     }
-    fn drop_connection(&self) -> &Self {
+    pub(super) fn drop_connection(&self) -> &Self {
         self.answers.borrow_mut().push_back(Err(CognitoError::network("connection reset")));
         self
     }
-    fn count(&self, op: Operation) -> usize {
+    pub(super) fn count(&self, op: Operation) -> usize {
         self.requests.borrow().iter().filter(|r| r.operation == op).count()
     }
 }
 
 impl Transport for FakeServer {
-    async fn send(&self, _endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
+    async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
         self.requests.borrow_mut().push(request.clone());
+        self.endpoints.borrow_mut().push(endpoint.to_string());
         Yield(2).await; // in flight for a while, so concurrent callers overlap
         self.answers.borrow_mut().pop_front().unwrap_or_else(|| Err(CognitoError::network("no scripted answer")))
     }
@@ -66,11 +69,11 @@ impl Transport for FakeServer {
     }
 }
 
-fn pool() -> PoolConfig {
+pub(super) fn pool() -> PoolConfig {
     PoolConfig::new(Some("us-east-1_Pool"), Some("client"), Some("http://fake")).unwrap()
 }
 
-fn tokens(exp: i64) -> (String, String) {
+pub(super) fn tokens(exp: i64) -> (String, String) {
     (
         jwt(&json!({"iat": (exp - 3600), "exp": exp, "token_use": "id"})),
         jwt(&json!({"iat": (exp - 3600), "exp": exp, "origin_jti": "o"})),
@@ -83,7 +86,7 @@ fn expired_session_in(storage: &MemoryStorage) {
     SessionStore::new(storage, "client").save("alice", &session).unwrap();
 }
 
-fn refreshed(refresh: Option<&str>) -> Value {
+pub(super) fn refreshed(refresh: Option<&str>) -> Value {
     let (id, access) = tokens(NOW + 3600);
     let mut result = json!({"IdToken": id, "AccessToken": access, "ExpiresIn": 3600u32});
     if let Some(r) = refresh {
@@ -92,7 +95,7 @@ fn refreshed(refresh: Option<&str>) -> Value {
     json!({ "AuthenticationResult": result })
 }
 
-fn env<'a>(
+pub(super) fn env<'a>(
     pool: &'a PoolConfig,
     server: &'a FakeServer,
     storage: &'a MemoryStorage,

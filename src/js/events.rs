@@ -1,13 +1,14 @@
 //! Session events: `pool.onSessionChange(listener)` tells an app when this tab signs in,
 //! refreshes or signs out, and when another tab of the same origin does (through the
-//! `storage` event, which fires in every other tab sharing localStorage).
+//! `storage` event, which fires in every other tab sharing localStorage). What an event
+//! means is decided in `crate::storage::events`; here are the listeners and the binding.
 
 use super::convert::get;
+use crate::storage::events::storage_event;
+pub use crate::storage::events::Change;
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-pub use crate::session::Change;
 
 #[derive(Default)]
 struct Registry {
@@ -41,18 +42,6 @@ pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
     }
 }
 
-/// Which change a `storage` event on `<prefix><username>.idToken` means.
-fn storage_change(client_id: &str, key: &str, old: Option<String>, new: Option<String>) -> Option<(Change, String)> {
-    let prefix = format!("CognitoIdentityServiceProvider.{client_id}.");
-    let username = key.strip_prefix(&prefix)?.strip_suffix(".idToken")?.to_string();
-    let change = match (old, new) {
-        (_, None) => Change::SignOut,
-        (None, Some(_)) => Change::SignIn,
-        (Some(_), Some(_)) => Change::Refresh,
-    };
-    Some((change, username))
-}
-
 fn watch_other_tabs(client_id: &str) {
     let first = REGISTRY.with(|r| {
         let watching = &mut r.borrow_mut().watching;
@@ -62,26 +51,19 @@ fn watch_other_tabs(client_id: &str) {
         }
         first
     });
-    let global = js_sys::global();
-    let add = get(&global, "addEventListener");
-    if !first || !add.is_function() {
+    if !first {
         return;
     }
     let client = client_id.to_string();
     let on_storage = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
         let key = get(&event, "key").as_string();
         let (old, new) = (get(&event, "oldValue").as_string(), get(&event, "newValue").as_string());
-        match key {
-            // localStorage.clear() in another tab: everyone is signed out.
-            None => emit(&client, Change::SignOut, "", true),
-            Some(key) => {
-                if let Some((change, username)) = storage_change(&client, &key, old, new) {
-                    emit(&client, change, &username, true);
-                }
-            }
+        if let Some((change, username)) = storage_event(&client, key.as_deref(), old, new) {
+            emit(&client, change, &username, true);
         }
     });
-    let _ = add.unchecked_ref::<Function>().call2(&global, &"storage".into(), on_storage.as_ref());
+    // Where the global has no addEventListener (Node), nothing is watched.
+    super::web::add_event_listener("storage", on_storage.as_ref());
     on_storage.forget(); // lives as long as the page
 }
 
@@ -96,23 +78,4 @@ pub fn subscribe(client_id: &str, listener: Function) -> JsValue {
         id
     });
     Closure::once_into_js(move || REGISTRY.with(|r| r.borrow_mut().listeners.retain(|(_, i, _)| *i != id)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::*;
-
-    #[wasm_bindgen_test]
-    fn storage_events_map_to_changes() {
-        let key = "CognitoIdentityServiceProvider.c.alice.idToken";
-        assert_eq!(storage_change("c", key, None, Some("t".into())), Some((Change::SignIn, "alice".into())));
-        assert_eq!(
-            storage_change("c", key, Some("t".into()), Some("u".into())),
-            Some((Change::Refresh, "alice".into()))
-        );
-        assert_eq!(storage_change("c", key, Some("t".into()), None), Some((Change::SignOut, "alice".into())));
-        assert_eq!(storage_change("other", key, None, Some("t".into())), None);
-        assert_eq!(storage_change("c", "CognitoIdentityServiceProvider.c.alice.accessToken", None, None), None);
-    }
 }

@@ -75,16 +75,9 @@ impl Transport for FetchTransport {
 
     async fn sleep(&self, ms: u32) {
         let promise = Promise::new(&mut |resolve, _reject| {
-            let set_timeout = Reflect::get(&js_sys::global(), &"setTimeout".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            match set_timeout {
-                Some(f) => {
-                    let _ = f.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms));
-                }
-                None => {
-                    let _ = resolve.call0(&JsValue::UNDEFINED);
-                }
+            // Without a timer, no wait: better a quick retry than none.
+            if super::web::set_timeout(&resolve, ms).is_none() {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
             }
         });
         let _ = JsFuture::from(promise).await;

@@ -4,6 +4,7 @@
 
 use super::convert::{call_method, js_string};
 use crate::json::OrderedMap;
+use crate::storage::keys::STORAGE_PROBE;
 use crate::storage::Storage;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -74,8 +75,8 @@ impl MemoryStorage {
 pub fn default_storage() -> JsValue {
     let local = super::convert::get(&js_sys::global(), "localStorage");
     let probe = JsStorage(local.clone());
-    if !local.is_undefined() && !local.is_null() && probe.set_item("aws.cognito.test-ls", "1").is_ok() {
-        probe.remove_item("aws.cognito.test-ls");
+    if !local.is_undefined() && !local.is_null() && probe.set_item(STORAGE_PROBE, "1").is_ok() {
+        probe.remove_item(STORAGE_PROBE);
         return local;
     }
     MemoryStorage.into()

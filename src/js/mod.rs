@@ -20,6 +20,7 @@ mod tabs;
 mod tokens;
 mod user;
 mod user_pool;
+mod web;
 
 #[cfg(test)]
 mod browser_tests;

@@ -40,6 +40,7 @@
 use super::callbacks::{abandon_all, next_serial, take_serial, Target};
 use super::convert::{error, get_string};
 use super::serial_map::SerialMap;
+use super::web::queue_microtask;
 use crate::protocol::{CognitoError, ErrorKind};
 use js_sys::{Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
@@ -122,21 +123,6 @@ fn abandon_in_flight(message: String) {
         queue_microtask(&reset);
     }
     DELIVER.with(queue_microtask);
-}
-
-/// `queueMicrotask(f)`, or `Promise.resolve().then(f)` where there is no queueMicrotask.
-fn queue_microtask(f: &Function) {
-    let global = js_sys::global();
-    if let Some(queue) =
-        Reflect::get(&global, &"queueMicrotask".into()).ok().and_then(|q| q.dyn_into::<Function>().ok())
-    {
-        let _ = queue.call1(&global, f);
-        return;
-    }
-    let resolved = js_sys::Promise::resolve(&JsValue::UNDEFINED);
-    if let Some(then) = Reflect::get(&resolved, &"then".into()).ok().and_then(|t| t.dyn_into::<Function>().ok()) {
-        let _ = then.call1(&resolved, f);
-    }
 }
 
 fn coded_error(message: &str) -> JsValue {

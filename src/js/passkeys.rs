@@ -30,12 +30,11 @@ fn parse_options(parser: &str, json: &JsValue) -> Result<JsValue, CognitoError> 
     f.call1(&class, json).map_err(browser_error)
 }
 
-/// `navigator.credentials[method]({ publicKey })`, then the credential's `toJSON()`.
-async fn credentials_call(method: &str, public_key: JsValue) -> Result<JsValue, CognitoError> {
-    let container = get(&get(&js_sys::global(), "navigator"), "credentials");
+/// `navigator.credentials.get` (or `.create`) `({ publicKey })`, then the credential's `toJSON()`.
+async fn credentials_call(create: bool, public_key: JsValue) -> Result<JsValue, CognitoError> {
     let options = Object::new();
     let _ = Reflect::set(&options, &"publicKey".into(), &public_key);
-    let promise = call_method(&container, method, &[&options]).ok_or_else(unsupported)?.map_err(browser_error)?;
+    let promise = super::web::credentials_call(create, &options).ok_or_else(unsupported)?.map_err(browser_error)?;
     let credential =
         JsFuture::from(promise.dyn_into::<Promise>().map_err(|_| unsupported())?).await.map_err(browser_error)?;
     call_method(&credential, "toJSON", &[]).ok_or_else(unsupported)?.map_err(browser_error)
@@ -47,7 +46,7 @@ pub async fn assertion(request_options_json: &str) -> Result<String, CognitoErro
     let json = js_sys::JSON::parse(request_options_json)
         .map_err(|_| CognitoError::unexpected_response(200, "CREDENTIAL_REQUEST_OPTIONS is not JSON"))?;
     let public_key = parse_options("parseRequestOptionsFromJSON", &json)?;
-    let credential = credentials_call("get", public_key).await?;
+    let credential = credentials_call(false, public_key).await?;
     js_sys::JSON::stringify(&credential).ok().and_then(|s| s.as_string()).ok_or_else(unsupported)
 }
 
@@ -55,5 +54,5 @@ pub async fn assertion(request_options_json: &str) -> Result<String, CognitoErro
 /// the new credential in JSON form for CompleteWebAuthnRegistration.
 pub async fn create(creation_options: JsValue) -> Result<JsValue, CognitoError> {
     let public_key = parse_options("parseCreationOptionsFromJSON", &creation_options)?;
-    credentials_call("create", public_key).await
+    credentials_call(true, public_key).await
 }

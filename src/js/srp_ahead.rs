@@ -7,6 +7,7 @@
 
 use super::convert::get;
 use super::user_pool::PoolShared;
+use super::web;
 use crate::srp::ahead;
 use crate::storage::SessionStore;
 use js_sys::{Function, Object, Reflect};
@@ -60,16 +61,12 @@ fn signed_in(pool: &PoolShared) -> bool {
 
 /// Calls `task` at idle time; false when this global can schedule nothing.
 fn when_idle(task: &JsValue) -> bool {
-    let global = js_sys::global();
-    if let Some(idle) = get(&global, "requestIdleCallback").dyn_ref::<Function>() {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
-        return idle.call2(&global, task, &options).is_ok();
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+    if let Some(scheduled) = web::request_idle_callback(task, &options) {
+        return scheduled;
     }
-    let Some(set_timeout) = get(&global, "setTimeout").dyn_ref::<Function>().cloned() else {
-        return false;
-    };
-    let Ok(timer) = set_timeout.call2(&global, task, &FALLBACK_DELAY_MS.into()) else {
+    let Some(timer) = web::set_timeout(task.unchecked_ref(), FALLBACK_DELAY_MS) else {
         return false;
     };
     // Node: the timer must not keep a script that is done from exiting.

@@ -23,7 +23,7 @@ pub fn login_provider(user_pool_id: &str) -> String {
 
 /// Where the identity id is cached, as the AWS SDK's `CognitoIdentityCredentials` keeps it.
 pub fn identity_id_key(identity_pool_id: &str) -> String {
-    format!("aws.cognito.identity-id.{identity_pool_id}")
+    crate::storage::keys::identity_id(identity_pool_id)
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).

@@ -3,6 +3,16 @@
 //!
 //! `CognitoIdentityServiceProvider.<clientId>.LastAuthUser` → the username, then per user
 //! `CognitoIdentityServiceProvider.<clientId>.<username>.<item>`.
+//!
+//! Every other name this library writes to storage or gives a lock is here too:
+//!
+//! | name                                                 | what                                      |
+//! |------------------------------------------------------|-------------------------------------------|
+//! | `CognitoIdentityServiceProvider.<client>.<user>.refresh` | the cross-tab lock on one user's refresh |
+//! | `<lock>.lease`                                       | the storage lease standing in for that lock |
+//! | `<lock>.fresh.<ms>.<tag>`                            | a Web Locks marker: new tokens were stored |
+//! | `aws.cognito.identity-id.<identityPoolId>`          | the cached identity id (the AWS SDK's key) |
+//! | `aws.cognito.test-ls`                                | the probe write that tests localStorage   |
 
 const PREFIX: &str = "CognitoIdentityServiceProvider";
 
@@ -20,6 +30,17 @@ pub enum UserItem {
 }
 
 impl UserItem {
+    const ALL: [UserItem; 8] = [
+        UserItem::IdToken,
+        UserItem::AccessToken,
+        UserItem::RefreshToken,
+        UserItem::ClockDrift,
+        UserItem::UserData,
+        UserItem::DeviceKey,
+        UserItem::RandomPasswordKey,
+        UserItem::DeviceGroupKey,
+    ];
+
     fn suffix(self) -> &'static str {
         match self {
             UserItem::IdToken => "idToken",
@@ -46,6 +67,53 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
     format!("{PREFIX}.{client_id}.{username}.{}", item.suffix())
 }
 
+/// The user and item a key of `client_id` names (`<prefix>.<client>.<username>.<item>`);
+/// None for LastAuthUser, other clients' keys and anything else. Usernames may contain
+/// dots (an email address): the item is what follows the last one.
+pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
+    let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
+    let (username, suffix) = rest.rsplit_once('.')?;
+    let item = UserItem::ALL.into_iter().find(|i| i.suffix() == suffix)?;
+    Some((username, item))
+}
+
+/// The cross-tab lock guarding one user's refresh (also the lease key's and the markers' stem).
+pub fn refresh_lock(client_id: &str, username: &str) -> String {
+    format!("{PREFIX}.{client_id}.{username}.refresh")
+}
+
+/// The storage key of the lease that stands in for the lock `lock` without Web Locks.
+pub fn lease(lock: &str) -> String {
+    format!("{lock}.lease")
+}
+
+/// What every marker of `lock` starts with: `<lock>.fresh.`.
+pub fn marker_prefix(lock: &str) -> String {
+    format!("{lock}.fresh.")
+}
+
+/// `<lock>.fresh.<time ms>.<tag>`: the marker lock announcing new tokens (tagged `tag`)
+/// stored at `time_ms`.
+pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
+    format!("{}{time_ms}.{tag}", marker_prefix(lock))
+}
+
+/// The time and tag of a marker of `lock`; None for any other name.
+pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
+    let (time, tag) = name.strip_prefix(&marker_prefix(lock))?.split_once('.')?;
+    Some((time.parse().ok()?, tag))
+}
+
+/// Where the identity id of an identity pool is cached, as the AWS SDK's
+/// `CognitoIdentityCredentials` keeps it.
+pub fn identity_id(identity_pool_id: &str) -> String {
+    format!("aws.cognito.identity-id.{identity_pool_id}")
+}
+
+/// Written and removed again to learn whether localStorage accepts writes (Safari's
+/// private mode throws); the JS SDK's name.
+pub const STORAGE_PROBE: &str = "aws.cognito.test-ls";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +130,25 @@ mod tests {
             user_item("abc", "alice", UserItem::RandomPasswordKey),
             "CognitoIdentityServiceProvider.abc.alice.randomPasswordKey"
         );
+        assert_eq!(refresh_lock("abc", "alice"), "CognitoIdentityServiceProvider.abc.alice.refresh");
+        assert_eq!(lease("L"), "L.lease");
+        assert_eq!(marker("L", 1_700_000_000_123, "00ff"), "L.fresh.1700000000123.00ff");
+        assert_eq!(identity_id("eu-west-1:abc"), "aws.cognito.identity-id.eu-west-1:abc");
+    }
+
+    #[test]
+    fn keys_parse_back() {
+        for item in UserItem::ALL {
+            assert_eq!(parse("abc", &user_item("abc", "a.b@c.com", item)), Some(("a.b@c.com", item)));
+        }
+        assert_eq!(parse("abc", &last_auth_user("abc")), None);
+        assert_eq!(parse("abd", &user_item("abc", "alice", UserItem::IdToken)), None);
+        assert_eq!(parse("ab", &user_item("abc", "alice", UserItem::IdToken)), None);
+        assert_eq!(parse("abc", &refresh_lock("abc", "alice")), None);
+        assert_eq!(parse("abc", "CognitoIdentityServiceProviderX.abc.alice.idToken"), None);
+        assert_eq!(parse_marker("L", &marker("L", 42, "t")), Some((42, "t")));
+        assert_eq!(parse_marker("L", "L.fresh.x.t"), None);
+        assert_eq!(parse_marker("L", "M.fresh.1.t"), None);
+        assert_eq!(parse_marker("L", "L.fresh.1"), None);
     }
 }

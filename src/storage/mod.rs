@@ -2,6 +2,7 @@
 //! use memory and the browser uses localStorage, a cookie jar, or the app's own object.
 
 pub mod cookie;
+pub mod events;
 pub mod keys;
 mod session_store;
 pub mod tab_lock;

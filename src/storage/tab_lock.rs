@@ -1,11 +1,14 @@
 //! One refresh across browser tabs. Tabs of one origin share storage but not memory; when
 //! several need a refresh at once, exactly one should send it and the others pick the new
 //! tokens up from storage (with refresh-token rotation, two refreshes of one token would
-//! sign the user out). The browser build uses the Web Locks API; where it is missing,
-//! [`StorageLease`] coordinates through the shared storage itself.
+//! sign the user out). The browser build uses the Web Locks API ([`LockManager`], with the
+//! marker protocol of [`MarkerLock`]); where it is missing, [`StorageLease`] coordinates
+//! through the shared storage itself. [`TabCoordinator`] picks one of the two.
 
 use crate::flows::transport::Transport;
-use crate::storage::Storage;
+use crate::srp::to_hex;
+use crate::storage::{keys, Storage};
+use sha2::{Digest, Sha256};
 use std::future::Future;
 
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
@@ -81,13 +84,125 @@ impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
 
 impl<S: Storage + ?Sized, T: Transport> TabLock for StorageLease<'_, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let key = format!("{name}.lease");
+        let key = keys::lease(name);
         self.acquire(&key).await;
         let out = work.await;
         if self.holder(&key).as_deref() == Some(self.owner.as_str()) {
             self.storage.remove_item(&key);
         }
         out
+    }
+}
+
+/// The browser's lock manager (`navigator.locks`), as far as the marker protocol uses it.
+#[allow(async_fn_in_trait)] // single-threaded (wasm) use only
+pub trait LockManager {
+    /// A granted lock, held until dropped.
+    type Held;
+    /// Requests the exclusive lock `name`; resolves once it is held. None: the manager
+    /// refused or failed (e.g. an opaque origin).
+    async fn request(&self, name: &str) -> Option<Self::Held>;
+    /// Requests `name` and keeps it `ms` milliseconds, whatever the caller does meanwhile;
+    /// resolves once it is granted.
+    async fn hold_for(&self, name: &str, ms: u32);
+    /// The names of the locks held now, by any tab (none when the query fails).
+    async fn held_names(&self) -> Vec<String>;
+}
+
+/// After storing new tokens, the holder also holds a marker lock named
+/// `<lock>.fresh.<time>.<tag of the new idToken>` for this long. The lock manager is one
+/// authority for all tabs, and the marker is granted before the main lock is let go: the
+/// next holder, querying the locks, learns that new tokens exist even when its own copy
+/// of localStorage does not show them yet, and waits for them.
+pub const MARKER_HOLD_MS: u32 = 10_000;
+/// How long a tab waits for tokens a marker announced to reach its storage.
+pub const SETTLE_POLLS: u32 = 80;
+pub const SETTLE_POLL_MS: u32 = 25;
+
+/// A short, non-secret tag of a stored value (no token text goes into lock names).
+pub fn tag(value: Option<&str>) -> String {
+    to_hex(&Sha256::digest(value.unwrap_or_default().as_bytes())[..8])
+}
+
+/// The tag of the newest marker of `lock` among `held` lock names, if any.
+pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
+    held.iter().filter_map(|name| keys::parse_marker(lock, name)).max().map(|(_, tag)| tag.to_string())
+}
+
+/// Whether the work just done stored new tokens other tabs should wait for: the settle
+/// key holds a value, and not the one it held before.
+pub fn should_announce(before: Option<&str>, after: Option<&str>) -> bool {
+    after.is_some() && after != before
+}
+
+/// One refresh across tabs through a [`LockManager`], with markers: the lock is held
+/// around the work; a tab that gets it first waits (boundedly) for tokens a marker
+/// announced, and a tab whose work changed the settle key announces them.
+pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Transport> {
+    pub locks: &'a L,
+    pub storage: &'a S,
+    pub timer: &'a T,
+    /// A key the lock holder rewrites (the user's idToken). Chromium delivers one tab's
+    /// localStorage writes to the other tabs asynchronously, so a tab that gets the lock
+    /// right after the holder let go can still read the old value for a while (seen: long
+    /// enough, on a loaded machine, to refresh again with a rotated-away token).
+    pub settle_key: &'a str,
+    pub now_ms: fn() -> f64,
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Transport> MarkerLock<'_, L, S, T> {
+    /// Waits (boundedly) until the settle key's tag is `expected`.
+    async fn settle(&self, expected: &str) {
+        for _ in 0..SETTLE_POLLS {
+            if tag(self.storage.get_item(self.settle_key).as_deref()) == expected {
+                return;
+            }
+            self.timer.sleep(SETTLE_POLL_MS).await;
+        }
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for MarkerLock<'_, L, S, T> {
+    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
+        let Some(held) = self.locks.request(name).await else {
+            return work.await; // the manager refused: run uncoordinated
+        };
+        // Another tab may have stored new tokens just before we got the lock.
+        if let Some(expected) = newest_marker(name, &self.locks.held_names().await) {
+            self.settle(&expected).await;
+        }
+        let before = self.storage.get_item(self.settle_key);
+        let out = work.await;
+        let after = self.storage.get_item(self.settle_key);
+        if should_announce(before.as_deref(), after.as_deref()) {
+            let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
+            self.locks.hold_for(&marker, MARKER_HOLD_MS).await;
+        }
+        drop(held);
+        out
+    }
+}
+
+/// The lock the browser build uses: the marker protocol over `locks` when there is a
+/// lock manager, else a [`StorageLease`] owned by `owner` (this tab).
+pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Transport> {
+    pub locks: Option<&'a L>,
+    pub storage: &'a S,
+    pub timer: &'a T,
+    pub settle_key: &'a str,
+    pub owner: &'a str,
+    pub now_ms: fn() -> f64,
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for TabCoordinator<'_, L, S, T> {
+    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
+        let (storage, timer, now_ms) = (self.storage, self.timer, self.now_ms);
+        match self.locks {
+            Some(locks) => {
+                MarkerLock { locks, storage, timer, settle_key: self.settle_key, now_ms }.exclusive(name, work).await
+            }
+            None => StorageLease { storage, timer, owner: self.owner.to_string(), now_ms }.exclusive(name, work).await,
+        }
     }
 }
 
@@ -99,6 +214,7 @@ mod tests {
     use crate::storage::MemoryStorage;
     use std::cell::{Cell, RefCell};
     use std::pin::Pin;
+    use std::rc::Rc;
 
     thread_local! {
         static CLOCK: Cell<f64> = const { Cell::new(1_000.0) };
@@ -165,5 +281,165 @@ mod tests {
         assert_eq!(parse_lease("x:1e999"), Some(("x", f64::INFINITY)));
         assert_eq!(lease("tab:1", 1_732_000_000_123.75), "tab:1:1732000000123");
         assert_eq!(parse_lease(&lease("tab:1", 1_732_000_000_123.0)), Some(("tab:1", 1_732_000_000_123.0)));
+    }
+
+    /// One lock manager shared by the "tabs": exclusive locks, and markers that expire on
+    /// the fake clock. `main_held_at_marker` records whether the main lock was still held
+    /// when each marker was granted.
+    #[derive(Default)]
+    struct FakeLocks {
+        held: Rc<RefCell<Vec<String>>>,
+        markers: RefCell<Vec<(String, f64)>>,
+        main_held_at_marker: RefCell<Vec<bool>>,
+        refuse: bool,
+    }
+
+    struct FakeHeld(Rc<RefCell<Vec<String>>>, String);
+    impl Drop for FakeHeld {
+        fn drop(&mut self) {
+            self.0.borrow_mut().retain(|n| *n != self.1);
+        }
+    }
+
+    impl LockManager for FakeLocks {
+        type Held = FakeHeld;
+        async fn request(&self, name: &str) -> Option<FakeHeld> {
+            if self.refuse {
+                return None;
+            }
+            while self.held.borrow().iter().any(|n| n == name) {
+                Yield(1).await;
+            }
+            self.held.borrow_mut().push(name.to_string());
+            Some(FakeHeld(self.held.clone(), name.to_string()))
+        }
+        async fn hold_for(&self, name: &str, ms: u32) {
+            self.main_held_at_marker.borrow_mut().push(!self.held.borrow().is_empty());
+            self.markers.borrow_mut().push((name.to_string(), now() + ms as f64));
+        }
+        async fn held_names(&self) -> Vec<String> {
+            let markers = self.markers.borrow();
+            let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
+            self.held.borrow().iter().cloned().chain(live).collect()
+        }
+    }
+
+    fn marker_lock<'a>(
+        locks: &'a FakeLocks,
+        storage: &'a MemoryStorage,
+    ) -> MarkerLock<'a, FakeLocks, MemoryStorage, FakeTimer> {
+        MarkerLock { locks, storage, timer: &FakeTimer, settle_key: "id", now_ms: now }
+    }
+
+    type Boxed<'a, R> = Pin<Box<dyn Future<Output = R> + 'a>>;
+
+    #[test]
+    fn the_newest_marker_wins() {
+        let held = [
+            keys::marker("L", 5, "new"),
+            "L".to_string(),
+            keys::marker("L", 3, "old"),
+            keys::marker("M", 9, "other-lock"),
+            "L.fresh.x.garbage".to_string(),
+        ];
+        assert_eq!(newest_marker("L", &held).as_deref(), Some("new"));
+        assert_eq!(newest_marker("L", &held[1..2]), None);
+        assert_ne!(tag(Some("a")), tag(Some("b")));
+        assert_eq!(tag(Some("a")).len(), 16);
+    }
+
+    #[test]
+    fn a_tab_waits_until_announced_tokens_reach_its_storage() {
+        let (locks, storage) = (FakeLocks::default(), MemoryStorage::new());
+        storage.set_item("id", "old").unwrap();
+        locks.markers.borrow_mut().push((keys::marker("L", 5, &tag(Some("new"))), f64::INFINITY));
+        locks.markers.borrow_mut().push((keys::marker("L", 3, &tag(Some("older"))), f64::INFINITY));
+        let lock = marker_lock(&locks, &storage);
+        let delivery = Box::pin(async {
+            for _ in 0..5 {
+                FakeTimer.sleep(SETTLE_POLL_MS).await;
+            }
+            storage.set_item("id", "new").unwrap();
+            None
+        }) as Boxed<Option<String>>;
+        let work = Box::pin(lock.exclusive("L", async { storage.get_item("id") })) as Boxed<Option<String>>;
+        let seen = run_all(vec![work, delivery]).remove(0);
+        assert_eq!(seen.as_deref(), Some("new"), "the work ran once the announced value arrived");
+        assert_eq!(locks.markers.borrow().len(), 2, "nothing changed: nothing announced");
+        assert!(locks.held.borrow().is_empty());
+    }
+
+    #[test]
+    fn the_wait_for_announced_tokens_is_bounded() {
+        let (locks, storage) = (FakeLocks::default(), MemoryStorage::new());
+        locks.markers.borrow_mut().push((keys::marker("L", 5, &tag(Some("never"))), f64::INFINITY));
+        let start = now();
+        let ran = run_all(vec![Box::pin(marker_lock(&locks, &storage).exclusive("L", async { true })) as Boxed<bool>]);
+        assert_eq!(ran, [true]);
+        assert_eq!(now() - start, (SETTLE_POLLS * SETTLE_POLL_MS) as f64 / 4.0, "FakeTimer runs at 4x");
+    }
+
+    #[test]
+    fn new_tokens_are_announced_before_the_lock_is_let_go() {
+        let (locks, storage) = (FakeLocks::default(), MemoryStorage::new());
+        storage.set_item("id", "old").unwrap();
+        let work = async { storage.set_item("id", "fresh").unwrap() };
+        run_all(vec![Box::pin(marker_lock(&locks, &storage).exclusive("L", work)) as Boxed<()>]);
+        let markers = locks.markers.borrow();
+        assert_eq!(markers.len(), 1);
+        assert_eq!(markers[0].0, keys::marker("L", now() as u64, &tag(Some("fresh"))));
+        assert_eq!(markers[0].1, now() + MARKER_HOLD_MS as f64);
+        assert_eq!(*locks.main_held_at_marker.borrow(), [true]);
+        assert!(locks.held.borrow().is_empty(), "the main lock is released");
+        // A value that disappeared announces nothing.
+        drop(markers);
+        run_all(vec![
+            Box::pin(marker_lock(&locks, &storage).exclusive("L", async { storage.remove_item("id") })) as Boxed<()>
+        ]);
+        assert_eq!(locks.markers.borrow().len(), 1);
+    }
+
+    #[test]
+    fn tabs_holding_the_lock_take_turns() {
+        let (locks, storage) = (FakeLocks::default(), MemoryStorage::new());
+        let (inside, max_inside) = (Cell::new(0), Cell::new(0));
+        let lock = marker_lock(&locks, &storage);
+        let runs: Vec<Boxed<()>> = (0..3)
+            .map(|_| {
+                let (inside, max_inside) = (&inside, &max_inside);
+                Box::pin(lock.exclusive("L", async move {
+                    inside.set(inside.get() + 1);
+                    max_inside.set(max_inside.get().max(inside.get()));
+                    FakeTimer.sleep(100).await;
+                    inside.set(inside.get() - 1);
+                })) as Boxed<()>
+            })
+            .collect();
+        run_all(runs);
+        assert_eq!(max_inside.get(), 1);
+    }
+
+    #[test]
+    fn without_a_lock_manager_the_storage_lease_is_used() {
+        let storage = MemoryStorage::new();
+        let coordinator = TabCoordinator::<FakeLocks, _, _> {
+            locks: None,
+            storage: &storage,
+            timer: &FakeTimer,
+            settle_key: "id",
+            owner: "me",
+            now_ms: now,
+        };
+        let lease = run_all(vec![
+            Box::pin(coordinator.exclusive("L", async { storage.get_item("L.lease") })) as Boxed<Option<String>>
+        ])
+        .remove(0);
+        assert!(lease.is_some_and(|l| l.starts_with("me:")));
+        assert!(storage.keys().is_empty());
+        // A manager that refuses: the work runs, uncoordinated.
+        let refusing = FakeLocks { refuse: true, ..FakeLocks::default() };
+        let coordinator = TabCoordinator { locks: Some(&refusing), ..coordinator };
+        let ran = run_all(vec![Box::pin(coordinator.exclusive("L", async { storage.keys() })) as Boxed<Vec<String>>]);
+        assert_eq!(ran, [Vec::<String>::new()], "no lease either");
     }
 }

@@ -3,13 +3,13 @@
 //! and fail with 'User is not authenticated' otherwise.
 
 use super::{answer_success, CognitoUser, Handle};
+use crate::flows::user_data;
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
 use crate::js::convert::{get, js_from_json, json_from_js, string_arg, string_map};
-use crate::json::{self, FromJson, Value};
+use crate::json::{FromJson, Value};
 use crate::protocol::types::{AttributeType, Passthrough};
-use crate::protocol::{account, CognitoError, ErrorKind};
-use crate::storage::Storage;
+use crate::protocol::{account, CognitoError};
 use wasm_bindgen::prelude::*;
 
 const SUCCESS: &str = "SUCCESS";
@@ -21,45 +21,16 @@ fn attribute_list(v: &JsValue) -> Result<Vec<AttributeType>, CognitoError> {
 }
 
 impl Handle {
-    /// GetUser, caching the answer under the SDK's `userData` key.
-    async fn fetch_user_data(&self) -> Result<Passthrough, CognitoError> {
-        let data: Passthrough = self.env().call(&account::get_user(&self.access_token()?)).await?;
-        let _ = self.storage.set_item(&self.user_data_key(), &Value::Object(data.clone()).stringify());
-        Ok(data)
-    }
-
-    /// `getUserData`: cached unless `bypass_cache`, in which case the session is also
-    /// refreshed when possible (the SDK's behaviour, so new attributes reach the ID token).
+    /// `getUserData` (`flows::user_data`) over this user's in-memory session; a bypass
+    /// refreshes through `Handle::refresh`, which keeps the session and tells listeners.
     async fn user_data(
         &self,
         bypass_cache: bool,
         client_metadata: Option<crate::protocol::types::StringMap>,
     ) -> Result<Value, CognitoError> {
-        if let Err(e) = self.valid_session() {
-            self.storage_remove(&self.user_data_key());
-            return Err(e);
-        }
-        if !bypass_cache {
-            if let Some(cached) = self.storage.get_item(&self.user_data_key()) {
-                return match json::parse(&cached) {
-                    Ok(v) => Ok(v),
-                    Err(_) => {
-                        self.storage_remove(&self.user_data_key());
-                        Err(CognitoError::new(
-                            ErrorKind::Storage,
-                            "The cached user data was not valid JSON and has been cleared.",
-                        ))
-                    }
-                };
-            }
-            return self.fetch_user_data().await.map(Value::Object);
-        }
-        let data = self.fetch_user_data().await?;
-        let refresh_token = self.valid_session().map(|s| s.refresh_token).unwrap_or_default();
-        if !refresh_token.is_empty() {
-            let _ = self.refresh(&refresh_token, client_metadata).await; // best effort, as in the SDK
-        }
-        Ok(Value::Object(data))
+        let session = || self.state.borrow().session.clone();
+        let refresh = |token: String| async move { self.refresh(&token, client_metadata).await };
+        user_data::user_data(&self.env(), &self.username(), session, bypass_cache, refresh).await
     }
 }
 

@@ -19,15 +19,14 @@ use super::panic_probe::{self, Point};
 use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
 use crate::auth::AwaitingAnswer;
-use crate::flows::clock::now_secs;
 use crate::flows::single_flight::SingleFlight;
 use crate::flows::Env;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
 use crate::protocol::types::Passthrough;
 use crate::protocol::{CognitoError, Request};
-use crate::session::Change;
 use crate::session::Session;
+use crate::storage::events::Change;
 use crate::storage::keys::{self, UserItem};
 use std::cell::RefCell;
 use std::future::Future;
@@ -83,9 +82,7 @@ impl Handle {
     /// The in-memory session when it is valid: what the SDK's account methods require.
     fn valid_session(&self) -> Result<Session, CognitoError> {
         let session = self.state.borrow().session.clone();
-        session
-            .filter(|s| s.is_valid(now_secs()))
-            .ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
+        crate::flows::user_data::valid_session(&self.env(), session)
     }
 
     fn access_token(&self) -> Result<String, CognitoError> {

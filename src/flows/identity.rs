@@ -1,0 +1,298 @@
+//! Identity-pool credentials: GetId (unless an identity id is cached), then
+//! GetCredentialsForIdentity, as the AWS SDK's `CognitoIdentityCredentials` does.
+//!
+//! ```text
+//! client                                   Cognito Identity
+//!   | GetId { IdentityPoolId, Logins? }  ->  |   (skipped when the id is cached)
+//!   | <-                     { IdentityId }  |
+//!   | GetCredentialsForIdentity              |
+//!   |       { IdentityId, Logins? }      ->  |
+//!   | <-  { IdentityId, Credentials }        |   the id is cached in storage
+//! ```
+//!
+//! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
+//! fetched again, once. Each request is retried like every other request
+//! ([`super::retry::with_retry`]). The identity pool has its own endpoint, so this runs
+//! over an [`IdentityEnv`], not the user pool's [`super::Env`].
+
+use super::retry::with_retry;
+use super::single_flight::SingleFlight;
+use super::transport::Transport;
+use crate::json::{FromJson, Object, Value};
+use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
+use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::session::decode_payload;
+use crate::storage::{keys, Storage};
+use std::cell::RefCell;
+use std::future::Future;
+
+/// An identity pool and where it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityPool {
+    /// `<region>:<uuid>`.
+    pub id: String,
+    pub endpoint: String,
+}
+
+impl IdentityPool {
+    /// The regional endpoint of `id`, unless `custom_endpoint` names one.
+    pub fn new(id: String, custom_endpoint: Option<&str>) -> IdentityPool {
+        let endpoint = identity::endpoint_for(&id, custom_endpoint);
+        IdentityPool { id, endpoint }
+    }
+
+    /// Where this pool's identity id is cached.
+    pub fn identity_id_key(&self) -> String {
+        keys::identity_id(&self.id)
+    }
+}
+
+/// What one credentials object knows between calls (kept in memory by its owner).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Known {
+    pub identity_id: Option<String>,
+    pub credentials: Option<Credentials>,
+}
+
+/// What the credential calls run against: the identity pool, the wire, the storage the
+/// identity id is cached in, a clock (seconds since the epoch).
+pub struct IdentityEnv<'a, T: Transport, S: Storage + ?Sized> {
+    pub pool: &'a IdentityPool,
+    pub transport: &'a T,
+    pub storage: &'a S,
+    pub now: fn() -> i64,
+}
+
+impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
+    /// One request, retried while its failures are transient; decoded after the retries
+    /// (an answer of the wrong shape is not worth repeating).
+    async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
+        let answer = with_retry(self.transport, || async {
+            self.transport.send(&self.pool.endpoint, request).await?.into_json()
+        })
+        .await?;
+        answer.decode()
+    }
+
+    /// True when `get` would fetch: no credentials, or they expire within the margin.
+    pub fn needs_refresh(&self, known: &Known) -> bool {
+        known.credentials.as_ref().is_none_or(|c| identity::needs_refresh(c.expiration, (self.now)() as f64))
+    }
+
+    /// The credentials: the known ones unless `force` or they are about to expire, else
+    /// fetched. Concurrent callers of one object share one fetch (`flights`); `logins` is
+    /// awaited only by the caller that fetches.
+    pub async fn get(
+        &self,
+        known: &RefCell<Known>,
+        flights: &SingleFlight<Result<(), CognitoError>>,
+        force: bool,
+        logins: impl Future<Output = Result<Object, CognitoError>>,
+    ) -> Result<(), CognitoError> {
+        if !force && !self.needs_refresh(&known.borrow()) {
+            return Ok(());
+        }
+        flights.run("credentials", || async { self.fetch(known, &logins.await?).await }).await
+    }
+
+    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity; the
+    /// answer goes into `known` and the id into storage. A cached id the pool refuses is
+    /// dropped (from memory and storage) and fetched again, once.
+    pub async fn fetch(&self, known: &RefCell<Known>, logins: &Object) -> Result<(), CognitoError> {
+        let key = self.pool.identity_id_key();
+        for attempt in 0..2 {
+            let cached = known.borrow().identity_id.clone().or_else(|| self.storage.get_item(&key));
+            let identity_id = match cached {
+                Some(id) => id,
+                None => self.call::<GetIdResponse>(&identity::get_id(&self.pool.id, logins)).await?.identity_id,
+            };
+            let request = identity::get_credentials_for_identity(&identity_id, logins);
+            match self.call::<CredentialsResponse>(&request).await {
+                Ok(r) => {
+                    let _ = self.storage.set_item(&key, &r.identity_id);
+                    *known.borrow_mut() = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
+                    return Ok(());
+                }
+                Err(e) if attempt == 0 && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
+                    self.storage.remove_item(&key);
+                    known.borrow_mut().identity_id = None;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(CognitoError::new(ErrorKind::NotAuthorized, "The identity pool refused this identity."))
+    }
+
+    /// Forgets the credentials and the cached identity id (e.g. on sign-out).
+    pub fn clear_cached_id(&self, known: &RefCell<Known>) {
+        self.storage.remove_item(&self.pool.identity_id_key());
+        *known.borrow_mut() = Known::default();
+    }
+}
+
+/// `logins` plus the user's ID token under their user pool's provider name, which the
+/// token's issuer (`https://cognito-idp.<region>.amazonaws.com/<userPoolId>`) ends with.
+pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
+    let issuer = decode_payload(id_token)
+        .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default();
+    let pool_id = issuer.rsplit('/').next().unwrap_or_default();
+    let mut logins = logins.clone();
+    logins.insert(identity::login_provider(pool_id), Value::String(id_token.to_string()));
+    logins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flows::single_flight::tests::run_all;
+    use crate::flows::tests::FakeServer;
+    use crate::json::{self, Value};
+    use crate::protocol::Operation;
+    use crate::session::tests::jwt;
+    use crate::storage::MemoryStorage;
+    use std::pin::Pin;
+
+    const NOW: i64 = 1_000_000;
+    const KEY: &str = "aws.cognito.identity-id.eu-west-1:pool";
+
+    fn pool() -> IdentityPool {
+        IdentityPool::new("eu-west-1:pool".into(), None)
+    }
+
+    fn env<'a>(
+        pool: &'a IdentityPool,
+        server: &'a FakeServer,
+        storage: &'a MemoryStorage,
+    ) -> IdentityEnv<'a, FakeServer, MemoryStorage> {
+        IdentityEnv { pool, transport: server, storage, now: || NOW }
+    }
+
+    fn credentials(id: &str, key: &str) -> Value {
+        crate::json!({"IdentityId": id, "Credentials": {
+            "AccessKeyId": key, "SecretKey": "S", "SessionToken": "T", "Expiration": (NOW + 3600)
+        }})
+    }
+
+    fn run<R>(f: impl Future<Output = R>) -> R {
+        run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = R>>>]).remove(0)
+    }
+
+    fn sent(server: &FakeServer) -> Vec<(Operation, Value)> {
+        server.requests.borrow().iter().map(|r| (r.operation, json::parse(&r.text()).unwrap())).collect()
+    }
+
+    #[test]
+    fn a_fresh_fetch_gets_an_id_then_credentials_and_caches_the_id() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        server
+            .answer(200, crate::json!({"IdentityId": "eu-west-1:id-1"}))
+            .answer(200, credentials("eu-west-1:id-1", "A1"));
+        let known = RefCell::new(Known::default());
+        let mut logins = Object::new();
+        logins.insert("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", crate::json!("tok"));
+        run(env(&pool, &server, &storage).fetch(&known, &logins)).unwrap();
+        let sent = sent(&server);
+        assert_eq!(sent[0].0, Operation::GetId);
+        assert_eq!(sent[0].1["IdentityPoolId"], "eu-west-1:pool");
+        assert_eq!(sent[0].1["Logins"]["cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x"], "tok");
+        assert_eq!(
+            (sent[1].0, &sent[1].1["IdentityId"]),
+            (Operation::GetCredentialsForIdentity, &crate::json!("eu-west-1:id-1"))
+        );
+        assert_eq!(server.endpoints.borrow()[0], "https://cognito-identity.eu-west-1.amazonaws.com/");
+        let known = known.into_inner();
+        assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:id-1"));
+        assert_eq!(known.credentials.unwrap().access_key_id, "A1");
+        assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:id-1"));
+    }
+
+    #[test]
+    fn a_cached_id_is_reused_without_get_id() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        storage.set_item(KEY, "eu-west-1:cached").unwrap();
+        server.answer(200, credentials("eu-west-1:cached", "A1"));
+        let known = RefCell::new(Known::default());
+        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let sent = sent(&server);
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].1.stringify(), r#"{"IdentityId":"eu-west-1:cached"}"#, "guests send no Logins");
+        assert_eq!(known.borrow().identity_id.as_deref(), Some("eu-west-1:cached"));
+    }
+
+    #[test]
+    fn a_stale_cached_id_is_dropped_and_fetched_again_once() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        storage.set_item(KEY, "eu-west-1:stale").unwrap();
+        server
+            .answer(400, crate::json!({"__type": "ResourceNotFoundException", "message": "Identity not found"}))
+            .answer(200, crate::json!({"IdentityId": "eu-west-1:new"}))
+            .answer(200, credentials("eu-west-1:new", "A2"));
+        let known = RefCell::new(Known::default());
+        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let ops: Vec<_> = sent(&server).into_iter().map(|(op, _)| op).collect();
+        assert_eq!(ops, [Operation::GetCredentialsForIdentity, Operation::GetId, Operation::GetCredentialsForIdentity]);
+        assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:new"));
+
+        // Refused twice: the second refusal is the answer, and no id stays cached.
+        let (server, storage) = (FakeServer::default(), MemoryStorage::new());
+        storage.set_item(KEY, "eu-west-1:stale").unwrap();
+        let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
+        server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
+        let known = RefCell::new(Known { identity_id: Some("eu-west-1:stale".into()), credentials: None });
+        let err = run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap_err();
+        assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
+        assert_eq!((storage.get_item(KEY), known.borrow().identity_id.clone()), (None, None));
+    }
+
+    #[test]
+    fn transient_failures_are_retried_with_backoff() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        server
+            .drop_connection()
+            .answer(503, crate::json!({"__type": "ServiceUnavailable", "message": "x"}))
+            .answer(200, crate::json!({"IdentityId": "eu-west-1:id"}))
+            .answer(500, crate::json!({"__type": "InternalErrorException", "message": "x"}))
+            .answer(200, credentials("eu-west-1:id", "A1"));
+        let known = RefCell::new(Known::default());
+        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
+        assert_eq!(known.borrow().credentials.as_ref().unwrap().access_key_id, "A1");
+    }
+
+    #[test]
+    fn get_reuses_unexpired_credentials_and_clear_forgets_the_id() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
+        let env = env(&pool, &server, &storage);
+        let known = RefCell::new(Known::default());
+        let flights = SingleFlight::default();
+        assert!(env.needs_refresh(&known.borrow()));
+        let logins_asked = std::cell::Cell::new(0);
+        let logins = || async {
+            logins_asked.set(logins_asked.get() + 1);
+            Ok(Object::new())
+        };
+        run(env.get(&known, &flights, false, logins())).unwrap();
+        run(env.get(&known, &flights, false, logins())).unwrap();
+        assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1), "the second get sent nothing");
+        assert!(!env.needs_refresh(&known.borrow()));
+        // Forced: fetched again, with the cached id.
+        server.answer(200, credentials("eu-west-1:id", "A2"));
+        run(env.get(&known, &flights, true, logins())).unwrap();
+        assert_eq!(server.count(Operation::GetId), 1);
+        assert_eq!(known.borrow().credentials.as_ref().unwrap().access_key_id, "A2");
+        env.clear_cached_id(&known);
+        assert_eq!((storage.get_item(KEY), known.into_inner()), (None, Known::default()));
+    }
+
+    #[test]
+    fn the_id_token_is_sent_under_its_user_pool() {
+        let token = jwt(&crate::json!({"iss": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"}));
+        let mut app = Object::new();
+        app.insert("accounts.google.com", crate::json!("g"));
+        let logins = logins_with_id_token(&app, &token);
+        assert_eq!(logins.get("accounts.google.com"), Some(&crate::json!("g")));
+        assert_eq!(logins.get("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"), Some(&Value::String(token)));
+    }
+}

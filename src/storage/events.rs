@@ -1,0 +1,83 @@
+//! What a change to shared storage means for a session: another tab of the same origin
+//! signed in, refreshed or signed out. The browser reports such changes with the `storage`
+//! event (the key, its old and new value); the JS layer hands them here.
+
+use super::keys::{self, UserItem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    SignIn,
+    Refresh,
+    SignOut,
+}
+
+impl Change {
+    /// The event's `type`, as `pool.onSessionChange` listeners see it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::SignIn => "signIn",
+            Change::Refresh => "refresh",
+            Change::SignOut => "signOut",
+        }
+    }
+}
+
+/// Which change a write of `key` (from `old` to `new`) means, and for whom. Only the ID
+/// token is watched: every sign-in, refresh and sign-out rewrites it.
+pub fn storage_change(
+    client_id: &str,
+    key: &str,
+    old: Option<String>,
+    new: Option<String>,
+) -> Option<(Change, String)> {
+    let (username, item) = keys::parse(client_id, key)?;
+    if item != UserItem::IdToken {
+        return None;
+    }
+    let change = match (old, new) {
+        (_, None) => Change::SignOut,
+        (None, Some(_)) => Change::SignIn,
+        (Some(_), Some(_)) => Change::Refresh,
+    };
+    Some((change, username.to_string()))
+}
+
+/// [`storage_change`] for a `storage` event, whose key is null when another tab cleared
+/// the whole storage: everyone is signed out then (reported with an empty username).
+pub fn storage_event(
+    client_id: &str,
+    key: Option<&str>,
+    old: Option<String>,
+    new: Option<String>,
+) -> Option<(Change, String)> {
+    match key {
+        None => Some((Change::SignOut, String::new())),
+        Some(key) => storage_change(client_id, key, old, new),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_events_map_to_changes() {
+        let key = "CognitoIdentityServiceProvider.c.alice.idToken";
+        assert_eq!(storage_change("c", key, None, Some("t".into())), Some((Change::SignIn, "alice".into())));
+        assert_eq!(
+            storage_change("c", key, Some("t".into()), Some("u".into())),
+            Some((Change::Refresh, "alice".into()))
+        );
+        assert_eq!(storage_change("c", key, Some("t".into()), None), Some((Change::SignOut, "alice".into())));
+        assert_eq!(storage_change("other", key, None, Some("t".into())), None);
+        assert_eq!(storage_change("c", "CognitoIdentityServiceProvider.c.alice.accessToken", None, None), None);
+    }
+
+    #[test]
+    fn a_cleared_storage_signs_everyone_out() {
+        assert_eq!(storage_event("c", None, None, None), Some((Change::SignOut, String::new())));
+        let key = "CognitoIdentityServiceProvider.c.a.b@c.com.idToken";
+        assert_eq!(storage_event("c", Some(key), None, Some("t".into())), Some((Change::SignIn, "a.b@c.com".into())));
+        assert_eq!(storage_event("c", Some("CognitoIdentityServiceProvider.c.LastAuthUser"), None, None), None);
+    }
+}
