@@ -11,6 +11,7 @@ pub mod session;
 pub mod sign_in;
 pub mod single_flight;
 pub mod transport;
+pub mod user;
 pub mod user_data;
 
 use self::pool::PoolConfig;

@@ -7,10 +7,11 @@ use super::js_storage::{default_storage, JsStorage};
 use super::user::CognitoUser;
 use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
+use crate::flows::user;
 use crate::flows::Env;
 use crate::json::FromJson;
-use crate::protocol::types::{AttributeType, SignUpResponse};
-use crate::protocol::{registration, CognitoError};
+use crate::protocol::types::AttributeType;
+use crate::protocol::CognitoError;
 use crate::storage::SessionStore;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -155,20 +156,16 @@ impl CognitoUserPool {
         let (reply, ret) = reply_for(&callback);
         let shared = self.shared.clone();
         let username = username.as_string().unwrap_or_default();
-        let request = (|| {
-            Ok::<_, CognitoError>(registration::sign_up(
-                &shared.config.client_id,
-                &username,
-                &password.as_string().unwrap_or_default(),
-                attributes(&user_attributes)?.as_deref(),
-                attributes(&validation_data)?.as_deref(),
-                string_map(&client_metadata).as_ref(),
-            ))
-        })();
+        let password = password.as_string().unwrap_or_default();
+        let lists = attributes(&user_attributes).and_then(|a| Ok((a, attributes(&validation_data)?)));
+        let metadata = string_map(&client_metadata);
         crate::js::panic::spawn(async move {
             let result = async {
-                let request = request?;
-                let data: SignUpResponse = shared.env(&shared.storage()).call(&request).await?;
+                let (user_attributes, validation_data) = lists?;
+                let storage = shared.storage();
+                let env = shared.env(&storage);
+                let (attributes, validation) = (user_attributes.as_deref(), validation_data.as_deref());
+                let data = user::sign_up(&env, &username, &password, attributes, validation, metadata.as_ref()).await?;
                 let out = js_sys::Object::new();
                 let set = |k: &str, v: JsValue| {
                     let _ = js_sys::Reflect::set(&out, &k.into(), &v);

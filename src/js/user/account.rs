@@ -3,13 +3,14 @@
 //! and fail with 'User is not authenticated' otherwise.
 
 use super::{answer_success, CognitoUser, Handle};
+use crate::flows::user::UserCall;
 use crate::flows::user_data;
 use crate::js::attributes::CognitoUserAttribute;
 use crate::js::callbacks::reply_for;
 use crate::js::convert::{get, js_from_json, json_from_js, string_arg, string_map};
 use crate::json::{FromJson, Value};
-use crate::protocol::types::{AttributeType, Passthrough};
-use crate::protocol::{account, CognitoError};
+use crate::protocol::types::AttributeType;
+use crate::protocol::CognitoError;
 use wasm_bindgen::prelude::*;
 
 const SUCCESS: &str = "SUCCESS";
@@ -39,22 +40,18 @@ impl CognitoUser {
     /// `getUserAttributes(callback)` → `CognitoUserAttribute[]`.
     #[wasm_bindgen(js_name = getUserAttributes)]
     pub fn get_user_attributes(&self, callback: JsValue) -> JsValue {
-        self.respond_to_request(
-            &callback,
-            |h| Ok(account::get_user(&h.access_token()?)),
-            |_, data| {
-                let attrs: Vec<AttributeType> = data
-                    .get("UserAttributes")
-                    .cloned()
-                    .and_then(Vec::<AttributeType>::from_json)
-                    .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
-                let list = js_sys::Array::new();
-                for a in attrs {
-                    list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());
-                }
-                Ok(list.into())
-            },
-        )
+        self.respond_to_call(&callback, UserCall::GetUser, |_, data| {
+            let attrs: Vec<AttributeType> = data
+                .get("UserAttributes")
+                .cloned()
+                .and_then(Vec::<AttributeType>::from_json)
+                .ok_or_else(|| CognitoError::unexpected_response(200, "UserAttributes is missing"))?;
+            let list = js_sys::Array::new();
+            for a in attrs {
+                list.push(&CognitoUserAttribute::from_parts(a.name, a.value).into());
+            }
+            Ok(list.into())
+        })
     }
 
     /// `getUserData(callback, { bypassCache, clientMetadata })` → GetUser's answer.
@@ -68,11 +65,9 @@ impl CognitoUser {
     /// `getMFAOptions(callback)` → GetUser's `MFAOptions`.
     #[wasm_bindgen(js_name = getMFAOptions)]
     pub fn get_mfa_options(&self, callback: JsValue) -> JsValue {
-        self.respond_to_request(
-            &callback,
-            |h| Ok(account::get_user(&h.access_token()?)),
-            |_, data| Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED)),
-        )
+        self.respond_to_call(&callback, UserCall::GetUser, |_, data| {
+            Ok(data.get("MFAOptions").map(js_from_json).unwrap_or(JsValue::UNDEFINED))
+        })
     }
 
     /// `updateAttributes(attributes, callback, clientMetadata)` → `callback(null, 'SUCCESS', result)`.
@@ -84,8 +79,9 @@ impl CognitoUser {
         let h = self.handle();
         crate::js::panic::spawn(async move {
             let result = async {
-                let request = account::update_user_attributes(&h.access_token()?, &attributes?, metadata.as_ref());
-                let result: Passthrough = h.env().call(&request).await?;
+                h.access_token()?; // a missing session is reported before bad attributes
+                let call = UserCall::UpdateAttributes { attributes: attributes?, client_metadata: metadata };
+                let result = h.user_call(&call).await?;
                 let _ = h.user_data(true, None).await; // refresh the cached user, as the SDK does
                 Ok::<_, CognitoError>(result)
             }
@@ -105,7 +101,8 @@ impl CognitoUser {
             Vec::<String>::from_json(json_from_js(&attribute_names).unwrap_or(Value::Array(vec![])))
                 .ok_or_else(|| CognitoError::invalid_parameter("Attribute names must be a list of strings."));
         self.respond(&callback, move |h| async move {
-            let _: Passthrough = h.env().call(&account::delete_user_attributes(&h.access_token()?, &names?)).await?;
+            h.access_token()?; // a missing session is reported before bad names
+            h.user_call(&UserCall::DeleteAttributes { names: names? }).await?;
             let _ = h.user_data(true, None).await;
             Ok(JsValue::from_str(SUCCESS))
         })
@@ -124,15 +121,8 @@ impl CognitoUser {
         let metadata = string_map(&client_metadata);
         let h = self.handle();
         crate::js::panic::spawn(async move {
-            let result = async {
-                let request = account::get_user_attribute_verification_code(
-                    &h.access_token()?,
-                    &attribute_name,
-                    metadata.as_ref(),
-                );
-                h.env().call::<Passthrough>(&request).await
-            }
-            .await;
+            let call = UserCall::GetAttributeVerificationCode { name: attribute_name, client_metadata: metadata };
+            let result = h.user_call(&call).await;
             match result {
                 Ok(data) => {
                     let data = js_from_json(&Value::Object(data));
@@ -152,11 +142,7 @@ impl CognitoUser {
     pub fn verify_attribute(&self, attribute_name: JsValue, code: JsValue, callback: JsValue) -> JsValue {
         let attribute_name = string_arg(&attribute_name);
         let code = string_arg(&code);
-        self.respond_to_request(
-            &callback,
-            move |h| Ok(account::verify_user_attribute(&h.access_token()?, &attribute_name, &code)),
-            answer_success,
-        )
+        self.respond_to_call(&callback, UserCall::VerifyAttribute { name: attribute_name, code }, answer_success)
     }
 
     /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
@@ -168,27 +154,22 @@ impl CognitoUser {
         callback: JsValue,
         client_metadata: JsValue,
     ) -> JsValue {
-        let old_password = string_arg(&old_password);
-        let new_password = string_arg(&new_password);
-        let metadata = string_map(&client_metadata);
-        let build = move |h: &Handle| {
-            Ok(account::change_password(&h.access_token()?, &old_password, &new_password, metadata.as_ref()))
+        let call = UserCall::ChangePassword {
+            previous: string_arg(&old_password),
+            proposed: string_arg(&new_password),
+            client_metadata: string_map(&client_metadata),
         };
-        self.respond_to_request(&callback, build, answer_success)
+        self.respond_to_call(&callback, call, answer_success)
     }
 
     /// `forgotPassword({ onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
     #[wasm_bindgen(js_name = forgotPassword)]
     pub fn forgot_password(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
         let (reply, ret) = reply_for(&callback);
-        let request = account::forgot_password(
-            &self.pool.config.client_id,
-            &self.get_username(),
-            string_map(&client_metadata).as_ref(),
-        );
+        let call = UserCall::ForgotPassword { client_metadata: string_map(&client_metadata) };
         let h = self.handle();
         crate::js::panic::spawn(async move {
-            match h.env().call::<Passthrough>(&request).await {
+            match h.user_call(&call).await {
                 Ok(data) => {
                     let data = js_from_json(&Value::Object(data));
                     reply.ok_via("inputVerificationCode", data.clone(), data)
@@ -208,30 +189,22 @@ impl CognitoUser {
         callback: JsValue,
         client_metadata: JsValue,
     ) -> JsValue {
-        let code = string_arg(&code);
-        let new_password = string_arg(&new_password);
-        let request = account::confirm_forgot_password(
-            &self.pool.config.client_id,
-            &self.get_username(),
-            &code,
-            &new_password,
-            string_map(&client_metadata).as_ref(),
-        );
-        self.respond_to_request(&callback, move |_| Ok(request), answer_success)
+        let call = UserCall::ConfirmForgotPassword {
+            code: string_arg(&code),
+            password: string_arg(&new_password),
+            client_metadata: string_map(&client_metadata),
+        };
+        self.respond_to_call(&callback, call, answer_success)
     }
 
     /// `deleteUser(callback, clientMetadata)` → 'SUCCESS', and the local session is cleared.
     #[wasm_bindgen(js_name = deleteUser)]
     pub fn delete_user(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
-        let metadata = string_map(&client_metadata);
-        self.respond_to_request(
-            &callback,
-            move |h| Ok(account::delete_user(&h.access_token()?, metadata.as_ref())),
-            |h, _| {
-                h.clear_local();
-                Ok(JsValue::from_str(SUCCESS))
-            },
-        )
+        let call = UserCall::DeleteUser { client_metadata: string_map(&client_metadata) };
+        self.respond_to_call(&callback, call, |h, _| {
+            h.clear_local();
+            Ok(JsValue::from_str(SUCCESS))
+        })
     }
 
     /// `enableMFA(callback)`: legacy SMS MFA on → 'SUCCESS'.
@@ -247,22 +220,18 @@ impl CognitoUser {
     }
 
     fn set_sms_mfa(&self, callback: JsValue, enabled: bool) -> JsValue {
-        self.respond_to_request(
-            &callback,
-            move |h| Ok(account::set_sms_mfa_option(&h.access_token()?, enabled)),
-            answer_success,
-        )
+        self.respond_to_call(&callback, UserCall::SetSmsMfa { enabled }, answer_success)
     }
 
     /// `setUserMfaPreference(smsSettings, totpSettings, callback, emailSettings?)` → 'SUCCESS'.
     /// The fourth argument (email MFA) is ours: the JS SDK predates email MFA.
     #[wasm_bindgen(js_name = setUserMfaPreference)]
     pub fn set_user_mfa_preference(&self, sms: JsValue, totp: JsValue, callback: JsValue, email: JsValue) -> JsValue {
-        let (sms, totp, email) = (json_from_js(&sms), json_from_js(&totp), json_from_js(&email));
-        self.respond_to_request(
-            &callback,
-            move |h| Ok(account::set_user_mfa_preference(&h.access_token()?, sms, totp, email)),
-            answer_success,
-        )
+        let call = UserCall::SetMfaPreference {
+            sms: json_from_js(&sms),
+            software_token: json_from_js(&totp),
+            email: json_from_js(&email),
+        };
+        self.respond_to_call(&callback, call, answer_success)
     }
 }

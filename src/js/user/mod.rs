@@ -19,12 +19,14 @@ use super::panic_probe::{self, Point};
 use super::tokens::CognitoUserSession;
 use super::user_pool::PoolShared;
 use crate::auth::AwaitingAnswer;
+use crate::flows;
 use crate::flows::single_flight::SingleFlight;
+use crate::flows::user::{Caller, UserCall};
 use crate::flows::Env;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
 use crate::protocol::types::Passthrough;
-use crate::protocol::{CognitoError, Request};
+use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::storage::events::Change;
 use crate::storage::keys::{self, UserItem};
@@ -132,10 +134,7 @@ impl CognitoUser {
     }
 }
 
-/// Builds a one-request call's request once the call runs (account requests need the
-/// session that is valid then).
-type BuildRequest = Box<dyn FnOnce(&Handle) -> Result<Request, CognitoError>>;
-/// Turns Cognito's answer to that request into the call's result.
+/// Turns Cognito's answer to a call into the method's result.
 type Answer = Box<dyn FnOnce(&Handle, Passthrough) -> Result<JsValue, CognitoError>>;
 
 /// The answer of calls that report 'SUCCESS'.
@@ -148,26 +147,35 @@ fn answer_response(_: &Handle, response: Passthrough) -> Result<JsValue, Cognito
     Ok(js_from_json(&Value::Object(response)))
 }
 
-impl CognitoUser {
-    /// [`CognitoUser::respond`] for a call that is one request: sends `build`'s request and
-    /// reports `answer(response)`. The methods give two small closures and share one
-    /// future, instead of a state machine each (measured smaller; BENCHMARKS.md, "Size decisions").
-    fn respond_to_request(
-        &self,
-        callback: &JsValue,
-        build: impl FnOnce(&Handle) -> Result<Request, CognitoError> + 'static,
-        answer: impl FnOnce(&Handle, Passthrough) -> Result<JsValue, CognitoError> + 'static,
-    ) -> JsValue {
-        one_request(self.handle(), callback, Box::new(build), Box::new(answer))
+impl Handle {
+    /// Runs one of the user's operations (`flows::user::call`) as this user.
+    async fn user_call(&self, call: &UserCall) -> Result<Passthrough, CognitoError> {
+        let username = self.username();
+        let access_token = || self.access_token();
+        let caller = Caller { username: &username, access_token: &access_token };
+        flows::user::call(&self.env(), &caller, call).await
     }
 }
 
-fn one_request(h: Handle, callback: &JsValue, build: BuildRequest, answer: Answer) -> JsValue {
+impl CognitoUser {
+    /// [`CognitoUser::respond`] for one of the user's operations: runs `call` and reports
+    /// `answer(response)`. The methods share one future instead of a state machine each
+    /// (measured smaller; BENCHMARKS.md, "Size decisions").
+    fn respond_to_call(
+        &self,
+        callback: &JsValue,
+        call: UserCall,
+        answer: impl FnOnce(&Handle, Passthrough) -> Result<JsValue, CognitoError> + 'static,
+    ) -> JsValue {
+        one_call(self.handle(), callback, call, Box::new(answer))
+    }
+}
+
+fn one_call(h: Handle, callback: &JsValue, call: UserCall, answer: Answer) -> JsValue {
     respond_boxed(
         callback,
         Box::pin(async move {
-            let request = build(&h)?;
-            let response: Passthrough = h.env().call(&request).await?;
+            let response = h.user_call(&call).await?;
             answer(&h, response)
         }),
     )

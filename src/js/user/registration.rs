@@ -1,8 +1,8 @@
 //! Confirming a registration and resending its code.
 
 use super::{answer_response, answer_success, CognitoUser};
+use crate::flows::user::UserCall;
 use crate::js::convert::string_map;
-use crate::protocol::registration;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -16,24 +16,18 @@ impl CognitoUser {
         callback: JsValue,
         client_metadata: JsValue,
     ) -> JsValue {
-        let request = registration::confirm_sign_up(
-            &self.pool.config.client_id,
-            &self.get_username(),
-            &code.as_string().unwrap_or_default(),
-            force_alias_creation.is_truthy(),
-            string_map(&client_metadata).as_ref(),
-        );
-        self.respond_to_request(&callback, move |_| Ok(request), answer_success)
+        let call = UserCall::ConfirmSignUp {
+            code: code.as_string().unwrap_or_default(),
+            force_alias_creation: force_alias_creation.is_truthy(),
+            client_metadata: string_map(&client_metadata),
+        };
+        self.respond_to_call(&callback, call, answer_success)
     }
 
     /// `resendConfirmationCode(callback, clientMetadata)` → `{ CodeDeliveryDetails }`.
     #[wasm_bindgen(js_name = resendConfirmationCode)]
     pub fn resend_confirmation_code(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
-        let request = registration::resend_confirmation_code(
-            &self.pool.config.client_id,
-            &self.get_username(),
-            string_map(&client_metadata).as_ref(),
-        );
-        self.respond_to_request(&callback, move |_| Ok(request), answer_response)
+        let call = UserCall::ResendConfirmationCode { client_metadata: string_map(&client_metadata) };
+        self.respond_to_call(&callback, call, answer_response)
     }
 }

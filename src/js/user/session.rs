@@ -1,13 +1,14 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut, globalSignOut.
 
 use super::{session_js, CognitoUser, Handle, REFRESHES};
+use crate::flows::user::UserCall;
 use crate::flows::{self, session::Found};
 use crate::js::callbacks::{reply_error_only, reply_for};
 use crate::js::convert::{call_string, get, string_map};
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
 use crate::protocol::types::StringMap;
-use crate::protocol::{account, CognitoError};
+use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use wasm_bindgen::prelude::*;
@@ -115,8 +116,7 @@ impl CognitoUser {
     #[wasm_bindgen(js_name = globalSignOut)]
     pub fn global_sign_out(&self, callback: JsValue) -> JsValue {
         self.respond(&callback, |h| async move {
-            let token = h.access_token()?;
-            let _: crate::json::Value = h.env().call(&account::global_sign_out(&token)).await?;
+            h.user_call(&UserCall::GlobalSignOut).await?;
             h.clear_local();
             Ok(JsValue::from_str("SUCCESS"))
         })
