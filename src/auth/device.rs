@@ -40,10 +40,7 @@ fn hex_to_bytes(hex: &str) -> Vec<u8> {
 /// The verifier for a new device from explicit randomness: `password_bytes` (40 bytes,
 /// base64 into the device password) and `salt_bytes` (16 bytes).
 pub fn device_verifier(
-    group_key: &str,
-    device_key: &str,
-    password_bytes: &[u8],
-    salt_bytes: &[u8],
+    group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8],
 ) -> (DeviceSecrets, DeviceVerifier) {
     let password = base64::engine::general_purpose::STANDARD.encode(password_bytes);
     // The salt goes through a BigInteger and padHex in the JS: same here.

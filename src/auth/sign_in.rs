@@ -171,10 +171,7 @@ impl Context {
     /// What a password first factor of USER_AUTH adds to a request (SRP_A or PASSWORD), and
     /// what Cognito's answer will then be; other factors add nothing.
     fn first_factor(
-        &self,
-        factor: Option<&str>,
-        fields: &mut StringMap,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        &self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Expect, CognitoError> {
         let Some(factor) = factor.and_then(PasswordFactor::parse) else { return Ok(Expect::Result) };
         // A proof for an empty password can only fail, and would count towards lockout.
@@ -209,10 +206,7 @@ impl AwaitingServer {
     /// The first request of `flow`. `srp` supplies the client's ephemeral secret (random in
     /// production), drawn only by the flows that use SRP.
     pub fn start(
-        flow: AuthFlow,
-        params: SignInParams,
-        devices: Devices,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        flow: AuthFlow, params: SignInParams, devices: Devices, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
         let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
@@ -252,9 +246,7 @@ impl AwaitingServer {
     /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
     /// own AuthParameters plus USERNAME.
     pub fn start_custom(
-        params: SignInParams,
-        mut auth_parameters: StringMap,
-        devices: Devices,
+        params: SignInParams, mut auth_parameters: StringMap, devices: Devices,
     ) -> (AwaitingServer, Request) {
         let device = devices(&params.username);
         let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
@@ -307,11 +299,7 @@ impl AwaitingServer {
     /// proof; `devices` finds the device of USER_ID_FOR_SRP; `srp` is drawn only when
     /// Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self,
-        response: AuthResponse,
-        now: i64,
-        devices: Devices,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        self, response: AuthResponse, now: i64, devices: Devices, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
@@ -372,11 +360,7 @@ impl AwaitingServer {
 /// The RespondToAuthChallenge that proves knowledge of a password by SRP.
 /// `identity` is (pool name, user id, password) as the verifier was made with.
 fn srp_proof(
-    ctx: &Context,
-    challenge: ChallengeName,
-    client: &SrpClient,
-    response: &AuthResponse,
-    now: i64,
+    ctx: &Context, challenge: ChallengeName, client: &SrpClient, response: &AuthResponse, now: i64,
     identity: (&str, &str, &str),
 ) -> Result<Request, CognitoError> {
     let (pool_name, user_id, password) = identity;
@@ -398,9 +382,7 @@ fn srp_proof(
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    ctx: Box<Context>,
-    session: Option<String>,
-    srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ctx: Box<Context>, session: Option<String>, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
     let device = ctx.device.clone().ok_or_else(|| {
         CognitoError::new(
@@ -433,10 +415,7 @@ impl AwaitingAnswer {
     /// An answer that cannot be sent (an empty password for a password factor) gives the
     /// challenge back with the error, to be answered again.
     pub fn answer(
-        self,
-        answer: &Answer,
-        client_metadata: Option<StringMap>,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        self, answer: &Answer, client_metadata: Option<StringMap>, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
         let mut responses = answer.responses(&self.ctx.username);
         self.ctx.add_device_key(&mut responses);

@@ -18,6 +18,7 @@
 use super::retry::with_retry;
 use super::single_flight::SingleFlight;
 use super::transport::Transport;
+use super::Env;
 use crate::json::{FromJson, Object, Value};
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, ErrorKind, Request};
@@ -56,12 +57,7 @@ pub struct Known {
 
 /// What the credential calls run against: the identity pool, the wire, the storage the
 /// identity id is cached in, a clock (seconds since the epoch).
-pub struct IdentityEnv<'a, T: Transport, S: Storage + ?Sized> {
-    pub pool: &'a IdentityPool,
-    pub transport: &'a T,
-    pub storage: &'a S,
-    pub now: fn() -> i64,
-}
+pub type IdentityEnv<'a, T, S> = Env<'a, T, S, IdentityPool>;
 
 impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// One request, retried while its failures are transient; decoded after the retries
@@ -83,10 +79,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// fetched. Concurrent callers of one object share one fetch (`flights`); `logins` is
     /// awaited only by the caller that fetches.
     pub async fn get(
-        &self,
-        known: &RefCell<Known>,
-        flights: &SingleFlight<Result<(), CognitoError>>,
-        force: bool,
+        &self, known: &RefCell<Known>, flights: &SingleFlight<Result<(), CognitoError>>, force: bool,
         logins: impl Future<Output = Result<Object, CognitoError>>,
     ) -> Result<(), CognitoError> {
         if !force && !self.needs_refresh(&known.borrow()) {
@@ -161,9 +154,7 @@ mod tests {
     }
 
     fn env<'a>(
-        pool: &'a IdentityPool,
-        server: &'a FakeServer,
-        storage: &'a MemoryStorage,
+        pool: &'a IdentityPool, server: &'a FakeServer, storage: &'a MemoryStorage,
     ) -> IdentityEnv<'a, FakeServer, MemoryStorage> {
         IdentityEnv { pool, transport: server, storage, now: || NOW }
     }

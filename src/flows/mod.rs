@@ -22,8 +22,10 @@ use crate::session::Session;
 use crate::storage::{SessionStore, Storage};
 
 /// What every operation runs against: the pool, the wire, where sessions live, a clock.
-pub struct Env<'a, T: Transport, S: Storage + ?Sized> {
-    pub pool: &'a PoolConfig,
+/// `P` is the user pool's settings, or for identity-pool credentials that pool's
+/// (`identity::IdentityEnv`).
+pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
+    pub pool: &'a P,
     pub transport: &'a T,
     pub storage: &'a S,
     /// Seconds since the epoch.
@@ -55,18 +57,14 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
     pub async fn call_with_retry<R: FromJson>(
-        &self,
-        request: &Request,
-        username: Option<&str>,
+        &self, request: &Request, username: Option<&str>,
     ) -> Result<R, CognitoError> {
         // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
         Box::pin(self.call_json_with_retry(request, username)).await?.decode()
     }
 
     async fn call_json_with_retry(
-        &self,
-        request: &Request,
-        username: Option<&str>,
+        &self, request: &Request, username: Option<&str>,
     ) -> Result<JsonAnswer, CognitoError> {
         retry::with_retry(self.transport, || self.call_json(request, username)).await
     }

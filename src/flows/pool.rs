@@ -21,9 +21,7 @@ pub struct PoolConfig {
 impl PoolConfig {
     /// Errors carry the JS SDK's exact messages, which apps match on.
     pub fn new(
-        user_pool_id: Option<&str>,
-        client_id: Option<&str>,
-        endpoint: Option<&str>,
+        user_pool_id: Option<&str>, client_id: Option<&str>, endpoint: Option<&str>,
     ) -> Result<PoolConfig, CognitoError> {
         let (Some(user_pool_id), Some(client_id)) =
             (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty()))

@@ -101,9 +101,7 @@ mod tests {
     struct Sleeper(std::cell::RefCell<Vec<u32>>);
     impl Transport for Sleeper {
         async fn send(
-            &self,
-            _: &str,
-            _: &crate::protocol::Request,
+            &self, _: &str, _: &crate::protocol::Request,
         ) -> Result<crate::protocol::HttpResponse, CognitoError> {
             unreachable!("with_retry sends nothing itself")
         }

@@ -21,10 +21,7 @@ use crate::storage::Storage;
 /// dead or revoked refresh token) fails at once and clears the stored session, unless
 /// storage meanwhile holds a different refresh token (another tab refreshed).
 pub async fn refresh<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    refresh_token: &str,
-    client_metadata: Option<StringMap>,
+    env: &Env<'_, T, S>, username: &str, refresh_token: &str, client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
     // A remembered device's refresh tokens are bound to it: send its key along.
     let device_key = env.sessions().load_device(username).map(|d| d.key);
@@ -112,9 +109,7 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
 /// session) while valid, else what storage says. None: it must be refreshed. The one
 /// decision behind `get_session`.
 pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    cached: Option<&Session>,
-    username: &str,
+    env: &Env<'_, T, S>, cached: Option<&Session>, username: &str,
 ) -> Option<Result<Session, CognitoError>> {
     if let Some(session) = cached.filter(|s| s.is_valid((env.now)())) {
         return Some(Ok(session.clone()));
@@ -131,12 +126,8 @@ pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
 /// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
 /// storage and sends nothing. Errors carry the SDK's messages.
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>,
-    flights: &SingleFlight<Result<Session, CognitoError>>,
-    tabs: &L,
-    cached: Option<&Session>,
-    username: &str,
-    client_metadata: Option<StringMap>,
+    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
+    username: &str, client_metadata: Option<StringMap>,
 ) -> Found {
     if let Some(known) = session_without_request(env, cached, username) {
         return Found { session: known, change: None };
@@ -148,10 +139,7 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 /// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
 /// listeners hear of it as of any refresh.
 pub async fn refresh_session<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    refresh_token: &str,
-    client_metadata: Option<StringMap>,
+    env: &Env<'_, T, S>, username: &str, refresh_token: &str, client_metadata: Option<StringMap>,
 ) -> Found {
     let refreshed = refresh(env, username, refresh_token, client_metadata).await;
     found(env, username, refreshed)
@@ -167,9 +155,7 @@ pub struct Found {
 /// A refresh is a `Refresh` change; a dead refresh token that left no usable session
 /// behind is a sign-out.
 fn found<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    session: Result<Session, CognitoError>,
+    env: &Env<'_, T, S>, username: &str, session: Result<Session, CognitoError>,
 ) -> Found {
     let change = match &session {
         Ok(_) => Some(Change::Refresh),
@@ -185,10 +171,7 @@ fn found<T: Transport, S: Storage + ?Sized>(
 /// is read again once the lock is held, and the refresh token used is the one found then
 /// (with rotation, the one another tab just stored).
 async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>,
-    flights: &SingleFlight<Result<Session, CognitoError>>,
-    tabs: &L,
-    username: &str,
+    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, username: &str,
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
     let key = refresh_key(env.pool, username);
@@ -214,8 +197,7 @@ pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`
 /// predate revocation support and cannot be revoked: that is not an error.
 pub async fn revoke<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    session: &Session,
+    env: &Env<'_, T, S>, session: &Session,
 ) -> Result<(), CognitoError> {
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());

@@ -52,34 +52,28 @@ pub type SignInResult = Result<SignInOutcome, SignInFailure>;
 /// answer. On success the session is stored before this returns; on failure storage is
 /// untouched.
 pub async fn start<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    flow: AuthFlow,
-    params: SignInParams,
-    srp: SrpSource<'_>,
+    env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
-    let (state, request) = AwaitingServer::start(flow, params, &devices, srp)?;
+    let (state, request) = match begin {
+        Begin::Flow(flow) => AwaitingServer::start(flow, params, &devices, srp)?,
+        Begin::Custom(auth_parameters) => AwaitingServer::start_custom(params, auth_parameters, &devices),
+    };
     drive(env, state, request, srp).await
 }
 
-/// CUSTOM_AUTH without SRP (`initiateAuth`), with the app's own AuthParameters.
-pub async fn start_custom<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    params: SignInParams,
-    auth_parameters: StringMap,
-    srp: SrpSource<'_>,
-) -> SignInResult {
-    let devices = |username: &str| env.sessions().load_device(username);
-    let (state, request) = AwaitingServer::start_custom(params, auth_parameters, &devices);
-    drive(env, state, request, srp).await
+/// How a sign-in begins.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Begin {
+    /// `authenticateUser` with the user's flow.
+    Flow(AuthFlow),
+    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
+    Custom(StringMap),
 }
 
 /// Answers the pending challenge and runs the sign-in on from there.
 pub async fn answer<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    pending: AwaitingAnswer,
-    answer: &Answer,
-    client_metadata: Option<StringMap>,
+    env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
     srp: SrpSource<'_>,
 ) -> SignInResult {
     match pending.answer(answer, client_metadata, srp) {
@@ -91,10 +85,7 @@ pub async fn answer<T: Transport, S: Storage + ?Sized>(
 /// Sends `request` and keeps feeding answers to the sign-in until it signs in or stops at
 /// a challenge.
 async fn drive<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    mut state: AwaitingServer,
-    mut request: Request,
-    srp: SrpSource<'_>,
+    env: &Env<'_, T, S>, mut state: AwaitingServer, mut request: Request, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     loop {
@@ -150,10 +141,7 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in
 /// either way: if confirming fails, the device is simply not remembered.
 async fn remember_device<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    session: &Session,
-    device: &NewDevice,
+    env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice,
 ) -> bool {
     let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
     let request = account::confirm_device(
@@ -175,8 +163,7 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(
 /// Who a TOTP set-up call is for: during a sign-in's challenge (MFA_SETUP), its Session;
 /// otherwise the signed-in user's access token.
 pub fn setup_auth(
-    pending: Option<&AwaitingAnswer>,
-    access_token: impl FnOnce() -> Result<String, CognitoError>,
+    pending: Option<&AwaitingAnswer>, access_token: impl FnOnce() -> Result<String, CognitoError>,
 ) -> Result<SetupAuth, CognitoError> {
     match pending.and_then(|p| p.challenge().session.clone()) {
         Some(session) => Ok(SetupAuth::Session(session)),
@@ -187,8 +174,7 @@ pub fn setup_auth(
 /// AssociateSoftwareToken: the answer (with `SecretCode`), and during the MFA_SETUP
 /// challenge the new Session the challenge continues with.
 pub async fn associate_software_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    auth: &SetupAuth,
+    env: &Env<'_, T, S>, auth: &SetupAuth,
 ) -> Result<(Passthrough, Option<String>), CognitoError> {
     let data: Passthrough = env.call(&account::associate_software_token(auth)).await?;
     let session = data.get("Session").and_then(Value::as_str).map(str::to_string);
@@ -197,10 +183,7 @@ pub async fn associate_software_token<T: Transport, S: Storage + ?Sized>(
 
 /// VerifySoftwareToken for a signed-in user: Cognito's answer.
 pub async fn verify_software_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    access_token: &str,
-    code: &str,
-    friendly_device_name: Option<&str>,
+    env: &Env<'_, T, S>, access_token: &str, code: &str, friendly_device_name: Option<&str>,
 ) -> Result<Passthrough, CognitoError> {
     let auth = SetupAuth::AccessToken(access_token.to_string());
     env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await
@@ -210,10 +193,7 @@ pub async fn verify_software_token<T: Transport, S: Storage + ?Sized>(
 /// the code is verified with the challenge's Session, and MFA_SETUP is answered with the
 /// Session that comes back. A refused code leaves the challenge waiting.
 pub async fn finish_mfa_setup<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    mut pending: AwaitingAnswer,
-    code: &str,
-    friendly_device_name: Option<&str>,
+    env: &Env<'_, T, S>, mut pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>,
     srp: SrpSource<'_>,
 ) -> SignInResult {
     let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());

@@ -1,7 +1,7 @@
 //! The drivers against a scripted fake server: refresh sharing, retries, clearing.
 
 use super::session::{get_session, session_without_request};
-use super::sign_in::{self, SignInOutcome};
+use super::sign_in::{self, Begin, SignInOutcome};
 use super::single_flight::SingleFlight;
 use super::*;
 use crate::auth::{Answer, SignInParams};
@@ -96,21 +96,20 @@ pub(super) fn refreshed(refresh: Option<&str>) -> Value {
 }
 
 pub(super) fn env<'a>(
-    pool: &'a PoolConfig,
-    server: &'a FakeServer,
-    storage: &'a MemoryStorage,
+    pool: &'a PoolConfig, server: &'a FakeServer, storage: &'a MemoryStorage,
 ) -> Env<'a, FakeServer, MemoryStorage> {
     Env { pool, transport: server, storage, now: || NOW }
 }
 
+/// `get_session` of alice with nothing in memory, in a context of its own.
+fn fresh_session(env: &Env<'_, FakeServer, MemoryStorage>) -> Result<Session, CognitoError> {
+    run(get_session_result(env, &SingleFlight::default(), &NoTabLock, None, "alice", None))
+}
+
 /// `get_session`'s session alone.
 async fn get_session_result<L: crate::storage::tab_lock::TabLock>(
-    env: &Env<'_, FakeServer, MemoryStorage>,
-    flights: &SingleFlight<Result<Session, CognitoError>>,
-    tabs: &L,
-    cached: Option<&Session>,
-    username: &str,
-    client_metadata: Option<crate::protocol::types::StringMap>,
+    env: &Env<'_, FakeServer, MemoryStorage>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
+    cached: Option<&Session>, username: &str, client_metadata: Option<crate::protocol::types::StringMap>,
 ) -> Result<Session, CognitoError> {
     get_session(env, flights, tabs, cached, username, client_metadata).await.session
 }
@@ -149,11 +148,7 @@ fn a_revoked_refresh_token_fails_at_once_and_clears_the_session() {
     expired_session_in(&storage);
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![
-        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed,
-    ])
-    .remove(0)
-    .unwrap_err();
+    let err = fresh_session(&env).unwrap_err();
     assert_eq!(err.code(), "NotAuthorizedException");
     assert_eq!(server.requests.borrow().len(), 1);
     assert!(server.sleeps.borrow().is_empty());
@@ -170,12 +165,7 @@ fn transient_failures_are_retried_with_backoff() {
         .answer(400, json!({"__type":"TooManyRequestsException"}))
         .answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    let session =
-        run_all(vec![
-            Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
-        ])
-        .remove(0)
-        .unwrap();
+    let session = fresh_session(&env).unwrap();
     assert_eq!(server.requests.borrow().len(), 4);
     assert_eq!(server.sleeps.borrow().len(), 3);
     // A rotated refresh token replaces the old one.
@@ -191,11 +181,7 @@ fn retries_stop_and_the_session_survives_an_outage() {
         server.drop_connection();
     }
     let env = env(&pool, &server, &storage);
-    let err = run_all(vec![
-        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed,
-    ])
-    .remove(0)
-    .unwrap_err();
+    let err = fresh_session(&env).unwrap_err();
     assert_eq!(err.code(), "NetworkError");
     assert_eq!(server.requests.borrow().len(), crate::flows::retry::MAX_ATTEMPTS as usize);
     assert!(SessionStore::new(&storage, "client").load("alice").is_some(), "an outage must not sign the user out");
@@ -208,11 +194,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
     expired_session_in(&storage);
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
-    run_all(vec![
-        Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
-    ])
-    .remove(0)
-    .unwrap();
+    fresh_session(&env).unwrap();
     let req = server.requests.borrow()[0].clone();
     assert_eq!(req.operation, Operation::GetTokensFromRefreshToken);
     assert_eq!(req.text(), r#"{"ClientId":"client","RefreshToken":"refresh-1"}"#);
@@ -222,14 +204,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
 fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || {
-        run_all(vec![
-            Box::pin(get_session_result(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None)) as Boxed
-        ])
-        .remove(0)
-        .unwrap_err()
-        .message
-    };
+    let get = || fresh_session(&env).unwrap_err().message;
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "", NOW - 3610)).unwrap();
@@ -251,7 +226,7 @@ fn a_failed_sign_in_writes_nothing() {
         preferred_challenge: None,
     };
     let fut = Box::pin(async {
-        sign_in::start(&env, AuthFlow::UserPassword, params, &no_srp)
+        sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), params, &no_srp)
             .await
             .map(|_| Session::issued("", "", "", 0))
             .map_err(|failure| failure.error)
@@ -347,7 +322,8 @@ fn a_mistyped_code_leaves_the_challenge_waiting_and_the_next_answer_signs_in() {
         .answer(200, json!({"ChallengeName":"SMS_MFA","Session":"s1","ChallengeParameters":{}}))
         .answer(400, json!({"__type":"CodeMismatchException","message":"Invalid code"}))
         .answer(200, signed_in_answer());
-    let Ok(SignInOutcome::Challenge(pending)) = run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp))
+    let Ok(SignInOutcome::Challenge(pending)) =
+        run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp))
     else {
         panic!("expected the SMS_MFA challenge")
     };
@@ -372,7 +348,7 @@ fn a_device_cognito_forgot_is_cleared_and_the_request_sent_again_without_it() {
     server
         .answer(400, json!({"__type":"ResourceNotFoundException","message":"Device does not exist."}))
         .answer(200, signed_in_answer());
-    let outcome = run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp)).unwrap();
+    let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp)).unwrap();
     assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
     assert_eq!(sent(&server, 0)["AuthParameters"]["DEVICE_KEY"], "dk");
     assert_eq!(sent(&server, 1)["AuthParameters"], json!({"USERNAME":"alice","PASSWORD":"pw"}));
@@ -389,7 +365,7 @@ fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
         .answer(200, json!({"Status":"SUCCESS","Session":"s3"}))
         .answer(200, signed_in_answer());
     let Ok(SignInOutcome::Challenge(mut pending)) =
-        run(sign_in::start(&env, AuthFlow::UserPassword, alice("pw"), &no_srp))
+        run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp))
     else {
         panic!("expected MFA_SETUP")
     };
@@ -422,7 +398,7 @@ fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
         )
         .answer(200, signed_in_answer());
     let Ok(SignInOutcome::Passkey { pending, options }) =
-        run(sign_in::start(&env, AuthFlow::UserAuth, params, &no_srp))
+        run(sign_in::start(&env, Begin::Flow(AuthFlow::UserAuth), params, &no_srp))
     else {
         panic!("expected the passkey step")
     };

@@ -108,9 +108,7 @@ fn device_not_remembered() -> CognitoError {
 
 impl UserCall {
     fn request<T: Transport, S: Storage + ?Sized>(
-        &self,
-        env: &Env<'_, T, S>,
-        caller: &Caller,
+        &self, env: &Env<'_, T, S>, caller: &Caller,
     ) -> Result<Request, CognitoError> {
         let client_id = &env.pool.client_id;
         let this_device =
@@ -193,9 +191,7 @@ impl UserCall {
 
 /// Sends `call` for `caller` and returns Cognito's answer, storage settled.
 pub async fn call<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    caller: &Caller<'_>,
-    call: &UserCall,
+    env: &Env<'_, T, S>, caller: &Caller<'_>, call: &UserCall,
 ) -> Result<Passthrough, CognitoError> {
     let answer: Passthrough = env.call(&call.request(env, caller)?).await?;
     call.settle(env, caller.username);
@@ -205,12 +201,8 @@ pub async fn call<T: Transport, S: Storage + ?Sized>(
 /// `pool.signUp`: registers `username`; Cognito's answer says whether a confirmation
 /// code is on its way.
 pub async fn sign_up<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    password: &str,
-    user_attributes: Option<&[AttributeType]>,
-    validation_data: Option<&[AttributeType]>,
-    client_metadata: Option<&StringMap>,
+    env: &Env<'_, T, S>, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
+    validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>,
 ) -> Result<SignUpResponse, CognitoError> {
     let request = registration::sign_up(
         &env.pool.client_id,

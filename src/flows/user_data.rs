@@ -14,8 +14,7 @@ use std::future::Future;
 /// The in-memory session when it is valid: what the SDK's account methods require (a
 /// session only in storage does not count; `getSession` puts it in memory first).
 pub fn valid_session<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    in_memory: Option<Session>,
+    env: &Env<'_, T, S>, in_memory: Option<Session>,
 ) -> Result<Session, CognitoError> {
     in_memory
         .filter(|s| s.is_valid((env.now)()))
@@ -32,10 +31,7 @@ pub fn valid_session<T: Transport, S: Storage + ?Sized>(
 /// `session()` is the caller's in-memory session, read again after each request, as the
 /// caller may have replaced it meanwhile.
 pub async fn user_data<T, S, Fut>(
-    env: &Env<'_, T, S>,
-    username: &str,
-    session: impl Fn() -> Option<Session>,
-    bypass_cache: bool,
+    env: &Env<'_, T, S>, username: &str, session: impl Fn() -> Option<Session>, bypass_cache: bool,
     refresh: impl FnOnce(String) -> Fut,
 ) -> Result<Value, CognitoError>
 where
@@ -67,9 +63,7 @@ where
 
 /// GetUser, caching the answer under `key`.
 async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>,
-    key: &str,
-    session: &impl Fn() -> Option<Session>,
+    env: &Env<'_, T, S>, key: &str, session: &impl Fn() -> Option<Session>,
 ) -> Result<Passthrough, CognitoError> {
     let access_token = valid_session(env, session())?.access_token.jwt;
     let data: Passthrough = env.call(&account::get_user(&access_token)).await?;

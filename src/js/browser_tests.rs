@@ -8,7 +8,7 @@ use super::js_storage::{default_storage, JsStorage};
 use crate::auth::SignInParams;
 use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
-use crate::flows::sign_in::{self, SignInOutcome};
+use crate::flows::sign_in::{self, Begin, SignInOutcome};
 use crate::flows::Env;
 use crate::json;
 use crate::json::Value;
@@ -151,7 +151,8 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         client_metadata: None,
         preferred_challenge: None,
     };
-    let bad = sign_in::start(&env, AuthFlow::UserSrp, params("wrong"), &SrpClient::generate).await.unwrap_err();
+    let bad =
+        sign_in::start(&env, Begin::Flow(AuthFlow::UserSrp), params("wrong"), &SrpClient::generate).await.unwrap_err();
     assert_eq!(bad.error.code(), "NotAuthorizedException");
     assert_eq!(
         local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(),
@@ -159,7 +160,8 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         "a failed sign-in writes nothing"
     );
 
-    let outcome = sign_in::start(&env, AuthFlow::UserSrp, params("Passw0rd!"), &SrpClient::generate).await.unwrap();
+    let outcome =
+        sign_in::start(&env, Begin::Flow(AuthFlow::UserSrp), params("Passw0rd!"), &SrpClient::generate).await.unwrap();
     let SignInOutcome::SignedIn { username: stored_as, session, .. } = outcome else { panic!("unexpected challenge") };
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload["cognito:username"], username.as_str());

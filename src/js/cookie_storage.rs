@@ -148,8 +148,7 @@ impl CookieStorage {
     /// when the browser refused it or the key is empty), as the SDK does.
     #[wasm_bindgen(js_name = setItem, unchecked_return_type = "string | undefined")]
     pub fn set_item(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        &self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     ) -> Result<JsValue, JsValue> {
         let Some(doc) = document() else { return Ok(JsValue::UNDEFINED) };

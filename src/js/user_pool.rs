@@ -48,10 +48,7 @@ impl PoolShared {
     /// The settings beyond the ids, read the same way from pool data and from a pool object:
     /// `refreshTokenRotation` and `fetchOptions` on `source`, plus the storage and secret found.
     fn with_options(
-        mut config: PoolConfig,
-        source: &JsValue,
-        storage: JsValue,
-        client_secret: Option<String>,
+        mut config: PoolConfig, source: &JsValue, storage: JsValue, client_secret: Option<String>,
     ) -> PoolShared {
         // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
         config.refresh_token_rotation = get(source, "refreshTokenRotation").is_truthy();
@@ -145,13 +142,8 @@ impl CognitoUserPool {
     /// → `{ user, userConfirmed, userSub, codeDeliveryDetails }`.
     #[wasm_bindgen(js_name = signUp)]
     pub fn sign_up(
-        &self,
-        username: JsValue,
-        password: JsValue,
-        user_attributes: JsValue,
-        validation_data: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, username: JsValue, password: JsValue, user_attributes: JsValue, validation_data: JsValue,
+        callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let (reply, ret) = reply_for(&callback);
         let shared = self.shared.clone();

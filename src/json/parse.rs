@@ -81,9 +81,7 @@ impl Parser<'_> {
     }
 
     fn nested(
-        &mut self,
-        depth: usize,
-        parse: fn(&mut Self, usize) -> Result<Value, ParseError>,
+        &mut self, depth: usize, parse: fn(&mut Self, usize) -> Result<Value, ParseError>,
     ) -> Result<Value, ParseError> {
         if depth >= MAX_DEPTH {
             return Err(self.error("nested too deeply"));

@@ -11,9 +11,7 @@ pub fn get_user(access_token: &str) -> Request {
 }
 
 pub fn update_user_attributes(
-    access_token: &str,
-    attributes: &[AttributeType],
-    client_metadata: Option<&StringMap>,
+    access_token: &str, attributes: &[AttributeType], client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
     Request::new(Operation::UpdateUserAttributes, with_metadata(body, client_metadata))
@@ -24,9 +22,7 @@ pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
 }
 
 pub fn get_user_attribute_verification_code(
-    access_token: &str,
-    attribute_name: &str,
-    client_metadata: Option<&StringMap>,
+    access_token: &str, attribute_name: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "AttributeName": attribute_name, "AccessToken": access_token });
     Request::new(Operation::GetUserAttributeVerificationCode, with_metadata(body, client_metadata))
@@ -40,10 +36,7 @@ pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &st
 }
 
 pub fn change_password(
-    access_token: &str,
-    previous: &str,
-    proposed: &str,
-    client_metadata: Option<&StringMap>,
+    access_token: &str, previous: &str, proposed: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "PreviousPassword": previous, "ProposedPassword": proposed, "AccessToken": access_token });
     Request::new(Operation::ChangePassword, with_metadata(body, client_metadata))
@@ -55,11 +48,7 @@ pub fn forgot_password(client_id: &str, username: &str, client_metadata: Option<
 }
 
 pub fn confirm_forgot_password(
-    client_id: &str,
-    username: &str,
-    code: &str,
-    password: &str,
-    client_metadata: Option<&StringMap>,
+    client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
     Request::new(Operation::ConfirmForgotPassword, with_metadata(body, client_metadata))
@@ -79,10 +68,7 @@ pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
 /// Each setting is passed through as the app gave it (`{ Enabled, PreferredMfa }` or null).
 pub fn set_user_mfa_preference(
-    access_token: &str,
-    sms: Option<Value>,
-    software_token: Option<Value>,
-    email: Option<Value>,
+    access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>,
 ) -> Request {
     let mut body = json!({ "AccessToken": access_token });
     for (name, setting) in
@@ -157,11 +143,7 @@ pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Re
 
 /// ConfirmDevice after a sign-in that issued NewDeviceMetadata; salt and verifier in base64.
 pub fn confirm_device(
-    access_token: &str,
-    device_key: &str,
-    salt_b64: &str,
-    verifier_b64: &str,
-    device_name: &str,
+    access_token: &str, device_key: &str, salt_b64: &str, verifier_b64: &str, device_name: &str,
 ) -> Request {
     let body = json!({
         "AccessToken": access_token,

@@ -7,20 +7,14 @@ use super::{with_metadata, Operation, Request};
 use crate::json;
 
 pub fn initiate_auth(
-    flow: AuthFlow,
-    client_id: &str,
-    auth_parameters: &StringMap,
-    client_metadata: Option<&StringMap>,
+    flow: AuthFlow, client_id: &str, auth_parameters: &StringMap, client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({ "AuthFlow": (flow.name()), "ClientId": client_id, "AuthParameters": auth_parameters });
     Request::new(Operation::InitiateAuth, with_metadata(body, client_metadata))
 }
 
 pub fn respond_to_auth_challenge(
-    challenge: &ChallengeName,
-    client_id: &str,
-    challenge_responses: &StringMap,
-    session: Option<&str>,
+    challenge: &ChallengeName, client_id: &str, challenge_responses: &StringMap, session: Option<&str>,
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let mut body = json!({ "ChallengeName": (challenge.as_str()), "ClientId": client_id, "ChallengeResponses": challenge_responses });
@@ -34,11 +28,7 @@ pub fn respond_to_auth_challenge(
 /// clients with refresh-token rotation, else InitiateAuth with REFRESH_TOKEN_AUTH. A
 /// remembered device's refresh tokens are bound to it, so its key goes along.
 pub fn refresh(
-    rotation: bool,
-    client_id: &str,
-    refresh_token: &str,
-    device_key: Option<&str>,
-    client_metadata: Option<&StringMap>,
+    rotation: bool, client_id: &str, refresh_token: &str, device_key: Option<&str>, client_metadata: Option<&StringMap>,
 ) -> Request {
     if rotation {
         let mut body = json!({ "ClientId": client_id, "RefreshToken": refresh_token });

@@ -6,12 +6,8 @@ use super::{with_metadata, Operation, Request};
 use crate::json;
 
 pub fn sign_up(
-    client_id: &str,
-    username: &str,
-    password: &str,
-    user_attributes: Option<&[AttributeType]>,
-    validation_data: Option<&[AttributeType]>,
-    client_metadata: Option<&StringMap>,
+    client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
+    validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>,
 ) -> Request {
     let mut body = json!({ "ClientId": client_id, "Username": username, "Password": password });
     for (name, list) in [("UserAttributes", user_attributes), ("ValidationData", validation_data)] {
@@ -23,10 +19,7 @@ pub fn sign_up(
 }
 
 pub fn confirm_sign_up(
-    client_id: &str,
-    username: &str,
-    confirmation_code: &str,
-    force_alias_creation: bool,
+    client_id: &str, username: &str, confirmation_code: &str, force_alias_creation: bool,
     client_metadata: Option<&StringMap>,
 ) -> Request {
     let body = json!({

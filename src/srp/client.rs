@@ -105,24 +105,14 @@ impl SrpClient {
 
     /// The 16-byte key that signs the PASSWORD_VERIFIER response.
     pub fn password_authentication_key(
-        &self,
-        pool_name: &str,
-        user_id_for_srp: &str,
-        password: &str,
-        srp_b_hex: &str,
-        salt_hex: &str,
+        &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<[u8; 16], SrpError> {
         self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex).map(|i| i.key)
     }
 
     /// getPasswordAuthenticationKey, keeping the intermediate values.
     pub fn intermediates(
-        &self,
-        pool_name: &str,
-        user_id_for_srp: &str,
-        password: &str,
-        srp_b_hex: &str,
-        salt_hex: &str,
+        &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<SrpIntermediates, SrpError> {
         // Public values (B, salt, u, k) may take variable time; everything
         // touching a, x or g^x goes through the constant-time code in `mont`.
@@ -188,12 +178,7 @@ fn less_than_n(b: &[u8]) -> bool {
 
 /// Free-function form of [`SrpClient::intermediates`].
 pub fn srp_intermediates(
-    client: &SrpClient,
-    pool_name: &str,
-    user_id_for_srp: &str,
-    password: &str,
-    srp_b_hex: &str,
-    salt_hex: &str,
+    client: &SrpClient, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
 ) -> Result<SrpIntermediates, SrpError> {
     client.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
 }
@@ -201,11 +186,7 @@ pub fn srp_intermediates(
 /// PASSWORD_CLAIM_SIGNATURE:
 /// base64(HMAC-SHA256(key, poolName | userIdForSrp | base64decode(SECRET_BLOCK) | timestamp)).
 pub fn password_claim_signature(
-    key: &[u8; 16],
-    pool_name: &str,
-    user_id_for_srp: &str,
-    secret_block_b64: &str,
-    timestamp: &str,
+    key: &[u8; 16], pool_name: &str, user_id_for_srp: &str, secret_block_b64: &str, timestamp: &str,
 ) -> Result<String, SrpError> {
     let secret_block = B64_DECODE.decode(secret_block_b64).map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
     let mac =

@@ -79,10 +79,7 @@ impl CookieOptions {
     /// when absent. `same_site`, when present, must be `"lax"`, `"strict"` or `"none"`, and
     /// `"none"` needs `secure`; the errors are the SDK's messages.
     pub fn new(
-        domain: Option<&str>,
-        path: Option<&str>,
-        expires: Option<Expires>,
-        secure: Option<bool>,
+        domain: Option<&str>, path: Option<&str>, expires: Option<Expires>, secure: Option<bool>,
         same_site: Option<&str>,
     ) -> Result<CookieOptions, String> {
         let secure = secure.unwrap_or(true);
@@ -389,10 +386,7 @@ mod tests {
     const NOW: f64 = 1725350645123.0;
 
     fn opts(
-        domain: Option<&str>,
-        path: Option<&str>,
-        expires: Option<Expires>,
-        secure: Option<bool>,
+        domain: Option<&str>, path: Option<&str>, expires: Option<Expires>, secure: Option<bool>,
         same_site: Option<&str>,
     ) -> CookieOptions {
         CookieOptions::new(domain, path, expires, secure, same_site).unwrap()

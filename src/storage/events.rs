@@ -25,10 +25,7 @@ impl Change {
 /// Which change a write of `key` (from `old` to `new`) means, and for whom. Only the ID
 /// token is watched: every sign-in, refresh and sign-out rewrites it.
 pub fn storage_change(
-    client_id: &str,
-    key: &str,
-    old: Option<String>,
-    new: Option<String>,
+    client_id: &str, key: &str, old: Option<String>, new: Option<String>,
 ) -> Option<(Change, String)> {
     let (username, item) = keys::parse(client_id, key)?;
     if item != UserItem::IdToken {
@@ -45,10 +42,7 @@ pub fn storage_change(
 /// [`storage_change`] for a `storage` event, whose key is null when another tab cleared
 /// the whole storage: everyone is signed out then (reported with an empty username).
 pub fn storage_event(
-    client_id: &str,
-    key: Option<&str>,
-    old: Option<String>,
-    new: Option<String>,
+    client_id: &str, key: Option<&str>, old: Option<String>, new: Option<String>,
 ) -> Option<(Change, String)> {
     match key {
         None => Some((Change::SignOut, String::new())),

@@ -325,8 +325,7 @@ mod tests {
     }
 
     fn marker_lock<'a>(
-        locks: &'a FakeLocks,
-        storage: &'a MemoryStorage,
+        locks: &'a FakeLocks, storage: &'a MemoryStorage,
     ) -> MarkerLock<'a, FakeLocks, MemoryStorage, FakeTimer> {
         MarkerLock { locks, storage, timer: &FakeTimer, settle_key: "id", now_ms: now }
     }

@@ -21,13 +21,36 @@ fn attribute_list(v: &JsValue) -> Result<Vec<AttributeType>, CognitoError> {
     })
 }
 
+impl CognitoUser {
+    /// Runs a call that sends the user a code, and hands Cognito's answer (the delivery
+    /// details) to the callback object's `inputVerificationCode` when it has one; else to
+    /// onSuccess: `success_text` there when given, the answer otherwise.
+    fn respond_with_code(&self, callback: &JsValue, call: UserCall, success_text: Option<&'static str>) -> JsValue {
+        let (reply, ret) = reply_for(callback);
+        let to_object = callback.is_object();
+        let h = self.handle();
+        crate::js::panic::spawn(async move {
+            match h.user_call(&call).await {
+                Ok(data) => {
+                    let data = js_from_json(&Value::Object(data));
+                    let fallback = match success_text {
+                        Some(text) if to_object => JsValue::from_str(text),
+                        _ => data.clone(),
+                    };
+                    reply.ok_via("inputVerificationCode", data, fallback)
+                }
+                Err(e) => reply.err(&e),
+            }
+        });
+        ret
+    }
+}
+
 impl Handle {
     /// `getUserData` (`flows::user_data`) over this user's in-memory session; a bypass
     /// refreshes through `Handle::refresh`, which keeps the session and tells listeners.
     async fn user_data(
-        &self,
-        bypass_cache: bool,
-        client_metadata: Option<crate::protocol::types::StringMap>,
+        &self, bypass_cache: bool, client_metadata: Option<crate::protocol::types::StringMap>,
     ) -> Result<Value, CognitoError> {
         let session = || self.state.borrow().session.clone();
         let refresh = |token: String| async move { self.refresh(&token, client_metadata).await };
@@ -111,30 +134,15 @@ impl CognitoUser {
     /// `getAttributeVerificationCode(name, { onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
     #[wasm_bindgen(js_name = getAttributeVerificationCode)]
     pub fn get_attribute_verification_code(
-        &self,
-        attribute_name: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, attribute_name: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
-        let attribute_name = string_arg(&attribute_name);
-        let (reply, ret) = reply_for(&callback);
-        let metadata = string_map(&client_metadata);
-        let h = self.handle();
-        crate::js::panic::spawn(async move {
-            let call = UserCall::GetAttributeVerificationCode { name: attribute_name, client_metadata: metadata };
-            let result = h.user_call(&call).await;
-            match result {
-                Ok(data) => {
-                    let data = js_from_json(&Value::Object(data));
-                    // A Promise resolves to the delivery details; a callback object without
-                    // inputVerificationCode gets onSuccess('SUCCESS') as in the SDK.
-                    let fallback = if callback.is_object() { JsValue::from_str(SUCCESS) } else { data.clone() };
-                    reply.ok_via("inputVerificationCode", data, fallback)
-                }
-                Err(e) => reply.err(&e),
-            }
-        });
-        ret
+        let call = UserCall::GetAttributeVerificationCode {
+            name: string_arg(&attribute_name),
+            client_metadata: string_map(&client_metadata),
+        };
+        // A Promise resolves to the delivery details; a callback object without
+        // inputVerificationCode gets onSuccess('SUCCESS') as in the SDK.
+        self.respond_with_code(&callback, call, Some(SUCCESS))
     }
 
     /// `verifyAttribute(name, code, { onSuccess, onFailure })` → 'SUCCESS'.
@@ -148,11 +156,7 @@ impl CognitoUser {
     /// `changePassword(oldPassword, newPassword, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = changePassword)]
     pub fn change_password(
-        &self,
-        old_password: JsValue,
-        new_password: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, old_password: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let call = UserCall::ChangePassword {
             previous: string_arg(&old_password),
@@ -165,29 +169,14 @@ impl CognitoUser {
     /// `forgotPassword({ onSuccess, onFailure, inputVerificationCode? }, clientMetadata)`.
     #[wasm_bindgen(js_name = forgotPassword)]
     pub fn forgot_password(&self, callback: JsValue, client_metadata: JsValue) -> JsValue {
-        let (reply, ret) = reply_for(&callback);
         let call = UserCall::ForgotPassword { client_metadata: string_map(&client_metadata) };
-        let h = self.handle();
-        crate::js::panic::spawn(async move {
-            match h.user_call(&call).await {
-                Ok(data) => {
-                    let data = js_from_json(&Value::Object(data));
-                    reply.ok_via("inputVerificationCode", data.clone(), data)
-                }
-                Err(e) => reply.err(&e),
-            }
-        });
-        ret
+        self.respond_with_code(&callback, call, None)
     }
 
     /// `confirmPassword(code, newPassword, { onSuccess, onFailure }, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = confirmPassword)]
     pub fn confirm_password(
-        &self,
-        code: JsValue,
-        new_password: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, code: JsValue, new_password: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let call = UserCall::ConfirmForgotPassword {
             code: string_arg(&code),

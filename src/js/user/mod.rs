@@ -162,9 +162,7 @@ impl CognitoUser {
     /// `answer(response)`. The methods share one future instead of a state machine each
     /// (measured smaller; BENCHMARKS.md, "Size decisions").
     fn respond_to_call(
-        &self,
-        callback: &JsValue,
-        call: UserCall,
+        &self, callback: &JsValue, call: UserCall,
         answer: impl FnOnce(&Handle, Passthrough) -> Result<JsValue, CognitoError> + 'static,
     ) -> JsValue {
         one_call(self.handle(), callback, call, Box::new(answer))

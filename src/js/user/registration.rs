@@ -10,11 +10,7 @@ impl CognitoUser {
     /// `confirmRegistration(code, forceAliasCreation, callback, clientMetadata)` → 'SUCCESS'.
     #[wasm_bindgen(js_name = confirmRegistration)]
     pub fn confirm_registration(
-        &self,
-        code: JsValue,
-        force_alias_creation: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, code: JsValue, force_alias_creation: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let call = UserCall::ConfirmSignUp {
             code: code.as_string().unwrap_or_default(),

@@ -56,9 +56,7 @@ impl Handle {
 
     /// Refreshes with `refresh_token` and stores the result (failure: no in-memory session).
     pub(super) async fn refresh(
-        &self,
-        refresh_token: &str,
-        client_metadata: Option<StringMap>,
+        &self, refresh_token: &str, client_metadata: Option<StringMap>,
     ) -> Result<Session, CognitoError> {
         let username = self.username();
         let found = flows::session::refresh_session(&self.env(), &username, refresh_token, client_metadata).await;

@@ -3,7 +3,7 @@
 
 use super::{session_js, CognitoUser, Handle};
 use crate::auth::{self, Answer, AwaitingAnswer, Challenge, SignInParams};
-use crate::flows::sign_in::{SignInFailure, SignInOutcome, SignInResult, SrpSource};
+use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
 use crate::flows::{self};
 use crate::js::callbacks::{reply_for, Reply};
 use crate::js::convert::{
@@ -72,8 +72,7 @@ fn client_metadata_of(auth_details: &JsValue) -> Option<StringMap> {
 
 /// One step of a sign-in, as the app asked for it.
 enum Step {
-    Start(AuthFlow, SignInParams),
-    Custom(SignInParams, StringMap),
+    Start(Begin, SignInParams),
     Answer(Answer, Option<StringMap>),
     FinishMfaSetup { code: String, friendly_device_name: Option<String> },
 }
@@ -143,19 +142,13 @@ impl Handle {
     /// user when not given) and reports where it stopped. Every way into a sign-in shares
     /// this one boxed future instead of a state machine each.
     fn run_sign_in(
-        self,
-        step: Step,
-        pending: Option<AwaitingAnswer>,
-        reply: Reply,
+        self, step: Step, pending: Option<AwaitingAnswer>, reply: Reply,
     ) -> Pin<Box<dyn Future<Output = ()>>> {
         Box::pin(async move {
             let env = self.env();
             let srp: SrpSource = &srp::ahead::take_or_generate;
             let result = match step {
-                Step::Start(flow, params) => flows::sign_in::start(&env, flow, params, srp).await,
-                Step::Custom(params, auth_parameters) => {
-                    flows::sign_in::start_custom(&env, params, auth_parameters, srp).await
-                }
+                Step::Start(begin, params) => flows::sign_in::start(&env, begin, params, srp).await,
                 Step::Answer(answer, metadata) => match pending.map_or_else(|| self.take_pending(), Ok) {
                     Ok(pending) => flows::sign_in::answer(&env, pending, &answer, metadata, srp).await,
                     Err(e) => Err(e.into()),
@@ -207,7 +200,7 @@ impl CognitoUser {
         };
         let params = self.sign_in_params(&auth_details);
         panic_probe::trip(Point::AuthenticateSync);
-        crate::js::panic::spawn(self.handle().run_sign_in(Step::Start(flow, params), None, reply));
+        crate::js::panic::spawn(self.handle().run_sign_in(Step::Start(Begin::Flow(flow), params), None, reply));
         ret
     }
 
@@ -221,7 +214,11 @@ impl CognitoUser {
             .and_then(Result::ok)
             .and_then(|v| string_map(&v))
             .unwrap_or_default();
-        crate::js::panic::spawn(self.handle().run_sign_in(Step::Custom(params, auth_parameters), None, reply));
+        crate::js::panic::spawn(self.handle().run_sign_in(
+            Step::Start(Begin::Custom(auth_parameters), params),
+            None,
+            reply,
+        ));
         ret
     }
 
@@ -229,11 +226,7 @@ impl CognitoUser {
     /// `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, or `SMS_OTP` (USER_AUTH's passwordless codes).
     #[wasm_bindgen(js_name = sendMFACode)]
     pub fn send_mfa_code(
-        &self,
-        code: JsValue,
-        callback: JsValue,
-        mfa_type: JsValue,
-        client_metadata: JsValue,
+        &self, code: JsValue, callback: JsValue, mfa_type: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let code = string_arg(&code);
         let mfa_type = optional_string_arg(&mfa_type);
@@ -262,11 +255,7 @@ impl CognitoUser {
     /// `completeNewPasswordChallenge(newPassword, requiredAttributeData, callbacks, clientMetadata)`.
     #[wasm_bindgen(js_name = completeNewPasswordChallenge)]
     pub fn complete_new_password_challenge(
-        &self,
-        new_password: JsValue,
-        required_attributes: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, new_password: JsValue, required_attributes: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let Some(password) = new_password.as_string().filter(|p| !p.is_empty()) else {
             let (reply, ret) = reply_for(&callback);
@@ -280,10 +269,7 @@ impl CognitoUser {
     /// `sendCustomChallengeAnswer(answer, callbacks, clientMetadata)`.
     #[wasm_bindgen(js_name = sendCustomChallengeAnswer)]
     pub fn send_custom_challenge_answer(
-        &self,
-        answer: JsValue,
-        callback: JsValue,
-        client_metadata: JsValue,
+        &self, answer: JsValue, callback: JsValue, client_metadata: JsValue,
     ) -> JsValue {
         let answer = string_arg(&answer);
         self.answer_with(callback, Answer::Custom(answer), string_map(&client_metadata))
