@@ -63,7 +63,7 @@ impl PoolShared {
 
 /// The name ConfirmDevice gives a new device: the browser's user agent, as in the JS SDK.
 fn device_name() -> String {
-    get_string(&get(&js_sys::global(), "navigator"), "userAgent").unwrap_or_else(|| "cognito-identity-wasm".into())
+    super::web::user_agent().unwrap_or_else(|| "cognito-identity-wasm".into())
 }
 
 fn attributes(v: &JsValue) -> Result<Option<Vec<AttributeType>>, CognitoError> {

@@ -37,6 +37,9 @@ extern "C" {
 
     type Navigator;
 
+    #[wasm_bindgen(method, getter, js_name = userAgent)]
+    fn user_agent(this: &Navigator) -> Option<String>;
+
     #[wasm_bindgen(method, getter)]
     fn locks(this: &Navigator) -> Option<LockManager>;
     #[wasm_bindgen(method, getter)]
@@ -97,6 +100,11 @@ pub fn request_idle_callback(task: &JsValue, options: &Object) -> Option<bool> {
 /// `addEventListener(kind, listener)` on the global, where it has one.
 pub fn add_event_listener(kind: &str, listener: &JsValue) {
     let _ = global().add_event_listener_js(kind, listener);
+}
+
+/// `navigator.userAgent`, where there is a navigator (Node 21+ has one).
+pub fn user_agent() -> Option<String> {
+    global().navigator()?.user_agent()
 }
 
 /// `navigator.locks`, when there is one with a `request` method.
