@@ -41,7 +41,7 @@ use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::srp::{self, SrpClient, SrpError};
 
 /// Everything a sign-in needs to know up front.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SignInParams {
     pub user_pool_id: String,
     pub client_id: String,
@@ -51,6 +51,13 @@ pub struct SignInParams {
     /// USER_AUTH only: the first factor to try (`PASSWORD_SRP`, `PASSWORD`, `EMAIL_OTP`,
     /// `SMS_OTP`, `WEB_AUTHN`); without it Cognito offers a choice (SELECT_CHALLENGE).
     pub preferred_challenge: Option<String>,
+}
+
+// Hand-written: the password must never reach a log.
+impl std::fmt::Debug for SignInParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInParams").field("username", &self.username).finish_non_exhaustive()
+    }
 }
 
 /// NewDeviceMetadata of an AuthenticationResult.

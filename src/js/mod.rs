@@ -1,6 +1,7 @@
 //! The JS-facing layer: wasm-bindgen classes with amazon-cognito-identity-js's names and
-//! shapes. Thin by design: argument reading, callback/Promise plumbing, and calls into
-//! the pure core. No protocol logic lives here.
+//! shapes. Bindings only: argument reading, callback/Promise plumbing, Web APIs through
+//! typed imports (`web`), and calls into `crate::flows`. No request is built and no
+//! challenge name or error code is branched on here.
 
 mod attributes;
 mod callbacks;
