@@ -64,13 +64,13 @@ pub fn device_verifier(
     )
 }
 
-/// A fresh device verifier with randomness from the platform (crypto.getRandomValues).
-pub fn new_device_verifier(group_key: &str, device_key: &str) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
+/// A fresh device verifier with randomness from `random` (crypto.getRandomValues in the browser).
+pub fn new_device_verifier(
+    group_key: &str, device_key: &str, random: impl Fn(&mut [u8]) -> Result<(), getrandom::Error>,
+) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
     let mut password = [0u8; 40];
     let mut salt = [0u8; 16];
-    getrandom::getrandom(&mut password)
-        .and_then(|()| getrandom::getrandom(&mut salt))
-        .map_err(|e| SrpError::Random(e.to_string()))?;
+    random(&mut password).and_then(|()| random(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
     Ok(device_verifier(group_key, device_key, &password, &salt))
 }
 

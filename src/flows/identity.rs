@@ -156,7 +156,7 @@ mod tests {
     fn env<'a>(
         pool: &'a IdentityPool, server: &'a FakeServer, storage: &'a MemoryStorage,
     ) -> IdentityEnv<'a, FakeServer, MemoryStorage> {
-        IdentityEnv { pool, transport: server, storage, now: || NOW }
+        IdentityEnv { pool, transport: server, storage, now: || NOW, random: getrandom::getrandom }
     }
 
     fn credentials(id: &str, key: &str) -> Value {

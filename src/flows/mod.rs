@@ -30,7 +30,13 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
     pub storage: &'a S,
     /// Seconds since the epoch.
     pub now: fn() -> i64,
+    /// Fills a buffer with secure randomness (`crypto.getRandomValues` in the browser):
+    /// what a remembered device's password and salt are drawn from.
+    pub random: Random,
 }
+
+/// A source of secure randomness; `getrandom::getrandom` in production.
+pub type Random = fn(&mut [u8]) -> Result<(), getrandom::Error>;
 
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).

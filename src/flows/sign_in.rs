@@ -143,7 +143,7 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 async fn remember_device<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice,
 ) -> bool {
-    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key) else { return false };
+    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key, env.random) else { return false };
     let request = account::confirm_device(
         &session.access_token.jwt,
         &device.key,

@@ -98,7 +98,15 @@ pub(super) fn refreshed(refresh: Option<&str>) -> Value {
 pub(super) fn env<'a>(
     pool: &'a PoolConfig, server: &'a FakeServer, storage: &'a MemoryStorage,
 ) -> Env<'a, FakeServer, MemoryStorage> {
-    Env { pool, transport: server, storage, now: || NOW }
+    Env { pool, transport: server, storage, now: || NOW, random: counting_bytes }
+}
+
+/// Deterministic "randomness": 0, 1, 2, ... in every buffer.
+fn counting_bytes(buf: &mut [u8]) -> Result<(), getrandom::Error> {
+    for (i, b) in buf.iter_mut().enumerate() {
+        *b = i as u8;
+    }
+    Ok(())
 }
 
 /// `get_session` of alice with nothing in memory, in a context of its own.
@@ -433,4 +441,42 @@ fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes()
     }
     let found = get();
     assert_eq!((found.session.is_err(), found.change), (true, None));
+}
+
+#[test]
+fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let mut issued = signed_in_answer();
+    let device = json!({"DeviceKey":"us-east-1_dk","DeviceGroupKey":"group"});
+    issued.as_object_mut().and_then(|r| r.get_mut("AuthenticationResult")).unwrap().insert("NewDeviceMetadata", device);
+    server.answer(200, issued).answer(200, json!({"UserConfirmationNecessary":true}));
+    let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp)).unwrap();
+    let SignInOutcome::SignedIn { user_confirmation_necessary, .. } = outcome else { panic!("expected tokens") };
+    assert!(user_confirmation_necessary, "Cognito's UserConfirmationNecessary reaches onSuccess");
+    // ConfirmDevice carries the verifier of a password and salt drawn from env.random.
+    let (mut password, mut salt) = ([0u8; 40], [0u8; 16]);
+    counting_bytes(&mut password).unwrap();
+    counting_bytes(&mut salt).unwrap();
+    let (secrets, verifier) = crate::auth::device::device_verifier("group", "us-east-1_dk", &password, &salt);
+    let confirm = sent(&server, 1);
+    assert_eq!(server.requests.borrow()[1].operation, Operation::ConfirmDevice);
+    assert_eq!(confirm["DeviceKey"], "us-east-1_dk");
+    assert_eq!(confirm["DeviceSecretVerifierConfig"]["Salt"], verifier.salt_b64.as_str());
+    assert_eq!(confirm["DeviceSecretVerifierConfig"]["PasswordVerifier"], verifier.verifier_b64.as_str());
+    assert_eq!(SessionStore::new(&storage, "client").load_device("alice"), Some(secrets));
+    // The next sign-in names the device, and answers DEVICE_SRP_AUTH with its own proof.
+    server
+        .answer(200, json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"}))
+        .answer(200, json!({"ChallengeName":"DEVICE_PASSWORD_VERIFIER","Session":"d2","ChallengeParameters":{
+            "SRP_B":"abcdef0123","SALT":"0badc0de","SECRET_BLOCK":"c2VjcmV0","USERNAME":"alice","DEVICE_KEY":"us-east-1_dk"}}))
+        .answer(200, signed_in_answer());
+    let srp = || Ok(SrpClient::from_small_a(&[5u8; 64]));
+    let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &srp)).unwrap();
+    assert!(matches!(outcome, SignInOutcome::SignedIn { user_confirmation_necessary: false, .. }));
+    assert_eq!(sent(&server, 2)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dk");
+    assert_eq!(sent(&server, 3)["ChallengeName"], "DEVICE_SRP_AUTH");
+    let proof = sent(&server, 4);
+    assert_eq!(proof["ChallengeName"], "DEVICE_PASSWORD_VERIFIER");
+    assert!(proof["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str().is_some_and(|s| !s.is_empty()));
 }

@@ -88,7 +88,13 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
     let request = account::get_user("x");
     let storage = JsStorage(default_storage());
-    let env = Env { pool: &pool, transport: &FetchTransport { credentials: None }, storage: &storage, now: now_secs };
+    let env = Env {
+        pool: &pool,
+        transport: &FetchTransport { credentials: None },
+        storage: &storage,
+        now: now_secs,
+        random: getrandom::getrandom,
+    };
     let err = env.call::<Value>(&request).await.unwrap_err();
     assert_eq!(err.code(), "NetworkError");
     assert_eq!(err.status_code, None);
@@ -132,7 +138,8 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
     let transport = FetchTransport { credentials: None };
     let storage = JsStorage(default_storage());
-    let env = Env { pool: &pool, transport: &transport, storage: &storage, now: now_secs };
+    let env =
+        Env { pool: &pool, transport: &transport, storage: &storage, now: now_secs, random: getrandom::getrandom };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
     let signed_up: SignUpResponse =

@@ -31,7 +31,13 @@ struct Config {
 
 impl Config {
     fn env(&self) -> IdentityEnv<'_, FetchTransport, JsStorage> {
-        IdentityEnv { pool: &self.pool, transport: &self.transport, storage: &self.storage, now: now_secs }
+        IdentityEnv {
+            pool: &self.pool,
+            transport: &self.transport,
+            storage: &self.storage,
+            now: now_secs,
+            random: getrandom::getrandom,
+        }
     }
 }
 

@@ -29,7 +29,7 @@ impl PoolShared {
     }
 
     pub fn env<'a>(&'a self, storage: &'a JsStorage) -> Env<'a, FetchTransport, JsStorage> {
-        Env { pool: &self.config, transport: &self.transport, storage, now: now_secs }
+        Env { pool: &self.config, transport: &self.transport, storage, now: now_secs, random: getrandom::getrandom }
     }
 
     /// Settings read from any pool-like object: ours, or amazon-cognito-identity-js's own
