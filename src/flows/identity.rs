@@ -63,7 +63,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// One request, retried while its failures are transient; decoded after the retries
     /// (an answer of the wrong shape is not worth repeating).
     async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        let answer = with_retry(self.transport, || async {
+        let answer = with_retry(self.transport, self.random, || async {
             self.transport.send(&self.pool.endpoint, request).await?.into_json()
         })
         .await?;

@@ -72,7 +72,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     async fn call_json_with_retry(
         &self, request: &Request, username: Option<&str>,
     ) -> Result<JsonAnswer, CognitoError> {
-        retry::with_retry(self.transport, || self.call_json(request, username)).await
+        retry::with_retry(self.transport, self.random, || self.call_json(request, username)).await
     }
 
     pub fn sessions(&self) -> SessionStore<'_, S> {

@@ -5,6 +5,7 @@
 //! times over about 6.5 s; we fail at once.
 
 use super::transport::Transport;
+use super::Random;
 use crate::protocol::{CognitoError, ErrorKind};
 use std::future::Future;
 
@@ -31,9 +32,9 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
 }
 
 /// Runs `attempt` until it succeeds or fails for good, waiting [`delay_before_retry`]
-/// through `transport` between tries. Whatever the attempt does (send, decode) is
+/// through `transport` between tries, jittered with `random`. Whatever the attempt does (send, decode) is
 /// repeated; callers that must not retry a success of the wrong shape decode afterwards.
-pub async fn with_retry<T, R, F, Fut>(transport: &T, mut attempt: F) -> Result<R, CognitoError>
+pub async fn with_retry<T, R, F, Fut>(transport: &T, random: Random, mut attempt: F) -> Result<R, CognitoError>
 where
     T: Transport + ?Sized,
     F: FnMut() -> Fut,
@@ -42,7 +43,7 @@ where
     let mut tries = 1;
     loop {
         match attempt().await {
-            Err(e) => match delay_before_retry(tries, &e, jitter()) {
+            Err(e) => match delay_before_retry(tries, &e, jitter(random)) {
                 Some(ms) => {
                     transport.sleep(ms).await;
                     tries += 1;
@@ -55,9 +56,9 @@ where
 }
 
 /// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
-pub fn jitter() -> f64 {
+fn jitter(random: Random) -> f64 {
     let mut b = [0u8; 2];
-    match getrandom::getrandom(&mut b) {
+    match random(&mut b) {
         Ok(()) => u16::from_le_bytes(b) as f64 / 65536.0,
         Err(_) => 0.5,
     }
@@ -110,6 +111,15 @@ mod tests {
         }
     }
 
+    /// Randomness that reads as one half: 0x8000 little-endian.
+    fn half(buf: &mut [u8]) -> Result<(), getrandom::Error> {
+        buf.fill(0);
+        if let Some(last) = buf.last_mut() {
+            *last = 0x80;
+        }
+        Ok(())
+    }
+
     fn run<R>(f: impl Future<Output = R>) -> R {
         crate::flows::single_flight::tests::run_all(vec![Box::pin(f) as std::pin::Pin<Box<dyn Future<Output = R>>>])
             .remove(0)
@@ -119,7 +129,7 @@ mod tests {
     fn with_retry_repeats_transient_failures_then_gives_up() {
         let sleeper = Sleeper::default();
         let tries = std::cell::Cell::new(0);
-        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             let n = tries.get();
             async move {
@@ -131,9 +141,13 @@ mod tests {
             }
         }));
         assert_eq!((out.unwrap(), tries.get(), sleeper.0.borrow().len()), (7, 3, 2));
+        // The waits are the backoff windows jittered by the randomness given (0x8000: one half).
+        let expected: Vec<u32> =
+            (1..3).map(|a| delay_before_retry(a, &err("NetworkError", None), 0.5).unwrap()).collect();
+        assert_eq!(*sleeper.0.borrow(), expected);
 
         let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
-        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             async { Err(err("InternalErrorException", Some(500))) }
         }));
@@ -141,7 +155,7 @@ mod tests {
         assert_eq!((tries.get(), sleeper.0.borrow().len()), (MAX_ATTEMPTS, MAX_ATTEMPTS as usize - 1));
 
         let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
-        let out: Result<u8, _> = run(with_retry(&sleeper, || {
+        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             async { Err(err("NotAuthorizedException", Some(400))) }
         }));
