@@ -1,7 +1,7 @@
 //! Sign-in: the typed states and Cognito's message sequence (`sign_in`), the answers an
 //! app gives to challenges (`answers`), and the arguments of the SDK's challenge
 //! callbacks (`callbacks`).
-//! Plain Rust, no I/O: the driver in `client` sends what these produce.
+//! Plain Rust, no I/O: the driver in `flows::sign_in` sends what these produce.
 
 mod answers;
 mod callbacks;
