@@ -12,3 +12,10 @@ pub trait Transport {
     /// Resolves after `ms` milliseconds (backoff between retries).
     async fn sleep(&self, ms: u32);
 }
+
+/// A transport's timer is what the tab locks poll with.
+impl<T: Transport + ?Sized> crate::storage::tab_lock::Sleep for T {
+    async fn sleep(&self, ms: u32) {
+        Transport::sleep(self, ms).await
+    }
+}

@@ -21,11 +21,6 @@ pub fn login_provider(user_pool_id: &str) -> String {
     format!("cognito-idp.{}.amazonaws.com/{user_pool_id}", user_pool_id.split('_').next().unwrap_or_default())
 }
 
-/// Where the identity id is cached, as the AWS SDK's `CognitoIdentityCredentials` keeps it.
-pub fn identity_id_key(identity_pool_id: &str) -> String {
-    crate::storage::keys::identity_id(identity_pool_id)
-}
-
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
 fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
     let mut body = Object::new();
@@ -94,7 +89,6 @@ mod tests {
     fn addresses_and_keys() {
         assert_eq!(endpoint_for("eu-west-1:abc", None), "https://cognito-identity.eu-west-1.amazonaws.com/");
         assert_eq!(login_provider("eu-west-1_AbC"), "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC");
-        assert_eq!(identity_id_key("eu-west-1:abc"), "aws.cognito.identity-id.eu-west-1:abc");
         assert_eq!(Operation::GetId.target(), "AWSCognitoIdentityService.GetId");
         assert_eq!(Operation::InitiateAuth.target(), "AWSCognitoIdentityProviderService.InitiateAuth");
     }

@@ -5,11 +5,18 @@
 //! marker protocol of [`MarkerLock`]); where it is missing, [`StorageLease`] coordinates
 //! through the shared storage itself. [`TabCoordinator`] picks one of the two.
 
-use crate::flows::transport::Transport;
 use crate::srp::to_hex;
 use crate::storage::{keys, Storage};
 use sha2::{Digest, Sha256};
 use std::future::Future;
+
+/// Waiting: every tab lock polls. Any transport is one (`flows::Transport` sleeps for its
+/// backoff), so the browser's `setTimeout` serves both.
+#[allow(async_fn_in_trait)] // single-threaded (wasm) use only
+pub trait Sleep {
+    /// Resolves after `ms` milliseconds.
+    async fn sleep(&self, ms: u32);
+}
 
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
 pub trait TabLock {
@@ -35,7 +42,7 @@ const POLL_MS: u32 = 50;
 const SETTLE_MS: u32 = 30;
 
 /// A lease in storage: `<owner>:<expiry ms>` under a key of its own.
-pub struct StorageLease<'a, S: Storage + ?Sized, T: Transport> {
+pub struct StorageLease<'a, S: Storage + ?Sized, T: Sleep> {
     pub storage: &'a S,
     pub timer: &'a T,
     /// Unique to this tab.
@@ -54,7 +61,7 @@ fn lease(owner: &str, expiry_ms: f64) -> String {
     format!("{owner}:{}", expiry_ms as i64)
 }
 
-impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
+impl<S: Storage + ?Sized, T: Sleep> StorageLease<'_, S, T> {
     fn holder(&self, key: &str) -> Option<String> {
         let value = self.storage.get_item(key)?;
         let (owner, expiry) = parse_lease(&value)?;
@@ -82,7 +89,7 @@ impl<S: Storage + ?Sized, T: Transport> StorageLease<'_, S, T> {
     }
 }
 
-impl<S: Storage + ?Sized, T: Transport> TabLock for StorageLease<'_, S, T> {
+impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
         let key = keys::lease(name);
         self.acquire(&key).await;
@@ -138,7 +145,7 @@ pub fn should_announce(before: Option<&str>, after: Option<&str>) -> bool {
 /// One refresh across tabs through a [`LockManager`], with markers: the lock is held
 /// around the work; a tab that gets it first waits (boundedly) for tokens a marker
 /// announced, and a tab whose work changed the settle key announces them.
-pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Transport> {
+pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub locks: &'a L,
     pub storage: &'a S,
     pub timer: &'a T,
@@ -150,7 +157,7 @@ pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Transport> {
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Transport> MarkerLock<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> MarkerLock<'_, L, S, T> {
     /// Waits (boundedly) until the settle key's tag is `expected`.
     async fn settle(&self, expected: &str) {
         for _ in 0..SETTLE_POLLS {
@@ -162,7 +169,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Transport> MarkerLock<'_, L, S, T> 
     }
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for MarkerLock<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
         let Some(held) = self.locks.request(name).await else {
             return work.await; // the manager refused: run uncoordinated
@@ -185,7 +192,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for MarkerLock<'
 
 /// The lock the browser build uses: the marker protocol over `locks` when there is a
 /// lock manager, else a [`StorageLease`] owned by `owner` (this tab).
-pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Transport> {
+pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub locks: Option<&'a L>,
     pub storage: &'a S,
     pub timer: &'a T,
@@ -194,7 +201,7 @@ pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Transport>
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for TabCoordinator<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
         let (storage, timer, now_ms) = (self.storage, self.timer, self.now_ms);
         match self.locks {
@@ -210,7 +217,6 @@ impl<L: LockManager, S: Storage + ?Sized, T: Transport> TabLock for TabCoordinat
 mod tests {
     use super::*;
     use crate::flows::single_flight::tests::{run_all, Yield};
-    use crate::protocol::{CognitoError, HttpResponse, Request};
     use crate::storage::MemoryStorage;
     use std::cell::{Cell, RefCell};
     use std::pin::Pin;
@@ -225,10 +231,7 @@ mod tests {
 
     /// Sleeping advances the shared fake clock and yields to the other "tabs".
     struct FakeTimer;
-    impl Transport for FakeTimer {
-        async fn send(&self, _: &str, _: &Request) -> Result<HttpResponse, CognitoError> {
-            unreachable!()
-        }
+    impl Sleep for FakeTimer {
         async fn sleep(&self, ms: u32) {
             CLOCK.with(|c| c.set(c.get() + ms as f64 / 4.0));
             Yield(1).await;
