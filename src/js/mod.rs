@@ -15,6 +15,7 @@ mod js_storage;
 mod panic;
 mod panic_probe;
 mod passkeys;
+mod pool_shared;
 mod serial_map;
 mod srp_ahead;
 mod tabs;

@@ -6,7 +6,7 @@
 //! nothing secret ahead; every page warms the exponentiation code up at idle time.
 
 use super::convert::get;
-use super::user_pool::PoolShared;
+use super::pool_shared::PoolShared;
 use super::web;
 use crate::srp::ahead;
 use crate::storage::SessionStore;
