@@ -17,7 +17,11 @@ pub fn respond_to_auth_challenge(
     challenge: &ChallengeName, client_id: &str, challenge_responses: &StringMap, session: Option<&str>,
     client_metadata: Option<&StringMap>,
 ) -> Request {
-    let mut body = json!({ "ChallengeName": (challenge.as_str()), "ClientId": client_id, "ChallengeResponses": challenge_responses });
+    let mut body = json!({
+        "ChallengeName": (challenge.as_str()),
+        "ClientId": client_id,
+        "ChallengeResponses": challenge_responses,
+    });
     if let Some(session) = session {
         body.insert("Session", json!(session));
     }
