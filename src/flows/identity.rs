@@ -138,13 +138,12 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run_all;
+    use crate::flows::single_flight::tests::run;
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
-    use std::pin::Pin;
 
     const NOW: i64 = 1_000_000;
     const KEY: &str = "aws.cognito.identity-id.eu-west-1:pool";
@@ -163,10 +162,6 @@ mod tests {
         crate::json!({"IdentityId": id, "Credentials": {
             "AccessKeyId": key, "SecretKey": "S", "SessionToken": "T", "Expiration": (NOW + 3600)
         }})
-    }
-
-    fn run<R>(f: impl Future<Output = R>) -> R {
-        run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = R>>>]).remove(0)
     }
 
     fn sent(server: &FakeServer) -> Vec<(Operation, Value)> {

@@ -67,6 +67,7 @@ fn jitter(random: Random) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flows::single_flight::tests::run;
 
     fn err(code: &str, status: Option<u16>) -> CognitoError {
         CognitoError { kind: ErrorKind::from_code(code), message: String::new(), status_code: status }
@@ -118,11 +119,6 @@ mod tests {
             *last = 0x80;
         }
         Ok(())
-    }
-
-    fn run<R>(f: impl Future<Output = R>) -> R {
-        crate::flows::single_flight::tests::run_all(vec![Box::pin(f) as std::pin::Pin<Box<dyn Future<Output = R>>>])
-            .remove(0)
     }
 
     #[test]

@@ -86,6 +86,11 @@ pub(crate) mod tests {
         fn wake(self: Arc<Self>) {}
     }
 
+    /// Runs one future to its end (see [`run_all`]).
+    pub fn run<'a, T: 'a>(f: impl Future<Output = T> + 'a) -> T {
+        run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = T> + 'a>>]).remove(0)
+    }
+
     /// Polls every future round-robin until all are done: enough of an executor for
     /// single-threaded tests whose futures only wait on each other.
     pub fn run_all<T>(mut futures: Vec<Pin<Box<dyn Future<Output = T> + '_>>>) -> Vec<T> {

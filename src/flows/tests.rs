@@ -5,7 +5,7 @@ use super::sign_in::{self, Begin, SignInOutcome};
 use super::single_flight::SingleFlight;
 use super::*;
 use crate::auth::{Answer, SignInParams};
-use crate::flows::single_flight::tests::{run_all, Yield};
+use crate::flows::single_flight::tests::{run, run_all, Yield};
 use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
@@ -306,11 +306,6 @@ fn alice(password: &str) -> SignInParams {
         client_metadata: None,
         preferred_challenge: None,
     }
-}
-
-/// Runs one future of the sign-in driver to its end.
-fn run<'a, T: 'a>(f: impl Future<Output = T> + 'a) -> T {
-    run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = T> + 'a>>]).remove(0)
 }
 
 fn signed_in_answer() -> Value {

@@ -74,19 +74,14 @@ async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run_all;
+    use crate::flows::single_flight::tests::run;
     use crate::flows::tests::{env, pool, refreshed, tokens, FakeServer, NOW};
     use crate::json;
     use crate::protocol::Operation;
     use crate::storage::MemoryStorage;
     use std::cell::{Cell, RefCell};
-    use std::pin::Pin;
 
     const KEY: &str = "CognitoIdentityServiceProvider.client.alice.userData";
-
-    fn run<R>(f: impl Future<Output = R>) -> R {
-        run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = R>>>]).remove(0)
-    }
 
     fn signed_in(refresh_token: &str) -> Session {
         let (id, access) = tokens(NOW + 600);

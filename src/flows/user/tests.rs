@@ -1,18 +1,12 @@
 use super::*;
 use crate::auth::device::DeviceSecrets;
-use crate::flows::single_flight::tests::run_all;
+use crate::flows::single_flight::tests::run;
 use crate::flows::tests::{env, pool, tokens, FakeServer};
 use crate::json;
 use crate::json::Value;
 use crate::protocol::Operation;
 use crate::session::Session;
 use crate::storage::{MemoryStorage, SessionStore};
-use std::future::Future;
-use std::pin::Pin;
-
-fn run<'a, T: 'a>(f: impl Future<Output = T> + 'a) -> T {
-    run_all(vec![Box::pin(f) as Pin<Box<dyn Future<Output = T> + 'a>>]).remove(0)
-}
 
 fn signed_in(storage: &MemoryStorage) {
     let (id, access) = tokens(crate::flows::tests::NOW + 3600);
