@@ -14,7 +14,7 @@ use crate::protocol::{self, account, CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::events::Change;
 use crate::storage::tab_lock::TabLock;
-use crate::storage::Storage;
+use crate::storage::{keys, Storage};
 
 /// Exchanges a refresh token for fresh tokens and stores them (a rotated refresh token
 /// replaces the old one). Transient failures are retried; `NotAuthorizedException` (a
@@ -175,7 +175,7 @@ async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
     client_metadata: Option<StringMap>,
 ) -> Result<Session, CognitoError> {
     let key = refresh_key(env.pool, username);
-    let lock_name = refresh_lock_name(env.pool, username);
+    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
     flights
         .run(&key, || {
             tabs.exclusive(&lock_name, async {
@@ -187,11 +187,6 @@ async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
             })
         })
         .await
-}
-
-/// The name of the cross-tab lock guarding one user's refresh (also the lease key prefix).
-pub fn refresh_lock_name(pool: &PoolConfig, username: &str) -> String {
-    crate::storage::keys::refresh_lock(&pool.client_id, username)
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

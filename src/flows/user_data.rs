@@ -2,10 +2,11 @@
 //! the SDK's `userData` key and served from there unless the caller bypasses the cache.
 
 use super::transport::Transport;
+use super::user::{self, Caller, UserCall};
 use super::Env;
 use crate::json::{self, Value};
 use crate::protocol::types::Passthrough;
-use crate::protocol::{account, CognitoError, ErrorKind};
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
@@ -51,9 +52,9 @@ where
                 CognitoError::new(ErrorKind::Storage, "The cached user data was not valid JSON and has been cleared.")
             });
         }
-        return fetch_user_data(env, &key, &session).await.map(Value::Object);
+        return fetch_user_data(env, username, &key, &session).await.map(Value::Object);
     }
-    let data = fetch_user_data(env, &key, &session).await?;
+    let data = fetch_user_data(env, username, &key, &session).await?;
     let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
     if !refresh_token.is_empty() {
         let _ = refresh(refresh_token).await; // best effort, as in the SDK
@@ -61,12 +62,13 @@ where
     Ok(Value::Object(data))
 }
 
-/// GetUser, caching the answer under `key`.
+/// GetUser (`flows::user`'s, with the in-memory session's access token), caching the
+/// answer under `key`.
 async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, key: &str, session: &impl Fn() -> Option<Session>,
+    env: &Env<'_, T, S>, username: &str, key: &str, session: &impl Fn() -> Option<Session>,
 ) -> Result<Passthrough, CognitoError> {
-    let access_token = valid_session(env, session())?.access_token.jwt;
-    let data: Passthrough = env.call(&account::get_user(&access_token)).await?;
+    let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
+    let data = user::call(env, &Caller { username, access_token: &access_token }, &UserCall::GetUser).await?;
     let _ = env.storage.set_item(key, &Value::Object(data.clone()).stringify());
     Ok(data)
 }
