@@ -11,8 +11,8 @@
 
 #![cfg(not(target_arch = "wasm32"))] // spawns Node: native only
 
-use std::path::Path;
-use std::process::Command;
+#[path = "oracle/node.rs"]
+mod oracle;
 
 use cognito_identity_wasm::json::{self, Value};
 use cognito_identity_wasm::storage::cookie::{
@@ -26,18 +26,8 @@ fn run_oracle() -> Value {
 
 /// What `node tests/oracle/cookie_vectors.cjs <args>` prints.
 fn run_script(args: &[&str]) -> Vec<u8> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let script = root.join("tests/oracle/cookie_vectors.cjs");
-    assert!(script.is_file(), "cookie oracle script missing: {}", script.display());
-    assert!(
-        root.join("node_modules/amazon-cognito-identity-js/lib/CookieStorage.js").is_file(),
-        "node_modules/amazon-cognito-identity-js is missing: run `npm install` in {}",
-        root.display()
-    );
-    let out = Command::new("node").current_dir(root).arg(&script).args(args).output();
-    let out = out.unwrap_or_else(|e| panic!("could not run `node` (Node.js is required for this test): {e}"));
-    assert!(out.status.success(), "cookie oracle failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
-    out.stdout
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    oracle::run("cookie", "cookie_vectors.cjs", "CookieStorage.js", &args)
 }
 
 fn str_of(v: &Value) -> &str {

@@ -10,8 +10,8 @@
 
 #![cfg(not(target_arch = "wasm32"))] // spawns Node: native only
 
-use std::path::Path;
-use std::process::Command;
+#[path = "oracle/node.rs"]
+mod oracle;
 
 use cognito_identity_wasm::auth::device::device_verifier;
 use cognito_identity_wasm::json::{self, FromJson, Value};
@@ -112,25 +112,10 @@ fn hex_to_bytes(s: &str) -> Vec<u8> {
 }
 
 fn run_oracle() -> Vectors {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let script = root.join("tests/oracle/srp_vectors.cjs");
-    assert!(script.is_file(), "SRP oracle script missing: {}", script.display());
-    assert!(
-        root.join("node_modules/amazon-cognito-identity-js/lib/AuthenticationHelper.js").is_file(),
-        "node_modules/amazon-cognito-identity-js is missing: run `npm install` in {}",
-        root.display()
-    );
-    let cases = std::env::var("SRP_KAT_CASES").unwrap_or_else(|_| "200".into());
-    let mut cmd = Command::new("node");
-    cmd.current_dir(root).arg(&script).arg(&cases);
-    if let Ok(seed) = std::env::var("SRP_KAT_SEED") {
-        cmd.arg(seed);
-    }
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("could not run `node` (Node.js is required for the SRP known-answer test): {e}"));
-    assert!(out.status.success(), "SRP oracle failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
-    let parsed = json::parse_bytes(&out.stdout).expect("SRP oracle printed invalid JSON");
+    let mut args = vec![std::env::var("SRP_KAT_CASES").unwrap_or_else(|_| "200".into())];
+    args.extend(std::env::var("SRP_KAT_SEED").ok());
+    let out = oracle::run("SRP", "srp_vectors.cjs", "AuthenticationHelper.js", &args);
+    let parsed = json::parse_bytes(&out).expect("SRP oracle printed invalid JSON");
     Vectors::from_json(parsed).expect("SRP oracle printed JSON of another shape")
 }
 
