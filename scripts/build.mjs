@@ -48,41 +48,54 @@ function compile() {
   return readFileSync(opt);
 }
 
-/** Names the glue exports (classes and functions), minus the init plumbing and the
- * `__`-prefixed functions only the entry's patches use. */
-function exportedNames(glue) {
-  const names = [...glue.matchAll(/^export (?:class|function) (\w+)/gm)].map(m => m[1]);
-  return names.filter(n => n !== 'initSync' && !n.startsWith('__'));
+/**
+ * The public API is the JS classes of src/facade, in this order (each file may use what
+ * the earlier ones declare). They call the wasm through `wasm` (wasm-bindgen's exports)
+ * and share one scope: the files are concatenated into each entry.
+ */
+const FACADE = ['core.js', 'tokens.js', 'misc.js', 'CognitoUserPool.js', 'CognitoUser.js', 'start.js'];
+
+/** The names the package exports: the facade's classes, and the wasm-bindgen exports
+ * not yet behind a facade class. */
+const PUBLIC = [
+  'CognitoUserPool', 'CognitoUser', 'CognitoUserSession', 'CognitoIdToken', 'CognitoAccessToken',
+  'CognitoRefreshToken', 'CognitoUserAttribute', 'AuthenticationDetails', 'DateHelper', 'MemoryStorage',
+];
+const PASSTHROUGH = ['CookieStorage', 'CognitoIdentityCredentials', 'appendToCognitoUserAgent', 'armPanicProbe'];
+
+function facadeSource(glue) {
+  const files = FACADE.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8'));
+  const passthrough = PASSTHROUGH.filter((n) => new RegExp(`^export (?:class|function) ${n}\\b`, 'm').test(glue));
+  return { code: files.join('\n'), names: [...PUBLIC, ...passthrough], passthrough };
 }
 
-function moduleEntry(names, patches) {
+function moduleEntry(facade) {
   return `// cognito-identity-wasm: ES module entry. Instantiates the inlined wasm synchronously.
 import { initSync } from './${crate}.js';
-import * as api from './${crate}.js';
+import * as wasm from './${crate}.js';
 import { wasmBytes } from './wasm-bytes.js';
 
 const instanceExports = initSync({ module: wasmBytes() });
-${patches}
-applyPatches(api, api, instanceExports);
-
-export { ${names.join(', ')} } from './${crate}.js';
+${facade.passthrough.map((n) => `const ${n} = wasm.${n};`).join('\n')}
+${facade.code}
+export { ${facade.names.join(', ')} };
 `;
 }
 
 /**
  * A classic script (no import/export) that instantiates the wasm and hands the API object
- * to `publish`: the script tag assigns a global, the CommonJS entry `module.exports`.
+ * to \`publish\`: the script tag assigns a global, the CommonJS entry \`module.exports\`.
  */
-function classicScript(banner, noModulesGlue, bytesFn, names, patches, publish) {
+function classicScript(banner, noModulesGlue, bytesFn, facade, publish) {
   return `${banner}
 (function () {
 ${noModulesGlue}
 ${bytesFn}
-${patches}
 var instanceExports = wasm_bindgen.initSync({ module: wasmBytes() });
-var api = {};
-${names.map(n => `api.${n} = wasm_bindgen.${n};`).join('\n')}
-applyPatches(api, wasm_bindgen, instanceExports);
+var wasm = wasm_bindgen;
+${facade.passthrough.map((n) => `var ${n} = wasm.${n};`).join('\n')}
+${facade.code}
+var api = { ${facade.names.join(', ')} };
 ${publish}
 })();
 `;
@@ -105,14 +118,13 @@ function manifest() {
 }
 
 const wasm = compile();
-const patches = readFileSync(join(root, 'scripts', 'entry-patches.js'), 'utf8');
 // The default async init refers to a .wasm file next to the glue; bundlers would try to
 // resolve it. We never ship that file (the bytes are inlined), so drop the reference.
 const webGlue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8').replace(
   `new URL('${crate}_bg.wasm', import.meta.url)`,
   `undefined /* inlined: see wasm-bytes.js */`,
 );
-const names = exportedNames(webGlue);
+const facade = facadeSource(webGlue);
 
 if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
@@ -121,14 +133,14 @@ copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
 writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
 const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
-writeFileSync(join(out, 'index.js'), moduleEntry(names, patches));
+writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, names, patches, publish);
+const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
 writeFileSync(join(out, 'index.cjs'), classic("'use strict';\n// cognito-identity-wasm: CommonJS entry (require).", 'module.exports = api;'));
 writeFileSync(join(out, 'package.json'), manifest());
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
-console.log(`${out} written: ${names.length} exports, wasm ${wasm.length} bytes`);
+console.log(`${out} written: ${facade.names.length} exports, wasm ${wasm.length} bytes`);

@@ -406,6 +406,22 @@ fn device_srp_auth(
 }
 
 impl AwaitingAnswer {
+    /// A challenge taken up from its Session alone, as the JS SDK's `user.Session` lets an
+    /// app hand a sign-in to another `CognitoUser` (or keep it across a page load): the
+    /// answer names the challenge it answers; `device` is the user's remembered one.
+    pub fn resume(params: SignInParams, session: String, device: Option<DeviceSecrets>) -> AwaitingAnswer {
+        let username = params.username.clone();
+        let challenge = Challenge {
+            name: ChallengeName::Other(String::new()),
+            parameters: Object::new(),
+            available: Vec::new(),
+            session: Some(session),
+            username: username.clone(),
+        };
+        let ctx = Box::new(Context { params, username, device, answered: None });
+        AwaitingAnswer { ctx, challenge: Box::new(challenge) }
+    }
+
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
         &self.challenge

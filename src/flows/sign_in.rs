@@ -8,7 +8,7 @@ use crate::auth::device::new_device_verifier;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::protocol::account::{self, SetupAuth};
-use crate::protocol::challenge::{AuthFlow, Handling};
+use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -23,8 +23,17 @@ pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
 #[derive(Debug)]
 pub enum SignInOutcome {
     /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
-    /// (the second argument of the SDK's `onSuccess`).
-    SignedIn { username: String, session: Session, user_confirmation_necessary: bool },
+    /// (the second argument of the SDK's `onSuccess`). `device_verifier`: the new device's
+    /// PasswordVerifier as ConfirmDevice sent it (the SDK's `user.verifierDevices`).
+    /// `device_session`: the Session of Cognito's DEVICE_SRP_AUTH challenge when a
+    /// remembered device proved itself (the SDK keeps it in `user.Session`).
+    SignedIn {
+        username: String,
+        session: Session,
+        user_confirmation_necessary: bool,
+        device_verifier: Option<String>,
+        device_session: Option<String>,
+    },
     /// The app answers this challenge through its callback object.
     Challenge(AwaitingAnswer),
     /// USER_AUTH's passkey step: the browser signs `options` (PublicKeyCredentialRequestOptions
@@ -71,6 +80,15 @@ pub enum Begin {
     Custom(StringMap),
 }
 
+/// A sign-in taken up from a challenge's Session alone (handed over from another
+/// `CognitoUser` or page load), with the user's remembered device.
+pub fn resume<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, params: SignInParams, session: String,
+) -> AwaitingAnswer {
+    let device = env.sessions().load_device(&params.username);
+    AwaitingAnswer::resume(params, session, device)
+}
+
 /// Answers the pending challenge and runs the sign-in on from there.
 pub async fn answer<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
@@ -88,6 +106,7 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, mut state: AwaitingServer, mut request: Request, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
+    let mut device_session = None;
     loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
@@ -103,10 +122,13 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
+        if response.challenge_name.as_deref().map(ChallengeName::parse) == Some(ChallengeName::DeviceSrpAuth) {
+            device_session.clone_from(&response.session);
+        }
         match state.on_response(response, (env.now)(), &devices, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
             Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
-            Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in).await,
+            Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in, device_session).await,
         }
     }
 }
@@ -123,15 +145,17 @@ fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
     }
 }
 
-async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, done: SignedIn) -> SignInResult {
+async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, done: SignedIn, device_session: Option<String>,
+) -> SignInResult {
     let SignedIn { username, tokens, new_device } = done;
     let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(&username, &session)?;
-    let user_confirmation_necessary = match new_device {
+    let (user_confirmation_necessary, device_verifier) = match new_device {
         Some(device) => remember_device(env, &username, &session, &device).await,
-        None => false,
+        None => (false, None),
     };
-    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary })
+    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
 fn is_unknown_device(e: &CognitoError) -> bool {
@@ -139,11 +163,14 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 }
 
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in
-/// either way: if confirming fails, the device is simply not remembered.
+/// either way: if confirming fails, the device is simply not remembered. Gives
+/// UserConfirmationNecessary, and the verifier sent.
 async fn remember_device<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice,
-) -> bool {
-    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key, env.random) else { return false };
+) -> (bool, Option<String>) {
+    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key, env.random) else {
+        return (false, None);
+    };
     let request = account::confirm_device(
         &session.access_token.jwt,
         &device.key,
@@ -154,9 +181,10 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(
     match env.call::<Value>(&request).await {
         Ok(answer) => {
             let _ = env.sessions().save_device(username, &secrets);
-            answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false)
+            let necessary = answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false);
+            (necessary, Some(verifier.verifier_b64))
         }
-        Err(_) => false,
+        Err(_) => (false, None),
     }
 }
 

@@ -6,7 +6,7 @@
 use super::callbacks::reply_for;
 use super::convert::{call_method, call_string, get, get_string, js_from_json, json_from_js, plain_error};
 use super::fetch::FetchTransport;
-use super::js_storage::{default_storage, JsStorage};
+use super::js_storage::{usable_local_storage, JsStorage};
 use super::panic::ResetAfterPanic;
 use crate::flows::clock::now_secs;
 use crate::flows::identity::{logins_with_id_token, IdentityEnv, IdentityPool, Known};
@@ -113,7 +113,8 @@ impl CognitoIdentityCredentials {
             Some(Value::Object(map)) => map,
             _ => Object::new(),
         };
-        let storage = Some(get(&data, "Storage")).filter(|s| s.is_object()).unwrap_or_else(default_storage);
+        let storage =
+            Some(get(&data, "Storage")).filter(|s| s.is_object()).or_else(usable_local_storage).unwrap_or_default();
         let config = Config {
             pool: IdentityPool::new(identity_pool_id, get_string(&data, "endpoint").as_deref()),
             logins,

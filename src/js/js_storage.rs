@@ -1,12 +1,9 @@
 //! Storage backends seen from Rust: any JS object with `getItem` / `setItem` /
-//! `removeItem` (localStorage, `CookieStorage`, an app's own object), and the in-memory
-//! fallback the SDK uses when localStorage is missing or throws.
+//! `removeItem` (localStorage, `CookieStorage`, an app's own object, the JS MemoryStorage).
 
-use super::convert::{call_method, js_string};
-use crate::json::OrderedMap;
+use super::convert::call_method;
 use crate::storage::keys::STORAGE_PROBE;
 use crate::storage::Storage;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// A JS storage object. Calls that throw count as "nothing stored" for reads and as
@@ -35,49 +32,14 @@ impl Storage for JsStorage {
     }
 }
 
-thread_local! {
-    /// Shared by every MemoryStorage, like the SDK's module-level `dataMemory`.
-    static MEMORY: RefCell<OrderedMap<String>> = const { RefCell::new(OrderedMap::new()) };
-}
-
-/// The SDK's `MemoryStorage`: what sessions live in when there is no localStorage.
-#[wasm_bindgen]
-#[derive(Default)]
-pub struct MemoryStorage;
-
-#[wasm_bindgen]
-impl MemoryStorage {
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> MemoryStorage {
-        MemoryStorage
-    }
-    #[wasm_bindgen(js_name = setItem)]
-    // Keys and values as localStorage takes them: String(v).
-    pub fn set_item(&self, key: JsValue, value: JsValue) -> String {
-        let value = js_string(&value);
-        MEMORY.with(|m| m.borrow_mut().insert(js_string(&key), value.clone()));
-        value
-    }
-    #[wasm_bindgen(js_name = getItem)]
-    pub fn get_item(&self, key: JsValue) -> Option<String> {
-        MEMORY.with(|m| m.borrow().get(&js_string(&key)).cloned())
-    }
-    #[wasm_bindgen(js_name = removeItem)]
-    pub fn remove_item(&self, key: JsValue) -> bool {
-        MEMORY.with(|m| m.borrow_mut().remove(&js_string(&key)).is_some())
-    }
-    pub fn clear(&self) {
-        MEMORY.with(|m| m.borrow_mut().clear());
-    }
-}
-
-/// localStorage when it exists and accepts a write (Safari private mode throws), else memory.
-pub fn default_storage() -> JsValue {
+/// localStorage when it exists and accepts a write (Safari's private mode throws); the
+/// JS then falls back to its MemoryStorage, as the SDK's StorageHelper does.
+pub fn usable_local_storage() -> Option<JsValue> {
     let local = super::convert::get(&js_sys::global(), "localStorage");
     let probe = JsStorage(local.clone());
     if !local.is_undefined() && !local.is_null() && probe.set_item(STORAGE_PROBE, "1").is_ok() {
         probe.remove_item(STORAGE_PROBE);
-        return local;
+        return Some(local);
     }
-    MemoryStorage.into()
+    None
 }

@@ -1,13 +1,12 @@
-//! The JS-facing layer: wasm-bindgen classes with amazon-cognito-identity-js's names and
-//! shapes. Bindings only: argument reading, callback/Promise plumbing, Web APIs through
-//! typed imports (`web`), and calls into `crate::flows`. No request is built and no
-//! challenge name or error code is branched on here.
+//! The browser side of the core: the wasm boundary the JS classes (src/facade) call
+//! (`entry`), and Web APIs bound through typed imports (`web`, `fetch`, `js_storage`,
+//! `tabs`, `passkeys`, `events`). Bindings only: no request is built and no challenge
+//! name or error code is branched on here.
 
-mod attributes;
 mod callbacks;
 mod convert;
 mod cookie_storage;
-mod date_helper;
+mod entry;
 mod events;
 mod fetch;
 mod identity_credentials;
@@ -19,9 +18,6 @@ mod pool_shared;
 mod serial_map;
 mod srp_ahead;
 mod tabs;
-mod tokens;
-mod user;
-mod user_pool;
 mod web;
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! and `credential.toJSON()`.
 
 use super::convert::{call_method, get, get_string};
+use crate::json::Value;
 use crate::protocol::{CognitoError, ErrorKind};
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -52,7 +53,11 @@ pub async fn assertion(request_options_json: &str) -> Result<String, CognitoErro
 
 /// Creates a passkey from StartWebAuthnRegistration's CredentialCreationOptions; returns
 /// the new credential in JSON form for CompleteWebAuthnRegistration.
-pub async fn create(creation_options: JsValue) -> Result<JsValue, CognitoError> {
-    let public_key = parse_options("parseCreationOptionsFromJSON", &creation_options)?;
-    credentials_call(true, public_key).await
+pub async fn create(creation_options: &Value) -> Result<Value, CognitoError> {
+    let options = js_sys::JSON::parse(&creation_options.stringify())
+        .map_err(|_| CognitoError::unexpected_response(200, "CredentialCreationOptions is not JSON"))?;
+    let public_key = parse_options("parseCreationOptionsFromJSON", &options)?;
+    let credential = credentials_call(true, public_key).await?;
+    let text = js_sys::JSON::stringify(&credential).ok().and_then(|s| s.as_string()).ok_or_else(unsupported)?;
+    crate::json::parse(&text).map_err(|_| unsupported())
 }

@@ -6,13 +6,12 @@
 //! nothing secret ahead; every page warms the exponentiation code up at idle time.
 
 use super::convert::get;
-use super::pool_shared::PoolShared;
+use super::js_storage::JsStorage;
 use super::web;
 use crate::srp::ahead;
 use crate::storage::SessionStore;
 use js_sys::{Function, Object, Reflect};
 use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -40,23 +39,19 @@ pub fn warm_up_at_idle() {
 /// runs only if nobody is signed in on `pool`'s client by then, and no sign-in started
 /// meanwhile (the ticket). Storage is read at idle time, not here: this runs in
 /// `new CognitoUserPool`, on the page's start-up path.
-pub fn prepare_if_signed_out(pool: &Rc<PoolShared>) {
+pub fn prepare_if_signed_out(client_id: &str, storage: &JsStorage) {
     if ahead::has_spare() || SCHEDULED.with(Cell::get) {
         return;
     }
-    let pool = pool.clone();
+    let (client_id, storage) = (client_id.to_string(), storage.clone());
     let ticket = ahead::ticket();
     let task = Closure::once_into_js(move || {
         SCHEDULED.with(|s| s.set(false));
-        if !signed_in(&pool) {
+        if SessionStore::new(&storage, &client_id).last_auth_user().is_none() {
             ahead::prepare(ticket);
         }
     });
     SCHEDULED.with(|s| s.set(when_idle(&task)));
-}
-
-fn signed_in(pool: &PoolShared) -> bool {
-    SessionStore::new(&pool.storage(), &pool.config.client_id).last_auth_user().is_some()
 }
 
 /// Calls `task` at idle time; false when this global can schedule nothing.

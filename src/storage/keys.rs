@@ -59,6 +59,11 @@ impl UserItem {
 pub const SESSION_ITEMS: [UserItem; 4] =
     [UserItem::IdToken, UserItem::AccessToken, UserItem::RefreshToken, UserItem::ClockDrift];
 
+/// `CognitoIdentityServiceProvider.<clientId>`: the SDK's `user.keyPrefix`.
+pub fn client_prefix(client_id: &str) -> String {
+    format!("{PREFIX}.{client_id}")
+}
+
 pub fn last_auth_user(client_id: &str) -> String {
     format!("{PREFIX}.{client_id}.LastAuthUser")
 }

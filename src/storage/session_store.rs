@@ -109,10 +109,16 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// pointer when it points at `username` (clearing one user must not sign out another:
     /// the JS SDK removed LastAuthUser whoever it named).
     pub fn clear(&self, username: &str) {
+        self.clear_tokens(username);
+        self.storage.remove_item(&self.key(username, UserItem::UserData));
+    }
+
+    /// Removes the session of `username` (the SDK's `clearCachedTokens`), and LastAuthUser
+    /// when it points at `username`.
+    pub fn clear_tokens(&self, username: &str) {
         for item in SESSION_ITEMS {
             self.storage.remove_item(&self.key(username, item));
         }
-        self.storage.remove_item(&self.key(username, UserItem::UserData));
         if self.last_auth_user().is_none_or(|last| last == username) {
             self.storage.remove_item(&keys::last_auth_user(self.client_id));
         }

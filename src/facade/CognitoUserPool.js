@@ -1,0 +1,105 @@
+// `CognitoUserPool`: the SDK's object (userPoolId, clientId, client, storage, ...),
+// whose settings the core checks and reads on every call.
+
+/** The SDK's `Client`: where requests go. The core sends them. */
+class Client {
+  constructor(endpoint, fetchOptions) {
+    this.endpoint = endpoint;
+    this.fetchOptions = fetchOptions || {};
+  }
+}
+
+class CognitoUserPool {
+  // Ours, kept off the SDK's own properties: app clients with a secret (server-side use)
+  // and refresh token rotation.
+  #clientSecret;
+  #refreshTokenRotation;
+
+  constructor(data, wrapRefreshSessionCallback) {
+    const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag } = data || {};
+    this.#clientSecret = data ? data.ClientSecret : undefined;
+    this.#refreshTokenRotation = Boolean(data && data.refreshTokenRotation);
+    const pool = { UserPoolId, ClientId, endpoint };
+    const storage = (data && data.Storage) || defaultStorage();
+    const checked = coreNow('pool', { pool }, storage);
+    okOrThrow(checked);
+    this.userPoolId = UserPoolId;
+    this.clientId = ClientId;
+    this.client = new Client(checked.reply.ok.endpoint, fetchOptions);
+    this.advancedSecurityDataCollectionFlag = AdvancedSecurityDataCollectionFlag !== false;
+    this.storage = storage;
+    if (wrapRefreshSessionCallback) this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
+  }
+
+  /** Ours: whether refreshes go through GetTokensFromRefreshToken (app clients with
+   * refresh token rotation). On the prototype, so the object's own keys stay the SDK's. */
+  get refreshTokenRotation() {
+    return this.#refreshTokenRotation;
+  }
+
+  /** Ours: the app client's secret, when given (server-side use only). */
+  get clientSecret() {
+    return this.#clientSecret;
+  }
+
+  /** The settings as the core reads them (`pool` in every call's input). */
+  data() {
+    return {
+      UserPoolId: this.userPoolId,
+      ClientId: this.clientId,
+      endpoint: this.client.endpoint,
+      credentials: this.client.fetchOptions && this.client.fetchOptions.credentials,
+      ClientSecret: this.#clientSecret,
+      refreshTokenRotation: this.#refreshTokenRotation,
+      AdvancedSecurityDataCollectionFlag: this.advancedSecurityDataCollectionFlag,
+    };
+  }
+
+  getUserPoolId() {
+    return this.userPoolId;
+  }
+
+  getUserPoolName() {
+    return this.getUserPoolId().split('_')[1];
+  }
+
+  getClientId() {
+    return this.clientId;
+  }
+
+  signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
+    const target = new Target(callback);
+    const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
+    const input = { pool: this.data(), args, to: target.to };
+    Promise.resolve()
+      .then(() => coreRun('signUp', input, this.storage))
+      .then(
+        (answer) =>
+          target.deliver(answer.reply, ({ ok }) => ({
+            user: new CognitoUser({ Username: ok.username, Pool: this, Storage: this.storage }),
+            userConfirmed: ok.userConfirmed,
+            userSub: ok.userSub === null ? undefined : ok.userSub,
+            codeDeliveryDetails: ok.codeDeliveryDetails === null ? undefined : ok.codeDeliveryDetails,
+          })),
+        (err) => target.fail(err),
+      );
+    return target.returned;
+  }
+
+  getCurrentUser() {
+    const username = okOrThrow(coreNow('getCurrentUser', { pool: this.data() }, this.storage));
+    return username === null ? null : new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
+  }
+
+  getUserContextData(username) {
+    const answer = coreNow('getUserContextData', { pool: this.data(), args: { username: text(username) } });
+    return answer.reply.ok === null ? undefined : answer.reply.ok;
+  }
+
+  /** Ours: `listener({ type: 'signIn' | 'refresh' | 'signOut', username, otherTab })` on
+   * every session change of this app client, in this tab or another. Returns the
+   * function that removes the listener. */
+  onSessionChange(listener) {
+    return wasm.onSessionChange(this.clientId, listener);
+  }
+}

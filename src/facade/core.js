@@ -1,0 +1,144 @@
+// The JS side of the wasm boundary (src/js/entry): the classes call the core with plain
+// data and deliver what it answers. `wasm` (the wasm-bindgen exports) is bound by the
+// package entry that this file is built into (scripts/build.mjs).
+//
+// Nothing here decides a flow: which request goes out, which challenge comes next, what is
+// stored and when to refresh are the core's. This file turns objects into data, data
+// into the SDK's objects, and hands a reply to the callback object, the Node-style
+// callback or the Promise, once.
+
+/**
+ * Runs a call into the wasm. A panic there traps; src/js/panic.rs has made a coded error
+ * of it (`WasmPanicException`): it is thrown here, or, when the call had set up its
+ * Promise before it panicked, that Promise (rejected with it) is returned.
+ */
+function enter(f) {
+  const mark = wasm.__panicMark();
+  try {
+    return f();
+  } catch (e) {
+    const panic = e instanceof WebAssembly.RuntimeError ? wasm.__takePanic(mark) : undefined;
+    if (!panic) throw e;
+    if (panic.delivered) return panic.returned;
+    throw panic.error;
+  }
+}
+
+/** `now(op, input, storage)`: the core's answer, parsed. */
+function coreNow(op, input, storage) {
+  return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
+}
+
+/** `run(op, input, storage)`: a Promise of the core's answer, parsed. */
+function coreRun(op, input, storage) {
+  return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
+}
+
+/** The Error the SDK gives for a reply's `err`: coded, or plain for its argument checks. */
+function errorOf(data) {
+  if (data instanceof Error) return data;
+  const err = new Error(data.message);
+  if (data.code === undefined) return err;
+  for (const key of Object.keys(data)) if (key !== 'message') err[key] = data[key];
+  return err;
+}
+
+/** Throws the reply's error, or gives its `ok` value: for the sync methods. */
+function okOrThrow(answer) {
+  if (answer.reply.err) throw errorOf(answer.reply.err);
+  return answer.reply.ok;
+}
+
+/** An exception thrown by the app's own callback must not turn into a second callback
+ * (the JS SDK's double-callback bug), nor vanish: it surfaces as an unhandled rejection. */
+function surface(f) {
+  try {
+    f();
+  } catch (thrown) {
+    Promise.reject(thrown);
+  }
+}
+
+/**
+ * Where a call's result goes: `callback` as the SDK takes it (a callback object, a
+ * Node-style function) or, without one, a Promise (`returned`). `deliver` reports once.
+ */
+class Target {
+  constructor(callback) {
+    this.callback = callback;
+    this.done = false;
+    if (typeof callback === 'function') this.to = 'node';
+    else if (callback !== null && typeof callback === 'object') this.to = 'object';
+    else {
+      this.to = 'promise';
+      this.returned = new Promise((resolve, reject) => {
+        this.resolve = resolve;
+        this.reject = reject;
+      });
+    }
+  }
+
+  /** Delivers `reply`; `value(reply)` is the success value (a session object, ...). */
+  deliver(reply, value) {
+    if (this.done) return;
+    const cb = this.callback;
+    if (reply.method !== undefined) {
+      if (this.to === 'object' && typeof cb[reply.method] === 'function') {
+        this.done = true;
+        surface(() => cb[reply.method](...reply.args));
+        return;
+      }
+      return this.deliver(reply.otherwise, value);
+    }
+    this.done = true;
+    if (reply.err !== undefined) {
+      const err = errorOf(reply.err);
+      if (this.to === 'node') surface(() => cb(err, null));
+      else if (this.to === 'object') surface(() => typeof cb.onFailure === 'function' && cb.onFailure(err));
+      else this.reject(err);
+      return;
+    }
+    const result = value(reply);
+    const extra = reply.details === undefined ? [] : [reply.details];
+    if (this.to === 'node') surface(() => cb(null, result, ...extra));
+    else if (this.to === 'object') surface(() => typeof cb.onSuccess === 'function' && cb.onSuccess(result, ...extra));
+    else this.resolve(result);
+  }
+
+  /** A failure before the core was reached (a panic thrown by `enter`). */
+  fail(err) {
+    this.deliver({ err }, () => undefined);
+  }
+}
+
+/** The pool's settings as the core reads them, from ours or from the JS SDK's pool. */
+function poolData(pool) {
+  const data = pool.constructor === CognitoUserPool ? pool.data() : undefined;
+  if (data) return data;
+  const client = pool.client || {};
+  return {
+    UserPoolId: pool.getUserPoolId(),
+    ClientId: pool.getClientId(),
+    endpoint: client.endpoint,
+    credentials: client.fetchOptions && client.fetchOptions.credentials,
+    ClientSecret: pool.clientSecret || pool.ClientSecret,
+    refreshTokenRotation: pool.refreshTokenRotation,
+  };
+}
+
+/** A session object's tokens as data (ours, the JS SDK's, or one an app built). */
+function sessionData(session) {
+  if (!session || typeof session.getIdToken !== 'function') return null;
+  return {
+    IdToken: session.getIdToken().getJwtToken(),
+    AccessToken: session.getAccessToken().getJwtToken(),
+    RefreshToken: session.getRefreshToken().getToken(),
+    ClockDrift: session.getClockDrift(),
+  };
+}
+
+/** A text argument as localStorage and the SDK's JSON bodies take it: `String(v)`;
+ * null and undefined stay absent (the core reads them as missing). */
+function text(v) {
+  return v === null || v === undefined ? undefined : String(v);
+}

@@ -1,0 +1,17 @@
+// Runs once the wasm is instantiated (`instanceExports`: its raw exports).
+
+// A trap leaves the shadow stack pointer where the trapping frames had moved it; read
+// now, with no wasm frame live, it is the top, and src/js/panic.rs has it put back from a
+// microtask after each panic.
+(function resetStackAfterPanics() {
+  const stack = instanceExports && instanceExports.__stack_pointer;
+  if (typeof WebAssembly !== 'undefined' && stack instanceof WebAssembly.Global) {
+    const top = stack.value;
+    wasm.__onPanicStackReset(() => {
+      stack.value = top;
+    });
+  }
+})();
+
+// Idle-time warm-up of the SRP arithmetic (src/js/srp_ahead.rs).
+wasm.__warmUpAtIdle();

@@ -1,0 +1,29 @@
+//! Operations on plain data that need no pool: what the SDK's token, session and date
+//! classes compute. The JS classes hold the data; the arithmetic is the core's, the same
+//! that decides whether a stored session needs a refresh.
+
+use super::reply::{Answer, Reply};
+use crate::flows::clock::now_secs;
+use crate::json::{self, ToJson, Value};
+use crate::session::{self, calculate_clock_drift, JwtToken};
+
+/// The answer to a pool-less operation, or None when `op` needs a pool.
+pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
+    let input = json::parse(input).unwrap_or(Value::Null);
+    let text = |k: &str| input.get(k).and_then(Value::as_str).unwrap_or_default();
+    let reply = match op {
+        // `CognitoJwtToken.decodePayload()`: `{}` for anything that is not a JWT.
+        "decodePayload" => Reply::ok(Value::Object(session::decode_payload(text("jwt")).unwrap_or_default())),
+        // `CognitoUserSession.calculateClockDrift()`.
+        "calculateClockDrift" => {
+            let (id, access) = (JwtToken::new(text("IdToken")), JwtToken::new(text("AccessToken")));
+            Reply::ok(calculate_clock_drift(&id, &access, now_secs()).to_json())
+        }
+        // `CognitoUserSession.isValid()`.
+        "isValid" => Reply::ok(Value::Bool(super::session_from(&input).is_some_and(|s| s.is_valid(now_secs())))),
+        // `DateHelper.getNowString()`: what SRP's TIMESTAMP carries.
+        "getNowString" => Reply::ok_str(&crate::srp::timestamp(now_secs())),
+        _ => return None,
+    };
+    Some(Answer::reply(reply))
+}

@@ -1,0 +1,65 @@
+//! `CognitoUserPool`'s operations: checking its settings, the current user, sign-up.
+
+use super::reply::{Answer, Reply};
+use super::Call;
+use crate::flows::user;
+use crate::json::{FromJson, Value};
+use crate::protocol::types::AttributeType;
+use crate::protocol::CognitoError;
+use crate::storage::SessionStore;
+
+/// The pool's operations that never wait; None for an operation of the user's.
+pub(super) fn now(op: &str, call: &Call) -> Option<Answer> {
+    Some(match op {
+        // `new CognitoUserPool`: its settings were checked by `Call::parse` already. The
+        // page is there to sign someone in if nobody is: have an SRP client ready.
+        "pool" => {
+            crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
+            Answer::reply(Reply::ok(crate::json!({ "endpoint": (call.shared.config.endpoint.as_str()) })))
+        }
+        "getCurrentUser" => {
+            let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
+            Answer::reply(Reply::ok(last.map_or(Value::Null, Value::String)))
+        }
+        // Advanced security data (the global AmazonCognitoAdvancedSecurityData): none yet.
+        "getUserContextData" => Answer::reply(Reply::ok(Value::Null)),
+        _ => return None,
+    })
+}
+
+fn attributes(v: &Value) -> Result<Option<Vec<AttributeType>>, CognitoError> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    Vec::<AttributeType>::from_json(v.clone()).map(Some).ok_or_else(|| {
+        CognitoError::invalid_parameter(
+            "User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.",
+        )
+    })
+}
+
+/// `signUp` → `{ user, userConfirmed, userSub, codeDeliveryDetails }` (`user` is made by the JS).
+pub(super) async fn sign_up(call: &Call) -> Answer {
+    let result = async {
+        let user_attributes = attributes(call.arg("userAttributes"))?;
+        let validation_data = attributes(call.arg("validationData"))?;
+        let username = call.text("username");
+        let data = user::sign_up(
+            &call.env(),
+            &username,
+            &call.text("password"),
+            user_attributes.as_deref(),
+            validation_data.as_deref(),
+            call.string_map("clientMetadata").as_ref(),
+        )
+        .await?;
+        Ok::<_, CognitoError>(crate::json!({
+            "username": username,
+            "userConfirmed": (data.user_confirmed),
+            "userSub": (data.user_sub),
+            "codeDeliveryDetails": (data.code_delivery_details)
+        }))
+    }
+    .await;
+    Answer::reply(Reply::settled(result, Reply::ok))
+}

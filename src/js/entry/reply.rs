@@ -1,0 +1,161 @@
+//! What an entry point answers: the properties the JS object is to hold afterwards, and
+//! what the app is told. The JS facade delivers a [`Reply`] to the callback object, the
+//! Node-style callback or the Promise, wrapping sessions and attributes in the SDK's
+//! classes; it decides nothing.
+//!
+//! | reply | the app gets |
+//! |---|---|
+//! | `{ ok, details? }` | success with `ok` (and a second argument `details`) |
+//! | `{ session, details? }` | success with a `CognitoUserSession` of these tokens |
+//! | `{ attributes }` | success with `CognitoUserAttribute[]` |
+//! | `{ err }` | failure with an Error carrying `code`, `name`, `message`, `statusCode` (a plain Error when there is no `code`) |
+//! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
+//! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
+
+use super::session_json;
+use crate::json::{Object, Value};
+use crate::protocol::CognitoError;
+use crate::session::Session;
+
+pub(super) struct Reply(Object);
+
+impl Reply {
+    fn one(key: &str, value: Value) -> Reply {
+        let mut o = Object::new();
+        o.insert(key, value);
+        Reply(o)
+    }
+
+    pub fn ok(value: Value) -> Reply {
+        Reply::one("ok", value)
+    }
+
+    /// Success with `undefined` (or `value`): JSON has no undefined, so no `ok` at all.
+    pub fn ok_or_undefined(value: Option<Value>) -> Reply {
+        value.map_or_else(Reply::done, Reply::ok)
+    }
+
+    /// Success with nothing to give (`undefined`).
+    pub fn done() -> Reply {
+        Reply(Object::new())
+    }
+
+    pub fn ok_str(text: &str) -> Reply {
+        Reply::ok(Value::String(text.to_string()))
+    }
+
+    pub fn success() -> Reply {
+        Reply::ok_str("SUCCESS")
+    }
+
+    pub fn session(session: &Session) -> Reply {
+        Reply::one("session", session_json(session))
+    }
+
+    pub fn attributes(list: Value) -> Reply {
+        Reply::one("attributes", list)
+    }
+
+    pub fn err(e: &CognitoError) -> Reply {
+        Reply::one("err", error_json(e))
+    }
+
+    /// A plain `Error(message)`, no code: the SDK's own argument checks throw these.
+    pub fn plain_err(message: &str) -> Reply {
+        Reply::one("err", crate::json!({ "message": message }))
+    }
+
+    pub fn pending() -> Reply {
+        Reply::one("pending", Value::Bool(true))
+    }
+
+    /// The callback object's `method(...args)`, or `otherwise` without such a method.
+    pub fn method(method: &str, args: Vec<Value>, otherwise: Reply) -> Reply {
+        let mut r = Reply::one("method", Value::String(method.to_string()));
+        r.0.insert("args", Value::Array(args));
+        r.0.insert("otherwise", Value::Object(otherwise.0));
+        r
+    }
+
+    /// A second argument for the success callback.
+    pub fn with_details(mut self, details: Value) -> Reply {
+        self.0.insert("details", details);
+        self
+    }
+
+    /// Extra properties on the error object (`challengeName`, ...).
+    pub fn with_error_fields(mut self, fields: Object) -> Reply {
+        if let Some(Value::Object(err)) = self.0.get_mut("err") {
+            for (k, v) in fields.iter() {
+                err.insert(k.as_str(), v.clone());
+            }
+        }
+        self
+    }
+
+    pub fn settled<T>(result: Result<T, CognitoError>, ok: impl FnOnce(T) -> Reply) -> Reply {
+        match result {
+            Ok(v) => ok(v),
+            Err(e) => Reply::err(&e),
+        }
+    }
+}
+
+/// The SDK's error shape as data: the JS makes an Error of it.
+fn error_json(e: &CognitoError) -> Value {
+    let mut o = Object::new();
+    o.insert("code", Value::String(e.code().to_string()));
+    o.insert("name", Value::String(e.code().to_string()));
+    o.insert("message", Value::String(e.message.clone()));
+    if let Some(status) = e.status_code {
+        o.insert("statusCode", crate::json::ToJson::to_json(&u32::from(status)));
+    }
+    Value::Object(o)
+}
+
+/// An entry point's whole answer.
+pub(super) struct Answer {
+    user: Object,
+    reply: Reply,
+}
+
+impl Answer {
+    pub fn reply(reply: Reply) -> Answer {
+        Answer { user: Object::new(), reply }
+    }
+
+    /// A property of the JS object to set (`username`, `Session`, `session`, ...).
+    pub fn set(mut self, key: &str, value: Value) -> Answer {
+        self.user.insert(key, value);
+        self
+    }
+
+    /// A property of the JS object to set to `undefined` (JSON has none).
+    pub fn unset(mut self, key: &str) -> Answer {
+        let mut keys = match self.user.remove("unset") {
+            Some(Value::Array(keys)) => keys,
+            _ => Vec::new(),
+        };
+        keys.push(Value::String(key.to_string()));
+        self.user.insert("unset", Value::Array(keys));
+        self
+    }
+
+    pub fn with_reply(mut self, reply: Reply) -> Answer {
+        self.reply = reply;
+        self
+    }
+
+    pub fn is_err(&self) -> bool {
+        self.reply.0.contains_key("err")
+    }
+
+    pub fn text(self) -> String {
+        let mut o = Object::new();
+        if !self.user.is_empty() {
+            o.insert("user", Value::Object(self.user));
+        }
+        o.insert("reply", Value::Object(self.reply.0));
+        Value::Object(o).stringify()
+    }
+}
