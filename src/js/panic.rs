@@ -283,7 +283,7 @@ pub fn on_panic_stack_reset(reset: Function) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::js::callbacks::reply_for;
+    use crate::js::callbacks::reply_with_promise;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::*;
 
@@ -293,39 +293,34 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn abandoning_fails_each_call_in_flight_once_and_stops_their_futures() {
-        let seen: Rc<RefCell<Vec<Option<String>>>> = Rc::default();
-        let record = seen.clone();
-        let node_callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |err: JsValue, _| {
-            record.borrow_mut().push(get_string(&err, "code"))
-        })
-        .into_js_value();
         let mark = panic_mark();
-        let (by_callback, _) = reply_for(&node_callback);
-        let (by_promise, promise) = reply_for(&JsValue::UNDEFINED);
+        let (first, first_promise) = reply_with_promise();
+        let (second, second_promise) = reply_with_promise();
         let ran_on = Rc::new(Cell::new(false));
         let flag = ran_on.clone();
         spawn(async move {
             next_tick().await;
             flag.set(true);
-            by_promise.ok(JsValue::TRUE);
+            second.ok(JsValue::TRUE);
         });
 
         abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
-        by_callback.ok(JsValue::TRUE); // too late: the panic answered for it
+        first.ok(JsValue::TRUE); // too late: the panic answered for it
         for _ in 0..3 {
             next_tick().await;
         }
 
-        assert_eq!(*seen.borrow(), vec![Some(ErrorKind::Panic.code().to_string())]);
-        let rejected = JsFuture::from(promise.clone().unchecked_into::<js_sys::Promise>()).await.unwrap_err();
-        assert_eq!(get_string(&rejected, "code").as_deref(), Some(ErrorKind::Panic.code()));
+        for promise in [first_promise.clone(), second_promise] {
+            let rejected = JsFuture::from(promise).await.unwrap_err();
+            assert_eq!(get_string(&rejected, "code").as_deref(), Some(ErrorKind::Panic.code()));
+        }
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
         let report = take_panic(mark);
         assert_eq!(Reflect::get(&report, &"delivered".into()).unwrap(), JsValue::TRUE);
         assert_eq!(
             Reflect::get(&report, &"returned".into()).unwrap(),
-            JsValue::UNDEFINED,
-            "the first call after the mark, a callback one"
+            JsValue::from(first_promise),
+            "the first call after the mark"
         );
         assert!(take_panic(next_serial() as f64).is_undefined(), "no panic after a later mark");
     }

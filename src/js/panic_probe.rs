@@ -5,10 +5,10 @@
 /// Where a probe can panic.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Point {
-    /// In `authenticateUser` itself, once its callback or Promise is set up.
+    /// In `authenticateUser`'s entry into the wasm, once its Promise is set up.
     AuthenticateSync,
-    /// In `getUsername`, a sync method that reports through nothing but its return value.
-    GetUsername,
+    /// In `getCurrentUser`, a sync method that reports through nothing but its return value.
+    CurrentUser,
     /// In the fetch transport once a response has arrived: mid-flight in any operation (a
     /// sign-in before its next request, a refresh shared by parallel calls before it lands).
     AfterFetch,
@@ -24,12 +24,12 @@ mod armed {
         static ARMED: Cell<Option<Point>> = const { Cell::new(None) };
     }
 
-    /// `armPanicProbe('authenticate-sync' | 'get-username' | 'after-fetch')`.
+    /// `armPanicProbe('authenticate-sync' | 'current-user' | 'after-fetch')`.
     #[wasm_bindgen(js_name = armPanicProbe)]
     pub fn arm(point: &str) -> Result<(), JsValue> {
         let point = match point {
             "authenticate-sync" => Point::AuthenticateSync,
-            "get-username" => Point::GetUsername,
+            "current-user" => Point::CurrentUser,
             "after-fetch" => Point::AfterFetch,
             other => return Err(JsValue::from_str(&format!("no panic probe named {other}"))),
         };

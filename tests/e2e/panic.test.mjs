@@ -5,10 +5,10 @@
 //   - 'after-fetch': in the fetch transport once a response arrived, i.e. inside the
 //     operation's future mid-flight (a sign-in before its next request, a refresh shared by
 //     parallel getSession calls before it lands);
-//   - 'authenticate-sync': in authenticateUser itself, after its callback/Promise is set up;
-//   - 'get-username': in getUsername, a sync method with nothing but a return value.
+//   - 'authenticate-sync': in authenticateUser's entry into the wasm, after its Promise is set up;
+//   - 'current-user': in getCurrentUser, a sync method with nothing but a return value.
 // For each: the call reports exactly one WasmPanicException through its own callback
-// object, Node-style callback or Promise (or, for getUsername, throws it), localStorage is
+// object, Node-style callback or Promise (or, for getCurrentUser, throws it), localStorage is
 // untouched, no uncaught error reaches the page, and afterwards the same CognitoUser object
 // and new ones sign in and get their session.
 import { after, before, describe, it } from 'node:test';
@@ -140,19 +140,23 @@ describe('a panic in the wasm', () => {
     });
   }
 
-  it('in a sync method with no callback (getUsername): it throws WasmPanicException; the same object answers next time and signs in', async () => {
-    const out = await page.evaluate(() => {
-      AC.armPanicProbe('get-username');
+  it('in a sync method with no callback (getCurrentUser): it throws WasmPanicException; the same object answers next time and signs in', async () => {
+    const out = await page.evaluate(({ poolData }) => {
+      const pool = new AC.CognitoUserPool(poolData);
+      localStorage.setItem(`CognitoIdentityServiceProvider.${poolData.ClientId}.LastAuthUser`, 'someone');
+      AC.armPanicProbe('current-user');
       let thrown;
       try {
-        annUser.getUsername();
+        pool.getCurrentUser();
       } catch (e) {
         thrown = harness.errInfo(e);
       }
-      return { thrown, next: annUser.getUsername() };
-    });
-    assertPanicError(out.thrown, 'getUsername');
-    assert.equal(out.next, ann.username);
+      const next = pool.getCurrentUser().getUsername();
+      localStorage.clear();
+      return { thrown, next };
+    }, { poolData });
+    assertPanicError(out.thrown, 'getCurrentUser');
+    assert.equal(out.next, 'someone');
     await assertSignsIn(page, 'annUser', ann);
   });
 
@@ -210,15 +214,15 @@ describe('the ES module entry', () => {
     const dee = await signUpConfirmed(emu, pool, uniqueName('dee'));
     const out = await page.evaluate(({ poolData, dee }) => {
       window.deeUser = p.user(poolData, dee.username);
-      AC.armPanicProbe('get-username');
+      AC.armPanicProbe('current-user');
       try {
-        deeUser.getUsername();
+        new AC.CognitoUserPool(poolData).getCurrentUser();
         return null;
       } catch (e) {
         return harness.errInfo(e);
       }
     }, { poolData, dee });
-    assertPanicError(out, 'getUsername (ES module)');
+    assertPanicError(out, 'getCurrentUser (ES module)');
     const promised = await page.evaluate(({ dee }) => {
       AC.armPanicProbe('after-fetch');
       return p.deliveries('promise', () => deeUser.authenticateUser(p.details(dee.username, dee.password)));

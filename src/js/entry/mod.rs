@@ -24,6 +24,7 @@ mod user;
 
 use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
+use super::panic_probe::{self, Point};
 use super::pool_shared::PoolShared;
 use crate::flows::Env;
 use crate::json::{self, Object, Value};
@@ -129,8 +130,11 @@ pub(super) fn session_json(s: &Session) -> Value {
 
 /// `run`: an operation that may send requests. Resolves with the answer's JSON text.
 #[wasm_bindgen]
-pub fn run(op: &str, input: &str, storage: JsValue) -> JsValue {
-    let (reply, promise) = super::callbacks::reply_for(&JsValue::UNDEFINED);
+pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
+    let (reply, promise) = super::callbacks::reply_with_promise();
+    if op == "authenticateUser" {
+        panic_probe::trip(Point::AuthenticateSync);
+    }
     let (op, call) = (op.to_string(), Call::parse(input, storage));
     super::panic::spawn(async move {
         let answer = match call {

@@ -18,6 +18,7 @@ pub(super) fn now(op: &str, call: &Call) -> Option<Answer> {
             Answer::reply(Reply::ok(crate::json!({ "endpoint": (call.shared.config.endpoint.as_str()) })))
         }
         "getCurrentUser" => {
+            crate::js::panic_probe::trip(crate::js::panic_probe::Point::CurrentUser);
             let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
             Answer::reply(Reply::ok(last.map_or(Value::Null, Value::String)))
         }
