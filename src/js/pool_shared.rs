@@ -23,7 +23,14 @@ impl PoolShared {
     }
 
     pub fn env<'a>(&'a self, storage: &'a JsStorage) -> Env<'a, FetchTransport, JsStorage> {
-        Env { pool: &self.config, transport: &self.transport, storage, now: now_secs, random: getrandom::getrandom }
+        Env {
+            pool: &self.config,
+            transport: &self.transport,
+            storage,
+            now: now_secs,
+            random: getrandom::getrandom,
+            context_data: &super::web::AdvancedSecurityData,
+        }
     }
 
     /// Settings read from any pool-like object: ours, or amazon-cognito-identity-js's own
@@ -49,6 +56,12 @@ impl PoolShared {
         // Ours: app clients with a secret, for server-side use (Node, SSR) only.
         config.client_secret = client_secret.filter(|s| !s.is_empty());
         config.device_name = device_name();
+        // The JS SDK's `AdvancedSecurityDataCollectionFlag !== false` on pool data, and its
+        // pool object's `advancedSecurityDataCollectionFlag`.
+        config.advanced_security_data_collection =
+            ["AdvancedSecurityDataCollectionFlag", "advancedSecurityDataCollectionFlag"]
+                .iter()
+                .all(|name| get(source, name).as_bool() != Some(false));
         let storage = Some(storage).filter(|s| s.is_object()).unwrap_or_else(default_storage);
         let credentials = get_string(&get(source, "fetchOptions"), "credentials");
         PoolShared { config, storage, transport: FetchTransport { credentials } }

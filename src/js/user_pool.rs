@@ -72,6 +72,12 @@ impl CognitoUserPool {
     pub fn refresh_token_rotation(&self) -> bool {
         self.shared.config.refresh_token_rotation
     }
+    /// The JS SDK's property: the pool data's `AdvancedSecurityDataCollectionFlag !== false`.
+    /// Users made from this pool read it here.
+    #[wasm_bindgen(getter, js_name = advancedSecurityDataCollectionFlag)]
+    pub fn advanced_security_data_collection_flag(&self) -> bool {
+        self.shared.config.advanced_security_data_collection
+    }
     #[wasm_bindgen(getter)]
     pub fn storage(&self) -> JsValue {
         self.shared.storage.clone()
