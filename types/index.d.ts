@@ -237,7 +237,10 @@ export interface ICognitoUserPoolData {
 	endpoint?: string;
 	/** Default: localStorage, else `MemoryStorage`. */
 	Storage?: ICognitoStorage;
-	/** Accepted for compatibility; no advanced-security data is collected. */
+	/**
+	 * `false`: the page's advanced-security collector (`AmazonCognitoAdvancedSecurityData`)
+	 * is not asked; requests then carry an empty `UserContextData`, as with the JS SDK.
+	 */
 	AdvancedSecurityDataCollectionFlag?: boolean;
 	/** Only `credentials` is used, as by amazon-cognito-identity-js. */
 	fetchOptions?: { credentials?: 'omit' | 'same-origin' | 'include' };
@@ -275,6 +278,8 @@ export class CognitoUserPool {
 	readonly storage: ICognitoStorage;
 	readonly fetchOptions: { credentials?: 'omit' | 'same-origin' | 'include' };
 	readonly refreshTokenRotation: boolean;
+	/** The pool data's `AdvancedSecurityDataCollectionFlag !== false`, as in the JS SDK. */
+	readonly advancedSecurityDataCollectionFlag: boolean;
 	/** The `ClientSecret` from the pool data, if any. */
 	readonly clientSecret: string | undefined;
 

@@ -12,4 +12,5 @@ pub use answers::Answer;
 pub use callbacks::{new_password_required_args, USER_ATTRIBUTES_PREFIX};
 pub use sign_in::{
     tokens_from, AwaitingAnswer, AwaitingServer, Challenge, Devices, NewDevice, Next, SignInParams, SignedIn, Tokens,
+    UserContext,
 };

@@ -3,7 +3,8 @@
 //! challenge for the app ([`AwaitingAnswer`]), or the tokens; a challenge takes the app's
 //! answer and gives the request that carries it. A wrong-order call does not compile.
 //! No I/O: the driver in `flows::sign_in` sends what these produce; randomness (SRP's
-//! secret `a`), the clock and the remembered devices come in as arguments.
+//! secret `a`), the clock, the remembered devices and advanced security's context data
+//! come in as arguments.
 //!
 //! Cognito's message sequence, per flow (`→` to Cognito, `←` its answer; `[DEVICE_KEY]`
 //! when a device is remembered for the user):
@@ -27,6 +28,11 @@
 //! | | ← DEVICE_PASSWORD_VERIFIER | → the SRP proof with the device group key as pool, device key as user |
 //! | any | ← SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, NEW_PASSWORD_REQUIRED, MFA_SETUP | the app answers; RespondToAuthChallenge with the challenge's Session |
 //!
+//! Every request carries the `UserContextData` of the user it is made for at that step (what
+//! was typed, then USER_ID_FOR_SRP), as the JS SDK's do: InitiateAuth and
+//! RespondToAuthChallenge are all it sends during a sign-in, and USER_AUTH's too, which
+//! Cognito's threat protection reads as well.
+//!
 //! Two recoveries: a request refused because Cognito forgot the device is sent again
 //! without DEVICE_KEY ([`AwaitingServer::forget_device`]); an answer Cognito refused (a
 //! mistyped code) can be given again ([`AwaitingServer::reopen`]).
@@ -37,7 +43,7 @@ use crate::json::{Object, Value};
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::srp::{self, SrpClient, SrpError};
 
 /// Everything a sign-in needs to know up front.
@@ -105,6 +111,10 @@ pub enum Next {
 
 /// Finds a remembered device's secrets by username (storage, in production).
 pub type Devices<'a> = &'a dyn Fn(&str) -> Option<DeviceSecrets>;
+
+/// The `UserContextData` of a request made now for a username (the page's
+/// advanced-security collector, in production).
+pub type UserContext<'a> = &'a dyn Fn(&str) -> UserContextData;
 
 /// What a sign-in carries from message to message.
 #[derive(Clone)]
@@ -198,13 +208,16 @@ impl Context {
         })
     }
 
-    fn respond(&self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>) -> Request {
+    fn respond(
+        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>, user_context: UserContext,
+    ) -> Request {
         respond_to_auth_challenge(
             challenge,
             &self.params.client_id,
             responses,
             session,
             self.params.client_metadata.as_ref(),
+            &user_context(&self.username),
         )
     }
 }
@@ -213,7 +226,8 @@ impl AwaitingServer {
     /// The first request of `flow`. `srp` supplies the client's ephemeral secret (random in
     /// production), drawn only by the flows that use SRP.
     pub fn start(
-        flow: AuthFlow, params: SignInParams, devices: Devices, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        flow: AuthFlow, params: SignInParams, devices: Devices, user_context: UserContext,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
         let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
@@ -246,14 +260,20 @@ impl AwaitingServer {
                 ctx.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
             }
         };
-        let request = initiate_auth(flow, &ctx.params.client_id, &auth_parameters, ctx.params.client_metadata.as_ref());
+        let request = initiate_auth(
+            flow,
+            &ctx.params.client_id,
+            &auth_parameters,
+            ctx.params.client_metadata.as_ref(),
+            &user_context(&ctx.username),
+        );
         Ok((AwaitingServer { ctx, expect }, request))
     }
 
     /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
     /// own AuthParameters plus USERNAME.
     pub fn start_custom(
-        params: SignInParams, mut auth_parameters: StringMap, devices: Devices,
+        params: SignInParams, mut auth_parameters: StringMap, devices: Devices, user_context: UserContext,
     ) -> (AwaitingServer, Request) {
         let device = devices(&params.username);
         let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
@@ -263,6 +283,7 @@ impl AwaitingServer {
             &ctx.params.client_id,
             &auth_parameters,
             ctx.params.client_metadata.as_ref(),
+            &user_context(&ctx.username),
         );
         (AwaitingServer { ctx, expect: Expect::Result }, request)
     }
@@ -303,10 +324,11 @@ impl AwaitingServer {
     }
 
     /// Feeds Cognito's answer to the last request. `now` (epoch seconds) stamps an SRP
-    /// proof; `devices` finds the device of USER_ID_FOR_SRP; `srp` is drawn only when
-    /// Cognito asks for a remembered device's proof.
+    /// proof; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
+    /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self, response: AuthResponse, now: i64, devices: Devices, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
@@ -326,7 +348,8 @@ impl AwaitingServer {
                 let pool_name = srp::pool_name(&ctx.params.user_pool_id).to_string();
                 let password = ctx.params.password.clone();
                 let identity = (pool_name.as_str(), user_id.as_str(), password.as_str());
-                let request = srp_proof(&ctx, ChallengeName::PasswordVerifier, &client, &response, now, identity)?;
+                let request =
+                    srp_proof(&ctx, ChallengeName::PasswordVerifier, &client, &response, now, identity, user_context)?;
                 Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
             }
             (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => {
@@ -334,11 +357,18 @@ impl AwaitingServer {
                 // name, the device key as the user and the device's random password.
                 let device = ctx.device.clone().ok_or_else(|| missing("the remembered device"))?;
                 let identity = (device.group_key.as_str(), device.key.as_str(), device.password.as_str());
-                let request =
-                    srp_proof(&ctx, ChallengeName::DevicePasswordVerifier, &client, &response, now, identity)?;
+                let request = srp_proof(
+                    &ctx,
+                    ChallengeName::DevicePasswordVerifier,
+                    &client,
+                    &response,
+                    now,
+                    identity,
+                    user_context,
+                )?;
                 Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
             }
-            (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, srp),
+            (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, user_context, srp),
             (_, Some(name)) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
@@ -368,7 +398,7 @@ impl AwaitingServer {
 /// `identity` is (pool name, user id, password) as the verifier was made with.
 fn srp_proof(
     ctx: &Context, challenge: ChallengeName, client: &SrpClient, response: &AuthResponse, now: i64,
-    identity: (&str, &str, &str),
+    identity: (&str, &str, &str), user_context: UserContext,
 ) -> Result<Request, CognitoError> {
     let (pool_name, user_id, password) = identity;
     let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
@@ -383,13 +413,14 @@ fn srp_proof(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(&challenge, &responses, response.session.as_deref()))
+    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    ctx: Box<Context>, session: Option<String>, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ctx: Box<Context>, session: Option<String>, user_context: UserContext,
+    srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
     let device = ctx.device.clone().ok_or_else(|| {
         CognitoError::new(
@@ -401,7 +432,7 @@ fn device_srp_auth(
     let mut responses = ctx.with_username();
     responses.insert("DEVICE_KEY", device.key);
     responses.insert("SRP_A", client.large_a_hex());
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session.as_deref());
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session.as_deref(), user_context);
     Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
 }
 
@@ -438,7 +469,8 @@ impl AwaitingAnswer {
     /// An answer that cannot be sent (an empty password for a password factor) gives the
     /// challenge back with the error, to be answered again.
     pub fn answer(
-        self, answer: &Answer, client_metadata: Option<StringMap>, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
         let mut responses = answer.responses(&self.ctx.username);
         self.ctx.add_device_key(&mut responses);
@@ -456,6 +488,7 @@ impl AwaitingAnswer {
             &responses,
             challenge.session.as_deref(),
             client_metadata.as_ref().or(ctx.params.client_metadata.as_ref()),
+            &user_context(&ctx.username),
         );
         ctx.answered = Some(*challenge);
         Ok((AwaitingServer { ctx, expect }, request))

@@ -92,8 +92,7 @@ class CognitoUserPool {
   }
 
   getUserContextData(username) {
-    const answer = coreNow('getUserContextData', { pool: this.data(), args: { username: text(username) } });
-    return answer.reply.ok === null ? undefined : answer.reply.ok;
+    return coreNow('getUserContextData', { pool: this.data(), args: { username: text(username) } }).reply.ok;
   }
 
   /** Ours: `listener({ type: 'signIn' | 'refresh' | 'signOut', username, otherTab })` on

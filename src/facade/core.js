@@ -123,6 +123,7 @@ function poolData(pool) {
     credentials: client.fetchOptions && client.fetchOptions.credentials,
     ClientSecret: pool.clientSecret || pool.ClientSecret,
     refreshTokenRotation: pool.refreshTokenRotation,
+    AdvancedSecurityDataCollectionFlag: pool.advancedSecurityDataCollectionFlag,
   };
 }
 

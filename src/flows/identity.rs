@@ -155,7 +155,14 @@ mod tests {
     fn env<'a>(
         pool: &'a IdentityPool, server: &'a FakeServer, storage: &'a MemoryStorage,
     ) -> IdentityEnv<'a, FakeServer, MemoryStorage> {
-        IdentityEnv { pool, transport: server, storage, now: || NOW, random: getrandom::getrandom }
+        IdentityEnv {
+            pool,
+            transport: server,
+            storage,
+            now: || NOW,
+            random: getrandom::getrandom,
+            context_data: &crate::protocol::user_context::NoCollector,
+        }
     }
 
     fn credentials(id: &str, key: &str) -> Value {

@@ -1,4 +1,5 @@
-//! Every flow, driven over [`Env`] (the pool, the wire, where sessions live, a clock):
+//! Every flow, driven over [`Env`] (the pool, the wire, where sessions live, a clock,
+//! randomness, the page's advanced-security collector):
 //! sign-in and the steps of a sign-in in progress (`sign_in`), the session and its
 //! refresh (`session`). Sends requests, retries what is worth retrying, and keeps the
 //! stored session consistent. The JS classes bind these; they decide nothing.
@@ -17,11 +18,13 @@ pub mod user_data;
 use self::pool::PoolConfig;
 pub use self::transport::Transport;
 use crate::json::FromJson;
-use crate::protocol::{secret_hash, CognitoError, ErrorKind, JsonAnswer, Request};
+use crate::protocol::user_context::ContextDataSource;
+use crate::protocol::{secret_hash, CognitoError, ErrorKind, JsonAnswer, Request, UserContextData};
 use crate::session::Session;
 use crate::storage::{SessionStore, Storage};
 
-/// What every operation runs against: the pool, the wire, where sessions live, a clock.
+/// What every operation runs against: the pool, the wire, where sessions live, a clock,
+/// randomness, and where advanced security's context data comes from.
 /// `P` is the user pool's settings, or for identity-pool credentials that pool's
 /// (`identity::IdentityEnv`).
 pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
@@ -33,6 +36,9 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
     /// Fills a buffer with secure randomness (`crypto.getRandomValues` in the browser):
     /// what a remembered device's password and salt are drawn from.
     pub random: Random,
+    /// The page's advanced-security collector (`AmazonCognitoAdvancedSecurityData` in the
+    /// browser), asked at each request that carries `UserContextData`.
+    pub context_data: &'a dyn ContextDataSource,
 }
 
 /// A source of secure randomness; `getrandom::getrandom` in production.
@@ -73,6 +79,14 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         &self, request: &Request, username: Option<&str>,
     ) -> Result<JsonAnswer, CognitoError> {
         retry::with_retry(self.transport, self.random, || self.call_json(request, username)).await
+    }
+
+    /// The `UserContextData` of a request made now for `username` (the JS SDK's
+    /// `getUserContextData`, with the name its `this.username` holds at that point).
+    pub fn user_context_data(&self, username: &str) -> UserContextData {
+        let pool = self.pool;
+        let enabled = pool.advanced_security_data_collection;
+        UserContextData::collect(self.context_data, enabled, username, &pool.user_pool_id, &pool.client_id)
     }
 
     pub fn sessions(&self) -> SessionStore<'_, S> {

@@ -16,6 +16,10 @@ pub struct PoolConfig {
     pub client_secret: Option<String>,
     /// DeviceName for ConfirmDevice (the browser's user agent, as in the JS SDK).
     pub device_name: String,
+    /// Whether the page's advanced-security collector is asked for context data: the pool
+    /// data's `AdvancedSecurityDataCollectionFlag`, on unless it is `false`. Off, requests
+    /// still carry an empty `UserContextData` when there is a collector (the SDK's way).
+    pub advanced_security_data_collection: bool,
 }
 
 impl PoolConfig {
@@ -38,6 +42,7 @@ impl PoolConfig {
             refresh_token_rotation: false,
             client_secret: None,
             device_name: "cognito-identity-wasm".into(),
+            advanced_security_data_collection: true,
         })
     }
 

@@ -32,6 +32,7 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
         refresh_token,
         device_key.as_deref(),
         client_metadata.as_ref(),
+        || env.user_context_data(username),
     );
     // Only clients with a secret need the name the hash is computed for.
     let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));

@@ -64,9 +64,10 @@ pub async fn start<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
+    let context = |username: &str| env.user_context_data(username);
     let (state, request) = match begin {
-        Begin::Flow(flow) => AwaitingServer::start(flow, params, &devices, srp)?,
-        Begin::Custom(auth_parameters) => AwaitingServer::start_custom(params, auth_parameters, &devices),
+        Begin::Flow(flow) => AwaitingServer::start(flow, params, &devices, &context, srp)?,
+        Begin::Custom(auth_parameters) => AwaitingServer::start_custom(params, auth_parameters, &devices, &context),
     };
     drive(env, state, request, srp).await
 }
@@ -94,7 +95,8 @@ pub async fn answer<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
     srp: SrpSource<'_>,
 ) -> SignInResult {
-    match pending.answer(answer, client_metadata, srp) {
+    let context = |username: &str| env.user_context_data(username);
+    match pending.answer(answer, client_metadata, &context, srp) {
         Ok((state, request)) => drive(env, state, request, srp).await,
         Err((error, pending)) => Err(SignInFailure { error, pending: Some(pending) }),
     }
@@ -106,6 +108,7 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, mut state: AwaitingServer, mut request: Request, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
+    let context = |username: &str| env.user_context_data(username);
     let mut device_session = None;
     loop {
         let response: AuthResponse = match env.call(&request).await {
@@ -125,7 +128,7 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
         if response.challenge_name.as_deref().map(ChallengeName::parse) == Some(ChallengeName::DeviceSrpAuth) {
             device_session.clone_from(&response.session);
         }
-        match state.on_response(response, (env.now)(), &devices, srp)? {
+        match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
             Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
             Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in, device_session).await,

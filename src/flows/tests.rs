@@ -9,6 +9,7 @@ use crate::flows::single_flight::tests::{run, run_all, Yield};
 use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
+use crate::protocol::user_context::NoCollector;
 use crate::protocol::HttpResponse;
 use crate::protocol::Operation;
 use crate::session::tests::jwt;
@@ -20,6 +21,8 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
+
+mod user_context;
 
 pub(super) const NOW: i64 = 1_000_000;
 
@@ -98,7 +101,7 @@ pub(super) fn refreshed(refresh: Option<&str>) -> Value {
 pub(super) fn env<'a>(
     pool: &'a PoolConfig, server: &'a FakeServer, storage: &'a MemoryStorage,
 ) -> Env<'a, FakeServer, MemoryStorage> {
-    Env { pool, transport: server, storage, now: || NOW, random: counting_bytes }
+    Env { pool, transport: server, storage, now: || NOW, random: counting_bytes, context_data: &NoCollector }
 }
 
 /// Deterministic "randomness": 0, 1, 2, ... in every buffer.

@@ -116,6 +116,8 @@ impl UserCall {
         // Registration and the forgot-password pair name the user; every other call needs
         // the access token.
         let token = || (caller.access_token)();
+        // Advanced security's context data goes with the three calls the JS SDK sends it on.
+        let context = || env.user_context_data(caller.username);
         Ok(match self {
             UserCall::ConfirmSignUp { code, force_alias_creation, client_metadata } => registration::confirm_sign_up(
                 client_id,
@@ -123,16 +125,22 @@ impl UserCall {
                 code,
                 *force_alias_creation,
                 client_metadata.as_ref(),
+                &context(),
             ),
             UserCall::ResendConfirmationCode { client_metadata } => {
                 registration::resend_confirmation_code(client_id, caller.username, client_metadata.as_ref())
             }
             UserCall::ForgotPassword { client_metadata } => {
-                account::forgot_password(client_id, caller.username, client_metadata.as_ref())
+                account::forgot_password(client_id, caller.username, client_metadata.as_ref(), &context())
             }
-            UserCall::ConfirmForgotPassword { code, password, client_metadata } => {
-                account::confirm_forgot_password(client_id, caller.username, code, password, client_metadata.as_ref())
-            }
+            UserCall::ConfirmForgotPassword { code, password, client_metadata } => account::confirm_forgot_password(
+                client_id,
+                caller.username,
+                code,
+                password,
+                client_metadata.as_ref(),
+                &context(),
+            ),
             UserCall::GetUser => account::get_user(&token()?),
             UserCall::UpdateAttributes { attributes, client_metadata } => {
                 account::update_user_attributes(&token()?, attributes, client_metadata.as_ref())
@@ -211,6 +219,7 @@ pub async fn sign_up<T: Transport, S: Storage + ?Sized>(
         user_attributes,
         validation_data,
         client_metadata,
+        &env.user_context_data(username),
     );
     env.call(&request).await
 }

@@ -13,7 +13,8 @@ use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
 use crate::protocol::types::SignUpResponse;
-use crate::protocol::{account, registration};
+use crate::protocol::user_context::NoCollector;
+use crate::protocol::{account, registration, UserContextData};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
@@ -93,6 +94,7 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
         storage: &storage,
         now: now_secs,
         random: getrandom::getrandom,
+        context_data: &NoCollector,
     };
     let err = env.call::<Value>(&request).await.unwrap_err();
     assert_eq!(err.code(), "NetworkError");
@@ -112,14 +114,23 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
     let transport = FetchTransport { credentials: None };
     let storage = JsStorage(usable_local_storage().unwrap());
-    let env =
-        Env { pool: &pool, transport: &transport, storage: &storage, now: now_secs, random: getrandom::getrandom };
+    let env = Env {
+        pool: &pool,
+        transport: &transport,
+        storage: &storage,
+        now: now_secs,
+        random: getrandom::getrandom,
+        context_data: &NoCollector,
+    };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
-    let signed_up: SignUpResponse =
-        env.call(&registration::sign_up(&client_id, &username, "Passw0rd!", None, None, None)).await.unwrap();
+    let signed_up: SignUpResponse = env
+        .call(&registration::sign_up(&client_id, &username, "Passw0rd!", None, None, None, &UserContextData::Absent))
+        .await
+        .unwrap();
     assert!(!signed_up.user_confirmed);
-    let confirm = |code: &str| registration::confirm_sign_up(&client_id, &username, code, true, None);
+    let confirm =
+        |code: &str| registration::confirm_sign_up(&client_id, &username, code, true, None, &UserContextData::Absent);
     let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
     assert_eq!((wrong.code(), wrong.status_code), ("CodeMismatchException", Some(400)));
     env.call::<Value>(&confirm("123456")).await.unwrap();

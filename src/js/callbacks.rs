@@ -57,7 +57,8 @@ pub fn reply_with_promise() -> (Reply, Promise) {
     let (promise, resolve, reject) = deferred();
     let serial = take_serial();
     let returned = promise.clone().into();
-    IN_FLIGHT.with(|calls| calls.borrow_mut().insert(serial, InFlight { target: Target { resolve, reject }, returned }));
+    IN_FLIGHT
+        .with(|calls| calls.borrow_mut().insert(serial, InFlight { target: Target { resolve, reject }, returned }));
     (Reply { serial }, promise)
 }
 

@@ -37,6 +37,8 @@ impl Config {
             storage: &self.storage,
             now: now_secs,
             random: getrandom::getrandom,
+            // Identity pools have no advanced security.
+            context_data: &crate::protocol::user_context::NoCollector,
         }
     }
 }

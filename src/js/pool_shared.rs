@@ -16,7 +16,14 @@ pub struct PoolShared {
 
 impl PoolShared {
     pub fn env<'a>(&'a self, storage: &'a JsStorage) -> Env<'a, FetchTransport, JsStorage> {
-        Env { pool: &self.config, transport: &self.transport, storage, now: now_secs, random: getrandom::getrandom }
+        Env {
+            pool: &self.config,
+            transport: &self.transport,
+            storage,
+            now: now_secs,
+            random: getrandom::getrandom,
+            context_data: &super::web::AdvancedSecurityData,
+        }
     }
 
     /// `{ UserPoolId, ClientId, endpoint?, ClientSecret?, refreshTokenRotation?, credentials? }`;
@@ -29,6 +36,9 @@ impl PoolShared {
         // Ours: app clients with a secret, for server-side use (Node, SSR) only.
         config.client_secret = text("ClientSecret").filter(|s| !s.is_empty()).map(str::to_string);
         config.device_name = device_name();
+        // The JS SDK's `AdvancedSecurityDataCollectionFlag !== false`.
+        config.advanced_security_data_collection =
+            pool.get("AdvancedSecurityDataCollectionFlag").and_then(Value::as_bool) != Some(false);
         let credentials = text("credentials").map(str::to_string);
         Ok(PoolShared { config, transport: FetchTransport { credentials } })
     }

@@ -5,6 +5,7 @@
 //! nothing are `catch` (a missing free function throws a ReferenceError, a missing method
 //! a TypeError) and the optional ones have a presence check.
 
+use crate::protocol::user_context::ContextDataSource;
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 
@@ -34,6 +35,16 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn navigator(this: &Global) -> Option<Navigator>;
+
+    /// The collector Cognito's advanced-security script defines as a global.
+    #[wasm_bindgen(method, getter = AmazonCognitoAdvancedSecurityData)]
+    fn advanced_security_data(this: &Global) -> JsValue;
+
+    type AdvancedSecurityDataCollector;
+    #[wasm_bindgen(method, catch, js_name = getData)]
+    fn get_data(
+        this: &AdvancedSecurityDataCollector, username: &str, user_pool_id: &str, client_id: &str,
+    ) -> Result<JsValue, JsValue>;
 
     type Navigator;
 
@@ -105,6 +116,24 @@ pub fn add_event_listener(kind: &str, listener: &JsValue) {
 /// `navigator.userAgent`, where there is a navigator (Node 21+ has one).
 pub fn user_agent() -> Option<String> {
     global().navigator()?.user_agent()
+}
+
+/// The page's advanced-security collector, `AmazonCognitoAdvancedSecurityData`, looked up at
+/// each request as the JS SDK does (the script may load after this package). Read from the
+/// global object: a collector declared with a top-level `let`/`const` is not seen.
+pub struct AdvancedSecurityData;
+
+impl ContextDataSource for AdvancedSecurityData {
+    fn is_present(&self) -> bool {
+        !global().advanced_security_data().is_undefined()
+    }
+
+    /// A collector that throws, or gives something other than a string, gave nothing:
+    /// the request goes out with `UserContextData: {}` rather than failing.
+    fn encoded_data(&self, username: &str, user_pool_id: &str, client_id: &str) -> Option<String> {
+        let collector: AdvancedSecurityDataCollector = global().advanced_security_data().unchecked_into();
+        collector.get_data(username, user_pool_id, client_id).ok()?.as_string()
+    }
 }
 
 /// `navigator.locks`, when there is one with a `request` method.

@@ -1,8 +1,10 @@
 //! Bodies of the signed-in account operations (everything that takes an AccessToken)
 //! and of the forgot-password pair. One function per operation; field names as Cognito's.
+//! Of these only the forgot-password pair carries advanced security's `UserContextData`,
+//! as in the JS SDK.
 
 use super::types::{AttributeType, StringMap};
-use super::{with_metadata, Operation, Request};
+use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::json::Value;
 
@@ -42,16 +44,19 @@ pub fn change_password(
     Request::new(Operation::ChangePassword, with_metadata(body, client_metadata))
 }
 
-pub fn forgot_password(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
+pub fn forgot_password(
+    client_id: &str, username: &str, client_metadata: Option<&StringMap>, user_context: &UserContextData,
+) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username });
-    Request::new(Operation::ForgotPassword, with_metadata(body, client_metadata))
+    Request::new(Operation::ForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn confirm_forgot_password(
     client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>,
+    user_context: &UserContextData,
 ) -> Request {
     let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
-    Request::new(Operation::ConfirmForgotPassword, with_metadata(body, client_metadata))
+    Request::new(Operation::ConfirmForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> Request {
@@ -215,8 +220,12 @@ mod tests {
         );
         assert_eq!(body(&set_sms_mfa_option("t", false)), json!({"MFAOptions":[],"AccessToken":"t"}));
         assert_eq!(
-            body(&confirm_forgot_password("c", "u", "123", "pw", None)),
+            body(&confirm_forgot_password("c", "u", "123", "pw", None, &UserContextData::Absent)),
             json!({"ClientId":"c","Username":"u","ConfirmationCode":"123","Password":"pw"})
+        );
+        assert_eq!(
+            forgot_password("c", "u", None, &UserContextData::Encoded("E".into())).text(),
+            r#"{"ClientId":"c","Username":"u","UserContextData":{"EncodedData":"E"}}"#
         );
         assert_eq!(body(&revoke_token("c", "r")), json!({"Token":"r","ClientId":"c"}));
     }

@@ -11,10 +11,12 @@ mod operation;
 pub mod registration;
 pub mod secret_hash;
 pub mod types;
+pub mod user_context;
 
 use crate::json::{Object, Value};
 pub use error::{CognitoError, ErrorKind, HttpResponse, JsonAnswer};
 pub use operation::Operation;
+pub use user_context::UserContextData;
 
 /// Value of `X-Amz-User-Agent`: the JS SDK's, plus our own name so servers can tell us apart.
 pub const USER_AGENT: &str = concat!("aws-amplify/5.0.4 js cognito-identity-wasm/", env!("CARGO_PKG_VERSION"));
@@ -63,6 +65,16 @@ fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) ->
     if let Some(meta) = client_metadata {
         body.insert("ClientMetadata", crate::json::ToJson::to_json(meta));
     }
+    body
+}
+
+/// [`with_metadata`], then `UserContextData` after it, in the SDK's order: for the
+/// operations that carry advanced security's context data.
+fn with_metadata_and_context(
+    body: Value, client_metadata: Option<&types::StringMap>, user_context: &UserContextData,
+) -> Value {
+    let mut body = with_metadata(body, client_metadata);
+    user_context.add_to(&mut body);
     body
 }
 

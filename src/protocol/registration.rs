@@ -1,13 +1,15 @@
 //! Bodies of registration: SignUp, ConfirmSignUp, ResendConfirmationCode. Optional fields
-//! are left out when unset, as `JSON.stringify` drops `undefined`.
+//! are left out when unset, as `JSON.stringify` drops `undefined`. SignUp and ConfirmSignUp
+//! carry advanced security's `UserContextData`; the JS SDK sends none with
+//! ResendConfirmationCode, and neither do we.
 
 use super::types::{AttributeType, StringMap};
-use super::{with_metadata, Operation, Request};
+use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 
 pub fn sign_up(
     client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
-    validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>,
+    validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
     let mut body = json!({ "ClientId": client_id, "Username": username, "Password": password });
     for (name, list) in [("UserAttributes", user_attributes), ("ValidationData", validation_data)] {
@@ -15,12 +17,12 @@ pub fn sign_up(
             body.insert(name, json!(list));
         }
     }
-    Request::new(Operation::SignUp, with_metadata(body, client_metadata))
+    Request::new(Operation::SignUp, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn confirm_sign_up(
     client_id: &str, username: &str, confirmation_code: &str, force_alias_creation: bool,
-    client_metadata: Option<&StringMap>,
+    client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
     let body = json!({
         "ClientId": client_id,
@@ -28,7 +30,7 @@ pub fn confirm_sign_up(
         "Username": username,
         "ForceAliasCreation": force_alias_creation,
     });
-    Request::new(Operation::ConfirmSignUp, with_metadata(body, client_metadata))
+    Request::new(Operation::ConfirmSignUp, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn resend_confirmation_code(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
@@ -46,13 +48,27 @@ mod tests {
     fn request_fields_go_out_in_the_sdk_order() {
         let attributes = [AttributeType { name: "email".into(), value: "a@b".into() }];
         let meta: StringMap = [("k".to_string(), "v".to_string())].into();
-        let body = sign_up("c", "u", "p", Some(&attributes), None, Some(&meta));
+        let body = sign_up("c", "u", "p", Some(&attributes), None, Some(&meta), &UserContextData::Absent);
         let expected = r#"{"ClientId":"c","Username":"u","Password":"p","UserAttributes":[{"Name":"email","Value":"a@b"}],"ClientMetadata":{"k":"v"}}"#;
         assert_eq!(body.text(), expected);
         assert_eq!(
-            confirm_sign_up("c", "u", "123", false, None).text(),
+            confirm_sign_up("c", "u", "123", false, None, &UserContextData::Absent).text(),
             r#"{"ClientId":"c","ConfirmationCode":"123","Username":"u","ForceAliasCreation":false}"#
         );
         assert_eq!(resend_confirmation_code("c", "u", None).text(), r#"{"ClientId":"c","Username":"u"}"#);
+    }
+
+    #[test]
+    fn sign_up_and_its_confirmation_carry_the_context_data_last() {
+        let encoded = UserContextData::Encoded("E".into());
+        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        assert_eq!(
+            sign_up("c", "u", "p", None, None, Some(&meta), &encoded).text(),
+            r#"{"ClientId":"c","Username":"u","Password":"p","ClientMetadata":{"k":"v"},"UserContextData":{"EncodedData":"E"}}"#
+        );
+        assert_eq!(
+            confirm_sign_up("c", "u", "1", true, None, &UserContextData::Empty).text(),
+            r#"{"ClientId":"c","ConfirmationCode":"1","Username":"u","ForceAliasCreation":true,"UserContextData":{}}"#
+        );
     }
 }

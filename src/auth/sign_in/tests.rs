@@ -25,6 +25,11 @@ fn no_devices(_: &str) -> Option<DeviceSecrets> {
     None
 }
 
+/// No advanced-security collector: no request carries UserContextData.
+fn no_context(_: &str) -> UserContextData {
+    UserContextData::Absent
+}
+
 fn body(req: &Request) -> Value {
     json::parse(&req.text()).unwrap()
 }
@@ -43,12 +48,12 @@ fn auth(v: Value) -> AuthResponse {
 }
 
 fn start(flow: AuthFlow, p: SignInParams) -> (AwaitingServer, Request) {
-    AwaitingServer::start(flow, p, &no_devices, srp_with(7)).unwrap()
+    AwaitingServer::start(flow, p, &no_devices, &no_context, srp_with(7)).unwrap()
 }
 
 /// Feeds `response`, expecting the sign-in to go on (a request or a challenge).
 fn feed(state: AwaitingServer, response: Value, now: i64) -> Next {
-    state.on_response(auth(response), now, &no_devices, no_srp).unwrap()
+    state.on_response(auth(response), now, &no_devices, &no_context, no_srp).unwrap()
 }
 
 fn challenge_of(next: Next) -> AwaitingAnswer {
@@ -67,7 +72,8 @@ fn send_of(next: Next) -> (AwaitingServer, Request) {
 
 #[test]
 fn password_flow_sends_the_password_and_takes_tokens() {
-    let (s, req) = AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &no_devices, no_srp).unwrap();
+    let (s, req) =
+        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(
         body(&req),
         json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}})
@@ -80,7 +86,7 @@ fn password_flow_sends_the_password_and_takes_tokens() {
 
 #[test]
 fn empty_password_is_refused_before_any_request() {
-    let err = AwaitingServer::start(AuthFlow::UserPassword, params(""), &no_devices, no_srp).unwrap_err();
+    let err = AwaitingServer::start(AuthFlow::UserPassword, params(""), &no_devices, &no_context, no_srp).unwrap_err();
     assert_eq!(err.message, "PASSWORD parameter is required");
 }
 
@@ -120,7 +126,7 @@ fn hostile_or_broken_answers_are_coded_errors_not_panics() {
     ];
     for case in cases {
         let (s, _) = start(AuthFlow::UserSrp, params("pw"));
-        let err = s.on_response(auth(case.clone()), 0, &no_devices, no_srp).unwrap_err();
+        let err = s.on_response(auth(case.clone()), 0, &no_devices, &no_context, no_srp).unwrap_err();
         assert!(!err.code().is_empty() && !err.message.is_empty(), "{}", case.stringify());
     }
 }
@@ -157,7 +163,7 @@ fn a_challenge_is_answered_with_its_session_and_then_signs_in() {
     assert_eq!(c.challenge().name, ChallengeName::SoftwareTokenMfa);
     assert_eq!(c.challenge().session.as_deref(), Some("s1"));
     let answer = Answer::MfaCode { code: "123456".into(), mfa_type: ChallengeName::SoftwareTokenMfa };
-    let (s, req) = c.answer(&answer, None, no_srp).unwrap();
+    let (s, req) = c.answer(&answer, None, &no_context, no_srp).unwrap();
     assert_eq!(
         body(&req),
         json!({"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"client","Session":"s1",
@@ -171,11 +177,12 @@ fn a_challenge_is_answered_with_its_session_and_then_signs_in() {
 fn a_refused_answer_can_be_given_again() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let c = challenge_of(feed(s, json!({"ChallengeName":"SMS_MFA","Session":"s1"}), 0));
-    let (s, _) =
-        c.answer(&Answer::MfaCode { code: "000000".into(), mfa_type: ChallengeName::SmsMfa }, None, no_srp).unwrap();
+    let (s, _) = c
+        .answer(&Answer::MfaCode { code: "000000".into(), mfa_type: ChallengeName::SmsMfa }, None, &no_context, no_srp)
+        .unwrap();
     let c = s.reopen().expect("the challenge waits again");
     let answer = Answer::MfaCode { code: "123456".into(), mfa_type: ChallengeName::SmsMfa };
-    let (_, req) = c.answer(&answer, None, no_srp).unwrap();
+    let (_, req) = c.answer(&answer, None, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["Session"], "s1");
 }
 
@@ -187,8 +194,12 @@ fn a_refused_first_request_reopens_nothing() {
 
 #[test]
 fn custom_auth_without_srp_sends_the_apps_parameters() {
-    let (s, req) =
-        AwaitingServer::start_custom(params(""), [("hint".to_string(), "x".to_string())].into(), &no_devices);
+    let (s, req) = AwaitingServer::start_custom(
+        params(""),
+        [("hint".to_string(), "x".to_string())].into(),
+        &no_devices,
+        &no_context,
+    );
     assert_eq!(body(&req)["AuthParameters"], json!({"hint":"x","USERNAME":"Alice"}));
     let c = challenge_of(feed(
         s,
@@ -203,14 +214,14 @@ fn mfa_setup_takes_the_session_from_verify_software_token() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let mut c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
     c.update_session("s2".into());
-    let (_, req) = c.answer(&Answer::MfaSetupDone, None, no_srp).unwrap();
+    let (_, req) = c.answer(&Answer::MfaSetupDone, None, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["Session"], "s2");
     assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
 }
 
 #[test]
 fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
-    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, params("pw"), &no_devices, no_srp).unwrap();
+    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, params("pw"), &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["AuthFlow"], "USER_AUTH");
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice"}));
     let c = challenge_of(feed(
@@ -219,7 +230,7 @@ fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
         0,
     ));
     assert_eq!(c.challenge().available, vec!["PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]);
-    let (s, req) = c.answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, srp_with(9)).unwrap();
+    let (s, req) = c.answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, &no_context, srp_with(9)).unwrap();
     let b = body(&req);
     assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("SELECT_CHALLENGE"), Some("s1")));
     assert_eq!(b["ChallengeResponses"]["ANSWER"], "PASSWORD_SRP");
@@ -232,9 +243,9 @@ fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
 
 #[test]
 fn a_password_factor_without_a_password_gives_the_choice_back() {
-    let (s, _) = AwaitingServer::start(AuthFlow::UserAuth, params(""), &no_devices, no_srp).unwrap();
+    let (s, _) = AwaitingServer::start(AuthFlow::UserAuth, params(""), &no_devices, &no_context, no_srp).unwrap();
     let c = challenge_of(feed(s, json!({"ChallengeName":"SELECT_CHALLENGE","Session":"s1"}), 0));
-    let (err, c) = c.answer(&Answer::SelectChallenge("PASSWORD".into()), None, no_srp).unwrap_err();
+    let (err, c) = c.answer(&Answer::SelectChallenge("PASSWORD".into()), None, &no_context, no_srp).unwrap_err();
     assert_eq!(err.message, "PASSWORD parameter is required");
     assert_eq!(c.challenge().name, ChallengeName::SelectChallenge);
 }
@@ -243,13 +254,13 @@ fn a_password_factor_without_a_password_gives_the_choice_back() {
 fn user_auth_preferred_factors_go_in_the_first_request() {
     let mut p = params("pw");
     p.preferred_challenge = Some("PASSWORD".into());
-    let (_, req) = AwaitingServer::start(AuthFlow::UserAuth, p.clone(), &no_devices, no_srp).unwrap();
+    let (_, req) = AwaitingServer::start(AuthFlow::UserAuth, p.clone(), &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(
         body(&req)["AuthParameters"],
         json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"PASSWORD","PASSWORD":"pw"})
     );
     p.preferred_challenge = Some("EMAIL_OTP".into());
-    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, p, &no_devices, no_srp).unwrap();
+    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, p, &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"EMAIL_OTP"}));
     let c = challenge_of(feed(
         s,
@@ -258,7 +269,7 @@ fn user_auth_preferred_factors_go_in_the_first_request() {
     ));
     assert_eq!(c.challenge().name, ChallengeName::EmailOtp);
     let answer = Answer::MfaCode { code: "12345678".into(), mfa_type: ChallengeName::EmailOtp };
-    let (_, req) = c.answer(&answer, None, no_srp).unwrap();
+    let (_, req) = c.answer(&answer, None, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["ChallengeResponses"], json!({"USERNAME":"Alice","EMAIL_OTP_CODE":"12345678"}));
 }
 
@@ -272,10 +283,16 @@ fn alices_device(u: &str) -> Option<DeviceSecrets> {
 
 #[test]
 fn a_remembered_device_answers_device_srp_itself() {
-    let (s, req) = AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, no_srp).unwrap();
+    let (s, req) =
+        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dev");
-    let next =
-        s.on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0, &alices_device, srp_with(3));
+    let next = s.on_response(
+        auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})),
+        0,
+        &alices_device,
+        &no_context,
+        srp_with(3),
+    );
     let (s, req) = send_of(next.unwrap());
     let b = body(&req);
     assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("DEVICE_SRP_AUTH"), Some("d1")));
@@ -299,14 +316,21 @@ fn a_remembered_device_answers_device_srp_itself() {
 fn device_srp_without_a_remembered_device_is_a_coded_error_and_draws_nothing() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let err = s
-        .on_response(auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})), 0, &no_devices, no_srp)
+        .on_response(
+            auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})),
+            0,
+            &no_devices,
+            &no_context,
+            no_srp,
+        )
         .unwrap_err();
     assert_eq!(err.code(), "DeviceNotRememberedException");
 }
 
 #[test]
 fn a_forgotten_device_is_dropped_from_the_request() {
-    let (s, req) = AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, no_srp).unwrap();
+    let (s, req) =
+        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, &no_context, no_srp).unwrap();
     let (s, req) = s.forget_device(req);
     assert!(s.device().is_none());
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PASSWORD":"pw"}));
@@ -324,6 +348,6 @@ fn refresh_keeps_the_previous_refresh_token() {
     )
     .unwrap();
     assert_eq!(t.refresh_token, "old");
-    let b = body(&crate::protocol::auth::refresh(false, "c", "rt", None, None));
+    let b = body(&crate::protocol::auth::refresh(false, "c", "rt", None, None, || UserContextData::Absent));
     assert_eq!(b, json!({"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"c","AuthParameters":{"REFRESH_TOKEN":"rt"}}));
 }

@@ -22,8 +22,10 @@ pub(super) fn now(op: &str, call: &Call) -> Option<Answer> {
             let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
             Answer::reply(Reply::ok(last.map_or(Value::Null, Value::String)))
         }
-        // Advanced security data (the global AmazonCognitoAdvancedSecurityData): none yet.
-        "getUserContextData" => Answer::reply(Reply::ok(Value::Null)),
+        // What the requests of `username` carry as UserContextData (advanced security).
+        "getUserContextData" => {
+            Answer::reply(Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()))
+        }
         _ => return None,
     })
 }
