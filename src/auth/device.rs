@@ -3,9 +3,9 @@
 //! in with the same SRP as a user, the device group key standing in for the pool name,
 //! the device key for the username and a random password for the password.
 
-use crate::srp::{pad_hex, SrpClient, SrpError};
+use crate::srp::helper::{device_hash, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
+use crate::srp::SrpError;
 use base64::Engine;
-use sha2::{Digest, Sha256};
 
 /// What a remembered device stores under the SDK's `deviceKey`, `deviceGroupKey` and
 /// `randomPasswordKey` keys.
@@ -33,34 +33,17 @@ pub struct DeviceVerifier {
     pub verifier_b64: String,
 }
 
-fn hex_to_bytes(hex: &str) -> Vec<u8> {
-    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
-}
-
 /// The verifier for a new device from explicit randomness: `password_bytes` (40 bytes,
-/// base64 into the device password) and `salt_bytes` (16 bytes).
+/// base64 into the device password) and `salt_bytes` (16 bytes). The same computation as
+/// the exported AuthenticationHelper's `generateHashDevice`.
 pub fn device_verifier(
     group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8],
 ) -> (DeviceSecrets, DeviceVerifier) {
-    let password = base64::engine::general_purpose::STANDARD.encode(password_bytes);
-    // The salt goes through a BigInteger and padHex in the JS: same here.
-    let salt_hex = pad_hex(salt_bytes);
-    let salt = hex_to_bytes(&salt_hex);
-    let inner = Sha256::new()
-        .chain_update(group_key)
-        .chain_update(device_key)
-        .chain_update(":")
-        .chain_update(&password)
-        .finalize();
-    let x = Sha256::new().chain_update(&salt).chain_update(inner).finalize();
-    // g^x: A = g^a with a := x.
-    let gx_hex = SrpClient::from_small_a(&x).large_a_hex();
-    let gx_hex = if gx_hex.len() % 2 == 1 { format!("0{gx_hex}") } else { gx_hex };
-    let verifier = hex_to_bytes(&pad_hex(&hex_to_bytes(&gx_hex)));
+    let hash = device_hash(group_key, device_key, password_bytes, salt_bytes);
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
     (
-        DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password },
-        DeviceVerifier { salt_b64: b64(&salt), verifier_b64: b64(&verifier) },
+        DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password: hash.random_password },
+        DeviceVerifier { salt_b64: b64(&hash.salt), verifier_b64: b64(&hash.verifier) },
     )
 }
 
@@ -68,8 +51,8 @@ pub fn device_verifier(
 pub fn new_device_verifier(
     group_key: &str, device_key: &str, random: impl Fn(&mut [u8]) -> Result<(), getrandom::Error>,
 ) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
-    let mut password = [0u8; 40];
-    let mut salt = [0u8; 16];
+    let mut password = [0u8; RANDOM_STRING_BYTES];
+    let mut salt = [0u8; DEVICE_SALT_BYTES];
     random(&mut password).and_then(|()| random(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
     Ok(device_verifier(group_key, device_key, &password, &salt))
 }

@@ -12,7 +12,7 @@ use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
 
 /// HKDF "info" string used by Cognito.
-const INFO: &[u8] = b"Caldera Derived Key";
+pub(super) const INFO: &[u8] = b"Caldera Derived Key";
 
 /// Standard alphabet; padding optional because Node's decoder (what the JS SDK
 /// relies on) does not require it. Output signatures are always padded.
@@ -33,7 +33,7 @@ fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
 /// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly
 /// what AuthenticationHelper.computehkdf does: PRK = HMAC(salt, ikm),
 /// OKM = HMAC(PRK, info | 0x01)[..16].
-fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
+pub(super) fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
     let prk = hmac_sha256(salt, &[ikm]);
     let t1 = hmac_sha256(&prk, &[INFO, &[1u8]]);
     let mut okm = [0u8; 16];
@@ -94,7 +94,7 @@ impl SrpClient {
         let small_a = Exponent::from_be_bytes(a_bytes);
         // g is a generator of a prime-order group, so A mod N is never 0 (the
         // JS "A mod N cannot be 0" check can never fire).
-        let large_a = mont::limbs_to_be(&mont::from_mont(&mont::pow2_mont(&small_a)));
+        let large_a = g_pow(&small_a);
         SrpClient { small_a, large_a }
     }
 
@@ -114,58 +114,86 @@ impl SrpClient {
     pub fn intermediates(
         &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<SrpIntermediates, SrpError> {
-        // Public values (B, salt, u, k) may take variable time; everything
-        // touching a, x or g^x goes through the constant-time code in `mont`.
-        let b = parse_hex_uint(srp_b_hex).ok_or(SrpError::InvalidHex("SRP_B"))?;
-        let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
-        let b_mod_n = mont::reduce_be(&b); // any length, into [0, N)
-        if mont::is_zero(&b_mod_n) {
-            return Err(SrpError::BIsZero);
-        }
-        // The JS SDK accepts an unreduced B; a hostile server gains nothing from one, but
-        // no honest server sends it either, so it is refused (B ≡ 0 was checked first, so
-        // B = N keeps the SDK's message).
-        if !less_than_n(&b) {
-            return Err(SrpError::BOutOfRange);
-        }
-
-        // u = H(pad(A) | pad(B)). B is hashed as received, NOT reduced mod N.
-        let u = sha256(&[&pad_bytes(&self.large_a), &pad_bytes(&b)]);
-        if u.iter().all(|&v| v == 0) {
-            return Err(SrpError::UIsZero);
-        }
-
-        // x = H(pad(salt) | H(poolName | userId | ":" | password)). The inner
-        // hash is over the UTF-8 text; the outer over bytes. The salt went
-        // through a BigInteger first, so its leading zero bytes are dropped
-        // and a 00 is added back only if the top bit is set.
-        let inner = sha256(&[pool_name.as_bytes(), user_id_for_srp.as_bytes(), b":", password.as_bytes()]);
-        let x = sha256(&[&pad_bytes(&salt), &inner]);
-
-        // S = (B - k·g^x)^(a + u·x) mod N. The JS lets the base go negative and
-        // its modPow reduces it into [0, N); we do the same without signed
-        // maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left
-        // unreduced, as in the JS.
-        // g^x in Montgomery form; Montgomery-multiplying it by plain k leaves
-        // the domain: k·g^x mod N.
-        let gx_m = mont::pow2_mont(&Exponent::from_be_bytes(&x));
-        let kgx = mont::cond_sub_n(&mont::mont_mul(&gx_m, group().k_limbs()));
-        let base_m = mont::to_mont(&mont::sub_mod(&b_mod_n, &kgx));
-        let exp = Exponent::a_plus_ux(&self.small_a, &u, &x);
-        let s = mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)));
-
-        // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
-        let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
-
-        Ok(SrpIntermediates {
-            large_a: self.large_a_hex(),
-            u: to_hex_trimmed(&u),
-            x: to_hex_trimmed(&x),
-            s: to_hex_trimmed(&s),
-            key,
-            key_hex: to_hex(&key),
-        })
+        key_intermediates(&self.small_a, &self.large_a, pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
     }
+}
+
+/// `g^e mod N` as big-endian bytes (A = g^a; a device's verifier g^x).
+pub(super) fn g_pow(e: &Exponent) -> [u8; N_LEN] {
+    mont::limbs_to_be(&mont::from_mont(&mont::pow2_mont(e)))
+}
+
+/// Server's B from its hex: the bytes as received and B mod N, refused as the JS SDK
+/// refuses it (B ≡ 0 mod N) and, beyond it, when unreduced (B ≥ N).
+fn checked_server_b(srp_b_hex: &str) -> Result<(Vec<u8>, mont::Limbs), SrpError> {
+    let b = parse_hex_uint(srp_b_hex).ok_or(SrpError::InvalidHex("SRP_B"))?;
+    let b_mod_n = mont::reduce_be(&b); // any length, into [0, N)
+    if mont::is_zero(&b_mod_n) {
+        return Err(SrpError::BIsZero);
+    }
+    // The JS SDK accepts an unreduced B; a hostile server gains nothing from one, but
+    // no honest server sends it either, so it is refused (B ≡ 0 was checked first, so
+    // B = N keeps the SDK's message).
+    if !less_than_n(&b) {
+        return Err(SrpError::BOutOfRange);
+    }
+    Ok((b, b_mod_n))
+}
+
+/// u = H(pad(A) | pad(B)), B hashed as received, NOT reduced mod N (calculateU).
+pub(super) fn scrambling_parameter(large_a: &[u8], b: &[u8]) -> [u8; 32] {
+    sha256(&[&pad_bytes(large_a), &pad_bytes(b)])
+}
+
+/// x = H(pad(salt) | H(poolName | userId | ":" | password)). The inner hash is over the
+/// UTF-8 text; the outer over bytes. The salt went through a BigInteger first in the
+/// JS, so its leading zero bytes are dropped and a 00 is added back only if the top
+/// bit is set: [`pad_bytes`].
+fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str) -> [u8; 32] {
+    let inner = sha256(&[pool_name.as_bytes(), user_id_for_srp.as_bytes(), b":", password.as_bytes()]);
+    sha256(&[&pad_bytes(salt), &inner])
+}
+
+/// S = (B - k·g^x)^(a + u·x) mod N (calculateS), for B already reduced mod N.
+pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u8; 32], x: &[u8; 32]) -> [u8; N_LEN] {
+    // Everything touching a, x or g^x goes through the constant-time code in `mont`.
+    // The JS lets the base go negative and its modPow reduces it into [0, N); we do the
+    // same without signed maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left
+    // unreduced, as in the JS.
+    // g^x in Montgomery form; Montgomery-multiplying it by plain k leaves
+    // the domain: k·g^x mod N.
+    let gx_m = mont::pow2_mont(&Exponent::from_be_bytes(x));
+    let kgx = mont::cond_sub_n(&mont::mont_mul(&gx_m, group().k_limbs()));
+    let base_m = mont::to_mont(&mont::sub_mod(b_mod_n, &kgx));
+    let exp = Exponent::a_plus_ux(small_a, u, x);
+    mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)))
+}
+
+/// getPasswordAuthenticationKey for a secret `a` and the A sent for it (the JS SDK hashes
+/// the A it holds, whatever produced it), keeping the intermediate values.
+pub(super) fn key_intermediates(
+    small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
+    salt_hex: &str,
+) -> Result<SrpIntermediates, SrpError> {
+    // Public values (B, salt, u, k) may take variable time.
+    let (b, b_mod_n) = checked_server_b(srp_b_hex)?;
+    let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
+    let u = scrambling_parameter(large_a, &b);
+    if u.iter().all(|&v| v == 0) {
+        return Err(SrpError::UIsZero);
+    }
+    let x = private_key(&salt, pool_name, user_id_for_srp, password);
+    let s = premaster_secret(small_a, &b_mod_n, &u, &x);
+    // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
+    let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
+    Ok(SrpIntermediates {
+        large_a: to_hex_trimmed(large_a),
+        u: to_hex_trimmed(&u),
+        x: to_hex_trimmed(&x),
+        s: to_hex_trimmed(&s),
+        key,
+        key_hex: to_hex(&key),
+    })
 }
 
 /// `b < N` for big-endian bytes of any length (public data: variable time is fine).

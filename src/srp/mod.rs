@@ -9,6 +9,7 @@
 pub mod ahead;
 mod client;
 mod group;
+pub mod helper;
 use srp_mont as mont;
 mod pad;
 mod timestamp;
@@ -16,9 +17,9 @@ mod timestamp;
 #[cfg(test)]
 mod bench;
 
-pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates};
+pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates, SMALL_A_BYTES};
 pub use group::{group, Group};
-pub use pad::{pad_hex, pad_hex_signed, to_hex};
+pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
 pub use timestamp::timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub enum SrpError {
     InvalidHex(&'static str),
     /// A base64 field (named by its Cognito challenge-parameter name) is malformed.
     InvalidBase64(&'static str),
+    /// A value that must be a SHA-256 output (u, x), named by the JS SDK's name for it,
+    /// has more than 32 bytes.
+    LongerThanHash(&'static str),
     /// The system random number generator failed.
     Random(String),
 }
@@ -46,6 +50,7 @@ impl SrpError {
             SrpError::UIsZero => "U cannot be zero.".to_string(),
             SrpError::InvalidHex(field) => format!("{field} is not a valid hex string."),
             SrpError::InvalidBase64(field) => format!("{field} is not valid base64."),
+            SrpError::LongerThanHash(field) => format!("{field} is longer than a SHA-256 hash."),
             SrpError::Random(e) => format!("Could not generate random bytes: {e}"),
         }
     }

@@ -64,6 +64,18 @@ pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Parses a byte string written as hex (two digits a byte, either case; empty is no
+/// bytes): the bytes the JS side hands over, not a number, so an odd length is refused.
+pub fn parse_hex_bytes(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 == 1 {
+        return None;
+    }
+    if s.is_empty() {
+        return Some(Vec::new());
+    }
+    parse_hex_uint(s)
+}
+
 /// The bytes of `padHex(n)` for the non-negative big-endian integer `n`:
 /// minimal big-endian bytes, with a 0x00 prepended when the top bit is set so
 /// the value never reads as negative. Zero encodes as a single 0x00 byte
@@ -174,6 +186,10 @@ mod tests {
         assert_eq!(parse_hex_uint("00Ff"), Some(vec![0, 255]));
         assert_eq!(parse_hex_uint("abc"), Some(vec![0x0a, 0xbc]));
         assert_eq!(parse_hex_uint("0"), Some(vec![0]));
+        assert_eq!(parse_hex_bytes(""), Some(vec![]));
+        assert_eq!(parse_hex_bytes("00aB"), Some(vec![0, 0xab]));
+        assert_eq!(parse_hex_bytes("abc"), None);
+        assert_eq!(parse_hex_bytes("zz"), None);
         for bad in ["", "-1", "+1", "1_0", "0x10", "g", " 1", "é", "1é", "ab\u{0}"] {
             assert_eq!(parse_hex_uint(bad), None, "{bad:?}");
         }

@@ -10,6 +10,14 @@ use std::process::Command;
 /// `sdk_file` is the SDK file under `node_modules/amazon-cognito-identity-js/lib/` the
 /// script loads, checked first so a missing install says so.
 pub fn run(what: &str, script: &str, sdk_file: &str, args: &[String]) -> Vec<u8> {
+    let out = command(what, script, sdk_file).args(args).output();
+    let out = out.unwrap_or_else(|e| panic!("could not run `node` (Node.js is required for the {what} oracle): {e}"));
+    assert!(out.status.success(), "{what} oracle failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// The command [`run`] runs, for a test that talks to the script while it runs.
+pub fn command(what: &str, script: &str, sdk_file: &str) -> Command {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("tests/oracle").join(script);
     assert!(script.is_file(), "{what} oracle script missing: {}", script.display());
@@ -18,8 +26,7 @@ pub fn run(what: &str, script: &str, sdk_file: &str, args: &[String]) -> Vec<u8>
         "node_modules/amazon-cognito-identity-js is missing: run `npm install` in {}",
         root.display()
     );
-    let out = Command::new("node").current_dir(root).arg(&script).args(args).output();
-    let out = out.unwrap_or_else(|e| panic!("could not run `node` (Node.js is required for the {what} oracle): {e}"));
-    assert!(out.status.success(), "{what} oracle failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
-    out.stdout
+    let mut command = Command::new("node");
+    command.current_dir(root).arg(&script);
+    command
 }

@@ -1,0 +1,216 @@
+// The SDK's exported `AuthenticationHelper`: the SRP toolbox apps use to run
+// USER_SRP_AUTH or a device's SRP themselves. Same constructor, methods, arities and
+// own properties as the JS SDK's; every value is computed by the core's SRP
+// (src/srp/helper.rs, through the `srp.*` operations of src/flows/authentication_helper.rs),
+// the code our own sign-in runs. This object only holds the values between calls.
+//
+// Integers: where the JS SDK takes jsbn BigIntegers, this takes anything whose
+// `toString(16)` is the number in hex (the JS SDK's BigInteger from
+// 'amazon-cognito-identity-js/lib/BigInteger', a native bigint, a number, one of the
+// values handed out here) or the hex text itself (`SRP_B` and `SALT` as Cognito sends
+// them). Where the JS SDK gives BigIntegers, this gives an `SrpInteger`: what apps do with
+// those is print them (`A.toString(16)` for SRP_A) and hand them back.
+//
+// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+
+/** The core's `srp.<method>` operation; throws the core's error. */
+function srpNow(method, input) {
+  return okOrThrow(coreNow(`srp.${method}`, input || {}));
+}
+
+/**
+ * An integer the helper hands out (never negative): prints with `toString(radix)` (jsbn's
+ * radixes and any other BigInt takes), compares with `equals` and `compareTo`.
+ */
+class SrpInteger {
+  constructor(hex) {
+    this.hex = hex;
+    Object.freeze(this);
+  }
+
+  toString(radix) {
+    return radix === 16 ? this.hex : BigInt(`0x${this.hex}`).toString(radix);
+  }
+
+  compareTo(other) {
+    const a = BigInt(`0x${this.hex}`);
+    const b = srpBigInt(other);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  equals(other) {
+    return this.compareTo(other) === 0;
+  }
+}
+
+/** `value` as `toString(16)` text: what the core reads an integer from. */
+function srpHexOf(value) {
+  if (value === null || value === undefined) throw new Error('Not a BigInteger');
+  return typeof value === 'string' ? value : String(value.toString(16));
+}
+
+function srpBigInt(value) {
+  const hex = srpHexOf(value);
+  return hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`);
+}
+
+/** The bytes the SDK's SHA-256 hashes for `data`: text as UTF-8, a view's bytes, else
+ * `new Uint8Array(data)` (an ArrayBuffer, an array of numbers). */
+function srpBytesOf(data) {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data === null || data === undefined) throw new TypeError(`Cannot hash ${data}`);
+  return new Uint8Array(data);
+}
+
+function srpBytesHex(bytes) {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
+}
+
+function srpHexBytes(hex) {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(2 * i, 2), 16);
+  return bytes;
+}
+
+/** N, g, k and the rest, the same for every helper: asked for once. */
+let srpConstants;
+
+function srpConstantValues() {
+  if (!srpConstants) {
+    const c = srpNow('constants');
+    srpConstants = {
+      N: new SrpInteger(c.N),
+      g: new SrpInteger(c.g),
+      k: new SrpInteger(c.k),
+      infoBits: c.infoBits,
+      newPasswordRequiredChallengeUserAttributePrefix: c.newPasswordRequiredChallengeUserAttributePrefix,
+    };
+  }
+  return srpConstants;
+}
+
+class AuthenticationHelper {
+  /** @param {string} PoolName the user pool's name (the id after its `_`). */
+  constructor(PoolName) {
+    const constants = srpConstantValues();
+    this.N = constants.N;
+    this.g = constants.g;
+    this.k = constants.k;
+    this.smallAValue = this.generateRandomSmallA();
+    this.getLargeAValue(() => {});
+    this.infoBits = srpHexBytes(constants.infoBits);
+    this.poolName = PoolName;
+  }
+
+  getSmallAValue() {
+    return this.smallAValue;
+  }
+
+  getLargeAValue(callback) {
+    if (this.largeAValue) {
+      callback(null, this.largeAValue);
+      return;
+    }
+    this.calculateA(this.smallAValue, (err, largeAValue) => {
+      if (err) {
+        callback(err, null);
+        return;
+      }
+      this.largeAValue = largeAValue;
+      callback(null, this.largeAValue);
+    });
+  }
+
+  /** A fresh secret `a`: 512 random bits (the JS SDK draws 1024; src/srp/client.rs says why 512 are enough). */
+  generateRandomSmallA() {
+    return new SrpInteger(srpNow('generateRandomSmallA').smallAValue);
+  }
+
+  /** 40 random bytes in base64: a device's password. */
+  generateRandomString() {
+    return srpNow('generateRandomString').randomString;
+  }
+
+  getRandomPassword() {
+    return this.randomPassword;
+  }
+
+  getSaltDevices() {
+    return this.SaltToHashDevices;
+  }
+
+  getVerifierDevices() {
+    return this.verifierDevices;
+  }
+
+  /** A new device's password, salt and verifier (for ConfirmDevice), kept on the helper. */
+  generateHashDevice(deviceGroupKey, username, callback) {
+    const device = srpNow('generateHashDevice', { deviceGroupKey: `${deviceGroupKey}`, username: `${username}` });
+    this.randomPassword = device.randomPassword;
+    this.SaltToHashDevices = device.SaltToHashDevices;
+    this.verifierDevices = device.verifierDevices;
+    callback(null, null);
+  }
+
+  calculateA(a, callback) {
+    callback(null, new SrpInteger(srpNow('calculateA', { a: srpHexOf(a) }).A));
+  }
+
+  calculateU(A, B) {
+    const u = srpNow('calculateU', { A: srpHexOf(A), B: srpHexOf(B) });
+    this.UHexHash = u.UHexHash;
+    return new SrpInteger(u.UValue);
+  }
+
+  hash(buf) {
+    return srpNow('hash', { buf: srpBytesHex(srpBytesOf(buf)) }).hash;
+  }
+
+  hexHash(hexStr) {
+    if (typeof hexStr !== 'string') throw new TypeError('hexHash takes a hex string');
+    return srpNow('hexHash', { hexStr }).hash;
+  }
+
+  computehkdf(ikm, salt) {
+    const hkdf = srpNow('computehkdf', { ikm: srpBytesHex(srpBytesOf(ikm)), salt: srpBytesHex(srpBytesOf(salt)) });
+    return srpHexBytes(hkdf.hkdf);
+  }
+
+  /** The 16-byte key that signs PASSWORD_VERIFIER, to `callback(null, key)`; throws for a
+   * B the SRP refuses ('B cannot be zero.'). */
+  getPasswordAuthenticationKey(username, password, serverBValue, salt, callback) {
+    const key = srpNow('getPasswordAuthenticationKey', {
+      poolName: `${this.poolName}`,
+      username: `${username}`,
+      password: `${password}`,
+      serverBValue: srpHexOf(serverBValue),
+      salt: srpHexOf(salt),
+      smallAValue: srpHexOf(this.smallAValue),
+      largeAValue: srpHexOf(this.largeAValue),
+    });
+    this.UHexHash = key.UHexHash;
+    this.UValue = new SrpInteger(key.UValue);
+    callback(null, srpHexBytes(key.hkdf));
+  }
+
+  calculateS(xValue, serverBValue, callback) {
+    const s = srpNow('calculateS', {
+      smallAValue: srpHexOf(this.smallAValue),
+      UValue: srpHexOf(this.UValue),
+      xValue: srpHexOf(xValue),
+      serverBValue: srpHexOf(serverBValue),
+    });
+    callback(null, new SrpInteger(s.S));
+  }
+
+  getNewPasswordRequiredChallengeUserAttributePrefix() {
+    return srpConstantValues().newPasswordRequiredChallengeUserAttributePrefix;
+  }
+
+  padHex(bigInt) {
+    return srpNow('padHex', { bigInt: srpHexOf(bigInt) }).padHex;
+  }
+}

@@ -1,0 +1,28 @@
+// The SDK's exported `WordArray`: random bytes as big-endian 32-bit words, printed as
+// hex. The words come from the core's secure randomness (`srp.randomWords`, the same
+// source as the SRP's); the object holds `words` and `sigBytes` as the SDK's does.
+//
+// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+
+class WordArray {
+  constructor(words, sigBytes) {
+    this.words = words || [];
+    this.sigBytes = sigBytes != undefined ? sigBytes : this.words.length * 4;
+  }
+
+  /** `nBytes` random bytes: one random word per started four bytes. */
+  random(nBytes) {
+    const { words } = okOrThrow(coreNow('srp.randomWords', { nBytes: Number(nBytes) }));
+    return new WordArray(words, nBytes);
+  }
+
+  /** The first `sigBytes` bytes of the words, big-endian, in lower-case hex. */
+  toString() {
+    let hex = '';
+    for (let i = 0; i < this.sigBytes; i++) {
+      const byte = (this.words[i >>> 2] >>> (24 - 8 * (i % 4))) & 0xff;
+      hex += (byte >>> 4).toString(16) + (byte & 0xf).toString(16);
+    }
+    return hex;
+  }
+}

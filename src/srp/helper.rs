@@ -1,0 +1,246 @@
+//! What the JS SDK's exported `AuthenticationHelper` computes, method by method, as
+//! plain functions over the sign-in's own SRP code ([`super::client`]): apps use that
+//! class to run USER_SRP_AUTH or a device's SRP themselves (against the AWS SDK, on a
+//! server, in tests). Numbers come and go as `BigInteger#toString(16)` text (lower
+//! case, no leading zeros, `-` for a negative); randomness comes in as bytes, so every
+//! answer here is reproducible.
+//!
+//! Where the helper and the sign-in share a step, they share its code: `u`, `S`, the
+//! key, HKDF, padHex and the device verifier exist once, in this module's parent.
+
+use super::client::{g_pow, hkdf16, key_intermediates, premaster_secret, scrambling_parameter, INFO};
+use super::group::group;
+use super::mont::{self, Exponent};
+use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
+use super::SrpError;
+use base64::Engine;
+
+/// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scrambler {
+    pub value: String,
+    pub hex_hash: String,
+}
+
+impl Scrambler {
+    fn from_hash(u: &[u8; 32]) -> Scrambler {
+        Scrambler { value: to_hex_trimmed(u), hex_hash: to_hex(u) }
+    }
+}
+
+/// What `getPasswordAuthenticationKey` gives (the key) and leaves on the helper (`UValue`,
+/// `UHexHash`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasswordKey {
+    pub key: [u8; 16],
+    pub u: Scrambler,
+}
+
+// Hand-written: the key is a secret.
+impl std::fmt::Debug for PasswordKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordKey").field("u", &self.u).finish_non_exhaustive()
+    }
+}
+
+/// What `generateHashDevice` leaves on the helper: the device's random password, and the
+/// padHex bytes of its salt (`SaltToHashDevices`) and verifier (`verifierDevices`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct DeviceHash {
+    pub random_password: String,
+    pub salt: Vec<u8>,
+    pub verifier: Vec<u8>,
+}
+
+// Hand-written: the device password is a secret.
+impl std::fmt::Debug for DeviceHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()
+    }
+}
+
+/// Bytes in a random device password (`generateRandomString`: 40 bytes, base64).
+pub const RANDOM_STRING_BYTES: usize = 40;
+/// Bytes in a device's random salt (`generateHashDevice`).
+pub const DEVICE_SALT_BYTES: usize = 16;
+
+/// The constant parts of a helper: `N`, `g`, `k` as `toString(16)`, and `infoBits`.
+pub fn n_hex() -> String {
+    group().n_hex()
+}
+
+pub fn g_hex() -> String {
+    to_hex_trimmed(&group().g().to_be_bytes())
+}
+
+pub fn k_hex() -> String {
+    group().k_hex()
+}
+
+/// `infoBits`: the HKDF info text.
+pub fn info_bits() -> &'static [u8] {
+    INFO
+}
+
+/// A non-negative integer given as `toString(16)` text, as big-endian bytes.
+fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
+    parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))
+}
+
+/// A hash-sized integer (u, x: SHA-256 outputs) as its 32 big-endian bytes.
+fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
+    let bytes = unsigned(hex, field)?;
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    let digits = &bytes[first..];
+    let mut out = [0u8; 32];
+    if digits.len() > out.len() {
+        return Err(SrpError::LongerThanHash(field));
+    }
+    out[32 - digits.len()..].copy_from_slice(digits);
+    Ok(out)
+}
+
+/// `generateRandomSmallA` from its random bytes.
+pub fn small_a(random: &[u8]) -> String {
+    to_hex_trimmed(random)
+}
+
+/// `generateRandomString` from its random bytes: base64.
+pub fn random_string(random: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(random)
+}
+
+/// `calculateA(a)`: A = g^a mod N.
+pub fn calculate_a(small_a_hex: &str) -> Result<String, SrpError> {
+    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
+    Ok(to_hex_trimmed(&g_pow(&a)))
+}
+
+/// `calculateU(A, B)`: u = H(padHex(A) | padHex(B)).
+pub fn calculate_u(large_a_hex: &str, b_hex: &str) -> Result<Scrambler, SrpError> {
+    let large_a = unsigned(large_a_hex, "largeAValue")?;
+    let b = unsigned(b_hex, "serverBValue")?;
+    Ok(Scrambler::from_hash(&scrambling_parameter(&large_a, &b)))
+}
+
+/// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N.
+/// Like the JS, no check on B here; u and x are SHA-256 outputs, so longer ones are refused.
+pub fn calculate_s(small_a_hex: &str, u_hex: &str, x_hex: &str, b_hex: &str) -> Result<String, SrpError> {
+    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
+    let u = hash_sized(u_hex, "UValue")?;
+    let x = hash_sized(x_hex, "xValue")?;
+    let b_mod_n = mont::reduce_be(&unsigned(b_hex, "serverBValue")?);
+    Ok(to_hex_trimmed(&premaster_secret(&a, &b_mod_n, &u, &x)))
+}
+
+/// `getPasswordAuthenticationKey(username, password, B, salt)` for the helper's `a` and
+/// `A` (`largeAValue`, hashed into u as the JS hashes it), refusing what the sign-in refuses.
+pub fn password_authentication_key(
+    small_a_hex: &str, large_a_hex: &str, pool_name: &str, username: &str, password: &str, b_hex: &str, salt_hex: &str,
+) -> Result<PasswordKey, SrpError> {
+    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
+    let large_a = unsigned(large_a_hex, "largeAValue")?;
+    let im = key_intermediates(&a, &large_a, pool_name, username, password, b_hex, salt_hex)?;
+    let u = hash_sized(&im.u, "UValue")?;
+    Ok(PasswordKey { key: im.key, u: Scrambler::from_hash(&u) })
+}
+
+/// `computehkdf(ikm, salt)`: the first 16 bytes of HKDF-SHA256 with the Cognito info text.
+pub fn compute_hkdf(ikm: &[u8], salt: &[u8]) -> [u8; 16] {
+    hkdf16(salt, ikm)
+}
+
+/// `hash(buf)`: SHA-256 as 64 hex digits.
+pub fn hash(bytes: &[u8]) -> String {
+    to_hex(&sha256(&[bytes]))
+}
+
+/// `hexHash(hexStr)`: [`hash`] over `Buffer.from(hexStr, 'hex')`.
+pub fn hex_hash(hex: &str) -> String {
+    hash(&buffer_from_hex(hex))
+}
+
+/// `Buffer.from(text, 'hex')` as Node decodes it: whole digit pairs until the first pair
+/// that is not two hex digits; a trailing odd digit is dropped.
+fn buffer_from_hex(text: &str) -> Vec<u8> {
+    text.as_bytes().chunks_exact(2).map_while(|pair| Some((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?)).collect()
+}
+
+fn hex_digit(c: u8) -> Option<u8> {
+    char::from(c).to_digit(16).map(|d| d as u8)
+}
+
+/// `padHex(bigInt)` for `bigInt.toString(16)` (a leading `-` for a negative).
+pub fn pad_hex(value: &str) -> Result<String, SrpError> {
+    let (negative, digits) = match value.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, value),
+    };
+    Ok(pad_hex_signed(negative, &unsigned(digits, "bigInt")?))
+}
+
+/// `generateHashDevice(deviceGroupKey, username)` from its randomness: the password from
+/// [`RANDOM_STRING_BYTES`] bytes, the salt from [`DEVICE_SALT_BYTES`]; the verifier is
+/// g^x with x = H(padHex(salt) | H(deviceGroupKey | username | ":" | password)).
+pub fn device_hash(group_key: &str, username: &str, password_bytes: &[u8], salt_bytes: &[u8]) -> DeviceHash {
+    let random_password = random_string(password_bytes);
+    // The salt goes through a BigInteger and padHex in the JS: same here.
+    let salt = pad_bytes(salt_bytes);
+    let inner = sha256(&[group_key.as_bytes(), username.as_bytes(), b":", random_password.as_bytes()]);
+    let x = sha256(&[&salt, &inner]);
+    let verifier = pad_bytes(&g_pow(&Exponent::from_be_bytes(&x)));
+    DeviceHash { random_password, salt, verifier }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::srp::SrpClient;
+
+    #[test]
+    fn node_buffer_hex_rules() {
+        assert_eq!(buffer_from_hex("00Ff"), vec![0, 255]);
+        assert_eq!(buffer_from_hex("abc"), vec![0xab], "a trailing odd digit is dropped");
+        assert_eq!(buffer_from_hex("ab zz cd"), vec![0xab], "stops at the first bad pair");
+        assert_eq!(buffer_from_hex("a"), Vec::<u8>::new());
+        assert_eq!(buffer_from_hex("é1"), Vec::<u8>::new());
+        assert_eq!(hex_hash(""), hash(&[]));
+        assert_eq!(hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn key_matches_the_sign_in_client() {
+        let a = [0x5a; 64];
+        let client = SrpClient::from_small_a(&a);
+        let b = group().k_hex(); // any B in [1, N)
+        let key =
+            password_authentication_key(&to_hex(&a), &client.large_a_hex(), "pool", "user", "pw", &b, "0a").unwrap();
+        let im = client.intermediates("pool", "user", "pw", &b, "0a").unwrap();
+        assert_eq!(key.key, im.key);
+        assert_eq!(key.u.value, im.u);
+        assert_eq!(key.u.hex_hash.len(), 64);
+        assert_eq!(calculate_u(&client.large_a_hex(), &b).unwrap(), key.u);
+        assert_eq!(calculate_a(&to_hex(&a)).unwrap(), client.large_a_hex());
+        assert_eq!(calculate_s(&to_hex(&a), &im.u, &im.x, &b).unwrap(), im.s);
+    }
+
+    #[test]
+    fn refusals_name_the_argument() {
+        assert_eq!(calculate_a("xyz"), Err(SrpError::InvalidHex("smallAValue")));
+        assert_eq!(calculate_u("-1", "1"), Err(SrpError::InvalidHex("largeAValue")));
+        assert_eq!(calculate_s("1", &"f".repeat(65), "1", "2"), Err(SrpError::LongerThanHash("UValue")));
+        assert_eq!(calculate_s("1", "1", &format!("00{}", "f".repeat(64)), "2").map(|s| s.is_empty()), Ok(false));
+        assert_eq!(pad_hex("-"), Err(SrpError::InvalidHex("bigInt")));
+        assert_eq!(pad_hex("-ec").unwrap(), "ff14"); // padHex(-236), the SDK's doc example
+        assert_eq!(password_authentication_key("1", "2", "p", "u", "pw", "0", "1").unwrap_err(), SrpError::BIsZero);
+    }
+
+    #[test]
+    fn constants() {
+        assert_eq!(g_hex(), "2");
+        assert_eq!(info_bits(), b"Caldera Derived Key");
+        assert_eq!(n_hex().len(), 768);
+        assert_eq!(small_a(&[0, 0, 1, 2]), "102");
+        assert_eq!(random_string(&[0xff; 3]), "////");
+    }
+}
