@@ -135,6 +135,9 @@ const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
+// The `/internals` subpath's hand-written types (import, require); see "./internals" in pkg.json.
+mkdirSync(join(out, 'internals'), { recursive: true });
+for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(out, 'internals', d));
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
 const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(

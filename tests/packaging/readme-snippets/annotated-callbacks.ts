@@ -2,7 +2,7 @@
 // amazon-cognito-identity-js's typings annotate them still compile, and the SDK's type names
 // (NodeCallback, IAuthenticationCallback, ...) still work.
 import {
-	AuthenticationDetails, ClientMetadata, CodeDeliveryDetails, CognitoAccessToken, CognitoIdToken, CognitoRefreshToken,
+	AuthenticationDetails, ClientMetadata, CodeDeliveryDetails, CognitoStorageLike, CognitoAccessToken, CognitoIdToken, CognitoRefreshToken,
 	CognitoUser, CognitoUserAttribute, CognitoUserPool, CognitoUserSession, CookieStorage, DateHelper, GetSessionOptions,
 	IAuthenticationCallback, IAuthenticationDetailsData, ICognitoStorage, ICognitoUserAttributeData, ICognitoUserData,
 	ICognitoUserPoolData, ICognitoUserSessionData, ICookieStorageData, IMfaSettings, ISignUpResult, MemoryStorage,
@@ -43,11 +43,12 @@ const detailsData: IAuthenticationDetailsData = { Username: 'alice', Password: '
 user.authenticateUser(new AuthenticationDetails(detailsData), callbacks);
 
 const storage: ICognitoStorage = new CookieStorage({ domain: '.example.com', secure: true, sameSite: 'lax', expires: 7 } satisfies ICookieStorageData);
-const memory: ICognitoStorage = new MemoryStorage();
+// MemoryStorage.getItem answers undefined for a missing key: a CognitoStorageLike, not an ICognitoStorage.
+const memory: CognitoStorageLike = new MemoryStorage();
 const poolData: ICognitoUserPoolData = { UserPoolId: 'us-east-1_aB12cDe34', ClientId: '...', Storage: storage, endpoint: 'http://127.0.0.1:4566' };
 const pool = new CognitoUserPool(poolData);
-const userData: ICognitoUserData = { Username: 'alice', Pool: pool, Storage: memory };
-const other = new CognitoUser(userData);
+const userData: ICognitoUserData = { Username: 'alice', Pool: pool, Storage: storage };
+const other = new CognitoUser({ ...userData, Storage: memory });
 pool.signUp('bob', 'pw', [], [], (err?: Error, result?: ISignUpResult) => console.log(err, result?.codeDeliveryDetails));
 
 const attributeData: ICognitoUserAttributeData = new CognitoUserAttribute({ Name: 'email', Value: 'a@example.com' });

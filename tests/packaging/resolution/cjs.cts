@@ -5,3 +5,8 @@ const pool = new AmazonCognitoIdentity.CognitoUserPool({ UserPoolId: 'us-east-1_
 export const session: Promise<AmazonCognitoIdentity.CognitoUserSession> = pool.getCurrentUser()!.getSession();
 // @ts-expect-error typed, not any
 export const wrong: string = pool;
+// The /internals subpath: "exports" → internals/index.d.cts.
+import internals = require('cognito-identity-wasm/internals');
+internals.addAuthCategoryToCognitoUserAgent();
+// @ts-expect-error typed, not any
+internals.addAuthCategoryToCognitoUserAgent('extra');

@@ -6,3 +6,8 @@ const user = new CognitoUser({ Username: 'alice', Pool: pool });
 export const session: Promise<CognitoUserSession> = user.authenticateUser(new AuthenticationDetails({ Username: 'alice', Password: 'pw' }));
 // @ts-expect-error typed, not any
 export const wrong: string = pool;
+// The /internals subpath: "exports" → internals/index.d.ts.
+import { addFrameworkToCognitoUserAgent } from 'cognito-identity-wasm/internals';
+addFrameworkToCognitoUserAgent('react');
+// @ts-expect-error typed, not any
+addFrameworkToCognitoUserAgent(42);
