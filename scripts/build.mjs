@@ -53,15 +53,21 @@ function compile() {
  * the earlier ones declare). They call the wasm through `wasm` (wasm-bindgen's exports)
  * and share one scope: the files are concatenated into each entry.
  */
-const FACADE = ['core.js', 'tokens.js', 'misc.js', 'CognitoUserPool.js', 'CognitoUser.js', 'start.js'];
+const FACADE = [
+  'core.js', 'UserAgent.js', 'tokens.js', 'misc.js', 'WordArray.js', 'AuthenticationHelper.js', 'CognitoUserPool.js',
+  'CognitoUser.js', 'start.js',
+];
 
 /** The names the package exports: the facade's classes, and the wasm-bindgen exports
  * not yet behind a facade class. */
 const PUBLIC = [
   'CognitoUserPool', 'CognitoUser', 'CognitoUserSession', 'CognitoIdToken', 'CognitoAccessToken',
   'CognitoRefreshToken', 'CognitoUserAttribute', 'AuthenticationDetails', 'DateHelper', 'MemoryStorage',
+  'AuthenticationHelper', 'WordArray', 'UserAgent', 'appendToCognitoUserAgent',
+  // The `/internals` entry's two, re-exported from here so that both change one UserAgent.
+  'addAuthCategoryToCognitoUserAgent', 'addFrameworkToCognitoUserAgent',
 ];
-const PASSTHROUGH = ['CookieStorage', 'CognitoIdentityCredentials', 'appendToCognitoUserAgent', 'armPanicProbe'];
+const PASSTHROUGH = ['CookieStorage', 'CognitoIdentityCredentials', 'armPanicProbe'];
 
 function facadeSource(glue) {
   const files = FACADE.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8'));
@@ -117,6 +123,21 @@ function manifest() {
   return JSON.stringify({ ...template, version }, null, 2) + '\n';
 }
 
+/**
+ * The `/internals` subpath (the JS SDK's `amazon-cognito-identity-js/internals`): the main
+ * entry's own functions re-exported, never a second copy. A folder with its own
+ * package.json too, for TypeScript's older resolution, as the JS SDK ships it.
+ */
+function writeInternals() {
+  const dir = join(out, 'internals');
+  mkdirSync(dir, { recursive: true });
+  const names = 'addAuthCategoryToCognitoUserAgent, addFrameworkToCognitoUserAgent';
+  writeFileSync(join(dir, 'index.js'), `export { ${names} } from '../index.js';\n`);
+  writeFileSync(join(dir, 'index.cjs'), `'use strict';\nconst { ${names} } = require('../index.cjs');\nmodule.exports = { ${names} };\n`);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: 'index.cjs', module: 'index.js', types: 'index.d.ts' }, null, 2) + '\n');
+  for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(dir, d));
+}
+
 const wasm = compile();
 // The default async init refers to a .wasm file next to the glue; bundlers would try to
 // resolve it. We never ship that file (the bytes are inlined), so drop the reference.
@@ -135,15 +156,13 @@ const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
-// The `/internals` subpath's hand-written types (import, require); see "./internals" in pkg.json.
-mkdirSync(join(out, 'internals'), { recursive: true });
-for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(out, 'internals', d));
 const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
 const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
 writeFileSync(join(out, 'index.cjs'), classic("'use strict';\n// cognito-identity-wasm: CommonJS entry (require).", 'module.exports = api;'));
+writeInternals();
 writeFileSync(join(out, 'package.json'), manifest());
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
 console.log(`${out} written: ${facade.names.length} exports, wasm ${wasm.length} bytes`);

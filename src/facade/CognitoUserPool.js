@@ -70,7 +70,7 @@ class CognitoUserPool {
   signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
     const target = new Target(callback);
     const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
-    const input = { pool: this.data(), args, to: target.to };
+    const input = { pool: poolData(this), args, to: target.to };
     Promise.resolve()
       .then(() => coreRun('signUp', input, this.storage))
       .then(
@@ -87,12 +87,12 @@ class CognitoUserPool {
   }
 
   getCurrentUser() {
-    const username = okOrThrow(coreNow('getCurrentUser', { pool: this.data() }, this.storage));
+    const username = okOrThrow(coreNow('getCurrentUser', { pool: poolData(this) }, this.storage));
     return username === null ? null : new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
   }
 
   getUserContextData(username) {
-    return coreNow('getUserContextData', { pool: this.data(), args: { username: text(username) } }).reply.ok;
+    return coreNow('getUserContextData', { pool: poolData(this), args: { username: text(username) } }).reply.ok;
   }
 
   /** Ours: `listener({ type: 'signIn' | 'refresh' | 'signOut', username, otherTab })` on

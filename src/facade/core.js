@@ -111,10 +111,15 @@ class Target {
   }
 }
 
-/** The pool's settings as the core reads them, from ours or from the JS SDK's pool. */
+/** The pool's settings as the core reads them, from ours or from the JS SDK's pool, with
+ * the X-Amz-User-Agent as it reads now (UserAgent.js). */
 function poolData(pool) {
-  const data = pool.constructor === CognitoUserPool ? pool.data() : undefined;
-  if (data) return data;
+  const data = pool instanceof CognitoUserPool ? pool.data() : foreignPoolData(pool);
+  data.userAgent = getAmplifyUserAgent();
+  return data;
+}
+
+function foreignPoolData(pool) {
   const client = pool.client || {};
   return {
     UserPoolId: pool.getUserPoolId(),

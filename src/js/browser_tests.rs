@@ -90,7 +90,7 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
     let storage = JsStorage(usable_local_storage().unwrap());
     let env = Env {
         pool: &pool,
-        transport: &FetchTransport { credentials: None },
+        transport: &FetchTransport { credentials: None, user_agent: crate::protocol::USER_AGENT.into() },
         storage: &storage,
         now: now_secs,
         random: getrandom::getrandom,
@@ -112,7 +112,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     .await;
     let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();
     let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
-    let transport = FetchTransport { credentials: None };
+    let transport = FetchTransport { credentials: None, user_agent: crate::protocol::USER_AGENT.into() };
     let storage = JsStorage(usable_local_storage().unwrap());
     let env = Env {
         pool: &pool,

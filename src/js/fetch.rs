@@ -1,35 +1,17 @@
 //! The `fetch` transport. Uses the global `fetch` (window, worker or Node 18+), so the
 //! same build runs everywhere.
 
-use super::convert::optional_string_arg;
 use crate::flows::transport::Transport;
-use crate::protocol::{CognitoError, HttpResponse, Request, USER_AGENT};
+use crate::protocol::{CognitoError, HttpResponse, Request};
 use js_sys::{Object, Promise, Reflect};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-thread_local! {
-    /// `appendToCognitoUserAgent` adds to this, for every later request.
-    static USER_AGENT_TEXT: RefCell<String> = RefCell::new(USER_AGENT.to_string());
-}
-
-/// The SDK's `appendToCognitoUserAgent(content)`.
-#[wasm_bindgen(js_name = appendToCognitoUserAgent)]
-pub fn append_to_cognito_user_agent(content: JsValue) {
-    let Some(content) = optional_string_arg(&content).filter(|c| !c.is_empty()) else { return };
-    USER_AGENT_TEXT.with(|ua| {
-        let mut ua = ua.borrow_mut();
-        if !ua.contains(&content) {
-            ua.push(' ');
-            ua.push_str(&content);
-        }
-    });
-}
-
-/// `fetch` with the pool's `fetchOptions` (only `credentials` is honoured, as in the SDK).
+/// `fetch` with the pool's `fetchOptions` (only `credentials` is honoured, as in the SDK)
+/// and the X-Amz-User-Agent the JS's `UserAgent` gave for this call.
 pub struct FetchTransport {
     pub credentials: Option<String>,
+    pub user_agent: String,
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -38,9 +20,8 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 
 impl Transport for FetchTransport {
     async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
-        let user_agent = USER_AGENT_TEXT.with(|ua| ua.borrow().clone());
         let headers = Object::new();
-        for (name, value) in request.headers(&user_agent) {
+        for (name, value) in request.headers(&self.user_agent) {
             set(&headers, name, &JsValue::from_str(&value));
         }
         let init = Object::new();

@@ -9,7 +9,7 @@ mod cookie_storage;
 mod entry;
 mod events;
 mod fetch;
-mod identity_credentials;
+// mod identity_credentials; (being ported to src/facade)
 mod js_storage;
 mod panic;
 mod panic_probe;

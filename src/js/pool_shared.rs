@@ -26,7 +26,8 @@ impl PoolShared {
         }
     }
 
-    /// `{ UserPoolId, ClientId, endpoint?, ClientSecret?, refreshTokenRotation?, credentials? }`;
+    /// `{ UserPoolId, ClientId, endpoint?, ClientSecret?, refreshTokenRotation?, credentials?,
+    /// AdvancedSecurityDataCollectionFlag?, userAgent? }`;
     /// the ids are checked as `new CognitoUserPool` checks them, with the SDK's messages.
     pub fn from_data(pool: &Value) -> Result<PoolShared, CognitoError> {
         let text = |k: &str| pool.get(k).and_then(Value::as_str);
@@ -40,7 +41,8 @@ impl PoolShared {
         config.advanced_security_data_collection =
             pool.get("AdvancedSecurityDataCollectionFlag").and_then(Value::as_bool) != Some(false);
         let credentials = text("credentials").map(str::to_string);
-        Ok(PoolShared { config, transport: FetchTransport { credentials } })
+        let user_agent = text("userAgent").unwrap_or(crate::protocol::USER_AGENT).to_string();
+        Ok(PoolShared { config, transport: FetchTransport { credentials, user_agent } })
     }
 }
 

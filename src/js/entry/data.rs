@@ -21,6 +21,13 @@ pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
         }
         // `CognitoUserSession.isValid()`.
         "isValid" => Reply::ok(Value::Bool(super::session_from(&input).is_some_and(|s| s.is_valid(now_secs())))),
+        // `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs).
+        op if op.starts_with("srp.") => {
+            let result = crate::flows::authentication_helper::srp_helper(&op[4..], &input, getrandom::getrandom);
+            Reply::settled(result, Reply::ok)
+        }
+        // `UserAgent.prototype.userAgent` to start with.
+        "userAgent" => Reply::ok_str(crate::protocol::USER_AGENT),
         // `DateHelper.getNowString()`: what SRP's TIMESTAMP carries.
         "getNowString" => Reply::ok_str(&crate::srp::timestamp(now_secs())),
         _ => return None,
