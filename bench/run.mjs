@@ -67,6 +67,13 @@ const fmtStats = st => (st ? `${ms(st.median)} ms (${ms(st.p10)}–${ms(st.p90)}
 const bytes = n => (Number.isFinite(n) ? n.toLocaleString('en-US') : '—');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(3)}` : '—');
 
+/** How many entry points the wasm offers the JS, and how many JS functions it imports. */
+function boundaryOf(wasm) {
+  const module = new WebAssembly.Module(wasm);
+  const exports = WebAssembly.Module.exports(module);
+  return { exports: exports.length, functions: exports.filter((e) => e.kind === 'function').length, imports: WebAssembly.Module.imports(module).length };
+}
+
 function compressed(buf) {
   return {
     raw: buf.length,
@@ -388,6 +395,9 @@ function report(m, r) {
     ['… as the inlined string literal (what the script carries; scripts/inline-wasm.mjs)', `${bytes(B.literal.raw)} B raw, ${bytes(B.literal.gzip)} B gzip, ${bytes(B.literal.brotli)} B brotli`],
     ['… the same bytes as base64 (how earlier builds carried them), for comparison', `${bytes(B.base64.raw)} B raw, ${bytes(B.base64.gzip)} B gzip, ${bytes(B.base64.brotli)} B brotli`],
     ['our script minus the literal (JS glue, minified)', `${bytes(B.glue.raw)} B raw, ${bytes(B.glue.gzip)} B gzip, ${bytes(B.glue.brotli)} B brotli`],
+    ['… of which wasm-bindgen\'s glue (pkg/cognito_identity_wasm.js, unminified)', `${bytes(B.bindgenGlue.raw)} B raw, ${bytes(B.bindgenGlue.gzip)} B gzip`],
+    ['… and the JS classes (src/facade, unminified)', `${bytes(B.facade.raw)} B raw, ${bytes(B.facade.gzip)} B gzip`],
+    ['the wasm boundary: the module\'s exports (functions) / imports', `${B.boundary.exports} (${B.boundary.functions}) / ${B.boundary.imports}`],
     ...(startup ? [
       ['start-up: string literal → bytes (the package\'s wasmBytes())', fmtStats(startup.decode)],
       ['  (for comparison: the same bytes from base64 with the built-in Uint8Array.fromBase64)', startup.fromBase64 ? fmtStats(startup.fromBase64) : 'not available'],
@@ -505,6 +515,9 @@ async function main() {
     wasm: inline ? compressed(inline.wasm) : {},
     base64: inline ? compressed(Buffer.from(inline.wasm.toString('base64'))) : {},
     literal: inline ? compressed(inline.literal) : {},
+    bindgenGlue: compressed(readFileSync(join(ROOT, 'pkg', 'cognito_identity_wasm.js'))),
+    facade: compressed(Buffer.concat(readdirSync(join(ROOT, 'src', 'facade')).map((f) => readFileSync(join(ROOT, 'src', 'facade', f))))),
+    boundary: inline ? boundaryOf(inline.wasm) : {},
     // The script's own copy of the literal (its minifier may escape a few characters).
     glue: inline ? compressed(Buffer.from(ourScript.toString('latin1').replace(inlinedLiteral(ourScript.toString('latin1')), '""'), 'latin1')) : {},
   };

@@ -997,6 +997,8 @@ export class CognitoUserSession {
 	getClockDrift(): number;
 	/** Both JWTs unexpired (allowing for the clock drift). */
 	isValid(): boolean;
+	/** Now minus the earlier of the tokens' `iat`: how far this device's clock runs ahead. */
+	calculateClockDrift(): number;
 	idToken: CognitoIdToken;
 	accessToken: CognitoAccessToken;
 	refreshToken: CognitoRefreshToken;
@@ -1054,6 +1056,16 @@ export interface BigIntegerLike {
 export class AuthenticationHelper {
 	/** `PoolName`: the part of the user pool id after the underscore. */
 	constructor(PoolName: string);
+	/** The SRP group's prime, generator and multiplier, as the JS SDK's fields. */
+	N: BigIntegerLike;
+	g: BigIntegerLike;
+	k: BigIntegerLike;
+	/** The secret a and public A, once drawn or computed. */
+	smallAValue: BigIntegerLike;
+	largeAValue?: BigIntegerLike;
+	/** HKDF's info: 'Caldera Derived Key' plus a 1 byte. */
+	infoBits: Uint8Array;
+	poolName: string;
 	/** The random private value a. */
 	getSmallAValue(): BigIntegerLike;
 	/** The public value A = g^a mod N. */
@@ -1113,6 +1125,10 @@ export class UserAgent {
 
 /** Adds `content` to the x-amz-user-agent header of every later request. */
 export function appendToCognitoUserAgent(content: string): void;
+
+/** The `/internals` entry's functions, also exported here (one user agent for both). */
+export function addAuthCategoryToCognitoUserAgent(): void;
+export function addFrameworkToCognitoUserAgent(content: string): void;
 
 // ---------------------------------------------------------------------------------------
 // Identity pools (ours)

@@ -9,16 +9,14 @@ class Client {
   }
 }
 
-class CognitoUserPool {
-  // Ours, kept off the SDK's own properties: app clients with a secret (server-side use)
-  // and refresh token rotation.
-  #clientSecret;
-  #refreshTokenRotation;
+/** Ours, kept off the SDK's own properties of each pool: app clients with a secret
+ * (server-side use) and refresh token rotation. */
+const poolOptions = new WeakMap();
 
+class CognitoUserPool {
   constructor(data, wrapRefreshSessionCallback) {
     const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag } = data || {};
-    this.#clientSecret = data ? data.ClientSecret : undefined;
-    this.#refreshTokenRotation = Boolean(data && data.refreshTokenRotation);
+    poolOptions.set(this, { clientSecret: data ? data.ClientSecret : undefined, refreshTokenRotation: Boolean(data && data.refreshTokenRotation) });
     const pool = { UserPoolId, ClientId, endpoint };
     const storage = (data && data.Storage) || defaultStorage();
     const checked = coreNow('pool', { pool }, storage);
@@ -34,25 +32,21 @@ class CognitoUserPool {
   /** Ours: whether refreshes go through GetTokensFromRefreshToken (app clients with
    * refresh token rotation). On the prototype, so the object's own keys stay the SDK's. */
   get refreshTokenRotation() {
-    return this.#refreshTokenRotation;
+    return poolOptions.get(this).refreshTokenRotation;
+  }
+
+  /** Ours (earlier releases): the endpoint and fetch options, which the SDK keeps on `client`. */
+  get endpoint() {
+    return this.client.endpoint;
+  }
+
+  get fetchOptions() {
+    return this.client.fetchOptions;
   }
 
   /** Ours: the app client's secret, when given (server-side use only). */
   get clientSecret() {
-    return this.#clientSecret;
-  }
-
-  /** The settings as the core reads them (`pool` in every call's input). */
-  data() {
-    return {
-      UserPoolId: this.userPoolId,
-      ClientId: this.clientId,
-      endpoint: this.client.endpoint,
-      credentials: this.client.fetchOptions && this.client.fetchOptions.credentials,
-      ClientSecret: this.#clientSecret,
-      refreshTokenRotation: this.#refreshTokenRotation,
-      AdvancedSecurityDataCollectionFlag: this.advancedSecurityDataCollectionFlag,
-    };
+    return poolOptions.get(this).clientSecret;
   }
 
   getUserPoolId() {

@@ -114,21 +114,17 @@ class Target {
 /** The pool's settings as the core reads them, from ours or from the JS SDK's pool, with
  * the X-Amz-User-Agent as it reads now (UserAgent.js). */
 function poolData(pool) {
-  const data = pool instanceof CognitoUserPool ? pool.data() : foreignPoolData(pool);
-  data.userAgent = getAmplifyUserAgent();
-  return data;
-}
-
-function foreignPoolData(pool) {
   const client = pool.client || {};
+  const options = poolOptions.get(pool) || { clientSecret: pool.clientSecret || pool.ClientSecret, refreshTokenRotation: pool.refreshTokenRotation };
   return {
     UserPoolId: pool.getUserPoolId(),
     ClientId: pool.getClientId(),
     endpoint: client.endpoint,
     credentials: client.fetchOptions && client.fetchOptions.credentials,
-    ClientSecret: pool.clientSecret || pool.ClientSecret,
-    refreshTokenRotation: pool.refreshTokenRotation,
+    ClientSecret: options.clientSecret,
+    refreshTokenRotation: options.refreshTokenRotation,
     AdvancedSecurityDataCollectionFlag: pool.advancedSecurityDataCollectionFlag,
+    userAgent: getAmplifyUserAgent(),
   };
 }
 

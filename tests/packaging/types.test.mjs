@@ -94,31 +94,9 @@ describe('declarations in the built package', () => {
   it('declare exactly what the package exports: every class, member and function', async () => {
     const { missing, undeclared } = await compareWithBuild();
     assert.deepEqual(undeclared, [], 'built but not declared');
-    assert.deepEqual(missing.filter((name) => !AWAITING_RUNTIME.has(name)), [], 'declared but not built');
-  });
-
-  it('what is declared ahead of its runtime (issue #15) is built', { todo: 'the plain-JS classes, AuthenticationHelper, WordArray, UserAgent and /internals land separately' }, async () => {
-    const { missing } = await compareWithBuild();
-    assert.deepEqual(missing, [], 'declared but not built yet');
+    assert.deepEqual(missing, [], 'declared but not built');
   });
 });
-
-/**
- * Declared (issue #15: the JS SDK's objects, exactly) before the runtime has them: the
- * plain-JS classes with the JS SDK's instance properties and helper methods,
- * AuthenticationHelper, WordArray, UserAgent and the /internals entry. Delete each name
- * here once the build has it.
- */
-const AWAITING_RUNTIME = new Set([
-  'AuthenticationHelper', 'UserAgent', 'WordArray',
-  'internals/addAuthCategoryToCognitoUserAgent', 'internals/addFrameworkToCognitoUserAgent',
-  ...['username', 'password', 'validationData', 'authParameters', 'clientMetadata'].map((m) => `AuthenticationDetails.${m}`),
-  ...['userPoolId', 'clientId', 'client', 'advancedSecurityDataCollectionFlag', 'getUserContextData'].map((m) => `CognitoUserPool.${m}`),
-  ...['pool', 'Session', 'client', 'signInUserSession', 'authenticationFlowType', 'keyPrefix', 'userDataKey',
-    'cacheTokens', 'clearCachedTokens', 'cacheUserData', 'clearCachedUserData', 'clearCachedUser', 'cacheDeviceKeyAndPassword',
-    'getCachedDeviceKeyAndPassword', 'clearCachedDeviceKeyAndPassword', 'cleanClientData', 'getCognitoUserSession',
-    'getUserContextData', 'revokeTokens', 'isSessionRevocable'].map((m) => `CognitoUser.${m}`),
-]);
 
 /** wasm-bindgen plumbing, on purpose not part of the API. */
 const PLUMBING = new Set(['constructor', 'free', '__destroy_into_raw', '__wbg_ptr']);
