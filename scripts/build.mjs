@@ -55,7 +55,7 @@ function compile() {
  */
 const FACADE = [
   'core.js', 'UserAgent.js', 'tokens.js', 'misc.js', 'WordArray.js', 'AuthenticationHelper.js', 'CognitoUserPool.js',
-  'CognitoUser.js', 'start.js',
+  'CognitoUser.js', 'CookieStorage.js', 'CognitoIdentityCredentials.js', 'start.js',
 ];
 
 /** The names the package exports: the facade's classes, and the wasm-bindgen exports
@@ -66,8 +66,9 @@ const PUBLIC = [
   'AuthenticationHelper', 'WordArray', 'UserAgent', 'appendToCognitoUserAgent',
   // The `/internals` entry's two, re-exported from here so that both change one UserAgent.
   'addAuthCategoryToCognitoUserAgent', 'addFrameworkToCognitoUserAgent',
+  'CookieStorage', 'CognitoIdentityCredentials',
 ];
-const PASSTHROUGH = ['CookieStorage', 'CognitoIdentityCredentials', 'armPanicProbe'];
+const PASSTHROUGH = ['armPanicProbe'];
 
 function facadeSource(glue) {
   const files = FACADE.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8'));

@@ -55,6 +55,10 @@ pub struct Known {
     pub credentials: Option<Credentials>,
 }
 
+/// What a [`IdentityEnv::get`] leaves: what the object knows afterwards (a refused cached
+/// id is forgotten even when the call fails), and how the call went.
+pub type Fetched = (Known, Result<(), CognitoError>);
+
 /// What the credential calls run against: the identity pool, the wire, the storage the
 /// identity id is cached in, a clock (seconds since the epoch).
 pub type IdentityEnv<'a, T, S> = Env<'a, T, S, IdentityPool>;
@@ -76,16 +80,26 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     }
 
     /// The credentials: the known ones unless `force` or they are about to expire, else
-    /// fetched. Concurrent callers of one object share one fetch (`flights`); `logins` is
-    /// awaited only by the caller that fetches.
+    /// fetched. Concurrent callers for one credentials object (`flight`) share one fetch
+    /// (`flights`) and what it leaves; `logins` is awaited only by the caller that fetches.
     pub async fn get(
-        &self, known: &RefCell<Known>, flights: &SingleFlight<Result<(), CognitoError>>, force: bool,
+        &self, known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
         logins: impl Future<Output = Result<Object, CognitoError>>,
-    ) -> Result<(), CognitoError> {
-        if !force && !self.needs_refresh(&known.borrow()) {
-            return Ok(());
+    ) -> Fetched {
+        if !force && !self.needs_refresh(&known) {
+            return (known, Ok(()));
         }
-        flights.run("credentials", || async { self.fetch(known, &logins.await?).await }).await
+        flights
+            .run(flight, || async {
+                let logins = match logins.await {
+                    Ok(logins) => logins,
+                    Err(e) => return (known, Err(e)),
+                };
+                let known = RefCell::new(known);
+                let result = self.fetch(&known, &logins).await;
+                (known.into_inner(), result)
+            })
+            .await
     }
 
     /// GetId (unless an id is known or cached), then GetCredentialsForIdentity; the
@@ -138,12 +152,13 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run;
+    use crate::flows::single_flight::tests::{run, run_all, Yield};
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
+    use std::pin::Pin;
 
     const NOW: i64 = 1_000_000;
     const KEY: &str = "aws.cognito.identity-id.eu-west-1:pool";
@@ -258,25 +273,63 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
         let env = env(&pool, &server, &storage);
-        let known = RefCell::new(Known::default());
         let flights = SingleFlight::default();
-        assert!(env.needs_refresh(&known.borrow()));
+        assert!(env.needs_refresh(&Known::default()));
         let logins_asked = std::cell::Cell::new(0);
         let logins = || async {
             logins_asked.set(logins_asked.get() + 1);
             Ok(Object::new())
         };
-        run(env.get(&known, &flights, false, logins())).unwrap();
-        run(env.get(&known, &flights, false, logins())).unwrap();
+        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins()));
+        result.unwrap();
+        let (known, result) = run(env.get(known, &flights, "c1", false, logins()));
+        result.unwrap();
         assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1), "the second get sent nothing");
-        assert!(!env.needs_refresh(&known.borrow()));
+        assert!(!env.needs_refresh(&known));
         // Forced: fetched again, with the cached id.
         server.answer(200, credentials("eu-west-1:id", "A2"));
-        run(env.get(&known, &flights, true, logins())).unwrap();
+        let (known, result) = run(env.get(known, &flights, "c1", true, logins()));
+        result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
-        assert_eq!(known.borrow().credentials.as_ref().unwrap().access_key_id, "A2");
+        assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
+        let known = RefCell::new(known);
         env.clear_cached_id(&known);
         assert_eq!((storage.get_item(KEY), known.into_inner()), (None, Known::default()));
+    }
+
+    #[test]
+    fn concurrent_gets_of_one_object_share_one_fetch_and_its_result() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
+        let env = env(&pool, &server, &storage);
+        let flights = SingleFlight::default();
+        let logins_asked = std::cell::Cell::new(0);
+        let get = || {
+            let logins = async {
+                logins_asked.set(logins_asked.get() + 1);
+                Yield(2).await;
+                Ok(Object::new())
+            };
+            Box::pin(env.get(Known::default(), &flights, "c1", false, logins)) as Pin<Box<dyn Future<Output = Fetched>>>
+        };
+        let results = run_all(vec![get(), get(), get()]);
+        assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1));
+        for (known, result) in results {
+            result.unwrap();
+            assert_eq!(known.credentials.unwrap().access_key_id, "A1", "every caller holds the fetched credentials");
+        }
+    }
+
+    #[test]
+    fn a_failed_get_still_hands_back_what_the_object_knows() {
+        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+        let env = env(&pool, &server, &storage);
+        let flights = SingleFlight::default();
+        let known = Known { identity_id: Some("eu-west-1:kept".into()), credentials: None };
+        let refused = async { Err(CognitoError::new(ErrorKind::NotAuthorized, "no session")) };
+        let (after, result) = run(env.get(known.clone(), &flights, "c1", false, refused));
+        assert_eq!((after, result.unwrap_err().code()), (known, "NotAuthorizedException"));
+        assert!(server.requests.borrow().is_empty(), "nothing sent without logins");
     }
 
     #[test]

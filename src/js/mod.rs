@@ -5,11 +5,9 @@
 
 mod callbacks;
 mod convert;
-mod cookie_storage;
 mod entry;
 mod events;
 mod fetch;
-// mod identity_credentials; (being ported to src/facade)
 mod js_storage;
 mod panic;
 mod panic_probe;

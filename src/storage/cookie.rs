@@ -1,7 +1,7 @@
 //! amazon-cognito-identity-js's `CookieStorage`, without the browser: the options it
 //! accepts, and the exact strings js-cookie 3.0.x (what the SDK uses) assigns to and
-//! reads from `document.cookie`. The wasm class in `js::cookie_storage` only moves these
-//! strings in and out of `document.cookie`.
+//! reads from `document.cookie`. The JS class (src/facade/CookieStorage.js, through
+//! `js::entry::cookie`) only moves these strings in and out of `document.cookie`.
 //!
 //! Format facts reproduced here (js-cookie 3.0.8, the version in the SDK's dist bundle):
 //! - name: `encodeURIComponent(name)` with `# $ & + ^ \` |` put back, then `(` `)` as `%28` `%29`;

@@ -16,7 +16,9 @@
 //! challenge comes next, what is stored and when to refresh is decided here and below,
 //! never in the JS.
 
+mod cookie;
 mod data;
+mod identity;
 mod pending;
 mod pool;
 mod reply;
@@ -131,6 +133,9 @@ pub(super) fn session_json(s: &Session) -> Value {
 /// `run`: an operation that may send requests. Resolves with the answer's JSON text.
 #[wasm_bindgen]
 pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
+    if let Some(promise) = identity::run(op, input, &storage) {
+        return promise;
+    }
     let (reply, promise) = super::callbacks::reply_with_promise();
     if op == "authenticateUser" {
         panic_probe::trip(Point::AuthenticateSync);
@@ -149,7 +154,9 @@ pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
 /// `now`: an operation that never waits.
 #[wasm_bindgen]
 pub fn now(op: &str, input: &str, storage: JsValue) -> String {
-    if let Some(answer) = data::now(op, input) {
+    if let Some(answer) =
+        data::now(op, input).or_else(|| cookie::now(op, input)).or_else(|| identity::now(op, input, &storage))
+    {
         return answer.text();
     }
     let answer = match Call::parse(input, storage) {

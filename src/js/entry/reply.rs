@@ -9,6 +9,7 @@
 //! | `{ session, details? }` | success with a `CognitoUserSession` of these tokens |
 //! | `{ attributes }` | success with `CognitoUserAttribute[]` |
 //! | `{ err }` | failure with an Error carrying `code`, `name`, `message`, `statusCode` (a plain Error when there is no `code`) |
+//! | `{ err: { message, type: 'TypeError' } }` | (`CookieStorage`, thrown) a TypeError, like js-cookie's own |
 //! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
 //! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
 
@@ -63,6 +64,11 @@ impl Reply {
     /// A plain `Error(message)`, no code: the SDK's own argument checks throw these.
     pub fn plain_err(message: &str) -> Reply {
         Reply::one("err", crate::json!({ "message": message }))
+    }
+
+    /// A `TypeError(message)`: what js-cookie throws on values it cannot write.
+    pub fn type_error(message: &str) -> Reply {
+        Reply::one("err", crate::json!({ "message": message, "type": "TypeError" }))
     }
 
     pub fn pending() -> Reply {

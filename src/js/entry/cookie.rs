@@ -1,0 +1,138 @@
+//! `CookieStorage`'s operations (src/facade/CookieStorage.js), on plain data and without
+//! a pool. The JS object holds the SDK's fields and moves strings in and out of
+//! `document.cookie`; which string is written, what a read gives, which cookies `clear`
+//! removes and which of js-cookie's TypeErrors a call throws are decided here, with the
+//! strings of `storage::cookie` (js-cookie's format, byte for byte).
+//!
+//! The JS describes the values JSON cannot carry (src/facade/CookieStorage.js):
+//! - `cookie`: `document.cookie`, or null where there is no `document` (a worker);
+//! - a key or value: `String(v)`, or null for a Symbol (which js-cookie cannot encode);
+//!   for a lookup, `truthy` tells whether the key passes js-cookie's `!name` test;
+//! - `path`, `domain`, `sameSite`: a string, else whether the value was truthy;
+//! - `expires`: `{ days }` (a number; null when not finite), `{ at }` (a Date's time;
+//!   null when invalid), else whether the value was truthy.
+
+use super::reply::{Answer, Reply};
+use crate::flows::clock::now_millis;
+use crate::json::{self, Value};
+use crate::storage::cookie::{self, CookieOptions, Expires, SameSite};
+
+/// js-cookie's TypeErrors, as the SDK's unminified code words them.
+const SYMBOL_ERROR: &str = "Cannot convert a Symbol value to a string";
+const ATTRIBUTE_ERROR: &str = "attributes[attributeName].split is not a function";
+const EXPIRES_ERROR: &str = "attributes.expires.toUTCString is not a function";
+/// `Object.keys(Cookies.get())` where there is no `document` (`Cookies.get()` is undefined).
+const NO_JAR_ERROR: &str = "Cannot convert undefined or null to object";
+
+/// The answer to a cookie operation, or None when `op` is not one.
+pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
+    let input = json::parse(input).unwrap_or(Value::Null);
+    let reply = match op {
+        "cookieStorage" => construct(&input),
+        "cookieSet" => set(&input),
+        "cookieGet" => lookup(&input),
+        "cookieRemove" => remove(&input),
+        "cookieClear" => clear(&input),
+        _ => return None,
+    };
+    Some(Answer::reply(reply.unwrap_or_else(|e| e)))
+}
+
+type Outcome = Result<Reply, Reply>;
+
+/// `new CookieStorage(data)`: the SDK's checks of `sameSite` (given when the key is
+/// present; null when it was not a string, which no spelling matches).
+fn construct(input: &Value) -> Outcome {
+    let same_site = input.get("sameSite").map(|s| s.as_str().unwrap_or_default());
+    let secure = input.get("secure").and_then(Value::as_bool);
+    CookieOptions::new(None, None, None, secure, same_site).map_err(|e| Reply::plain_err(&e))?;
+    Ok(Reply::done())
+}
+
+/// The string `setItem` assigns to `document.cookie` (nothing without a document). The
+/// failures in js-cookie's order: `expires`, the name, the attributes, the value.
+fn set(input: &Value) -> Outcome {
+    let Some(_) = jar(input) else { return Ok(Reply::done()) };
+    let (options, expires_ok) = options(&input["options"]);
+    if !expires_ok {
+        return Err(Reply::type_error(EXPIRES_ERROR));
+    }
+    let name = text(&input["name"])?;
+    let options = options?;
+    let value = text(&input["value"])?;
+    Ok(Reply::ok_str(&cookie::set_cookie_string(name, value, &options, now_millis())))
+}
+
+/// `Cookies.get(key)`: the first decodable cookie of that name; nothing for a falsy key or
+/// without a document.
+fn lookup(input: &Value) -> Outcome {
+    let Some(jar) = jar(input) else { return Ok(Reply::done()) };
+    if input.get("truthy").and_then(Value::as_bool) != Some(true) {
+        return Ok(Reply::done());
+    }
+    let found = cookie::get(jar, text(&input["name"])?);
+    Ok(Reply::ok_or_undefined(found.map(Value::String)))
+}
+
+/// The string `removeItem` assigns: the storage's attributes, expired (its `expires`, even
+/// an unwritable one, is replaced).
+fn remove(input: &Value) -> Outcome {
+    let Some(_) = jar(input) else { return Ok(Reply::done()) };
+    let name = text(&input["name"])?;
+    let (options, _) = options(&input["options"]);
+    Ok(Reply::ok_str(&cookie::remove_cookie_string(name, &options?, now_millis())))
+}
+
+/// The names `clear` removes, in `Object.keys` order of js-cookie's jar.
+fn clear(input: &Value) -> Outcome {
+    let Some(jar) = jar(input) else { return Err(Reply::type_error(NO_JAR_ERROR)) };
+    Ok(Reply::ok(Value::Array(cookie::clear_order(jar).into_iter().map(Value::String).collect())))
+}
+
+/// `document.cookie`, or None without a document.
+fn jar(input: &Value) -> Option<&str> {
+    input.get("cookie").and_then(Value::as_str)
+}
+
+/// A key or value as js-cookie's `encodeURIComponent` takes it (a Symbol throws).
+fn text(v: &Value) -> Result<&str, Reply> {
+    v.as_str().ok_or_else(|| Reply::type_error(SYMBOL_ERROR))
+}
+
+/// The storage's fields as js-cookie's options (or the TypeError js-cookie throws on a
+/// truthy `path`, `domain` or `sameSite` that is not a string), and whether `expires` is
+/// one js-cookie can write.
+fn options(fields: &Value) -> (Result<CookieOptions, Reply>, bool) {
+    let (expires, expires_ok) = match &fields["expires"] {
+        Value::Object(e) if e.contains_key("days") => (Expires::Days(number(&fields["expires"]["days"])), true),
+        Value::Object(e) if e.contains_key("at") => (Expires::At(number(&fields["expires"]["at"])), true),
+        Value::Bool(true) => (Expires::Session, false),
+        _ => (Expires::Session, true),
+    };
+    let attributes = (|| {
+        Ok(CookieOptions {
+            domain: attribute(&fields["domain"])?,
+            path: attribute(&fields["path"])?.unwrap_or_default(),
+            expires,
+            secure: fields["secure"].as_bool() == Some(true),
+            same_site: attribute(&fields["sameSite"])?.as_deref().and_then(SameSite::parse),
+        })
+    })();
+    (attributes, expires_ok)
+}
+
+/// A `path` / `domain` / `sameSite` field: falsy (an empty string included) → absent, a
+/// string → itself, anything else truthy → js-cookie's TypeError.
+fn attribute(v: &Value) -> Result<Option<String>, Reply> {
+    match v {
+        Value::String(s) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
+        Value::Bool(true) => Err(Reply::type_error(ATTRIBUTE_ERROR)),
+        _ => Ok(None),
+    }
+}
+
+/// A number the JS gave; null (what JSON makes of NaN and ±Infinity) is NaN, which
+/// formats as js-cookie's `Invalid Date` like every non-finite time.
+fn number(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}

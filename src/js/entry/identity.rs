@@ -1,0 +1,184 @@
+//! `CognitoIdentityCredentials`' operations (src/facade/CognitoIdentityCredentials.js):
+//! temporary AWS credentials from an identity pool (`flows::identity`). The JS object
+//! holds its settings (`config`: `IdentityPoolId`, `Logins`, `endpoint`), what it knows
+//! (`known`: the identity id and the credentials) and its `flight` (the name its
+//! concurrent `get`s share one fetch under); each call hands them here, with the
+//! `userAgent` of the moment and the caller's storage, and the answer says what the object knows afterwards (`user.known`).
+//!
+//! `get` is two steps, like `getSession`: `now` answers at once with fresh credentials,
+//! or `{ pending }`; the JS then asks the user for its session (`user.getSession`, which
+//! refreshes an expired one) and calls `run` with what that gave (`user`: `{ idToken }`,
+//! `{ failed: { code, message } }`, `{ unusable }`, or null without a user).
+
+use super::reply::{Answer, Reply};
+use crate::flows::clock::now_secs;
+use crate::flows::identity::{logins_with_id_token, Fetched, IdentityEnv, IdentityPool, Known};
+use crate::flows::single_flight::SingleFlight;
+use crate::js::fetch::FetchTransport;
+use crate::js::js_storage::JsStorage;
+use crate::js::panic::ResetAfterPanic;
+use crate::json::{self, Number, Object, Value};
+use crate::protocol::identity::Credentials;
+use crate::protocol::{CognitoError, ErrorKind};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+
+const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
+const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
+
+thread_local! {
+    /// Credential fetches in flight, by the object they are for.
+    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = ResetAfterPanic::default();
+    static NEXT_FLIGHT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// One call's input, parsed.
+struct Call {
+    input: Value,
+    pool: IdentityPool,
+    storage: JsStorage,
+    transport: FetchTransport,
+}
+
+impl Call {
+    fn parse(input: &str, storage: JsValue) -> Call {
+        let input = json::parse(input).unwrap_or(Value::Null);
+        let config = &input["config"];
+        let id = config["IdentityPoolId"].as_str().unwrap_or_default().to_string();
+        let pool = IdentityPool::new(id, config["endpoint"].as_str());
+        // The X-Amz-User-Agent as the JS's UserAgent reads at the time of the call.
+        let user_agent = input["userAgent"].as_str().unwrap_or(crate::protocol::USER_AGENT).to_string();
+        let transport = FetchTransport { credentials: None, user_agent };
+        Call { input, pool, storage: JsStorage(storage), transport }
+    }
+
+    fn env(&self) -> IdentityEnv<'_, FetchTransport, JsStorage> {
+        IdentityEnv {
+            pool: &self.pool,
+            transport: &self.transport,
+            storage: &self.storage,
+            now: now_secs,
+            random: getrandom::getrandom,
+            // Identity pools have no advanced security.
+            context_data: &crate::protocol::user_context::NoCollector,
+        }
+    }
+
+    fn known(&self) -> Known {
+        known_from(&self.input["known"])
+    }
+
+    fn force(&self) -> bool {
+        self.input["force"].as_bool() == Some(true)
+    }
+
+    /// The Logins of this call: with a user, their ID token added to the app's.
+    fn logins(&self) -> Result<Object, CognitoError> {
+        let app = self.input["config"]["Logins"].as_object().cloned().unwrap_or_default();
+        let user = &self.input["user"];
+        if user.is_null() {
+            return Ok(app);
+        }
+        if let Some(id_token) = user["idToken"].as_str() {
+            return Ok(logins_with_id_token(&app, id_token));
+        }
+        let Some(failed) = user.get("failed") else { return Err(CognitoError::invalid_parameter(NOT_A_USER_ERROR)) };
+        let kind = failed["code"].as_str().map_or(ErrorKind::NotAuthorized, ErrorKind::from_code);
+        Err(CognitoError::new(kind, failed["message"].as_str().unwrap_or_default()))
+    }
+}
+
+/// The answer to an identity operation that never waits, or None when `op` is not one.
+pub(super) fn now(op: &str, input: &str, storage: &JsValue) -> Option<Answer> {
+    let call = || Call::parse(input, storage.clone());
+    Some(match op {
+        "identityCredentials" => construct(input),
+        // `get` / `refresh`: fresh credentials at once, else `run` fetches.
+        "identityGet" => {
+            let call = call();
+            let known = call.known();
+            if call.force() || call.env().needs_refresh(&known) {
+                Answer::reply(Reply::pending())
+            } else {
+                Answer::reply(Reply::ok(known_json(&known)))
+            }
+        }
+        "identityNeedsRefresh" => {
+            let call = call();
+            Answer::reply(Reply::ok(Value::Bool(call.env().needs_refresh(&call.known()))))
+        }
+        // Forgets the credentials and the cached identity id (e.g. on sign-out).
+        "identityClearCachedId" => {
+            let call = call();
+            let known = RefCell::new(call.known());
+            call.env().clear_cached_id(&known);
+            Answer::reply(Reply::done()).set("known", known_json(&known.into_inner()))
+        }
+        _ => return None,
+    })
+}
+
+/// `run` for the identity operations: a Promise of the answer's JSON text, or None when
+/// `op` is not one of them.
+pub(super) fn run(op: &str, input: &str, storage: &JsValue) -> Option<js_sys::Promise> {
+    if op != "identityGet" {
+        return None;
+    }
+    let (reply, promise) = crate::js::callbacks::reply_with_promise();
+    let call = Call::parse(input, storage.clone());
+    crate::js::panic::spawn(async move {
+        let flight = call.input["flight"].as_str().unwrap_or_default().to_string();
+        let logins = call.logins();
+        let flights = FLIGHTS.with(ResetAfterPanic::get);
+        let (known, result) = call.env().get(call.known(), &flights, &flight, call.force(), async { logins }).await;
+        let known = known_json(&known);
+        let answer = Answer::reply(Reply::settled(result, |()| Reply::ok(known.clone()))).set("known", known);
+        reply.ok(JsValue::from_str(&answer.text()));
+    });
+    Some(promise)
+}
+
+/// `new CognitoIdentityCredentials(data)`: the settings the object keeps, and its flight.
+fn construct(input: &str) -> Answer {
+    let input = json::parse(input).unwrap_or(Value::Null);
+    let Some(pool_id) = input["IdentityPoolId"].as_str().filter(|p| p.contains(':')) else {
+        return Answer::reply(Reply::plain_err(POOL_ID_ERROR));
+    };
+    let mut config = Object::new();
+    config.insert("IdentityPoolId", Value::String(pool_id.to_string()));
+    config.insert("Logins", Value::Object(input["Logins"].as_object().cloned().unwrap_or_default()));
+    if let Some(endpoint) = input["endpoint"].as_str() {
+        config.insert("endpoint", Value::String(endpoint.to_string()));
+    }
+    let flight = NEXT_FLIGHT.with(|n| n.replace(n.get().wrapping_add(1)));
+    Answer::reply(Reply::done()).set("config", Value::Object(config)).set("flight", Value::String(flight.to_string()))
+}
+
+/// What the JS object holds: `{ identityId?, accessKeyId?, secretAccessKey?,
+/// sessionToken?, expiration? }`, the expiration in epoch milliseconds (a Date's time).
+fn known_json(known: &Known) -> Value {
+    let mut o = Object::new();
+    if let Some(id) = &known.identity_id {
+        o.insert("identityId", Value::String(id.clone()));
+    }
+    if let Some(c) = &known.credentials {
+        o.insert("accessKeyId", Value::String(c.access_key_id.clone()));
+        o.insert("secretAccessKey", Value::String(c.secret_key.clone()));
+        o.insert("sessionToken", Value::String(c.session_token.clone()));
+        o.insert("expiration", Value::Number(Number::from((c.expiration * 1000.0).round() as i64)));
+    }
+    Value::Object(o)
+}
+
+fn known_from(v: &Value) -> Known {
+    let text = |k: &str| v[k].as_str().map(str::to_string);
+    let credentials = (|| {
+        Some(Credentials {
+            access_key_id: text("accessKeyId")?,
+            secret_key: text("secretAccessKey")?,
+            session_token: text("sessionToken")?,
+            expiration: v["expiration"].as_f64()? / 1000.0,
+        })
+    })();
+    Known { identity_id: text("identityId"), credentials }
+}
