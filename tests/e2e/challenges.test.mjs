@@ -13,12 +13,12 @@ import { uniqueName } from '../support/admin.mjs';
 import { installResultView } from '../support/result-view.mjs';
 import { rfc6238 } from '../support/totp.mjs';
 import {
-  PASSWORD, adminCall, cognitoCall, createPoolAndClient, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests,
+  PASSWORD, adminCall, createPoolAndClient, exposeEmulatorCodes, passwordSignIn, recordCognitoRequests,
   signUpConfirmed, assertCalls, assertSignedIn,
 } from '../support/e2e.mjs';
 import { useBackendPages } from '../support/e2e-hooks.mjs';
+import { mfaPool as sharedMfaPool, mfaUser as sharedMfaUser } from '../support/challenge-users.mjs';
 
-const PHONE = '+15555550123';
 const NEW_PASSWORD = 'N3w-Battery-Staple!';
 const NAMES = [
   'onSuccess', 'onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup',
@@ -50,41 +50,9 @@ const poolDataOf = (pool) => ({ UserPoolId: pool.UserPoolId, ClientId: pool.Clie
 const opsSince = (n) => requests.slice(n).map((r) => (r.operation === 'RespondToAuthChallenge' ? `Respond:${r.json.ChallengeName}` : r.operation));
 const adminGetUser = (pool, username) => adminCall(backend.endpoint, 'AdminGetUser', { UserPoolId: pool.UserPoolId, Username: username });
 
-/** An MFA pool: MfaConfiguration with SMS, TOTP and email factors on. */
-async function mfaPool(name, MfaConfiguration, factors = { sms: true, totp: true, email: true }) {
-  const pool = await createPoolAndClient(backend.endpoint, { poolName: uniqueName(name) });
-  await adminCall(backend.endpoint, 'SetUserPoolMfaConfig', {
-    UserPoolId: pool.UserPoolId,
-    MfaConfiguration,
-    SmsMfaConfiguration: factors.sms ? { SmsAuthenticationMessage: 'Your code is {####}' } : null,
-    SoftwareTokenMfaConfiguration: { Enabled: !!factors.totp },
-    EmailMfaConfiguration: factors.email ? { Message: 'Your code is {####}' } : null,
-  });
-  return pool;
-}
-
-/** Registers a TOTP authenticator for `username` from Node (set-up only); returns the secret. */
-async function enrollTotp(pool, username) {
-  const s = await passwordSignIn(backend.endpoint, pool, username, PASSWORD);
-  assert.ok(s.ok, `set-up sign-in: ${JSON.stringify(s.data)}`);
-  const AccessToken = s.result.AccessToken;
-  const a = await cognitoCall(backend.endpoint, 'AssociateSoftwareToken', { AccessToken });
-  const v = await cognitoCall(backend.endpoint, 'VerifySoftwareToken', { AccessToken, UserCode: rfc6238(a.data.SecretCode), FriendlyDeviceName: 'node' });
-  assert.equal(v.data.Status, 'SUCCESS');
-  return a.data.SecretCode;
-}
-
-/** A confirmed user of `pool` with a phone number and the given MFA factors on (admin set-up). */
-async function mfaUser(pool, prefix, { sms = false, totp: withTotp = false, email = false, preferred } = {}) {
-  const u = await signUpConfirmed(backend, pool, uniqueName(prefix), { attributes: { phone_number: PHONE } });
-  if (withTotp) u.secret = await enrollTotp(pool, u.username);
-  const setting = (on, type) => (on ? { Enabled: true, PreferredMfa: preferred === type } : undefined);
-  await adminCall(backend.endpoint, 'AdminSetUserMFAPreference', {
-    UserPoolId: pool.UserPoolId, Username: u.username,
-    SMSMfaSettings: setting(sms, 'SMS_MFA'), SoftwareTokenMfaSettings: setting(withTotp, 'SOFTWARE_TOKEN_MFA'), EmailMfaSettings: setting(email, 'EMAIL_OTP'),
-  });
-  return u;
-}
+// The MFA set-ups are tests/support/challenge-users.mjs's, over this file's back end.
+const mfaPool = (name, MfaConfiguration, factors) => sharedMfaPool(backend, name, MfaConfiguration, factors);
+const mfaUser = (pool, prefix, options) => sharedMfaUser(backend, pool, prefix, options);
 
 /** In the page: emuCodes(userPoolId, username) and totpNow(secret), for the answers. */
 async function exposeCodeSources(p) {

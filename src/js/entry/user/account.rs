@@ -1,0 +1,216 @@
+//! The signed-in account: attributes, user data, passwords, MFA settings, devices,
+//! passkeys, registration: the one-request operations of `flows::user`, and what each
+//! answers the app.
+
+use super::super::reply::{Answer, Reply};
+use super::super::Call;
+use super::clear_local;
+use super::session::tell;
+use crate::flows::user::{Caller, UserCall};
+use crate::flows::{self, user_data};
+use crate::js::passkeys;
+use crate::json::{FromJson, Value};
+use crate::protocol::types::{AttributeType, Passthrough};
+use crate::protocol::CognitoError;
+
+/// The in-memory session when it is valid: what the SDK's account methods require.
+pub(super) fn access_token(call: &Call) -> Result<String, CognitoError> {
+    user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt)
+}
+
+/// Runs one of the user's operations (`flows::user::call`) as this user.
+pub(super) async fn user_call(call: &Call, user_call: &UserCall) -> Result<Passthrough, CognitoError> {
+    let username = call.username();
+    let access_token = || access_token(call);
+    let caller = Caller { username: &username, access_token: &access_token };
+    flows::user::call(&call.env(), &caller, user_call).await
+}
+
+/// The account's operations (`run`); None for an operation of another kind.
+pub(super) async fn run(op: &str, call: &Call) -> Option<Answer> {
+    Some(match op {
+        "getUserData" => {
+            let bypass = call.arg("bypassCache").as_bool().unwrap_or(false);
+            let result = get_user_data(call, bypass, call.string_map("clientMetadata")).await;
+            Answer::reply(Reply::settled(result, Reply::ok))
+        }
+        "updateAttributes" | "deleteAttributes" => change_attributes(op, call).await,
+        "registerPasskey" => register_passkey(call).await,
+        _ => {
+            let (user_call_value, answer) = account_call(op, call)?;
+            let result = user_call(call, &user_call_value).await;
+            let mut out = Answer::reply(Reply::settled(result, |data| answer.reply(call, data)));
+            if matches!(user_call_value, UserCall::DeleteUser { .. }) && !out.is_err() {
+                clear_local(call, &call.username());
+                out = out.set("session", Value::Null);
+            }
+            out
+        }
+    })
+}
+
+/// `getUserData` over the user's in-memory session; a bypass refreshes (and listeners hear of it).
+async fn get_user_data(
+    call: &Call, bypass_cache: bool, metadata: Option<crate::protocol::types::StringMap>,
+) -> Result<Value, CognitoError> {
+    let username = call.username();
+    let refresh = |token: String| {
+        let username = username.clone();
+        async move {
+            let found = flows::session::refresh_session(&call.env(), &username, &token, metadata).await;
+            tell(call, &username, found)
+        }
+    };
+    user_data::user_data(&call.env(), &username, || call.session(), bypass_cache, refresh).await
+}
+
+/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
+/// Both refresh the cached user data afterwards, as the SDK does.
+async fn change_attributes(op: &str, call: &Call) -> Answer {
+    let result = async {
+        access_token(call)?; // a missing session is reported before bad arguments
+        let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
+        let user_call_value = if op == "updateAttributes" {
+            let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
+                .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
+            UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
+        } else {
+            let names = Vec::<String>::from_json(call.arg("names").clone())
+                .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
+            UserCall::DeleteAttributes { names }
+        };
+        let details = user_call(call, &user_call_value).await?;
+        let _ = get_user_data(call, true, None).await;
+        Ok::<_, CognitoError>(details)
+    }
+    .await;
+    Answer::reply(Reply::settled(result, |details| {
+        if op == "updateAttributes" {
+            Reply::success().with_details(Value::Object(details))
+        } else {
+            Reply::success()
+        }
+    }))
+}
+
+/// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
+/// CompleteWebAuthnRegistration → 'SUCCESS'.
+async fn register_passkey(call: &Call) -> Answer {
+    let result = async {
+        let started = user_call(call, &UserCall::StartPasskeyRegistration).await?;
+        let options = started.get("CredentialCreationOptions").cloned().unwrap_or(Value::Null);
+        let credential = passkeys::create(&options).await?;
+        user_call(call, &UserCall::CompletePasskeyRegistration { credential }).await
+    }
+    .await;
+    Answer::reply(Reply::settled(result, |_| Reply::success()))
+}
+
+/// What a one-request operation answers with.
+enum Answers {
+    Success,
+    Response,
+    /// GetUser's `UserAttributes` as `CognitoUserAttribute[]`.
+    Attributes,
+    /// GetUser's `MFAOptions`.
+    MfaOptions,
+    /// The delivery details to `inputVerificationCode` when the callback object has it;
+    /// else onSuccess with `SUCCESS` when given (to a callback object), or the details.
+    Code(Option<&'static str>),
+}
+
+impl Answers {
+    fn reply(&self, call: &Call, data: Passthrough) -> Reply {
+        match self {
+            Answers::Success => Reply::success(),
+            Answers::Response => Reply::ok(Value::Object(data)),
+            Answers::Attributes => match data.get("UserAttributes").cloned() {
+                Some(list @ Value::Array(_)) => Reply::attributes(list),
+                _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
+            },
+            Answers::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
+            Answers::Code(success_text) => {
+                let data = Value::Object(data);
+                let otherwise = match success_text {
+                    Some(text) if call.to_object() => Reply::ok_str(text),
+                    _ => Reply::ok(data.clone()),
+                };
+                Reply::method("inputVerificationCode", vec![data], otherwise)
+            }
+        }
+    }
+}
+
+/// The one-request operations, from the method name and its arguments.
+fn account_call(op: &str, call: &Call) -> Option<(UserCall, Answers)> {
+    let metadata = || call.string_map("clientMetadata");
+    let count = |name: &str| call.arg(name).as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
+    Some(match op {
+        "getUserAttributes" => (UserCall::GetUser, Answers::Attributes),
+        "getMFAOptions" => (UserCall::GetUser, Answers::MfaOptions),
+        "getAttributeVerificationCode" => (
+            UserCall::GetAttributeVerificationCode { name: call.text("name"), client_metadata: metadata() },
+            Answers::Code(Some("SUCCESS")),
+        ),
+        "verifyAttribute" => {
+            (UserCall::VerifyAttribute { name: call.text("name"), code: call.text("code") }, Answers::Success)
+        }
+        "changePassword" => (
+            UserCall::ChangePassword {
+                previous: call.text("oldPassword"),
+                proposed: call.text("newPassword"),
+                client_metadata: metadata(),
+            },
+            Answers::Success,
+        ),
+        "forgotPassword" => (UserCall::ForgotPassword { client_metadata: metadata() }, Answers::Code(None)),
+        "confirmPassword" => (
+            UserCall::ConfirmForgotPassword {
+                code: call.text("code"),
+                password: call.text("newPassword"),
+                client_metadata: metadata(),
+            },
+            Answers::Success,
+        ),
+        "deleteUser" => (UserCall::DeleteUser { client_metadata: metadata() }, Answers::Success),
+        "enableMFA" => (UserCall::SetSmsMfa { enabled: true }, Answers::Success),
+        "disableMFA" => (UserCall::SetSmsMfa { enabled: false }, Answers::Success),
+        "setUserMfaPreference" => {
+            let setting = |name: &str| Some(call.arg(name).clone()).filter(|v| !v.is_null());
+            (
+                UserCall::SetMfaPreference {
+                    sms: setting("sms"),
+                    software_token: setting("totp"),
+                    email: setting("email"),
+                },
+                Answers::Success,
+            )
+        }
+        "getDevice" => (UserCall::GetDevice, Answers::Response),
+        "listDevices" => (
+            UserCall::ListDevices { limit: count("limit"), pagination_token: call.optional_text("paginationToken") },
+            Answers::Response,
+        ),
+        "setDeviceStatusRemembered" => (UserCall::SetDeviceStatus { remembered: true }, Answers::Success),
+        "setDeviceStatusNotRemembered" => (UserCall::SetDeviceStatus { remembered: false }, Answers::Success),
+        "forgetDevice" => (UserCall::ForgetDevice, Answers::Success),
+        "forgetSpecificDevice" => (UserCall::ForgetSpecificDevice { key: call.text("deviceKey") }, Answers::Success),
+        "listPasskeys" => (
+            UserCall::ListPasskeys { max_results: count("maxResults"), next_token: call.optional_text("nextToken") },
+            Answers::Response,
+        ),
+        "deletePasskey" => (UserCall::DeletePasskey { credential_id: call.text("credentialId") }, Answers::Success),
+        "confirmRegistration" => (
+            UserCall::ConfirmSignUp {
+                code: call.text("code"),
+                force_alias_creation: call.arg("forceAliasCreation").as_bool().unwrap_or(false),
+                client_metadata: metadata(),
+            },
+            Answers::Success,
+        ),
+        "resendConfirmationCode" => {
+            (UserCall::ResendConfirmationCode { client_metadata: metadata() }, Answers::Response)
+        }
+        _ => return None,
+    })
+}

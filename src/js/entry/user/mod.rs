@@ -1,0 +1,85 @@
+//! `CognitoUser`'s operations, as the entry points run them: sign-in and its challenges
+//! (`sign_in`), sessions (`session`), what storage holds of the user (`cache`), and the
+//! account's one-request operations (`account`). Each reads what the JS object holds from
+//! the input and answers with what it is to hold afterwards.
+
+mod account;
+mod cache;
+mod session;
+mod sign_in;
+
+use super::reply::{Answer, Reply};
+use super::Call;
+use crate::flows::user::UserCall;
+use crate::js::events;
+use crate::json::Value;
+use crate::protocol::challenge::AuthFlow;
+use crate::protocol::CognitoError;
+use crate::storage::events::Change;
+use crate::storage::keys::{self, UserItem};
+use account::{access_token, user_call};
+use session::{cached_device, session_now};
+
+/// The operations that never wait (`now`).
+pub(super) fn now(op: &str, call: &Call) -> Answer {
+    match op {
+        "getSession" => session_now(call),
+        "signOutLocal" => {
+            clear_local(call, &call.username());
+            Answer::reply(Reply::done()).set("session", Value::Null)
+        }
+        "newUser" => {
+            let username = call.username();
+            named(Answer::reply(Reply::done()), call, &username)
+                .set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)))
+                .set("flow", Value::String(AuthFlow::UserSrp.name().to_string()))
+        }
+        "getCachedDeviceKeyAndPassword" => cached_device(call),
+        op => cache::cache(op, call).unwrap_or_else(|| Answer::reply(Reply::err(&unknown_op(op)))),
+    }
+}
+
+/// The operations that may send requests (`run`).
+pub(super) async fn run(op: &str, call: &Call) -> Answer {
+    if let Some(answer) = sign_in::run(op, call).await {
+        return answer;
+    }
+    if let Some(answer) = session::run(op, call).await {
+        return answer;
+    }
+    match op {
+        "signUp" => super::pool::sign_up(call).await,
+        "globalSignOut" => {
+            let result = user_call(call, &UserCall::GlobalSignOut).await;
+            if result.is_ok() {
+                clear_local(call, &call.username());
+            }
+            let answer = Answer::reply(Reply::settled(result, |_| Reply::success()));
+            if call.session().is_some() {
+                answer.set("session", Value::Null)
+            } else {
+                answer
+            }
+        }
+        _ => account::run(op, call).await.unwrap_or_else(|| Answer::reply(Reply::err(&unknown_op(op)))),
+    }
+}
+
+fn unknown_op(op: &str) -> CognitoError {
+    CognitoError::invalid_parameter(format!("cognito-identity-wasm has no operation {op}."))
+}
+
+/// Sets `username` and the SDK's `userDataKey`, which follows it.
+fn named(answer: Answer, call: &Call, username: &str) -> Answer {
+    let key = keys::user_item(&call.shared.config.client_id, username, UserItem::UserData);
+    answer.set("username", Value::String(username.to_string())).set("userDataKey", Value::String(key))
+}
+
+fn clear_local(call: &Call, username: &str) {
+    call.env().clear_session(username);
+    emit(call, Change::SignOut, username);
+}
+
+fn emit(call: &Call, change: Change, username: &str) {
+    events::emit(&call.shared.config.client_id, change, username, false);
+}

@@ -1,0 +1,267 @@
+//! Sign-in and its challenges: authenticateUser, initiateAuth, the methods that answer a
+//! challenge, and TOTP set-up, over `flows::sign_in`; which callback a challenge reaches.
+
+use super::super::pending;
+use super::super::reply::{Answer, Reply};
+use super::super::{session_json, Call};
+use super::session::device_props;
+use super::{access_token, emit, named};
+use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
+use crate::flows;
+use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
+use crate::js::passkeys;
+use crate::json::{Object, ToJson, Value};
+use crate::protocol::account::SetupAuth;
+use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
+use crate::protocol::{CognitoError, ErrorKind};
+use crate::srp;
+use crate::storage::events::Change;
+
+/// The sign-in's operations (`run`); None for an operation of another kind.
+pub(super) async fn run(op: &str, call: &Call) -> Option<Answer> {
+    Some(match op {
+        "associateSoftwareToken" => associate_software_token(call).await,
+        "verifySoftwareToken" => verify_software_token(call).await,
+        _ => match sign_in_step(op, call)? {
+            Ok(step) => sign_in(call, step).await,
+            Err(reply) => Answer::reply(reply),
+        },
+    })
+}
+
+/// One step of a sign-in, as the app asked for it.
+enum Step {
+    Start(Begin, SignInParams),
+    Answer(ChallengeAnswer),
+    FinishMfaSetup { code: String, friendly_device_name: Option<String> },
+}
+
+fn sign_in_params(call: &Call) -> SignInParams {
+    SignInParams {
+        user_pool_id: call.shared.config.user_pool_id.clone(),
+        client_id: call.shared.config.client_id.clone(),
+        username: call.username(),
+        password: call.text("password"),
+        client_metadata: call.string_map("clientMetadata"),
+        preferred_challenge: call.optional_text("preferredChallenge"),
+    }
+}
+
+/// The sign-in step `op` asks for, or the reply refusing it before any request.
+fn sign_in_step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
+    let answer = |a: ChallengeAnswer| Ok(Step::Answer(a));
+    Some(match op {
+        "authenticateUser" => {
+            let flow = call.user().get("flow").and_then(Value::as_str).and_then(AuthFlow::parse);
+            match flow {
+                Some(flow) => Ok(Step::Start(Begin::Flow(flow), sign_in_params(call))),
+                None => Err(Reply::plain_err("Authentication flow type is invalid.")),
+            }
+        }
+        "initiateAuth" => {
+            let auth_parameters = call.string_map("authParameters").unwrap_or_default();
+            Ok(Step::Start(Begin::Custom(auth_parameters), sign_in_params(call)))
+        }
+        "sendMFACode" => {
+            let mfa_type = call.optional_text("mfaType").filter(|t| !t.is_empty());
+            let mfa_type = mfa_type.map_or(ChallengeName::SmsMfa, |t| ChallengeName::parse(&t));
+            answer(ChallengeAnswer::MfaCode { code: call.text("code"), mfa_type })
+        }
+        "sendSelectChallengeAnswer" => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
+        "sendMFASelectionAnswer" => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
+        "sendCustomChallengeAnswer" => answer(ChallengeAnswer::Custom(call.text("answer"))),
+        "completeNewPasswordChallenge" => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
+            Some(password) => {
+                let attributes = call.string_map("attributes").unwrap_or_default();
+                answer(ChallengeAnswer::NewPassword { password, attributes })
+            }
+            None => Err(Reply::plain_err("New password is required.")),
+        },
+        _ => return None,
+    })
+}
+
+/// The sign-in waiting for the app's answer: the one this page started under the user's
+/// `Session`, else one taken up from that Session alone (handed over from elsewhere).
+fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
+    let session = call.user().get("Session").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let session = session.ok_or_else(|| {
+        CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
+    })?;
+    if let Some(pending) = pending::take(session) {
+        return Ok(pending);
+    }
+    Ok(flows::sign_in::resume(&call.env(), sign_in_params(call), session.to_string()))
+}
+
+async fn sign_in(call: &Call, step: Step) -> Answer {
+    // The SDK's own path for these (authenticateUserInternal) leaves `challengeName`
+    // (undefined) on the user when it signs in; its MFA, TOTP set-up and device paths do not.
+    let names_challenge = matches!(
+        step,
+        Step::Start(..) | Step::Answer(ChallengeAnswer::NewPassword { .. } | ChallengeAnswer::Custom(_))
+    );
+    let env = call.env();
+    let srp: SrpSource = &srp::ahead::take_or_generate;
+    let metadata = call.string_map("clientMetadata");
+    let mut result = match step {
+        Step::Start(begin, params) => flows::sign_in::start(&env, begin, params, srp).await,
+        Step::Answer(answer) => match waiting_challenge(call) {
+            Ok(pending) => flows::sign_in::answer(&env, pending, &answer, metadata, srp).await,
+            Err(e) => Err(e.into()),
+        },
+        Step::FinishMfaSetup { code, friendly_device_name } => match waiting_challenge(call) {
+            Ok(pending) => {
+                let name = friendly_device_name.as_deref();
+                flows::sign_in::finish_mfa_setup(&env, pending, &code, name, srp).await
+            }
+            Err(e) => Err(e.into()),
+        },
+    };
+    // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
+    while let Ok(SignInOutcome::Passkey { pending, options }) = result {
+        result = match passkeys::assertion(&options).await {
+            Ok(credential) => {
+                flows::sign_in::answer(&env, pending, &ChallengeAnswer::WebAuthn(credential), None, srp).await
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
+    finish_step(call, result, names_challenge)
+}
+
+/// Reports where a sign-in stopped: signed in, at a challenge (kept under its Session
+/// before the app hears of it: its callback may answer at once), or refused.
+fn finish_step(call: &Call, result: SignInResult, names_challenge: bool) -> Answer {
+    match result {
+        Ok(SignInOutcome::SignedIn {
+            username,
+            session,
+            user_confirmation_necessary,
+            device_verifier,
+            device_session,
+        }) => {
+            emit(call, Change::SignIn, &username);
+            let reply = Reply::session(&session);
+            let reply = if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply };
+            // The user keeps the Session of the last challenge, as the SDK's does.
+            let mut answer =
+                named(device_props(call, &username), call, &username).set("session", session_json(&session));
+            if let Some(verifier) = device_verifier {
+                answer = answer.set("verifierDevices", Value::String(verifier));
+            }
+            if let Some(device_session) = device_session {
+                answer = answer.set("Session", Value::String(device_session));
+            } else if names_challenge {
+                answer = answer.unset("challengeName");
+            }
+            answer.with_reply(reply)
+        }
+        Ok(SignInOutcome::Challenge(pending)) => {
+            let challenge = pending.challenge().clone();
+            let session = pending::keep(pending);
+            named(Answer::reply(challenge_reply(&challenge)), call, &challenge.username)
+                .set("Session", session.map_or(Value::Null, Value::String))
+        }
+        Ok(SignInOutcome::Passkey { .. }) => unreachable_passkey(),
+        Err(SignInFailure { error, pending }) => {
+            // A refused answer (wrong code) may be given again, as with the JS SDK.
+            if let Some(pending) = pending {
+                pending::keep(pending);
+            }
+            // A refused password is typed again: have the next SRP client ready.
+            crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
+            Answer::reply(Reply::err(&error))
+        }
+    }
+}
+
+/// `sign_in` answers every passkey step before it reports.
+fn unreachable_passkey() -> Answer {
+    Answer::reply(Reply::err(&CognitoError::new(ErrorKind::UnhandledChallenge, "passkey step left unanswered")))
+}
+
+/// The callback object's method for a challenge, with the SDK's arguments; a coded
+/// error when the object has no such method (instead of the SDK's "callback.totpRequired
+/// is not a function").
+fn challenge_reply(challenge: &Challenge) -> Reply {
+    let params = Value::Object(challenge.parameters.clone());
+    let name = Value::String(challenge.name.as_str().to_string());
+    let callback = challenge.name.callback();
+    let how = match callback {
+        Some(cb) => format!("the callback object has no {} method", cb.method()),
+        None => "this SDK does not handle that challenge yet".to_string(),
+    };
+    let error = CognitoError::new(
+        ErrorKind::UnhandledChallenge,
+        format!("Cognito asked for the {} challenge, but {how}.", challenge.name.as_str()),
+    );
+    let mut fields = Object::new();
+    fields.insert("challengeName", name.clone());
+    fields.insert("challengeParameters", params.clone());
+    if !challenge.available.is_empty() {
+        fields.insert("availableChallenges", challenge.available.to_json());
+    }
+    let otherwise = Reply::err(&error).with_error_fields(fields);
+    let Some(callback) = callback else { return otherwise };
+    let args = match callback {
+        ChallengeCallback::NameAndParameters(_) => vec![name, params],
+        ChallengeCallback::ParametersOnly(_) => vec![params],
+        ChallengeCallback::SelectChallenge => vec![challenge.available.to_json(), params],
+        ChallengeCallback::NewPasswordRequired => {
+            let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
+            vec![attributes, required.to_json()]
+        }
+    };
+    Reply::method(callback.method(), args, otherwise)
+}
+
+/// `associateSoftwareToken`: during a challenge (the user holds a Session) for that
+/// sign-in, else for the signed-in user. The Promise form resolves to the secret.
+async fn associate_software_token(call: &Call) -> Answer {
+    let result = async {
+        let auth = setup_auth(call)?;
+        let (data, session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
+        Ok::<_, CognitoError>((data.get("SecretCode").cloned().unwrap_or(Value::Null), session))
+    }
+    .await;
+    match result {
+        Ok((secret, new_session)) => {
+            let reply = Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret));
+            let answer = Answer::reply(reply);
+            match (new_session, call.user().get("Session").and_then(Value::as_str)) {
+                (Some(new), Some(old)) => {
+                    pending::rename(old, &new);
+                    answer.set("Session", Value::String(new))
+                }
+                _ => answer,
+            }
+        }
+        Err(e) => Answer::reply(Reply::err(&e)),
+    }
+}
+
+/// `verifySoftwareToken`: during MFA_SETUP this also finishes the sign-in; for a
+/// signed-in user onSuccess gets VerifySoftwareToken's answer.
+async fn verify_software_token(call: &Call) -> Answer {
+    let code = call.text("code");
+    let friendly_device_name = call.optional_text("friendlyDeviceName");
+    match setup_auth(call) {
+        Err(e) => Answer::reply(Reply::err(&e)),
+        Ok(SetupAuth::Session(_)) => sign_in(call, Step::FinishMfaSetup { code, friendly_device_name }).await,
+        Ok(SetupAuth::AccessToken(token)) => {
+            let name = friendly_device_name.as_deref();
+            let result = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await;
+            Answer::reply(Reply::settled(result, |data| Reply::ok(Value::Object(data))))
+        }
+    }
+}
+
+/// Who a TOTP set-up call is for: the challenge's Session while the user holds one,
+/// else the signed-in user's access token.
+fn setup_auth(call: &Call) -> Result<SetupAuth, CognitoError> {
+    match call.user().get("Session").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+        Some(session) => Ok(SetupAuth::Session(session.to_string())),
+        None => access_token(call).map(SetupAuth::AccessToken),
+    }
+}
