@@ -135,7 +135,7 @@ function writeInternals() {
   const names = 'addAuthCategoryToCognitoUserAgent, addFrameworkToCognitoUserAgent';
   writeFileSync(join(dir, 'index.js'), `export { ${names} } from '../index.js';\n`);
   writeFileSync(join(dir, 'index.cjs'), `'use strict';\nconst { ${names} } = require('../index.cjs');\nmodule.exports = { ${names} };\n`);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: 'index.cjs', module: 'index.js', types: 'index.d.ts' }, null, 2) + '\n');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', main: 'index.cjs', module: 'index.js', types: 'index.d.ts' }, null, 2) + '\n');
   for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(dir, d));
 }
 

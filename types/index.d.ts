@@ -249,7 +249,8 @@ export class CookieStorage implements ICognitoStorage {
 	removeItem(key: string): void;
 	/** Removes every cookie the page can read (with this storage's path and domain). */
 	clear(): void;
-	domain: string | undefined;
+	/** Set only when the constructor was given one, as in the JS SDK. */
+	domain?: string;
 	path: string;
 	expires: number | Date;
 	secure: boolean;

@@ -117,7 +117,7 @@ const INSTANCES = {
   CognitoUserSession: (api) => new api.CognitoUserSession({
     IdToken: INSTANCES.CognitoIdToken(api), AccessToken: INSTANCES.CognitoAccessToken(api), RefreshToken: INSTANCES.CognitoRefreshToken(api),
   }),
-  CookieStorage: (api) => new api.CookieStorage(),
+  CookieStorage: (api) => new api.CookieStorage({ domain: 'example.com' }),
   MemoryStorage: (api) => new api.MemoryStorage(),
   DateHelper: (api) => new api.DateHelper(),
   CognitoIdentityCredentials: (api) => new api.CognitoIdentityCredentials({
