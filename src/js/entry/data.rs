@@ -20,7 +20,7 @@ pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
             Reply::ok(calculate_clock_drift(&id, &access, now_secs()).to_json())
         }
         // `CognitoUserSession.isValid()`.
-        "isValid" => Reply::ok(Value::Bool(super::session_from(&input).is_some_and(|s| s.is_valid(now_secs())))),
+        "isValid" => Reply::ok(Value::Bool(super::call::session_from(&input).is_some_and(|s| s.is_valid(now_secs())))),
         // `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs).
         op if op.starts_with("srp.") => {
             let result = crate::flows::authentication_helper::srp_helper(&op[4..], &input, getrandom::getrandom);

@@ -1,7 +1,7 @@
 //! `CognitoUserPool`'s operations: checking its settings, the current user, sign-up.
 
+use super::call::Call;
 use super::reply::{Answer, Reply};
-use super::Call;
 use crate::flows::user;
 use crate::json::{FromJson, Value};
 use crate::protocol::types::AttributeType;

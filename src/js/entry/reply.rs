@@ -13,7 +13,7 @@
 //! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
 //! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
 
-use super::session_json;
+use super::call::session_json;
 use crate::json::{Object, Value};
 use crate::protocol::CognitoError;
 use crate::session::Session;

@@ -2,9 +2,9 @@
 //! passkeys, registration: the one-request operations of `flows::user`, and what each
 //! answers the app.
 
+use super::super::call::Call;
 use super::super::reply::{Answer, Reply};
-use super::super::Call;
-use super::clear_local;
+use super::held::clear_local;
 use super::session::tell;
 use crate::flows::user::{Caller, UserCall};
 use crate::flows::{self, user_data};

@@ -1,8 +1,8 @@
 //! The SDK's cache methods (cacheTokens, clearCachedUser, cacheDeviceKeyAndPassword, ...):
 //! what storage holds of the user, under the SDK's keys, from what the JS object holds.
 
+use super::super::call::Call;
 use super::super::reply::{Answer, Reply};
-use super::super::Call;
 use crate::auth::device::DeviceSecrets;
 use crate::json::Value;
 use crate::protocol::{CognitoError, ErrorKind};

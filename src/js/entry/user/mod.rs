@@ -5,19 +5,19 @@
 
 mod account;
 mod cache;
+mod held;
 mod session;
 mod sign_in;
 
+use super::call::Call;
 use super::reply::{Answer, Reply};
-use super::Call;
 use crate::flows::user::UserCall;
-use crate::js::events;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
 use crate::protocol::CognitoError;
-use crate::storage::events::Change;
-use crate::storage::keys::{self, UserItem};
-use account::{access_token, user_call};
+use crate::storage::keys;
+use account::user_call;
+use held::{clear_local, named};
 use session::{cached_device, session_now};
 
 /// The operations that never wait (`now`).
@@ -67,19 +67,4 @@ pub(super) async fn run(op: &str, call: &Call) -> Answer {
 
 fn unknown_op(op: &str) -> CognitoError {
     CognitoError::invalid_parameter(format!("cognito-identity-wasm has no operation {op}."))
-}
-
-/// Sets `username` and the SDK's `userDataKey`, which follows it.
-fn named(answer: Answer, call: &Call, username: &str) -> Answer {
-    let key = keys::user_item(&call.shared.config.client_id, username, UserItem::UserData);
-    answer.set("username", Value::String(username.to_string())).set("userDataKey", Value::String(key))
-}
-
-fn clear_local(call: &Call, username: &str) {
-    call.env().clear_session(username);
-    emit(call, Change::SignOut, username);
-}
-
-fn emit(call: &Call, change: Change, username: &str) {
-    events::emit(&call.shared.config.client_id, change, username, false);
 }

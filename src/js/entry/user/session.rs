@@ -1,9 +1,9 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut with
 //! revocation, and the remembered device the SDK keeps on the user.
 
+use super::super::call::{session_json, Call};
 use super::super::reply::{Answer, Reply};
-use super::super::{session_json, Call};
-use super::{clear_local, emit};
+use super::held::{clear_local, emit};
 use crate::flows::session::Found;
 use crate::flows::single_flight::SingleFlight;
 use crate::flows::{self};

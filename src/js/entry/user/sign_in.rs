@@ -1,11 +1,12 @@
 //! Sign-in and its challenges: authenticateUser, initiateAuth, the methods that answer a
 //! challenge, and TOTP set-up, over `flows::sign_in`; which callback a challenge reaches.
 
+use super::super::call::{session_json, Call};
 use super::super::pending;
 use super::super::reply::{Answer, Reply};
-use super::super::{session_json, Call};
+use super::account::access_token;
+use super::held::{emit, named};
 use super::session::device_props;
-use super::{access_token, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};

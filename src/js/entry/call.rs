@@ -1,0 +1,107 @@
+//! One entry point call's input: the pool's settings, what the JS object holds (`user`),
+//! the method's arguments (`args`), and the caller's storage object; and the session
+//! data shape the JS objects and the core exchange.
+
+use crate::flows::Env;
+use crate::js::fetch::FetchTransport;
+use crate::js::js_storage::JsStorage;
+use crate::js::pool_shared::PoolShared;
+use crate::json::{self, Object, Value};
+use crate::protocol::types::StringMap;
+use crate::protocol::CognitoError;
+use crate::session::{JwtToken, Session};
+use wasm_bindgen::prelude::*;
+
+/// One call's input, parsed.
+pub(super) struct Call {
+    input: Object,
+    pub storage: JsStorage,
+    pub shared: PoolShared,
+}
+
+impl Call {
+    pub fn parse(input: &str, storage: JsValue) -> Result<Call, CognitoError> {
+        let input = json::parse(input)
+            .ok()
+            .and_then(Value::into_object)
+            .ok_or_else(|| CognitoError::invalid_parameter("The call's input is not a JSON object."))?;
+        let shared = PoolShared::from_data(input.get("pool").unwrap_or(&Value::Null))?;
+        let storage = JsStorage(storage);
+        Ok(Call { input, storage, shared })
+    }
+
+    pub fn env(&self) -> Env<'_, FetchTransport, JsStorage> {
+        self.shared.env(&self.storage)
+    }
+
+    pub fn user(&self) -> &Value {
+        self.input.get("user").unwrap_or(&Value::Null)
+    }
+
+    pub fn username(&self) -> String {
+        self.user().get("username").and_then(Value::as_str).unwrap_or_default().to_string()
+    }
+
+    /// The user's in-memory session (`user.signInUserSession`), as the JS object held it.
+    pub fn session(&self) -> Option<Session> {
+        session_from(self.user().get("session")?)
+    }
+
+    pub fn arg(&self, name: &str) -> &Value {
+        self.input.get("args").and_then(|a| a.get(name)).unwrap_or(&Value::Null)
+    }
+
+    /// A text argument: absent and null are empty, so a missing argument reaches Cognito
+    /// as an invalid value, never as the word "undefined" (the JS passes `String(v)`).
+    pub fn text(&self, name: &str) -> String {
+        self.optional_text(name).unwrap_or_default()
+    }
+
+    pub fn optional_text(&self, name: &str) -> Option<String> {
+        self.arg(name).as_str().map(str::to_string)
+    }
+
+    pub fn string_map(&self, name: &str) -> Option<StringMap> {
+        string_map(self.arg(name))
+    }
+
+    /// How the app takes its answer: a callback object (`"object"`), a Node-style
+    /// function (`"node"`), or a Promise.
+    pub fn to_object(&self) -> bool {
+        self.input.get("to").and_then(Value::as_str) == Some("object")
+    }
+}
+
+/// A map of strings from an app's object (ClientMetadata, ValidationData as a map):
+/// values that are not strings are left out, as JSON.stringify would keep them but
+/// Cognito refuses them.
+pub(super) fn string_map(v: &Value) -> Option<StringMap> {
+    let o = v.as_object()?;
+    let mut map = StringMap::new();
+    for (k, v) in o.iter() {
+        if let Some(s) = v.as_str() {
+            map.insert(k.as_str(), s.to_string());
+        }
+    }
+    Some(map)
+}
+
+/// A session as the JS objects hold it: `{ IdToken, AccessToken, RefreshToken, ClockDrift }`.
+pub(super) fn session_from(v: &Value) -> Option<Session> {
+    let text = |k: &str| v.get(k).and_then(Value::as_str);
+    Some(Session {
+        id_token: JwtToken::new(text("IdToken")?),
+        access_token: JwtToken::new(text("AccessToken")?),
+        refresh_token: text("RefreshToken").unwrap_or_default().to_string(),
+        clock_drift: v.get("ClockDrift").and_then(Value::as_f64).map_or(0, |d| d as i64),
+    })
+}
+
+pub(super) fn session_json(s: &Session) -> Value {
+    crate::json!({
+        "IdToken": (s.id_token.jwt.as_str()),
+        "AccessToken": (s.access_token.jwt.as_str()),
+        "RefreshToken": (s.refresh_token.as_str()),
+        "ClockDrift": (s.clock_drift)
+    })
+}
