@@ -23,64 +23,6 @@ class CognitoUser {
     this.userDataKey = names.user.userDataKey;
   }
 
-  // ----- the plumbing -------------------------------------------------------------
-
-  /** What the core reads of this object, with the method's arguments. */
-  #input(args, to) {
-    const session = sessionData(this.signInUserSession);
-    const device = { deviceKey: this.deviceKey, deviceGroupKey: this.deviceGroupKey, randomPassword: this.randomPassword };
-    const user = { username: text(this.username), flow: text(this.authenticationFlowType), Session: text(this.Session), session, ...device };
-    return { pool: poolData(this.pool), user, args, to };
-  }
-
-  /** Holds what the core says this object now holds. */
-  #hold(held) {
-    if (!held) return;
-    for (const key of ['username', 'userDataKey', 'Session', 'deviceKey', 'deviceGroupKey', 'randomPassword', 'verifierDevices']) {
-      if (key in held) this[key] = held[key];
-    }
-    for (const key of held.unset || []) this[key] = undefined;
-    if ('session' in held) {
-      this.signInUserSession = held.session === null ? null : sameSession(this.signInUserSession, held.session);
-    }
-  }
-
-  /** The success value of a reply, as the SDK's objects. */
-  #value(reply) {
-    if (reply.session !== undefined) return sameSession(this.signInUserSession, reply.session);
-    if (reply.attributes !== undefined) return reply.attributes.map((a) => new CognitoUserAttribute(a));
-    return reply.ok;
-  }
-
-  #deliver(target, answer) {
-    this.#hold(answer.user);
-    target.deliver(answer.reply, (reply) => this.#value(reply));
-  }
-
-  /** Runs `op` in the core and reports to `callback` (or the returned Promise). */
-  #run(op, args, callback) {
-    const target = callback instanceof Target ? callback : new Target(callback);
-    let running;
-    try {
-      running = coreRun(op, this.#input(args, target.to), this.storage);
-    } catch (err) {
-      target.fail(err);
-      return target.returned;
-    }
-    running.then(
-      (answer) => this.#deliver(target, answer),
-      (err) => target.fail(err),
-    );
-    return target.returned;
-  }
-
-  /** A sync operation: holds what it answers and gives its value, or throws its error. */
-  #now(op, args) {
-    const answer = coreNow(op, this.#input(args), this.storage);
-    this.#hold(answer.user);
-    return okOrThrow(answer);
-  }
-
   // ----- properties ---------------------------------------------------------------
 
   setSignInUserSession(signInUserSession) {
@@ -109,67 +51,67 @@ class CognitoUser {
 
   /** `authenticateUser(authDetails, { onSuccess, onFailure, mfaRequired, ... })`. */
   authenticateUser(authDetails, callback) {
-    return this.#run('authenticateUser', signInArgs(authDetails), callback);
+    return runFor(this, 'authenticateUser', signInArgs(authDetails), callback);
   }
 
   /** CUSTOM_AUTH without SRP, with the app's own AuthParameters. */
   initiateAuth(authDetails, callback) {
     const args = signInArgs(authDetails);
     args.authParameters = authDetails && typeof authDetails.getAuthParameters === 'function' ? authDetails.getAuthParameters() : undefined;
-    return this.#run('initiateAuth', args, callback);
+    return runFor(this, 'initiateAuth', args, callback);
   }
 
   completeNewPasswordChallenge(newPassword, requiredAttributeData, callback, clientMetadata) {
     const args = { newPassword: text(newPassword), attributes: requiredAttributeData, clientMetadata };
-    return this.#run('completeNewPasswordChallenge', args, callback);
+    return runFor(this, 'completeNewPasswordChallenge', args, callback);
   }
 
   sendCustomChallengeAnswer(answerChallenge, callback, clientMetadata) {
-    return this.#run('sendCustomChallengeAnswer', { answer: text(answerChallenge), clientMetadata }, callback);
+    return runFor(this, 'sendCustomChallengeAnswer', { answer: text(answerChallenge), clientMetadata }, callback);
   }
 
   /** `mfaType`: SMS_MFA (default), SOFTWARE_TOKEN_MFA, or ours: EMAIL_OTP, SMS_OTP. */
   sendMFACode(confirmationCode, callback, mfaType, clientMetadata) {
     const args = { code: text(confirmationCode), mfaType: text(mfaType), clientMetadata };
-    return this.#run('sendMFACode', args, callback);
+    return runFor(this, 'sendMFACode', args, callback);
   }
 
   sendMFASelectionAnswer(answerChallenge, callback) {
-    return this.#run('sendMFASelectionAnswer', { answer: text(answerChallenge) }, callback);
+    return runFor(this, 'sendMFASelectionAnswer', { answer: text(answerChallenge) }, callback);
   }
 
   /** Ours, USER_AUTH: answers `selectChallenge` with the first factor picked. */
   sendSelectChallengeAnswer(answer, callback) {
-    return this.#run('sendSelectChallengeAnswer', { answer: text(answer) }, callback);
+    return runFor(this, 'sendSelectChallengeAnswer', { answer: text(answer) }, callback);
   }
 
   associateSoftwareToken(callback) {
-    return this.#run('associateSoftwareToken', {}, callback);
+    return runFor(this, 'associateSoftwareToken', {}, callback);
   }
 
   verifySoftwareToken(totpCode, friendlyDeviceName, callback) {
     const args = { code: text(totpCode), friendlyDeviceName: text(friendlyDeviceName) };
-    return this.#run('verifySoftwareToken', args, callback);
+    return runFor(this, 'verifySoftwareToken', args, callback);
   }
 
   // ----- registration -------------------------------------------------------------
 
   confirmRegistration(confirmationCode, forceAliasCreation, callback, clientMetadata) {
     const args = { code: text(confirmationCode), forceAliasCreation: Boolean(forceAliasCreation), clientMetadata };
-    return this.#run('confirmRegistration', args, callback);
+    return runFor(this, 'confirmRegistration', args, callback);
   }
 
   resendConfirmationCode(callback, clientMetadata) {
-    return this.#run('resendConfirmationCode', { clientMetadata }, callback);
+    return runFor(this, 'resendConfirmationCode', { clientMetadata }, callback);
   }
 
   forgotPassword(callback, clientMetadata) {
-    return this.#run('forgotPassword', { clientMetadata }, callback);
+    return runFor(this, 'forgotPassword', { clientMetadata }, callback);
   }
 
   confirmPassword(verificationCode, newPassword, callback, clientMetadata) {
     const args = { code: text(verificationCode), newPassword: text(newPassword), clientMetadata };
-    return this.#run('confirmPassword', args, callback);
+    return runFor(this, 'confirmPassword', args, callback);
   }
 
   // ----- sessions -----------------------------------------------------------------
@@ -180,7 +122,7 @@ class CognitoUser {
     const args = { clientMetadata: options ? options.clientMetadata : undefined };
     let answer;
     try {
-      answer = coreNow('getSession', this.#input(args), this.storage);
+      answer = coreNow('getSession', userInput(this, args), this.storage);
     } catch (err) {
       const target = new Target(callback);
       target.fail(err);
@@ -188,21 +130,15 @@ class CognitoUser {
     }
     if (!answer.reply.pending) {
       const target = new Target(callback);
-      this.#deliver(target, answer);
+      deliverTo(this, target, answer);
       return target.returned;
     }
-    return this.#run('getSession', args, this.#refreshCallback(callback));
+    return runFor(this, 'getSession', args, refreshCallback(this, callback));
   }
 
   refreshSession(refreshToken, callback, clientMetadata) {
     const token = refreshToken && typeof refreshToken.getToken === 'function' ? refreshToken.getToken() : refreshToken;
-    return this.#run('refreshSession', { refreshToken: text(token), clientMetadata }, this.#refreshCallback(callback));
-  }
-
-  /** The pool's `wrapRefreshSessionCallback` wraps the callback of every refresh. */
-  #refreshCallback(callback) {
-    const wrap = this.pool.wrapRefreshSessionCallback;
-    return typeof wrap === 'function' && typeof callback === 'function' ? wrap(callback) : callback;
+    return runFor(this, 'refreshSession', { refreshToken: text(token), clientMetadata }, refreshCallback(this, callback));
   }
 
   getCognitoUserSession(authResult) {
@@ -220,18 +156,18 @@ class CognitoUser {
       this.cleanClientData();
       return Promise.resolve();
     }
-    this.#run('signOut', {}, new Target(errorOnly(revokeTokenCallback)));
+    runFor(this, 'signOut', {}, new Target(errorOnly(revokeTokenCallback)));
   }
 
   globalSignOut(callback) {
-    return this.#run('globalSignOut', {}, callback);
+    return runFor(this, 'globalSignOut', {}, callback);
   }
 
   revokeTokens(revokeTokenCallback = () => {}) {
     if (typeof revokeTokenCallback !== 'function') {
       throw new Error('Invalid revokeTokenCallback. It should be a function.');
     }
-    this.#run('revokeTokens', {}, new Target(errorOnly(revokeTokenCallback)));
+    runFor(this, 'revokeTokens', {}, new Target(errorOnly(revokeTokenCallback)));
   }
 
   isSessionRevocable(token) {
@@ -248,41 +184,41 @@ class CognitoUser {
   /** Also tells `onSessionChange` listeners of the sign-out (ours). */
   cleanClientData() {
     this.signInUserSession = null;
-    this.#now('signOutLocal', {});
+    nowFor(this, 'signOutLocal', {});
   }
 
   // ----- what storage holds -------------------------------------------------------
 
   cacheTokens() {
-    this.#now('cacheTokens', {});
+    nowFor(this, 'cacheTokens', {});
   }
 
   cacheUserData(userData) {
-    this.#now('cacheUserData', { userData });
+    nowFor(this, 'cacheUserData', { userData });
   }
 
   clearCachedUserData() {
-    this.#now('clearCachedUserData', {});
+    nowFor(this, 'clearCachedUserData', {});
   }
 
   clearCachedUser() {
-    this.#now('clearCachedUser', {});
+    nowFor(this, 'clearCachedUser', {});
   }
 
   clearCachedTokens() {
-    this.#now('clearCachedTokens', {});
+    nowFor(this, 'clearCachedTokens', {});
   }
 
   cacheDeviceKeyAndPassword() {
-    this.#now('cacheDeviceKeyAndPassword', {});
+    nowFor(this, 'cacheDeviceKeyAndPassword', {});
   }
 
   getCachedDeviceKeyAndPassword() {
-    this.#now('getCachedDeviceKeyAndPassword', {});
+    nowFor(this, 'getCachedDeviceKeyAndPassword', {});
   }
 
   clearCachedDeviceKeyAndPassword() {
-    this.#now('clearCachedDeviceKeyAndPassword', {});
+    nowFor(this, 'clearCachedDeviceKeyAndPassword', {});
   }
 
   getUserContextData() {
@@ -292,97 +228,171 @@ class CognitoUser {
   // ----- the account --------------------------------------------------------------
 
   getUserAttributes(callback) {
-    return this.#run('getUserAttributes', {}, callback);
+    return runFor(this, 'getUserAttributes', {}, callback);
   }
 
   getUserData(callback, params) {
     const { bypassCache, clientMetadata } = params || {};
-    return this.#run('getUserData', { bypassCache: Boolean(bypassCache), clientMetadata }, callback);
+    return runFor(this, 'getUserData', { bypassCache: Boolean(bypassCache), clientMetadata }, callback);
   }
 
   getMFAOptions(callback) {
-    return this.#run('getMFAOptions', {}, callback);
+    return runFor(this, 'getMFAOptions', {}, callback);
   }
 
   updateAttributes(attributes, callback, clientMetadata) {
-    return this.#run('updateAttributes', { attributes: attributeList(attributes), clientMetadata }, callback);
+    return runFor(this, 'updateAttributes', { attributes: attributeList(attributes), clientMetadata }, callback);
   }
 
   deleteAttributes(attributeList, callback) {
-    return this.#run('deleteAttributes', { names: attributeList }, callback);
+    return runFor(this, 'deleteAttributes', { names: attributeList }, callback);
   }
 
   getAttributeVerificationCode(attributeName, callback, clientMetadata) {
-    return this.#run('getAttributeVerificationCode', { name: text(attributeName), clientMetadata }, callback);
+    return runFor(this, 'getAttributeVerificationCode', { name: text(attributeName), clientMetadata }, callback);
   }
 
   verifyAttribute(attributeName, confirmationCode, callback) {
-    return this.#run('verifyAttribute', { name: text(attributeName), code: text(confirmationCode) }, callback);
+    return runFor(this, 'verifyAttribute', { name: text(attributeName), code: text(confirmationCode) }, callback);
   }
 
   changePassword(oldUserPassword, newUserPassword, callback, clientMetadata) {
     const args = { oldPassword: text(oldUserPassword), newPassword: text(newUserPassword), clientMetadata };
-    return this.#run('changePassword', args, callback);
+    return runFor(this, 'changePassword', args, callback);
   }
 
   deleteUser(callback, clientMetadata) {
-    return this.#run('deleteUser', { clientMetadata }, callback);
+    return runFor(this, 'deleteUser', { clientMetadata }, callback);
   }
 
   enableMFA(callback) {
-    return this.#run('enableMFA', {}, callback);
+    return runFor(this, 'enableMFA', {}, callback);
   }
 
   disableMFA(callback) {
-    return this.#run('disableMFA', {}, callback);
+    return runFor(this, 'disableMFA', {}, callback);
   }
 
   /** The fourth argument (email MFA) is ours: the JS SDK predates email MFA. */
   setUserMfaPreference(smsMfaSettings, softwareTokenMfaSettings, callback, emailMfaSettings = undefined) {
     const args = { sms: smsMfaSettings, totp: softwareTokenMfaSettings, email: emailMfaSettings };
-    return this.#run('setUserMfaPreference', args, callback);
+    return runFor(this, 'setUserMfaPreference', args, callback);
   }
 
   // ----- devices ------------------------------------------------------------------
 
   getDevice(callback) {
-    return this.#run('getDevice', {}, callback);
+    return runFor(this, 'getDevice', {}, callback);
   }
 
   listDevices(limit, paginationToken, callback) {
-    return this.#run('listDevices', { limit, paginationToken: text(paginationToken) }, callback);
+    return runFor(this, 'listDevices', { limit, paginationToken: text(paginationToken) }, callback);
   }
 
   setDeviceStatusRemembered(callback) {
-    return this.#run('setDeviceStatusRemembered', {}, callback);
+    return runFor(this, 'setDeviceStatusRemembered', {}, callback);
   }
 
   setDeviceStatusNotRemembered(callback) {
-    return this.#run('setDeviceStatusNotRemembered', {}, callback);
+    return runFor(this, 'setDeviceStatusNotRemembered', {}, callback);
   }
 
   forgetDevice(callback) {
-    return this.#run('forgetDevice', {}, callback);
+    return runFor(this, 'forgetDevice', {}, callback);
   }
 
   forgetSpecificDevice(deviceKey, callback) {
-    return this.#run('forgetSpecificDevice', { deviceKey: text(deviceKey) }, callback);
+    return runFor(this, 'forgetSpecificDevice', { deviceKey: text(deviceKey) }, callback);
   }
 
   // ----- passkeys (ours) ----------------------------------------------------------
 
   registerPasskey(callback) {
-    return this.#run('registerPasskey', {}, callback);
+    return runFor(this, 'registerPasskey', {}, callback);
   }
 
   listPasskeys(callback, params) {
     const { maxResults, nextToken } = params || {};
-    return this.#run('listPasskeys', { maxResults, nextToken: text(nextToken) }, callback);
+    return runFor(this, 'listPasskeys', { maxResults, nextToken: text(nextToken) }, callback);
   }
 
   deletePasskey(credentialId, callback) {
-    return this.#run('deletePasskey', { credentialId: text(credentialId) }, callback);
+    return runFor(this, 'deletePasskey', { credentialId: text(credentialId) }, callback);
   }
+}
+
+// ----- the plumbing ---------------------------------------------------------------
+// Plain functions of the user object, not private (#) members: apps hand the SDK's users
+// around as ordinary objects (Vue's reactive() Proxy, lodash's _.clone keeping the
+// prototype, Object.assign onto Object.create(CognitoUser.prototype)), and the SDK's
+// methods work on those; a private member would throw "Receiver must be an instance".
+
+/** What the core reads of `user`, with the method's arguments. */
+function userInput(user, args, to) {
+  const session = sessionData(user.signInUserSession);
+  const device = { deviceKey: user.deviceKey, deviceGroupKey: user.deviceGroupKey, randomPassword: user.randomPassword };
+  const data = { username: text(user.username), flow: text(user.authenticationFlowType), Session: text(user.Session), session, ...device };
+  return { pool: poolData(user.pool), user: data, args, to };
+}
+
+/** The properties the core's answers may set on a CognitoUser (`user` of an answer). */
+const HELD = ['username', 'userDataKey', 'Session', 'deviceKey', 'deviceGroupKey', 'randomPassword', 'verifierDevices'];
+
+/** Holds on `user` what the core says it now holds, in the order it says it (the order
+ * new own properties appear in, as on the SDK's object). */
+function holdOn(user, held) {
+  if (!held) return;
+  for (const [key, value] of Object.entries(held)) {
+    if (key === 'session') {
+      user.signInUserSession = value === null ? null : sameSession(user.signInUserSession, value);
+    } else if (key === 'unset') {
+      for (const name of value) user[name] = undefined;
+    } else if (HELD.includes(key)) {
+      user[key] = value;
+    }
+  }
+}
+
+/** The success value of a reply, as the SDK's objects. */
+function userValue(user, reply) {
+  if (reply.session !== undefined) return sameSession(user.signInUserSession, reply.session);
+  if (reply.attributes !== undefined) return reply.attributes.map((a) => new CognitoUserAttribute(a));
+  return reply.ok;
+}
+
+function deliverTo(user, target, answer) {
+  holdOn(user, answer.user);
+  target.deliver(answer.reply, (reply) => userValue(user, reply));
+}
+
+/** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise). */
+function runFor(user, op, args, callback) {
+  const target = callback instanceof Target ? callback : new Target(callback);
+  let running;
+  try {
+    running = coreRun(op, userInput(user, args, target.to), user.storage);
+  } catch (err) {
+    target.fail(err);
+    return target.returned;
+  }
+  running.then(
+    (answer) => deliverTo(user, target, answer),
+    (err) => target.fail(err),
+  );
+  return target.returned;
+}
+
+/** A sync operation: holds what it answers and gives its value, or throws its error. */
+function nowFor(user, op, args) {
+  const answer = coreNow(op, userInput(user, args), user.storage);
+  holdOn(user, answer.user);
+  return okOrThrow(answer);
+}
+
+/** The pool's `wrapRefreshSessionCallback` wraps the callback of every refresh. */
+function refreshCallback(user, callback) {
+  const wrap = user.pool.wrapRefreshSessionCallback;
+  return typeof wrap === 'function' && typeof callback === 'function' ? wrap(callback) : callback;
 }
 
 /** What a sign-in reads of the AuthenticationDetails (ours, the SDK's, or a plain object). */

@@ -9,14 +9,15 @@ class Client {
   }
 }
 
-/** Ours, kept off the SDK's own properties of each pool: app clients with a secret
- * (server-side use) and refresh token rotation. */
-const poolOptions = new WeakMap();
-
 class CognitoUserPool {
   constructor(data, wrapRefreshSessionCallback) {
     const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag } = data || {};
-    poolOptions.set(this, { clientSecret: data ? data.ClientSecret : undefined, refreshTokenRotation: Boolean(data && data.refreshTokenRotation) });
+    // Ours, kept off the SDK's own enumerable properties (so Object.keys, spread and JSON
+    // stay the SDK's) but on the object itself, not in private fields or a WeakMap keyed
+    // by it, which a Proxy of the pool (Vue's reactive()) cannot reach: app clients with a
+    // secret (server-side use) and refresh token rotation.
+    hidden(this, 'ours_clientSecret', data ? data.ClientSecret : undefined);
+    hidden(this, 'ours_refreshTokenRotation', Boolean(data && data.refreshTokenRotation));
     const pool = { UserPoolId, ClientId, endpoint };
     const storage = (data && data.Storage) || defaultStorage();
     const checked = coreNow('pool', { pool }, storage);
@@ -32,7 +33,7 @@ class CognitoUserPool {
   /** Ours: whether refreshes go through GetTokensFromRefreshToken (app clients with
    * refresh token rotation). On the prototype, so the object's own keys stay the SDK's. */
   get refreshTokenRotation() {
-    return poolOptions.get(this).refreshTokenRotation;
+    return this.ours_refreshTokenRotation;
   }
 
   /** Ours (earlier releases): the endpoint and fetch options, which the SDK keeps on `client`. */
@@ -46,7 +47,7 @@ class CognitoUserPool {
 
   /** Ours: the app client's secret, when given (server-side use only). */
   get clientSecret() {
-    return poolOptions.get(this).clientSecret;
+    return this.ours_clientSecret;
   }
 
   getUserPoolId() {

@@ -115,14 +115,14 @@ class Target {
  * the X-Amz-User-Agent as it reads now (UserAgent.js). */
 function poolData(pool) {
   const client = pool.client || {};
-  const options = poolOptions.get(pool) || { clientSecret: pool.clientSecret || pool.ClientSecret, refreshTokenRotation: pool.refreshTokenRotation };
   return {
     UserPoolId: pool.getUserPoolId(),
     ClientId: pool.getClientId(),
     endpoint: client.endpoint,
     credentials: client.fetchOptions && client.fetchOptions.credentials,
-    ClientSecret: options.clientSecret,
-    refreshTokenRotation: options.refreshTokenRotation,
+    // Ours' pool has these getters; a pool of the JS SDK's has neither.
+    ClientSecret: pool.clientSecret || pool.ClientSecret,
+    refreshTokenRotation: pool.refreshTokenRotation,
     AdvancedSecurityDataCollectionFlag: pool.advancedSecurityDataCollectionFlag,
     userAgent: getAmplifyUserAgent(),
   };
@@ -143,4 +143,11 @@ function sessionData(session) {
  * null and undefined stay absent (the core reads them as missing). */
 function text(v) {
   return v === null || v === undefined ? undefined : String(v);
+}
+
+/** Sets `obj[name] = value` as a non-enumerable own property: state of ours that
+ * Object.keys, spread and JSON.stringify leave out (the SDK's objects have no such
+ * property), which a Proxy of the object still reads (a private field would throw there). */
+function hidden(obj, name, value) {
+  Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
 }

@@ -43,10 +43,8 @@ class AuthenticationDetails {
     this.password = Password;
     // Ours: USER_AUTH's first factor (the JS SDK predates USER_AUTH). Not an own
     // enumerable property, so the object looks like the SDK's.
-    this.#preferredChallenge = data ? data.PreferredChallenge : undefined;
+    hidden(this, 'ours_preferredChallenge', data ? data.PreferredChallenge : undefined);
   }
-
-  #preferredChallenge;
 
   getUsername() {
     return this.username;
@@ -70,7 +68,7 @@ class AuthenticationDetails {
 
   /** Ours: USER_AUTH's preferred first factor. */
   getPreferredChallenge() {
-    return this.#preferredChallenge;
+    return this.ours_preferredChallenge;
   }
 }
 

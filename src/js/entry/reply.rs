@@ -147,11 +147,6 @@ impl Answer {
         self
     }
 
-    pub fn with_reply(mut self, reply: Reply) -> Answer {
-        self.reply = reply;
-        self
-    }
-
     pub fn is_err(&self) -> bool {
         self.reply.0.contains_key("err")
     }

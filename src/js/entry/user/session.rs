@@ -102,15 +102,27 @@ async fn sign_out_revoking(call: &Call) -> Answer {
     Answer::reply(Reply::settled(revoked, |()| Reply::done())).set("session", Value::Null)
 }
 
-/// `deviceKey`, `deviceGroupKey`, `randomPassword` of a remembered device, as the SDK's
-/// `getCachedDeviceKeyAndPassword` sets them from storage (nothing when none is stored).
-pub(super) fn device_props(call: &Call, username: &str) -> Answer {
-    let answer = Answer::reply(Reply::done());
+/// `deviceKey`, `randomPassword`, `deviceGroupKey` of a remembered device, as (and in the
+/// order) the SDK's `getCachedDeviceKeyAndPassword` sets them from storage (nothing when
+/// none is stored).
+pub(super) fn device_props(call: &Call, username: &str, answer: Answer) -> Answer {
     match call.env().sessions().load_device(username) {
         Some(d) => answer
             .set("deviceKey", Value::String(d.key))
+            .set("randomPassword", Value::String(d.password))
+            .set("deviceGroupKey", Value::String(d.group_key)),
+        None => answer,
+    }
+}
+
+/// The device this sign-in confirmed (and stored), in the order the SDK's confirmation sets
+/// it: `deviceGroupKey` and `randomPassword` before ConfirmDevice, `deviceKey` after.
+pub(super) fn confirmed_device(call: &Call, username: &str, answer: Answer) -> Answer {
+    match call.env().sessions().load_device(username) {
+        Some(d) => answer
             .set("deviceGroupKey", Value::String(d.group_key))
-            .set("randomPassword", Value::String(d.password)),
+            .set("randomPassword", Value::String(d.password))
+            .set("deviceKey", Value::String(d.key)),
         None => answer,
     }
 }
@@ -130,5 +142,5 @@ fn refreshed_device(call: &Call, answer: Answer) -> Answer {
 }
 
 pub(super) fn cached_device(call: &Call) -> Answer {
-    device_props(call, &call.username())
+    device_props(call, &call.username(), Answer::reply(Reply::done()))
 }

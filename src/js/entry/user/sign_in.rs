@@ -6,7 +6,7 @@ use super::super::pending;
 use super::super::reply::{Answer, Reply};
 use super::account::access_token;
 use super::held::{emit, named};
-use super::session::device_props;
+use super::session::{confirmed_device, device_props};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
@@ -145,18 +145,33 @@ fn finish_step(call: &Call, result: SignInResult, names_challenge: bool) -> Answ
             emit(call, Change::SignIn, &username);
             let reply = Reply::session(&session);
             let reply = if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply };
+            let mut answer = named(Answer::reply(reply), call, &username).set("session", session_json(&session));
+            // The SDK's device SRP path leaves no challengeName.
+            let unset_challenge = names_challenge && device_session.is_none();
             // The user keeps the Session of the last challenge, as the SDK's does.
-            let mut answer =
-                named(device_props(call, &username), call, &username).set("session", session_json(&session));
-            if let Some(verifier) = device_verifier {
-                answer = answer.set("verifierDevices", Value::String(verifier));
-            }
             if let Some(device_session) = device_session {
                 answer = answer.set("Session", Value::String(device_session));
-            } else if names_challenge {
-                answer = answer.unset("challengeName");
             }
-            answer.with_reply(reply)
+            // New properties appear in the order the SDK first sets them (Object.keys,
+            // spread and JSON.stringify show it).
+            match device_verifier {
+                // Confirming a new device: challengeName first, then the device as it is confirmed.
+                Some(verifier) => {
+                    if unset_challenge {
+                        answer = answer.unset("challengeName");
+                    }
+                    confirmed_device(call, &username, answer.set("verifierDevices", Value::String(verifier)))
+                }
+                // A remembered device is read from storage before the first request.
+                None => {
+                    let answer = device_props(call, &username, answer);
+                    if unset_challenge {
+                        answer.unset("challengeName")
+                    } else {
+                        answer
+                    }
+                }
+            }
         }
         Ok(SignInOutcome::Challenge(pending)) => {
             let challenge = pending.challenge().clone();
