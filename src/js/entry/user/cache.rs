@@ -22,7 +22,8 @@ pub(super) fn cache(op: &str, call: &Call) -> Option<Answer> {
                 Ok(()) => done(),
                 Err(e) => Answer::reply(Reply::err(&e)),
             },
-            None => Answer::reply(Reply::plain_err("Cannot read properties of null (reading 'getIdToken')")),
+            // What the SDK's `this.signInUserSession.getIdToken()` throws there.
+            None => Answer::reply(Reply::type_error("Cannot read properties of null (reading 'getIdToken')")),
         },
         "cacheUserData" => {
             let text = call.arg("userData").stringify();
@@ -43,14 +44,17 @@ pub(super) fn cache(op: &str, call: &Call) -> Option<Answer> {
             sessions.clear(&username);
             done()
         }
+        // A user holding no device stores nothing (the JS SDK stored "undefined" three
+        // times, which later sign-ins sent as the device key).
         "cacheDeviceKeyAndPassword" => {
-            let text = |k: &str| call.user().get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-            let device = DeviceSecrets {
-                key: text("deviceKey"),
-                group_key: text("deviceGroupKey"),
-                password: text("randomPassword"),
+            let text =
+                |k: &str| call.user().get(k).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
+            let (Some(key), Some(group_key), Some(password)) =
+                (text("deviceKey"), text("deviceGroupKey"), text("randomPassword"))
+            else {
+                return Some(done());
             };
-            match sessions.save_device(&username, &device) {
+            match sessions.save_device(&username, &DeviceSecrets { key, group_key, password }) {
                 Ok(()) => done(),
                 Err(e) => Answer::reply(Reply::err(&CognitoError::new(ErrorKind::Storage, e))),
             }
