@@ -178,3 +178,48 @@ describe('require pkg/index.cjs (CommonJS), callback forms', () => {
     assert.equal(restored.getRefreshToken().getToken(), session.getRefreshToken().getToken());
   });
 });
+
+describe('the user agent: appendToCognitoUserAgent and the /internals entry', () => {
+  /** The X-Amz-User-Agent of one request `library` sends (a forgotPassword for nobody). */
+  async function userAgentOfARequest(library, poolData) {
+    const seen = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (url, init) => {
+      seen.push(new Headers(init.headers).get('X-Amz-User-Agent'));
+      return realFetch(url, init);
+    };
+    try {
+      const user = new library.CognitoUser({ Username: uniqueName('nobody'), Pool: new library.CognitoUserPool(poolData) });
+      await new Promise((resolve) => user.forgotPassword({ onSuccess: resolve, onFailure: resolve, inputVerificationCode: resolve }));
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    assert.equal(seen.length, 1, 'one request');
+    return seen[0];
+  }
+
+  it('the JS SDK and ours: the header is the user agent, then what was appended, the auth category and the framework, as the internals entry set them', async () => {
+    const pool = await createPoolAndClient(emu.url, { poolName: uniqueName('ua') });
+    const poolData = { UserPoolId: pool.UserPoolId, ClientId: pool.ClientId, endpoint: emu.url };
+    const require = createRequire(import.meta.url);
+    const sdk = { main: require('amazon-cognito-identity-js'), internals: require('amazon-cognito-identity-js/internals') };
+    const ours = {
+      main: await import(pathToFileURL(join(PKG, 'index.js')).href),
+      internals: await import(pathToFileURL(join(PKG, 'internals', 'index.js')).href),
+      cjs: require(join(PKG, 'internals', 'index.cjs')),
+    };
+    for (const [name, lib] of [['JS SDK', sdk], ['ours', ours]]) {
+      const base = await userAgentOfARequest(lib.main, poolData);
+      assert.match(base, /^aws-amplify\/\S+/, `${name}: the JS SDK's Amplify user agent`);
+      lib.main.appendToCognitoUserAgent('myapp/1.2');
+      lib.main.appendToCognitoUserAgent('myapp/1.2'); // once only
+      lib.internals.addAuthCategoryToCognitoUserAgent();
+      lib.internals.addFrameworkToCognitoUserAgent('react');
+      assert.equal(await userAgentOfARequest(lib.main, poolData), `${base} myapp/1.2 auth framework/react`, name);
+    }
+    // The CommonJS /internals changes the user agent of the CommonJS entry (a module system's
+    // own instance of the package, as for any dual package).
+    ours.cjs.addFrameworkToCognitoUserAgent('vue');
+    assert.match(await userAgentOfARequest(require(join(PKG, 'index.cjs')), poolData), / framework\/vue$/);
+  });
+});
