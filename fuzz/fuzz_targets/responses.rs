@@ -5,6 +5,7 @@ use cognito_identity_wasm::auth::{AwaitingServer, Next, SignInParams};
 use cognito_identity_wasm::protocol::challenge::AuthFlow;
 use cognito_identity_wasm::json::Value;
 use cognito_identity_wasm::protocol::types::{AuthResponse, SignUpResponse};
+use cognito_identity_wasm::protocol::user_context::UserContextData;
 use cognito_identity_wasm::protocol::HttpResponse;
 use cognito_identity_wasm::srp::SrpClient;
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
     // the instrumented build held it to about 50 inputs in 15 s.
     let srp = || Ok(SrpClient::from_small_a(&[3u8]));
     let devices = |_: &str| None;
+    let no_context = |_: &str| UserContextData::Absent;
     for flow in [AuthFlow::UserSrp, AuthFlow::UserPassword, AuthFlow::CustomAuth] {
         let params = SignInParams {
             user_pool_id: "us-east-1_Fuzz".into(),
@@ -29,11 +31,11 @@ fuzz_target!(|data: &[u8]| {
             client_metadata: None,
             preferred_challenge: None,
         };
-        let Ok((mut state, _)) = AwaitingServer::start(flow, params, &devices, srp) else { continue };
+        let Ok((mut state, _)) = AwaitingServer::start(flow, params, &devices, &no_context, srp) else { continue };
         // Feed the same answer several times: each state must cope with anything.
         for _ in 0..3 {
             match response(&body).into_result::<AuthResponse>() {
-                Ok(parsed) => match state.on_response(parsed, 1_700_000_000, &devices, srp) {
+                Ok(parsed) => match state.on_response(parsed, 1_700_000_000, &devices, &no_context, srp) {
                     Ok(Next::Send(next, _)) => state = next,
                     Ok(Next::Challenge(_) | Next::SignedIn(_)) => break,
                     Err(e) => {
