@@ -10,17 +10,12 @@
 // replaced for that call by the same seeded stream, so the vectors carry it.
 'use strict';
 
-const path = require('path');
 const nodeCrypto = require('crypto');
+const { sdk, caseArgs } = require('./sdk.cjs');
 
-const root = path.resolve(__dirname, '..', '..');
-const req = (m) => require(require.resolve(m, { paths: [root] }));
-const AuthenticationHelper = req('amazon-cognito-identity-js/lib/AuthenticationHelper').default;
-const BigInteger = req('amazon-cognito-identity-js/lib/BigInteger').default;
-
-const cases = Number.parseInt(process.argv[2] || '12', 10);
-const seed = (process.argv[3] !== undefined ? Number(process.argv[3]) : nodeCrypto.randomBytes(4).readUInt32LE(0)) >>> 0;
-if (!Number.isInteger(cases) || cases < 0) throw new Error(`bad case count: ${process.argv[2]}`);
+const AuthenticationHelper = sdk('AuthenticationHelper');
+const BigInteger = sdk('BigInteger');
+const { cases, seed } = caseArgs(process.argv, 12);
 
 // --- seeded bytes ---------------------------------------------------------------
 let counter = 0;

@@ -8,26 +8,19 @@
 // replayed with the same vectors.
 'use strict';
 
-const path = require('path');
 const nodeCrypto = require('crypto');
+const { req, sdk, caseArgs } = require('./sdk.cjs');
 
-// Resolve the SDK from the crate's node_modules whatever the cwd is.
-const root = path.resolve(__dirname, '..', '..');
-const req = (m) => require(require.resolve(m, { paths: [root] }));
-const AuthenticationHelper = req('amazon-cognito-identity-js/lib/AuthenticationHelper').default;
-const BigInteger = req('amazon-cognito-identity-js/lib/BigInteger').default;
-const DateHelper = req('amazon-cognito-identity-js/lib/DateHelper').default;
+const AuthenticationHelper = sdk('AuthenticationHelper');
+const BigInteger = sdk('BigInteger');
+const DateHelper = sdk('DateHelper');
 // The SDK's own SHA-256/HMAC, used by CognitoUser.js for the signature.
 const { Sha256 } = req('@aws-crypto/sha256-js');
 
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 const os = require('os');
 
-const cases = isMainThread ? Number.parseInt(process.argv[2] || '200', 10) : workerData.cases;
-const seed = isMainThread
-  ? (process.argv[3] !== undefined ? Number(process.argv[3]) : nodeCrypto.randomBytes(4).readUInt32LE(0)) >>> 0
-  : workerData.seed;
-if (!Number.isInteger(cases) || cases < 0) throw new Error(`bad case count: ${process.argv[2]}`);
+const { cases, seed } = isMainThread ? caseArgs(process.argv, 200) : workerData;
 
 // --- seeded PRNG (mulberry32) ---------------------------------------------
 // Each SRP case gets its own generator derived from (seed, index), so the
