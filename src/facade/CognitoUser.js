@@ -368,18 +368,8 @@ function deliverTo(user, target, answer) {
 /** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise). */
 function runFor(user, op, args, callback) {
   const target = callback instanceof Target ? callback : new Target(callback);
-  let running;
-  try {
-    running = coreRun(op, userInput(user, args, target.to), user.storage);
-  } catch (err) {
-    target.fail(err);
-    return target.returned;
-  }
-  running.then(
-    (answer) => deliverTo(user, target, answer),
-    (err) => target.fail(err),
-  );
-  return target.returned;
+  const input = () => userInput(user, args, target.to);
+  return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer));
 }
 
 /** A sync operation: holds what it answers and gives its value, or throws its error. */

@@ -65,20 +65,14 @@ class CognitoUserPool {
   signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
     const target = new Target(callback);
     const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
-    const input = { pool: poolData(this), args, to: target.to };
-    Promise.resolve()
-      .then(() => coreRun('signUp', input, this.storage))
-      .then(
-        (answer) =>
-          target.deliver(answer.reply, ({ ok }) => ({
-            user: new CognitoUser({ Username: ok.username, Pool: this, Storage: this.storage }),
-            userConfirmed: ok.userConfirmed,
-            userSub: ok.userSub === null ? undefined : ok.userSub,
-            codeDeliveryDetails: ok.codeDeliveryDetails === null ? undefined : ok.codeDeliveryDetails,
-          })),
-        (err) => target.fail(err),
-      );
-    return target.returned;
+    const input = () => ({ pool: poolData(this), args, to: target.to });
+    const result = ({ ok }) => ({
+      user: new CognitoUser({ Username: ok.username, Pool: this, Storage: this.storage }),
+      userConfirmed: ok.userConfirmed,
+      userSub: ok.userSub,
+      codeDeliveryDetails: ok.codeDeliveryDetails,
+    });
+    return runInto(target, 'signUp', input, this.storage, (answer) => target.deliver(answer.reply, result));
   }
 
   getCurrentUser() {

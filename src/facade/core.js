@@ -111,6 +111,23 @@ class Target {
   }
 }
 
+/**
+ * Runs `op` in the core with the input `input()` makes and hands the answer to `deliver`;
+ * what fails before the core answers (an object that cannot be read, a panic) fails
+ * `target`. Returns what the method returns: the Promise without a callback.
+ */
+function runInto(target, op, input, storage, deliver) {
+  let running;
+  try {
+    running = coreRun(op, input(), storage);
+  } catch (err) {
+    target.fail(err);
+    return target.returned;
+  }
+  running.then(deliver, (err) => target.fail(err));
+  return target.returned;
+}
+
 /** The pool's settings as the core reads them, from ours or from the JS SDK's pool, with
  * the X-Amz-User-Agent as it reads now (UserAgent.js). */
 function poolData(pool) {

@@ -3,7 +3,7 @@
 use super::call::Call;
 use super::reply::{Answer, Reply};
 use crate::flows::user;
-use crate::json::{FromJson, Value};
+use crate::json::{FromJson, Object, Value};
 use crate::protocol::types::AttributeType;
 use crate::protocol::CognitoError;
 use crate::storage::SessionStore;
@@ -56,12 +56,17 @@ pub(super) async fn sign_up(call: &Call) -> Answer {
             call.string_map("clientMetadata").as_ref(),
         )
         .await?;
-        Ok::<_, CognitoError>(crate::json!({
-            "username": username,
-            "userConfirmed": (data.user_confirmed),
-            "userSub": (data.user_sub),
-            "codeDeliveryDetails": (data.code_delivery_details)
-        }))
+        // What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
+        let mut result = Object::new();
+        result.insert("username", Value::String(username));
+        result.insert("userConfirmed", Value::Bool(data.user_confirmed));
+        if let Some(sub) = data.user_sub {
+            result.insert("userSub", Value::String(sub));
+        }
+        if let Some(details) = data.code_delivery_details {
+            result.insert("codeDeliveryDetails", details);
+        }
+        Ok::<_, CognitoError>(Value::Object(result))
     }
     .await;
     Answer::reply(Reply::settled(result, Reply::ok))
