@@ -42,6 +42,11 @@ impl Call {
         self.user().get("username").and_then(Value::as_str).unwrap_or_default().to_string()
     }
 
+    /// The challenge Session the user holds (`user.Session`; an empty one is none).
+    pub fn challenge_session(&self) -> Option<&str> {
+        self.user().get("Session").and_then(Value::as_str).filter(|s| !s.is_empty())
+    }
+
     /// The user's in-memory session (`user.signInUserSession`), as the JS object held it.
     pub fn session(&self) -> Option<Session> {
         session_from(self.user().get("session")?)

@@ -33,7 +33,7 @@ thread_local! {
 }
 
 /// One call's input, parsed.
-struct Call {
+pub(super) struct Call {
     input: Value,
     pool: IdentityPool,
     storage: JsStorage,
@@ -41,7 +41,7 @@ struct Call {
 }
 
 impl Call {
-    fn parse(input: &str, storage: JsValue) -> Call {
+    pub(super) fn parse(input: &str, storage: JsValue) -> Call {
         let input = json::parse(input).unwrap_or(Value::Null);
         let config = &input["config"];
         let id = config["IdentityPoolId"].as_str().unwrap_or_default().to_string();
@@ -94,7 +94,7 @@ pub(super) fn now(op: &str, input: &str, storage: &JsValue) -> Option<Answer> {
     Some(match op {
         "identityCredentials" => construct(input),
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
-        "identityGet" => {
+        GET => {
             let call = call();
             let known = call.known();
             if call.force() || call.env().needs_refresh(&known) {
@@ -118,24 +118,18 @@ pub(super) fn now(op: &str, input: &str, storage: &JsValue) -> Option<Answer> {
     })
 }
 
-/// `run` for the identity operations: a Promise of the answer's JSON text, or None when
-/// `op` is not one of them.
-pub(super) fn run(op: &str, input: &str, storage: &JsValue) -> Option<js_sys::Promise> {
-    if op != "identityGet" {
-        return None;
-    }
-    let (reply, promise) = crate::js::callbacks::reply_with_promise();
-    let call = Call::parse(input, storage.clone());
-    crate::js::panic::spawn(async move {
-        let flight = call.input["flight"].as_str().unwrap_or_default().to_string();
-        let logins = call.logins();
-        let flights = FLIGHTS.with(ResetAfterPanic::get);
-        let (known, result) = call.env().get(call.known(), &flights, &flight, call.force(), async { logins }).await;
-        let known = known_json(&known);
-        let answer = Answer::reply(Reply::settled(result, |()| Reply::ok(known.clone()))).set("known", known);
-        reply.ok(JsValue::from_str(&answer.text()));
-    });
-    Some(promise)
+/// The one identity operation that may send requests (`run`).
+pub(super) const GET: &str = "identityGet";
+
+/// `get` / `refresh` once the JS has asked the user for its session: fetches (one fetch
+/// for the object's concurrent calls) and says what the object knows afterwards.
+pub(super) async fn get(call: &Call) -> Answer {
+    let flight = call.input["flight"].as_str().unwrap_or_default().to_string();
+    let logins = call.logins();
+    let flights = FLIGHTS.with(ResetAfterPanic::get);
+    let (known, result) = call.env().get(call.known(), &flights, &flight, call.force(), async { logins }).await;
+    let known = known_json(&known);
+    Answer::reply(Reply::settled(result, |()| Reply::ok(known.clone()))).set("known", known)
 }
 
 /// `new CognitoIdentityCredentials(data)`: the settings the object keeps, and its flight.

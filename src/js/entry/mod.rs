@@ -28,26 +28,37 @@ mod user;
 use super::panic_probe::{self, Point};
 use call::Call;
 use reply::{Answer, Reply};
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::prelude::*;
 
 /// `run`: an operation that may send requests. Resolves with the answer's JSON text.
 #[wasm_bindgen]
 pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
-    if let Some(promise) = identity::run(op, input, &storage) {
-        return promise;
-    }
-    let (reply, promise) = super::callbacks::reply_with_promise();
+    let promise = if op == identity::GET {
+        let call = identity::Call::parse(input, storage);
+        answer_later(Box::pin(async move { identity::get(&call).await }))
+    } else {
+        let (op, call) = (op.to_string(), Call::parse(input, storage));
+        answer_later(Box::pin(async move {
+            match call {
+                Ok(call) => user::run(&op, &call).await,
+                Err(e) => Answer::reply(Reply::plain_err(&e.message)),
+            }
+        }))
+    };
     if op == "authenticateUser" {
         panic_probe::trip(Point::AuthenticateSync);
     }
-    let (op, call) = (op.to_string(), Call::parse(input, storage));
-    super::panic::spawn(async move {
-        let answer = match call {
-            Ok(call) => user::run(&op, &call).await,
-            Err(e) => Answer::reply(Reply::plain_err(&e.message)),
-        };
-        reply.ok(JsValue::from_str(&answer.text()));
-    });
+    promise
+}
+
+/// The Promise of `answer`'s JSON text, `answer` running as a spawned future (which a
+/// panic stops, failing the Promise: `super::panic`). Boxed: one copy of this wrapper
+/// serves every operation.
+fn answer_later(answer: Pin<Box<dyn Future<Output = Answer>>>) -> js_sys::Promise {
+    let (reply, promise) = super::callbacks::reply_with_promise();
+    super::panic::spawn(async move { reply.ok(JsValue::from_str(&answer.await.text())) });
     promise
 }
 

@@ -85,8 +85,7 @@ fn sign_in_step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
 /// The sign-in waiting for the app's answer: the one this page started under the user's
 /// `Session`, else one taken up from that Session alone (handed over from elsewhere).
 fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
-    let session = call.user().get("Session").and_then(Value::as_str).filter(|s| !s.is_empty());
-    let session = session.ok_or_else(|| {
+    let session = call.challenge_session().ok_or_else(|| {
         CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
     })?;
     if let Some(pending) = pending::take(session) {
@@ -245,7 +244,7 @@ async fn associate_software_token(call: &Call) -> Answer {
         Ok((secret, new_session)) => {
             let reply = Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret));
             let answer = Answer::reply(reply);
-            match (new_session, call.user().get("Session").and_then(Value::as_str)) {
+            match (new_session, call.challenge_session()) {
                 (Some(new), Some(old)) => {
                     pending::rename(old, &new);
                     answer.set("Session", Value::String(new))
@@ -276,7 +275,7 @@ async fn verify_software_token(call: &Call) -> Answer {
 /// Who a TOTP set-up call is for: the challenge's Session while the user holds one,
 /// else the signed-in user's access token.
 fn setup_auth(call: &Call) -> Result<SetupAuth, CognitoError> {
-    match call.user().get("Session").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+    match call.challenge_session() {
         Some(session) => Ok(SetupAuth::Session(session.to_string())),
         None => access_token(call).map(SetupAuth::AccessToken),
     }
