@@ -30,10 +30,11 @@ const remapRegistry = { CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: `--remap-
 
 function compile() {
   const features = options.features ? ['--features', options.features] : [];
-  // `cargo rustc` so the link argument reaches our crate only (dependencies stay cached).
+  // `cargo rustc` so the link argument and `--cfg shipped` (the `no_std` build, see
+  // src/lib.rs) reach our crate only (dependencies stay cached).
   // The exported stack pointer lets the JS entry reset the shadow stack after a panic
   // (see src/js/panic.rs).
-  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
   for (const target of ['web', 'no-modules']) {
     run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);

@@ -45,6 +45,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 # src/js (the browser edge) only compiles for wasm32.
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+# The shipped configuration: `no_std`, own panic handler and allocator (src/lib.rs).
+cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings --cfg shipped
 
 echo; echo "== local Cognito servers"
 mkdir -p "$(dirname "$MINISTACK_PIDFILE")"

@@ -5,8 +5,25 @@
 //! [`flows`] (every operation over `Env`), [`session`], [`storage`], [`srp`], [`json`].
 //! The browser edge, `js` (wasm32 only), binds Web APIs and the SDK's classes to it.
 
-// The one exception is allowed where it lives, in `js::panic` (the panic trampoline).
+// The shipped wasm (built by scripts/build.mjs with `--cfg shipped`) is `no_std` + `alloc`,
+// with its own panic handler and allocator (src/js/panic.rs, src/js/allocator.rs): std's
+// panic machinery builds formatted messages on every bounds check, and kept `core::fmt`,
+// `Debug` for `char` and unicode tables in the wasm. Every other build (native, the wasm
+// tests, clippy) links std, which its test harnesses need; the code is written against
+// `core` and `alloc` for all of them.
+#![cfg_attr(shipped, no_std)]
+// The exceptions are allowed where they live: `js::panic` (the panic trampoline),
+// `local` (single-threaded statics) and `js::alloc` (the allocator).
 #![deny(unsafe_code)]
+
+extern crate alloc;
+
+#[macro_use]
+mod local;
+mod prelude;
+
+pub mod float;
+pub mod text;
 
 pub mod auth;
 pub mod flows;

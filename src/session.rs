@@ -2,6 +2,7 @@
 //! computes them (so a session stored by either library means the same to both).
 
 use crate::json::{self, Object, Value};
+use crate::prelude::*;
 use base64::Engine;
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is

@@ -2,6 +2,7 @@
 //! Names and fields as the JS SDK sends them.
 
 use super::callbacks::USER_ATTRIBUTES_PREFIX;
+use crate::prelude::*;
 use crate::protocol::challenge::ChallengeName;
 use crate::protocol::types::StringMap;
 

@@ -2,6 +2,7 @@
 //! calls is in `protocol::challenge`).
 
 use crate::json::{self, Object, Value};
+use crate::prelude::*;
 
 /// The prefix Cognito puts on attribute names in NEW_PASSWORD_REQUIRED.
 pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";

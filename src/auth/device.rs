@@ -3,6 +3,7 @@
 //! in with the same SRP as a user, the device group key standing in for the pool name,
 //! the device key for the username and a random password for the password.
 
+use crate::prelude::*;
 use crate::srp::helper::{device_hash, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::SrpError;
 use base64::Engine;
@@ -17,8 +18,8 @@ pub struct DeviceSecrets {
 }
 
 // Hand-written: the device password is a secret.
-impl std::fmt::Debug for DeviceSecrets {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for DeviceSecrets {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceSecrets")
             .field("key", &self.key)
             .field("group_key", &self.group_key)

@@ -40,6 +40,7 @@
 use super::answers::Answer;
 use super::device::DeviceSecrets;
 use crate::json::{Object, Value};
+use crate::prelude::*;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
@@ -60,8 +61,8 @@ pub struct SignInParams {
 }
 
 // Hand-written: the password must never reach a log.
-impl std::fmt::Debug for SignInParams {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for SignInParams {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("SignInParams").field("username", &self.username).finish_non_exhaustive()
     }
 }
@@ -129,8 +130,8 @@ struct Context {
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
-impl std::fmt::Debug for Context {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Context {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Context").field("username", &self.username).finish_non_exhaustive()
     }
 }

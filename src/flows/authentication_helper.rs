@@ -27,6 +27,7 @@
 use super::Random;
 use crate::auth::USER_ATTRIBUTES_PREFIX;
 use crate::json::{Number, Object, Value};
+use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::{to_hex, SrpError, SMALL_A_BYTES};
@@ -138,7 +139,7 @@ fn word_count(args: &Args<'_>) -> Result<usize, CognitoError> {
         return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
     }
     // Positive and at most MAX_RANDOM_BYTES: the cast is exact.
-    Ok(if n_bytes > 0.0 { (n_bytes / 4.0).ceil() as usize } else { 0 })
+    Ok(if n_bytes > 0.0 { crate::float::ceil(n_bytes / 4.0) as usize } else { 0 })
 }
 
 fn draw(random: Random, len: usize) -> Result<Vec<u8>, CognitoError> {

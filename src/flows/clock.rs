@@ -12,5 +12,5 @@ pub fn now_millis() -> f64 {
 }
 
 pub fn now_secs() -> i64 {
-    (now_millis() / 1000.0).floor() as i64
+    crate::float::floor(now_millis() / 1000.0) as i64
 }

@@ -20,12 +20,13 @@ use super::single_flight::SingleFlight;
 use super::transport::Transport;
 use super::Env;
 use crate::json::{FromJson, Object, Value};
+use crate::prelude::*;
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
-use std::cell::RefCell;
-use std::future::Future;
+use core::cell::RefCell;
+use core::future::Future;
 
 /// An identity pool and where it answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +159,7 @@ mod tests {
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
-    use std::pin::Pin;
+    use core::pin::Pin;
 
     const NOW: i64 = 1_000_000;
     const KEY: &str = "aws.cognito.identity-id.eu-west-1:pool";
@@ -275,7 +276,7 @@ mod tests {
         let env = env(&pool, &server, &storage);
         let flights = SingleFlight::default();
         assert!(env.needs_refresh(&Known::default()));
-        let logins_asked = std::cell::Cell::new(0);
+        let logins_asked = core::cell::Cell::new(0);
         let logins = || async {
             logins_asked.set(logins_asked.get() + 1);
             Ok(Object::new())
@@ -303,7 +304,7 @@ mod tests {
         server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
         let env = env(&pool, &server, &storage);
         let flights = SingleFlight::default();
-        let logins_asked = std::cell::Cell::new(0);
+        let logins_asked = core::cell::Cell::new(0);
         let get = || {
             let logins = async {
                 logins_asked.set(logins_asked.get() + 1);

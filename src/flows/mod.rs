@@ -4,6 +4,7 @@
 //! refresh (`session`). Sends requests, retries what is worth retrying, and keeps the
 //! stored session consistent. The JS classes bind these; they decide nothing.
 
+use crate::prelude::*;
 pub mod authentication_helper;
 pub mod clock;
 pub mod identity;

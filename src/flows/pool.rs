@@ -1,5 +1,6 @@
 //! A user pool's settings, checked as `new CognitoUserPool(data)` checks them.
 
+use crate::prelude::*;
 use crate::protocol::{endpoint_for, CognitoError};
 
 const USER_POOL_ID_MAX_LENGTH: usize = 55;

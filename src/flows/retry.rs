@@ -7,7 +7,7 @@
 use super::transport::Transport;
 use super::Random;
 use crate::protocol::{CognitoError, ErrorKind};
-use std::future::Future;
+use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
@@ -26,7 +26,7 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
     if attempt >= MAX_ATTEMPTS || !is_retryable(error) {
         return None;
     }
-    let window = (BASE_DELAY_MS * 2f64.powi(attempt as i32)).min(MAX_DELAY_MS);
+    let window = (BASE_DELAY_MS * crate::float::powi(2.0, attempt)).min(MAX_DELAY_MS);
     let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
     Some((window / 2.0 + window / 2.0 * jitter) as u32)
 }
@@ -100,7 +100,7 @@ mod tests {
 
     /// Counts its sleeps; answers nothing.
     #[derive(Default)]
-    struct Sleeper(std::cell::RefCell<Vec<u32>>);
+    struct Sleeper(core::cell::RefCell<Vec<u32>>);
     impl Transport for Sleeper {
         async fn send(
             &self, _: &str, _: &crate::protocol::Request,
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn with_retry_repeats_transient_failures_then_gives_up() {
         let sleeper = Sleeper::default();
-        let tries = std::cell::Cell::new(0);
+        let tries = core::cell::Cell::new(0);
         let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             let n = tries.get();
@@ -142,7 +142,7 @@ mod tests {
             (1..3).map(|a| delay_before_retry(a, &err("NetworkError", None), 0.5).unwrap()).collect();
         assert_eq!(*sleeper.0.borrow(), expected);
 
-        let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
+        let (sleeper, tries) = (Sleeper::default(), core::cell::Cell::new(0));
         let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             async { Err(err("InternalErrorException", Some(500))) }
@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(out.unwrap_err().code(), "InternalErrorException");
         assert_eq!((tries.get(), sleeper.0.borrow().len()), (MAX_ATTEMPTS, MAX_ATTEMPTS as usize - 1));
 
-        let (sleeper, tries) = (Sleeper::default(), std::cell::Cell::new(0));
+        let (sleeper, tries) = (Sleeper::default(), core::cell::Cell::new(0));
         let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
             tries.set(tries.get() + 1);
             async { Err(err("NotAuthorizedException", Some(400))) }

@@ -9,6 +9,7 @@ use super::single_flight::SingleFlight;
 use super::{Env, Transport};
 use crate::auth::tokens_from;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{self, account, CognitoError, ErrorKind};
 use crate::session::Session;

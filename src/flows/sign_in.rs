@@ -7,6 +7,7 @@ use super::{Env, Transport};
 use crate::auth::device::new_device_verifier;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};

@@ -2,11 +2,12 @@
 //! ran: N parallel `getSession` calls on an expired session send one refresh, not N.
 //! Single-threaded (wasm): no locks, no Send.
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 
 struct Slot<T> {
     result: Option<T>,
@@ -61,7 +62,7 @@ impl<T: Clone> SingleFlight<T> {
         let waiters = {
             let mut slot = slot.borrow_mut();
             slot.result = Some(result.clone());
-            std::mem::take(&mut slot.waiters)
+            core::mem::take(&mut slot.waiters)
         };
         for w in waiters {
             w.wake();
@@ -77,8 +78,8 @@ impl<T: Clone> SingleFlight<T> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::cell::Cell;
-    use std::sync::Arc;
+    use alloc::sync::Arc;
+    use core::cell::Cell;
     use std::task::Wake;
 
     struct NoopWaker;

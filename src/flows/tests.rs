@@ -17,10 +17,10 @@ use crate::srp::{SrpClient, SrpError};
 use crate::storage::events::Change;
 use crate::storage::tab_lock::{NoTabLock, StorageLease};
 use crate::storage::MemoryStorage;
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
+use alloc::collections::VecDeque;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
 
 mod user_context;
 
@@ -28,11 +28,11 @@ pub(super) const NOW: i64 = 1_000_000;
 
 thread_local! {
     /// Milliseconds on the fake clock; only `sleep` advances it.
-    static CLOCK_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    static CLOCK_MS: core::cell::Cell<f64> = const { core::cell::Cell::new(0.0) };
 }
 
 fn clock_ms() -> f64 {
-    CLOCK_MS.with(std::cell::Cell::get)
+    CLOCK_MS.with(core::cell::Cell::get)
 }
 
 /// Shared with the other drivers' tests (`flows::identity`, `flows::account`).

@@ -6,6 +6,7 @@
 
 use super::{Env, Transport};
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::types::{AttributeType, Passthrough, SignUpResponse, StringMap};
 use crate::protocol::{account, registration};
 use crate::protocol::{CognitoError, ErrorKind, Request};

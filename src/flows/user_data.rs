@@ -5,12 +5,13 @@ use super::transport::Transport;
 use super::user::{self, Caller, UserCall};
 use super::Env;
 use crate::json::{self, Value};
+use crate::prelude::*;
 use crate::protocol::types::Passthrough;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
-use std::future::Future;
+use core::future::Future;
 
 /// The in-memory session when it is valid: what the SDK's account methods require (a
 /// session only in storage does not count; `getSession` puts it in memory first).
@@ -81,7 +82,7 @@ mod tests {
     use crate::json;
     use crate::protocol::Operation;
     use crate::storage::MemoryStorage;
-    use std::cell::{Cell, RefCell};
+    use core::cell::{Cell, RefCell};
 
     const KEY: &str = "CognitoIdentityServiceProvider.client.alice.userData";
 
@@ -90,7 +91,7 @@ mod tests {
         Session::issued(&id, &access, refresh_token, NOW - 10)
     }
 
-    fn no_refresh(_: String) -> std::future::Ready<Result<Session, CognitoError>> {
+    fn no_refresh(_: String) -> core::future::Ready<Result<Session, CognitoError>> {
         unreachable!("only a bypass refreshes")
     }
 
@@ -160,7 +161,7 @@ mod tests {
         let asked = Cell::new(false);
         let refresh = |_: String| {
             asked.set(true);
-            std::future::ready(Err(CognitoError::network("unused")))
+            core::future::ready(Err(CognitoError::network("unused")))
         };
         server.answer(200, json!({"Username": "alice"}));
         assert!(run(user_data(&env, "alice", || Some(signed_in("")), true, refresh)).is_ok());

@@ -8,8 +8,9 @@
 
 use super::convert::deferred;
 use super::serial_map::SerialMap;
+use crate::prelude::*;
+use core::cell::{Cell, RefCell};
 use js_sys::{Function, Promise};
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 /// A call's Promise, as its settle functions.
@@ -25,7 +26,7 @@ pub struct InFlight {
     pub returned: JsValue,
 }
 
-thread_local! {
+local! {
     static IN_FLIGHT: RefCell<SerialMap<InFlight>> = const { RefCell::new(SerialMap::new()) };
     /// Numbers calls (and panics, see `super::panic`) in order: the JS compares them.
     static NEXT_SERIAL: Cell<u64> = const { Cell::new(1) };

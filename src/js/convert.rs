@@ -1,5 +1,6 @@
 //! Reading plain JS objects and building the SDK's error objects.
 
+use crate::prelude::*;
 use crate::protocol::CognitoError;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;

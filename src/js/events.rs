@@ -4,10 +4,11 @@
 //! means is decided in `crate::storage::events`; here are the listeners and the binding.
 
 use super::convert::get;
+use crate::prelude::*;
 use crate::storage::events::storage_event;
 pub use crate::storage::events::Change;
+use core::cell::RefCell;
 use js_sys::{Function, Object, Reflect};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[derive(Default)]
@@ -19,7 +20,7 @@ struct Registry {
     watching: Vec<String>,
 }
 
-thread_local! {
+local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
 }
 

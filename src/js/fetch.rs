@@ -2,6 +2,7 @@
 //! same build runs everywhere.
 
 use crate::flows::transport::Transport;
+use crate::prelude::*;
 use crate::protocol::{CognitoError, HttpResponse, Request};
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;

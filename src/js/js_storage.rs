@@ -2,6 +2,7 @@
 //! `removeItem` (localStorage, `CookieStorage`, an app's own object, the JS MemoryStorage).
 
 use super::convert::call_method;
+use crate::prelude::*;
 use crate::storage::keys::STORAGE_PROBE;
 use crate::storage::Storage;
 use wasm_bindgen::prelude::*;

@@ -3,6 +3,7 @@
 //! `tabs`, `passkeys`, `events`). Bindings only: no request is built and no challenge
 //! name or error code is branched on here.
 
+mod allocator;
 mod callbacks;
 mod convert;
 mod entry;

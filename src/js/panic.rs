@@ -41,14 +41,14 @@ use super::callbacks::{abandon_all, next_serial, take_serial, Target};
 use super::convert::{error, get_string};
 use super::serial_map::SerialMap;
 use super::web::queue_microtask;
+use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 use js_sys::{Function, Object, Reflect};
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::panic::PanicHookInfo;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll};
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
@@ -62,7 +62,7 @@ struct Report {
     failed: Vec<(u64, JsValue)>,
 }
 
-thread_local! {
+local! {
     /// Panics so far. Futures spawned before the latest one are cancelled.
     static PANICS: Cell<u32> = const { Cell::new(0) };
     static LAST_PANIC: RefCell<Option<Report>> = const { RefCell::new(None) };
@@ -85,16 +85,36 @@ fn panics() -> u32 {
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
     DELIVER.with(|_| ());
-    std::panic::set_hook(Box::new(on_panic));
+    // Builds other than the shipped one link std, whose panic handler calls this hook.
+    #[cfg(not(shipped))]
+    std::panic::set_hook(Box::new(|info| {
+        let text = info.payload().downcast_ref::<&str>().copied();
+        let at = info.location().map_or(("", 0), |l| (l.file(), l.line()));
+        on_panic(text, at);
+    }));
 }
 
-/// The panic hook. Runs before the trap, possibly while any RefCell is borrowed: it only
-/// uses `try_borrow*`, calls no app code and never panics.
-fn on_panic(info: &PanicHookInfo) {
-    web_sys::console::error_1(&format!("cognito-identity-wasm: {info}").into());
-    let payload = info.payload();
-    let text = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-    abandon_in_flight(format!("{MESSAGE_PREFIX}{}", text.unwrap_or("panic")));
+/// The shipped build's panic handler (`no_std`): reports, then traps.
+#[cfg(shipped)]
+#[panic_handler]
+fn panic_handler(info: &core::panic::PanicInfo) -> ! {
+    let at = info.location().map_or(("", 0), |l| (l.file(), l.line()));
+    on_panic(info.message().as_str(), at);
+    core::arch::wasm32::unreachable()
+}
+
+/// Runs before the trap, possibly while any RefCell is borrowed: it only uses
+/// `try_borrow*`, calls no app code and never panics. The message is the panic's text
+/// when it is a literal; one with arguments would need the formatting machinery this
+/// build leaves out, so it reads "panic" (the console line still says where).
+fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
+    web_sys::console::error_4(
+        &"cognito-identity-wasm: panicked at".into(),
+        &file.into(),
+        &line.into(),
+        &text.unwrap_or("panic").into(),
+    );
+    abandon_in_flight(String::from(MESSAGE_PREFIX) + text.unwrap_or("panic"));
 }
 
 /// Fails every call in flight with `message` (delivered by a microtask), cancels their
@@ -131,7 +151,7 @@ fn coded_error(message: &str) -> JsValue {
 
 /// After a panic, from a microtask: tells the app about each call the panic failed.
 fn deliver_failures() {
-    let to_fail = TO_FAIL.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    let to_fail = TO_FAIL.with(|t| core::mem::take(&mut *t.borrow_mut()));
     for (target, message) in to_fail {
         target.fail(coded_error(&message));
     }
@@ -158,11 +178,11 @@ impl Future for Guarded {
         let mut polled = Poll::Pending;
         if let Err(thrown) = catch_trap(&mut || polled = future.as_mut().poll(cx)) {
             // Its state is torn mid-poll: never poll it again, nor run its destructors.
-            std::mem::forget(self.future.take());
+            core::mem::forget(self.future.take());
             if panics() == self.panics {
                 // A JS exception unwound it, not a panic: the hook did not run.
                 let what = get_string(&thrown, "message").unwrap_or_else(|| "an exception unwound a call".into());
-                abandon_in_flight(format!("{MESSAGE_PREFIX}{what}"));
+                abandon_in_flight(String::from(MESSAGE_PREFIX) + &what);
             }
             return Poll::Ready(());
         }
@@ -170,7 +190,7 @@ impl Future for Guarded {
     }
 }
 
-thread_local! {
+local! {
     /// A JS function that runs `JOB`. Called through `Function::call0`, an import that
     /// catches JS exceptions, it turns a trap inside the job into an `Err` for the caller
     /// instead of a RuntimeError unwinding wasm-bindgen-futures' `run_all` (which would
@@ -198,7 +218,7 @@ fn run_job() {
 #[allow(unsafe_code)]
 fn catch_trap(job: &mut dyn FnMut()) -> Result<(), JsValue> {
     // SAFETY: only the lifetime is erased; the pointer is used during the call below only.
-    let job: *mut (dyn FnMut() + 'static) = unsafe { std::mem::transmute(job as *mut dyn FnMut()) };
+    let job: *mut (dyn FnMut() + 'static) = unsafe { core::mem::transmute(job as *mut dyn FnMut()) };
     JOB.with(|j| j.set(Some(job)));
     let result = TRAMPOLINE.with(|t| t.call0(&JsValue::UNDEFINED));
     JOB.with(|j| j.set(None));

@@ -4,6 +4,7 @@
 
 use super::convert::{call_method, get, get_string};
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;

@@ -7,6 +7,7 @@ use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
 use crate::flows::Env;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::CognitoError;
 
 pub struct PoolShared {
@@ -46,7 +47,7 @@ impl PoolShared {
     }
 }
 
-thread_local! {
+local! {
     /// `navigator.userAgent`, read once: every entry point call builds a pool's settings,
     /// and the text does not change while the page lives.
     static DEVICE_NAME: String = super::web::user_agent().unwrap_or_else(|| "cognito-identity-wasm".into());

@@ -2,6 +2,7 @@
 //! as a sorted Vec: it holds a handful of entries at a time, and a BTreeMap per value
 //! type cost far more wasm (measured with twiggy; see BENCHMARKS.md, "Size decisions").
 
+use crate::prelude::*;
 pub struct SerialMap<V>(Vec<(u64, V)>);
 
 impl<V> SerialMap<V> {
@@ -23,6 +24,6 @@ impl<V> SerialMap<V> {
 
     /// Every entry, oldest first, leaving the map empty.
     pub fn take_all(&mut self) -> Vec<(u64, V)> {
-        std::mem::take(&mut self.0)
+        core::mem::take(&mut self.0)
     }
 }

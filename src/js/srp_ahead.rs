@@ -8,13 +8,14 @@
 use super::convert::get;
 use super::js_storage::JsStorage;
 use super::web;
+use crate::prelude::*;
 use crate::srp::ahead;
 use crate::storage::SessionStore;
+use core::cell::Cell;
 use js_sys::{Function, Object, Reflect};
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
-thread_local! {
+local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static WARMED: Cell<bool> = const { Cell::new(false) };
 }

@@ -7,14 +7,15 @@ use super::fetch::FetchTransport;
 use super::js_storage::JsStorage;
 use super::panic::{self, ReleaseOnPanic};
 use super::web;
+use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
+use core::future::Future;
 use js_sys::Function;
-use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-thread_local! {
+local! {
     /// This tab's identity in storage leases.
     static TAB_ID: String = {
         let mut bytes = [0u8; 8];

@@ -5,12 +5,17 @@
 //! nothing are `catch` (a missing free function throws a ReferenceError, a missing method
 //! a TypeError) and the optional ones have a presence check.
 
+use crate::prelude::*;
 use crate::protocol::user_context::ContextDataSource;
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// `crypto.getRandomValues`, present in every browser, worker and Node ≥ 19.
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_name = setTimeout, catch)]
     fn set_timeout_js(handler: &Function, ms: u32) -> Result<JsValue, JsValue>;
 
@@ -150,3 +155,14 @@ pub fn credentials_call(create: bool, options: &Object) -> Option<Result<JsValue
         true => container.create_property().is_function().then(|| container.create_js(options)),
     }
 }
+
+/// getrandom's source (its "custom" backend): `crypto.getRandomValues`, which takes at most
+/// 65,536 bytes per call.
+fn fill_random(buf: &mut [u8]) -> Result<(), getrandom::Error> {
+    for chunk in buf.chunks_mut(65_536) {
+        get_random_values(chunk).map_err(|_| getrandom::Error::WEB_CRYPTO)?;
+    }
+    Ok(())
+}
+
+getrandom::register_custom_getrandom!(fill_random);

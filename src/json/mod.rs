@@ -14,6 +14,7 @@
 //! Typed bodies implement [`ToJson`] / [`FromJson`] by hand; [`json!`](crate::json!)
 //! builds values in code.
 
+use crate::prelude::*;
 mod number;
 mod object;
 mod parse;
@@ -115,7 +116,7 @@ impl Value {
 }
 
 /// `value["key"]`: the member, or null when it is missing or `value` is no object.
-impl std::ops::Index<&str> for Value {
+impl core::ops::Index<&str> for Value {
     type Output = Value;
     fn index(&self, key: &str) -> &Value {
         self.get(key).unwrap_or(&NULL)
@@ -123,7 +124,7 @@ impl std::ops::Index<&str> for Value {
 }
 
 /// `object["key"]`: the member, or null when it is missing.
-impl std::ops::Index<&str> for Object {
+impl core::ops::Index<&str> for Object {
     type Output = Value;
     fn index(&self, key: &str) -> &Value {
         self.get(key).unwrap_or(&NULL)

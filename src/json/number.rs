@@ -2,6 +2,7 @@
 //! seconds; keeping the text means writing one back is a copy, and Rust's float
 //! formatting (several KB of wasm) is never linked in.
 
+use crate::prelude::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number(String);
 
@@ -36,7 +37,7 @@ impl Number {
             0.0
         } else {
             // 10^400 is infinite: the result then saturates to infinity or zero, as it should.
-            let scale = 10f64.powi(exponent.unsigned_abs().min(400) as i32);
+            let scale = crate::float::powi(10.0, exponent.unsigned_abs().min(400));
             if exponent >= 0 {
                 mantissa as f64 * scale
             } else {

@@ -3,6 +3,7 @@
 //! the same map with string values.
 
 use super::{FromJson, ToJson, Value};
+use crate::prelude::*;
 
 /// String keys in the order they were first inserted, each key once, as a JS object keeps
 /// them. A Vec with linear lookups: these maps hold a handful of entries, and each
@@ -108,7 +109,7 @@ impl Object {
 
 impl<V> IntoIterator for OrderedMap<V> {
     type Item = (String, V);
-    type IntoIter = std::vec::IntoIter<(String, V)>;
+    type IntoIter = alloc::vec::IntoIter<(String, V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
@@ -116,7 +117,7 @@ impl<V> IntoIterator for OrderedMap<V> {
 
 impl<'a, V> IntoIterator for &'a OrderedMap<V> {
     type Item = (&'a String, &'a V);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
+    type IntoIter = core::iter::Map<core::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
     }
@@ -159,7 +160,7 @@ fn positions_by_key(keys: &[&str]) -> Vec<usize> {
                 *next += 1;
             }
         }
-        std::mem::swap(&mut sorted, &mut merged);
+        core::mem::swap(&mut sorted, &mut merged);
         run *= 2;
     }
     sorted
@@ -196,7 +197,7 @@ fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(Strin
     }
     let (dropped, moves) = repeated_keys(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
     for &(first, last) in &moves {
-        pairs[first].1 = std::mem::take(&mut pairs[last].1);
+        pairs[first].1 = core::mem::take(&mut pairs[last].1);
     }
     if !moves.is_empty() {
         let mut at = 0;

@@ -4,6 +4,7 @@
 //! accepts but a Rust string cannot hold) becomes U+FFFD.
 
 use super::{Number, Object, Value};
+use crate::prelude::*;
 
 /// How deeply arrays and objects may nest. Nothing Cognito sends comes close; the cap
 /// keeps a hostile `[[[[...` from exhausting the stack.
@@ -29,7 +30,7 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError { offset: e.valid_up_to(), reason: "not UTF-8" })?;
+    let text = core::str::from_utf8(bytes).map_err(|e| ParseError { offset: e.valid_up_to(), reason: "not UTF-8" })?;
     parse(text)
 }
 

@@ -2,6 +2,7 @@
 //! so request bodies match the JS SDK's.
 
 use super::{Object, Value};
+use crate::prelude::*;
 
 impl Value {
     /// This value as compact JSON text, like `JSON.stringify(value)`.

@@ -7,6 +7,7 @@ use super::types::{AttributeType, StringMap};
 use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::json::Value;
+use crate::prelude::*;
 
 pub fn get_user(access_token: &str) -> Request {
     Request::new(Operation::GetUser, json!({ "AccessToken": access_token }))

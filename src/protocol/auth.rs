@@ -7,6 +7,7 @@ use super::challenge::{AuthFlow, ChallengeName};
 use super::types::StringMap;
 use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
+use crate::prelude::*;
 
 pub fn initiate_auth(
     flow: AuthFlow, client_id: &str, auth_parameters: &StringMap, client_metadata: Option<&StringMap>,

@@ -3,6 +3,7 @@
 //! it reaches) and to the wire (the field its code is answered in). The one place these
 //! names are spelled.
 
+use crate::prelude::*;
 /// The `AuthFlow` of an InitiateAuth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthFlow {

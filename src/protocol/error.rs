@@ -5,6 +5,7 @@
 //! is made only at the JS edge ([`CognitoError::code`]).
 
 use crate::json::{self, FromJson, Value};
+use crate::prelude::*;
 
 /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
 /// failures, this library) reports.
@@ -145,8 +146,8 @@ impl CognitoError {
     }
 }
 
-impl std::fmt::Display for CognitoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for CognitoError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: {}", self.code(), self.message)
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{Operation, Request};
 use crate::json::{Object, Value};
+use crate::prelude::*;
 
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.

@@ -2,6 +2,7 @@
 //! addressed and framed, what the bodies look like, and how errors are shaped.
 //! Plain Rust: no JS types, so it builds and tests natively.
 
+use crate::prelude::*;
 pub mod account;
 pub mod auth;
 pub mod challenge;

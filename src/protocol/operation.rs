@@ -1,3 +1,4 @@
+use crate::prelude::*;
 /// Every Cognito user-pool operation this SDK sends. The one place to find them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Operation {

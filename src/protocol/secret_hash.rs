@@ -5,6 +5,7 @@
 
 use super::{Operation, Request};
 use crate::json::Value;
+use crate::prelude::*;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

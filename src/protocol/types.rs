@@ -2,6 +2,7 @@
 //! fields are left out of the JSON when unset, as `JSON.stringify` drops `undefined`.
 
 use crate::json::{FromJson, Object, OrderedMap, ToJson, Value};
+use crate::prelude::*;
 
 /// AuthParameters, ChallengeResponses, ClientMetadata: sent in insertion order, as the
 /// JS SDK's object literals are.

@@ -7,6 +7,7 @@
 
 use crate::json;
 use crate::json::Value;
+use crate::prelude::*;
 
 /// Where the encoded context data comes from: the page's collector in the browser.
 pub trait ContextDataSource {
@@ -85,7 +86,7 @@ impl UserContextData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
+    use core::cell::RefCell;
 
     /// A collector that records what it was asked and gives `answer`.
     struct Recorder {

@@ -9,9 +9,9 @@
 //! leaves nobody to use another.
 
 use super::{SrpClient, SrpError};
-use std::cell::{Cell, RefCell};
+use core::cell::{Cell, RefCell};
 
-thread_local! {
+local! {
     static SPARE: RefCell<Option<SrpClient>> = const { RefCell::new(None) };
     /// How many SRP clients sign-ins have taken or drawn so far.
     static TAKEN: Cell<u64> = const { Cell::new(0) };

@@ -1,6 +1,7 @@
 //! Client side of Cognito's SRP-6a variant (USER_SRP_AUTH / PASSWORD_VERIFIER),
 //! mirroring AuthenticationHelper.js and CognitoUser.authenticateUserDefaultAuth.
 
+use crate::prelude::*;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, Engine};
 use hmac::{Hmac, Mac};
@@ -63,8 +64,8 @@ pub struct SrpClient {
 }
 
 // Hand-written so `a` never ends up in logs.
-impl std::fmt::Debug for SrpClient {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for SrpClient {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
     }
 }

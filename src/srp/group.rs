@@ -2,7 +2,8 @@
 //! and the multiplier `k = H(pad(N) | pad(g))`. The arithmetic modulo N lives
 //! in [`super::mont`].
 
-use std::sync::OnceLock;
+use crate::local::Lazy;
+use crate::prelude::*;
 
 use super::mont::{limbs_from_be, Limbs, N_BYTES};
 use super::pad::{pad_bytes, sha256, to_hex_trimmed};
@@ -49,12 +50,12 @@ impl Group {
 }
 
 pub fn group() -> &'static Group {
-    static GROUP: OnceLock<Group> = OnceLock::new();
-    GROUP.get_or_init(|| {
+    static GROUP: Lazy<Group> = Lazy::new(|| {
         // JS: hexHash(padHex(N) + padHex(g)), i.e. SHA-256 over the padded bytes.
         let k = sha256(&[&pad_bytes(&N_BYTES), &pad_bytes(&G.to_be_bytes())]);
         Group { k, k_limbs: limbs_from_be(&k) }
-    })
+    });
+    &GROUP
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::group::group;
 use super::mont::{self, Exponent};
 use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
+use crate::prelude::*;
 use base64::Engine;
 
 /// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
@@ -37,8 +38,8 @@ pub struct PasswordKey {
 }
 
 // Hand-written: the key is a secret.
-impl std::fmt::Debug for PasswordKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for PasswordKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("PasswordKey").field("u", &self.u).finish_non_exhaustive()
     }
 }
@@ -53,8 +54,8 @@ pub struct DeviceHash {
 }
 
 // Hand-written: the device password is a secret.
-impl std::fmt::Debug for DeviceHash {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for DeviceHash {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()
     }
 }

@@ -6,6 +6,7 @@
 //! Nothing here panics on caller data: malformed input comes back as
 //! [`SrpError`].
 
+use crate::prelude::*;
 pub mod ahead;
 mod client;
 mod group;
@@ -56,13 +57,13 @@ impl SrpError {
     }
 }
 
-impl std::fmt::Display for SrpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for SrpError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.message())
     }
 }
 
-impl std::error::Error for SrpError {}
+impl core::error::Error for SrpError {}
 
 /// Pool name as the JS SDK derives it: `userPoolId.split('_')[1]`, i.e. the
 /// text between the first and second `_` ("us-east-1_abc" -> "abc"). An id

@@ -3,6 +3,7 @@
 //! are big-endian byte strings here; hex is encoded and decoded by hand (no
 //! `core::fmt`).
 
+use crate::prelude::*;
 use sha2::{Digest, Sha256};
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";

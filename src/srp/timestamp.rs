@@ -4,6 +4,7 @@
 //! from epoch seconds with a proleptic-Gregorian civil-date conversion so no
 //! date crate (and no JS Date) is needed.
 
+use crate::prelude::*;
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 

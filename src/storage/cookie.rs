@@ -14,6 +14,7 @@
 //!   through `decodeURIComponent`, the value with one pair of surrounding quotes dropped
 //!   and its `%XX` runs decoded; a pair whose decoding throws is skipped; first one wins.
 
+use crate::prelude::*;
 /// The cookie `SameSite` attribute values the SDK accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SameSite {
@@ -209,7 +210,7 @@ fn percent_decode(s: &str, strict: bool) -> Option<String> {
             continue;
         }
         out.push_str(&s[literal_start..i]);
-        out.push_str(std::str::from_utf8(&run).ok()?);
+        out.push_str(core::str::from_utf8(&run).ok()?);
         i = j;
         literal_start = j;
     }
@@ -242,7 +243,7 @@ pub fn to_utc_string(ms: f64) -> String {
     if !ms.is_finite() || ms.abs() > 8.64e15 {
         return "Invalid Date".into();
     }
-    let ms = ms.trunc() as i64;
+    let ms = ms as i64; // towards zero, as JS Date truncates
     let days = ms.div_euclid(86_400_000);
     let secs_of_day = ms.rem_euclid(86_400_000) / 1000;
     const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

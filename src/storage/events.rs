@@ -3,6 +3,7 @@
 //! event (the key, its old and new value); the JS layer hands them here.
 
 use super::keys::{self, UserItem};
+use crate::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {

@@ -14,6 +14,7 @@
 //! | `aws.cognito.identity-id.<identityPoolId>`          | the cached identity id (the AWS SDK's key) |
 //! | `aws.cognito.test-ls`                                | the probe write that tests localStorage   |
 
+use crate::prelude::*;
 const PREFIX: &str = "CognitoIdentityServiceProvider";
 
 /// The per-user items the SDK stores.

@@ -1,6 +1,7 @@
 //! Where sessions live between page loads. The backend is a small trait so native tests
 //! use memory and the browser uses localStorage, a cookie jar, or the app's own object.
 
+use crate::prelude::*;
 pub mod cookie;
 pub mod events;
 pub mod keys;
@@ -10,7 +11,7 @@ pub mod tab_lock;
 pub use session_store::SessionStore;
 
 use crate::json::OrderedMap;
-use std::cell::RefCell;
+use core::cell::RefCell;
 
 /// The `Storage` shape the JS SDK accepts: `getItem`, `setItem`, `removeItem`.
 /// Writes can fail (quota, Safari private mode, a throwing user object).

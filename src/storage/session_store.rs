@@ -3,6 +3,7 @@
 use super::keys::{self, UserItem, SESSION_ITEMS};
 use super::Storage;
 use crate::auth::device::DeviceSecrets;
+use crate::prelude::*;
 use crate::session::{parse_clock_drift, JwtToken, Session};
 
 pub struct SessionStore<'a, S: Storage + ?Sized> {

@@ -5,10 +5,11 @@
 //! marker protocol of [`MarkerLock`]); where it is missing, [`StorageLease`] coordinates
 //! through the shared storage itself. [`TabCoordinator`] picks one of the two.
 
+use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::{keys, Storage};
+use core::future::Future;
 use sha2::{Digest, Sha256};
-use std::future::Future;
 
 /// Waiting: every tab lock polls. Any transport is one (`flows::Transport` sleeps for its
 /// backoff), so the browser's `setTimeout` serves both.
@@ -218,9 +219,9 @@ mod tests {
     use super::*;
     use crate::flows::single_flight::tests::{run_all, Yield};
     use crate::storage::MemoryStorage;
-    use std::cell::{Cell, RefCell};
-    use std::pin::Pin;
-    use std::rc::Rc;
+    use alloc::rc::Rc;
+    use core::cell::{Cell, RefCell};
+    use core::pin::Pin;
 
     thread_local! {
         static CLOCK: Cell<f64> = const { Cell::new(1_000.0) };

@@ -64,6 +64,13 @@
 //! and the time to build it — depends on S.
 
 #![forbid(unsafe_code)]
+// Only `core` and `alloc`: the wasm that links this crate is `no_std`.
+#![cfg_attr(not(test), no_std)]
+
+extern crate alloc;
+
+use alloc::vec;
+use alloc::vec::Vec;
 
 use core::hint::black_box;
 

@@ -21,8 +21,8 @@ use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::{MemoryStorage, SessionStore};
-use std::cell::RefCell;
-use std::collections::BTreeSet;
+use alloc::collections::BTreeSet;
+use core::cell::RefCell;
 
 /// A page's collector: present or not; gives `ENC:<username>` (so each request shows whom
 /// it was collected for) unless `gives_nothing`; records every `getData` call.

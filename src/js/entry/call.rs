@@ -7,6 +7,7 @@ use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
 use crate::js::pool_shared::PoolShared;
 use crate::json::{self, Object, Value};
+use crate::prelude::*;
 use crate::protocol::types::StringMap;
 use crate::protocol::CognitoError;
 use crate::session::{JwtToken, Session};

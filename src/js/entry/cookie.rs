@@ -15,6 +15,7 @@
 use super::reply::{Answer, Reply};
 use crate::flows::clock::now_millis;
 use crate::json::{self, Value};
+use crate::prelude::*;
 use crate::storage::cookie::{self, CookieOptions, Expires, SameSite};
 
 /// js-cookie's TypeErrors, as the SDK's unminified code words them.

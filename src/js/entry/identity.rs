@@ -18,15 +18,16 @@ use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
 use crate::js::panic::ResetAfterPanic;
 use crate::json::{self, Number, Object, Value};
+use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
-use std::cell::{Cell, RefCell};
+use core::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
 const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
 
-thread_local! {
+local! {
     /// Credential fetches in flight, by the object they are for.
     static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = ResetAfterPanic::default();
     static NEXT_FLIGHT: Cell<u32> = const { Cell::new(0) };
@@ -159,7 +160,7 @@ fn known_json(known: &Known) -> Value {
         o.insert("accessKeyId", Value::String(c.access_key_id.clone()));
         o.insert("secretAccessKey", Value::String(c.secret_key.clone()));
         o.insert("sessionToken", Value::String(c.session_token.clone()));
-        o.insert("expiration", Value::Number(Number::from((c.expiration * 1000.0).round() as i64)));
+        o.insert("expiration", Value::Number(Number::from(crate::float::round(c.expiration * 1000.0) as i64)));
     }
     Value::Object(o)
 }

@@ -16,6 +16,7 @@
 //! challenge comes next, what is stored and when to refresh is decided here and below,
 //! never in the JS.
 
+use crate::prelude::*;
 mod call;
 mod cookie;
 mod data;
@@ -27,9 +28,9 @@ mod user;
 
 use super::panic_probe::{self, Point};
 use call::Call;
+use core::future::Future;
+use core::pin::Pin;
 use reply::{Answer, Reply};
-use std::future::Future;
-use std::pin::Pin;
 use wasm_bindgen::prelude::*;
 
 /// `run`: an operation that may send requests. Resolves with the answer's JSON text.

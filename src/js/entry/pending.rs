@@ -8,13 +8,14 @@
 //! JS SDK does.
 
 use crate::auth::AwaitingAnswer;
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 /// Challenges abandoned by the app (a closed dialog) are dropped oldest first past this
 /// many; a Session is worth nothing after Cognito's 3 minutes anyway.
 const KEPT: usize = 8;
 
-thread_local! {
+local! {
     static WAITING: RefCell<Vec<(String, AwaitingAnswer)>> = const { RefCell::new(Vec::new()) };
 }
 

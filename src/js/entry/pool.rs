@@ -4,6 +4,7 @@ use super::call::Call;
 use super::reply::{Answer, Reply};
 use crate::flows::user;
 use crate::json::{FromJson, Object, Value};
+use crate::prelude::*;
 use crate::protocol::types::AttributeType;
 use crate::protocol::CognitoError;
 use crate::storage::SessionStore;

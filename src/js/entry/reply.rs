@@ -15,6 +15,7 @@
 
 use super::call::session_json;
 use crate::json::{Object, Value};
+use crate::prelude::*;
 use crate::protocol::CognitoError;
 use crate::session::Session;
 

@@ -10,6 +10,7 @@ use crate::flows::user::{Caller, UserCall};
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
 use crate::json::{FromJson, Value};
+use crate::prelude::*;
 use crate::protocol::types::{AttributeType, Passthrough};
 use crate::protocol::CognitoError;
 

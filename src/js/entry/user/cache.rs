@@ -5,6 +5,7 @@ use super::super::call::Call;
 use super::super::reply::{Answer, Reply};
 use crate::auth::device::DeviceSecrets;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::storage::keys::{self, UserItem};
 use crate::storage::{SessionStore, Storage};

@@ -5,6 +5,7 @@ use super::super::call::Call;
 use super::super::reply::Answer;
 use crate::js::events;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::storage::events::Change;
 use crate::storage::keys::{self, UserItem};
 

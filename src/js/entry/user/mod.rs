@@ -3,6 +3,7 @@
 //! account's one-request operations (`account`). Each reads what the JS object holds from
 //! the input and answers with what it is to hold afterwards.
 
+use crate::prelude::*;
 mod account;
 mod cache;
 mod held;

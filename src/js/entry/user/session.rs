@@ -15,7 +15,7 @@ use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::{SessionStore, Storage};
 
-thread_local! {
+local! {
     /// Refreshes in flight, shared by every CognitoUser object of this page: N parallel
     /// getSession calls for one user send one refresh.
     static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = ResetAfterPanic::default();

@@ -12,6 +12,7 @@ use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
 use crate::js::passkeys;
 use crate::json::{Object, ToJson, Value};
+use crate::prelude::*;
 use crate::protocol::account::SetupAuth;
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};

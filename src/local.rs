@@ -1,0 +1,54 @@
+//! `local!`: statics with `thread_local!`'s syntax and `with`, for the `no_std` wasm build.
+//!
+//! wasm32-unknown-unknown (built without atomics) runs one thread, so a static needs no
+//! per-thread copy there: `Local` is a plain static whose value is made on first use.
+//! Native builds (tests, fuzzing: several threads) keep std's `thread_local!`.
+
+#[cfg(target_arch = "wasm32")]
+pub struct Local<T: 'static> {
+    value: core::cell::OnceCell<T>,
+    init: fn() -> T,
+}
+
+// SAFETY: wasm32 without the atomics feature has one thread; nothing is shared across threads.
+#[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)]
+unsafe impl<T> Sync for Local<T> {}
+
+#[cfg(target_arch = "wasm32")]
+impl<T: 'static> Local<T> {
+    pub const fn new(init: fn() -> T) -> Self {
+        Local { value: core::cell::OnceCell::new(), init }
+    }
+
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        f(self.value.get_or_init(self.init))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! local {
+    ($($(#[$attr:meta])* $vis:vis static $name:ident: $t:ty = $(const)? $init:expr);+ $(;)?) => {
+        $($(#[$attr])* $vis static $name: $crate::local::Local<$t> = $crate::local::Local::new(|| $init);)+
+    };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! local {
+    ($($tt:tt)*) => { std::thread_local! { $($tt)* } };
+}
+
+/// A static made on first use, shared by every thread natively (std's `LazyLock`), the
+/// one thread's on wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Lazy<T> = std::sync::LazyLock<T>;
+#[cfg(target_arch = "wasm32")]
+pub type Lazy<T> = Local<T>;
+
+#[cfg(target_arch = "wasm32")]
+impl<T: 'static> core::ops::Deref for Local<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value.get_or_init(self.init)
+    }
+}

@@ -1,0 +1,8 @@
+//! What std's prelude gives, from `alloc`, for the `no_std` wasm build: each module
+//! starts with `use crate::prelude::*;`.
+
+pub use alloc::boxed::Box;
+pub use alloc::format;
+pub use alloc::string::{String, ToString};
+pub use alloc::vec;
+pub use alloc::vec::Vec;
