@@ -14,15 +14,16 @@
 // library benefits from a code cache or V8's in-process wasm module cache.
 // Needs `npm run build` first (reads pkg/). BENCH_RUNS / BENCH_WARMUP override 15 / 3;
 // BENCH_READY_RUNS (25) the page loads for time-to-ready, the noisiest figure.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 
 import { inlinedLiteral } from '../scripts/inline-wasm.mjs';
+import { buildSignInBundles } from './bundle.mjs';
+import { compressed } from './compress.mjs';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { startStaticServer } from '../tests/support/static-server.mjs';
 import {
@@ -72,20 +73,6 @@ function boundaryOf(wasm) {
   const module = new WebAssembly.Module(wasm);
   const exports = WebAssembly.Module.exports(module);
   return { exports: exports.length, functions: exports.filter((e) => e.kind === 'function').length, imports: WebAssembly.Module.imports(module).length };
-}
-
-function compressed(buf) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: {
-        [zc.BROTLI_PARAM_QUALITY]: zc.BROTLI_MAX_QUALITY,
-        [zc.BROTLI_PARAM_LGWIN]: zc.BROTLI_MAX_WINDOW_BITS,
-        [zc.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
 }
 
 function sh(cmd, args) {
@@ -161,12 +148,10 @@ async function wasmFromPackage() {
   return { literal: Buffer.from(literal, 'latin1'), wasm: Buffer.from(wasmBytes()) };
 }
 
-function buildBundles() {
+async function buildBundles() {
   const t0 = Date.now();
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'webpack'), ['--config', join(ROOT, 'bench', 'webpack.config.cjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
-  const out = {};
-  for (const name of Object.keys(LIBS)) out[name] = compressed(readFileSync(join(OUT, 'webpack', name, 'app.js')));
+  const built = await buildSignInBundles({ out: join(OUT, 'webpack'), names: Object.keys(LIBS) });
+  const out = Object.fromEntries(Object.entries(built).map(([name, b]) => [name, compressed(b.bytes)]));
   log(`webpack: both bundles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return out;
 }
@@ -511,7 +496,7 @@ async function main() {
   const ourScript = readFileSync(OURS_SCRIPT);
   const bytesRes = {
     script: { ours: compressed(ourScript), sdk: compressed(readFileSync(SDK_SCRIPT)) },
-    bundle: buildBundles(),
+    bundle: await buildBundles(),
     wasm: inline ? compressed(inline.wasm) : {},
     base64: inline ? compressed(Buffer.from(inline.wasm.toString('base64'))) : {},
     literal: inline ? compressed(inline.literal) : {},
