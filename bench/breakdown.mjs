@@ -124,6 +124,7 @@ function owner(name, ours) {
   return segs;
 }
 
+/** Where ` as ` splits `Type as Trait` outside any generic arguments; -1 if it does not. */
 function topLevelAs(s) {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
