@@ -1,22 +1,29 @@
-// Two production builds of the same tiny sign-in app (bench/app/): one importing
-// cognito-identity-wasm (aliased to the local pkg/, with the trailing separator as in
-// the root webpack.config.js), one importing amazon-cognito-identity-js. Output goes to
-// target/bench/webpack/<name>/app.js. Used by bench/run.mjs.
+// Production builds of the same tiny sign-in app (bench/app/): `ours` imports
+// cognito-identity-wasm (aliased to the local pkg/, with the trailing separator as in the
+// root webpack.config.js), `sdk` imports amazon-cognito-identity-js. Each goes to
+// <out>/<name>/app.js, <out> being target/bench/webpack unless `--env out=DIR` (or the
+// `out` of bench/bundle.mjs, which bench/run.mjs and tests/packaging/size-budget.test.mjs
+// build through) says otherwise; `--env only=ours` builds one of them.
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const PKG = path.join(ROOT, 'pkg');
+const APPS = ['ours', 'sdk'];
 
-const build = name => ({
+const build = (name, out) => ({
   name,
   mode: 'production',
   context: ROOT,
   entry: { app: path.join(__dirname, 'app', `${name}.js`) },
-  output: { path: path.join(ROOT, 'target', 'bench', 'webpack', name), filename: '[name].js', clean: true },
+  output: { path: path.join(out, name), filename: '[name].js', clean: true },
   resolve: { alias: { 'cognito-identity-wasm$': PKG + path.sep } },
   devtool: false,
   performance: { hints: false },
   stats: 'errors-warnings',
 });
 
-module.exports = [build('ours'), build('sdk')];
+module.exports = (env = {}) => {
+  const out = path.resolve(ROOT, env.out || path.join('target', 'bench', 'webpack'));
+  const names = env.only ? String(env.only).split(',') : APPS;
+  return names.map((name) => build(name, out));
+};

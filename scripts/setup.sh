@@ -23,6 +23,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "=$WB_VERSION"
 fi
 
+# twiggy: the per-crate and per-module wasm breakdown `npm run bench` writes to BENCHMARKS.md
+# (bench/breakdown.mjs). Pinned so that the breakdown's numbers compare across runs.
+TWIGGY_VERSION=0.8.0
+step "twiggy $TWIGGY_VERSION"
+if [ "$(twiggy --version 2>/dev/null | awk '{print $2}')" != "$TWIGGY_VERSION" ]; then
+  cargo install twiggy --version "=$TWIGGY_VERSION" --locked
+fi
+
 step "wasm-pack"
 command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 

@@ -51,13 +51,23 @@
     return undefined;
   }
 
+  // serverMs: the time spent inside this fake fetch since the last reset (building the
+  // Response): what a timing subtracts as server time to leave the client's.
   var log = window.__fakeCognito = {
-    tInitiate: null, tRespond: null, calls: [], unexpected: [], lastInitiate: null, lastRespond: null,
-    reset: function () { this.tInitiate = null; this.tRespond = null; this.calls = []; },
+    tInitiate: null, tRespond: null, calls: [], unexpected: [], lastInitiate: null, lastRespond: null, serverMs: 0,
+    reset: function () { this.tInitiate = null; this.tRespond = null; this.calls = []; this.serverMs = 0; },
   };
 
   window.fetch = function (url, init) {
     var t = performance.now();
+    try {
+      return answer(url, init, t);
+    } finally {
+      log.serverMs += performance.now() - t;
+    }
+  };
+
+  function answer(url, init, t) {
     var op = String(header(init, 'X-Amz-Target') || '').split('.').pop();
     if (op === 'InitiateAuth') {
       log.tInitiate = t;
@@ -75,5 +85,5 @@
     return Promise.resolve(new Response(JSON.stringify({ __type: 'InvalidParameterException', message: 'bench fake: unexpected ' + op }), {
       status: 400, headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InvalidParameterException:' },
     }));
-  };
+  }
 })();
