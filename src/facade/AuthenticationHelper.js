@@ -11,11 +11,11 @@
 // them). Where the JS SDK gives BigIntegers, this gives an `SrpInteger`: what apps do with
 // those is print them (`A.toString(16)` for SRP_A) and hand them back.
 //
-// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// Needs `nowOk` (core.js) in scope.
 
 /** The core's `srp.<method>` operation; throws the core's error. */
 function srpNow(method, input) {
-  return okOrThrow(coreNow(`srp.${method}`, input || {}));
+  return nowOk(`srp.${method}`, input);
 }
 
 /**

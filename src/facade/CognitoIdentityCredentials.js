@@ -37,7 +37,7 @@ class CognitoIdentityCredentials {
 
   /** Whether `get` would fetch (no credentials, or expiring within five minutes). */
   needsRefresh() {
-    return okOrThrow(coreNow('identityNeedsRefresh', identityInput(this), this._storage));
+    return nowOk('identityNeedsRefresh', identityInput(this), this._storage);
   }
 
   /** Forgets the credentials and the cached identity id (e.g. on sign-out). */

@@ -76,7 +76,7 @@ class CognitoUserPool {
   }
 
   getCurrentUser() {
-    const username = okOrThrow(coreNow('getCurrentUser', { pool: poolData(this) }, this.storage));
+    const username = nowOk('getCurrentUser', { pool: poolData(this) }, this.storage);
     return username === null ? null : new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
   }
 

@@ -6,14 +6,14 @@
 //
 // The starting text is the core's (src/protocol/mod.rs USER_AGENT: the SDK's
 // `aws-amplify/5.0.4`, then our name and version); the rest is the SDK's behaviour on
-// data this file holds. Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// data this file holds. Needs `nowOk` (core.js) in scope.
 
 /** The category `addAuthCategoryToCognitoUserAgent` sets (the SDK's AUTH_CATEGORY). */
 const USER_AGENT_AUTH_CATEGORY = 'auth';
 
 // A function, not a class, as in the SDK: `UserAgent()` without `new` does not throw there.
 function UserAgent() {}
-UserAgent.prototype.userAgent = okOrThrow(coreNow('userAgent', {}));
+UserAgent.prototype.userAgent = nowOk('userAgent');
 
 /** Adds `content` to the user agent of every later request, once (not when already in it). */
 const appendToCognitoUserAgent = (content) => {

@@ -2,7 +2,7 @@
 // hex. The words come from the core's secure randomness (`srp.randomWords`, the same
 // source as the SRP's); the object holds `words` and `sigBytes` as the SDK's does.
 //
-// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// Needs `nowOk` (core.js) in scope.
 
 class WordArray {
   constructor(words, sigBytes) {
@@ -12,7 +12,7 @@ class WordArray {
 
   /** `nBytes` random bytes: one random word per started four bytes. */
   random(nBytes) {
-    const { words } = okOrThrow(coreNow('srp.randomWords', { nBytes: Number(nBytes) }));
+    const { words } = nowOk('srp.randomWords', { nBytes: Number(nBytes) });
     return new WordArray(words, nBytes);
   }
 

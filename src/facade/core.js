@@ -29,6 +29,11 @@ function coreNow(op, input, storage) {
   return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
 }
 
+/** `now(op, input, storage)`'s value; throws its error. */
+function nowOk(op, input = {}, storage) {
+  return okOrThrow(coreNow(op, input, storage));
+}
+
 /** `run(op, input, storage)`: a Promise of the core's answer, parsed. */
 function coreRun(op, input, storage) {
   return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
@@ -62,52 +67,49 @@ function surface(f) {
 /**
  * Where a call's result goes: `callback` as the SDK takes it (a callback object, a
  * Node-style function) or, without one, a Promise (`returned`). `deliver` reports once.
+ * `to` (the core reads it too) is 'object' for a callback object; a Node-style callback
+ * and the Promise are held as the callback object that reports to them.
  */
 class Target {
   constructor(callback) {
-    this.callback = callback;
-    this.done = false;
-    if (typeof callback === 'function') this.to = 'node';
-    else if (callback !== null && typeof callback === 'object') this.to = 'object';
-    else {
-      this.to = 'promise';
-      this.returned = new Promise((resolve, reject) => {
-        this.resolve = resolve;
-        this.reject = reject;
+    this.to = typeof callback === 'function' ? 'node' : callback !== null && typeof callback === 'object' ? 'object' : 'promise';
+    if (this.to === 'node') {
+      const node = callback;
+      callback = { onSuccess: (...results) => node(null, ...results), onFailure: (err) => node(err, null) };
+    } else if (this.to === 'promise') {
+      this.returned = new Promise((onSuccess, onFailure) => {
+        callback = { onSuccess, onFailure };
       });
     }
+    this.callback = callback;
+    /** A failure before the core answered (a panic thrown by `enter`, an unreadable argument). */
+    this.fail = (err) => this.deliver({ err }, () => undefined);
   }
 
-  /** Delivers `reply`; `value(reply)` is the success value (a session object, ...). */
+  /** Delivers `reply`; `value(reply)` is the success value (a session object, ...). A
+   * `method` reply calls that method of a callback object, else delivers `otherwise`. */
   deliver(reply, value) {
     if (this.done) return;
     const cb = this.callback;
-    if (reply.method !== undefined) {
-      if (this.to === 'object' && typeof cb[reply.method] === 'function') {
-        this.done = true;
-        surface(() => cb[reply.method](...reply.args));
-        return;
-      }
-      return this.deliver(reply.otherwise, value);
+    const { method, err } = reply;
+    if (method !== undefined) {
+      if (this.to !== 'object' || typeof cb[method] !== 'function') return this.deliver(reply.otherwise, value);
+      this.done = true;
+      return surface(() => cb[method](...reply.args));
     }
     this.done = true;
-    if (reply.err !== undefined) {
-      const err = errorOf(reply.err);
-      if (this.to === 'node') surface(() => cb(err, null));
-      else if (this.to === 'object') surface(() => typeof cb.onFailure === 'function' && cb.onFailure(err));
-      else this.reject(err);
-      return;
-    }
-    const result = value(reply);
-    const extra = reply.details === undefined ? [] : [reply.details];
-    if (this.to === 'node') surface(() => cb(null, result, ...extra));
-    else if (this.to === 'object') surface(() => typeof cb.onSuccess === 'function' && cb.onSuccess(result, ...extra));
-    else this.resolve(result);
+    const name = err === undefined ? 'onSuccess' : 'onFailure';
+    const args = err === undefined ? [value(reply), ...(reply.details === undefined ? [] : [reply.details])] : [errorOf(err)];
+    surface(() => typeof cb[name] === 'function' && cb[name](...args));
   }
+}
 
-  /** A failure before the core was reached (a panic thrown by `enter`). */
-  fail(err) {
-    this.deliver({ err }, () => undefined);
+/** What `f()` gives; when it throws, undefined, and `target` fails with the error. */
+function attempt(target, f) {
+  try {
+    return f();
+  } catch (err) {
+    target.fail(err);
   }
 }
 
@@ -117,14 +119,8 @@ class Target {
  * `target`. Returns what the method returns: the Promise without a callback.
  */
 function runInto(target, op, input, storage, deliver) {
-  let running;
-  try {
-    running = coreRun(op, input(), storage);
-  } catch (err) {
-    target.fail(err);
-    return target.returned;
-  }
-  running.then(deliver, (err) => target.fail(err));
+  const running = attempt(target, () => coreRun(op, input(), storage));
+  if (running) running.then(deliver, target.fail);
   return target.returned;
 }
 

@@ -75,7 +75,7 @@ class AuthenticationDetails {
 class DateHelper {
   /** The time as SRP's TIMESTAMP carries it: `Tue Sep 7 14:03:04 UTC 2021`. */
   getNowString() {
-    return coreNow('getNowString', {}).reply.ok;
+    return nowOk('getNowString');
   }
 }
 
