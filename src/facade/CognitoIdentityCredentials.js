@@ -90,44 +90,35 @@ function deliverIdentity(self, target, answer) {
 /** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch. */
 function obtainCredentials(self, force, callback) {
   const target = new Target(callback);
-  let answer;
-  try {
-    answer = coreNow('identityGet', identityInput(self, { force }), self._storage);
-  } catch (err) {
-    target.fail(err);
-    return target.returned;
+  const input = (user) => identityInput(self, { force, user });
+  const answer = attempt(target, () => coreNow('identityGet', input(), self._storage));
+  if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);
+  else if (answer) {
+    userLogin(self._user)
+      .then((user) => coreRun('identityGet', input(user), self._storage))
+      .then((fetched) => deliverIdentity(self, target, fetched), target.fail);
   }
-  if (!answer.reply.pending) {
-    deliverIdentity(self, target, answer);
-    return target.returned;
-  }
-  userLogin(self._user)
-    .then((user) => coreRun('identityGet', identityInput(self, { force, user }), self._storage))
-    .then(
-      (fetched) => deliverIdentity(self, target, fetched),
-      (err) => target.fail(err),
-    );
   return target.returned;
 }
 
 /** What the user gives for this call, as data for the core: null without a user,
  * `{ idToken }`, `{ failed }` with getSession's error, or `{ unusable }`. */
 function userLogin(user) {
-  if (user === undefined || user === null) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const idToken = (session) => {
-      try {
-        const token = session.getIdToken().getJwtToken();
-        return typeof token === 'string' ? { idToken: token } : { unusable: true };
-      } catch {
-        return { unusable: true };
-      }
-    };
+    const unusable = { unusable: true };
+    if (user === undefined || user === null) return resolve(null);
     try {
-      if (typeof user.getSession !== 'function') throw new TypeError('no getSession');
-      user.getSession((err, session) => resolve(err ? { failed: { code: err.code, message: err.message } } : idToken(session)));
+      user.getSession((err, session) => {
+        if (err) return resolve({ failed: { code: err.code, message: err.message } });
+        try {
+          const token = session.getIdToken().getJwtToken();
+          resolve(typeof token === 'string' ? { idToken: token } : unusable);
+        } catch {
+          resolve(unusable);
+        }
+      });
     } catch {
-      resolve({ unusable: true });
+      resolve(unusable);
     }
   });
 }
