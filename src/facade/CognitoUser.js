@@ -237,11 +237,10 @@ function userInput(user, args, to) {
   return { pool: poolData(user.pool), user: data, args, to };
 }
 
-/** The properties the core's answers may set on a CognitoUser (`user` of an answer). */
-const HELD = ['username', 'userDataKey', 'Session', 'deviceKey', 'deviceGroupKey', 'randomPassword', 'verifierDevices'];
-
-/** Holds on `user` what the core says it now holds, in the order it says it (the order
- * new own properties appear in, as on the SDK's object). */
+/** Holds on `user` what the core says it now holds (src/js/entry/user: username,
+ * userDataKey, Session, the device's keys, `session` as a session object, `unset` ones set
+ * to undefined), in the order it says it (the order new own properties appear in, as on
+ * the SDK's object). */
 function holdOn(user, held) {
   if (!held) return;
   for (const [key, value] of Object.entries(held)) {
@@ -249,7 +248,7 @@ function holdOn(user, held) {
       user.signInUserSession = value === null ? null : sameSession(user.signInUserSession, value);
     } else if (key === 'unset') {
       for (const name of value) user[name] = undefined;
-    } else if (HELD.includes(key)) {
+    } else {
       user[key] = value;
     }
   }
