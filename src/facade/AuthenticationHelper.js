@@ -75,19 +75,14 @@ function srpHexBytes(hex) {
   return bytes;
 }
 
-/** N, g, k and the rest, the same for every helper: asked for once. */
+/** N, g, k (as SrpIntegers), infoBits and the new-password attribute prefix, the same for
+ * every helper: asked for once. */
 let srpConstants;
 
 function srpConstantValues() {
   if (!srpConstants) {
-    const c = srpNow('constants');
-    srpConstants = {
-      N: new SrpInteger(c.N),
-      g: new SrpInteger(c.g),
-      k: new SrpInteger(c.k),
-      infoBits: c.infoBits,
-      newPasswordRequiredChallengeUserAttributePrefix: c.newPasswordRequiredChallengeUserAttributePrefix,
-    };
+    srpConstants = srpNow('constants');
+    for (const name of ['N', 'g', 'k']) srpConstants[name] = new SrpInteger(srpConstants[name]);
   }
   return srpConstants;
 }
