@@ -11,20 +11,18 @@ class Client {
 
 class CognitoUserPool {
   constructor(data, wrapRefreshSessionCallback) {
-    const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag } = data || {};
+    const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag, ClientSecret, refreshTokenRotation, Storage } = data || {};
     // Ours, kept off the SDK's own enumerable properties (so Object.keys, spread and JSON
     // stay the SDK's) but on the object itself, not in private fields or a WeakMap keyed
     // by it, which a Proxy of the pool (Vue's reactive()) cannot reach: app clients with a
     // secret (server-side use) and refresh token rotation.
-    hidden(this, 'ours_clientSecret', data ? data.ClientSecret : undefined);
-    hidden(this, 'ours_refreshTokenRotation', Boolean(data && data.refreshTokenRotation));
-    const pool = { UserPoolId, ClientId, endpoint };
-    const storage = (data && data.Storage) || defaultStorage();
-    const checked = coreNow('pool', { pool }, storage);
-    okOrThrow(checked);
+    hidden(this, 'ours_clientSecret', ClientSecret);
+    hidden(this, 'ours_refreshTokenRotation', Boolean(refreshTokenRotation));
+    const storage = Storage || defaultStorage();
+    const checked = nowOk('pool', { pool: { UserPoolId, ClientId, endpoint } }, storage);
     this.userPoolId = UserPoolId;
     this.clientId = ClientId;
-    this.client = new Client(checked.reply.ok.endpoint, fetchOptions);
+    this.client = new Client(checked.endpoint, fetchOptions);
     this.advancedSecurityDataCollectionFlag = AdvancedSecurityDataCollectionFlag !== false;
     this.storage = storage;
     if (wrapRefreshSessionCallback) this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
