@@ -13,16 +13,15 @@ class CognitoIdentityCredentials {
     const { IdentityPoolId, Logins, endpoint, user, Storage } = data || {};
     const answer = coreNow('identityCredentials', { IdentityPoolId, Logins, endpoint });
     okOrThrow(answer);
-    // Non-enumerable (core.js, hidden): `_config`, IdentityPoolId, Logins, endpoint as the
-    // core keeps them; `_flight`, the name concurrent `get`s of this object share one fetch
-    // under; `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
-    // `_storage`, where the identity id is cached; `_known`, `{ identityId?, accessKeyId?,
-    // secretAccessKey?, sessionToken?, expiration? (ms) }`.
-    hidden(this, '_config', answer.user.config);
-    hidden(this, '_flight', answer.user.flight);
+    // Non-enumerable (core.js, hidden): `_held`, what the core holds on this object and
+    // reads back on each call: `config` (IdentityPoolId, Logins, endpoint as the core keeps
+    // them), `flight` (the name concurrent `get`s of this object share one fetch under) and
+    // `known` (`{ identityId?, accessKeyId?, secretAccessKey?, sessionToken?, expiration? (ms) }`);
+    // `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
+    // `_storage`, where the identity id is cached.
+    hidden(this, '_held', { ...answer.user, known: {} });
     hidden(this, '_user', user);
     hidden(this, '_storage', Storage !== null && typeof Storage === 'object' ? Storage : defaultStorage());
-    hidden(this, '_known', {});
   }
 
   /** `get(callback)`: the credentials, fetched only when missing or about to expire. */
@@ -37,53 +36,55 @@ class CognitoIdentityCredentials {
 
   /** Whether `get` would fetch (no credentials, or expiring within five minutes). */
   needsRefresh() {
-    return nowOk('identityNeedsRefresh', identityInput(this), this._storage);
+    return identityNow(this, 'identityNeedsRefresh');
   }
 
   /** Forgets the credentials and the cached identity id (e.g. on sign-out). */
   clearCachedId() {
-    const answer = coreNow('identityClearCachedId', identityInput(this), this._storage);
-    holdIdentity(this, answer.user);
-    okOrThrow(answer);
+    identityNow(this, 'identityClearCachedId');
   }
 
   get identityId() {
-    return this._known.identityId;
+    return this._held.known.identityId;
   }
 
   get accessKeyId() {
-    return this._known.accessKeyId;
+    return this._held.known.accessKeyId;
   }
 
   get secretAccessKey() {
-    return this._known.secretAccessKey;
+    return this._held.known.secretAccessKey;
   }
 
   get sessionToken() {
-    return this._known.sessionToken;
+    return this._held.known.sessionToken;
   }
 
   /** A Date, or null before the first `get`. */
   get expiration() {
-    return this._known.expiration === undefined ? null : new Date(this._known.expiration);
+    return this._held.known.expiration === undefined ? null : new Date(this._held.known.expiration);
   }
 
   /** The pool and the Logins the app gave (a copy). */
   get params() {
-    return JSON.parse(JSON.stringify({ IdentityPoolId: this._config.IdentityPoolId, Logins: this._config.Logins }));
+    const { IdentityPoolId, Logins } = this._held.config;
+    return JSON.parse(JSON.stringify({ IdentityPoolId, Logins }));
   }
 }
 
 function identityInput(self, more) {
-  return { config: self._config, flight: self._flight, known: self._known, userAgent: getAmplifyUserAgent(), ...more };
+  return { ...self._held, userAgent: getAmplifyUserAgent(), ...more };
 }
 
-function holdIdentity(self, held) {
-  if (held && held.known) self._known = held.known;
+/** A sync operation: holds what it answers and gives its value, or throws its error. */
+function identityNow(self, op) {
+  const answer = coreNow(op, identityInput(self), self._storage);
+  Object.assign(self._held, answer.user);
+  return okOrThrow(answer);
 }
 
 function deliverIdentity(self, target, answer) {
-  holdIdentity(self, answer.user);
+  Object.assign(self._held, answer.user);
   target.deliver(answer.reply, (reply) => identityCredentialsResult(reply.ok));
 }
 
