@@ -90,7 +90,7 @@ function deliverIdentity(self, target, answer) {
 
 /** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch. */
 function obtainCredentials(self, force, callback) {
-  const target = new Target(callback);
+  const target = targetOf(callback);
   const input = (user) => identityInput(self, { force, user });
   const answer = attempt(target, () => coreNow('identityGet', input(), self._storage));
   if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);

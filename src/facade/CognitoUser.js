@@ -65,7 +65,7 @@ class CognitoUser {
    * the callback runs before this returns. */
   getSession(callback, options = {}) {
     const args = { clientMetadata: options ? options.clientMetadata : undefined };
-    const target = new Target(callback);
+    const target = targetOf(callback);
     const answer = attempt(target, () => coreNow('getSession', userInput(this, args), this.storage));
     if (answer && answer.reply.pending) return runFor(this, 'getSession', args, refreshCallback(this, callback));
     if (answer) deliverTo(this, target, answer);
@@ -268,7 +268,7 @@ function deliverTo(user, target, answer) {
 
 /** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise). */
 function runFor(user, op, args, callback) {
-  const target = new Target(callback);
+  const target = targetOf(callback);
   const input = () => userInput(user, args, target.to);
   return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer));
 }

@@ -61,7 +61,7 @@ class CognitoUserPool {
   }
 
   signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
-    const target = new Target(callback);
+    const target = targetOf(callback);
     const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
     const input = () => ({ pool: poolData(this), args, to: target.to });
     const result = ({ ok }) => ({

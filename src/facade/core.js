@@ -66,42 +66,38 @@ function surface(f) {
 
 /**
  * Where a call's result goes: `callback` as the SDK takes it (a callback object, a
- * Node-style function) or, without one, a Promise (`returned`). `deliver` reports once.
+ * Node-style function) or, without one, a Promise (`returned`). `deliver(reply, value)`
+ * reports once: `value(reply)` is the success value (a session object, ...); a `method`
+ * reply calls that method of a callback object, else delivers its `otherwise`. `fail(err)`:
+ * a failure before the core answered (a panic thrown by `enter`, an unreadable argument).
  * `to` (the core reads it too) is 'object' for a callback object; a Node-style callback
- * and the Promise are held as the callback object that reports to them.
+ * and the Promise are reached through the callback object that reports to them.
  */
-class Target {
-  constructor(callback) {
-    this.to = typeof callback === 'function' ? 'node' : callback !== null && typeof callback === 'object' ? 'object' : 'promise';
-    if (this.to === 'node') {
-      const node = callback;
-      callback = { onSuccess: (...results) => node(null, ...results), onFailure: (err) => node(err, null) };
-    } else if (this.to === 'promise') {
-      this.returned = new Promise((onSuccess, onFailure) => {
-        callback = { onSuccess, onFailure };
-      });
-    }
-    this.callback = callback;
-    /** A failure before the core answered (a panic thrown by `enter`, an unreadable argument). */
-    this.fail = (err) => this.deliver({ err }, () => undefined);
+function targetOf(callback) {
+  const to = typeof callback === 'function' ? 'node' : callback !== null && typeof callback === 'object' ? 'object' : 'promise';
+  let cb = callback;
+  let returned;
+  let done;
+  if (to === 'node') cb = { onSuccess: (...results) => callback(null, ...results), onFailure: (err) => callback(err, null) };
+  if (to === 'promise') {
+    returned = new Promise((onSuccess, onFailure) => {
+      cb = { onSuccess, onFailure };
+    });
   }
-
-  /** Delivers `reply`; `value(reply)` is the success value (a session object, ...). A
-   * `method` reply calls that method of a callback object, else delivers `otherwise`. */
-  deliver(reply, value) {
-    if (this.done) return;
-    const cb = this.callback;
+  const deliver = (reply, value) => {
+    if (done) return;
     const { method, err } = reply;
     if (method !== undefined) {
-      if (this.to !== 'object' || typeof cb[method] !== 'function') return this.deliver(reply.otherwise, value);
-      this.done = true;
+      if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise, value);
+      done = true;
       return surface(() => cb[method](...reply.args));
     }
-    this.done = true;
+    done = true;
     const name = err === undefined ? 'onSuccess' : 'onFailure';
     const args = err === undefined ? [value(reply), ...(reply.details === undefined ? [] : [reply.details])] : [errorOf(err)];
     surface(() => typeof cb[name] === 'function' && cb[name](...args));
-  }
+  };
+  return { to, returned, deliver, fail: (err) => deliver({ err }, () => undefined) };
 }
 
 /** What `f()` gives; when it throws, undefined, and `target` fails with the error. */
