@@ -16,8 +16,8 @@ class CognitoUserPool {
     // stay the SDK's) but on the object itself, not in private fields or a WeakMap keyed
     // by it, which a Proxy of the pool (Vue's reactive()) cannot reach: app clients with a
     // secret (server-side use) and refresh token rotation.
-    hidden(this, 'ours_clientSecret', ClientSecret);
-    hidden(this, 'ours_refreshTokenRotation', Boolean(refreshTokenRotation));
+    hidden(this, '_clientSecret', ClientSecret);
+    hidden(this, '_refreshTokenRotation', Boolean(refreshTokenRotation));
     const storage = Storage || defaultStorage();
     const checked = nowOk('pool', { pool: { UserPoolId, ClientId, endpoint } }, storage);
     this.userPoolId = UserPoolId;
@@ -31,7 +31,7 @@ class CognitoUserPool {
   /** Ours: whether refreshes go through GetTokensFromRefreshToken (app clients with
    * refresh token rotation). On the prototype, so the object's own keys stay the SDK's. */
   get refreshTokenRotation() {
-    return this.ours_refreshTokenRotation;
+    return this._refreshTokenRotation;
   }
 
   /** Ours (earlier releases): the endpoint and fetch options, which the SDK keeps on `client`. */
@@ -45,7 +45,7 @@ class CognitoUserPool {
 
   /** Ours: the app client's secret, when given (server-side use only). */
   get clientSecret() {
-    return this.ours_clientSecret;
+    return this._clientSecret;
   }
 
   getUserPoolId() {

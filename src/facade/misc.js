@@ -43,7 +43,7 @@ class AuthenticationDetails {
     this.password = Password;
     // Ours: USER_AUTH's first factor (the JS SDK predates USER_AUTH). Not an own
     // enumerable property, so the object looks like the SDK's.
-    hidden(this, 'ours_preferredChallenge', data ? data.PreferredChallenge : undefined);
+    hidden(this, '_preferredChallenge', data ? data.PreferredChallenge : undefined);
   }
 
   getUsername() {
@@ -68,7 +68,7 @@ class AuthenticationDetails {
 
   /** Ours: USER_AUTH's preferred first factor. */
   getPreferredChallenge() {
-    return this.ours_preferredChallenge;
+    return this._preferredChallenge;
   }
 }
 
