@@ -11,7 +11,7 @@
 // them). Where the JS SDK gives BigIntegers, this gives an `SrpInteger`: what apps do with
 // those is print them (`A.toString(16)` for SRP_A) and hand them back.
 //
-// Needs `nowOk` (core.js) in scope.
+// Needs `nowOk` (core.js) and `hexOf` (WordArray.js) in scope.
 
 /** The core's `srp.<method>` operation; throws the core's error. */
 function srpNow(method, input) {
@@ -61,12 +61,6 @@ function srpBytesOf(data) {
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data === null || data === undefined) throw new TypeError(`Cannot hash ${data}`);
   return new Uint8Array(data);
-}
-
-function srpBytesHex(bytes) {
-  let hex = '';
-  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
-  return hex;
 }
 
 function srpHexBytes(hex) {
@@ -161,7 +155,7 @@ class AuthenticationHelper {
   }
 
   hash(buf) {
-    return srpNow('hash', { buf: srpBytesHex(srpBytesOf(buf)) }).hash;
+    return srpNow('hash', { buf: hexOf(srpBytesOf(buf)) }).hash;
   }
 
   hexHash(hexStr) {
@@ -170,7 +164,7 @@ class AuthenticationHelper {
   }
 
   computehkdf(ikm, salt) {
-    const hkdf = srpNow('computehkdf', { ikm: srpBytesHex(srpBytesOf(ikm)), salt: srpBytesHex(srpBytesOf(salt)) });
+    const hkdf = srpNow('computehkdf', { ikm: hexOf(srpBytesOf(ikm)), salt: hexOf(srpBytesOf(salt)) });
     return srpHexBytes(hkdf.hkdf);
   }
 

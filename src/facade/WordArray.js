@@ -18,11 +18,15 @@ class WordArray {
 
   /** The first `sigBytes` bytes of the words, big-endian, in lower-case hex. */
   toString() {
-    let hex = '';
-    for (let i = 0; i < this.sigBytes; i++) {
-      const byte = (this.words[i >>> 2] >>> (24 - 8 * (i % 4))) & 0xff;
-      hex += (byte >>> 4).toString(16) + (byte & 0xf).toString(16);
-    }
-    return hex;
+    const bytes = [];
+    for (let i = 0; i < this.sigBytes; i++) bytes.push((this.words[i >>> 2] >>> (24 - 8 * (i % 4))) & 0xff);
+    return hexOf(bytes);
   }
+}
+
+/** Bytes (numbers 0-255) as lower-case hex, two digits each. */
+function hexOf(bytes) {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
 }
