@@ -54,13 +54,17 @@ function srpBigInt(value) {
   return hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`);
 }
 
-/** The bytes the SDK's SHA-256 hashes for `data`: text as UTF-8, a view's bytes, else
- * `new Uint8Array(data)` (an ArrayBuffer, an array of numbers). */
-function srpBytesOf(data) {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** The bytes the SDK's SHA-256 hashes for `data`, in hex: text as UTF-8, a view's bytes,
+ * else `new Uint8Array(data)` (an ArrayBuffer, an array of numbers). */
+function srpDataHex(data) {
   if (data === null || data === undefined) throw new TypeError(`Cannot hash ${data}`);
-  return new Uint8Array(data);
+  const bytes =
+    typeof data === 'string'
+      ? new TextEncoder().encode(data)
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8Array(data);
+  return hexOf(bytes);
 }
 
 function srpHexBytes(hex) {
@@ -155,7 +159,7 @@ class AuthenticationHelper {
   }
 
   hash(buf) {
-    return srpNow('hash', { buf: hexOf(srpBytesOf(buf)) }).hash;
+    return srpNow('hash', { buf: srpDataHex(buf) }).hash;
   }
 
   hexHash(hexStr) {
@@ -164,7 +168,7 @@ class AuthenticationHelper {
   }
 
   computehkdf(ikm, salt) {
-    const hkdf = srpNow('computehkdf', { ikm: hexOf(srpBytesOf(ikm)), salt: hexOf(srpBytesOf(salt)) });
+    const hkdf = srpNow('computehkdf', { ikm: srpDataHex(ikm), salt: srpDataHex(salt) });
     return srpHexBytes(hkdf.hkdf);
   }
 
