@@ -39,13 +39,12 @@ function coreRun(op, input, storage) {
   return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
 }
 
-/** The Error the SDK gives for a reply's `err`: coded, or plain for its argument checks. */
+/** The Error the SDK gives for a reply's `err`: coded (its fields set on it; `message`,
+ * the same text, stays the Error's own), or plain for its argument checks. */
 function errorOf(data) {
   if (data instanceof Error) return data;
   const err = new Error(data.message);
-  if (data.code === undefined) return err;
-  for (const key of Object.keys(data)) if (key !== 'message') err[key] = data[key];
-  return err;
+  return data.code === undefined ? err : Object.assign(err, data);
 }
 
 /** Throws the reply's error, or gives its `ok` value: for the sync methods. */
