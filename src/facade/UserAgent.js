@@ -17,14 +17,9 @@ UserAgent.prototype.userAgent = nowOk('userAgent');
 
 /** Adds `content` to the user agent of every later request, once (not when already in it). */
 const appendToCognitoUserAgent = (content) => {
-  if (!content) return;
   const current = UserAgent.prototype.userAgent;
-  if (current && !current.includes(content)) {
-    UserAgent.prototype.userAgent = current.concat(' ', content);
-  }
-  if (!UserAgent.prototype.userAgent) {
-    UserAgent.prototype.userAgent = content;
-  }
+  if (content && !current) UserAgent.prototype.userAgent = content;
+  else if (content && !current.includes(content)) UserAgent.prototype.userAgent = current.concat(' ', content);
 };
 
 const addAuthCategoryToCognitoUserAgent = () => {
