@@ -98,15 +98,13 @@ class CognitoUser {
     revoke(this, 'revokeTokens', revokeTokenCallback);
   }
 
+  /** Whether the token has an origin_jti claim (false for anything that is not a token). */
   isSessionRevocable(token) {
-    if (token && typeof token.decodePayload === 'function') {
-      try {
-        return Boolean(token.decodePayload().origin_jti);
-      } catch (err) {
-        // no origin_jti claim
-      }
+    try {
+      return Boolean(token.decodePayload().origin_jti);
+    } catch {
+      return false;
     }
-    return false;
   }
 
   /** Also tells `onSessionChange` listeners of the sign-out (ours). */
