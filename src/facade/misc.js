@@ -35,7 +35,7 @@ class CognitoUserAttribute {
 
 class AuthenticationDetails {
   constructor(data) {
-    const { ValidationData, Username, Password, AuthParameters, ClientMetadata } = data || {};
+    const { ValidationData, Username, Password, AuthParameters, ClientMetadata, PreferredChallenge } = data || {};
     this.validationData = ValidationData || {};
     this.authParameters = AuthParameters || {};
     this.clientMetadata = ClientMetadata || {};
@@ -43,7 +43,7 @@ class AuthenticationDetails {
     this.password = Password;
     // Ours: USER_AUTH's first factor (the JS SDK predates USER_AUTH). Not an own
     // enumerable property, so the object looks like the SDK's.
-    hidden(this, '_preferredChallenge', data ? data.PreferredChallenge : undefined);
+    hidden(this, '_preferredChallenge', PreferredChallenge);
   }
 
   getUsername() {
