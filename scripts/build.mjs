@@ -113,9 +113,12 @@ ${publish}
  * The script-tag file is minified (the module entries are left readable: bundlers
  * minify them). ascii_only keeps the file ASCII, like the inlined wasm literal;
  * wrap_iife parenthesises the decoder so V8 compiles it eagerly (scripts/inline-wasm.mjs).
+ * A second compress pass inlines and drops what the first one left single-use or unused;
+ * a third finds nothing more. No `unsafe` options: they rewrite `String(x)` to `"" + x`,
+ * which throws for a Symbol and reads valueOf before toString.
  */
 async function minified(source) {
-  const { code } = await minify(source, { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
+  const { code } = await minify(source, { compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
   return code;
 }
 

@@ -11,11 +11,11 @@
 // them). Where the JS SDK gives BigIntegers, this gives an `SrpInteger`: what apps do with
 // those is print them (`A.toString(16)` for SRP_A) and hand them back.
 //
-// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// Needs `nowOk` (core.js) and `hexOf` (WordArray.js) in scope.
 
 /** The core's `srp.<method>` operation; throws the core's error. */
 function srpNow(method, input) {
-  return okOrThrow(coreNow(`srp.${method}`, input || {}));
+  return nowOk(`srp.${method}`, input);
 }
 
 /**
@@ -54,19 +54,17 @@ function srpBigInt(value) {
   return hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`);
 }
 
-/** The bytes the SDK's SHA-256 hashes for `data`: text as UTF-8, a view's bytes, else
- * `new Uint8Array(data)` (an ArrayBuffer, an array of numbers). */
-function srpBytesOf(data) {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** The bytes the SDK's SHA-256 hashes for `data`, in hex: text as UTF-8, a view's bytes,
+ * else `new Uint8Array(data)` (an ArrayBuffer, an array of numbers). */
+function srpDataHex(data) {
   if (data === null || data === undefined) throw new TypeError(`Cannot hash ${data}`);
-  return new Uint8Array(data);
-}
-
-function srpBytesHex(bytes) {
-  let hex = '';
-  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
-  return hex;
+  const bytes =
+    typeof data === 'string'
+      ? new TextEncoder().encode(data)
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8Array(data);
+  return hexOf(bytes);
 }
 
 function srpHexBytes(hex) {
@@ -75,19 +73,14 @@ function srpHexBytes(hex) {
   return bytes;
 }
 
-/** N, g, k and the rest, the same for every helper: asked for once. */
+/** N, g, k (as SrpIntegers), infoBits and the new-password attribute prefix, the same for
+ * every helper: asked for once. */
 let srpConstants;
 
 function srpConstantValues() {
   if (!srpConstants) {
-    const c = srpNow('constants');
-    srpConstants = {
-      N: new SrpInteger(c.N),
-      g: new SrpInteger(c.g),
-      k: new SrpInteger(c.k),
-      infoBits: c.infoBits,
-      newPasswordRequiredChallengeUserAttributePrefix: c.newPasswordRequiredChallengeUserAttributePrefix,
-    };
+    srpConstants = srpNow('constants');
+    for (const name of ['N', 'g', 'k']) srpConstants[name] = new SrpInteger(srpConstants[name]);
   }
   return srpConstants;
 }
@@ -166,7 +159,7 @@ class AuthenticationHelper {
   }
 
   hash(buf) {
-    return srpNow('hash', { buf: srpBytesHex(srpBytesOf(buf)) }).hash;
+    return srpNow('hash', { buf: srpDataHex(buf) }).hash;
   }
 
   hexHash(hexStr) {
@@ -175,7 +168,7 @@ class AuthenticationHelper {
   }
 
   computehkdf(ikm, salt) {
-    const hkdf = srpNow('computehkdf', { ikm: srpBytesHex(srpBytesOf(ikm)), salt: srpBytesHex(srpBytesOf(salt)) });
+    const hkdf = srpNow('computehkdf', { ikm: srpDataHex(ikm), salt: srpDataHex(salt) });
     return srpHexBytes(hkdf.hkdf);
   }
 

@@ -13,16 +13,15 @@ class CognitoIdentityCredentials {
     const { IdentityPoolId, Logins, endpoint, user, Storage } = data || {};
     const answer = coreNow('identityCredentials', { IdentityPoolId, Logins, endpoint });
     okOrThrow(answer);
-    // Non-enumerable (core.js, hidden): `_config`, IdentityPoolId, Logins, endpoint as the
-    // core keeps them; `_flight`, the name concurrent `get`s of this object share one fetch
-    // under; `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
-    // `_storage`, where the identity id is cached; `_known`, `{ identityId?, accessKeyId?,
-    // secretAccessKey?, sessionToken?, expiration? (ms) }`.
-    hidden(this, '_config', answer.user.config);
-    hidden(this, '_flight', answer.user.flight);
+    // Non-enumerable (core.js, hidden): `_held`, what the core holds on this object and
+    // reads back on each call: `config` (IdentityPoolId, Logins, endpoint as the core keeps
+    // them), `flight` (the name concurrent `get`s of this object share one fetch under) and
+    // `known` (`{ identityId?, accessKeyId?, secretAccessKey?, sessionToken?, expiration? (ms) }`);
+    // `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
+    // `_storage`, where the identity id is cached.
+    hidden(this, '_held', { ...answer.user, known: {} });
     hidden(this, '_user', user);
     hidden(this, '_storage', Storage !== null && typeof Storage === 'object' ? Storage : defaultStorage());
-    hidden(this, '_known', {});
   }
 
   /** `get(callback)`: the credentials, fetched only when missing or about to expire. */
@@ -37,97 +36,90 @@ class CognitoIdentityCredentials {
 
   /** Whether `get` would fetch (no credentials, or expiring within five minutes). */
   needsRefresh() {
-    return okOrThrow(coreNow('identityNeedsRefresh', identityInput(this), this._storage));
+    return identityNow(this, 'identityNeedsRefresh');
   }
 
   /** Forgets the credentials and the cached identity id (e.g. on sign-out). */
   clearCachedId() {
-    const answer = coreNow('identityClearCachedId', identityInput(this), this._storage);
-    holdIdentity(this, answer.user);
-    okOrThrow(answer);
+    identityNow(this, 'identityClearCachedId');
   }
 
   get identityId() {
-    return this._known.identityId;
+    return this._held.known.identityId;
   }
 
   get accessKeyId() {
-    return this._known.accessKeyId;
+    return this._held.known.accessKeyId;
   }
 
   get secretAccessKey() {
-    return this._known.secretAccessKey;
+    return this._held.known.secretAccessKey;
   }
 
   get sessionToken() {
-    return this._known.sessionToken;
+    return this._held.known.sessionToken;
   }
 
   /** A Date, or null before the first `get`. */
   get expiration() {
-    return this._known.expiration === undefined ? null : new Date(this._known.expiration);
+    return this._held.known.expiration === undefined ? null : new Date(this._held.known.expiration);
   }
 
   /** The pool and the Logins the app gave (a copy). */
   get params() {
-    return JSON.parse(JSON.stringify({ IdentityPoolId: this._config.IdentityPoolId, Logins: this._config.Logins }));
+    const { IdentityPoolId, Logins } = this._held.config;
+    return JSON.parse(JSON.stringify({ IdentityPoolId, Logins }));
   }
 }
 
 function identityInput(self, more) {
-  return { config: self._config, flight: self._flight, known: self._known, userAgent: getAmplifyUserAgent(), ...more };
+  return { ...self._held, userAgent: getAmplifyUserAgent(), ...more };
 }
 
-function holdIdentity(self, held) {
-  if (held && held.known) self._known = held.known;
+/** A sync operation: holds what it answers and gives its value, or throws its error. */
+function identityNow(self, op) {
+  const answer = coreNow(op, identityInput(self), self._storage);
+  Object.assign(self._held, answer.user);
+  return okOrThrow(answer);
 }
 
 function deliverIdentity(self, target, answer) {
-  holdIdentity(self, answer.user);
+  Object.assign(self._held, answer.user);
   target.deliver(answer.reply, (reply) => identityCredentialsResult(reply.ok));
 }
 
 /** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch. */
 function obtainCredentials(self, force, callback) {
-  const target = new Target(callback);
-  let answer;
-  try {
-    answer = coreNow('identityGet', identityInput(self, { force }), self._storage);
-  } catch (err) {
-    target.fail(err);
-    return target.returned;
+  const target = targetOf(callback);
+  const input = (user) => identityInput(self, { force, user });
+  const answer = attempt(target, () => coreNow('identityGet', input(), self._storage));
+  if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);
+  else if (answer) {
+    userLogin(self._user)
+      .then((user) => coreRun('identityGet', input(user), self._storage))
+      .then((fetched) => deliverIdentity(self, target, fetched), target.fail);
   }
-  if (!answer.reply.pending) {
-    deliverIdentity(self, target, answer);
-    return target.returned;
-  }
-  userLogin(self._user)
-    .then((user) => coreRun('identityGet', identityInput(self, { force, user }), self._storage))
-    .then(
-      (fetched) => deliverIdentity(self, target, fetched),
-      (err) => target.fail(err),
-    );
   return target.returned;
 }
 
 /** What the user gives for this call, as data for the core: null without a user,
  * `{ idToken }`, `{ failed }` with getSession's error, or `{ unusable }`. */
 function userLogin(user) {
-  if (user === undefined || user === null) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const idToken = (session) => {
-      try {
-        const token = session.getIdToken().getJwtToken();
-        return typeof token === 'string' ? { idToken: token } : { unusable: true };
-      } catch {
-        return { unusable: true };
-      }
-    };
+    const unusable = { unusable: true };
+    if (user === undefined || user === null) return resolve(null);
     try {
-      if (typeof user.getSession !== 'function') throw new TypeError('no getSession');
-      user.getSession((err, session) => resolve(err ? { failed: { code: err.code, message: err.message } } : idToken(session)));
+      user.getSession((err, session) => {
+        if (err) return resolve({ failed: { code: err.code, message: err.message } });
+        try {
+          const token = session.getIdToken().getJwtToken();
+          resolve(typeof token === 'string' ? { idToken: token } : unusable);
+        } catch {
+          resolve(unusable);
+        }
+      });
     } catch {
-      resolve({ unusable: true });
+      resolve(unusable);
     }
   });
 }

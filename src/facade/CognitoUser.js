@@ -56,62 +56,7 @@ class CognitoUser {
 
   /** CUSTOM_AUTH without SRP, with the app's own AuthParameters. */
   initiateAuth(authDetails, callback) {
-    const args = signInArgs(authDetails);
-    args.authParameters = authDetails && typeof authDetails.getAuthParameters === 'function' ? authDetails.getAuthParameters() : undefined;
-    return runFor(this, 'initiateAuth', args, callback);
-  }
-
-  completeNewPasswordChallenge(newPassword, requiredAttributeData, callback, clientMetadata) {
-    const args = { newPassword: text(newPassword), attributes: requiredAttributeData, clientMetadata };
-    return runFor(this, 'completeNewPasswordChallenge', args, callback);
-  }
-
-  sendCustomChallengeAnswer(answerChallenge, callback, clientMetadata) {
-    return runFor(this, 'sendCustomChallengeAnswer', { answer: text(answerChallenge), clientMetadata }, callback);
-  }
-
-  /** `mfaType`: SMS_MFA (default), SOFTWARE_TOKEN_MFA, or ours: EMAIL_OTP, SMS_OTP. */
-  sendMFACode(confirmationCode, callback, mfaType, clientMetadata) {
-    const args = { code: text(confirmationCode), mfaType: text(mfaType), clientMetadata };
-    return runFor(this, 'sendMFACode', args, callback);
-  }
-
-  sendMFASelectionAnswer(answerChallenge, callback) {
-    return runFor(this, 'sendMFASelectionAnswer', { answer: text(answerChallenge) }, callback);
-  }
-
-  /** Ours, USER_AUTH: answers `selectChallenge` with the first factor picked. */
-  sendSelectChallengeAnswer(answer, callback) {
-    return runFor(this, 'sendSelectChallengeAnswer', { answer: text(answer) }, callback);
-  }
-
-  associateSoftwareToken(callback) {
-    return runFor(this, 'associateSoftwareToken', {}, callback);
-  }
-
-  verifySoftwareToken(totpCode, friendlyDeviceName, callback) {
-    const args = { code: text(totpCode), friendlyDeviceName: text(friendlyDeviceName) };
-    return runFor(this, 'verifySoftwareToken', args, callback);
-  }
-
-  // ----- registration -------------------------------------------------------------
-
-  confirmRegistration(confirmationCode, forceAliasCreation, callback, clientMetadata) {
-    const args = { code: text(confirmationCode), forceAliasCreation: Boolean(forceAliasCreation), clientMetadata };
-    return runFor(this, 'confirmRegistration', args, callback);
-  }
-
-  resendConfirmationCode(callback, clientMetadata) {
-    return runFor(this, 'resendConfirmationCode', { clientMetadata }, callback);
-  }
-
-  forgotPassword(callback, clientMetadata) {
-    return runFor(this, 'forgotPassword', { clientMetadata }, callback);
-  }
-
-  confirmPassword(verificationCode, newPassword, callback, clientMetadata) {
-    const args = { code: text(verificationCode), newPassword: text(newPassword), clientMetadata };
-    return runFor(this, 'confirmPassword', args, callback);
+    return runFor(this, 'initiateAuth', signInArgs(authDetails, true), callback);
   }
 
   // ----- sessions -----------------------------------------------------------------
@@ -120,20 +65,11 @@ class CognitoUser {
    * the callback runs before this returns. */
   getSession(callback, options = {}) {
     const args = { clientMetadata: options ? options.clientMetadata : undefined };
-    let answer;
-    try {
-      answer = coreNow('getSession', userInput(this, args), this.storage);
-    } catch (err) {
-      const target = new Target(callback);
-      target.fail(err);
-      return target.returned;
-    }
-    if (!answer.reply.pending) {
-      const target = new Target(callback);
-      deliverTo(this, target, answer);
-      return target.returned;
-    }
-    return runFor(this, 'getSession', args, refreshCallback(this, callback));
+    const target = targetOf(callback);
+    const answer = attempt(target, () => coreNow('getSession', userInput(this, args), this.storage));
+    if (answer && answer.reply.pending) return runFor(this, 'getSession', args, refreshCallback(this, callback));
+    if (answer) deliverTo(this, target, answer);
+    return target.returned;
   }
 
   refreshSession(refreshToken, callback, clientMetadata) {
@@ -142,11 +78,7 @@ class CognitoUser {
   }
 
   getCognitoUserSession(authResult) {
-    return new CognitoUserSession({
-      IdToken: new CognitoIdToken(authResult),
-      AccessToken: new CognitoAccessToken(authResult),
-      RefreshToken: new CognitoRefreshToken(authResult),
-    });
+    return sessionOf(authResult);
   }
 
   /** `signOut()` clears this user's tokens from storage at once; `signOut(callback)`
@@ -156,29 +88,23 @@ class CognitoUser {
       this.cleanClientData();
       return Promise.resolve();
     }
-    runFor(this, 'signOut', {}, new Target(errorOnly(revokeTokenCallback)));
-  }
-
-  globalSignOut(callback) {
-    return runFor(this, 'globalSignOut', {}, callback);
+    revoke(this, 'signOut', revokeTokenCallback);
   }
 
   revokeTokens(revokeTokenCallback = () => {}) {
     if (typeof revokeTokenCallback !== 'function') {
       throw new Error('Invalid revokeTokenCallback. It should be a function.');
     }
-    runFor(this, 'revokeTokens', {}, new Target(errorOnly(revokeTokenCallback)));
+    revoke(this, 'revokeTokens', revokeTokenCallback);
   }
 
+  /** Whether the token has an origin_jti claim (false for anything that is not a token). */
   isSessionRevocable(token) {
-    if (token && typeof token.decodePayload === 'function') {
-      try {
-        return Boolean(token.decodePayload().origin_jti);
-      } catch (err) {
-        // no origin_jti claim
-      }
+    try {
+      return Boolean(token.decodePayload().origin_jti);
+    } catch {
+      return false;
     }
-    return false;
   }
 
   /** Also tells `onSessionChange` listeners of the sign-out (ours). */
@@ -187,90 +113,15 @@ class CognitoUser {
     nowFor(this, 'signOutLocal', {});
   }
 
-  // ----- what storage holds -------------------------------------------------------
-
-  cacheTokens() {
-    nowFor(this, 'cacheTokens', {});
-  }
-
-  cacheUserData(userData) {
-    nowFor(this, 'cacheUserData', { userData });
-  }
-
-  clearCachedUserData() {
-    nowFor(this, 'clearCachedUserData', {});
-  }
-
-  clearCachedUser() {
-    nowFor(this, 'clearCachedUser', {});
-  }
-
-  clearCachedTokens() {
-    nowFor(this, 'clearCachedTokens', {});
-  }
-
-  cacheDeviceKeyAndPassword() {
-    nowFor(this, 'cacheDeviceKeyAndPassword', {});
-  }
-
-  getCachedDeviceKeyAndPassword() {
-    nowFor(this, 'getCachedDeviceKeyAndPassword', {});
-  }
-
-  clearCachedDeviceKeyAndPassword() {
-    nowFor(this, 'clearCachedDeviceKeyAndPassword', {});
-  }
-
   getUserContextData() {
     return this.pool.getUserContextData(this.username);
   }
 
   // ----- the account --------------------------------------------------------------
 
-  getUserAttributes(callback) {
-    return runFor(this, 'getUserAttributes', {}, callback);
-  }
-
   getUserData(callback, params) {
     const { bypassCache, clientMetadata } = params || {};
     return runFor(this, 'getUserData', { bypassCache: Boolean(bypassCache), clientMetadata }, callback);
-  }
-
-  getMFAOptions(callback) {
-    return runFor(this, 'getMFAOptions', {}, callback);
-  }
-
-  updateAttributes(attributes, callback, clientMetadata) {
-    return runFor(this, 'updateAttributes', { attributes: attributeList(attributes), clientMetadata }, callback);
-  }
-
-  deleteAttributes(attributeList, callback) {
-    return runFor(this, 'deleteAttributes', { names: attributeList }, callback);
-  }
-
-  getAttributeVerificationCode(attributeName, callback, clientMetadata) {
-    return runFor(this, 'getAttributeVerificationCode', { name: text(attributeName), clientMetadata }, callback);
-  }
-
-  verifyAttribute(attributeName, confirmationCode, callback) {
-    return runFor(this, 'verifyAttribute', { name: text(attributeName), code: text(confirmationCode) }, callback);
-  }
-
-  changePassword(oldUserPassword, newUserPassword, callback, clientMetadata) {
-    const args = { oldPassword: text(oldUserPassword), newPassword: text(newUserPassword), clientMetadata };
-    return runFor(this, 'changePassword', args, callback);
-  }
-
-  deleteUser(callback, clientMetadata) {
-    return runFor(this, 'deleteUser', { clientMetadata }, callback);
-  }
-
-  enableMFA(callback) {
-    return runFor(this, 'enableMFA', {}, callback);
-  }
-
-  disableMFA(callback) {
-    return runFor(this, 'disableMFA', {}, callback);
   }
 
   /** The fourth argument (email MFA) is ours: the JS SDK predates email MFA. */
@@ -279,46 +130,88 @@ class CognitoUser {
     return runFor(this, 'setUserMfaPreference', args, callback);
   }
 
-  // ----- devices ------------------------------------------------------------------
-
-  getDevice(callback) {
-    return runFor(this, 'getDevice', {}, callback);
-  }
-
-  listDevices(limit, paginationToken, callback) {
-    return runFor(this, 'listDevices', { limit, paginationToken: text(paginationToken) }, callback);
-  }
-
-  setDeviceStatusRemembered(callback) {
-    return runFor(this, 'setDeviceStatusRemembered', {}, callback);
-  }
-
-  setDeviceStatusNotRemembered(callback) {
-    return runFor(this, 'setDeviceStatusNotRemembered', {}, callback);
-  }
-
-  forgetDevice(callback) {
-    return runFor(this, 'forgetDevice', {}, callback);
-  }
-
-  forgetSpecificDevice(deviceKey, callback) {
-    return runFor(this, 'forgetSpecificDevice', { deviceKey: text(deviceKey) }, callback);
-  }
-
-  // ----- passkeys (ours) ----------------------------------------------------------
-
-  registerPasskey(callback) {
-    return runFor(this, 'registerPasskey', {}, callback);
-  }
-
+  /** Ours (passkeys). */
   listPasskeys(callback, params) {
     const { maxResults, nextToken } = params || {};
     return runFor(this, 'listPasskeys', { maxResults, nextToken: text(nextToken) }, callback);
   }
+}
 
-  deletePasskey(credentialId, callback) {
-    return runFor(this, 'deletePasskey', { credentialId: text(credentialId) }, callback);
-  }
+/**
+ * The rest of CognitoUser's methods: each is the core's operation of its name. Each
+ * parameter, in order, goes into the operation's arguments under its key (`key:t` as
+ * text, `key:b` as a Boolean, `key:a` as attributes); `@` is the callback. A method
+ * without one is sync (what storage holds) and returns nothing.
+ */
+const USER_OPERATIONS = {
+  // sign-in challenges (sendSelectChallengeAnswer, USER_AUTH's first factor, is ours;
+  // sendMFACode's mfaType may also be EMAIL_OTP or SMS_OTP)
+  completeNewPasswordChallenge: 'newPassword:t attributes @ clientMetadata',
+  sendCustomChallengeAnswer: 'answer:t @ clientMetadata',
+  sendMFACode: 'code:t @ mfaType:t clientMetadata',
+  sendMFASelectionAnswer: 'answer:t @',
+  sendSelectChallengeAnswer: 'answer:t @',
+  associateSoftwareToken: '@',
+  verifySoftwareToken: 'code:t friendlyDeviceName:t @',
+  // registration
+  confirmRegistration: 'code:t forceAliasCreation:b @ clientMetadata',
+  resendConfirmationCode: '@ clientMetadata',
+  forgotPassword: '@ clientMetadata',
+  confirmPassword: 'code:t newPassword:t @ clientMetadata',
+  globalSignOut: '@',
+  // what storage holds
+  cacheTokens: '',
+  cacheUserData: 'userData',
+  clearCachedUserData: '',
+  clearCachedUser: '',
+  clearCachedTokens: '',
+  cacheDeviceKeyAndPassword: '',
+  getCachedDeviceKeyAndPassword: '',
+  clearCachedDeviceKeyAndPassword: '',
+  // the account
+  getUserAttributes: '@',
+  getMFAOptions: '@',
+  updateAttributes: 'attributes:a @ clientMetadata',
+  deleteAttributes: 'names @',
+  getAttributeVerificationCode: 'name:t @ clientMetadata',
+  verifyAttribute: 'name:t code:t @',
+  changePassword: 'oldPassword:t newPassword:t @ clientMetadata',
+  deleteUser: '@ clientMetadata',
+  enableMFA: '@',
+  disableMFA: '@',
+  // devices
+  getDevice: '@',
+  listDevices: 'limit paginationToken:t @',
+  setDeviceStatusRemembered: '@',
+  setDeviceStatusNotRemembered: '@',
+  forgetDevice: '@',
+  forgetSpecificDevice: 'deviceKey:t @',
+  // passkeys (ours)
+  registerPasskey: '@',
+  deletePasskey: 'credentialId:t @',
+};
+
+/** How a `key:x` parameter is read. */
+const USER_ARGUMENT = { t: text, b: Boolean, a: attributeList };
+
+for (const [op, spec] of Object.entries(USER_OPERATIONS)) {
+  const params = spec ? spec.split(' ') : [];
+  // A class's method, as the ones above: strict, named, not a constructor.
+  const method = class {
+    [op](...values) {
+      const args = {};
+      let callback;
+      params.forEach((param, i) => {
+        const [key, as] = param.split(':');
+        if (key === '@') callback = values[i];
+        else args[key] = as ? USER_ARGUMENT[as](values[i]) : values[i];
+      });
+      if (spec.includes('@')) return runFor(this, op, args, callback);
+      nowFor(this, op, args);
+    }
+  }.prototype[op];
+  Object.defineProperty(method, 'length', { value: params.length });
+  hidden(CognitoUser.prototype, op, method);
 }
 
 // ----- the plumbing ---------------------------------------------------------------
@@ -330,16 +223,22 @@ class CognitoUser {
 /** What the core reads of `user`, with the method's arguments. */
 function userInput(user, args, to) {
   const session = sessionData(user.signInUserSession);
-  const device = { deviceKey: user.deviceKey, deviceGroupKey: user.deviceGroupKey, randomPassword: user.randomPassword };
-  const data = { username: text(user.username), flow: text(user.authenticationFlowType), Session: text(user.Session), session, ...device };
+  const data = {
+    username: text(user.username),
+    flow: text(user.authenticationFlowType),
+    Session: text(user.Session),
+    session,
+    deviceKey: user.deviceKey,
+    deviceGroupKey: user.deviceGroupKey,
+    randomPassword: user.randomPassword,
+  };
   return { pool: poolData(user.pool), user: data, args, to };
 }
 
-/** The properties the core's answers may set on a CognitoUser (`user` of an answer). */
-const HELD = ['username', 'userDataKey', 'Session', 'deviceKey', 'deviceGroupKey', 'randomPassword', 'verifierDevices'];
-
-/** Holds on `user` what the core says it now holds, in the order it says it (the order
- * new own properties appear in, as on the SDK's object). */
+/** Holds on `user` what the core says it now holds (src/js/entry/user: username,
+ * userDataKey, Session, the device's keys, `session` as a session object, `unset` ones set
+ * to undefined), in the order it says it (the order new own properties appear in, as on
+ * the SDK's object). */
 function holdOn(user, held) {
   if (!held) return;
   for (const [key, value] of Object.entries(held)) {
@@ -347,7 +246,7 @@ function holdOn(user, held) {
       user.signInUserSession = value === null ? null : sameSession(user.signInUserSession, value);
     } else if (key === 'unset') {
       for (const name of value) user[name] = undefined;
-    } else if (HELD.includes(key)) {
+    } else {
       user[key] = value;
     }
   }
@@ -367,7 +266,7 @@ function deliverTo(user, target, answer) {
 
 /** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise). */
 function runFor(user, op, args, callback) {
-  const target = callback instanceof Target ? callback : new Target(callback);
+  const target = targetOf(callback);
   const input = () => userInput(user, args, target.to);
   return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer));
 }
@@ -385,8 +284,9 @@ function refreshCallback(user, callback) {
   return typeof wrap === 'function' && typeof callback === 'function' ? wrap(callback) : callback;
 }
 
-/** What a sign-in reads of the AuthenticationDetails (ours, the SDK's, or a plain object). */
-function signInArgs(details) {
+/** What a sign-in reads of the AuthenticationDetails (ours, the SDK's, or a plain object);
+ * initiateAuth's also the AuthParameters. */
+function signInArgs(details, withAuthParameters) {
   const call = (name) => (details && typeof details[name] === 'function' ? details[name]() : undefined);
   const field = (name) => (details ? details[name] : undefined);
   const password = call('getPassword');
@@ -397,12 +297,13 @@ function signInArgs(details) {
     // The SDK sends ValidationData as ClientMetadata when there is any.
     clientMetadata: hasValidationData ? validationData : call('getClientMetadata'),
     preferredChallenge: text(call('getPreferredChallenge') || field('PreferredChallenge')),
+    authParameters: withAuthParameters ? call('getAuthParameters') : undefined,
   };
 }
 
-/** signOut's and revokeTokens' callback: `callback(err)`, or `callback()` on success. */
-function errorOnly(callback) {
-  return (err) => (err ? callback(err) : callback());
+/** signOut's and revokeTokens' request: `callback(err)`, or `callback()` on success. */
+function revoke(user, op, callback) {
+  runFor(user, op, {}, (err) => (err ? callback(err) : callback()));
 }
 
 /** Attributes as data: CognitoUserAttribute objects or `{ Name, Value }`. */

@@ -11,20 +11,18 @@ class Client {
 
 class CognitoUserPool {
   constructor(data, wrapRefreshSessionCallback) {
-    const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag } = data || {};
+    const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag, ClientSecret, refreshTokenRotation, Storage } = data || {};
     // Ours, kept off the SDK's own enumerable properties (so Object.keys, spread and JSON
     // stay the SDK's) but on the object itself, not in private fields or a WeakMap keyed
     // by it, which a Proxy of the pool (Vue's reactive()) cannot reach: app clients with a
     // secret (server-side use) and refresh token rotation.
-    hidden(this, 'ours_clientSecret', data ? data.ClientSecret : undefined);
-    hidden(this, 'ours_refreshTokenRotation', Boolean(data && data.refreshTokenRotation));
-    const pool = { UserPoolId, ClientId, endpoint };
-    const storage = (data && data.Storage) || defaultStorage();
-    const checked = coreNow('pool', { pool }, storage);
-    okOrThrow(checked);
+    hidden(this, '_clientSecret', ClientSecret);
+    hidden(this, '_refreshTokenRotation', Boolean(refreshTokenRotation));
+    const storage = Storage || defaultStorage();
+    const checked = nowOk('pool', { pool: { UserPoolId, ClientId, endpoint } }, storage);
     this.userPoolId = UserPoolId;
     this.clientId = ClientId;
-    this.client = new Client(checked.reply.ok.endpoint, fetchOptions);
+    this.client = new Client(checked.endpoint, fetchOptions);
     this.advancedSecurityDataCollectionFlag = AdvancedSecurityDataCollectionFlag !== false;
     this.storage = storage;
     if (wrapRefreshSessionCallback) this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
@@ -33,7 +31,7 @@ class CognitoUserPool {
   /** Ours: whether refreshes go through GetTokensFromRefreshToken (app clients with
    * refresh token rotation). On the prototype, so the object's own keys stay the SDK's. */
   get refreshTokenRotation() {
-    return this.ours_refreshTokenRotation;
+    return this._refreshTokenRotation;
   }
 
   /** Ours (earlier releases): the endpoint and fetch options, which the SDK keeps on `client`. */
@@ -47,7 +45,7 @@ class CognitoUserPool {
 
   /** Ours: the app client's secret, when given (server-side use only). */
   get clientSecret() {
-    return this.ours_clientSecret;
+    return this._clientSecret;
   }
 
   getUserPoolId() {
@@ -63,7 +61,7 @@ class CognitoUserPool {
   }
 
   signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
-    const target = new Target(callback);
+    const target = targetOf(callback);
     const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
     const input = () => ({ pool: poolData(this), args, to: target.to });
     const result = ({ ok }) => ({
@@ -76,7 +74,7 @@ class CognitoUserPool {
   }
 
   getCurrentUser() {
-    const username = okOrThrow(coreNow('getCurrentUser', { pool: poolData(this) }, this.storage));
+    const username = nowOk('getCurrentUser', { pool: poolData(this) }, this.storage);
     return username === null ? null : new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
   }
 

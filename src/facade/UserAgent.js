@@ -6,25 +6,20 @@
 //
 // The starting text is the core's (src/protocol/mod.rs USER_AGENT: the SDK's
 // `aws-amplify/5.0.4`, then our name and version); the rest is the SDK's behaviour on
-// data this file holds. Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// data this file holds. Needs `nowOk` (core.js) in scope.
 
 /** The category `addAuthCategoryToCognitoUserAgent` sets (the SDK's AUTH_CATEGORY). */
 const USER_AGENT_AUTH_CATEGORY = 'auth';
 
 // A function, not a class, as in the SDK: `UserAgent()` without `new` does not throw there.
 function UserAgent() {}
-UserAgent.prototype.userAgent = okOrThrow(coreNow('userAgent', {}));
+UserAgent.prototype.userAgent = nowOk('userAgent');
 
 /** Adds `content` to the user agent of every later request, once (not when already in it). */
 const appendToCognitoUserAgent = (content) => {
-  if (!content) return;
   const current = UserAgent.prototype.userAgent;
-  if (current && !current.includes(content)) {
-    UserAgent.prototype.userAgent = current.concat(' ', content);
-  }
-  if (!UserAgent.prototype.userAgent) {
-    UserAgent.prototype.userAgent = content;
-  }
+  if (content && !current) UserAgent.prototype.userAgent = content;
+  else if (content && !current.includes(content)) UserAgent.prototype.userAgent = current.concat(' ', content);
 };
 
 const addAuthCategoryToCognitoUserAgent = () => {

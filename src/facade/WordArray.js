@@ -2,7 +2,7 @@
 // hex. The words come from the core's secure randomness (`srp.randomWords`, the same
 // source as the SRP's); the object holds `words` and `sigBytes` as the SDK's does.
 //
-// Needs `coreNow` and `okOrThrow` (core.js) in scope.
+// Needs `nowOk` (core.js) in scope.
 
 class WordArray {
   constructor(words, sigBytes) {
@@ -12,17 +12,21 @@ class WordArray {
 
   /** `nBytes` random bytes: one random word per started four bytes. */
   random(nBytes) {
-    const { words } = okOrThrow(coreNow('srp.randomWords', { nBytes: Number(nBytes) }));
+    const { words } = nowOk('srp.randomWords', { nBytes: Number(nBytes) });
     return new WordArray(words, nBytes);
   }
 
   /** The first `sigBytes` bytes of the words, big-endian, in lower-case hex. */
   toString() {
-    let hex = '';
-    for (let i = 0; i < this.sigBytes; i++) {
-      const byte = (this.words[i >>> 2] >>> (24 - 8 * (i % 4))) & 0xff;
-      hex += (byte >>> 4).toString(16) + (byte & 0xf).toString(16);
-    }
-    return hex;
+    const bytes = [];
+    for (let i = 0; i < this.sigBytes; i++) bytes.push((this.words[i >>> 2] >>> (24 - 8 * (i % 4))) & 0xff);
+    return hexOf(bytes);
   }
+}
+
+/** Bytes (numbers 0-255) as lower-case hex, two digits each. */
+function hexOf(bytes) {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
 }

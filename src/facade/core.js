@@ -29,18 +29,22 @@ function coreNow(op, input, storage) {
   return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
 }
 
+/** `now(op, input, storage)`'s value; throws its error. */
+function nowOk(op, input = {}, storage) {
+  return okOrThrow(coreNow(op, input, storage));
+}
+
 /** `run(op, input, storage)`: a Promise of the core's answer, parsed. */
 function coreRun(op, input, storage) {
   return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
 }
 
-/** The Error the SDK gives for a reply's `err`: coded, or plain for its argument checks. */
+/** The Error the SDK gives for a reply's `err`: coded (its fields set on it; `message`,
+ * the same text, stays the Error's own), or plain for its argument checks. */
 function errorOf(data) {
   if (data instanceof Error) return data;
   const err = new Error(data.message);
-  if (data.code === undefined) return err;
-  for (const key of Object.keys(data)) if (key !== 'message') err[key] = data[key];
-  return err;
+  return data.code === undefined ? err : Object.assign(err, data);
 }
 
 /** Throws the reply's error, or gives its `ok` value: for the sync methods. */
@@ -61,53 +65,46 @@ function surface(f) {
 
 /**
  * Where a call's result goes: `callback` as the SDK takes it (a callback object, a
- * Node-style function) or, without one, a Promise (`returned`). `deliver` reports once.
+ * Node-style function) or, without one, a Promise (`returned`). `deliver(reply, value)`
+ * reports once: `value(reply)` is the success value (a session object, ...); a `method`
+ * reply calls that method of a callback object, else delivers its `otherwise`. `fail(err)`:
+ * a failure before the core answered (a panic thrown by `enter`, an unreadable argument).
+ * `to` (the core reads it too) is 'object' for a callback object; a Node-style callback
+ * and the Promise are reached through the callback object that reports to them.
  */
-class Target {
-  constructor(callback) {
-    this.callback = callback;
-    this.done = false;
-    if (typeof callback === 'function') this.to = 'node';
-    else if (callback !== null && typeof callback === 'object') this.to = 'object';
-    else {
-      this.to = 'promise';
-      this.returned = new Promise((resolve, reject) => {
-        this.resolve = resolve;
-        this.reject = reject;
-      });
-    }
+function targetOf(callback) {
+  const to = typeof callback === 'function' ? 'node' : callback !== null && typeof callback === 'object' ? 'object' : 'promise';
+  let cb = callback;
+  let returned;
+  let done;
+  if (to === 'node') cb = { onSuccess: (...results) => callback(null, ...results), onFailure: (err) => callback(err, null) };
+  if (to === 'promise') {
+    returned = new Promise((onSuccess, onFailure) => {
+      cb = { onSuccess, onFailure };
+    });
   }
-
-  /** Delivers `reply`; `value(reply)` is the success value (a session object, ...). */
-  deliver(reply, value) {
-    if (this.done) return;
-    const cb = this.callback;
-    if (reply.method !== undefined) {
-      if (this.to === 'object' && typeof cb[reply.method] === 'function') {
-        this.done = true;
-        surface(() => cb[reply.method](...reply.args));
-        return;
-      }
-      return this.deliver(reply.otherwise, value);
+  const deliver = (reply, value) => {
+    if (done) return;
+    const { method, err } = reply;
+    if (method !== undefined) {
+      if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise, value);
+      done = true;
+      return surface(() => cb[method](...reply.args));
     }
-    this.done = true;
-    if (reply.err !== undefined) {
-      const err = errorOf(reply.err);
-      if (this.to === 'node') surface(() => cb(err, null));
-      else if (this.to === 'object') surface(() => typeof cb.onFailure === 'function' && cb.onFailure(err));
-      else this.reject(err);
-      return;
-    }
-    const result = value(reply);
-    const extra = reply.details === undefined ? [] : [reply.details];
-    if (this.to === 'node') surface(() => cb(null, result, ...extra));
-    else if (this.to === 'object') surface(() => typeof cb.onSuccess === 'function' && cb.onSuccess(result, ...extra));
-    else this.resolve(result);
-  }
+    done = true;
+    const name = err === undefined ? 'onSuccess' : 'onFailure';
+    const args = err === undefined ? [value(reply), ...(reply.details === undefined ? [] : [reply.details])] : [errorOf(err)];
+    surface(() => typeof cb[name] === 'function' && cb[name](...args));
+  };
+  return { to, returned, deliver, fail: (err) => deliver({ err }, () => undefined) };
+}
 
-  /** A failure before the core was reached (a panic thrown by `enter`). */
-  fail(err) {
-    this.deliver({ err }, () => undefined);
+/** What `f()` gives; when it throws, undefined, and `target` fails with the error. */
+function attempt(target, f) {
+  try {
+    return f();
+  } catch (err) {
+    target.fail(err);
   }
 }
 
@@ -117,14 +114,8 @@ class Target {
  * `target`. Returns what the method returns: the Promise without a callback.
  */
 function runInto(target, op, input, storage, deliver) {
-  let running;
-  try {
-    running = coreRun(op, input(), storage);
-  } catch (err) {
-    target.fail(err);
-    return target.returned;
-  }
-  running.then(deliver, (err) => target.fail(err));
+  const running = attempt(target, () => coreRun(op, input(), storage));
+  if (running) running.then(deliver, target.fail);
   return target.returned;
 }
 

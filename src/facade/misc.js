@@ -35,7 +35,7 @@ class CognitoUserAttribute {
 
 class AuthenticationDetails {
   constructor(data) {
-    const { ValidationData, Username, Password, AuthParameters, ClientMetadata } = data || {};
+    const { ValidationData, Username, Password, AuthParameters, ClientMetadata, PreferredChallenge } = data || {};
     this.validationData = ValidationData || {};
     this.authParameters = AuthParameters || {};
     this.clientMetadata = ClientMetadata || {};
@@ -43,7 +43,7 @@ class AuthenticationDetails {
     this.password = Password;
     // Ours: USER_AUTH's first factor (the JS SDK predates USER_AUTH). Not an own
     // enumerable property, so the object looks like the SDK's.
-    hidden(this, 'ours_preferredChallenge', data ? data.PreferredChallenge : undefined);
+    hidden(this, '_preferredChallenge', PreferredChallenge);
   }
 
   getUsername() {
@@ -68,14 +68,14 @@ class AuthenticationDetails {
 
   /** Ours: USER_AUTH's preferred first factor. */
   getPreferredChallenge() {
-    return this.ours_preferredChallenge;
+    return this._preferredChallenge;
   }
 }
 
 class DateHelper {
   /** The time as SRP's TIMESTAMP carries it: `Tue Sep 7 14:03:04 UTC 2021`. */
   getNowString() {
-    return coreNow('getNowString', {}).reply.ok;
+    return nowOk('getNowString');
   }
 }
 

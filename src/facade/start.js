@@ -4,8 +4,8 @@
 // now, with no wasm frame live, it is the top, and src/js/panic.rs has it put back from a
 // microtask after each panic.
 (function resetStackAfterPanics() {
-  const stack = instanceExports && instanceExports.__stack_pointer;
-  if (typeof WebAssembly !== 'undefined' && stack instanceof WebAssembly.Global) {
+  const stack = instanceExports.__stack_pointer;
+  if (stack instanceof WebAssembly.Global) {
     const top = stack.value;
     wasm.__onPanicStackReset(() => {
       stack.value = top;

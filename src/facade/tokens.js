@@ -22,7 +22,7 @@ class CognitoJwtToken {
   }
 
   decodePayload() {
-    return coreNow('decodePayload', { jwt: String(this.jwtToken) }).reply.ok;
+    return nowOk('decodePayload', { jwt: String(this.jwtToken) });
   }
 }
 
@@ -77,32 +77,28 @@ class CognitoUserSession {
 
   calculateClockDrift() {
     const tokens = { IdToken: this.idToken.getJwtToken(), AccessToken: this.accessToken.getJwtToken() };
-    return coreNow('calculateClockDrift', tokens).reply.ok;
+    return nowOk('calculateClockDrift', tokens);
   }
 
   isValid() {
-    return coreNow('isValid', sessionData(this)).reply.ok;
+    return nowOk('isValid', sessionData(this));
   }
 }
 
-/** A session object from the core's session data. */
-function sessionOf(data) {
+/** A session object of these tokens (`{ IdToken, AccessToken, RefreshToken }` as text). */
+function sessionOf(tokens, ClockDrift) {
   return new CognitoUserSession({
-    IdToken: new CognitoIdToken({ IdToken: data.IdToken }),
-    AccessToken: new CognitoAccessToken({ AccessToken: data.AccessToken }),
-    RefreshToken: new CognitoRefreshToken({ RefreshToken: data.RefreshToken }),
-    ClockDrift: data.ClockDrift,
+    IdToken: new CognitoIdToken(tokens),
+    AccessToken: new CognitoAccessToken(tokens),
+    RefreshToken: new CognitoRefreshToken(tokens),
+    ClockDrift,
   });
 }
+
+const SESSION_FIELDS = ['IdToken', 'AccessToken', 'RefreshToken', 'ClockDrift'];
 
 /** `current` when it holds exactly these tokens (the object the app already has), else a new one. */
 function sameSession(current, data) {
   const held = sessionData(current);
-  const same =
-    held &&
-    held.IdToken === data.IdToken &&
-    held.AccessToken === data.AccessToken &&
-    held.RefreshToken === data.RefreshToken &&
-    held.ClockDrift === data.ClockDrift;
-  return same ? current : sessionOf(data);
+  return held && SESSION_FIELDS.every((key) => held[key] === data[key]) ? current : sessionOf(data, data.ClockDrift);
 }
