@@ -14,7 +14,7 @@ class CookieStorage {
     this.secure = Object.prototype.hasOwnProperty.call(data, 'secure') ? data.secure : true;
     if (Object.prototype.hasOwnProperty.call(data, 'sameSite')) {
       const sameSite = typeof data.sameSite === 'string' ? data.sameSite : null;
-      cookieReply(coreNow('cookieStorage', { secure: Boolean(this.secure), sameSite }));
+      okOrThrow(coreNow('cookieStorage', { secure: Boolean(this.secure), sameSite }));
       this.sameSite = data.sameSite;
     } else {
       this.sameSite = null;
@@ -24,7 +24,7 @@ class CookieStorage {
   /** Writes the cookie and returns what reading it back gives (undefined when the
    * browser refused it or the key is empty), as the SDK does. */
   setItem(key, value) {
-    const write = cookieReply(coreNow('cookieSet', { cookie: cookieJar(), options: cookieOptions(this), name: cookieText(key), value: cookieText(value) }));
+    const write = okOrThrow(coreNow('cookieSet', { cookie: cookieJar(), options: cookieOptions(this), name: cookieText(key), value: cookieText(value) }));
     if (write !== undefined) globalThis.document.cookie = write;
     return cookieLookup(key);
   }
@@ -37,14 +37,14 @@ class CookieStorage {
 
   /** Expires the cookie (with this storage's path, domain, secure and sameSite). */
   removeItem(key) {
-    const write = cookieReply(coreNow('cookieRemove', { cookie: cookieJar(), options: cookieOptions(this), name: cookieText(key) }));
+    const write = okOrThrow(coreNow('cookieRemove', { cookie: cookieJar(), options: cookieOptions(this), name: cookieText(key) }));
     if (write !== undefined) globalThis.document.cookie = write;
   }
 
   /** Removes every cookie the page can read, with this storage's attributes (cookies set
    * with another path or domain survive, as in the SDK), and returns `{}`. */
   clear() {
-    const names = cookieReply(coreNow('cookieClear', { cookie: cookieJar() }));
+    const names = okOrThrow(coreNow('cookieClear', { cookie: cookieJar() }));
     for (const name of names) this.removeItem(name);
     return {};
   }
@@ -58,7 +58,7 @@ function cookieJar() {
 
 /** `Cookies.get(key)`: the value, or undefined. */
 function cookieLookup(key) {
-  return cookieReply(coreNow('cookieGet', { cookie: cookieJar(), name: cookieText(key), truthy: Boolean(key) }));
+  return okOrThrow(coreNow('cookieGet', { cookie: cookieJar(), name: cookieText(key), truthy: Boolean(key) }));
 }
 
 /** A key or value as text; null for a Symbol, which js-cookie cannot encode (the core
@@ -75,9 +75,3 @@ function cookieOptions(storage) {
   return { path: attribute(storage.path), expires, domain: attribute(storage.domain), secure: Boolean(storage.secure), sameSite: attribute(storage.sameSite) };
 }
 
-/** The reply's value, or its error thrown (a TypeError where js-cookie throws one). */
-function cookieReply(answer) {
-  const err = answer.reply.err;
-  if (err && err.type === 'TypeError') throw new TypeError(err.message);
-  return okOrThrow(answer);
-}

@@ -40,10 +40,11 @@ function coreRun(op, input, storage) {
 }
 
 /** The Error the SDK gives for a reply's `err`: coded (its fields set on it; `message`,
- * the same text, stays the Error's own), or plain for its argument checks. */
+ * the same text, stays the Error's own), or plain for its argument checks, a TypeError
+ * where the JS SDK's code would throw one (the core says `type`). */
 function errorOf(data) {
   if (data instanceof Error) return data;
-  const err = new Error(data.message);
+  const err = data.type === 'TypeError' ? new TypeError(data.message) : new Error(data.message);
   return data.code === undefined ? err : Object.assign(err, data);
 }
 

@@ -707,7 +707,11 @@ for (const [library, title] of LIBRARIES) {
             return user.cleanClientData();
           });
           const afterClean = { signInUserSession: user.signInUserSession, getter: user.getSignInUserSession() };
-          return { steps, afterClean };
+          // With no session, cacheTokens throws the TypeError of reading a token from null.
+          const before = t.snapshot(poolData);
+          let noSession = 'returned';
+          try { user.cacheTokens(); } catch (e) { noSession = e instanceof TypeError ? 'TypeError' : `${e && e.constructor && e.constructor.name}: ${e && e.message}`; }
+          return { steps, afterClean, noSession, unchanged: JSON.stringify(t.snapshot(poolData)) === JSON.stringify(before) };
         }, { poolData: poolDataOf(pool), username: 'cacheuser', tokens: await fixedTokens() });
         const tokens = await fixedTokens();
         const k = (item) => keyOf(pool, 'cacheuser', item);
@@ -733,6 +737,8 @@ for (const [library, title] of LIBRARIES) {
           assert.deepEqual(out.steps[name], { returned: 'undefined', storage: sorted(storage) }, name);
         }
         assert.deepEqual(out.afterClean, { signInUserSession: null, getter: null }, 'cleanClientData() drops signInUserSession');
+        assert.equal(out.noSession, 'TypeError', 'cacheTokens() with no session');
+        assert.equal(out.unchanged, true, 'cacheTokens() with no session writes nothing');
       });
 
       it('revokeTokens(cb): a RevokeToken request for the refresh token, then cb() with no arguments; the token no longer refreshes; storage untouched', async () => {
