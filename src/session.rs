@@ -7,7 +7,8 @@ use base64::Engine;
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
 /// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct JwtToken {
     pub jwt: String,
     pub payload: Object,
@@ -55,7 +56,8 @@ pub fn decode_payload(jwt: &str) -> Option<Object> {
 }
 
 /// A signed-in session: the three tokens and the clock drift between this device and Cognito.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Session {
     pub id_token: JwtToken,
     pub access_token: JwtToken,

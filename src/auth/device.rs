@@ -18,6 +18,7 @@ pub struct DeviceSecrets {
 }
 
 // Hand-written: the device password is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for DeviceSecrets {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceSecrets")
@@ -28,7 +29,8 @@ impl core::fmt::Debug for DeviceSecrets {
 }
 
 /// What ConfirmDevice sends: `DeviceSecretVerifierConfig` with base64 `Salt` and `PasswordVerifier`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct DeviceVerifier {
     pub salt_b64: String,
     pub verifier_b64: String,
@@ -54,7 +56,7 @@ pub fn new_device_verifier(
 ) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
     let mut password = [0u8; RANDOM_STRING_BYTES];
     let mut salt = [0u8; DEVICE_SALT_BYTES];
-    random(&mut password).and_then(|()| random(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
+    random(&mut password).and_then(|()| random(&mut salt)).map_err(SrpError::Random)?;
     Ok(device_verifier(group_key, device_key, &password, &salt))
 }
 

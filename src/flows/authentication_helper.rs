@@ -31,6 +31,7 @@ use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::{to_hex, SrpError, SMALL_A_BYTES};
+use crate::text::concat;
 
 /// Most bytes `randomWords` draws in one call (`WordArray#random(nBytes)`): far beyond any
 /// use (the SDK draws 16, 40 or 128), low enough that a wrong number cannot exhaust memory.
@@ -104,7 +105,7 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
             });
             vec![("words", Value::Array(words.collect()))]
         }
-        _ => return Err(CognitoError::invalid_parameter(format!("AuthenticationHelper has no operation {method}"))),
+        _ => return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method]))),
     };
     Ok(Value::Object(Object::from_pairs(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())))
 }
@@ -118,14 +119,26 @@ struct Args<'a> {
 impl Args<'_> {
     fn str(&self, field: &str) -> Result<&str, CognitoError> {
         self.input.get(field).and_then(Value::as_str).ok_or_else(|| {
-            CognitoError::invalid_parameter(format!("AuthenticationHelper.{}: {field} must be a string", self.method))
+            CognitoError::invalid_parameter(concat(&[
+                "AuthenticationHelper.",
+                self.method,
+                ": ",
+                field,
+                " must be a string",
+            ]))
         })
     }
 
     /// A byte string given as hex.
     fn bytes(&self, field: &str) -> Result<Vec<u8>, CognitoError> {
         crate::srp::parse_hex_bytes(self.str(field)?).ok_or_else(|| {
-            CognitoError::invalid_parameter(format!("AuthenticationHelper.{}: {field} must be hex bytes", self.method))
+            CognitoError::invalid_parameter(concat(&[
+                "AuthenticationHelper.",
+                self.method,
+                ": ",
+                field,
+                " must be hex bytes",
+            ]))
         })
     }
 }
@@ -144,7 +157,7 @@ fn word_count(args: &Args<'_>) -> Result<usize, CognitoError> {
 
 fn draw(random: Random, len: usize) -> Result<Vec<u8>, CognitoError> {
     let mut bytes = vec![0u8; len];
-    random(&mut bytes).map_err(|e| srp_error(SrpError::Random(e.to_string())))?;
+    random(&mut bytes).map_err(|e| srp_error(SrpError::Random(e)))?;
     Ok(bytes)
 }
 

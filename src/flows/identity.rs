@@ -29,7 +29,8 @@ use core::cell::RefCell;
 use core::future::Future;
 
 /// An identity pool and where it answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct IdentityPool {
     /// `<region>:<uuid>`.
     pub id: String,
@@ -50,7 +51,8 @@ impl IdentityPool {
 }
 
 /// What one credentials object knows between calls (kept in memory by its owner).
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Default, Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Known {
     pub identity_id: Option<String>,
     pub credentials: Option<Credentials>,

@@ -5,7 +5,8 @@ use crate::protocol::{endpoint_for, CognitoError};
 
 const USER_POOL_ID_MAX_LENGTH: usize = 55;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct PoolConfig {
     pub user_pool_id: String,
     pub client_id: String,

@@ -21,7 +21,7 @@ use crate::storage::Storage;
 pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
 
 /// How a sign-in ended (so far).
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SignInOutcome {
     /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
     /// (the second argument of the SDK's `onSuccess`). `device_verifier`: the new device's
@@ -44,7 +44,7 @@ pub enum SignInOutcome {
 
 /// A sign-in step that failed. `pending`: the challenge that was being answered, which
 /// waits for another answer (a mistyped code), as the JS SDK allows.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignInFailure {
     pub error: CognitoError,
     pub pending: Option<AwaitingAnswer>,
@@ -74,7 +74,8 @@ pub async fn start<T: Transport, S: Storage + ?Sized>(
 }
 
 /// How a sign-in begins.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Begin {
     /// `authenticateUser` with the user's flow.
     Flow(AuthFlow),

@@ -13,7 +13,8 @@ use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::storage::Storage;
 
 /// An operation of the signed-in user (or, for the forgot-password pair, of a named one).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum UserCall {
     GetUser,
     UpdateAttributes {

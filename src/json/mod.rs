@@ -24,7 +24,8 @@ pub use number::Number;
 pub use object::{Object, OrderedMap};
 pub use parse::{parse, parse_bytes, ParseError, MAX_DEPTH};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Value {
     #[default]
     Null,

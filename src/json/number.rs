@@ -3,7 +3,8 @@
 //! formatting (several KB of wasm) is never linked in.
 
 use crate::prelude::*;
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Number(String);
 
 impl Number {
@@ -89,7 +90,7 @@ fn decimal_parts(text: &[u8]) -> (u64, i32) {
 
 impl From<i64> for Number {
     fn from(n: i64) -> Number {
-        Number(n.to_string())
+        Number(crate::text::int(n))
     }
 }
 

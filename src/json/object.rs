@@ -10,7 +10,8 @@ use crate::prelude::*;
 /// BTreeMap instantiation cost far more wasm (measured with twiggy; see BENCHMARKS.md,
 /// "Size decisions"). Bulk input (parsed JSON) goes through `FromIterator`, which
 /// resolves repeated keys in O(n log n).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct OrderedMap<V>(Vec<(String, V)>);
 
 pub type Object = OrderedMap<Value>;

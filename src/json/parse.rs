@@ -11,7 +11,8 @@ use crate::prelude::*;
 pub const MAX_DEPTH: usize = 128;
 
 /// Why the text is not JSON, and where (a byte offset).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct ParseError {
     pub offset: usize,
     pub reason: &'static str,

@@ -89,7 +89,8 @@ pub fn set_user_mfa_preference(
 
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
 /// the MFA_SETUP challenge (its Session).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SetupAuth {
     AccessToken(String),
     Session(String),

@@ -6,10 +6,12 @@
 
 use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
+use crate::text::{concat, push_uint};
 
 /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
 /// failures, this library) reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum ErrorKind {
     // Cognito's codes this library acts on.
     /// Wrong password, revoked or expired refresh token, a pool that refuses an identity.
@@ -102,7 +104,8 @@ impl ErrorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct CognitoError {
     pub kind: ErrorKind,
     pub message: String,
@@ -132,23 +135,17 @@ impl CognitoError {
     /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
     pub fn network(detail: impl Into<String>) -> CognitoError {
         let detail = detail.into();
-        let message = if detail.is_empty() { "Network error".to_string() } else { format!("Network error: {detail}") };
+        let message = if detail.is_empty() { "Network error".into() } else { concat(&["Network error: ", &detail]) };
         CognitoError::new(ErrorKind::Network, message)
     }
 
     /// The server answered with something that is not the JSON the operation promises.
     pub fn unexpected_response(status: u16, what: &str) -> CognitoError {
-        CognitoError {
-            kind: ErrorKind::UnexpectedResponse,
-            message: format!("Unexpected response from Cognito (HTTP {status}): {what}"),
-            status_code: Some(status),
-        }
-    }
-}
-
-impl core::fmt::Display for CognitoError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {}", self.code(), self.message)
+        let mut message = String::from("Unexpected response from Cognito (HTTP ");
+        push_uint(&mut message, u64::from(status), 1);
+        message.push_str("): ");
+        message.push_str(what);
+        CognitoError { kind: ErrorKind::UnexpectedResponse, message, status_code: Some(status) }
     }
 }
 
@@ -170,7 +167,8 @@ fn not_expected_json(status: u16) -> CognitoError {
 }
 
 /// What the transport hands back: enough of an HTTP response to decide success or error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct HttpResponse {
     pub status: u16,
     pub body: String,
@@ -215,7 +213,7 @@ impl HttpResponse {
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(header.split(':').next()?)) {
             return CognitoError {
                 kind: ErrorKind::from_code(&code),
-                message: self.status.to_string(),
+                message: crate::text::int(i64::from(self.status)),
                 status_code: Some(self.status),
             };
         }

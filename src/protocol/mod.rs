@@ -25,7 +25,8 @@ pub const USER_AGENT: &str = concat!("aws-amplify/5.0.4 js cognito-identity-wasm
 /// A request ready for the transport: where it goes, its target header, its JSON body.
 /// The body stays a value until the transport writes it ([`Request::text`]), so adding
 /// SECRET_HASH or dropping a forgotten device's key edits fields, not text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Request {
     pub operation: Operation,
     pub body: Object,
@@ -86,7 +87,7 @@ pub fn endpoint_for(user_pool_id: &str, custom: Option<&str>) -> String {
         Some(url) if !url.is_empty() => url.to_string(),
         _ => {
             let region = user_pool_id.split('_').next().unwrap_or_default();
-            format!("https://cognito-idp.{region}.amazonaws.com/")
+            crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"])
         }
     }
 }

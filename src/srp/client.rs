@@ -22,9 +22,11 @@ const B64_DECODE: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    // HMAC takes keys of any length, so this cannot fail whatever the input.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts any key length");
+/// HMAC-SHA256 of the parts one after another (also the secret hash's, in crate::protocol).
+pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    // HMAC takes keys of any length, so this cannot fail whatever the input (and the
+    // panic has no formatted message: `expect` would format the error with Debug).
+    let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(key) else { unreachable!() };
     for p in parts {
         mac.update(p);
     }
@@ -44,7 +46,8 @@ pub(super) fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
 
 /// Every value of one SRP computation, in the JS SDK's `toString(16)` form
 /// (lower case, no padding), so tests can compare step by step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SrpIntermediates {
     pub large_a: String,
     pub u: String,
@@ -64,6 +67,7 @@ pub struct SrpClient {
 }
 
 // Hand-written so `a` never ends up in logs.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for SrpClient {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
@@ -86,7 +90,7 @@ impl SrpClient {
     /// crypto.getRandomValues on wasm32.
     pub fn generate() -> Result<SrpClient, SrpError> {
         let mut bytes = [0u8; SMALL_A_BYTES];
-        getrandom::getrandom(&mut bytes).map_err(|e| SrpError::Random(e.to_string()))?;
+        getrandom::getrandom(&mut bytes).map_err(SrpError::Random)?;
         Ok(Self::from_small_a(&bytes))
     }
 

@@ -17,7 +17,8 @@ use crate::prelude::*;
 use base64::Engine;
 
 /// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Scrambler {
     pub value: String,
     pub hex_hash: String,
@@ -38,6 +39,7 @@ pub struct PasswordKey {
 }
 
 // Hand-written: the key is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for PasswordKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("PasswordKey").field("u", &self.u).finish_non_exhaustive()
@@ -54,6 +56,7 @@ pub struct DeviceHash {
 }
 
 // Hand-written: the device password is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for DeviceHash {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()

@@ -15,8 +15,10 @@
 //!   and its `%XX` runs decoded; a pair whose decoding throws is skipped; first one wins.
 
 use crate::prelude::*;
+use crate::text::{push_time_of_day, push_uint, CivilDate};
 /// The cookie `SameSite` attribute values the SDK accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SameSite {
     Strict,
     Lax,
@@ -45,7 +47,8 @@ impl SameSite {
 
 /// The cookie lifetime. The SDK passes its `expires` option to js-cookie untouched, so
 /// besides a number of days it may be a `Date` or a falsy value (a session cookie).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Expires {
     /// A JS number of days from now (fractions, 0, negatives, NaN and Infinity included).
     Days(f64),
@@ -59,7 +62,8 @@ pub const SAME_SITE_ERROR: &str = "The sameSite value of cookieStorage must be \
 pub const SAME_SITE_NONE_ERROR: &str = "sameSite = None requires the Secure attribute in latest browser versions.";
 
 /// `new CookieStorage(data)`'s settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct CookieOptions {
     pub domain: Option<String>,
     pub path: String,
@@ -244,30 +248,22 @@ pub fn to_utc_string(ms: f64) -> String {
         return "Invalid Date".into();
     }
     let ms = ms as i64; // towards zero, as JS Date truncates
-    let days = ms.div_euclid(86_400_000);
-    let secs_of_day = ms.rem_euclid(86_400_000) / 1000;
-    const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize]; // 1970-01-01 was a Thursday
-                                                               // Days since the epoch → proleptic Gregorian (year, month, day), Howard Hinnant's method.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let sign = if year < 0 { "-" } else { "" };
-    format!(
-        "{weekday}, {day:02} {} {sign}{:04} {:02}:{:02}:{:02} GMT",
-        MONTHS[(month - 1) as usize],
-        year.abs(),
-        secs_of_day / 3600,
-        secs_of_day / 60 % 60,
-        secs_of_day % 60
-    )
+    let date = CivilDate::from_days(ms.div_euclid(86_400_000));
+    let mut out = String::with_capacity(29);
+    out.push_str(date.weekday);
+    out.push_str(", ");
+    push_uint(&mut out, date.day, 2);
+    out.push(' ');
+    out.push_str(date.month);
+    out.push(' ');
+    if date.year < 0 {
+        out.push('-');
+    }
+    push_uint(&mut out, date.year.unsigned_abs(), 4);
+    out.push(' ');
+    push_time_of_day(&mut out, (ms.rem_euclid(86_400_000) / 1000) as u64);
+    out.push_str(" GMT");
+    out
 }
 
 /// The `expires` attribute value for `expires` at `now_ms`, or None for a session cookie.
@@ -290,7 +286,9 @@ fn cookie_string(name: &str, encoded_value: &str, options: &CookieOptions, expir
             out.push_str(value.split(';').next().unwrap_or(""));
         }
     }
-    let mut out = format!("{}={}", encode_name(name), encoded_value);
+    let mut out = encode_name(name);
+    out.push('=');
+    out.push_str(encoded_value);
     attribute(&mut out, "path", &options.path);
     if let Some(expires) = expires_value(expires, now_ms) {
         attribute(&mut out, "expires", &expires);

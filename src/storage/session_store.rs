@@ -43,7 +43,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// written last, and if any write fails every key written is put back as it was, so a
     /// reader never finds half a session and an earlier session is not lost.
     pub fn save(&self, username: &str, session: &Session) -> Result<(), String> {
-        let drift = session.clock_drift.to_string();
+        let drift = crate::text::int(session.clock_drift);
         let writes = [
             (self.key(username, UserItem::IdToken), session.id_token.jwt.as_str()),
             (self.key(username, UserItem::AccessToken), session.access_token.jwt.as_str()),

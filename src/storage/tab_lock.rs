@@ -59,7 +59,10 @@ fn parse_lease(value: &str) -> Option<(&str, f64)> {
 }
 
 fn lease(owner: &str, expiry_ms: f64) -> String {
-    format!("{owner}:{}", expiry_ms as i64)
+    let mut out = String::from(owner);
+    out.push(':');
+    crate::text::push_int(&mut out, expiry_ms as i64);
+    out
 }
 
 impl<S: Storage + ?Sized, T: Sleep> StorageLease<'_, S, T> {
