@@ -41,14 +41,15 @@ impl JwtToken {
 /// Decodes the middle part of a JWT. Accepts both base64url and standard alphabets, with
 /// or without padding, as Node's Buffer does for the JS SDK.
 pub fn decode_payload(jwt: &str) -> Option<Object> {
-    let part = jwt.split('.').nth(1)?;
-    let normalised: String = part
-        .trim_end_matches('=')
-        .chars()
-        .map(|c| match c {
-            '-' => '+',
-            '_' => '/',
-            c => c,
+    let part = crate::text::before(crate::text::split_once_byte(jwt, b'.')?.1, b'.').as_bytes();
+    let unpadded = part.iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
+    let normalised: Vec<u8> = part
+        .iter()
+        .take(unpadded)
+        .map(|&b| match b {
+            b'-' => b'+',
+            b'_' => b'/',
+            b => b,
         })
         .collect();
     let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
@@ -103,8 +104,8 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
         Some(rest) => (-1, rest),
         None => (1, text.strip_prefix('+').unwrap_or(text)),
     };
-    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
-    digits[..end].parse::<i64>().map(|v| sign * v).unwrap_or(0)
+    let end = digits.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());
+    digits.get(..end).and_then(crate::text::parse_int).map_or(0, |v| sign * v)
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! Numbers as text without `core::fmt`: the shipped wasm has no formatting machinery
 //! (`format!`, `to_string` on numbers, `Display`, `Debug`), which cost it tens of KB.
 //! Text is built by concatenation, and integers go through these.
+//!
+//! Text is also taken apart here, by bytes: `str::split`/`find`/`parse` bring core's
+//! pattern searchers and integer parsers, and `&s[a..b]` its char-boundary panic, whose
+//! message formats chars with `Debug` (unicode tables and all) into the wasm.
 
 use crate::prelude::*;
 
@@ -81,6 +85,80 @@ pub fn push_time_of_day(out: &mut String, secs_of_day: u64) {
     push_uint(out, secs_of_day % 60, 2);
 }
 
+/// The value of one hex digit, either case.
+pub fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// `s` around the first `sep` (an ASCII byte): `str::split_once` for one byte.
+pub fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` around the last `sep` (an ASCII byte): `str::rsplit_once` for one byte.
+pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// What comes before the first `sep`, or all of `s`: `s.split(sep).next()`.
+pub fn before(s: &str, sep: u8) -> &str {
+    split_once_byte(s, sep).map_or(s, |(head, _)| head)
+}
+
+/// What comes after the last `sep`, or all of `s`: `s.rsplit(sep).next()`.
+pub fn after_last(s: &str, sep: u8) -> &str {
+    rsplit_once_byte(s, sep).map_or(s, |(_, tail)| tail)
+}
+
+/// `s` around the first `sep` (not empty): `str::split_once` for a text.
+pub fn split_once_str<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = s.as_bytes().windows(sep.len()).position(|w| w == sep.as_bytes())?;
+    Some((s.get(..i)?, s.get(i + sep.len()..)?))
+}
+
+/// Whether `s` contains `word`, ASCII case ignored.
+pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
+    s.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
+/// anything else and on overflow.
+pub fn parse_uint(text: &str) -> Option<u64> {
+    let digits = text.as_bytes();
+    digits_value(digits.strip_prefix(b"+").unwrap_or(digits))
+}
+
+/// What `str::parse::<i64>` reads: decimal digits after an optional `+` or `-`.
+pub fn parse_int(text: &str) -> Option<i64> {
+    let text = text.as_bytes();
+    match text.strip_prefix(b"-") {
+        Some(digits) => {
+            let magnitude = digits_value(digits)?;
+            // i64::MIN's magnitude is one more than i64::MAX.
+            (magnitude <= i64::MAX as u64 + 1).then(|| (magnitude as i64).wrapping_neg())
+        }
+        None => i64::try_from(digits_value(text.strip_prefix(b"+").unwrap_or(text))?).ok(),
+    }
+}
+
+/// One or more decimal digits (nothing else) as a number; None on overflow.
+fn digits_value(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, &d| {
+        let digit = if d.is_ascii_digit() { d - b'0' } else { return None };
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
 /// `n` in decimal.
 pub fn int(n: i64) -> String {
     let mut out = String::new();
@@ -103,6 +181,56 @@ mod tests {
         push_uint(&mut s, 0, 3);
         push_uint(&mut s, u64::MAX, 1);
         assert_eq!(s, format!("0712000{}", u64::MAX));
+    }
+
+    #[test]
+    fn integers_parse_as_str_parse_reads_them() {
+        let cases = [
+            "0",
+            "42",
+            "+7",
+            "-7",
+            "-0",
+            "",
+            "+",
+            "-",
+            "+-1",
+            "-+1",
+            "1.5",
+            "1e3",
+            " 1",
+            "1 ",
+            "0x10",
+            "٣",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "00012",
+        ];
+        for text in cases {
+            assert_eq!(parse_int(text), text.parse::<i64>().ok(), "{text:?}");
+            assert_eq!(parse_uint(text), text.parse::<u64>().ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn splits_read_as_core_s() {
+        for s in ["", "a", "a_b", "_", "a_b_c", "__", "é_ü_"] {
+            assert_eq!(split_once_byte(s, b'_'), s.split_once('_'), "{s:?}");
+            assert_eq!(rsplit_once_byte(s, b'_'), s.rsplit_once('_'), "{s:?}");
+            assert_eq!(before(s, b'_'), s.split('_').next().unwrap(), "{s:?}");
+            assert_eq!(after_last(s, b'_'), s.rsplit('_').next().unwrap(), "{s:?}");
+        }
+        for s in ["", "a", "a; b", "a;b; c", "; ", "é; ü", "a;"] {
+            assert_eq!(split_once_str(s, "; "), s.split_once("; "), "{s:?}");
+        }
+        assert!(contains_ignore_ascii_case("Device does not exist.", "device"));
+        assert!(contains_ignore_ascii_case("Unknown DEVICE", "device"));
+        assert!(!contains_ignore_ascii_case("User does not exist.", "device"));
+        assert!(!contains_ignore_ascii_case("dev", "device"));
     }
 
     #[test]

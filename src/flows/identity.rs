@@ -146,7 +146,7 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
     let issuer = decode_payload(id_token)
         .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default();
-    let pool_id = issuer.rsplit('/').next().unwrap_or_default();
+    let pool_id = crate::text::after_last(&issuer, b'/');
     let mut logins = logins.clone();
     logins.insert(identity::login_provider(pool_id), Value::String(id_token.to_string()));
     logins

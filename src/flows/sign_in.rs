@@ -164,7 +164,7 @@ async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(
 }
 
 fn is_unknown_device(e: &CognitoError) -> bool {
-    e.kind == ErrorKind::ResourceNotFound && e.message.to_ascii_lowercase().contains("device")
+    e.kind == ErrorKind::ResourceNotFound && crate::text::contains_ignore_ascii_case(&e.message, "device")
 }
 
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in

@@ -20,7 +20,7 @@ impl Number {
 
     /// The value when written as a plain integer within i64 (`12`, `-3`; not `1.0` or `1e3`).
     pub fn as_i64(&self) -> Option<i64> {
-        self.0.parse().ok()
+        crate::text::parse_int(&self.0)
     }
 
     /// The value as an f64. Exact (correctly rounded) for up to 15 significant digits with

@@ -6,7 +6,7 @@
 
 use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
-use crate::text::{concat, push_uint};
+use crate::text::{after_last, before, concat, push_uint};
 
 /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
 /// failures, this library) reports.
@@ -204,13 +204,13 @@ impl HttpResponse {
         if let Ok(body) = json::parse(&self.body) {
             let text = |name: &str| body.get(name).and_then(Value::as_str);
             if let Some(code) =
-                text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?))
+                text("__type").or_else(|| text("code")).and_then(|kind| error_code(after_last(kind, b'#')))
             {
                 let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
                 return CognitoError { kind: ErrorKind::from_code(&code), message, status_code: Some(self.status) };
             }
         }
-        if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(header.split(':').next()?)) {
+        if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
             return CognitoError {
                 kind: ErrorKind::from_code(&code),
                 message: crate::text::int(i64::from(self.status)),

@@ -4,24 +4,20 @@
 use super::{Operation, Request};
 use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::text::concat;
+use crate::text::{before, concat};
 
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
 pub fn endpoint_for(identity_pool_id: &str, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
-        _ => concat(&[
-            "https://cognito-identity.",
-            identity_pool_id.split(':').next().unwrap_or_default(),
-            ".amazonaws.com/",
-        ]),
+        _ => concat(&["https://cognito-identity.", before(identity_pool_id, b':'), ".amazonaws.com/"]),
     }
 }
 
 /// The Logins key for a user pool: `cognito-idp.<region>.amazonaws.com/<userPoolId>`.
 pub fn login_provider(user_pool_id: &str) -> String {
-    concat(&["cognito-idp.", user_pool_id.split('_').next().unwrap_or_default(), ".amazonaws.com/", user_pool_id])
+    concat(&["cognito-idp.", before(user_pool_id, b'_'), ".amazonaws.com/", user_pool_id])
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).

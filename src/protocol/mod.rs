@@ -86,7 +86,7 @@ pub fn endpoint_for(user_pool_id: &str, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
         _ => {
-            let region = user_pool_id.split('_').next().unwrap_or_default();
+            let region = crate::text::before(user_pool_id, b'_');
             crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"])
         }
     }

@@ -80,7 +80,7 @@ fn random_failure(e: getrandom::Error) -> String {
 /// without `_` gives "" (the JS would produce `undefined`; CognitoUserPool's
 /// id validation prevents that case there).
 pub fn pool_name(user_pool_id: &str) -> &str {
-    user_pool_id.split('_').nth(1).unwrap_or("")
+    crate::text::split_once_byte(user_pool_id, b'_').map_or("", |(_, rest)| crate::text::before(rest, b'_'))
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@
 //!   and its `%XX` runs decoded; a pair whose decoding throws is skipped; first one wins.
 
 use crate::prelude::*;
-use crate::text::{push_time_of_day, push_uint, CivilDate};
+use crate::text::{
+    before, hex_digit, parse_uint, push_time_of_day, push_uint, split_once_byte, split_once_str, CivilDate,
+};
 /// The cookie `SameSite` attribute values the SDK accepts.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
@@ -169,21 +171,12 @@ pub fn encode_value(value: &str) -> String {
     out
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// The byte of a `%XX` at `s[i..]`, if there is one.
 fn percent_byte(s: &[u8], i: usize) -> Option<u8> {
     if s.get(i) != Some(&b'%') {
         return None;
     }
-    Some(hex_value(*s.get(i + 1)?)? << 4 | hex_value(*s.get(i + 2)?)?)
+    Some(hex_digit(*s.get(i + 1)?)? << 4 | hex_digit(*s.get(i + 2)?)?)
 }
 
 /// Decodes `%XX` sequences. Each maximal run of them must be valid UTF-8 (as
@@ -213,12 +206,12 @@ fn percent_decode(s: &str, strict: bool) -> Option<String> {
             i += 1;
             continue;
         }
-        out.push_str(&s[literal_start..i]);
+        out.push_str(s.get(literal_start..i).unwrap_or_default());
         out.push_str(core::str::from_utf8(&run).ok()?);
         i = j;
         literal_start = j;
     }
-    out.push_str(&s[literal_start..]);
+    out.push_str(s.get(literal_start..).unwrap_or_default());
     Some(out)
 }
 
@@ -283,7 +276,7 @@ fn cookie_string(name: &str, encoded_value: &str, options: &CookieOptions, expir
             out.push_str("; ");
             out.push_str(name);
             out.push('=');
-            out.push_str(value.split(';').next().unwrap_or(""));
+            out.push_str(before(value, b';'));
         }
     }
     let mut out = encode_name(name);
@@ -320,8 +313,14 @@ pub fn parse_cookie_header(document_cookie: &str) -> Vec<(String, String)> {
     if document_cookie.is_empty() {
         return jar;
     }
-    for pair in document_cookie.split("; ") {
-        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+    let mut rest = Some(document_cookie);
+    while let Some(text) = rest {
+        let pair;
+        (pair, rest) = match split_once_str(text, "; ") {
+            Some((pair, after)) => (pair, Some(after)),
+            None => (text, None),
+        };
+        let (raw_name, raw_value) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
         let Some(name) = decode_uri_component(raw_name) else { continue };
         if jar.iter().any(|(n, _)| *n == name) {
             continue;
@@ -347,7 +346,7 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
 pub fn clear_order(document_cookie: &str) -> Vec<String> {
     fn array_index(s: &str) -> Option<u32> {
         let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-        s.parse::<u32>().ok().filter(|&n| canonical && n != u32::MAX)
+        parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
     }
     let names: Vec<String> = parse_cookie_header(document_cookie).into_iter().map(|(n, _)| n).collect();
     // Sorted by inserting in place: a jar holds a handful of names, and `sort()` would

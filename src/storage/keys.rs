@@ -15,7 +15,7 @@
 //! | `aws.cognito.test-ls`                                | the probe write that tests localStorage   |
 
 use crate::prelude::*;
-use crate::text::{concat, push_uint};
+use crate::text::{concat, parse_uint, push_uint, rsplit_once_byte, split_once_byte};
 const PREFIX: &str = "CognitoIdentityServiceProvider";
 
 /// The per-user items the SDK stores.
@@ -80,7 +80,7 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
     let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
-    let (username, suffix) = rest.rsplit_once('.')?;
+    let (username, suffix) = rsplit_once_byte(rest, b'.')?;
     let item = UserItem::ALL.into_iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
 }
@@ -112,8 +112,8 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
 
 /// The time and tag of a marker of `lock`; None for any other name.
 pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = name.strip_prefix(&marker_prefix(lock))?.split_once('.')?;
-    Some((time.parse().ok()?, tag))
+    let (time, tag) = split_once_byte(name.strip_prefix(&marker_prefix(lock))?, b'.')?;
+    Some((parse_uint(time)?, tag))
 }
 
 /// Where the identity id of an identity pool is cached, as the AWS SDK's

@@ -54,7 +54,7 @@ pub struct StorageLease<'a, S: Storage + ?Sized, T: Sleep> {
 /// Read with the JSON number reader, and written as whole milliseconds (what `Date.now()`
 /// gives anyway), so no float parsing or formatting code reaches the wasm.
 fn parse_lease(value: &str) -> Option<(&str, f64)> {
-    let (owner, expiry) = value.rsplit_once(':')?;
+    let (owner, expiry) = crate::text::rsplit_once_byte(value, b':')?;
     Some((owner, crate::json::parse(expiry).ok()?.as_f64()?))
 }
 
