@@ -107,7 +107,7 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
         }
         _ => return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method]))),
     };
-    Ok(Value::Object(Object::from_pairs(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())))
+    Ok(Value::Object(Object::from_literal(pairs)))
 }
 
 /// One operation's input, for reading its fields.

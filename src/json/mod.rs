@@ -304,7 +304,7 @@ macro_rules! json {
         $crate::json::Value::Array(vec![ $( $crate::json!($item) ),* ])
     };
     ({ $($key:literal : $value:tt),* $(,)? }) => {
-        $crate::json::Value::Object($crate::json::Object::from_pairs(vec![ $( ($key.to_string(), $crate::json!($value)) ),* ]))
+        $crate::json::Value::Object($crate::json::Object::from_literal(vec![ $( ($key, $crate::json!($value)) ),* ]))
     };
     ($other:expr) => {
         $crate::json::ToJson::to_json(&$other)

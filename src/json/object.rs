@@ -88,6 +88,12 @@ impl Object {
         pairs.into_iter().collect()
     }
 
+    /// [`Object::from_pairs`] with keys written in the code ([`crate::json!`]): each call
+    /// site hands over string literals, and their copies are made here, once.
+    pub fn from_literal(pairs: Vec<(&str, Value)>) -> Object {
+        pairs.into_iter().map(|(k, v)| (String::from(k), v)).collect()
+    }
+
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
     /// of another type. For response fields the operation cannot do without.
     pub fn required<T: FromJson>(&mut self, key: &str) -> Option<T> {
