@@ -3,7 +3,6 @@
 
 use crate::json::{self, Object, Value};
 use crate::prelude::*;
-use base64::Engine;
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
 /// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
@@ -52,7 +51,7 @@ pub fn decode_payload(jwt: &str) -> Option<Object> {
             b => b,
         })
         .collect();
-    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
+    let bytes = crate::text::base64_decode(core::str::from_utf8(&normalised).ok()?)?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
 
@@ -112,6 +111,7 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
 pub(crate) mod tests {
     use super::*;
     use crate::json;
+    use base64::Engine;
 
     /// An unsigned JWT with the given payload, for tests.
     pub fn jwt(payload: &Value) -> String {

@@ -159,6 +159,67 @@ fn digits_value(digits: &[u8]) -> Option<u64> {
     })
 }
 
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding (`Buffer#toString('base64')`). Here rather than the base64
+/// crate, whose engine took 6.5 KB of the wasm for the few short values the SDK encodes.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let group = byte(0) << 16 | byte(1) << 8 | byte(2);
+        for i in 0..4 {
+            let symbol = if i <= chunk.len() { BASE64[(group >> (18 - 6 * i) & 63) as usize] } else { b'=' };
+            out.push(char::from(symbol));
+        }
+    }
+    out
+}
+
+/// Standard base64, its padding optional (none, or as much as belongs at the end): what
+/// the base64 crate's STANDARD alphabet with `DecodePaddingMode::Indifferent` accepts.
+/// Like it, refuses any other character and a last symbol with bits left over.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    let data_len = text.iter().rposition(|&c| c != b'=').map_or(0, |last| last + 1);
+    let (data, padding) = text.split_at(data_len);
+    let partial = data.len() % 4;
+    if partial == 1 || padding.len() > (4 - partial) % 4 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
+    let mut group = 0u32;
+    for (i, &c) in data.iter().enumerate() {
+        group = group << 6 | u32::from(base64_value(c)?);
+        if i % 4 == 3 {
+            out.extend_from_slice(&group.to_be_bytes()[1..]);
+            group = 0;
+        }
+    }
+    // Two or three symbols at the end: one or two bytes, and no bits left over.
+    let (bytes, spare_bits) = match partial {
+        2 => (1, 4),
+        3 => (2, 2),
+        _ => (0, 0),
+    };
+    if group & ((1 << spare_bits) - 1) != 0 {
+        return None;
+    }
+    out.extend_from_slice(&(group >> spare_bits).to_be_bytes()[4 - bytes..]);
+    Some(out)
+}
+
+fn base64_value(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
 /// `n` in decimal.
 pub fn int(n: i64) -> String {
     let mut out = String::new();
@@ -231,6 +292,44 @@ mod tests {
         assert!(contains_ignore_ascii_case("Unknown DEVICE", "device"));
         assert!(!contains_ignore_ascii_case("User does not exist.", "device"));
         assert!(!contains_ignore_ascii_case("dev", "device"));
+    }
+
+    /// Against the base64 crate (what the SDK's values went through before), on every
+    /// short text over a small alphabet and on random bytes.
+    #[test]
+    fn base64_reads_and_writes_as_the_base64_crate() {
+        use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+        use base64::engine::{DecodePaddingMode, Engine};
+        let indifferent = GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        );
+        let alphabet = b"AQgw/+=-_ 9";
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().unwrap().len())
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{}", c as char)))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(base64_decode(text), indifferent.decode(text).ok(), "{text:?}");
+        }
+        let mut seed = 7u32;
+        for len in 0..70 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) as u8
+                })
+                .collect();
+            let encoded = base64_encode(&bytes);
+            assert_eq!(encoded, STANDARD.encode(&bytes));
+            assert_eq!(base64_decode(&encoded), Some(bytes.clone()));
+            assert_eq!(base64_decode(encoded.trim_end_matches('=')), Some(bytes));
+        }
     }
 
     #[test]

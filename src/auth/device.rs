@@ -6,7 +6,6 @@
 use crate::prelude::*;
 use crate::srp::helper::{device_hash, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::SrpError;
-use base64::Engine;
 
 /// What a remembered device stores under the SDK's `deviceKey`, `deviceGroupKey` and
 /// `randomPasswordKey` keys.
@@ -43,7 +42,7 @@ pub fn device_verifier(
     group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8],
 ) -> (DeviceSecrets, DeviceVerifier) {
     let hash = device_hash(group_key, device_key, password_bytes, salt_bytes);
-    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let b64 = crate::text::base64_encode;
     (
         DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password: hash.random_password },
         DeviceVerifier { salt_b64: b64(&hash.salt), verifier_b64: b64(&hash.verifier) },
@@ -63,6 +62,7 @@ pub fn new_device_verifier(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     #[test]
     fn verifier_is_deterministic_and_well_formed() {

@@ -6,11 +6,10 @@
 use super::{Operation, Request};
 use crate::json::Value;
 use crate::prelude::*;
-use base64::Engine;
 
 pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
     let mac = crate::srp::hmac_sha256(client_secret.as_bytes(), &[username.as_bytes(), client_id.as_bytes()]);
-    base64::engine::general_purpose::STANDARD.encode(mac)
+    crate::text::base64_encode(&mac)
 }
 
 /// Where each operation carries the username, and where the hash goes.

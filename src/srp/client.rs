@@ -2,8 +2,6 @@
 //! mirroring AuthenticationHelper.js and CognitoUser.authenticateUserDefaultAuth.
 
 use crate::prelude::*;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::{DecodePaddingMode, Engine};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -11,16 +9,10 @@ use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
 use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
+use crate::text::{base64_decode, base64_encode};
 
 /// HKDF "info" string used by Cognito.
 pub(super) const INFO: &[u8] = b"Caldera Derived Key";
-
-/// Standard alphabet; padding optional because Node's decoder (what the JS SDK
-/// relies on) does not require it. Output signatures are always padded.
-const B64_DECODE: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
 
 /// HMAC-SHA256 of the parts one after another (also the secret hash's, in crate::protocol).
 pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
@@ -221,10 +213,11 @@ pub fn srp_intermediates(
 pub fn password_claim_signature(
     key: &[u8; 16], pool_name: &str, user_id_for_srp: &str, secret_block_b64: &str, timestamp: &str,
 ) -> Result<String, SrpError> {
-    let secret_block = B64_DECODE.decode(secret_block_b64).map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
+    // Padding optional, as Node's decoder (what the JS SDK relies on) does not require it.
+    let secret_block = base64_decode(secret_block_b64).ok_or(SrpError::InvalidBase64("SECRET_BLOCK"))?;
     let mac =
         hmac_sha256(key, &[pool_name.as_bytes(), user_id_for_srp.as_bytes(), &secret_block, timestamp.as_bytes()]);
-    Ok(base64::engine::general_purpose::STANDARD.encode(mac))
+    Ok(base64_encode(&mac))
 }
 
 #[cfg(test)]
