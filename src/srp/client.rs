@@ -2,8 +2,6 @@
 //! mirroring AuthenticationHelper.js and CognitoUser.authenticateUserDefaultAuth.
 
 use crate::prelude::*;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
@@ -14,15 +12,29 @@ use crate::text::{base64_decode, base64_encode};
 /// HKDF "info" string used by Cognito.
 pub(super) const INFO: &[u8] = b"Caldera Derived Key";
 
-/// HMAC-SHA256 of the parts one after another (also the secret hash's, in crate::protocol).
+/// SHA-256's block size, what HMAC pads its key to.
+const BLOCK: usize = 64;
+
+/// HMAC-SHA256 (RFC 2104) of the parts one after another (also the secret hash's, in
+/// crate::protocol), over [`sha256`]: the hmac crate's generic wrapper cost the wasm more
+/// than these lines, and an SRP sign-in runs three HMACs beside its exponentiations.
 pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    // HMAC takes keys of any length, so this cannot fail whatever the input (and the
-    // panic has no formatted message: `expect` would format the error with Debug).
-    let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(key) else { unreachable!() };
-    for p in parts {
-        mac.update(p);
+    let hashed;
+    let key = if key.len() > BLOCK {
+        hashed = sha256(&[key]);
+        &hashed[..]
+    } else {
+        key
+    };
+    let (mut inner_pad, mut outer_pad) = ([0x36u8; BLOCK], [0x5cu8; BLOCK]);
+    for ((i, o), k) in inner_pad.iter_mut().zip(outer_pad.iter_mut()).zip(key) {
+        *i ^= k;
+        *o ^= k;
     }
-    mac.finalize().into_bytes().into()
+    let mut inner = Vec::with_capacity(parts.len() + 1);
+    inner.push(&inner_pad[..]);
+    inner.extend_from_slice(parts);
+    sha256(&[&outer_pad, &sha256(&inner)])
 }
 
 /// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly
@@ -233,12 +245,24 @@ mod tests {
     }
 
     #[test]
+    fn hmac_matches_the_hmac_crate() {
+        use hmac::{Hmac, Mac};
+        for key_len in [0, 1, 32, 63, 64, 65, 200] {
+            let key: Vec<u8> = (0..key_len).map(|i| i as u8 ^ 0xa5).collect();
+            let parts: [&[u8]; 3] = [b"pool", b"", &[7u8; 100]];
+            let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).unwrap();
+            parts.iter().for_each(|p| mac.update(p));
+            assert_eq!(hmac_sha256(&key, &parts), <[u8; 32]>::from(mac.finalize().into_bytes()), "{key_len}");
+        }
+    }
+
+    #[test]
     fn hkdf16_matches_rfc5869_prefix() {
         // Cross-check the hand-rolled one-block HKDF against the hkdf crate.
         let salt = [7u8; 33];
         let ikm = [9u8; 384];
         let mut okm = [0u8; 16];
-        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
+        hkdf::Hkdf::<sha2::Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
         assert_eq!(hkdf16(&salt, &ikm), okm);
     }
 
