@@ -116,14 +116,12 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
-            // repeat the request without it, as the JS SDK does.
+            // repeat the request without it, as the JS SDK does (once: the state has no
+            // device after this). One `call` in the loop, not a second one here.
             Err(e) if is_unknown_device(&e) && state.device().is_some() => {
                 env.sessions().clear_device(state.username());
                 (state, request) = state.forget_device(request);
-                match env.call(&request).await {
-                    Ok(response) => response,
-                    Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
-                }
+                continue;
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
