@@ -133,9 +133,13 @@ impl CognitoError {
     }
 
     /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
-    pub fn network(detail: impl Into<String>) -> CognitoError {
-        let detail = detail.into();
-        let message = if detail.is_empty() { "Network error".into() } else { concat(&["Network error: ", &detail]) };
+    pub fn network(detail: impl AsRef<str>) -> CognitoError {
+        CognitoError::network_text(detail.as_ref())
+    }
+
+    /// [`CognitoError::network`] once for every argument type.
+    fn network_text(detail: &str) -> CognitoError {
+        let message = if detail.is_empty() { "Network error".into() } else { concat(&["Network error: ", detail]) };
         CognitoError::new(ErrorKind::Network, message)
     }
 
