@@ -102,19 +102,19 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
                 let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
                 Value::Number(Number::from(i64::from(word)))
             });
-            out.0.push(("words", Value::Array(words.collect())));
+            out.0.push(("words".into(), Value::Array(words.collect())));
         }
         _ => return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method]))),
     }
-    Ok(Value::Object(Object::from_literal(out.0)))
+    Ok(Value::Object(Object::from_pairs(out.0)))
 }
 
 /// An operation's outputs, named as the SDK names them.
-struct Outputs(Vec<(&'static str, Value)>);
+struct Outputs(Vec<(String, Value)>);
 
 impl Outputs {
-    fn put(&mut self, name: &'static str, text: String) {
-        self.0.push((name, Value::String(text)));
+    fn put(&mut self, name: &str, text: String) {
+        self.0.push((name.into(), Value::String(text)));
     }
 }
 

@@ -304,7 +304,12 @@ macro_rules! json {
         $crate::json::Value::Array(vec![ $( $crate::json!($item) ),* ])
     };
     ({ $($key:literal : $value:tt),* $(,)? }) => {
-        $crate::json::Value::Object($crate::json::Object::from_literal(vec![ $( ($key, $crate::json!($value)) ),* ]))
+        $crate::json::Value::Object($crate::json::Object::from_literal(&[ $( ($key, $crate::json!(@member $value)) ),* ]))
+    };
+    // An object member: the value by reference, converted in `from_literal` (not at each
+    // member of each call site).
+    (@member $value:tt) => {
+        &$crate::json!($value) as &dyn $crate::json::ToJson
     };
     ($other:expr) => {
         $crate::json::ToJson::to_json(&$other)

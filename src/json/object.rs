@@ -88,10 +88,11 @@ impl Object {
         pairs.into_iter().collect()
     }
 
-    /// [`Object::from_pairs`] with keys written in the code ([`crate::json!`]): each call
-    /// site hands over string literals, and their copies are made here, once.
-    pub fn from_literal(pairs: Vec<(&str, Value)>) -> Object {
-        pairs.into_iter().map(|(k, v)| (String::from(k), v)).collect()
+    /// [`Object::from_pairs`] as [`crate::json!`] writes it: keys written in the code,
+    /// values by reference; the copies and conversions are made here, once, rather than
+    /// at each member of each call site.
+    pub fn from_literal(pairs: &[(&str, &dyn ToJson)]) -> Object {
+        pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect()
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or

@@ -6,7 +6,6 @@
 use super::types::{AttributeType, StringMap};
 use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
-use crate::prelude::*;
 
 pub fn sign_up(
     client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
