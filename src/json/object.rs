@@ -34,8 +34,13 @@ impl<V> OrderedMap<V> {
     }
 
     /// Sets `key`: in its place when present, else as the last member.
+    #[inline(always)]
     pub fn insert(&mut self, key: impl Into<String>, value: V) {
-        let key = key.into();
+        self.insert_owned(key.into(), value)
+    }
+
+    /// [`OrderedMap::insert`] once per value type, whatever the key's type.
+    fn insert_owned(&mut self, key: String, value: V) {
         match self.get_mut(&key) {
             Some(slot) => *slot = value,
             None => self.0.push((key, value)),
