@@ -190,7 +190,7 @@ impl UserCall {
             UserCall::ConfirmSignUp { .. }
             | UserCall::ResendConfirmationCode { .. }
             | UserCall::ForgotPassword { .. }
-            | UserCall::ConfirmForgotPassword { .. } => unreachable!("answered above"),
+            | UserCall::ConfirmForgotPassword { .. } => unreachable!(), // answered above
         })
     }
 
