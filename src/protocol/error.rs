@@ -195,7 +195,8 @@ impl HttpResponse {
         if !(200..300).contains(&self.status) {
             return Err(self.service_error());
         }
-        if self.body.trim().is_empty() {
+        // JSON's own whitespace (what the parser skips), not Unicode's.
+        if self.body.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
         match json::parse(&self.body) {
@@ -290,8 +291,11 @@ mod tests {
     fn truncated_or_empty_success_bodies_are_coded_errors() {
         let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code(), "UnexpectedResponseException");
-        let e = resp(200, "", None).into_result::<Value>().unwrap_err();
-        assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(200)));
+        for body in ["", " \r\n\t"] {
+            let e = resp(200, body, None).into_result::<Value>().unwrap_err();
+            assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(200)));
+            assert!(e.message.ends_with("the body is empty"), "{body:?}");
+        }
         assert_eq!(resp(200, "{}", None).into_result::<Value>().unwrap(), json::Value::Object(json::Object::new()));
     }
 

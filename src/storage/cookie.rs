@@ -224,11 +224,8 @@ pub fn decode_uri_component(s: &str) -> Option<String> {
 /// character, then every run of `%XX` is decoded. None where the decoding throws.
 pub fn decode(value: &str) -> Option<String> {
     let value = match value.strip_prefix('"') {
-        Some(rest) => {
-            let mut chars = rest.chars();
-            chars.next_back();
-            chars.as_str()
-        }
+        // Without its last character.
+        Some(rest) => rest.get(..(0..rest.len()).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0)).unwrap_or(""),
         None => value,
     };
     percent_decode(value, false)
@@ -1050,5 +1047,9 @@ mod tests {
         assert_eq!(decode_uri_component("%E2x%82%AC"), None);
         assert_eq!(decode("%E2x%82%AC"), None);
         assert_eq!(decode("%zz%4"), Some("%zz%4".to_string()));
+        // A leading quote drops the first and the last character, whatever their size.
+        for (quoted, inner) in [("\"a%20b\"", "a b"), ("\"abé", "ab"), ("\"é", ""), ("\"", ""), ("\"\"", "")] {
+            assert_eq!(decode(quoted).as_deref(), Some(inner), "{quoted:?}");
+        }
     }
 }
