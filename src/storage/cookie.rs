@@ -112,63 +112,48 @@ impl CookieOptions {
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-fn push_percent_encoded(out: &mut String, c: char) {
-    let mut buf = [0u8; 4];
-    for b in c.encode_utf8(&mut buf).bytes() {
-        out.push('%');
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
+/// `s` with every byte `keep` refuses written as `%XX` (non-ASCII characters byte by byte,
+/// as UTF-8): the one code path of the three encoders below.
+fn percent_encode(s: &str, keep: fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii() && keep(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
     }
+    out
 }
 
 /// The characters `encodeURIComponent` leaves alone.
-fn uri_unreserved(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')')
+fn uri_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || one_of(b, b"-_.!~*'()")
 }
 
 /// `encodeURIComponent`.
 pub fn encode_uri_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if uri_unreserved(c) {
-            out.push(c);
-        } else {
-            push_percent_encoded(&mut out, c);
-        }
-    }
-    out
+    percent_encode(s, uri_unreserved)
 }
 
 /// js-cookie's name encoding: `encodeURIComponent(name)
 /// .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent).replace(/[()]/g, escape)`.
 pub fn encode_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '#' | '$' | '&' | '+' | '^' | '`' | '|' => out.push(c),
-            c if uri_unreserved(c) => out.push(c),
-            c => push_percent_encoded(&mut out, c),
-        }
-    }
-    out
+    percent_encode(name, |b| one_of(b, b"#$&+^`|") || (uri_unreserved(b) && !one_of(b, b"()")))
 }
 
 /// js-cookie's default write converter: `encodeURIComponent(value)
 /// .replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent)`.
 /// Space, `"`, `%`, `,`, `;`, `\` and non-ASCII stay encoded.
 pub fn encode_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '#' | '$' | '&' | '+' | '/' | ':' | '<' | '=' | '>' | '?' | '@' | '[' | ']' | '^' | '`' | '{' | '|'
-            | '}' => out.push(c),
-            c if uri_unreserved(c) => out.push(c),
-            c => push_percent_encoded(&mut out, c),
-        }
-    }
-    out
+    percent_encode(value, |b| one_of(b, b"#$&+/:<=>?@[]^`{|}") || uri_unreserved(b))
+}
+
+/// Whether `b` is one of `set` (a loop, not `contains`, whose memchr costs more wasm).
+fn one_of(b: u8, set: &[u8]) -> bool {
+    set.iter().any(|&s| s == b)
 }
 
 /// The byte of a `%XX` at `s[i..]`, if there is one.
