@@ -151,9 +151,8 @@ pub fn encode_value(value: &str) -> String {
     percent_encode(value, |b| one_of(b, b"#$&+/:<=>?@[]^`{|}") || uri_unreserved(b))
 }
 
-/// Whether `b` is one of `set` (a loop, not `contains`, whose memchr costs more wasm).
 fn one_of(b: u8, set: &[u8]) -> bool {
-    set.iter().any(|&s| s == b)
+    set.contains(&b)
 }
 
 /// The byte of a `%XX` at `s[i..]`, if there is one.
