@@ -3,11 +3,11 @@
 
 use crate::json::{self, Object, Value};
 use crate::prelude::*;
-use base64::Engine;
 
 /// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
 /// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct JwtToken {
     pub jwt: String,
     pub payload: Object,
@@ -40,22 +40,24 @@ impl JwtToken {
 /// Decodes the middle part of a JWT. Accepts both base64url and standard alphabets, with
 /// or without padding, as Node's Buffer does for the JS SDK.
 pub fn decode_payload(jwt: &str) -> Option<Object> {
-    let part = jwt.split('.').nth(1)?;
-    let normalised: String = part
-        .trim_end_matches('=')
-        .chars()
-        .map(|c| match c {
-            '-' => '+',
-            '_' => '/',
-            c => c,
+    let part = crate::text::before(crate::text::split_once_byte(jwt, b'.')?.1, b'.').as_bytes();
+    let unpadded = part.iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
+    let normalised: Vec<u8> = part
+        .iter()
+        .take(unpadded)
+        .map(|&b| match b {
+            b'-' => b'+',
+            b'_' => b'/',
+            b => b,
         })
         .collect();
-    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD.decode(normalised).ok()?;
+    let bytes = crate::text::base64_decode(core::str::from_utf8(&normalised).ok()?)?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
 
 /// A signed-in session: the three tokens and the clock drift between this device and Cognito.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Session {
     pub id_token: JwtToken,
     pub access_token: JwtToken,
@@ -101,14 +103,15 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
         Some(rest) => (-1, rest),
         None => (1, text.strip_prefix('+').unwrap_or(text)),
     };
-    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
-    digits[..end].parse::<i64>().map(|v| sign * v).unwrap_or(0)
+    let end = digits.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());
+    digits.get(..end).and_then(crate::text::parse_int).map_or(0, |v| sign * v)
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::json;
+    use base64::Engine;
 
     /// An unsigned JWT with the given payload, for tests.
     pub fn jwt(payload: &Value) -> String {

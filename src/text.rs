@@ -1,6 +1,10 @@
 //! Numbers as text without `core::fmt`: the shipped wasm has no formatting machinery
 //! (`format!`, `to_string` on numbers, `Display`, `Debug`), which cost it tens of KB.
 //! Text is built by concatenation, and integers go through these.
+//!
+//! Text is also taken apart here, by bytes: `str::split`/`find`/`parse` bring core's
+//! pattern searchers and integer parsers, and `&s[a..b]` its char-boundary panic, whose
+//! message formats chars with `Debug` (unicode tables and all) into the wasm.
 
 use crate::prelude::*;
 
@@ -27,6 +31,195 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
     out.extend(digits[..len].iter().rev().map(|&d| d as char));
 }
 
+/// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one
+/// allocation and one function for every caller.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// A day (counted from 1970-01-01, may be negative) as JS's Date prints it in UTC:
+/// weekday and month names, day of month and year, for the SDK's two date formats
+/// (the SRP `TIMESTAMP` and a cookie's `expires`).
+pub struct CivilDate {
+    pub weekday: &'static str,
+    pub month: &'static str,
+    pub day: u64,
+    pub year: i64,
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+impl CivilDate {
+    /// Howard Hinnant's `civil_from_days` (proleptic Gregorian); works for negative days
+    /// too. With |days| <= i64::MAX / 86400 none of the intermediate values can overflow.
+    pub fn from_days(days: i64) -> CivilDate {
+        let z = days + 719_468; // shift epoch to 0000-03-01
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097); // day of 400-year era, [0, 146096]
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
+        let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
+        CivilDate {
+            // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
+            weekday: WEEKDAYS[(days + 4).rem_euclid(7) as usize],
+            month: MONTHS[(month - 1) as usize],
+            day: day as u64,
+            year: yoe + era * 400 + i64::from(month <= 2),
+        }
+    }
+}
+
+/// Appends `HH:mm:ss` for a second of the day (0..86400).
+pub fn push_time_of_day(out: &mut String, secs_of_day: u64) {
+    push_uint(out, secs_of_day / 3600, 2);
+    out.push(':');
+    push_uint(out, secs_of_day / 60 % 60, 2);
+    out.push(':');
+    push_uint(out, secs_of_day % 60, 2);
+}
+
+/// The value of one hex digit, either case.
+pub fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// `s` around the first `sep` (an ASCII byte): `str::split_once` for one byte.
+pub fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` around the last `sep` (an ASCII byte): `str::rsplit_once` for one byte.
+pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// What comes before the first `sep`, or all of `s`: `s.split(sep).next()`.
+pub fn before(s: &str, sep: u8) -> &str {
+    split_once_byte(s, sep).map_or(s, |(head, _)| head)
+}
+
+/// What comes after the last `sep`, or all of `s`: `s.rsplit(sep).next()`.
+pub fn after_last(s: &str, sep: u8) -> &str {
+    rsplit_once_byte(s, sep).map_or(s, |(_, tail)| tail)
+}
+
+/// `s` around the first `sep` (not empty): `str::split_once` for a text.
+pub fn split_once_str<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = s.as_bytes().windows(sep.len()).position(|w| w == sep.as_bytes())?;
+    Some((s.get(..i)?, s.get(i + sep.len()..)?))
+}
+
+/// Whether `s` contains `word`, ASCII case ignored.
+pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
+    s.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
+/// anything else and on overflow.
+pub fn parse_uint(text: &str) -> Option<u64> {
+    let digits = text.as_bytes();
+    digits_value(digits.strip_prefix(b"+").unwrap_or(digits))
+}
+
+/// What `str::parse::<i64>` reads: decimal digits after an optional `+` or `-`.
+pub fn parse_int(text: &str) -> Option<i64> {
+    let text = text.as_bytes();
+    match text.strip_prefix(b"-") {
+        Some(digits) => {
+            let magnitude = digits_value(digits)?;
+            // i64::MIN's magnitude is one more than i64::MAX.
+            (magnitude <= i64::MAX as u64 + 1).then(|| (magnitude as i64).wrapping_neg())
+        }
+        None => i64::try_from(digits_value(text.strip_prefix(b"+").unwrap_or(text))?).ok(),
+    }
+}
+
+/// One or more decimal digits (nothing else) as a number; None on overflow.
+fn digits_value(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, &d| {
+        let digit = if d.is_ascii_digit() { d - b'0' } else { return None };
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding (`Buffer#toString('base64')`). Here rather than the base64
+/// crate, whose engine took 6.5 KB of the wasm for the few short values the SDK encodes.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let group = byte(0) << 16 | byte(1) << 8 | byte(2);
+        for i in 0..4 {
+            let symbol = if i <= chunk.len() { BASE64[(group >> (18 - 6 * i) & 63) as usize] } else { b'=' };
+            out.push(char::from(symbol));
+        }
+    }
+    out
+}
+
+/// Standard base64, its padding optional (none, or as much as belongs at the end): what
+/// the base64 crate's STANDARD alphabet with `DecodePaddingMode::Indifferent` accepts.
+/// Like it, refuses any other character and a last symbol with bits left over.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    let data_len = text.iter().rposition(|&c| c != b'=').map_or(0, |last| last + 1);
+    let (data, padding) = text.split_at(data_len);
+    let partial = data.len() % 4;
+    if partial == 1 || padding.len() > (4 - partial) % 4 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
+    let mut group = 0u32;
+    for (i, &c) in data.iter().enumerate() {
+        group = group << 6 | u32::from(base64_value(c)?);
+        if i % 4 == 3 {
+            out.extend_from_slice(&group.to_be_bytes()[1..]);
+            group = 0;
+        }
+    }
+    // Two or three symbols at the end: one or two bytes, and no bits left over.
+    let (bytes, spare_bits) = match partial {
+        2 => (1, 4),
+        3 => (2, 2),
+        _ => (0, 0),
+    };
+    if group & ((1 << spare_bits) - 1) != 0 {
+        return None;
+    }
+    out.extend_from_slice(&(group >> spare_bits).to_be_bytes()[4 - bytes..]);
+    Some(out)
+}
+
+fn base64_value(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
 /// `n` in decimal.
 pub fn int(n: i64) -> String {
     let mut out = String::new();
@@ -49,5 +242,99 @@ mod tests {
         push_uint(&mut s, 0, 3);
         push_uint(&mut s, u64::MAX, 1);
         assert_eq!(s, format!("0712000{}", u64::MAX));
+    }
+
+    #[test]
+    fn integers_parse_as_str_parse_reads_them() {
+        let cases = [
+            "0",
+            "42",
+            "+7",
+            "-7",
+            "-0",
+            "",
+            "+",
+            "-",
+            "+-1",
+            "-+1",
+            "1.5",
+            "1e3",
+            " 1",
+            "1 ",
+            "0x10",
+            "٣",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "00012",
+        ];
+        for text in cases {
+            assert_eq!(parse_int(text), text.parse::<i64>().ok(), "{text:?}");
+            assert_eq!(parse_uint(text), text.parse::<u64>().ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn splits_read_as_core_s() {
+        for s in ["", "a", "a_b", "_", "a_b_c", "__", "é_ü_"] {
+            assert_eq!(split_once_byte(s, b'_'), s.split_once('_'), "{s:?}");
+            assert_eq!(rsplit_once_byte(s, b'_'), s.rsplit_once('_'), "{s:?}");
+            assert_eq!(before(s, b'_'), s.split('_').next().unwrap(), "{s:?}");
+            assert_eq!(after_last(s, b'_'), s.rsplit('_').next().unwrap(), "{s:?}");
+        }
+        for s in ["", "a", "a; b", "a;b; c", "; ", "é; ü", "a;"] {
+            assert_eq!(split_once_str(s, "; "), s.split_once("; "), "{s:?}");
+        }
+        assert!(contains_ignore_ascii_case("Device does not exist.", "device"));
+        assert!(contains_ignore_ascii_case("Unknown DEVICE", "device"));
+        assert!(!contains_ignore_ascii_case("User does not exist.", "device"));
+        assert!(!contains_ignore_ascii_case("dev", "device"));
+    }
+
+    /// Against the base64 crate (what the SDK's values went through before), on every
+    /// short text over a small alphabet and on random bytes.
+    #[test]
+    fn base64_reads_and_writes_as_the_base64_crate() {
+        use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+        use base64::engine::{DecodePaddingMode, Engine};
+        let indifferent = GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        );
+        let alphabet = b"AQgw/+=-_ 9";
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().unwrap().len())
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{}", c as char)))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(base64_decode(text), indifferent.decode(text).ok(), "{text:?}");
+        }
+        let mut seed = 7u32;
+        for len in 0..70 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) as u8
+                })
+                .collect();
+            let encoded = base64_encode(&bytes);
+            assert_eq!(encoded, STANDARD.encode(&bytes));
+            assert_eq!(base64_decode(&encoded), Some(bytes.clone()));
+            assert_eq!(base64_decode(encoded.trim_end_matches('=')), Some(bytes));
+        }
+    }
+
+    #[test]
+    fn concat_joins_the_parts_in_order() {
+        assert_eq!(concat(&[]), "");
+        assert_eq!(concat(&["a", "", "bc", "\u{0}", "d"]), "abc\u{0}d");
     }
 }

@@ -48,8 +48,9 @@ fn helper_matches_the_js_sdk_authentication_helper() {
             failures.push(format!("{what}\n    ours:   {ours}\n    js sdk: {theirs}"));
         }
     };
-    let ours_or_error =
-        |r: Result<String, cognito_identity_wasm::srp::SrpError>| r.unwrap_or_else(|e| format!("error {e}"));
+    let ours_or_error = |r: Result<String, cognito_identity_wasm::srp::SrpError>| {
+        r.unwrap_or_else(|e| format!("error {}", e.message()))
+    };
 
     check("N".into(), &helper::n_hex(), v["n"].as_str().unwrap_or_default());
     check("g".into(), &helper::g_hex(), v["g"].as_str().unwrap_or_default());
@@ -64,7 +65,7 @@ fn helper_matches_the_js_sdk_authentication_helper() {
                 check(format!("case {i}: calculateU"), &u.value, c.s("u"));
                 check(format!("case {i}: UHexHash"), &u.hex_hash, c.s("u_hex_hash"));
             }
-            Err(e) => check(format!("case {i}: calculateU"), &format!("error {e}"), c.s("u")),
+            Err(e) => check(format!("case {i}: calculateU"), &format!("error {}", e.message()), c.s("u")),
         }
         let key = helper::password_authentication_key(
             c.s("a"),
@@ -80,7 +81,9 @@ fn helper_matches_the_js_sdk_authentication_helper() {
                 check(format!("case {i}: getPasswordAuthenticationKey"), &to_hex(&key.key), c.s("key"));
                 check(format!("case {i}: UValue after the key"), &key.u.value, c.s("key_u"));
             }
-            Err(e) => check(format!("case {i}: getPasswordAuthenticationKey"), &format!("error {e}"), c.s("key")),
+            Err(e) => {
+                check(format!("case {i}: getPasswordAuthenticationKey"), &format!("error {}", e.message()), c.s("key"))
+            }
         }
         check(
             format!("case {i}: calculateS"),

@@ -158,7 +158,7 @@ fn srp_matches_amazon_cognito_identity_js() {
             continue;
         }
         match result {
-            Err(e) => check(format!("case {i}: intermediates"), &format!("error {e}"), "ok"),
+            Err(e) => check(format!("case {i}: intermediates"), &format!("error {}", e.message()), "ok"),
             Ok(im) => {
                 check(format!("case {i}: u"), &im.u, &c.u);
                 check(format!("case {i}: x"), &im.x, &c.x);
@@ -166,7 +166,7 @@ fn srp_matches_amazon_cognito_identity_js() {
                 check(format!("case {i}: key"), &im.key_hex, &c.key);
                 check(format!("case {i}: timestamp"), &timestamp(c.epoch_secs), &c.timestamp);
                 let sig = password_claim_signature(&im.key, &c.pool_name, &c.user_id, &c.secret_block, &c.timestamp)
-                    .unwrap_or_else(|e| format!("error {e}"));
+                    .unwrap_or_else(|e| format!("error {}", e.message()));
                 check(format!("case {i}: signature"), &sig, &c.signature);
             }
         }

@@ -6,7 +6,8 @@ use crate::prelude::*;
 use crate::protocol::challenge::ChallengeName;
 use crate::protocol::types::StringMap;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Answer {
     /// `sendMFACode(code, callbacks, mfaType)`: `SMS_MFA` (the default), `SOFTWARE_TOKEN_MFA`,
     /// `EMAIL_OTP`, or `SMS_OTP` (a passwordless code in USER_AUTH).
@@ -53,7 +54,7 @@ impl Answer {
             }
             Answer::NewPassword { password, attributes } => {
                 for (name, value) in attributes {
-                    r.insert(format!("{USER_ATTRIBUTES_PREFIX}{name}"), value.clone());
+                    r.insert(crate::text::concat(&[USER_ATTRIBUTES_PREFIX, name]), value.clone());
                 }
                 r.insert("NEW_PASSWORD", password.clone());
             }

@@ -6,7 +6,6 @@
 use crate::prelude::*;
 use crate::srp::helper::{device_hash, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::SrpError;
-use base64::Engine;
 
 /// What a remembered device stores under the SDK's `deviceKey`, `deviceGroupKey` and
 /// `randomPasswordKey` keys.
@@ -18,6 +17,7 @@ pub struct DeviceSecrets {
 }
 
 // Hand-written: the device password is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for DeviceSecrets {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceSecrets")
@@ -28,7 +28,8 @@ impl core::fmt::Debug for DeviceSecrets {
 }
 
 /// What ConfirmDevice sends: `DeviceSecretVerifierConfig` with base64 `Salt` and `PasswordVerifier`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct DeviceVerifier {
     pub salt_b64: String,
     pub verifier_b64: String,
@@ -41,7 +42,7 @@ pub fn device_verifier(
     group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8],
 ) -> (DeviceSecrets, DeviceVerifier) {
     let hash = device_hash(group_key, device_key, password_bytes, salt_bytes);
-    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let b64 = crate::text::base64_encode;
     (
         DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password: hash.random_password },
         DeviceVerifier { salt_b64: b64(&hash.salt), verifier_b64: b64(&hash.verifier) },
@@ -54,13 +55,14 @@ pub fn new_device_verifier(
 ) -> Result<(DeviceSecrets, DeviceVerifier), SrpError> {
     let mut password = [0u8; RANDOM_STRING_BYTES];
     let mut salt = [0u8; DEVICE_SALT_BYTES];
-    random(&mut password).and_then(|()| random(&mut salt)).map_err(|e| SrpError::Random(e.to_string()))?;
+    random(&mut password).and_then(|()| random(&mut salt)).map_err(SrpError::Random)?;
     Ok(device_verifier(group_key, device_key, &password, &salt))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     #[test]
     fn verifier_is_deterministic_and_well_formed() {

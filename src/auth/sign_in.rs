@@ -46,6 +46,7 @@ use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::srp::{self, SrpClient, SrpError};
+use crate::text::concat;
 
 /// Everything a sign-in needs to know up front.
 #[derive(Clone)]
@@ -61,6 +62,7 @@ pub struct SignInParams {
 }
 
 // Hand-written: the password must never reach a log.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for SignInParams {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("SignInParams").field("username", &self.username).finish_non_exhaustive()
@@ -68,20 +70,23 @@ impl core::fmt::Debug for SignInParams {
 }
 
 /// NewDeviceMetadata of an AuthenticationResult.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct NewDevice {
     pub key: String,
     pub group_key: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Tokens {
     pub id_token: String,
     pub access_token: String,
     pub refresh_token: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Challenge {
     pub name: ChallengeName,
     pub parameters: Object,
@@ -93,7 +98,8 @@ pub struct Challenge {
 
 /// How a sign-in ended: `username` is the one to store the session under (USER_ID_FOR_SRP
 /// after SRP); `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignedIn {
     pub username: String,
     pub tokens: Tokens,
@@ -101,7 +107,7 @@ pub struct SignedIn {
 }
 
 /// Where a sign-in goes after Cognito's answer.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Next {
     /// Send this and feed the answer to the state.
     Send(AwaitingServer, Request),
@@ -130,6 +136,7 @@ struct Context {
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for Context {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Context").field("username", &self.username).finish_non_exhaustive()
@@ -137,7 +144,7 @@ impl core::fmt::Debug for Context {
 }
 
 /// What the next answer from Cognito should be.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 enum Expect {
     /// SRP_A is out; the secret `a` waits for the server's B.
     PasswordVerifier(Box<SrpClient>),
@@ -148,14 +155,15 @@ enum Expect {
 }
 
 /// Waiting for Cognito's answer to the last request.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct AwaitingServer {
     ctx: Box<Context>,
     expect: Expect,
 }
 
 /// A challenge waiting for the app's answer.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct AwaitingAnswer {
     ctx: Box<Context>,
     challenge: Box<Challenge>,
@@ -166,7 +174,7 @@ fn srp_error(e: SrpError) -> CognitoError {
 }
 
 fn missing(what: &str) -> CognitoError {
-    CognitoError::unexpected_response(200, &format!("{what} is missing"))
+    CognitoError::unexpected_response(200, &concat(&[what, " is missing"]))
 }
 
 fn password_required() -> CognitoError {
@@ -504,7 +512,7 @@ pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>)
     let jwt = |t: Option<String>, name: &str| match t.filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
         Some(t) if crate::session::decode_payload(&t).is_none() => {
-            Err(CognitoError::unexpected_response(200, &format!("{name} is not a JWT")))
+            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
         }
         Some(t) => Ok(t),
     };

@@ -31,6 +31,7 @@ use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::{to_hex, SrpError, SMALL_A_BYTES};
+use crate::text::concat;
 
 /// Most bytes `randomWords` draws in one call (`WordArray#random(nBytes)`): far beyond any
 /// use (the SDK draws 16, 40 or 128), low enough that a wrong number cannot exhaust memory.
@@ -40,22 +41,24 @@ pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
 /// secure randomness (`getrandom::getrandom` in production).
 pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, CognitoError> {
     let args = Args { method, input };
-    let pairs: Vec<(&str, Value)> = match method {
-        "constants" => vec![
-            ("N", text(helper::n_hex())),
-            ("g", text(helper::g_hex())),
-            ("k", text(helper::k_hex())),
-            ("infoBits", text(to_hex(helper::info_bits()))),
-            ("newPasswordRequiredChallengeUserAttributePrefix", text(USER_ATTRIBUTES_PREFIX.to_string())),
-        ],
-        "generateRandomSmallA" => vec![("smallAValue", text(helper::small_a(&draw(random, SMALL_A_BYTES)?)))],
-        "generateRandomString" => {
-            vec![("randomString", text(helper::random_string(&draw(random, RANDOM_STRING_BYTES)?)))]
+    // One list that every operation adds its outputs to (not a `vec!` per operation:
+    // each was its own allocation and clean-up code).
+    let mut out = Outputs(Vec::with_capacity(5));
+    match method {
+        "constants" => {
+            out.put("N", helper::n_hex());
+            out.put("g", helper::g_hex());
+            out.put("k", helper::k_hex());
+            out.put("infoBits", to_hex(helper::info_bits()));
+            out.put("newPasswordRequiredChallengeUserAttributePrefix", USER_ATTRIBUTES_PREFIX.into());
         }
-        "calculateA" => vec![("A", text(helper::calculate_a(args.str("a")?).map_err(srp_error)?))],
+        "generateRandomSmallA" => out.put("smallAValue", helper::small_a(&draw(random, SMALL_A_BYTES)?)),
+        "generateRandomString" => out.put("randomString", helper::random_string(&draw(random, RANDOM_STRING_BYTES)?)),
+        "calculateA" => out.put("A", helper::calculate_a(args.str("a")?).map_err(srp_error)?),
         "calculateU" => {
             let u = helper::calculate_u(args.str("A")?, args.str("B")?).map_err(srp_error)?;
-            vec![("UValue", text(u.value)), ("UHexHash", text(u.hex_hash))]
+            out.put("UValue", u.value);
+            out.put("UHexHash", u.hex_hash);
         }
         "calculateS" => {
             let s = helper::calculate_s(
@@ -64,7 +67,7 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
                 args.str("xValue")?,
                 args.str("serverBValue")?,
             );
-            vec![("S", text(s.map_err(srp_error)?))]
+            out.put("S", s.map_err(srp_error)?);
         }
         "getPasswordAuthenticationKey" => {
             let key = helper::password_authentication_key(
@@ -77,24 +80,21 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
                 args.str("salt")?,
             )
             .map_err(srp_error)?;
-            vec![("hkdf", text(to_hex(&key.key))), ("UValue", text(key.u.value)), ("UHexHash", text(key.u.hex_hash))]
+            out.put("hkdf", to_hex(&key.key));
+            out.put("UValue", key.u.value);
+            out.put("UHexHash", key.u.hex_hash);
         }
-        "computehkdf" => {
-            let hkdf = helper::compute_hkdf(&args.bytes("ikm")?, &args.bytes("salt")?);
-            vec![("hkdf", text(to_hex(&hkdf)))]
-        }
-        "hash" => vec![("hash", text(helper::hash(&args.bytes("buf")?)))],
-        "hexHash" => vec![("hash", text(helper::hex_hash(args.str("hexStr")?)))],
-        "padHex" => vec![("padHex", text(helper::pad_hex(args.str("bigInt")?).map_err(srp_error)?))],
+        "computehkdf" => out.put("hkdf", to_hex(&helper::compute_hkdf(&args.bytes("ikm")?, &args.bytes("salt")?))),
+        "hash" => out.put("hash", helper::hash(&args.bytes("buf")?)),
+        "hexHash" => out.put("hash", helper::hex_hash(args.str("hexStr")?)),
+        "padHex" => out.put("padHex", helper::pad_hex(args.str("bigInt")?).map_err(srp_error)?),
         "generateHashDevice" => {
             let password = draw(random, RANDOM_STRING_BYTES)?;
             let salt = draw(random, DEVICE_SALT_BYTES)?;
             let hash = helper::device_hash(args.str("deviceGroupKey")?, args.str("username")?, &password, &salt);
-            vec![
-                ("randomPassword", text(hash.random_password)),
-                ("SaltToHashDevices", text(to_hex(&hash.salt))),
-                ("verifierDevices", text(to_hex(&hash.verifier))),
-            ]
+            out.put("randomPassword", hash.random_password);
+            out.put("SaltToHashDevices", to_hex(&hash.salt));
+            out.put("verifierDevices", to_hex(&hash.verifier));
         }
         "randomWords" => {
             let bytes = draw(random, 4 * word_count(&args)?)?;
@@ -102,11 +102,20 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
                 let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
                 Value::Number(Number::from(i64::from(word)))
             });
-            vec![("words", Value::Array(words.collect()))]
+            out.0.push(("words".into(), Value::Array(words.collect())));
         }
-        _ => return Err(CognitoError::invalid_parameter(format!("AuthenticationHelper has no operation {method}"))),
-    };
-    Ok(Value::Object(Object::from_pairs(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())))
+        _ => return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method]))),
+    }
+    Ok(Value::Object(Object::from_pairs(out.0)))
+}
+
+/// An operation's outputs, named as the SDK names them.
+struct Outputs(Vec<(String, Value)>);
+
+impl Outputs {
+    fn put(&mut self, name: &str, text: String) {
+        self.0.push((name.into(), Value::String(text)));
+    }
 }
 
 /// One operation's input, for reading its fields.
@@ -118,14 +127,26 @@ struct Args<'a> {
 impl Args<'_> {
     fn str(&self, field: &str) -> Result<&str, CognitoError> {
         self.input.get(field).and_then(Value::as_str).ok_or_else(|| {
-            CognitoError::invalid_parameter(format!("AuthenticationHelper.{}: {field} must be a string", self.method))
+            CognitoError::invalid_parameter(concat(&[
+                "AuthenticationHelper.",
+                self.method,
+                ": ",
+                field,
+                " must be a string",
+            ]))
         })
     }
 
     /// A byte string given as hex.
     fn bytes(&self, field: &str) -> Result<Vec<u8>, CognitoError> {
         crate::srp::parse_hex_bytes(self.str(field)?).ok_or_else(|| {
-            CognitoError::invalid_parameter(format!("AuthenticationHelper.{}: {field} must be hex bytes", self.method))
+            CognitoError::invalid_parameter(concat(&[
+                "AuthenticationHelper.",
+                self.method,
+                ": ",
+                field,
+                " must be hex bytes",
+            ]))
         })
     }
 }
@@ -144,12 +165,8 @@ fn word_count(args: &Args<'_>) -> Result<usize, CognitoError> {
 
 fn draw(random: Random, len: usize) -> Result<Vec<u8>, CognitoError> {
     let mut bytes = vec![0u8; len];
-    random(&mut bytes).map_err(|e| srp_error(SrpError::Random(e.to_string())))?;
+    random(&mut bytes).map_err(|e| srp_error(SrpError::Random(e)))?;
     Ok(bytes)
-}
-
-fn text(s: String) -> Value {
-    Value::String(s)
 }
 
 fn srp_error(e: SrpError) -> CognitoError {

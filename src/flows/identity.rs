@@ -29,7 +29,8 @@ use core::cell::RefCell;
 use core::future::Future;
 
 /// An identity pool and where it answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct IdentityPool {
     /// `<region>:<uuid>`.
     pub id: String,
@@ -50,7 +51,8 @@ impl IdentityPool {
 }
 
 /// What one credentials object knows between calls (kept in memory by its owner).
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Default, Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Known {
     pub identity_id: Option<String>,
     pub credentials: Option<Credentials>,
@@ -144,7 +146,7 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
     let issuer = decode_payload(id_token)
         .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default();
-    let pool_id = issuer.rsplit('/').next().unwrap_or_default();
+    let pool_id = crate::text::after_last(&issuer, b'/');
     let mut logins = logins.clone();
     logins.insert(identity::login_provider(pool_id), Value::String(id_token.to_string()));
     logins

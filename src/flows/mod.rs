@@ -24,6 +24,7 @@ use crate::protocol::user_context::ContextDataSource;
 use crate::protocol::{secret_hash, CognitoError, ErrorKind, JsonAnswer, Request, UserContextData};
 use crate::session::Session;
 use crate::storage::{SessionStore, Storage};
+use crate::text::concat;
 
 /// What every operation runs against: the pool, the wire, where sessions live, a clock,
 /// randomness, and where advanced security's context data comes from.
@@ -98,7 +99,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     pub fn store_session(&self, username: &str, session: &Session) -> Result<(), CognitoError> {
         self.sessions()
             .save(username, session)
-            .map_err(|e| CognitoError::new(ErrorKind::Storage, format!("Could not store the session: {e}")))
+            .map_err(|e| CognitoError::new(ErrorKind::Storage, concat(&["Could not store the session: ", &e])))
     }
 
     pub fn clear_session(&self, username: &str) {

@@ -5,7 +5,8 @@ use crate::protocol::{endpoint_for, CognitoError};
 
 const USER_POOL_ID_MAX_LENGTH: usize = 55;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct PoolConfig {
     pub user_pool_id: String,
     pub client_id: String,
@@ -56,12 +57,12 @@ impl PoolConfig {
 /// The SDK's `/^[\w-]+_[0-9a-zA-Z]+$/` with at most 55 characters. `\w` includes `_`, so
 /// the split is at the last underscore.
 fn is_valid_user_pool_id(id: &str) -> bool {
-    let Some((region, name)) = id.rsplit_once('_') else { return false };
+    let Some((region, name)) = crate::text::rsplit_once_byte(id, b'_') else { return false };
     id.len() <= USER_POOL_ID_MAX_LENGTH
         && !region.is_empty()
-        && region.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && region.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
         && !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

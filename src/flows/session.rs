@@ -74,11 +74,12 @@ pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
 
 /// The key under which refreshes of one user share a single request.
 pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
-    format!("{}\u{0}{}", pool.client_id, username)
+    crate::text::concat(&[&pool.client_id, "\u{0}", username])
 }
 
 /// What storage says about a user's session, decided without any request.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum StoredSession {
     Valid(Session),
     /// Expired, with a refresh token to renew it.
@@ -148,7 +149,7 @@ pub async fn refresh_session<T: Transport, S: Storage + ?Sized>(
 }
 
 /// A session asked for, and what listeners are to hear of it.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Found {
     pub session: Result<Session, CognitoError>,
     pub change: Option<Change>,

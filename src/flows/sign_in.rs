@@ -21,7 +21,7 @@ use crate::storage::Storage;
 pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
 
 /// How a sign-in ended (so far).
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SignInOutcome {
     /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
     /// (the second argument of the SDK's `onSuccess`). `device_verifier`: the new device's
@@ -44,7 +44,7 @@ pub enum SignInOutcome {
 
 /// A sign-in step that failed. `pending`: the challenge that was being answered, which
 /// waits for another answer (a mistyped code), as the JS SDK allows.
-#[derive(Debug)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignInFailure {
     pub error: CognitoError,
     pub pending: Option<AwaitingAnswer>,
@@ -74,7 +74,8 @@ pub async fn start<T: Transport, S: Storage + ?Sized>(
 }
 
 /// How a sign-in begins.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Begin {
     /// `authenticateUser` with the user's flow.
     Flow(AuthFlow),
@@ -115,14 +116,12 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
-            // repeat the request without it, as the JS SDK does.
+            // repeat the request without it, as the JS SDK does (once: the state has no
+            // device after this). One `call` in the loop, not a second one here.
             Err(e) if is_unknown_device(&e) && state.device().is_some() => {
                 env.sessions().clear_device(state.username());
                 (state, request) = state.forget_device(request);
-                match env.call(&request).await {
-                    Ok(response) => response,
-                    Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
-                }
+                continue;
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
@@ -163,7 +162,7 @@ async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(
 }
 
 fn is_unknown_device(e: &CognitoError) -> bool {
-    e.kind == ErrorKind::ResourceNotFound && e.message.to_ascii_lowercase().contains("device")
+    e.kind == ErrorKind::ResourceNotFound && crate::text::contains_ignore_ascii_case(&e.message, "device")
 }
 
 /// Confirms a device Cognito just issued and stores its secrets. The user is signed in

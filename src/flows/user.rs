@@ -13,7 +13,8 @@ use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::storage::Storage;
 
 /// An operation of the signed-in user (or, for the forgot-password pair, of a named one).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum UserCall {
     GetUser,
     UpdateAttributes {
@@ -112,74 +113,84 @@ impl UserCall {
         &self, env: &Env<'_, T, S>, caller: &Caller,
     ) -> Result<Request, CognitoError> {
         let client_id = &env.pool.client_id;
-        let this_device =
-            || env.sessions().load_device(caller.username).map(|d| d.key).ok_or_else(device_not_remembered);
-        // Registration and the forgot-password pair name the user; every other call needs
-        // the access token.
-        let token = || (caller.access_token)();
         // Advanced security's context data goes with the three calls the JS SDK sends it on.
         let context = || env.user_context_data(caller.username);
-        Ok(match self {
-            UserCall::ConfirmSignUp { code, force_alias_creation, client_metadata } => registration::confirm_sign_up(
-                client_id,
-                caller.username,
-                code,
-                *force_alias_creation,
-                client_metadata.as_ref(),
-                &context(),
-            ),
+        // Registration and the forgot-password pair name the user; every other call needs
+        // the access token, asked for once here rather than in each call's own code.
+        match self {
+            UserCall::ConfirmSignUp { code, force_alias_creation, client_metadata } => {
+                return Ok(registration::confirm_sign_up(
+                    client_id,
+                    caller.username,
+                    code,
+                    *force_alias_creation,
+                    client_metadata.as_ref(),
+                    &context(),
+                ))
+            }
             UserCall::ResendConfirmationCode { client_metadata } => {
-                registration::resend_confirmation_code(client_id, caller.username, client_metadata.as_ref())
+                return Ok(registration::resend_confirmation_code(client_id, caller.username, client_metadata.as_ref()))
             }
             UserCall::ForgotPassword { client_metadata } => {
-                account::forgot_password(client_id, caller.username, client_metadata.as_ref(), &context())
+                return Ok(account::forgot_password(client_id, caller.username, client_metadata.as_ref(), &context()))
             }
-            UserCall::ConfirmForgotPassword { code, password, client_metadata } => account::confirm_forgot_password(
-                client_id,
-                caller.username,
-                code,
-                password,
-                client_metadata.as_ref(),
-                &context(),
-            ),
-            UserCall::GetUser => account::get_user(&token()?),
+            UserCall::ConfirmForgotPassword { code, password, client_metadata } => {
+                return Ok(account::confirm_forgot_password(
+                    client_id,
+                    caller.username,
+                    code,
+                    password,
+                    client_metadata.as_ref(),
+                    &context(),
+                ))
+            }
+            _ => {}
+        }
+        let this_device =
+            || env.sessions().load_device(caller.username).map(|d| d.key).ok_or_else(device_not_remembered);
+        // Forgetting this browser's device looks for it before the token (the others after).
+        let forgotten = if matches!(self, UserCall::ForgetDevice) { this_device()? } else { String::new() };
+        let token = &(caller.access_token)()?;
+        Ok(match self {
+            UserCall::GetUser => account::get_user(token),
             UserCall::UpdateAttributes { attributes, client_metadata } => {
-                account::update_user_attributes(&token()?, attributes, client_metadata.as_ref())
+                account::update_user_attributes(token, attributes, client_metadata.as_ref())
             }
-            UserCall::DeleteAttributes { names } => account::delete_user_attributes(&token()?, names),
+            UserCall::DeleteAttributes { names } => account::delete_user_attributes(token, names),
             UserCall::GetAttributeVerificationCode { name, client_metadata } => {
-                account::get_user_attribute_verification_code(&token()?, name, client_metadata.as_ref())
+                account::get_user_attribute_verification_code(token, name, client_metadata.as_ref())
             }
-            UserCall::VerifyAttribute { name, code } => account::verify_user_attribute(&token()?, name, code),
+            UserCall::VerifyAttribute { name, code } => account::verify_user_attribute(token, name, code),
             UserCall::ChangePassword { previous, proposed, client_metadata } => {
-                account::change_password(&token()?, previous, proposed, client_metadata.as_ref())
+                account::change_password(token, previous, proposed, client_metadata.as_ref())
             }
-            UserCall::DeleteUser { client_metadata } => account::delete_user(&token()?, client_metadata.as_ref()),
-            UserCall::SetSmsMfa { enabled } => account::set_sms_mfa_option(&token()?, *enabled),
+            UserCall::DeleteUser { client_metadata } => account::delete_user(token, client_metadata.as_ref()),
+            UserCall::SetSmsMfa { enabled } => account::set_sms_mfa_option(token, *enabled),
             UserCall::SetMfaPreference { sms, software_token, email } => {
-                account::set_user_mfa_preference(&token()?, sms.clone(), software_token.clone(), email.clone())
+                account::set_user_mfa_preference(token, sms.clone(), software_token.clone(), email.clone())
             }
-            UserCall::GlobalSignOut => account::global_sign_out(&token()?),
-            UserCall::GetDevice => account::get_device(&token()?, &this_device()?),
+            UserCall::GlobalSignOut => account::global_sign_out(token),
+            UserCall::GetDevice => account::get_device(token, &this_device()?),
             UserCall::ListDevices { limit, pagination_token } => {
-                account::list_devices(&token()?, *limit, pagination_token.as_deref())
+                account::list_devices(token, *limit, pagination_token.as_deref())
             }
             UserCall::SetDeviceStatus { remembered } => {
-                account::update_device_status(&token()?, &this_device()?, *remembered)
+                account::update_device_status(token, &this_device()?, *remembered)
             }
-            UserCall::ForgetDevice => {
-                let key = this_device()?;
-                account::forget_device(&token()?, &key)
-            }
-            UserCall::ForgetSpecificDevice { key } => account::forget_device(&token()?, key),
-            UserCall::StartPasskeyRegistration => account::start_webauthn_registration(&token()?),
+            UserCall::ForgetDevice => account::forget_device(token, &forgotten),
+            UserCall::ForgetSpecificDevice { key } => account::forget_device(token, key),
+            UserCall::StartPasskeyRegistration => account::start_webauthn_registration(token),
             UserCall::CompletePasskeyRegistration { credential } => {
-                account::complete_webauthn_registration(&token()?, credential.clone())
+                account::complete_webauthn_registration(token, credential.clone())
             }
             UserCall::ListPasskeys { max_results, next_token } => {
-                account::list_webauthn_credentials(&token()?, *max_results, next_token.as_deref())
+                account::list_webauthn_credentials(token, *max_results, next_token.as_deref())
             }
-            UserCall::DeletePasskey { credential_id } => account::delete_webauthn_credential(&token()?, credential_id),
+            UserCall::DeletePasskey { credential_id } => account::delete_webauthn_credential(token, credential_id),
+            UserCall::ConfirmSignUp { .. }
+            | UserCall::ResendConfirmationCode { .. }
+            | UserCall::ForgotPassword { .. }
+            | UserCall::ConfirmForgotPassword { .. } => unreachable!(), // answered above
         })
     }
 

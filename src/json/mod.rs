@@ -24,7 +24,8 @@ pub use number::Number;
 pub use object::{Object, OrderedMap};
 pub use parse::{parse, parse_bytes, ParseError, MAX_DEPTH};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Value {
     #[default]
     Null,
@@ -303,7 +304,12 @@ macro_rules! json {
         $crate::json::Value::Array(vec![ $( $crate::json!($item) ),* ])
     };
     ({ $($key:literal : $value:tt),* $(,)? }) => {
-        $crate::json::Value::Object($crate::json::Object::from_pairs(vec![ $( ($key.to_string(), $crate::json!($value)) ),* ]))
+        $crate::json::Value::Object($crate::json::Object::from_literal(&[ $( ($key, $crate::json!(@member $value)) ),* ]))
+    };
+    // An object member: the value by reference, converted in `from_literal` (not at each
+    // member of each call site).
+    (@member $value:tt) => {
+        &$crate::json!($value) as &dyn $crate::json::ToJson
     };
     ($other:expr) => {
         $crate::json::ToJson::to_json(&$other)

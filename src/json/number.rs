@@ -3,7 +3,8 @@
 //! formatting (several KB of wasm) is never linked in.
 
 use crate::prelude::*;
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Number(String);
 
 impl Number {
@@ -19,7 +20,7 @@ impl Number {
 
     /// The value when written as a plain integer within i64 (`12`, `-3`; not `1.0` or `1e3`).
     pub fn as_i64(&self) -> Option<i64> {
-        self.0.parse().ok()
+        crate::text::parse_int(&self.0)
     }
 
     /// The value as an f64. Exact (correctly rounded) for up to 15 significant digits with
@@ -89,7 +90,7 @@ fn decimal_parts(text: &[u8]) -> (u64, i32) {
 
 impl From<i64> for Number {
     fn from(n: i64) -> Number {
-        Number(n.to_string())
+        Number(crate::text::int(n))
     }
 }
 

@@ -10,7 +10,8 @@ use crate::prelude::*;
 /// BTreeMap instantiation cost far more wasm (measured with twiggy; see BENCHMARKS.md,
 /// "Size decisions"). Bulk input (parsed JSON) goes through `FromIterator`, which
 /// resolves repeated keys in O(n log n).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct OrderedMap<V>(Vec<(String, V)>);
 
 pub type Object = OrderedMap<Value>;
@@ -33,8 +34,13 @@ impl<V> OrderedMap<V> {
     }
 
     /// Sets `key`: in its place when present, else as the last member.
+    #[inline(always)]
     pub fn insert(&mut self, key: impl Into<String>, value: V) {
-        let key = key.into();
+        self.insert_owned(key.into(), value)
+    }
+
+    /// [`OrderedMap::insert`] once per value type, whatever the key's type.
+    fn insert_owned(&mut self, key: String, value: V) {
         match self.get_mut(&key) {
             Some(slot) => *slot = value,
             None => self.0.push((key, value)),
@@ -87,6 +93,13 @@ impl Object {
         pairs.into_iter().collect()
     }
 
+    /// [`Object::from_pairs`] as [`crate::json!`] writes it: keys written in the code,
+    /// values by reference; the copies and conversions are made here, once, rather than
+    /// at each member of each call site.
+    pub fn from_literal(pairs: &[(&str, &dyn ToJson)]) -> Object {
+        pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect()
+    }
+
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
     /// of another type. For response fields the operation cannot do without.
     pub fn required<T: FromJson>(&mut self, key: &str) -> Option<T> {
@@ -96,14 +109,21 @@ impl Object {
     /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
     /// `Option` field is `Some(None)` when missing or null, and any other type is required.
     /// What [`crate::json_record`] reads every field with.
+    /// Inlined: one copy per field type would cost more than the two calls at each use.
+    #[inline(always)]
     pub fn field<T: FromJson>(&mut self, key: &str) -> Option<T> {
-        T::from_json(self.remove(key).unwrap_or_default())
+        T::from_json(self.take(key))
+    }
+
+    /// Takes the member `key` out; null when it is missing.
+    pub fn take(&mut self, key: &str) -> Value {
+        self.remove(key).unwrap_or_default()
     }
 
     /// Takes the member `key` out, decoded as `T`: `Some(None)` when it is missing or null,
     /// `None` when it has another type (the whole response is then not what was expected).
     pub fn optional<T: FromJson>(&mut self, key: &str) -> Option<Option<T>> {
-        Option::<T>::from_json(self.remove(key).unwrap_or_default())
+        Option::<T>::from_json(self.take(key))
     }
 }
 

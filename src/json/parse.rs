@@ -11,7 +11,8 @@ use crate::prelude::*;
 pub const MAX_DEPTH: usize = 128;
 
 /// Why the text is not JSON, and where (a byte offset).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct ParseError {
     pub offset: usize,
     pub reason: &'static str,
@@ -91,8 +92,19 @@ impl Parser<'_> {
         parse(self, depth + 1)
     }
 
+    /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
+    /// panic (and the `Debug` formatting it brings) out of the wasm.
+    fn rest(&self) -> &[u8] {
+        self.text.as_bytes().get(self.at..).unwrap_or_default()
+    }
+
+    /// The text from byte `start` to the current position (both on char boundaries).
+    fn since(&self, start: usize) -> &str {
+        self.text.get(start..self.at).unwrap_or_default()
+    }
+
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
-        if !self.text[self.at..].starts_with(word) {
+        if !self.rest().starts_with(word.as_bytes()) {
             return Err(self.error("expected a JSON value"));
         }
         self.at += word.len();
@@ -156,13 +168,14 @@ impl Parser<'_> {
         loop {
             // Copy the run up to the next quote, backslash or control character at once:
             // all three are ASCII, so the run ends on a char boundary.
-            let run = self.text.as_bytes()[self.at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let run = self.rest().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             let Some(run) = run else {
                 self.at = self.text.len();
                 return Err(self.error("unterminated string"));
             };
-            out.push_str(&self.text[self.at..self.at + run]);
+            let start = self.at;
             self.at += run;
+            out.push_str(self.since(start));
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -216,10 +229,10 @@ impl Parser<'_> {
 
     /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.
     fn low_surrogate_after(&mut self) -> Option<u32> {
-        if !self.text[self.at..].starts_with("\\u") {
-            return None;
-        }
-        let unit = u32::from_str_radix(self.text.get(self.at + 2..self.at + 6)?, 16).ok()?;
+        let unit = match self.rest() {
+            [b'\\', b'u', digits @ ..] => hex4(digits)?,
+            _ => return None,
+        };
         if !(0xDC00..=0xDFFF).contains(&unit) {
             return None;
         }
@@ -227,11 +240,9 @@ impl Parser<'_> {
         Some(unit)
     }
 
-    /// Four hex digits (and nothing like `+1` that from_str_radix would take).
+    /// Four hex digits.
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
-        let unit =
-            digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let unit = hex4(self.rest()).ok_or_else(|| self.error("invalid \\u escape"))?;
         self.at += 4;
         Ok(unit)
     }
@@ -258,7 +269,7 @@ impl Parser<'_> {
             }
             self.required_digits()?;
         }
-        Ok(Value::Number(Number::from_checked_text(&self.text[start..self.at])))
+        Ok(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
     fn digits(&mut self) {
@@ -274,6 +285,13 @@ impl Parser<'_> {
         self.digits();
         Ok(())
     }
+}
+
+/// The code unit written by the first four bytes of `digits` in hex (and nothing like
+/// the `+1` that from_str_radix would take).
+fn hex4(digits: &[u8]) -> Option<u32> {
+    let digits = digits.get(..4)?;
+    digits.iter().try_fold(0, |unit, &d| Some(unit << 4 | u32::from(crate::text::hex_digit(d)?)))
 }
 
 #[cfg(test)]

@@ -74,8 +74,9 @@ fn write_string(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        // Only ASCII bytes get here, so `i` is a char boundary.
-        out.push_str(&s[clean_from..i]);
+        // Only ASCII bytes get here, so `i` is a char boundary (`get`: without the
+        // char-boundary panic of `&s[..]`, which would bring core's formatting in).
+        out.push_str(s.get(clean_from..i).unwrap_or_default());
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -86,7 +87,7 @@ fn write_string(s: &str, out: &mut String) {
         }
         clean_from = i + 1;
     }
-    out.push_str(&s[clean_from..]);
+    out.push_str(s.get(clean_from..).unwrap_or_default());
     out.push('"');
 }
 

@@ -4,13 +4,13 @@
 //! as in the JS SDK.
 
 use super::types::{AttributeType, StringMap};
-use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::json::Value;
 use crate::prelude::*;
 
 pub fn get_user(access_token: &str) -> Request {
-    Request::new(Operation::GetUser, json!({ "AccessToken": access_token }))
+    Request::new(Operation::GetUser, text_fields(&[("AccessToken", access_token)]))
 }
 
 pub fn update_user_attributes(
@@ -27,28 +27,29 @@ pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
 pub fn get_user_attribute_verification_code(
     access_token: &str, attribute_name: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
-    let body = json!({ "AttributeName": attribute_name, "AccessToken": access_token });
+    let body = text_fields(&[("AttributeName", attribute_name), ("AccessToken", access_token)]);
     Request::new(Operation::GetUserAttributeVerificationCode, with_metadata(body, client_metadata))
 }
 
 pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &str) -> Request {
     Request::new(
         Operation::VerifyUserAttribute,
-        json!({ "AttributeName": attribute_name, "Code": code, "AccessToken": access_token }),
+        text_fields(&[("AttributeName", attribute_name), ("Code", code), ("AccessToken", access_token)]),
     )
 }
 
 pub fn change_password(
     access_token: &str, previous: &str, proposed: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
-    let body = json!({ "PreviousPassword": previous, "ProposedPassword": proposed, "AccessToken": access_token });
+    let body =
+        text_fields(&[("PreviousPassword", previous), ("ProposedPassword", proposed), ("AccessToken", access_token)]);
     Request::new(Operation::ChangePassword, with_metadata(body, client_metadata))
 }
 
 pub fn forgot_password(
     client_id: &str, username: &str, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let body = json!({ "ClientId": client_id, "Username": username });
+    let body = text_fields(&[("ClientId", client_id), ("Username", username)]);
     Request::new(Operation::ForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
@@ -56,12 +57,17 @@ pub fn confirm_forgot_password(
     client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>,
     user_context: &UserContextData,
 ) -> Request {
-    let body = json!({ "ClientId": client_id, "Username": username, "ConfirmationCode": code, "Password": password });
+    let body = text_fields(&[
+        ("ClientId", client_id),
+        ("Username", username),
+        ("ConfirmationCode", code),
+        ("Password", password),
+    ]);
     Request::new(Operation::ConfirmForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> Request {
-    Request::new(Operation::DeleteUser, with_metadata(json!({ "AccessToken": access_token }), client_metadata))
+    Request::new(Operation::DeleteUser, with_metadata(text_fields(&[("AccessToken", access_token)]), client_metadata))
 }
 
 /// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
@@ -76,7 +82,7 @@ pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
 pub fn set_user_mfa_preference(
     access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>,
 ) -> Request {
-    let mut body = json!({ "AccessToken": access_token });
+    let mut body = text_fields(&[("AccessToken", access_token)]);
     for (name, setting) in
         [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)]
     {
@@ -89,7 +95,8 @@ pub fn set_user_mfa_preference(
 
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
 /// the MFA_SETUP challenge (its Session).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SetupAuth {
     AccessToken(String),
     Session(String),
@@ -98,8 +105,8 @@ pub enum SetupAuth {
 impl SetupAuth {
     fn body(&self) -> Value {
         match self {
-            SetupAuth::AccessToken(t) => json!({ "AccessToken": t }),
-            SetupAuth::Session(s) => json!({ "Session": s }),
+            SetupAuth::AccessToken(t) => text_fields(&[("AccessToken", t)]),
+            SetupAuth::Session(s) => text_fields(&[("Session", s)]),
         }
     }
 }
@@ -118,7 +125,7 @@ pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name:
 }
 
 pub fn start_webauthn_registration(access_token: &str) -> Request {
-    Request::new(Operation::StartWebAuthnRegistration, json!({ "AccessToken": access_token }))
+    Request::new(Operation::StartWebAuthnRegistration, text_fields(&[("AccessToken", access_token)]))
 }
 
 /// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
@@ -130,7 +137,7 @@ pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> 
 }
 
 pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
-    let mut body = json!({ "AccessToken": access_token });
+    let mut body = text_fields(&[("AccessToken", access_token)]);
     if let Some(n) = max_results {
         body.insert("MaxResults", json!(n));
     }
@@ -143,7 +150,7 @@ pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, n
 pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Request {
     Request::new(
         Operation::DeleteWebAuthnCredential,
-        json!({ "AccessToken": access_token, "CredentialId": credential_id }),
+        text_fields(&[("AccessToken", access_token), ("CredentialId", credential_id)]),
     )
 }
 
@@ -161,11 +168,11 @@ pub fn confirm_device(
 }
 
 pub fn get_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::GetDevice, json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+    Request::new(Operation::GetDevice, text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key)]))
 }
 
 pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Option<&str>) -> Request {
-    let mut body = json!({ "AccessToken": access_token });
+    let mut body = text_fields(&[("AccessToken", access_token)]);
     if let Some(l) = limit {
         body.insert("Limit", json!(l));
     }
@@ -180,20 +187,20 @@ pub fn update_device_status(access_token: &str, device_key: &str, remembered: bo
     let status = if remembered { "remembered" } else { "not_remembered" };
     Request::new(
         Operation::UpdateDeviceStatus,
-        json!({ "AccessToken": access_token, "DeviceKey": device_key, "DeviceRememberedStatus": status }),
+        text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key), ("DeviceRememberedStatus", status)]),
     )
 }
 
 pub fn forget_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::ForgetDevice, json!({ "AccessToken": access_token, "DeviceKey": device_key }))
+    Request::new(Operation::ForgetDevice, text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key)]))
 }
 
 pub fn global_sign_out(access_token: &str) -> Request {
-    Request::new(Operation::GlobalSignOut, json!({ "AccessToken": access_token }))
+    Request::new(Operation::GlobalSignOut, text_fields(&[("AccessToken", access_token)]))
 }
 
 pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
-    Request::new(Operation::RevokeToken, json!({ "Token": refresh_token, "ClientId": client_id }))
+    Request::new(Operation::RevokeToken, text_fields(&[("Token", refresh_token), ("ClientId", client_id)]))
 }
 
 #[cfg(test)]

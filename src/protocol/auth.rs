@@ -5,7 +5,7 @@
 
 use super::challenge::{AuthFlow, ChallengeName};
 use super::types::StringMap;
-use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn refresh(
     client_metadata: Option<&StringMap>, user_context: impl FnOnce() -> UserContextData,
 ) -> Request {
     if rotation {
-        let mut body = json!({ "ClientId": client_id, "RefreshToken": refresh_token });
+        let mut body = text_fields(&[("ClientId", client_id), ("RefreshToken", refresh_token)]);
         if let Some(key) = device_key {
             body.insert("DeviceKey", json!(key));
         }

@@ -5,7 +5,8 @@
 
 use crate::prelude::*;
 /// The `AuthFlow` of an InitiateAuth.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum AuthFlow {
     UserSrp,
     UserPassword,
@@ -35,7 +36,8 @@ impl AuthFlow {
 }
 
 /// A `ChallengeName` Cognito sends (or, for `SrpA`, that CUSTOM_AUTH sends it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum ChallengeName {
     /// CUSTOM_AUTH's opening `CHALLENGE_NAME`: SRP first, then the custom challenges.
     SrpA,
@@ -78,7 +80,8 @@ const NAMED: [ChallengeName; 14] = [
 
 /// How the SDK's callback object is asked to answer a challenge: the method's name, and
 /// whether it takes `(challengeName, challengeParameters)` or only the parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum ChallengeCallback {
     NameAndParameters(&'static str),
     ParametersOnly(&'static str),
@@ -99,7 +102,8 @@ impl ChallengeCallback {
 }
 
 /// How the library itself meets a challenge when no app callback is involved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Handling {
     /// The app answers through its callback object.
     App(ChallengeCallback),
@@ -182,7 +186,8 @@ impl ChallengeName {
 /// USER_AUTH's first factors that are passwords (`PREFERRED_CHALLENGE`, or the answer to
 /// SELECT_CHALLENGE): the sign-in then sends SRP_A or the PASSWORD itself. The other
 /// factors (`EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`) are challenge names and send nothing more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum PasswordFactor {
     Srp,
     Plain,

@@ -6,10 +6,12 @@
 
 use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
+use crate::text::{after_last, before, concat, push_uint};
 
 /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
 /// failures, this library) reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum ErrorKind {
     // Cognito's codes this library acts on.
     /// Wrong password, revoked or expired refresh token, a pool that refuses an identity.
@@ -102,7 +104,8 @@ impl ErrorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct CognitoError {
     pub kind: ErrorKind,
     pub message: String,
@@ -130,25 +133,23 @@ impl CognitoError {
     }
 
     /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
-    pub fn network(detail: impl Into<String>) -> CognitoError {
-        let detail = detail.into();
-        let message = if detail.is_empty() { "Network error".to_string() } else { format!("Network error: {detail}") };
+    pub fn network(detail: impl AsRef<str>) -> CognitoError {
+        CognitoError::network_text(detail.as_ref())
+    }
+
+    /// [`CognitoError::network`] once for every argument type.
+    fn network_text(detail: &str) -> CognitoError {
+        let message = if detail.is_empty() { "Network error".into() } else { concat(&["Network error: ", detail]) };
         CognitoError::new(ErrorKind::Network, message)
     }
 
     /// The server answered with something that is not the JSON the operation promises.
     pub fn unexpected_response(status: u16, what: &str) -> CognitoError {
-        CognitoError {
-            kind: ErrorKind::UnexpectedResponse,
-            message: format!("Unexpected response from Cognito (HTTP {status}): {what}"),
-            status_code: Some(status),
-        }
-    }
-}
-
-impl core::fmt::Display for CognitoError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {}", self.code(), self.message)
+        let mut message = String::from("Unexpected response from Cognito (HTTP ");
+        push_uint(&mut message, u64::from(status), 1);
+        message.push_str("): ");
+        message.push_str(what);
+        CognitoError { kind: ErrorKind::UnexpectedResponse, message, status_code: Some(status) }
     }
 }
 
@@ -170,7 +171,8 @@ fn not_expected_json(status: u16) -> CognitoError {
 }
 
 /// What the transport hands back: enough of an HTTP response to decide success or error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct HttpResponse {
     pub status: u16,
     pub body: String,
@@ -193,7 +195,8 @@ impl HttpResponse {
         if !(200..300).contains(&self.status) {
             return Err(self.service_error());
         }
-        if self.body.trim().is_empty() {
+        // JSON's own whitespace (what the parser skips), not Unicode's.
+        if self.body.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
         match json::parse(&self.body) {
@@ -206,16 +209,16 @@ impl HttpResponse {
         if let Ok(body) = json::parse(&self.body) {
             let text = |name: &str| body.get(name).and_then(Value::as_str);
             if let Some(code) =
-                text("__type").or_else(|| text("code")).and_then(|kind| error_code(kind.rsplit('#').next()?))
+                text("__type").or_else(|| text("code")).and_then(|kind| error_code(after_last(kind, b'#')))
             {
                 let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
                 return CognitoError { kind: ErrorKind::from_code(&code), message, status_code: Some(self.status) };
             }
         }
-        if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(header.split(':').next()?)) {
+        if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
             return CognitoError {
                 kind: ErrorKind::from_code(&code),
-                message: self.status.to_string(),
+                message: crate::text::int(i64::from(self.status)),
                 status_code: Some(self.status),
             };
         }
@@ -288,8 +291,11 @@ mod tests {
     fn truncated_or_empty_success_bodies_are_coded_errors() {
         let e = resp(200, r#"{"AuthenticationResult":{"#, None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code(), "UnexpectedResponseException");
-        let e = resp(200, "", None).into_result::<Value>().unwrap_err();
-        assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(200)));
+        for body in ["", " \r\n\t"] {
+            let e = resp(200, body, None).into_result::<Value>().unwrap_err();
+            assert_eq!((e.code(), e.status_code), ("UnexpectedResponseException", Some(200)));
+            assert!(e.message.ends_with("the body is empty"), "{body:?}");
+        }
         assert_eq!(resp(200, "{}", None).into_result::<Value>().unwrap(), json::Value::Object(json::Object::new()));
     }
 

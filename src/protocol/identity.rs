@@ -4,22 +4,20 @@
 use super::{Operation, Request};
 use crate::json::{Object, Value};
 use crate::prelude::*;
+use crate::text::{before, concat};
 
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
 pub fn endpoint_for(identity_pool_id: &str, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
-        _ => format!(
-            "https://cognito-identity.{}.amazonaws.com/",
-            identity_pool_id.split(':').next().unwrap_or_default()
-        ),
+        _ => concat(&["https://cognito-identity.", before(identity_pool_id, b':'), ".amazonaws.com/"]),
     }
 }
 
 /// The Logins key for a user pool: `cognito-idp.<region>.amazonaws.com/<userPoolId>`.
 pub fn login_provider(user_pool_id: &str) -> String {
-    format!("cognito-idp.{}.amazonaws.com/{user_pool_id}", user_pool_id.split('_').next().unwrap_or_default())
+    concat(&["cognito-idp.", before(user_pool_id, b'_'), ".amazonaws.com/", user_pool_id])
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
@@ -40,14 +38,16 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
     Request::new(Operation::GetCredentialsForIdentity, with_logins("IdentityId", identity_id, logins))
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct GetIdResponse {
     pub identity_id: String,
 }
 
 crate::json_record!(GetIdResponse { identity_id: "IdentityId" });
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Credentials {
     pub access_key_id: String,
     pub secret_key: String,
@@ -63,7 +63,8 @@ crate::json_record!(Credentials {
     expiration: "Expiration",
 });
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct CredentialsResponse {
     pub identity_id: String,
     pub credentials: Credentials,

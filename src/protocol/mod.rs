@@ -25,7 +25,8 @@ pub const USER_AGENT: &str = concat!("aws-amplify/5.0.4 js cognito-identity-wasm
 /// A request ready for the transport: where it goes, its target header, its JSON body.
 /// The body stays a value until the transport writes it ([`Request::text`]), so adding
 /// SECRET_HASH or dropping a forgotten device's key edits fields, not text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Request {
     pub operation: Operation,
     pub body: Object,
@@ -61,6 +62,12 @@ impl Request {
     }
 }
 
+/// A body of text fields, in this order: what most operations send. Not through
+/// [`crate::json!`], whose members each pass a value to convert: these are all text.
+fn text_fields(fields: &[(&str, &str)]) -> Value {
+    Value::Object(fields.iter().map(|&(name, text)| (String::from(name), Value::String(text.into()))).collect())
+}
+
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
 fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) -> Value {
     if let Some(meta) = client_metadata {
@@ -85,8 +92,8 @@ pub fn endpoint_for(user_pool_id: &str, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
         _ => {
-            let region = user_pool_id.split('_').next().unwrap_or_default();
-            format!("https://cognito-idp.{region}.amazonaws.com/")
+            let region = crate::text::before(user_pool_id, b'_');
+            crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"])
         }
     }
 }

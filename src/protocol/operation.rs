@@ -1,6 +1,7 @@
 use crate::prelude::*;
 /// Every Cognito user-pool operation this SDK sends. The one place to find them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Operation {
     SignUp,
     ConfirmSignUp,
@@ -84,6 +85,6 @@ impl Operation {
             Operation::GetId | Operation::GetCredentialsForIdentity => "AWSCognitoIdentityService",
             _ => "AWSCognitoIdentityProviderService",
         };
-        format!("{service}.{}", self.name())
+        crate::text::concat(&[service, ".", self.name()])
     }
 }

@@ -4,15 +4,14 @@
 //! ResendConfirmationCode, and neither do we.
 
 use super::types::{AttributeType, StringMap};
-use super::{with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
-use crate::prelude::*;
 
 pub fn sign_up(
     client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
     validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let mut body = json!({ "ClientId": client_id, "Username": username, "Password": password });
+    let mut body = text_fields(&[("ClientId", client_id), ("Username", username), ("Password", password)]);
     for (name, list) in [("UserAttributes", user_attributes), ("ValidationData", validation_data)] {
         if let Some(list) = list {
             body.insert(name, json!(list));
@@ -37,7 +36,7 @@ pub fn confirm_sign_up(
 pub fn resend_confirmation_code(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
     Request::new(
         Operation::ResendConfirmationCode,
-        with_metadata(json!({ "ClientId": client_id, "Username": username }), client_metadata),
+        with_metadata(text_fields(&[("ClientId", client_id), ("Username", username)]), client_metadata),
     )
 }
 

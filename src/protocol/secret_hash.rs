@@ -6,16 +6,10 @@
 use super::{Operation, Request};
 use crate::json::Value;
 use crate::prelude::*;
-use base64::Engine;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
-    // HMAC accepts keys of any length, so new_from_slice cannot fail.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(client_secret.as_bytes()).expect("HMAC takes any key length");
-    mac.update(username.as_bytes());
-    mac.update(client_id.as_bytes());
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    let mac = crate::srp::hmac_sha256(client_secret.as_bytes(), &[username.as_bytes(), client_id.as_bytes()]);
+    crate::text::base64_encode(&mac)
 }
 
 /// Where each operation carries the username, and where the hash goes.

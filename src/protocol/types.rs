@@ -8,7 +8,8 @@ use crate::prelude::*;
 /// JS SDK's object literals are.
 pub type StringMap = OrderedMap<String>;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct AttributeType {
     pub name: String,
     pub value: String,
@@ -28,7 +29,8 @@ impl FromJson for AttributeType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignUpResponse {
     /// Required: an answer without it is not a SignUp answer.
     pub user_confirmed: bool,
@@ -43,7 +45,8 @@ crate::json_record!(SignUpResponse {
 });
 
 /// The answer to InitiateAuth and RespondToAuthChallenge: either tokens or the next challenge.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct AuthResponse {
     pub challenge_name: Option<String>,
     pub challenge_parameters: Option<Object>,
@@ -61,7 +64,8 @@ crate::json_record!(AuthResponse {
     available_challenges: "AvailableChallenges",
 });
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct AuthenticationResult {
     pub access_token: Option<String>,
     pub id_token: Option<String>,

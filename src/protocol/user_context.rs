@@ -33,7 +33,8 @@ impl ContextDataSource for NoCollector {
 }
 
 /// The `UserContextData` of one request.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum UserContextData {
     /// No collector on the page: the request has no such field.
     #[default]

@@ -18,7 +18,8 @@ local! {
 }
 
 /// A request for a precomputed client, made now and carried out later by [`prepare`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Ticket(u64);
 
 pub fn ticket() -> Ticket {

@@ -2,33 +2,39 @@
 //! mirroring AuthenticationHelper.js and CognitoUser.authenticateUserDefaultAuth.
 
 use crate::prelude::*;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::{DecodePaddingMode, Engine};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
 use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
+use crate::text::{base64_decode, base64_encode};
 
 /// HKDF "info" string used by Cognito.
 pub(super) const INFO: &[u8] = b"Caldera Derived Key";
 
-/// Standard alphabet; padding optional because Node's decoder (what the JS SDK
-/// relies on) does not require it. Output signatures are always padded.
-const B64_DECODE: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+/// SHA-256's block size, what HMAC pads its key to.
+const BLOCK: usize = 64;
 
-fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    // HMAC takes keys of any length, so this cannot fail whatever the input.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts any key length");
-    for p in parts {
-        mac.update(p);
+/// HMAC-SHA256 (RFC 2104) of the parts one after another (also the secret hash's, in
+/// crate::protocol), over [`sha256`]: the hmac crate's generic wrapper cost the wasm more
+/// than these lines, and an SRP sign-in runs three HMACs beside its exponentiations.
+pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let hashed;
+    let key = if key.len() > BLOCK {
+        hashed = sha256(&[key]);
+        &hashed[..]
+    } else {
+        key
+    };
+    let (mut inner_pad, mut outer_pad) = ([0x36u8; BLOCK], [0x5cu8; BLOCK]);
+    for ((i, o), k) in inner_pad.iter_mut().zip(outer_pad.iter_mut()).zip(key) {
+        *i ^= k;
+        *o ^= k;
     }
-    mac.finalize().into_bytes().into()
+    let mut inner = Vec::with_capacity(parts.len() + 1);
+    inner.push(&inner_pad[..]);
+    inner.extend_from_slice(parts);
+    sha256(&[&outer_pad, &sha256(&inner)])
 }
 
 /// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly
@@ -44,7 +50,8 @@ pub(super) fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
 
 /// Every value of one SRP computation, in the JS SDK's `toString(16)` form
 /// (lower case, no padding), so tests can compare step by step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct SrpIntermediates {
     pub large_a: String,
     pub u: String,
@@ -64,6 +71,7 @@ pub struct SrpClient {
 }
 
 // Hand-written so `a` never ends up in logs.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for SrpClient {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("SrpClient").field("large_a", &self.large_a_hex()).finish_non_exhaustive()
@@ -86,7 +94,7 @@ impl SrpClient {
     /// crypto.getRandomValues on wasm32.
     pub fn generate() -> Result<SrpClient, SrpError> {
         let mut bytes = [0u8; SMALL_A_BYTES];
-        getrandom::getrandom(&mut bytes).map_err(|e| SrpError::Random(e.to_string()))?;
+        getrandom::getrandom(&mut bytes).map_err(SrpError::Random)?;
         Ok(Self::from_small_a(&bytes))
     }
 
@@ -217,10 +225,11 @@ pub fn srp_intermediates(
 pub fn password_claim_signature(
     key: &[u8; 16], pool_name: &str, user_id_for_srp: &str, secret_block_b64: &str, timestamp: &str,
 ) -> Result<String, SrpError> {
-    let secret_block = B64_DECODE.decode(secret_block_b64).map_err(|_| SrpError::InvalidBase64("SECRET_BLOCK"))?;
+    // Padding optional, as Node's decoder (what the JS SDK relies on) does not require it.
+    let secret_block = base64_decode(secret_block_b64).ok_or(SrpError::InvalidBase64("SECRET_BLOCK"))?;
     let mac =
         hmac_sha256(key, &[pool_name.as_bytes(), user_id_for_srp.as_bytes(), &secret_block, timestamp.as_bytes()]);
-    Ok(base64::engine::general_purpose::STANDARD.encode(mac))
+    Ok(base64_encode(&mac))
 }
 
 #[cfg(test)]
@@ -236,12 +245,24 @@ mod tests {
     }
 
     #[test]
+    fn hmac_matches_the_hmac_crate() {
+        use hmac::{Hmac, Mac};
+        for key_len in [0, 1, 32, 63, 64, 65, 200] {
+            let key: Vec<u8> = (0..key_len).map(|i| i as u8 ^ 0xa5).collect();
+            let parts: [&[u8]; 3] = [b"pool", b"", &[7u8; 100]];
+            let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).unwrap();
+            parts.iter().for_each(|p| mac.update(p));
+            assert_eq!(hmac_sha256(&key, &parts), <[u8; 32]>::from(mac.finalize().into_bytes()), "{key_len}");
+        }
+    }
+
+    #[test]
     fn hkdf16_matches_rfc5869_prefix() {
         // Cross-check the hand-rolled one-block HKDF against the hkdf crate.
         let salt = [7u8; 33];
         let ikm = [9u8; 384];
         let mut okm = [0u8; 16];
-        hkdf::Hkdf::<Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
+        hkdf::Hkdf::<sha2::Sha256>::new(Some(&salt), &ikm).expand(INFO, &mut okm).unwrap();
         assert_eq!(hkdf16(&salt, &ikm), okm);
     }
 

@@ -14,10 +14,11 @@ use super::mont::{self, Exponent};
 use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
 use super::SrpError;
 use crate::prelude::*;
-use base64::Engine;
+use crate::text::hex_digit;
 
 /// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Scrambler {
     pub value: String,
     pub hex_hash: String,
@@ -38,6 +39,7 @@ pub struct PasswordKey {
 }
 
 // Hand-written: the key is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for PasswordKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("PasswordKey").field("u", &self.u).finish_non_exhaustive()
@@ -54,6 +56,7 @@ pub struct DeviceHash {
 }
 
 // Hand-written: the device password is a secret.
+#[cfg(not(shipped))]
 impl core::fmt::Debug for DeviceHash {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()
@@ -108,7 +111,7 @@ pub fn small_a(random: &[u8]) -> String {
 
 /// `generateRandomString` from its random bytes: base64.
 pub fn random_string(random: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(random)
+    crate::text::base64_encode(random)
 }
 
 /// `calculateA(a)`: A = g^a mod N.
@@ -165,10 +168,6 @@ pub fn hex_hash(hex: &str) -> String {
 /// that is not two hex digits; a trailing odd digit is dropped.
 fn buffer_from_hex(text: &str) -> Vec<u8> {
     text.as_bytes().chunks_exact(2).map_while(|pair| Some((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?)).collect()
-}
-
-fn hex_digit(c: u8) -> Option<u8> {
-    char::from(c).to_digit(16).map(|d| d as u8)
 }
 
 /// `padHex(bigInt)` for `bigInt.toString(16)` (a leading `-` for a negative).

@@ -18,12 +18,15 @@ mod timestamp;
 #[cfg(test)]
 mod bench;
 
-pub use client::{password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates, SMALL_A_BYTES};
+pub use client::{
+    hmac_sha256, password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates, SMALL_A_BYTES,
+};
 pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
 pub use timestamp::timestamp;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SrpError {
     /// Server's B is a multiple of N (SRP safety check).
     BIsZero,
@@ -39,38 +42,45 @@ pub enum SrpError {
     /// has more than 32 bytes.
     LongerThanHash(&'static str),
     /// The system random number generator failed.
-    Random(String),
+    Random(getrandom::Error),
 }
 
 impl SrpError {
     /// Human-readable text; identical to the JS SDK's error message where it has one.
     pub fn message(&self) -> String {
-        match self {
-            SrpError::BIsZero => "B cannot be zero.".to_string(),
-            SrpError::BOutOfRange => "B must be less than N.".to_string(),
-            SrpError::UIsZero => "U cannot be zero.".to_string(),
-            SrpError::InvalidHex(field) => format!("{field} is not a valid hex string."),
-            SrpError::InvalidBase64(field) => format!("{field} is not valid base64."),
-            SrpError::LongerThanHash(field) => format!("{field} is longer than a SHA-256 hash."),
-            SrpError::Random(e) => format!("Could not generate random bytes: {e}"),
-        }
+        let (field, text) = match self {
+            SrpError::BIsZero => ("", "B cannot be zero."),
+            SrpError::BOutOfRange => ("", "B must be less than N."),
+            SrpError::UIsZero => ("", "U cannot be zero."),
+            SrpError::InvalidHex(field) => (*field, " is not a valid hex string."),
+            SrpError::InvalidBase64(field) => (*field, " is not valid base64."),
+            SrpError::LongerThanHash(field) => (*field, " is longer than a SHA-256 hash."),
+            SrpError::Random(e) => return random_failure(*e),
+        };
+        crate::text::concat(&[field, text])
     }
 }
 
-impl core::fmt::Display for SrpError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.message())
+/// What getrandom's `Display` says (its only failure in the browser is the first),
+/// written without `core::fmt`.
+fn random_failure(e: getrandom::Error) -> String {
+    let mut out = String::from("Could not generate random bytes: ");
+    if e == getrandom::Error::WEB_CRYPTO {
+        out.push_str("Web Crypto API is unavailable");
+    } else {
+        let code = e.code().get();
+        out.push_str(if e.raw_os_error().is_some() { "OS Error: " } else { "Unknown Error: " });
+        crate::text::push_uint(&mut out, u64::from(code), 1);
     }
+    out
 }
-
-impl core::error::Error for SrpError {}
 
 /// Pool name as the JS SDK derives it: `userPoolId.split('_')[1]`, i.e. the
 /// text between the first and second `_` ("us-east-1_abc" -> "abc"). An id
 /// without `_` gives "" (the JS would produce `undefined`; CognitoUserPool's
 /// id validation prevents that case there).
 pub fn pool_name(user_pool_id: &str) -> &str {
-    user_pool_id.split('_').nth(1).unwrap_or("")
+    crate::text::split_once_byte(user_pool_id, b'_').map_or("", |(_, rest)| crate::text::before(rest, b'_'))
 }
 
 #[cfg(test)]
@@ -90,7 +100,14 @@ mod tests {
 
     #[test]
     fn error_messages() {
-        assert_eq!(SrpError::UIsZero.to_string(), "U cannot be zero.");
+        assert_eq!(SrpError::UIsZero.message(), "U cannot be zero.");
+        assert_eq!(SrpError::LongerThanHash("u").message(), "u is longer than a SHA-256 hash.");
+        assert_eq!(
+            SrpError::Random(getrandom::Error::WEB_CRYPTO).message(),
+            "Could not generate random bytes: Web Crypto API is unavailable"
+        );
+        let other = getrandom::Error::from(core::num::NonZeroU32::new(5).unwrap());
+        assert_eq!(SrpError::Random(other).message(), "Could not generate random bytes: OS Error: 5");
         assert_eq!(SrpError::InvalidHex("SALT").message(), "SALT is not a valid hex string.");
     }
 }

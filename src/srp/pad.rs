@@ -4,6 +4,7 @@
 //! `core::fmt`).
 
 use crate::prelude::*;
+use crate::text::hex_digit;
 use sha2::{Digest, Sha256};
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -34,15 +35,6 @@ fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
-fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// Parses a non-negative hex integer the way Cognito sends them (`SRP_B`,
 /// `SALT`) into big-endian bytes: any length (odd lengths get a leading zero
 /// nibble), either case, leading zeros allowed and kept. Unlike the JS
@@ -57,10 +49,10 @@ pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len().div_ceil(2));
     let (head, rest) = s.split_at(s.len() % 2);
     if let Some(&c) = head.first() {
-        out.push(hex_value(c)?);
+        out.push(hex_digit(c)?);
     }
     for pair in rest.chunks_exact(2) {
-        out.push((hex_value(pair[0])? << 4) | hex_value(pair[1])?);
+        out.push((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?);
     }
     Some(out)
 }

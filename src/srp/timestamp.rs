@@ -5,44 +5,23 @@
 //! date crate (and no JS Date) is needed.
 
 use crate::prelude::*;
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/// (year, month 1..=12, day 1..=31) for a count of days since 1970-01-01.
-/// Howard Hinnant's `civil_from_days`; works for negative days too. With
-/// |days| <= i64::MAX / 86400 none of the intermediate values can overflow.
-fn civil_from_days(days: i64) -> (i64, usize, i64) {
-    let z = days + 719_468; // shift epoch to 0000-03-01
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097); // day of 400-year era, [0, 146096]
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
-    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month as usize, day)
-}
+use crate::text::{push_int, push_time_of_day, push_uint, CivilDate};
 
 /// Formats `epoch_secs` (seconds since 1970-01-01T00:00:00Z, may be negative)
 /// like DateHelper.getNowString(). Years print as plain integers, as JS's
 /// template literal would (`0`, `-1`, `10000`).
 pub fn timestamp(epoch_secs: i64) -> String {
-    let days = epoch_secs.div_euclid(86_400);
-    let secs_of_day = epoch_secs.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
-    let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize];
-    format!(
-        "{} {} {} {:02}:{:02}:{:02} UTC {}",
-        weekday,
-        MONTHS[month - 1],
-        day,
-        secs_of_day / 3600,
-        secs_of_day % 3600 / 60,
-        secs_of_day % 60,
-        year
-    )
+    let date = CivilDate::from_days(epoch_secs.div_euclid(86_400));
+    let mut out = String::with_capacity(32);
+    for part in [date.weekday, " ", date.month, " "] {
+        out.push_str(part);
+    }
+    push_uint(&mut out, date.day, 1);
+    out.push(' ');
+    push_time_of_day(&mut out, epoch_secs.rem_euclid(86_400) as u64);
+    out.push_str(" UTC ");
+    push_int(&mut out, date.year);
+    out
 }
 
 #[cfg(test)]

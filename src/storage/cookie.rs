@@ -15,8 +15,12 @@
 //!   and its `%XX` runs decoded; a pair whose decoding throws is skipped; first one wins.
 
 use crate::prelude::*;
+use crate::text::{
+    before, hex_digit, parse_uint, push_time_of_day, push_uint, split_once_byte, split_once_str, CivilDate,
+};
 /// The cookie `SameSite` attribute values the SDK accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum SameSite {
     Strict,
     Lax,
@@ -45,7 +49,8 @@ impl SameSite {
 
 /// The cookie lifetime. The SDK passes its `expires` option to js-cookie untouched, so
 /// besides a number of days it may be a `Date` or a falsy value (a session cookie).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Expires {
     /// A JS number of days from now (fractions, 0, negatives, NaN and Infinity included).
     Days(f64),
@@ -59,7 +64,8 @@ pub const SAME_SITE_ERROR: &str = "The sameSite value of cookieStorage must be \
 pub const SAME_SITE_NONE_ERROR: &str = "sameSite = None requires the Secure attribute in latest browser versions.";
 
 /// `new CookieStorage(data)`'s settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct CookieOptions {
     pub domain: Option<String>,
     pub path: String,
@@ -106,72 +112,47 @@ impl CookieOptions {
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-fn push_percent_encoded(out: &mut String, c: char) {
-    let mut buf = [0u8; 4];
-    for b in c.encode_utf8(&mut buf).bytes() {
-        out.push('%');
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
+/// `s` with every byte `keep` refuses written as `%XX` (non-ASCII characters byte by byte,
+/// as UTF-8): the one code path of the three encoders below.
+fn percent_encode(s: &str, keep: fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii() && keep(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
     }
+    out
 }
 
 /// The characters `encodeURIComponent` leaves alone.
-fn uri_unreserved(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')')
+fn uri_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || one_of(b, b"-_.!~*'()")
 }
 
 /// `encodeURIComponent`.
 pub fn encode_uri_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if uri_unreserved(c) {
-            out.push(c);
-        } else {
-            push_percent_encoded(&mut out, c);
-        }
-    }
-    out
+    percent_encode(s, uri_unreserved)
 }
 
 /// js-cookie's name encoding: `encodeURIComponent(name)
 /// .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent).replace(/[()]/g, escape)`.
 pub fn encode_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '#' | '$' | '&' | '+' | '^' | '`' | '|' => out.push(c),
-            c if uri_unreserved(c) => out.push(c),
-            c => push_percent_encoded(&mut out, c),
-        }
-    }
-    out
+    percent_encode(name, |b| one_of(b, b"#$&+^`|") || (uri_unreserved(b) && !one_of(b, b"()")))
 }
 
 /// js-cookie's default write converter: `encodeURIComponent(value)
 /// .replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent)`.
 /// Space, `"`, `%`, `,`, `;`, `\` and non-ASCII stay encoded.
 pub fn encode_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '#' | '$' | '&' | '+' | '/' | ':' | '<' | '=' | '>' | '?' | '@' | '[' | ']' | '^' | '`' | '{' | '|'
-            | '}' => out.push(c),
-            c if uri_unreserved(c) => out.push(c),
-            c => push_percent_encoded(&mut out, c),
-        }
-    }
-    out
+    percent_encode(value, |b| one_of(b, b"#$&+/:<=>?@[]^`{|}") || uri_unreserved(b))
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
+fn one_of(b: u8, set: &[u8]) -> bool {
+    set.contains(&b)
 }
 
 /// The byte of a `%XX` at `s[i..]`, if there is one.
@@ -179,7 +160,7 @@ fn percent_byte(s: &[u8], i: usize) -> Option<u8> {
     if s.get(i) != Some(&b'%') {
         return None;
     }
-    Some(hex_value(*s.get(i + 1)?)? << 4 | hex_value(*s.get(i + 2)?)?)
+    Some(hex_digit(*s.get(i + 1)?)? << 4 | hex_digit(*s.get(i + 2)?)?)
 }
 
 /// Decodes `%XX` sequences. Each maximal run of them must be valid UTF-8 (as
@@ -209,12 +190,12 @@ fn percent_decode(s: &str, strict: bool) -> Option<String> {
             i += 1;
             continue;
         }
-        out.push_str(&s[literal_start..i]);
+        out.push_str(s.get(literal_start..i).unwrap_or_default());
         out.push_str(core::str::from_utf8(&run).ok()?);
         i = j;
         literal_start = j;
     }
-    out.push_str(&s[literal_start..]);
+    out.push_str(s.get(literal_start..).unwrap_or_default());
     Some(out)
 }
 
@@ -227,11 +208,8 @@ pub fn decode_uri_component(s: &str) -> Option<String> {
 /// character, then every run of `%XX` is decoded. None where the decoding throws.
 pub fn decode(value: &str) -> Option<String> {
     let value = match value.strip_prefix('"') {
-        Some(rest) => {
-            let mut chars = rest.chars();
-            chars.next_back();
-            chars.as_str()
-        }
+        // Without its last character.
+        Some(rest) => rest.get(..(0..rest.len()).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0)).unwrap_or(""),
         None => value,
     };
     percent_decode(value, false)
@@ -244,30 +222,22 @@ pub fn to_utc_string(ms: f64) -> String {
         return "Invalid Date".into();
     }
     let ms = ms as i64; // towards zero, as JS Date truncates
-    let days = ms.div_euclid(86_400_000);
-    let secs_of_day = ms.rem_euclid(86_400_000) / 1000;
-    const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize]; // 1970-01-01 was a Thursday
-                                                               // Days since the epoch → proleptic Gregorian (year, month, day), Howard Hinnant's method.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let sign = if year < 0 { "-" } else { "" };
-    format!(
-        "{weekday}, {day:02} {} {sign}{:04} {:02}:{:02}:{:02} GMT",
-        MONTHS[(month - 1) as usize],
-        year.abs(),
-        secs_of_day / 3600,
-        secs_of_day / 60 % 60,
-        secs_of_day % 60
-    )
+    let date = CivilDate::from_days(ms.div_euclid(86_400_000));
+    let mut out = String::with_capacity(29);
+    out.push_str(date.weekday);
+    out.push_str(", ");
+    push_uint(&mut out, date.day, 2);
+    out.push(' ');
+    out.push_str(date.month);
+    out.push(' ');
+    if date.year < 0 {
+        out.push('-');
+    }
+    push_uint(&mut out, date.year.unsigned_abs(), 4);
+    out.push(' ');
+    push_time_of_day(&mut out, (ms.rem_euclid(86_400_000) / 1000) as u64);
+    out.push_str(" GMT");
+    out
 }
 
 /// The `expires` attribute value for `expires` at `now_ms`, or None for a session cookie.
@@ -287,10 +257,12 @@ fn cookie_string(name: &str, encoded_value: &str, options: &CookieOptions, expir
             out.push_str("; ");
             out.push_str(name);
             out.push('=');
-            out.push_str(value.split(';').next().unwrap_or(""));
+            out.push_str(before(value, b';'));
         }
     }
-    let mut out = format!("{}={}", encode_name(name), encoded_value);
+    let mut out = encode_name(name);
+    out.push('=');
+    out.push_str(encoded_value);
     attribute(&mut out, "path", &options.path);
     if let Some(expires) = expires_value(expires, now_ms) {
         attribute(&mut out, "expires", &expires);
@@ -322,8 +294,14 @@ pub fn parse_cookie_header(document_cookie: &str) -> Vec<(String, String)> {
     if document_cookie.is_empty() {
         return jar;
     }
-    for pair in document_cookie.split("; ") {
-        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+    let mut rest = Some(document_cookie);
+    while let Some(text) = rest {
+        let pair;
+        (pair, rest) = match split_once_str(text, "; ") {
+            Some((pair, after)) => (pair, Some(after)),
+            None => (text, None),
+        };
+        let (raw_name, raw_value) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
         let Some(name) = decode_uri_component(raw_name) else { continue };
         if jar.iter().any(|(n, _)| *n == name) {
             continue;
@@ -349,7 +327,7 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
 pub fn clear_order(document_cookie: &str) -> Vec<String> {
     fn array_index(s: &str) -> Option<u32> {
         let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-        s.parse::<u32>().ok().filter(|&n| canonical && n != u32::MAX)
+        parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
     }
     let names: Vec<String> = parse_cookie_header(document_cookie).into_iter().map(|(n, _)| n).collect();
     // Sorted by inserting in place: a jar holds a handful of names, and `sort()` would
@@ -1053,5 +1031,9 @@ mod tests {
         assert_eq!(decode_uri_component("%E2x%82%AC"), None);
         assert_eq!(decode("%E2x%82%AC"), None);
         assert_eq!(decode("%zz%4"), Some("%zz%4".to_string()));
+        // A leading quote drops the first and the last character, whatever their size.
+        for (quoted, inner) in [("\"a%20b\"", "a b"), ("\"abé", "ab"), ("\"é", ""), ("\"", ""), ("\"\"", "")] {
+            assert_eq!(decode(quoted).as_deref(), Some(inner), "{quoted:?}");
+        }
     }
 }

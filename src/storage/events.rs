@@ -5,7 +5,8 @@
 use super::keys::{self, UserItem};
 use crate::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum Change {
     SignIn,
     Refresh,

@@ -15,10 +15,12 @@
 //! | `aws.cognito.test-ls`                                | the probe write that tests localStorage   |
 
 use crate::prelude::*;
+use crate::text::{concat, parse_uint, push_uint, rsplit_once_byte, split_once_byte};
 const PREFIX: &str = "CognitoIdentityServiceProvider";
 
 /// The per-user items the SDK stores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub enum UserItem {
     IdToken,
     AccessToken,
@@ -62,15 +64,15 @@ pub const SESSION_ITEMS: [UserItem; 4] =
 
 /// `CognitoIdentityServiceProvider.<clientId>`: the SDK's `user.keyPrefix`.
 pub fn client_prefix(client_id: &str) -> String {
-    format!("{PREFIX}.{client_id}")
+    concat(&[PREFIX, ".", client_id])
 }
 
 pub fn last_auth_user(client_id: &str) -> String {
-    format!("{PREFIX}.{client_id}.LastAuthUser")
+    concat(&[PREFIX, ".", client_id, ".LastAuthUser"])
 }
 
 pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
-    format!("{PREFIX}.{client_id}.{username}.{}", item.suffix())
+    concat(&[PREFIX, ".", client_id, ".", username, ".", item.suffix()])
 }
 
 /// The user and item a key of `client_id` names (`<prefix>.<client>.<username>.<item>`);
@@ -78,42 +80,46 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
     let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
-    let (username, suffix) = rest.rsplit_once('.')?;
+    let (username, suffix) = rsplit_once_byte(rest, b'.')?;
     let item = UserItem::ALL.into_iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
 }
 
 /// The cross-tab lock guarding one user's refresh (also the lease key's and the markers' stem).
 pub fn refresh_lock(client_id: &str, username: &str) -> String {
-    format!("{PREFIX}.{client_id}.{username}.refresh")
+    concat(&[PREFIX, ".", client_id, ".", username, ".refresh"])
 }
 
 /// The storage key of the lease that stands in for the lock `lock` without Web Locks.
 pub fn lease(lock: &str) -> String {
-    format!("{lock}.lease")
+    concat(&[lock, ".lease"])
 }
 
 /// What every marker of `lock` starts with: `<lock>.fresh.`.
 pub fn marker_prefix(lock: &str) -> String {
-    format!("{lock}.fresh.")
+    concat(&[lock, ".fresh."])
 }
 
 /// `<lock>.fresh.<time ms>.<tag>`: the marker lock announcing new tokens (tagged `tag`)
 /// stored at `time_ms`.
 pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
-    format!("{}{time_ms}.{tag}", marker_prefix(lock))
+    let mut out = marker_prefix(lock);
+    push_uint(&mut out, time_ms, 1);
+    out.push('.');
+    out.push_str(tag);
+    out
 }
 
 /// The time and tag of a marker of `lock`; None for any other name.
 pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = name.strip_prefix(&marker_prefix(lock))?.split_once('.')?;
-    Some((time.parse().ok()?, tag))
+    let (time, tag) = split_once_byte(name.strip_prefix(&marker_prefix(lock))?, b'.')?;
+    Some((parse_uint(time)?, tag))
 }
 
 /// Where the identity id of an identity pool is cached, as the AWS SDK's
 /// `CognitoIdentityCredentials` keeps it.
 pub fn identity_id(identity_pool_id: &str) -> String {
-    format!("aws.cognito.identity-id.{identity_pool_id}")
+    concat(&["aws.cognito.identity-id.", identity_pool_id])
 }
 
 /// Written and removed again to learn whether localStorage accepts writes (Safari's

@@ -23,7 +23,8 @@ pub trait Storage {
 
 /// In-memory storage: the fallback when localStorage is missing or throws, and the
 /// backend of native tests.
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct MemoryStorage {
     items: RefCell<OrderedMap<String>>,
 }

@@ -43,18 +43,23 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// written last, and if any write fails every key written is put back as it was, so a
     /// reader never finds half a session and an earlier session is not lost.
     pub fn save(&self, username: &str, session: &Session) -> Result<(), String> {
-        let drift = session.clock_drift.to_string();
-        let writes = [
+        let drift = crate::text::int(session.clock_drift);
+        self.write_all(&[
             (self.key(username, UserItem::IdToken), session.id_token.jwt.as_str()),
             (self.key(username, UserItem::AccessToken), session.access_token.jwt.as_str()),
             (self.key(username, UserItem::RefreshToken), session.refresh_token.as_str()),
             (self.key(username, UserItem::ClockDrift), drift.as_str()),
             (keys::last_auth_user(self.client_id), username),
-        ];
+        ])
+    }
+
+    /// Writes every key in order, all or nothing: when a write fails, the keys written
+    /// before it are put back as they were.
+    fn write_all(&self, writes: &[(String, &str)]) -> Result<(), String> {
         let before: Vec<Option<String>> = writes.iter().map(|(key, _)| self.storage.get_item(key)).collect();
         for (done, (key, value)) in writes.iter().enumerate() {
             if let Err(e) = self.storage.set_item(key, value) {
-                for ((key, _), old) in writes[..done].iter().zip(&before) {
+                for ((key, _), old) in writes.iter().zip(&before).take(done) {
                     match old {
                         // Restoring a value that fitted before; if even that fails, drop the key.
                         Some(old) => {
@@ -82,21 +87,14 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         })
     }
 
+    /// Remembers `device` for `username`, all three keys or (when a write fails) none of
+    /// them: the keys are then as they were before.
     pub fn save_device(&self, username: &str, device: &DeviceSecrets) -> Result<(), String> {
-        let writes = [
-            (UserItem::DeviceKey, &device.key),
-            (UserItem::RandomPasswordKey, &device.password),
-            (UserItem::DeviceGroupKey, &device.group_key),
-        ];
-        for (done, (item, value)) in writes.iter().enumerate() {
-            if let Err(e) = self.storage.set_item(&self.key(username, *item), value) {
-                for (item, _) in &writes[..done] {
-                    self.storage.remove_item(&self.key(username, *item));
-                }
-                return Err(e);
-            }
-        }
-        Ok(())
+        self.write_all(&[
+            (self.key(username, UserItem::DeviceKey), device.key.as_str()),
+            (self.key(username, UserItem::RandomPasswordKey), device.password.as_str()),
+            (self.key(username, UserItem::DeviceGroupKey), device.group_key.as_str()),
+        ])
     }
 
     /// Forgets the remembered device (sign-out keeps it: a device outlives sessions).
@@ -195,6 +193,23 @@ mod tests {
             let store = SessionStore::new(&failing, "client");
             assert!(store.save("alice", &session()).is_err());
             assert!(failing.inner.keys().is_empty(), "refusing {refused}: {:?}", failing.inner.keys());
+        }
+    }
+
+    #[test]
+    fn a_failed_device_write_keeps_the_previous_device() {
+        let device = |key: &str| DeviceSecrets { key: key.into(), group_key: "g".into(), password: "p".into() };
+        for refused in ["deviceKey", "randomPasswordKey", "deviceGroupKey"] {
+            let mut failing = FailingStorage { inner: MemoryStorage::new(), refused: Some(refused) };
+            let store = SessionStore::new(&failing, "client");
+            assert!(store.save_device("alice", &device("new")).is_err());
+            assert!(failing.inner.keys().is_empty(), "refusing {refused}: {:?}", failing.inner.keys());
+            failing.refused = None;
+            SessionStore::new(&failing, "client").save_device("alice", &device("old")).unwrap();
+            failing.refused = Some(refused);
+            let store = SessionStore::new(&failing, "client");
+            assert!(store.save_device("alice", &device("new")).is_err());
+            assert_eq!(store.load_device("alice"), Some(device("old")), "refusing {refused}");
         }
     }
 

@@ -54,12 +54,15 @@ pub struct StorageLease<'a, S: Storage + ?Sized, T: Sleep> {
 /// Read with the JSON number reader, and written as whole milliseconds (what `Date.now()`
 /// gives anyway), so no float parsing or formatting code reaches the wasm.
 fn parse_lease(value: &str) -> Option<(&str, f64)> {
-    let (owner, expiry) = value.rsplit_once(':')?;
+    let (owner, expiry) = crate::text::rsplit_once_byte(value, b':')?;
     Some((owner, crate::json::parse(expiry).ok()?.as_f64()?))
 }
 
 fn lease(owner: &str, expiry_ms: f64) -> String {
-    format!("{owner}:{}", expiry_ms as i64)
+    let mut out = String::from(owner);
+    out.push(':');
+    crate::text::push_int(&mut out, expiry_ms as i64);
+    out
 }
 
 impl<S: Storage + ?Sized, T: Sleep> StorageLease<'_, S, T> {
