@@ -21,8 +21,16 @@ impl<T: 'static> Local<T> {
         Local { value: core::cell::OnceCell::new(), init }
     }
 
+    // `with` is instantiated per closure (dozens): it stays a call to `get`, which is
+    // instantiated per value type only.
+    #[inline(always)]
     pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
-        f(self.value.get_or_init(self.init))
+        f(self.get())
+    }
+
+    #[inline(never)]
+    fn get(&'static self) -> &'static T {
+        self.value.get_or_init(self.init)
     }
 }
 
