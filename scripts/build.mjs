@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
+import { shortenNames } from './short-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { features: { type: 'string' }, out: { type: 'string' } } });
@@ -46,7 +47,9 @@ function compile() {
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt,
   ]);
-  return readFileSync(opt);
+  const shortened = shortenNames(readFileSync(opt));
+  writeFileSync(opt, shortened.wasm); // the shipped bytes, for measuring
+  return shortened;
 }
 
 /**
@@ -140,10 +143,11 @@ function writeInternals() {
   for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(dir, d));
 }
 
-const wasm = compile();
+const { wasm, rename } = compile();
+const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${ext}`), 'utf8'));
 // The default async init refers to a .wasm file next to the glue; bundlers would try to
 // resolve it. We never ship that file (the bytes are inlined), so drop the reference.
-const webGlue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8').replace(
+const webGlue = glue('web', '.js').replace(
   `new URL('${crate}_bg.wasm', import.meta.url)`,
   `undefined /* inlined: see wasm-bytes.js */`,
 );
@@ -152,13 +156,13 @@ const facade = facadeSource(webGlue);
 if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
-copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
+writeFileSync(join(out, `${crate}.d.ts`), glue('web', '.d.ts'));
 writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
 const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
-const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
+const noModulesGlue = glue('no-modules', '.js');
 const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
