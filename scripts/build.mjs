@@ -37,8 +37,10 @@ function compile() {
   // (see src/js/panic.rs).
   run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
+  // `--encode-into always`: TextEncoder's encodeInto is in every browser that runs the wasm
+  // (its features need Safari 15 and newer), so the glue needs no fallback for it.
   for (const target of ['web', 'no-modules']) {
-    run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);
+    run('wasm-bindgen', ['--target', target, '--omit-default-module-path', '--encode-into', 'always', '--out-dir', join(work, target), wasm]);
   }
   // wasm-opt from the npm package `binaryen` (Debian's wasm-opt 108 breaks wasm-bindgen output).
   // -Oz twice: the second pass finds more (a third, or --converge, nothing further).
@@ -99,6 +101,26 @@ export { ${facade.names.join(', ')} };
 }
 
 /**
+ * The classic scripts call `initSync` only. With the async init no longer the namespace
+ * object, the minifier drops it with its fetch / instantiateStreaming code; and the URL of
+ * the current script, which only that init would use, is not computed on every load.
+ */
+const ASYNC_INIT_EDITS = [
+  ['return Object.assign(__wbg_init, { initSync }, exports);', 'return Object.assign({ initSync }, exports);'],
+  [`    let script_src;
+    if (typeof document !== 'undefined' && document.currentScript !== null) {
+        script_src = new URL(document.currentScript.src, location.href).toString();
+    }
+`, ''],
+];
+function syncOnly(noModulesGlue) {
+  return ASYNC_INIT_EDITS.reduce((glue, [from, to]) => {
+    if (!glue.includes(from)) throw new Error(`wasm-bindgen's no-modules glue changed: no ${JSON.stringify(from)}`);
+    return glue.replace(from, to);
+  }, noModulesGlue);
+}
+
+/**
  * A classic script (no import/export) that instantiates the wasm and hands the API object
  * to \`publish\`: the script tag assigns a global, the CommonJS entry \`module.exports\`.
  */
@@ -150,12 +172,9 @@ function writeInternals() {
 
 const { wasm, rename } = compile();
 const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${ext}`), 'utf8'));
-// The default async init refers to a .wasm file next to the glue; bundlers would try to
-// resolve it. We never ship that file (the bytes are inlined), so drop the reference.
-const webGlue = glue('web', '.js').replace(
-  `new URL('${crate}_bg.wasm', import.meta.url)`,
-  `undefined /* inlined: see wasm-bytes.js */`,
-);
+// `--omit-default-module-path` (above): the glue's async init would otherwise refer to a
+// .wasm file next to it, which bundlers try to resolve; we never ship that file.
+const webGlue = glue('web', '.js');
 const facade = facadeSource(webGlue);
 
 if (existsSync(out)) rmSync(out, { recursive: true });
@@ -167,8 +186,8 @@ const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
-const noModulesGlue = glue('no-modules', '.js');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
+const syncGlue = syncOnly(glue('no-modules', '.js'));
+const classic = (banner, publish) => classicScript(banner, syncGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
