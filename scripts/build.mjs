@@ -35,7 +35,11 @@ function compile() {
   // src/lib.rs) reach our crate only (dependencies stay cached).
   // The exported stack pointer lets the JS entry reset the shadow stack after a panic
   // (see src/js/panic.rs).
-  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
+  // A 512 KiB shadow stack instead of rustc's 1 MiB: the static data (placed after the
+  // stack) then sits below 1 MiB, where each address the code embeds is a 3-byte LEB128
+  // constant instead of 4. The stack still comes first, so an overflow traps instead of
+  // overwriting data; sign-ins and JSON nested to the parser's limit ran in 32 KiB.
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer', '-C', 'link-arg=-zstack-size=524288'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
   // `--encode-into always`: TextEncoder's encodeInto is in every browser that runs the wasm
   // (its features need Safari 15 and newer), so the glue needs no fallback for it.
