@@ -47,14 +47,16 @@ function compile() {
     run('wasm-bindgen', ['--target', target, '--omit-default-module-path', '--encode-into', 'always', '--out-dir', join(work, target), wasm]);
   }
   // wasm-opt from the npm package `binaryen` (Debian's wasm-opt 108 breaks wasm-bindgen output).
-  // -Oz twice: the second pass finds more (a third, or --converge, nothing further).
+  // -Oz, then the control flow rebuilt by binaryen's relooper (--flatten --rereloop: smaller
+  // here than LLVM's structure), then -Oz twice: the second pass finds more (a third, or
+  // --converge, nothing further).
   // --low-memory-unused lets it fold constant offsets into loads and stores: true here,
   // the shadow stack takes the first 1 MB and grows down from its top (data follows it).
   // The producers and target-features sections are for tools, not for browsers.
   const bg = join(work, 'web', `${crate}_bg.wasm`);
   const opt = join(work, `${crate}.opt.wasm`);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
+    '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt,
   ]);
