@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
+import { shortenNames } from './short-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { features: { type: 'string' }, out: { type: 'string' } } });
@@ -34,19 +35,34 @@ function compile() {
   // src/lib.rs) reach our crate only (dependencies stay cached).
   // The exported stack pointer lets the JS entry reset the shadow stack after a panic
   // (see src/js/panic.rs).
-  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer'], remapRegistry);
+  // A 512 KiB shadow stack instead of rustc's 1 MiB: the static data (placed after the
+  // stack) then sits below 1 MiB, where each address the code embeds is a 3-byte LEB128
+  // constant instead of 4. The stack still comes first, so an overflow traps instead of
+  // overwriting data; sign-ins and JSON nested to the parser's limit ran in 32 KiB.
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer', '-C', 'link-arg=-zstack-size=524288'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
+  // `--encode-into always`: TextEncoder's encodeInto is in every browser that runs the wasm
+  // (its features need Safari 15 and newer), so the glue needs no fallback for it.
   for (const target of ['web', 'no-modules']) {
-    run('wasm-bindgen', ['--target', target, '--out-dir', join(work, target), wasm]);
+    run('wasm-bindgen', ['--target', target, '--omit-default-module-path', '--encode-into', 'always', '--out-dir', join(work, target), wasm]);
   }
   // wasm-opt from the npm package `binaryen` (Debian's wasm-opt 108 breaks wasm-bindgen output).
+  // -Oz, then the control flow rebuilt by binaryen's relooper (--flatten --rereloop: smaller
+  // here than LLVM's structure), then -Oz twice: the second pass finds more (a third, or
+  // --converge, nothing further).
+  // --low-memory-unused lets it fold constant offsets into loads and stores: true here,
+  // the shadow stack takes the first 1 MB and grows down from its top (data follows it).
+  // The producers and target-features sections are for tools, not for browsers.
   const bg = join(work, 'web', `${crate}_bg.wasm`);
   const opt = join(work, `${crate}.opt.wasm`);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt,
   ]);
-  return readFileSync(opt);
+  const shortened = shortenNames(readFileSync(opt));
+  writeFileSync(opt, shortened.wasm); // the shipped bytes, for measuring
+  return shortened;
 }
 
 /**
@@ -88,6 +104,26 @@ ${facade.passthrough.map((n) => `const ${n} = wasm.${n};`).join('\n')}
 ${facade.code}
 export { ${facade.names.join(', ')} };
 `;
+}
+
+/**
+ * The classic scripts call `initSync` only. With the async init no longer the namespace
+ * object, the minifier drops it with its fetch / instantiateStreaming code; and the URL of
+ * the current script, which only that init would use, is not computed on every load.
+ */
+const ASYNC_INIT_EDITS = [
+  ['return Object.assign(__wbg_init, { initSync }, exports);', 'return Object.assign({ initSync }, exports);'],
+  [`    let script_src;
+    if (typeof document !== 'undefined' && document.currentScript !== null) {
+        script_src = new URL(document.currentScript.src, location.href).toString();
+    }
+`, ''],
+];
+function syncOnly(noModulesGlue) {
+  return ASYNC_INIT_EDITS.reduce((glue, [from, to]) => {
+    if (!glue.includes(from)) throw new Error(`wasm-bindgen's no-modules glue changed: no ${JSON.stringify(from)}`);
+    return glue.replace(from, to);
+  }, noModulesGlue);
 }
 
 /**
@@ -143,26 +179,24 @@ function writeInternals() {
   for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(dir, d));
 }
 
-const wasm = compile();
-// The default async init refers to a .wasm file next to the glue; bundlers would try to
-// resolve it. We never ship that file (the bytes are inlined), so drop the reference.
-const webGlue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8').replace(
-  `new URL('${crate}_bg.wasm', import.meta.url)`,
-  `undefined /* inlined: see wasm-bytes.js */`,
-);
+const { wasm, rename } = compile();
+const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${ext}`), 'utf8'));
+// `--omit-default-module-path` (above): the glue's async init would otherwise refer to a
+// .wasm file next to it, which bundlers try to resolve; we never ship that file.
+const webGlue = glue('web', '.js');
 const facade = facadeSource(webGlue);
 
 if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
-copyFileSync(join(work, 'web', `${crate}.d.ts`), join(out, `${crate}.d.ts`));
+writeFileSync(join(out, `${crate}.d.ts`), glue('web', '.d.ts'));
 writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
 const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
-const noModulesGlue = readFileSync(join(work, 'no-modules', `${crate}.js`), 'utf8');
-const classic = (banner, publish) => classicScript(banner, noModulesGlue, bytesSource, facade, publish);
+const syncGlue = syncOnly(glue('no-modules', '.js'));
+const classic = (banner, publish) => classicScript(banner, syncGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
   'globalThis.AmazonCognitoIdentity = api;')));
