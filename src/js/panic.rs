@@ -158,8 +158,8 @@ fn deliver_failures() {
 }
 
 /// `spawn_local`, for a future that a panic elsewhere must stop (see the module comment).
-pub fn spawn(future: impl Future<Output = ()> + 'static) {
-    wasm_bindgen_futures::spawn_local(Guarded { panics: panics(), future: Some(Box::pin(future)) });
+pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(Guarded { panics: panics(), future: Some(future) });
 }
 
 struct Guarded {
@@ -318,11 +318,11 @@ mod tests {
         let (second, second_promise) = reply_with_promise();
         let ran_on = Rc::new(Cell::new(false));
         let flag = ran_on.clone();
-        spawn(async move {
+        spawn(Box::pin(async move {
             next_tick().await;
             flag.set(true);
             second.ok(JsValue::TRUE);
-        });
+        }));
 
         abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
         first.ok(JsValue::TRUE); // too late: the panic answered for it
