@@ -168,3 +168,279 @@ function text(v) {
 function hidden(obj, name, value) {
   Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
 }
+
+// ----- the Web APIs the wasm uses (src/js/host.rs) ----------------------------------
+// Each wasm-bindgen import costs glue on both sides, and building or reading a JS object
+// from Rust costs one import per step: so the wasm calls these few functions with
+// strings, numbers and the app's own objects, and everything that touches a Web API
+// object happens here. Nothing here decides a flow.
+
+/** `obj[key]` when it is a string: what a throwing getter or a non-object gives is undefined. */
+function stringField(obj, key) {
+  let value;
+  try {
+    value = obj[key];
+  } catch {
+    // a throwing getter reads as nothing
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** What a failure says: its `message`, or the thrown string itself. */
+function describeFailure(e) {
+  return stringField(e, 'message') ?? (typeof e === 'string' ? e : '');
+}
+
+/** The WebAuthn failures that are not the browser's: rejected as 0 and 1 (src/js/passkeys.rs). */
+const NOT_JSON = {};
+const NO_WEBAUTHN = {};
+
+/** `navigator.locks`, where there is one. */
+function webLocks() {
+  const nav = globalThis.navigator;
+  return nav && nav.locks;
+}
+
+/** `setTimeout(task, ms)`: the timer, or undefined where there is none. */
+function timer(task, ms) {
+  try {
+    return setTimeout(task, ms);
+  } catch {
+    return undefined;
+  }
+}
+
+const sessionListeners = [];
+const watchedClients = [];
+
+const host = {
+  /** POSTs `body`: a Promise of "status\n[=x-amzn-errortype]\nbody", rejected with what
+   * failed (no answer at all). Only the pool's `credentials` fetch option is honoured. */
+  fetch(url, headers, body, credentials) {
+    return new Promise((resolve) => {
+      const f = globalThis.fetch;
+      if (typeof f !== 'function') throw 'fetch is not available in this environment';
+      const init = { method: 'POST', mode: 'cors', headers: JSON.parse(headers), body };
+      if (credentials !== undefined) init.credentials = credentials;
+      const sent = f(url, init);
+      if (!(sent instanceof Promise)) throw 'fetch did not return a Promise';
+      resolve(sent.then((response) => {
+        let type = null;
+        try {
+          type = response.headers.get('x-amzn-errortype');
+        } catch {
+          // no headers: no error type
+        }
+        const head = `${response.status}\n${typeof type === 'string' ? `=${type}` : ''}\n`;
+        return response.text().then((text) => head + (typeof text === 'string' ? text : ''));
+      }));
+    }).catch((e) => {
+      throw describeFailure(e);
+    });
+  },
+
+  /** Resolves after `ms` (at once where there is no setTimeout). */
+  sleep(ms) {
+    return new Promise((resolve) => timer(resolve, ms) ?? resolve());
+  },
+
+  /** A Promise with its `resolve` and `reject` as properties. */
+  deferred() {
+    let settle;
+    const promise = new Promise((resolve, reject) => (settle = [resolve, reject]));
+    [promise.resolve, promise.reject] = settle;
+    return promise;
+  },
+
+  hasLocks() {
+    const locks = webLocks();
+    return Boolean(locks) && typeof locks.request === 'function';
+  },
+
+  /** `navigator.locks.request(name)`: resolves once the lock is held, which it stays until
+   * `.release()` (or, given `ms`, until `ms` have passed). */
+  lock(name, ms) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    if (ms !== undefined) timer(release, ms);
+    const acquired = new Promise((resolve) => {
+      webLocks().request(name, () => {
+        resolve();
+        return held;
+      });
+    });
+    acquired.release = release;
+    return acquired;
+  },
+
+  /** The names of the Web Locks held now, as JSON text. */
+  heldLocks() {
+    return new Promise((resolve) => resolve(webLocks().query())).then((snapshot) =>
+      JSON.stringify(Array.from(snapshot.held, (lock) => lock.name).filter((name) => typeof name === 'string')),
+    );
+  },
+
+  /** `navigator.credentials.create` (or `.get`) with options in WebAuthn's JSON form: the
+   * credential's JSON text; rejected with 0 (options not JSON), 1 (no WebAuthn) or the
+   * browser's failure as "name\nmessage". */
+  passkey(create, options) {
+    return new Promise((resolve) => {
+      let json;
+      try {
+        json = JSON.parse(options);
+      } catch {
+        throw NOT_JSON;
+      }
+      const PKC = globalThis.PublicKeyCredential;
+      const parse = PKC && PKC[create ? 'parseCreationOptionsFromJSON' : 'parseRequestOptionsFromJSON'];
+      if (typeof parse !== 'function') throw NO_WEBAUTHN;
+      const publicKey = parse.call(PKC, json);
+      const nav = globalThis.navigator;
+      const container = nav && nav.credentials;
+      const call = container && container[create ? 'create' : 'get'];
+      if (typeof call !== 'function') throw NO_WEBAUTHN;
+      const pending = call.call(container, { publicKey });
+      if (!(pending instanceof Promise)) throw NO_WEBAUTHN;
+      resolve(pending.then((credential) => {
+        if (typeof (credential && credential.toJSON) !== 'function') throw NO_WEBAUTHN;
+        const data = credential.toJSON();
+        let text;
+        try {
+          text = JSON.stringify(data);
+        } catch {
+          // unwritable: no WebAuthn JSON support
+        }
+        if (typeof text !== 'string') throw NO_WEBAUTHN;
+        return text;
+      }));
+    }).catch((e) => {
+      if (e === NOT_JSON) throw 0;
+      if (e === NO_WEBAUTHN) throw 1;
+      throw `${stringField(e, 'name') ?? 'WebAuthnError'}\n${stringField(e, 'message') ?? ''}`;
+    });
+  },
+
+  /** Runs `wasm.__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms timer
+   * that does not keep Node running); false when nothing can be scheduled. */
+  idle(prepare) {
+    const task = () => wasm.__atIdle(prepare);
+    if (typeof globalThis.requestIdleCallback === 'function') {
+      try {
+        globalThis.requestIdleCallback(task, { timeout: 2000 });
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const t = timer(task, 200);
+    if (t === undefined) return false;
+    if (t && typeof t.unref === 'function') t.unref();
+    return true;
+  },
+
+  /** `pool.onSessionChange(listener)`: returns the function that removes it. Changes in
+   * other tabs arrive as `storage` events, which the core reads (`wasm.__storageEvent`). */
+  onSessionChange(clientId, listener) {
+    if (!watchedClients.includes(clientId)) {
+      watchedClients.push(clientId);
+      try {
+        globalThis.addEventListener('storage', (e) =>
+          wasm.__storageEvent(clientId, stringField(e, 'key'), stringField(e, 'oldValue'), stringField(e, 'newValue')));
+      } catch {
+        // no addEventListener (Node): nothing to watch
+      }
+    }
+    const entry = [clientId, listener];
+    sessionListeners.push(entry);
+    return () => {
+      const at = sessionListeners.indexOf(entry);
+      if (at >= 0) sessionListeners.splice(at, 1);
+    };
+  },
+
+  /** Tells the listeners of `clientId`; one that throws does not stop the others (its
+   * exception surfaces as an unhandled rejection). */
+  emit(clientId, type, username, otherTab) {
+    const listeners = sessionListeners.filter(([c]) => c === clientId);
+    if (!listeners.length) return;
+    const event = { type, username, otherTab };
+    for (const [, listener] of listeners) {
+      try {
+        listener.call(undefined, event);
+      } catch (thrown) {
+        Promise.reject(thrown);
+      }
+    }
+  },
+
+  /** The page's advanced-security collector, looked up at each request as the SDK does. */
+  hasContextData() {
+    return globalThis.AmazonCognitoAdvancedSecurityData !== undefined;
+  },
+
+  contextData(username, userPoolId, clientId) {
+    try {
+      const data = globalThis.AmazonCognitoAdvancedSecurityData.getData(username, userPoolId, clientId);
+      return typeof data === 'string' ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
+  userAgent() {
+    return stringField(globalThis.navigator, 'userAgent');
+  },
+
+  localStorage() {
+    try {
+      return globalThis.localStorage;
+    } catch {
+      return undefined;
+    }
+  },
+
+  /** A storage object's `getItem` (a throwing or missing one finds nothing). */
+  getItem(storage, key) {
+    try {
+      const value = storage.getItem(key);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
+  /** A storage object's `setItem`: what failed, or undefined. */
+  setItem(storage, key, value) {
+    let set;
+    try {
+      set = storage.setItem;
+    } catch {
+      // unreadable: no method
+    }
+    if (typeof set !== 'function') return 'the storage object has no setItem method';
+    try {
+      set.call(storage, key, value);
+      return undefined;
+    } catch (e) {
+      return stringField(e, 'name') ?? 'storage write failed';
+    }
+  },
+
+  removeItem(storage, key) {
+    try {
+      storage.removeItem(key);
+    } catch {
+      // a broken backend never throws through the SDK
+    }
+  },
+
+  /** The coded error of a panic, and what `__takePanic` reports (src/js/panic.rs). */
+  error(code, message) {
+    return errorOf({ name: code, code, message });
+  },
+
+  message: (thrown) => stringField(thrown, 'message'),
+
+  report: (error, delivered, returned) => ({ error, delivered, returned }),
+};
+wasm.__host(host);

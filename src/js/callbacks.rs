@@ -6,7 +6,7 @@
 //! (`abandon_all`, from the panic hook in `super::panic`) even though their futures never
 //! run again, and a `Reply` that finds its entry gone knows the panic already answered.
 
-use super::convert::deferred;
+use super::host::host;
 use super::serial_map::SerialMap;
 use crate::prelude::*;
 use core::cell::{Cell, RefCell};
@@ -55,7 +55,9 @@ pub struct Reply {
 
 /// A new call's Reply and its Promise.
 pub fn reply_with_promise() -> (Reply, Promise) {
-    let (promise, resolve, reject) = deferred();
+    let deferred = host().deferred();
+    let (resolve, reject) = (deferred.resolve(), deferred.reject());
+    let promise = Promise::from(deferred);
     let serial = take_serial();
     let returned = promise.clone().into();
     IN_FLIGHT

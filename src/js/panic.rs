@@ -38,17 +38,17 @@
 //! Lock callback) still surfaces as an uncaught RuntimeError: they are a few lines each.
 
 use super::callbacks::{abandon_all, next_serial, take_serial, Target};
-use super::convert::{error, get_string};
+use super::host::host;
 use super::serial_map::SerialMap;
 use super::web::queue_microtask;
 use crate::prelude::*;
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::ErrorKind;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use js_sys::{Function, Object, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
@@ -146,7 +146,7 @@ fn abandon_in_flight(message: String) {
 }
 
 fn coded_error(message: &str) -> JsValue {
-    error(&CognitoError::new(ErrorKind::Panic, message))
+    host().error(ErrorKind::Panic.code(), message)
 }
 
 /// After a panic, from a microtask: tells the app about each call the panic failed.
@@ -181,7 +181,7 @@ impl Future for Guarded {
             core::mem::forget(self.future.take());
             if panics() == self.panics {
                 // A JS exception unwound it, not a panic: the hook did not run.
-                let what = get_string(&thrown, "message").unwrap_or_else(|| "an exception unwound a call".into());
+                let what = host().message(&thrown).unwrap_or_else(|| "an exception unwound a call".into());
                 abandon_in_flight(String::from(MESSAGE_PREFIX) + &what);
             }
             return Poll::Ready(());
@@ -285,11 +285,7 @@ pub fn take_panic(mark: f64) -> JsValue {
         let last = last.borrow();
         let Some(report) = last.as_ref().filter(|r| r.serial >= mark) else { return JsValue::UNDEFINED };
         let own = report.failed.iter().filter(|(serial, _)| *serial >= mark).min_by_key(|(serial, _)| *serial);
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"error".into(), &coded_error(&report.message));
-        let _ = Reflect::set(&out, &"delivered".into(), &own.is_some().into());
-        let _ = Reflect::set(&out, &"returned".into(), own.map_or(&JsValue::UNDEFINED, |(_, r)| r));
-        out.into()
+        host().report(&coded_error(&report.message), own.is_some(), own.map_or(&JsValue::UNDEFINED, |(_, r)| r))
     })
 }
 
@@ -304,6 +300,7 @@ pub fn on_panic_stack_reset(reset: Function) {
 mod tests {
     use super::*;
     use crate::js::callbacks::reply_with_promise;
+    use js_sys::Reflect;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::*;
 
@@ -313,6 +310,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn abandoning_fails_each_call_in_flight_once_and_stops_their_futures() {
+        crate::js::host::install_for_tests();
         let mark = panic_mark();
         let (first, first_promise) = reply_with_promise();
         let (second, second_promise) = reply_with_promise();
@@ -332,7 +330,10 @@ mod tests {
 
         for promise in [first_promise.clone(), second_promise] {
             let rejected = JsFuture::from(promise).await.unwrap_err();
-            assert_eq!(get_string(&rejected, "code").as_deref(), Some(ErrorKind::Panic.code()));
+            assert_eq!(
+                Reflect::get(&rejected, &"code".into()).unwrap().as_string().as_deref(),
+                Some(ErrorKind::Panic.code())
+            );
         }
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
         let report = take_panic(mark);
@@ -347,6 +348,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn single_flights_are_fresh_after_a_panic() {
+        crate::js::host::install_for_tests();
         let flights = ResetAfterPanic::<Cell<u32>>::default();
         flights.get().set(7);
         assert_eq!(flights.get().get(), 7);

@@ -4,8 +4,8 @@
 //! - `run(op, input, storage)`: an operation that may send requests; a Promise of the
 //!   answer (a panic rejects it with a coded error, see `super::panic`).
 //! - `now(op, input, storage)`: an operation that never waits; the answer at once.
-//! - `onSessionChange(clientId, listener)`, `localStorageIfUsable()`: bindings that
-//!   hand JS objects across, which plain data cannot carry.
+//! - `localStorageIfUsable()`: a binding that hands a JS object across, which plain data
+//!   cannot carry.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -81,12 +81,6 @@ pub fn now(op: &str, input: &str, storage: JsValue) -> String {
         },
     };
     answer.text(outcome)
-}
-
-/// `pool.onSessionChange(listener)` (ours): returns the function that removes it.
-#[wasm_bindgen(js_name = onSessionChange)]
-pub fn on_session_change(client_id: &str, listener: js_sys::Function) -> JsValue {
-    super::events::subscribe(client_id, listener)
 }
 
 /// The SDK's default storage: localStorage when it exists and takes a write (Safari's

@@ -1,0 +1,121 @@
+//! The Web APIs this crate uses, as the JS side offers them (`host` in
+//! src/facade/core.js): a few functions taking and giving strings, numbers and the app's
+//! own objects. Each wasm-bindgen import costs glue on both sides, and building or reading
+//! a JS object from Rust costs an import per step; a line of JS does it for less. The same
+//! build runs in a page, a worker and Node, where several APIs are missing: the JS side
+//! checks, and says so in what it gives back.
+
+use crate::prelude::*;
+use core::cell::OnceCell;
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    pub type Host;
+
+    /// POSTs `body`: a Promise of `"status\n[=x-amzn-errortype]\nbody"`, rejected with
+    /// the failure's message when no answer came.
+    #[wasm_bindgen(method)]
+    pub fn fetch(this: &Host, url: &str, headers: &str, body: &str, credentials: Option<&str>) -> Promise;
+    /// Resolves after `ms` (at once where there is no timer).
+    #[wasm_bindgen(method)]
+    pub fn sleep(this: &Host, ms: u32) -> Promise;
+    /// A Promise with its `resolve` and `reject`.
+    #[wasm_bindgen(method)]
+    pub fn deferred(this: &Host) -> Deferred;
+
+    /// Whether there is `navigator.locks`.
+    #[wasm_bindgen(method, js_name = hasLocks)]
+    pub fn has_locks(this: &Host) -> bool;
+    /// Requests the Web Lock `name`: resolves once it is held, which it stays until
+    /// `release` is called (or `ms` have passed).
+    #[wasm_bindgen(method)]
+    pub fn lock(this: &Host, name: &str, ms: Option<u32>) -> Deferred;
+    /// The names of the Web Locks held now, as JSON text.
+    #[wasm_bindgen(method, js_name = heldLocks)]
+    pub fn held_locks(this: &Host) -> Promise;
+
+    /// `navigator.credentials.create` (or `.get`) with WebAuthn options as JSON text:
+    /// the credential's JSON text; rejected with 0 (the options are not JSON), 1 (no
+    /// WebAuthn) or `"name\nmessage"` (the browser's failure).
+    #[wasm_bindgen(method)]
+    pub fn passkey(this: &Host, create: bool, options: &str) -> Promise;
+
+    /// Calls `__atIdle(prepare)` at idle time; false when nothing can be scheduled.
+    #[wasm_bindgen(method)]
+    pub fn idle(this: &Host, prepare: bool) -> bool;
+
+    /// Tells `clientId`'s session listeners.
+    #[wasm_bindgen(method)]
+    pub fn emit(this: &Host, client_id: &str, kind: &str, username: &str, other_tab: bool);
+
+    #[wasm_bindgen(method, js_name = hasContextData)]
+    pub fn has_context_data(this: &Host) -> bool;
+    #[wasm_bindgen(method, js_name = contextData)]
+    pub fn context_data(this: &Host, username: &str, user_pool_id: &str, client_id: &str) -> Option<String>;
+
+    #[wasm_bindgen(method, js_name = userAgent)]
+    pub fn user_agent(this: &Host) -> Option<String>;
+    #[wasm_bindgen(method, js_name = localStorage)]
+    pub fn local_storage(this: &Host) -> JsValue;
+
+    /// A storage object's `getItem`: a string, or nothing (a failure included).
+    #[wasm_bindgen(method, js_name = getItem)]
+    pub fn get_item(this: &Host, storage: &JsValue, key: &str) -> Option<String>;
+    /// A storage object's `setItem`: what failed, or nothing.
+    #[wasm_bindgen(method, js_name = setItem)]
+    pub fn set_item(this: &Host, storage: &JsValue, key: &str, value: &str) -> Option<String>;
+    #[wasm_bindgen(method, js_name = removeItem)]
+    pub fn remove_item(this: &Host, storage: &JsValue, key: &str);
+
+    /// The SDK's Error with `code` and `name` `code`.
+    #[wasm_bindgen(method)]
+    pub fn error(this: &Host, code: &str, message: &str) -> JsValue;
+    /// What a thrown value says, when it has a string `message`.
+    #[wasm_bindgen(method)]
+    pub fn message(this: &Host, thrown: &JsValue) -> Option<String>;
+    /// `{ error, delivered, returned }`: what `__takePanic` gives.
+    #[wasm_bindgen(method)]
+    pub fn report(this: &Host, error: &JsValue, delivered: bool, returned: &JsValue) -> JsValue;
+
+    /// A Promise with the functions that settle it.
+    #[wasm_bindgen(extends = Promise)]
+    pub type Deferred;
+    #[wasm_bindgen(method, getter)]
+    pub fn resolve(this: &Deferred) -> Function;
+    #[wasm_bindgen(method, getter)]
+    pub fn reject(this: &Deferred) -> Function;
+    #[wasm_bindgen(method, getter)]
+    pub fn release(this: &Deferred) -> Function;
+}
+
+local! {
+    static HOST: OnceCell<Host> = const { OnceCell::new() };
+}
+
+/// The JS side's functions, handed over once by src/facade/core.js before any other call.
+#[wasm_bindgen(js_name = __host)]
+pub fn set_host(host: Host) {
+    let _ = HOST.with(|h| h.set(host));
+}
+
+/// The JS side's functions.
+pub fn host() -> &'static Host {
+    match HOST.get() {
+        Some(host) => host,
+        None => panic!("the JS side has not handed over its functions"),
+    }
+}
+
+/// For the wasm tests, which run without the package's JS: the host of
+/// src/facade/core.js, made from its source (`wasm` there is undefined: nothing these
+/// tests run calls back into the exports).
+#[cfg(test)]
+pub fn install_for_tests() {
+    if HOST.get().is_none() {
+        let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
+        let made = Function::new_with_args("wasm", &source).call0(&JsValue::UNDEFINED);
+        set_host(made.unwrap_or(JsValue::UNDEFINED).unchecked_into());
+    }
+}
