@@ -210,6 +210,28 @@ function timer(task, ms) {
   }
 }
 
+/** `queueMicrotask(task)`, or a resolved Promise's `then` where there is none. */
+function microtask(task) {
+  if (typeof queueMicrotask === 'function') queueMicrotask(task);
+  else Promise.resolve().then(task);
+}
+
+/** Runs the wasm's tasks that are ready (src/js/tasks.rs). A trap in one (a panic, or an
+ * exception thrown through the wasm) ends that call: the next says so and runs the rest. */
+function runTasks() {
+  let trapped = false;
+  let message;
+  for (;;) {
+    try {
+      wasm.__poll(trapped, message);
+      return;
+    } catch (e) {
+      trapped = true;
+      message = stringField(e, 'message');
+    }
+  }
+}
+
 const sessionListeners = [];
 const watchedClients = [];
 
@@ -242,6 +264,17 @@ const host = {
   /** Resolves after `ms` (at once where there is no setTimeout). */
   sleep(ms) {
     return new Promise((resolve) => timer(resolve, ms) ?? resolve());
+  },
+
+  schedule() {
+    microtask(runTasks);
+  },
+
+  later: microtask,
+
+  /** Reports `promise`'s outcome to the wasm task awaiting it. */
+  wait(promise, id) {
+    promise.then((value) => wasm.__settle(id, true, value), (reason) => wasm.__settle(id, false, reason));
   },
 
   /** A Promise with its `resolve` and `reject` as properties. */

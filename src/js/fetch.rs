@@ -3,11 +3,11 @@
 //! the status, the error type header and the body as one string.
 
 use super::host::host;
+use super::tasks::wait;
 use crate::flows::transport::Transport;
 use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::{CognitoError, HttpResponse, Request};
-use wasm_bindgen_futures::JsFuture;
 
 /// `fetch` with the pool's `fetchOptions` (only `credentials` is honoured, as in the SDK)
 /// and the X-Amz-User-Agent the JS's `UserAgent` gave for this call.
@@ -24,14 +24,14 @@ impl Transport for FetchTransport {
         }
         let sent =
             host().fetch(endpoint, &Value::Object(headers).stringify(), &request.text(), self.credentials.as_deref());
-        let answer = JsFuture::from(sent).await;
+        let answer = wait(&sent).await;
         let answer = answer.map_err(|e| CognitoError::network(e.as_string().unwrap_or_default()))?;
         super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
         Ok(response(&answer.as_string().unwrap_or_default()))
     }
 
     async fn sleep(&self, ms: u32) {
-        let _ = JsFuture::from(host().sleep(ms)).await;
+        let _ = wait(&host().sleep(ms)).await;
     }
 }
 

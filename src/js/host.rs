@@ -24,6 +24,15 @@ extern "C" {
     /// A Promise with its `resolve` and `reject`.
     #[wasm_bindgen(method)]
     pub fn deferred(this: &Host) -> Deferred;
+    /// Reports `promise`'s outcome to `__settle(id, ok, value)`.
+    #[wasm_bindgen(method)]
+    pub fn wait(this: &Host, promise: &Promise, id: u32);
+    /// Runs `__poll` from a microtask, and again after each trap in it.
+    #[wasm_bindgen(method)]
+    pub fn schedule(this: &Host);
+    /// Calls `f` from a microtask.
+    #[wasm_bindgen(method)]
+    pub fn later(this: &Host, f: &Function);
 
     /// Whether there is `navigator.locks`.
     #[wasm_bindgen(method, js_name = hasLocks)]
@@ -109,13 +118,18 @@ pub fn host() -> &'static Host {
 }
 
 /// For the wasm tests, which run without the package's JS: the host of
-/// src/facade/core.js, made from its source (`wasm` there is undefined: nothing these
-/// tests run calls back into the exports).
+/// src/facade/core.js, made from its source, with the exports it calls back.
 #[cfg(test)]
 pub fn install_for_tests() {
-    if HOST.get().is_none() {
-        let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
-        let made = Function::new_with_args("wasm", &source).call0(&JsValue::UNDEFINED);
-        set_host(made.unwrap_or(JsValue::UNDEFINED).unchecked_into());
+    if HOST.get().is_some() {
+        return;
     }
+    let exports = js_sys::Object::new();
+    let poll = Closure::<dyn FnMut(bool, Option<String>)>::new(super::tasks::run).into_js_value();
+    let settle = Closure::<dyn FnMut(u32, bool, JsValue)>::new(super::tasks::settle).into_js_value();
+    js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
+    js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();
+    let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
+    let made = Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();
+    set_host(made.unchecked_into());
 }

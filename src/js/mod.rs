@@ -17,6 +17,7 @@ mod pool_shared;
 mod serial_map;
 mod srp_ahead;
 mod tabs;
+mod tasks;
 mod web;
 
 #[cfg(test)]

@@ -11,11 +11,11 @@
 //!   stack is clean (app code never runs inside the hook). Every call, not only the one
 //!   that panicked: others may be waiting on it (parallel getSession calls share one
 //!   refresh, a Web Lock it holds) and nothing tells which.
-//! - Futures. Each runs inside `Guarded` (see `spawn`), which polls it through a JS
-//!   trampoline that catches the trap: wasm-bindgen-futures' executor never sees it (no
-//!   RuntimeError out of its microtask, which Node would treat as fatal; no tasks stranded
-//!   behind the panicking one; no task RefCell left borrowed). The future that panicked is
-//!   leaked, neither polled nor dropped again (its state is torn). The others were spawned
+//! - Futures. Each is a task of `super::tasks`, polled from an export the JS calls inside
+//!   a `try` (no RuntimeError out of a microtask, which Node would treat as fatal); the
+//!   JS then runs the tasks after it. The future that panicked is leaked, neither polled
+//!   nor dropped again (its state is torn); a trap the hook did not see (a JS exception
+//!   through the wasm) fails the calls in flight as a panic does. The others were spawned
 //!   before the panic and stop at their next wake-up, their calls already failed, so they
 //!   write nothing more.
 //! - Shared in-flight state the abandoned future would have cleared: single-flight maps
@@ -28,26 +28,22 @@
 //!   Promise) or throws the coded error. wasm-bindgen's borrow of that method's `&self`
 //!   object stays taken (shared): later `&self` calls on it work (every method of our
 //!   stateful classes takes `&self`); only its `free()` then throws, and it is leaked.
-//!   The shadow stack pointer stays where the trapping frames moved it: the JS entry
-//!   registers `__onPanicStackReset`, run from a microtask (no wasm frame is live then),
-//!   which puts it back at the top. In a future the callers' epilogues restore it.
+//!   The shadow stack pointer stays where the trapping frames moved it (a trapping task's
+//!   too): the JS entry registers `__onPanicStackReset`, run from a microtask (no wasm
+//!   frame is live then), which puts it back at the top.
 //! - Our RefCells: no borrow of our own state spans a call into code that can panic, so a
 //!   panic leaves none of them borrowed. The hook itself only `try_borrow`s.
 //!
-//! A panic in a Rust closure that JS calls directly (the storage-event listener, the Web
-//! Lock callback) still surfaces as an uncaught RuntimeError: they are a few lines each.
+//! A panic in an export the JS side calls on its own (`__storageEvent`, `__atIdle`,
+//! `__settle`) still surfaces as an uncaught RuntimeError: they do little.
 
 use super::callbacks::{abandon_all, next_serial, take_serial, Target};
 use super::host::host;
 use super::serial_map::SerialMap;
-use super::web::queue_microtask;
 use crate::prelude::*;
 use crate::protocol::ErrorKind;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
-use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context, Poll};
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
@@ -71,20 +67,18 @@ local! {
     /// Functions that let go of something held across an await (a Web Lock), by id.
     static RELEASE_ON_PANIC: RefCell<SerialMap<Function>> = const { RefCell::new(SerialMap::new()) };
     static NEXT_RELEASE_ID: Cell<u64> = const { Cell::new(0) };
-    /// The delivery microtask, made once (at start, so the hook allocates little).
-    static DELIVER: Function = Closure::<dyn FnMut()>::new(deliver_failures).into_js_value().unchecked_into();
     /// The JS entry's shadow-stack reset.
     static STACK_RESET: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-fn panics() -> u32 {
+/// Panics so far (and traps the hook did not see).
+pub fn panics() -> u32 {
     PANICS.with(Cell::get)
 }
 
 /// Runs once, when the module is instantiated.
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
-    DELIVER.with(|_| ());
     // Builds other than the shipped one link std, whose panic handler calls this hook.
     #[cfg(not(shipped))]
     std::panic::set_hook(Box::new(|info| {
@@ -114,12 +108,13 @@ fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
         &line.into(),
         &text.unwrap_or("panic").into(),
     );
-    abandon_in_flight(String::from(MESSAGE_PREFIX) + text.unwrap_or("panic"));
+    abandon_in_flight(text.unwrap_or("panic"));
 }
 
-/// Fails every call in flight with `message` (delivered by a microtask), cancels their
-/// futures, releases what they held.
-fn abandon_in_flight(message: String) {
+/// Fails every call in flight with the coded error saying `what` (delivered by a
+/// microtask), cancels their futures, releases what they held.
+pub fn abandon_in_flight(what: &str) {
+    let message = String::from(MESSAGE_PREFIX) + what;
     PANICS.with(|p| p.set(p.get().wrapping_add(1)));
     let abandoned = abandon_all();
     let failed = abandoned.iter().map(|(serial, call)| (*serial, call.returned.clone())).collect();
@@ -140,89 +135,22 @@ fn abandon_in_flight(message: String) {
     }
     // Microtasks run once the stack is empty: first the stack reset, then the deliveries.
     if let Some(reset) = STACK_RESET.with(|r| r.try_borrow().ok().and_then(|r| r.clone())) {
-        queue_microtask(&reset);
+        host().later(&reset);
     }
-    DELIVER.with(queue_microtask);
+    super::tasks::schedule();
 }
 
 fn coded_error(message: &str) -> JsValue {
     host().error(ErrorKind::Panic.code(), message)
 }
 
-/// After a panic, from a microtask: tells the app about each call the panic failed.
-fn deliver_failures() {
+/// After a panic, from a microtask (`super::tasks::run`): tells the app about each call
+/// the panic failed.
+pub fn deliver_failures() {
     let to_fail = TO_FAIL.with(|t| core::mem::take(&mut *t.borrow_mut()));
     for (target, message) in to_fail {
         target.fail(coded_error(&message));
     }
-}
-
-/// `spawn_local`, for a future that a panic elsewhere must stop (see the module comment).
-pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
-    wasm_bindgen_futures::spawn_local(Guarded { panics: panics(), future: Some(future) });
-}
-
-struct Guarded {
-    /// The panic count when spawned.
-    panics: u32,
-    future: Option<Pin<Box<dyn Future<Output = ()>>>>,
-}
-
-impl Future for Guarded {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if panics() != self.panics {
-            return Poll::Ready(()); // failed by a panic already: stop here
-        }
-        let Some(future) = self.future.as_mut() else { return Poll::Ready(()) };
-        let mut polled = Poll::Pending;
-        if let Err(thrown) = catch_trap(&mut || polled = future.as_mut().poll(cx)) {
-            // Its state is torn mid-poll: never poll it again, nor run its destructors.
-            core::mem::forget(self.future.take());
-            if panics() == self.panics {
-                // A JS exception unwound it, not a panic: the hook did not run.
-                let what = host().message(&thrown).unwrap_or_else(|| "an exception unwound a call".into());
-                abandon_in_flight(String::from(MESSAGE_PREFIX) + &what);
-            }
-            return Poll::Ready(());
-        }
-        polled
-    }
-}
-
-local! {
-    /// A JS function that runs `JOB`. Called through `Function::call0`, an import that
-    /// catches JS exceptions, it turns a trap inside the job into an `Err` for the caller
-    /// instead of a RuntimeError unwinding wasm-bindgen-futures' `run_all` (which would
-    /// strand the tasks queued behind, and, in Node, end the process: it is uncaught).
-    static TRAMPOLINE: Function = Closure::<dyn FnMut()>::new(run_job).into_js_value().unchecked_into();
-    static JOB: Cell<Option<*mut (dyn FnMut() + 'static)>> = const { Cell::new(None) };
-}
-
-// The crate's one exception to `#![deny(unsafe_code)]` (with `catch_trap`): a closure
-// borrowed for one synchronous call crosses a JS trampoline as a raw pointer. Sound because
-// the pointer is in `JOB` only during `catch_trap`'s `call0` (set just before, cleared just
-// after, on one thread), and `Cell::take` here lets it be dereferenced at most once.
-#[allow(unsafe_code)]
-fn run_job() {
-    if let Some(job) = JOB.with(Cell::take) {
-        // SAFETY: set by `catch_trap` from a borrow that outlives this synchronous call.
-        unsafe { (*job)() }
-    }
-}
-
-/// Runs `job`, or gives the exception (the RuntimeError of a trap) that cut it short. The
-/// frames that trapped are gone; the callers' epilogues put the shadow stack pointer back.
-// Allowed `unsafe`: see `run_job`. The `'static` the transmute claims is never relied on:
-// the pointer leaves `JOB` before `job`'s borrow ends, on success and on a trap alike.
-#[allow(unsafe_code)]
-fn catch_trap(job: &mut dyn FnMut()) -> Result<(), JsValue> {
-    // SAFETY: only the lifetime is erased; the pointer is used during the call below only.
-    let job: *mut (dyn FnMut() + 'static) = unsafe { core::mem::transmute(job as *mut dyn FnMut()) };
-    JOB.with(|j| j.set(Some(job)));
-    let result = TRAMPOLINE.with(|t| t.call0(&JsValue::UNDEFINED));
-    JOB.with(|j| j.set(None));
-    result.map(drop)
 }
 
 /// Shared in-flight state that a panic can strand (a single-flight map whose leader was
@@ -300,6 +228,7 @@ pub fn on_panic_stack_reset(reset: Function) {
 mod tests {
     use super::*;
     use crate::js::callbacks::reply_with_promise;
+    use crate::js::tasks::spawn;
     use js_sys::Reflect;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::*;
@@ -322,7 +251,7 @@ mod tests {
             second.ok(JsValue::TRUE);
         }));
 
-        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
+        abandon_in_flight("test");
         first.ok(JsValue::TRUE); // too late: the panic answered for it
         for _ in 0..3 {
             next_tick().await;
@@ -352,7 +281,7 @@ mod tests {
         let flights = ResetAfterPanic::<Cell<u32>>::default();
         flights.get().set(7);
         assert_eq!(flights.get().get(), 7);
-        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
+        abandon_in_flight("test");
         assert_eq!(flights.get().get(), 0);
     }
 }

@@ -3,15 +3,15 @@
 //! and `credential.toJSON()` (`host.passkey`, in src/facade/core.js).
 
 use super::host::host;
+use super::tasks::wait;
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
-use wasm_bindgen_futures::JsFuture;
 
 /// `navigator.credentials.create` (or `.get`) with `options` (JSON text): the credential in
 /// JSON form, as text. `what` names the options in the error for options that are not JSON.
 async fn credentials_call(create: bool, options: &str, what: &str) -> Result<String, CognitoError> {
-    match JsFuture::from(host().passkey(create, options)).await {
+    match wait(&host().passkey(create, options)).await {
         Ok(credential) => Ok(credential.as_string().unwrap_or_default()),
         Err(e) => Err(match (e.as_f64(), e.as_string()) {
             (Some(0.0), _) => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),

@@ -6,13 +6,13 @@ use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
 use super::panic::{self, ReleaseOnPanic};
+use super::tasks::wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
 use core::future::Future;
-use js_sys::{Function, Promise};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 local! {
     /// This tab's identity in storage leases.
@@ -54,16 +54,16 @@ impl LockManager for WebLocks {
         let acquired = host().lock(name, None);
         let release = acquired.release();
         let release_on_panic = panic::release_on_panic(release.clone());
-        JsFuture::from(Promise::from(acquired)).await.ok()?;
+        wait(&acquired.into()).await.ok()?;
         Some(HeldLock { release, _release_on_panic: release_on_panic })
     }
 
     async fn hold_for(&self, name: &str, ms: u32) {
-        let _ = JsFuture::from(Promise::from(host().lock(name, Some(ms)))).await;
+        let _ = wait(&host().lock(name, Some(ms)).into()).await;
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let names = JsFuture::from(host().held_locks()).await.ok().and_then(|names| names.as_string());
+        let names = wait(&host().held_locks()).await.ok().and_then(|names| names.as_string());
         names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
     }
 }

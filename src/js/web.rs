@@ -1,12 +1,10 @@
 //! The Web APIs bound as typed imports rather than through the JS side (`super::host`):
-//! randomness, which getrandom asks for, and the microtask queue the panic recovery uses.
-//! Both may be missing where the build runs (a missing free function throws a
-//! ReferenceError), hence `catch`.
+//! randomness, which getrandom asks for (`catch`: a missing `crypto` throws a
+//! ReferenceError); and the advanced-security collector, through the JS side.
 
 use super::host::host;
 use crate::prelude::*;
 use crate::protocol::user_context::ContextDataSource;
-use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -14,21 +12,6 @@ extern "C" {
     /// `crypto.getRandomValues`, present in every browser, worker and Node ≥ 19.
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_name = queueMicrotask, catch)]
-    fn queue_microtask_js(task: &Function) -> Result<(), JsValue>;
-
-    /// A promise seen only as `then(f)` with a plain function (js-sys's `then` wants a Closure).
-    type Thenable;
-    #[wasm_bindgen(method)]
-    fn then(this: &Thenable, f: &Function);
-}
-
-/// `queueMicrotask(task)`, or `Promise.resolve().then(task)` where there is none.
-pub fn queue_microtask(task: &Function) {
-    if queue_microtask_js(task).is_err() {
-        Promise::resolve(&JsValue::UNDEFINED).unchecked_into::<Thenable>().then(task);
-    }
 }
 
 /// The page's advanced-security collector, `AmazonCognitoAdvancedSecurityData`, looked up at

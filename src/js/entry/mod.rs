@@ -44,7 +44,7 @@ type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
     let (reply, promise) = super::callbacks::reply_with_promise();
     let (name, input, storage) = (op.to_string(), json::parse(input).unwrap_or(Value::Null), JsStorage(storage));
-    super::panic::spawn(Box::pin(async move {
+    super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
         let outcome = if name == identity::GET {
             identity::get(&identity::Call::parse(&input, storage), &mut answer).await
