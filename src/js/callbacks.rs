@@ -44,7 +44,7 @@ pub fn take_serial() -> u64 {
 /// Removes every call in flight, with its serial: the panic hook fails them all. Gives
 /// nothing when the registry is borrowed (the panic hit our own bookkeeping), rather than
 /// panicking inside the hook.
-pub fn abandon_all() -> Vec<(u64, InFlight)> {
+pub fn abandon_all() -> (Vec<u64>, Vec<InFlight>) {
     IN_FLIGHT.with(|calls| calls.try_borrow_mut().map(|mut calls| calls.take_all()).unwrap_or_default())
 }
 

@@ -116,8 +116,8 @@ fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
 pub fn abandon_in_flight(what: &str) {
     let message = String::from(MESSAGE_PREFIX) + what;
     PANICS.with(|p| p.set(p.get().wrapping_add(1)));
-    let abandoned = abandon_all();
-    let failed = abandoned.iter().map(|(serial, call)| (*serial, call.returned.clone())).collect();
+    let (serials, abandoned) = abandon_all();
+    let failed = serials.into_iter().zip(abandoned.iter().map(|call| call.returned.clone())).collect();
     let report = Report { serial: take_serial(), message: message.clone(), failed };
     LAST_PANIC.with(|l| {
         if let Ok(mut l) = l.try_borrow_mut() {
@@ -126,11 +126,11 @@ pub fn abandon_in_flight(what: &str) {
     });
     TO_FAIL.with(|t| {
         if let Ok(mut t) = t.try_borrow_mut() {
-            t.extend(abandoned.into_iter().map(|(_, call)| (call.target, message.clone())));
+            t.extend(abandoned.into_iter().map(|call| (call.target, message.clone())));
         }
     });
-    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all()).unwrap_or_default());
-    for (_, release) in &releases {
+    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all().1).unwrap_or_default());
+    for release in &releases {
         let _ = release.call0(&JsValue::UNDEFINED);
     }
     // Microtasks run once the stack is empty: first the stack reset, then the deliveries.
