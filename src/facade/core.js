@@ -378,7 +378,7 @@ const host = {
       watchedClients.push(clientId);
       try {
         globalThis.addEventListener('storage', (e) =>
-          wasm.__storageEvent(clientId, stringField(e, 'key'), stringField(e, 'oldValue'), stringField(e, 'newValue')));
+          wasm.__storageEvent(clientId, JSON.stringify(['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null))));
       } catch {
         // no addEventListener (Node): nothing to watch
       }
