@@ -48,26 +48,6 @@ async fn get_user_data(
     user_data::user_data(&call.env(), &username, || call.session(), bypass_cache, refresh).await
 }
 
-/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
-/// Both refresh the cached user data afterwards, as the SDK does.
-pub(super) async fn change_attributes(call: &Call, update: bool) -> Outcome {
-    access_token(call)?; // a missing session is reported before bad arguments
-    let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
-    let user_call_value = if update {
-        let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
-            .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
-        UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
-    } else {
-        let names = Vec::<String>::from_json(call.arg("names").clone())
-            .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
-        UserCall::DeleteAttributes { names }
-    };
-    let details = user_call(call, &user_call_value).await?;
-    let _ = get_user_data(call, true, None).await;
-    let reply = Reply::success();
-    Ok(if update { reply.with_details(Value::Object(details)) } else { reply })
-}
-
 /// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
 /// CompleteWebAuthnRegistration → 'SUCCESS'.
 pub(super) async fn register_passkey(call: &Call) -> Outcome {
@@ -79,8 +59,15 @@ pub(super) async fn register_passkey(call: &Call) -> Outcome {
 }
 
 /// A one-request operation (`one_request`): its request, and what the app is told.
-pub(super) async fn run_one(call: &Call, request: UserCall, answers: Answers, out: &mut Answer) -> Outcome {
+pub(super) async fn run_one(
+    call: &Call, request: Result<(UserCall, Answers), CognitoError>, out: &mut Answer,
+) -> Outcome {
+    let (request, answers) = request?;
     let result = user_call(call, &request).await;
+    // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
+    if result.is_ok() && matches!(answers, Answers::AttributesChanged { .. }) {
+        let _ = get_user_data(call, true, None).await;
+    }
     let signs_out = matches!(request, UserCall::DeleteUser { .. } | UserCall::GlobalSignOut);
     if signs_out && result.is_ok() {
         clear_local(call, &call.username());
@@ -104,12 +91,17 @@ pub(super) enum Answers {
     /// The delivery details to `inputVerificationCode` when the callback object has it;
     /// else onSuccess with `SUCCESS` when given (to a callback object), or the details.
     Code(Option<&'static str>),
+    /// `SUCCESS`, with UpdateUserAttributes' answer as a second argument (`details`).
+    AttributesChanged {
+        details: bool,
+    },
 }
 
 impl Answers {
     fn reply(&self, call: &Call, data: Passthrough) -> Reply {
         match self {
-            Answers::Success => Reply::success(),
+            Answers::Success | Answers::AttributesChanged { details: false } => Reply::success(),
+            Answers::AttributesChanged { details: true } => Reply::success().with_details(Value::Object(data)),
             Answers::Response => Reply::ok(Value::Object(data)),
             Answers::Attributes => match data.get("UserAttributes").cloned() {
                 Some(list @ Value::Array(_)) => Reply::one("attributes", list),
@@ -128,12 +120,13 @@ impl Answers {
     }
 }
 
-/// The one-request operations, from the method name and its arguments; None for an
-/// operation of another kind.
-pub(super) fn one_request(op: &str, call: &Call) -> Option<(UserCall, Answers)> {
+/// The one-request operations, from the method name and its arguments (or what is wrong
+/// with them); None for an operation of another kind.
+pub(super) fn one_request(op: &str, call: &Call) -> Option<Result<(UserCall, Answers), CognitoError>> {
     let metadata = || call.string_map("clientMetadata");
     let count = |name: &str| call.arg(name).as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
-    Some(match op {
+    Some(Ok(match op {
+        "updateAttributes" | "deleteAttributes" => return Some(change_attributes(op == "updateAttributes", call)),
         "getUserAttributes" => (UserCall::GetUser, Answers::Attributes),
         "getMFAOptions" => (UserCall::GetUser, Answers::MfaOptions),
         "getAttributeVerificationCode" => (
@@ -201,5 +194,21 @@ pub(super) fn one_request(op: &str, call: &Call) -> Option<(UserCall, Answers)> 
             (UserCall::ResendConfirmationCode { client_metadata: metadata() }, Answers::Response)
         }
         _ => return None,
-    })
+    }))
+}
+
+/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
+fn change_attributes(update: bool, call: &Call) -> Result<(UserCall, Answers), CognitoError> {
+    access_token(call)?; // a missing session is reported before bad arguments
+    let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
+    let request = if update {
+        let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
+            .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
+        UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
+    } else {
+        let names = Vec::<String>::from_json(call.arg("names").clone())
+            .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
+        UserCall::DeleteAttributes { names }
+    };
+    Ok((request, Answers::AttributesChanged { details: update }))
 }

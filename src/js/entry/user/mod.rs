@@ -18,6 +18,7 @@ use crate::protocol::challenge::AuthFlow;
 use crate::protocol::CognitoError;
 use crate::storage::keys;
 use held::{clear_local, device, named};
+use session::SessionOp;
 
 /// The operations that never wait (`now`).
 pub(super) fn now(op: &str, call: &Call, out: &mut Answer) -> Outcome {
@@ -47,19 +48,17 @@ pub(super) fn run<'a>(op: &'a str, call: &'a Call, out: &'a mut Answer) -> Pendi
     if let Some(step) = sign_in::step(op, call) {
         return Box::pin(sign_in::sign_in(call, step, out));
     }
-    if let Some((request, answers)) = account::one_request(op, call) {
-        return Box::pin(account::run_one(call, request, answers, out));
+    if let Some(request) = account::one_request(op, call) {
+        return Box::pin(account::run_one(call, request, out));
     }
     match op {
-        "associateSoftwareToken" => Box::pin(sign_in::associate_software_token(call, out)),
-        "verifySoftwareToken" => Box::pin(sign_in::verify_software_token(call, out)),
-        "getSession" => Box::pin(session::get_or_refresh(call, false, out)),
-        "refreshSession" => Box::pin(session::get_or_refresh(call, true, out)),
-        "signOut" => Box::pin(session::sign_out_revoking(call, out)),
-        "revokeTokens" => Box::pin(session::revoke_tokens(call)),
+        "associateSoftwareToken" => Box::pin(sign_in::software_token(call, false, out)),
+        "verifySoftwareToken" => Box::pin(sign_in::software_token(call, true, out)),
+        "getSession" => Box::pin(session::run(call, SessionOp::Get, out)),
+        "refreshSession" => Box::pin(session::run(call, SessionOp::Refresh, out)),
+        "signOut" => Box::pin(session::run(call, SessionOp::SignOut, out)),
+        "revokeTokens" => Box::pin(session::run(call, SessionOp::Revoke, out)),
         "getUserData" => Box::pin(account::user_data(call)),
-        "updateAttributes" => Box::pin(account::change_attributes(call, true)),
-        "deleteAttributes" => Box::pin(account::change_attributes(call, false)),
         "registerPasskey" => Box::pin(account::register_passkey(call)),
         "signUp" => Box::pin(super::pool::sign_up(call)),
         _ => Box::pin(core::future::ready(Err(unknown_op(op)))),

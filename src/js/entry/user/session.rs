@@ -1,5 +1,5 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut with
-//! revocation.
+//! revocation, revokeTokens.
 
 use super::super::call::{session_json, Call};
 use super::super::reply::{Answer, Outcome, Reply};
@@ -31,18 +31,48 @@ pub(super) fn session_now(call: &Call, out: &mut Answer) -> Outcome {
     }
 }
 
-/// `getSession` (refreshing an expired session) and `refreshSession` (with the given
-/// refresh token): the user holds the session afterwards, and its remembered device key.
-pub(super) async fn get_or_refresh(call: &Call, refresh: bool, out: &mut Answer) -> Outcome {
-    let metadata = call.string_map("clientMetadata");
+/// What a session operation that may send requests does.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum SessionOp {
+    /// `getSession`: the session, refreshed when expired.
+    Get,
+    /// `refreshSession`: refreshed with the given refresh token.
+    Refresh,
+    /// `signOut(callback)`: revokes the session's refresh token (refreshing an expired
+    /// session first), then clears local data, even when revoking failed.
+    SignOut,
+    /// `revokeTokens(callback)`: revokes the in-memory session's refresh token.
+    Revoke,
+}
+
+/// The session operations that may send requests. After `Get` and `Refresh` the user
+/// holds the session (none after a failure) and its remembered device key; the error, if
+/// any, goes to the callback.
+pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome {
     let username = call.username();
-    let found = if refresh {
-        let found = flows::session::refresh_session(&call.env(), &username, &call.text("refreshToken"), metadata).await;
-        tell(call, &username, found)
-    } else {
-        session(call, &username, metadata).await
+    // Sign-outs send no ClientMetadata.
+    let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
+    let session = match op {
+        SessionOp::Get | SessionOp::SignOut => session(call, &username, metadata).await,
+        SessionOp::Refresh => {
+            let token = call.text("refreshToken");
+            let found = flows::session::refresh_session(&call.env(), &username, &token, metadata).await;
+            tell(call, &username, found)
+        }
+        SessionOp::Revoke => call.session().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated")),
     };
-    let outcome = with_session(found, out);
+    if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
+        let revoked = match session {
+            Ok(session) => flows::revoke(&call.env(), &session).await,
+            Err(e) => Err(e),
+        };
+        if op == SessionOp::SignOut {
+            clear_local(call, &username);
+            out.set("session", Value::Null);
+        }
+        return revoked.map(|()| Reply::done());
+    }
+    let outcome = with_session(session, out);
     // A refresh leaves the signed-in user's remembered device key (or null) on the user,
     // as the SDK's `refreshSession` reads it from storage.
     let client_id = &call.shared.config.client_id;
@@ -78,23 +108,4 @@ pub(super) fn tell(call: &Call, username: &str, found: Found) -> Result<Session,
 fn with_session(found: Result<Session, CognitoError>, out: &mut Answer) -> Outcome {
     out.set("session", found.as_ref().map_or(Value::Null, session_json));
     found.map(|session| Reply::session(&session))
-}
-
-/// `signOut(callback)`: revokes the refresh token first; local data is cleared even when
-/// that fails, and the error (if any) goes to the callback.
-pub(super) async fn sign_out_revoking(call: &Call, out: &mut Answer) -> Outcome {
-    let username = call.username();
-    let revoked = match session(call, &username, None).await {
-        Ok(session) => flows::revoke(&call.env(), &session).await,
-        Err(e) => Err(e),
-    };
-    clear_local(call, &username);
-    out.set("session", Value::Null);
-    revoked.map(|()| Reply::done())
-}
-
-/// `revokeTokens(callback)`: revokes the in-memory session's refresh token.
-pub(super) async fn revoke_tokens(call: &Call) -> Outcome {
-    let session = call.session().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))?;
-    flows::revoke(&call.env(), &session).await.map(|()| Reply::done())
 }

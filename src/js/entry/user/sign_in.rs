@@ -219,10 +219,25 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     Reply::method(callback.method(), args, otherwise)
 }
 
-/// `associateSoftwareToken`: during a challenge (the user holds a Session) for that
-/// sign-in, else for the signed-in user. The Promise form resolves to the secret.
-pub(super) async fn associate_software_token(call: &Call, out: &mut Answer) -> Outcome {
+/// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
+/// user holds a Session) for that sign-in, else for the signed-in user. Associating
+/// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
+/// also finishes the sign-in, and for a signed-in user onSuccess gets
+/// VerifySoftwareToken's answer.
+pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
+    if verify {
+        let code = call.text("code");
+        let friendly_device_name = call.optional_text("friendlyDeviceName");
+        return match auth {
+            SetupAuth::Session(_) => sign_in(call, Ok(Step::FinishMfaSetup { code, friendly_device_name }), out).await,
+            SetupAuth::AccessToken(token) => {
+                let name = friendly_device_name.as_deref();
+                let data = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await?;
+                Ok(Reply::ok(Value::Object(data)))
+            }
+        };
+    }
     let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
     let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
     if let (Some(new), Some(old)) = (new_session, call.challenge_session()) {
@@ -230,21 +245,6 @@ pub(super) async fn associate_software_token(call: &Call, out: &mut Answer) -> O
         out.set("Session", Value::String(new));
     }
     Ok(Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret)))
-}
-
-/// `verifySoftwareToken`: during MFA_SETUP this also finishes the sign-in; for a
-/// signed-in user onSuccess gets VerifySoftwareToken's answer.
-pub(super) async fn verify_software_token(call: &Call, out: &mut Answer) -> Outcome {
-    let code = call.text("code");
-    let friendly_device_name = call.optional_text("friendlyDeviceName");
-    match setup_auth(call)? {
-        SetupAuth::Session(_) => sign_in(call, Ok(Step::FinishMfaSetup { code, friendly_device_name }), out).await,
-        SetupAuth::AccessToken(token) => {
-            let name = friendly_device_name.as_deref();
-            let data = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await?;
-            Ok(Reply::ok(Value::Object(data)))
-        }
-    }
 }
 
 /// Who a TOTP set-up call is for: the challenge's Session while the user holds one,
