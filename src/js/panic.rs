@@ -22,15 +22,13 @@
 //!   are `ResetAfterPanic` (a fresh map after each panic, so later calls do not join a
 //!   flight that never lands); Web Locks held across an await are released by the hook
 //!   (`release_on_panic`); storage leases (no Web Locks) expire by themselves.
-//! - A sync method that panics traps all the way out to its JS caller. The JS entry wraps
-//!   every method (scripts/entry-patches.js): it asks `__takePanic` and returns what the
-//!   method would have returned (the call it had set up reports through its callback or
-//!   Promise) or throws the coded error. wasm-bindgen's borrow of that method's `&self`
-//!   object stays taken (shared): later `&self` calls on it work (every method of our
-//!   stateful classes takes `&self`); only its `free()` then throws, and it is leaked.
-//!   The shadow stack pointer stays where the trapping frames moved it (a trapping task's
-//!   too): the JS entry registers `__onPanicStackReset`, run from a microtask (no wasm
-//!   frame is live then), which puts it back at the top.
+//! - An entry point (`run`, `now`) that panics traps all the way out to its JS caller.
+//!   The facade wraps every call (`enter` in src/facade/core.js): it asks `__takePanic`
+//!   and returns what the entry point would have returned (the call it had set up reports
+//!   through its Promise) or throws the coded error. The shadow stack pointer stays where
+//!   the trapping frames moved it (a trapping task's too): the JS entry registers
+//!   `__onPanicStackReset`, run from a microtask (no wasm frame is live then), which puts
+//!   it back at the top.
 //! - Our RefCells: no borrow of our own state spans a call into code that can panic, so a
 //!   panic leaves none of them borrowed. The hook itself only `try_borrow`s.
 //!
