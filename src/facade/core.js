@@ -7,20 +7,27 @@
 // into the SDK's objects, and hands a reply to the callback object, the Node-style
 // callback or the Promise, once.
 
+/** The calls in flight (`run`), by id: settled by the wasm (`host.settle`), or failed all
+ * at once by a panic (`host.panicked`, src/js/panic.rs). */
+const calls = new Map();
+let nextCall = 0;
+/** Panics so far, and the coded error data of the last. */
+let panics = 0;
+let lastPanic;
+
 /**
- * Runs a call into the wasm. A panic there traps; src/js/panic.rs has made a coded error
- * of it (`WasmPanicException`): it is thrown here, or, when the call had set up its
- * Promise before it panicked, that Promise (rejected with it) is returned.
+ * Runs a call into the wasm. A panic there traps, once src/js/panic.rs has failed every
+ * call in flight with a coded error (`WasmPanicException`): it is thrown here, or, for a
+ * call that had set up its Promise (`call`), that Promise (rejected with it) is returned.
  */
-function enter(f) {
-  const mark = wasm.__panicMark();
+function enter(f, call) {
+  const seen = panics;
   try {
     return f();
   } catch (e) {
-    const panic = e instanceof WebAssembly.RuntimeError ? wasm.__takePanic(mark) : undefined;
-    if (!panic) throw e;
-    if (panic.delivered) return panic.returned;
-    throw panic.error;
+    if (!(e instanceof WebAssembly.RuntimeError) || panics === seen) throw e;
+    if (call) return call;
+    throw errorOf(lastPanic);
   }
 }
 
@@ -29,9 +36,15 @@ function coreNow(op, input, storage) {
   return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
 }
 
-/** `run(op, input, storage)`: a Promise of the core's answer, parsed. */
+/** `run(op, input, storage, id)`: a Promise of the core's answer, parsed. */
 function coreRun(op, input, storage) {
-  return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
+  const text = JSON.stringify(input);
+  const id = nextCall++;
+  const answer = new Promise((resolve, reject) => calls.set(id, { resolve, reject }));
+  return enter(() => {
+    wasm.run(op, text, storage, id);
+    return answer;
+  }, answer).then(JSON.parse);
 }
 
 /** The Error the SDK gives for a reply's `err`: coded, or plain for its argument checks. */
@@ -277,12 +290,24 @@ const host = {
     promise.then((value) => wasm.__settle(id, true, value), (reason) => wasm.__settle(id, false, reason));
   },
 
-  /** A Promise with its `resolve` and `reject` as properties. */
-  deferred() {
-    let settle;
-    const promise = new Promise((resolve, reject) => (settle = [resolve, reject]));
-    [promise.resolve, promise.reject] = settle;
-    return promise;
+  /** Resolves call `id` with the core's answer (unless a panic failed it already). */
+  settle(id, answer) {
+    const call = calls.get(id);
+    calls.delete(id);
+    if (call) call.resolve(answer);
+  },
+
+  /** A panic (or a trap the wasm did not see coming): every call in flight fails with
+   * the coded error, from a microtask (app code never runs inside the panic hook). */
+  panicked(code, message) {
+    panics += 1;
+    const data = { name: code, code, message };
+    lastPanic = data;
+    const failed = [...calls.values()];
+    calls.clear();
+    microtask(() => {
+      for (const call of failed) call.reject(errorOf(data));
+    });
   },
 
   hasLocks() {
@@ -466,14 +491,5 @@ const host = {
       // a broken backend never throws through the SDK
     }
   },
-
-  /** The coded error of a panic, and what `__takePanic` reports (src/js/panic.rs). */
-  error(code, message) {
-    return errorOf({ name: code, code, message });
-  },
-
-  message: (thrown) => stringField(thrown, 'message'),
-
-  report: (error, delivered, returned) => ({ error, delivered, returned }),
 };
 wasm.__host(host);

@@ -21,9 +21,12 @@ extern "C" {
     /// Resolves after `ms` (at once where there is no timer).
     #[wasm_bindgen(method)]
     pub fn sleep(this: &Host, ms: u32) -> Promise;
-    /// A Promise with its `resolve` and `reject`.
+    /// Resolves the call `id` (`run`) with `answer`.
     #[wasm_bindgen(method)]
-    pub fn deferred(this: &Host) -> Deferred;
+    pub fn settle(this: &Host, id: u32, answer: &str);
+    /// Fails every call in flight with the coded error `code`, `message` (a panic).
+    #[wasm_bindgen(method)]
+    pub fn panicked(this: &Host, code: &str, message: &str);
     /// Reports `promise`'s outcome to `__settle(id, ok, value)`.
     #[wasm_bindgen(method)]
     pub fn wait(this: &Host, promise: &Promise, id: u32);
@@ -40,7 +43,7 @@ extern "C" {
     /// Requests the Web Lock `name`: resolves once it is held, which it stays until
     /// `release` is called (or `ms` have passed).
     #[wasm_bindgen(method)]
-    pub fn lock(this: &Host, name: &str, ms: Option<u32>) -> Deferred;
+    pub fn lock(this: &Host, name: &str, ms: Option<u32>) -> LockRequest;
     /// The names of the Web Locks held now, as JSON text.
     #[wasm_bindgen(method, js_name = heldLocks)]
     pub fn held_locks(this: &Host) -> Promise;
@@ -78,25 +81,12 @@ extern "C" {
     #[wasm_bindgen(method, js_name = removeItem)]
     pub fn remove_item(this: &Host, storage: &JsValue, key: &str);
 
-    /// The SDK's Error with `code` and `name` `code`.
-    #[wasm_bindgen(method)]
-    pub fn error(this: &Host, code: &str, message: &str) -> JsValue;
-    /// What a thrown value says, when it has a string `message`.
-    #[wasm_bindgen(method)]
-    pub fn message(this: &Host, thrown: &JsValue) -> Option<String>;
-    /// `{ error, delivered, returned }`: what `__takePanic` gives.
-    #[wasm_bindgen(method)]
-    pub fn report(this: &Host, error: &JsValue, delivered: bool, returned: &JsValue) -> JsValue;
-
-    /// A Promise with the functions that settle it.
+    /// A Web Lock requested: resolves once it is held.
     #[wasm_bindgen(extends = Promise)]
-    pub type Deferred;
+    pub type LockRequest;
+    /// Lets go of the lock (or of the request, before it is granted).
     #[wasm_bindgen(method, getter)]
-    pub fn resolve(this: &Deferred) -> Function;
-    #[wasm_bindgen(method, getter)]
-    pub fn reject(this: &Deferred) -> Function;
-    #[wasm_bindgen(method, getter)]
-    pub fn release(this: &Deferred) -> Function;
+    pub fn release(this: &LockRequest) -> Function;
 }
 
 local! {

@@ -4,7 +4,6 @@
 //! request is built and no challenge name or error code is branched on here.
 
 mod allocator;
-mod callbacks;
 mod entry;
 mod events;
 mod fetch;

@@ -100,7 +100,6 @@ pub fn run(trapped: bool, message: Option<String>) {
         let ready = READY.with(|r| core::mem::take(&mut *r.borrow_mut()));
         RUNNING.with(|r| r.borrow_mut().extend(ready));
     }
-    panic::deliver_failures();
     while let Some(id) = RUNNING.with(|r| {
         let mut r = r.borrow_mut();
         (!r.is_empty()).then(|| r.remove(0))

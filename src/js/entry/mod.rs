@@ -1,8 +1,9 @@
 //! The wasm boundary. The public classes are plain JavaScript (src/facade); they call
 //! these few entry points with plain data and get plain data back:
 //!
-//! - `run(op, input, storage)`: an operation that may send requests; a Promise of the
-//!   answer (a panic rejects it with a coded error, see `super::panic`).
+//! - `run(op, input, storage, id)`: an operation that may send requests; its answer
+//!   settles the JS side's Promise of call `id` (a panic rejects it with a coded error,
+//!   see `super::panic`).
 //! - `now(op, input, storage)`: an operation that never waits; the answer at once.
 //! - `localStorageIfUsable()`: a binding that hands a JS object across, which plain data
 //!   cannot carry.
@@ -39,10 +40,10 @@ use wasm_bindgen::prelude::*;
 /// every operation, rather than each being inlined into one state machine of them all.
 type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
-/// `run`: an operation that may send requests. Resolves with the answer's JSON text.
+/// `run`: an operation that may send requests. Its answer's JSON text goes to the call
+/// `id` of the JS side (`host.settle`), which holds the call's Promise.
 #[wasm_bindgen]
-pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
-    let (reply, promise) = super::callbacks::reply_with_promise();
+pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
     let (name, input, storage) = (op.to_string(), json::parse(input).unwrap_or(Value::Null), JsStorage(storage));
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
@@ -54,12 +55,11 @@ pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
                 Err(e) => Ok(Reply::plain_err(&e.message)),
             }
         };
-        reply.ok(JsValue::from_str(&answer.text(outcome)));
+        super::host::host().settle(id, &answer.text(outcome));
     }));
     if op == "authenticateUser" {
         panic_probe::trip(Point::AuthenticateSync);
     }
-    promise
 }
 
 /// `now`: an operation that never waits.
