@@ -204,7 +204,7 @@ function describeFailure(e) {
   return stringField(e, 'message') ?? (typeof e === 'string' ? e : '');
 }
 
-/** The WebAuthn failures that are not the browser's: rejected as 0 and 1 (src/js/passkeys.rs). */
+/** The WebAuthn failures that are not the browser's: rejected as 'json' and '' (src/js/passkeys.rs). */
 const NOT_JSON = {};
 const NO_WEBAUTHN = {};
 
@@ -285,9 +285,11 @@ const host = {
 
   later: microtask,
 
-  /** Reports `promise`'s outcome to the wasm task awaiting it. */
+  /** Reports `promise`'s outcome to the wasm task awaiting it: its value or reason when
+   * a string, else ''. */
   wait(promise, id) {
-    promise.then((value) => wasm.__settle(id, true, value), (reason) => wasm.__settle(id, false, reason));
+    const text = (v) => (typeof v === 'string' ? v : '');
+    promise.then((value) => wasm.__settle(id, true, text(value)), (reason) => wasm.__settle(id, false, text(reason)));
   },
 
   /** Resolves call `id` with the core's answer (unless a panic failed it already). */
@@ -339,8 +341,8 @@ const host = {
   },
 
   /** `navigator.credentials.create` (or `.get`) with options in WebAuthn's JSON form: the
-   * credential's JSON text; rejected with 0 (options not JSON), 1 (no WebAuthn) or the
-   * browser's failure as "name\nmessage". */
+   * credential's JSON text; rejected with 'json' (options not JSON), '' (no WebAuthn) or
+   * the browser's failure as "name\nmessage". */
   passkey(create, options) {
     return new Promise((resolve) => {
       let json;
@@ -372,8 +374,8 @@ const host = {
         return text;
       }));
     }).catch((e) => {
-      if (e === NOT_JSON) throw 0;
-      if (e === NO_WEBAUTHN) throw 1;
+      if (e === NOT_JSON) throw 'json';
+      if (e === NO_WEBAUTHN) throw '';
       throw `${stringField(e, 'name') ?? 'WebAuthnError'}\n${stringField(e, 'message') ?? ''}`;
     });
   },

@@ -25,9 +25,9 @@ impl Transport for FetchTransport {
         let sent =
             host().fetch(endpoint, &Value::Object(headers).stringify(), &request.text(), self.credentials.as_deref());
         let answer = wait(&sent).await;
-        let answer = answer.map_err(|e| CognitoError::network(e.as_string().unwrap_or_default()))?;
+        let answer = answer.map_err(CognitoError::network)?;
         super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
-        Ok(response(&answer.as_string().unwrap_or_default()))
+        Ok(response(&answer))
     }
 
     async fn sleep(&self, ms: u32) {

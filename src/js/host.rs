@@ -27,7 +27,8 @@ extern "C" {
     /// Fails every call in flight with the coded error `code`, `message` (a panic).
     #[wasm_bindgen(method)]
     pub fn panicked(this: &Host, code: &str, message: &str);
-    /// Reports `promise`'s outcome to `__settle(id, ok, value)`.
+    /// Reports `promise`'s outcome to `__settle(id, ok, value)` (the value or reason when
+    /// it is a string, else "").
     #[wasm_bindgen(method)]
     pub fn wait(this: &Host, promise: &Promise, id: u32);
     /// Runs `__poll` from a microtask, and again after each trap in it.
@@ -49,8 +50,8 @@ extern "C" {
     pub fn held_locks(this: &Host) -> Promise;
 
     /// `navigator.credentials.create` (or `.get`) with WebAuthn options as JSON text:
-    /// the credential's JSON text; rejected with 0 (the options are not JSON), 1 (no
-    /// WebAuthn) or `"name\nmessage"` (the browser's failure).
+    /// the credential's JSON text; rejected with "json" (the options are not JSON), ""
+    /// (no WebAuthn) or `"name\nmessage"` (the browser's failure).
     #[wasm_bindgen(method)]
     pub fn passkey(this: &Host, create: bool, options: &str) -> Promise;
 
@@ -116,7 +117,7 @@ pub fn install_for_tests() {
     }
     let exports = js_sys::Object::new();
     let poll = Closure::<dyn FnMut(bool, Option<String>)>::new(super::tasks::run).into_js_value();
-    let settle = Closure::<dyn FnMut(u32, bool, JsValue)>::new(super::tasks::settle).into_js_value();
+    let settle = Closure::<dyn FnMut(u32, bool, String)>::new(super::tasks::settle).into_js_value();
     js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
     js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();
     let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";

@@ -11,18 +11,12 @@ use crate::protocol::{CognitoError, ErrorKind};
 /// `navigator.credentials.create` (or `.get`) with `options` (JSON text): the credential in
 /// JSON form, as text. `what` names the options in the error for options that are not JSON.
 async fn credentials_call(create: bool, options: &str, what: &str) -> Result<String, CognitoError> {
-    match wait(&host().passkey(create, options)).await {
-        Ok(credential) => Ok(credential.as_string().unwrap_or_default()),
-        Err(e) => Err(match (e.as_f64(), e.as_string()) {
-            (Some(0.0), _) => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),
-            // A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
-            (_, Some(failure)) => {
-                let (name, message) = failure.split_once('\n').unwrap_or((&failure, ""));
-                CognitoError::new(ErrorKind::from_code(name), message)
-            }
-            _ => unsupported(),
-        }),
-    }
+    wait(&host().passkey(create, options)).await.map_err(|failure| match failure.split_once('\n') {
+        // A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
+        Some((name, message)) => CognitoError::new(ErrorKind::from_code(name), message),
+        None if failure == "json" => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),
+        None => unsupported(),
+    })
 }
 
 /// Signs Cognito's WEB_AUTHN challenge: `request_options_json` is its

@@ -63,7 +63,7 @@ impl LockManager for WebLocks {
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let names = wait(&host().held_locks()).await.ok().and_then(|names| names.as_string());
+        let names = wait(&host().held_locks()).await.ok();
         names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
     }
 }

@@ -40,7 +40,7 @@ impl Wake for TaskWaker {
 /// A JS Promise's outcome, when it has one.
 enum Settlement {
     Waiting(Option<Waker>),
-    Settled(Result<JsValue, JsValue>),
+    Settled(Result<String, String>),
 }
 
 local! {
@@ -122,7 +122,8 @@ fn poll(id: u32) {
     }
 }
 
-/// A JS Promise, awaited: its value, or what it was rejected with.
+/// A JS Promise, awaited: its value, or what it was rejected with (as text: what the
+/// awaited Promises of the JS side give, "" for anything else).
 pub struct Wait(u32);
 
 /// Awaits `promise` (through `host.wait`).
@@ -135,7 +136,7 @@ pub fn wait(promise: &Promise) -> Wait {
 
 /// `host.wait`'s report: the Promise `id` settled (`ok`: fulfilled) with `value`.
 #[wasm_bindgen(js_name = __settle)]
-pub fn settle(id: u32, ok: bool, value: JsValue) {
+pub fn settle(id: u32, ok: bool, value: String) {
     let waker = SETTLEMENTS.with(|s| {
         let mut s = s.borrow_mut();
         let waiting = s.remove(u64::from(id))?;
@@ -151,7 +152,7 @@ pub fn settle(id: u32, ok: bool, value: JsValue) {
 }
 
 impl Future for Wait {
-    type Output = Result<JsValue, JsValue>;
+    type Output = Result<String, String>;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         SETTLEMENTS.with(|s| {
             let mut s = s.borrow_mut();
