@@ -86,6 +86,6 @@ class CognitoUserPool {
    * every session change of this app client, in this tab or another. Returns the
    * function that removes the listener. */
   onSessionChange(listener) {
-    return wasm.onSessionChange(this.clientId, listener);
+    return host.onSessionChange(this.clientId, listener);
   }
 }

@@ -7,20 +7,27 @@
 // into the SDK's objects, and hands a reply to the callback object, the Node-style
 // callback or the Promise, once.
 
+/** The calls in flight (`run`), by id: settled by the wasm (`host.settle`), or failed all
+ * at once by a panic (`host.panicked`, src/js/panic.rs). */
+const calls = new Map();
+let nextCall = 0;
+/** Panics so far, and the coded error data of the last. */
+let panics = 0;
+let lastPanic;
+
 /**
- * Runs a call into the wasm. A panic there traps; src/js/panic.rs has made a coded error
- * of it (`WasmPanicException`): it is thrown here, or, when the call had set up its
- * Promise before it panicked, that Promise (rejected with it) is returned.
+ * Runs a call into the wasm. A panic there traps, once src/js/panic.rs has failed every
+ * call in flight with a coded error (`WasmPanicException`): it is thrown here, or, for a
+ * call that had set up its Promise (`call`), that Promise (rejected with it) is returned.
  */
-function enter(f) {
-  const mark = wasm.__panicMark();
+function enter(f, call) {
+  const seen = panics;
   try {
     return f();
   } catch (e) {
-    const panic = e instanceof WebAssembly.RuntimeError ? wasm.__takePanic(mark) : undefined;
-    if (!panic) throw e;
-    if (panic.delivered) return panic.returned;
-    throw panic.error;
+    if (!(e instanceof WebAssembly.RuntimeError) || panics === seen) throw e;
+    if (call) return call;
+    throw errorOf(lastPanic);
   }
 }
 
@@ -34,9 +41,15 @@ function nowOk(op, input = {}, storage) {
   return okOrThrow(coreNow(op, input, storage));
 }
 
-/** `run(op, input, storage)`: a Promise of the core's answer, parsed. */
+/** `run(op, input, storage, id)`: a Promise of the core's answer, parsed. */
 function coreRun(op, input, storage) {
-  return Promise.resolve(enter(() => wasm.run(op, JSON.stringify(input), storage))).then(JSON.parse);
+  const text = JSON.stringify(input);
+  const id = nextCall++;
+  const answer = new Promise((resolve, reject) => calls.set(id, { resolve, reject }));
+  return enter(() => {
+    wasm.run(op, text, storage, id);
+    return answer;
+  }, answer).then(JSON.parse);
 }
 
 /** The Error the SDK gives for a reply's `err`: coded (its fields set on it; `message`,
@@ -160,3 +173,317 @@ function text(v) {
 function hidden(obj, name, value) {
   Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
 }
+
+// ----- the Web APIs the wasm uses (src/js/host.rs) ----------------------------------
+// Each wasm-bindgen import costs glue on both sides, and building or reading a JS object
+// from Rust costs one import per step: so the wasm calls these few functions with
+// strings, numbers and the app's own objects, and everything that touches a Web API
+// object happens here. Nothing here decides a flow.
+
+/** `obj[key]` when it is a string: what a throwing getter or a non-object gives is undefined. */
+function stringField(obj, key) {
+  let value;
+  try {
+    value = obj[key];
+  } catch {
+    // a throwing getter reads as nothing
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** What a failure says: its `message`, or the thrown string itself. */
+function describeFailure(e) {
+  return stringField(e, 'message') ?? (typeof e === 'string' ? e : '');
+}
+
+/** The WebAuthn failures that are not the browser's: rejected as 'json' and '' (src/js/passkeys.rs). */
+const NOT_JSON = {};
+const NO_WEBAUTHN = {};
+
+/** `navigator.locks`, where there is one. */
+function webLocks() {
+  const nav = globalThis.navigator;
+  return nav && nav.locks;
+}
+
+/** `setTimeout(task, ms)`: the timer, or undefined where there is none. */
+function timer(task, ms) {
+  try {
+    return setTimeout(task, ms);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `queueMicrotask(task)`, or a resolved Promise's `then` where there is none. */
+function microtask(task) {
+  if (typeof queueMicrotask === 'function') queueMicrotask(task);
+  else Promise.resolve().then(task);
+}
+
+/** Runs the wasm's tasks that are ready (src/js/tasks.rs). A trap in one (a panic, or an
+ * exception thrown through the wasm) ends that call: the next says so and runs the rest. */
+function runTasks() {
+  let trapped = false;
+  let message;
+  for (;;) {
+    try {
+      wasm.__poll(trapped, message);
+      return;
+    } catch (e) {
+      trapped = true;
+      message = stringField(e, 'message');
+    }
+  }
+}
+
+const sessionListeners = [];
+const watchedClients = [];
+
+const host = {
+  /** POSTs `body`: a Promise of "status\n[=x-amzn-errortype]\nbody", rejected with what
+   * failed (no answer at all). Only the pool's `credentials` fetch option is honoured. */
+  fetch(url, headers, body, credentials) {
+    return new Promise((resolve) => {
+      const f = globalThis.fetch;
+      if (typeof f !== 'function') throw 'fetch is not available in this environment';
+      const init = { method: 'POST', mode: 'cors', headers: JSON.parse(headers), body };
+      if (credentials !== undefined) init.credentials = credentials;
+      const sent = f(url, init);
+      if (!(sent instanceof Promise)) throw 'fetch did not return a Promise';
+      resolve(sent.then((response) => {
+        let type = null;
+        try {
+          type = response.headers.get('x-amzn-errortype');
+        } catch {
+          // no headers: no error type
+        }
+        const head = `${response.status}\n${typeof type === 'string' ? `=${type}` : ''}\n`;
+        return response.text().then((text) => head + (typeof text === 'string' ? text : ''));
+      }));
+    }).catch((e) => {
+      throw describeFailure(e);
+    });
+  },
+
+  /** Resolves after `ms` (at once where there is no setTimeout). */
+  sleep(ms) {
+    return new Promise((resolve) => timer(resolve, ms) ?? resolve());
+  },
+
+  schedule() {
+    microtask(runTasks);
+  },
+
+  later: microtask,
+
+  /** Reports `promise`'s outcome to the wasm task awaiting it: its value or reason when
+   * a string, else ''. */
+  wait(promise, id) {
+    const text = (v) => (typeof v === 'string' ? v : '');
+    promise.then((value) => wasm.__settle(id, true, text(value)), (reason) => wasm.__settle(id, false, text(reason)));
+  },
+
+  /** Resolves call `id` with the core's answer (unless a panic failed it already). */
+  settle(id, answer) {
+    const call = calls.get(id);
+    calls.delete(id);
+    if (call) call.resolve(answer);
+  },
+
+  /** A panic (or a trap the wasm did not see coming): every call in flight fails with
+   * the coded error, from a microtask (app code never runs inside the panic hook). */
+  panicked(code, message) {
+    panics += 1;
+    const data = { name: code, code, message };
+    lastPanic = data;
+    const failed = [...calls.values()];
+    calls.clear();
+    microtask(() => {
+      for (const call of failed) call.reject(errorOf(data));
+    });
+  },
+
+  hasLocks() {
+    const locks = webLocks();
+    return Boolean(locks) && typeof locks.request === 'function';
+  },
+
+  /** `navigator.locks.request(name)`: resolves once the lock is held, which it stays until
+   * `.release()` (or, given `ms`, until `ms` have passed). */
+  lock(name, ms) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    if (ms !== undefined) timer(release, ms);
+    const acquired = new Promise((resolve) => {
+      webLocks().request(name, () => {
+        resolve();
+        return held;
+      });
+    });
+    acquired.release = release;
+    return acquired;
+  },
+
+  /** The names of the Web Locks held now, as JSON text. */
+  heldLocks() {
+    return new Promise((resolve) => resolve(webLocks().query())).then((snapshot) =>
+      JSON.stringify(Array.from(snapshot.held, (lock) => lock.name).filter((name) => typeof name === 'string')),
+    );
+  },
+
+  /** `navigator.credentials.create` (or `.get`) with options in WebAuthn's JSON form: the
+   * credential's JSON text; rejected with 'json' (options not JSON), '' (no WebAuthn) or
+   * the browser's failure as "name\nmessage". */
+  passkey(create, options) {
+    return new Promise((resolve) => {
+      let json;
+      try {
+        json = JSON.parse(options);
+      } catch {
+        throw NOT_JSON;
+      }
+      const PKC = globalThis.PublicKeyCredential;
+      const parse = PKC && PKC[create ? 'parseCreationOptionsFromJSON' : 'parseRequestOptionsFromJSON'];
+      if (typeof parse !== 'function') throw NO_WEBAUTHN;
+      const publicKey = parse.call(PKC, json);
+      const nav = globalThis.navigator;
+      const container = nav && nav.credentials;
+      const call = container && container[create ? 'create' : 'get'];
+      if (typeof call !== 'function') throw NO_WEBAUTHN;
+      const pending = call.call(container, { publicKey });
+      if (!(pending instanceof Promise)) throw NO_WEBAUTHN;
+      resolve(pending.then((credential) => {
+        if (typeof (credential && credential.toJSON) !== 'function') throw NO_WEBAUTHN;
+        const data = credential.toJSON();
+        let text;
+        try {
+          text = JSON.stringify(data);
+        } catch {
+          // unwritable: no WebAuthn JSON support
+        }
+        if (typeof text !== 'string') throw NO_WEBAUTHN;
+        return text;
+      }));
+    }).catch((e) => {
+      if (e === NOT_JSON) throw 'json';
+      if (e === NO_WEBAUTHN) throw '';
+      throw `${stringField(e, 'name') ?? 'WebAuthnError'}\n${stringField(e, 'message') ?? ''}`;
+    });
+  },
+
+  /** Runs `wasm.__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms timer
+   * that does not keep Node running); false when nothing can be scheduled. */
+  idle(prepare) {
+    const task = () => wasm.__atIdle(prepare);
+    if (typeof globalThis.requestIdleCallback === 'function') {
+      try {
+        globalThis.requestIdleCallback(task, { timeout: 2000 });
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const t = timer(task, 200);
+    if (t === undefined) return false;
+    if (t && typeof t.unref === 'function') t.unref();
+    return true;
+  },
+
+  /** `pool.onSessionChange(listener)`: returns the function that removes it. Changes in
+   * other tabs arrive as `storage` events, which the core reads (`wasm.__storageEvent`). */
+  onSessionChange(clientId, listener) {
+    if (!watchedClients.includes(clientId)) {
+      watchedClients.push(clientId);
+      try {
+        globalThis.addEventListener('storage', (e) =>
+          wasm.__storageEvent(clientId, JSON.stringify(['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null))));
+      } catch {
+        // no addEventListener (Node): nothing to watch
+      }
+    }
+    const entry = [clientId, listener];
+    sessionListeners.push(entry);
+    return () => {
+      const at = sessionListeners.indexOf(entry);
+      if (at >= 0) sessionListeners.splice(at, 1);
+    };
+  },
+
+  /** Tells the listeners of `clientId`; one that throws does not stop the others (its
+   * exception surfaces as an unhandled rejection). */
+  emit(clientId, type, username, otherTab) {
+    const listeners = sessionListeners.filter(([c]) => c === clientId);
+    if (!listeners.length) return;
+    const event = { type, username, otherTab };
+    for (const [, listener] of listeners) {
+      try {
+        listener.call(undefined, event);
+      } catch (thrown) {
+        Promise.reject(thrown);
+      }
+    }
+  },
+
+  /** The page's advanced-security collector, looked up at each request as the SDK does. */
+  hasContextData() {
+    return globalThis.AmazonCognitoAdvancedSecurityData !== undefined;
+  },
+
+  contextData(username, userPoolId, clientId) {
+    try {
+      const data = globalThis.AmazonCognitoAdvancedSecurityData.getData(username, userPoolId, clientId);
+      return typeof data === 'string' ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
+  userAgent() {
+    return stringField(globalThis.navigator, 'userAgent');
+  },
+
+  localStorage() {
+    try {
+      return globalThis.localStorage;
+    } catch {
+      return undefined;
+    }
+  },
+
+  /** A storage object's `getItem` (a throwing or missing one finds nothing). */
+  getItem(storage, key) {
+    try {
+      const value = storage.getItem(key);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
+  /** A storage object's `setItem`: what failed, or undefined. */
+  setItem(storage, key, value) {
+    let set;
+    try {
+      set = storage.setItem;
+    } catch {
+      // unreadable: no method
+    }
+    if (typeof set !== 'function') return 'the storage object has no setItem method';
+    try {
+      set.call(storage, key, value);
+      return undefined;
+    } catch (e) {
+      return stringField(e, 'name') ?? 'storage write failed';
+    }
+  },
+
+  removeItem(storage, key) {
+    try {
+      storage.removeItem(key);
+    } catch {
+      // a broken backend never throws through the SDK
+    }
+  },
+};
+wasm.__host(host);

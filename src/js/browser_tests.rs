@@ -58,6 +58,7 @@ async fn admin(operation: &str, body: Value) -> Value {
 
 #[wasm_bindgen_test]
 fn local_storage_is_usable_and_js_storage_round_trips() {
+    super::host::install_for_tests();
     let storage = usable_local_storage().expect("localStorage expected in a browser page");
     assert!(storage.dyn_ref::<web_sys::Storage>().is_some(), "localStorage expected in a browser page");
     let s = JsStorage(storage);
@@ -69,6 +70,7 @@ fn local_storage_is_usable_and_js_storage_round_trips() {
 
 #[wasm_bindgen_test]
 fn a_throwing_storage_object_never_throws_through() {
+    super::host::install_for_tests();
     let obj = Object::new();
     let thrower = Function::new_no_args("throw new Error('boom')");
     for m in ["getItem", "setItem", "removeItem"] {
@@ -85,6 +87,7 @@ fn a_throwing_storage_object_never_throws_through() {
 
 #[wasm_bindgen_test]
 async fn fetch_to_a_closed_port_is_a_network_error() {
+    super::host::install_for_tests();
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
     let request = account::get_user("x");
     let storage = JsStorage(usable_local_storage().unwrap());
@@ -103,6 +106,7 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
 
 #[wasm_bindgen_test]
 async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
+    super::host::install_for_tests();
     let pool_id =
         admin("CreateUserPool", json!({"PoolName":"wasm-test"})).await["UserPool"]["Id"].as_str().unwrap().to_string();
     let client = admin(

@@ -1,7 +1,8 @@
 //! Storage backends seen from Rust: any JS object with `getItem` / `setItem` /
-//! `removeItem` (localStorage, `CookieStorage`, an app's own object, the JS MemoryStorage).
+//! `removeItem` (localStorage, `CookieStorage`, an app's own object, the JS MemoryStorage),
+//! called through the JS side (`host`).
 
-use super::convert::call_method;
+use super::host::host;
 use crate::prelude::*;
 use crate::storage::keys::STORAGE_PROBE;
 use crate::storage::Storage;
@@ -14,29 +15,21 @@ pub struct JsStorage(pub JsValue);
 
 impl Storage for JsStorage {
     fn get_item(&self, key: &str) -> Option<String> {
-        match call_method(&self.0, "getItem", &[&JsValue::from_str(key)])? {
-            Ok(v) => v.as_string(),
-            Err(_) => None,
-        }
+        host().get_item(&self.0, key)
     }
+    /// Err: the name of what the write threw, or that there is no `setItem`.
     fn set_item(&self, key: &str, value: &str) -> Result<(), String> {
-        match call_method(&self.0, "setItem", &[&JsValue::from_str(key), &JsValue::from_str(value)]) {
-            Some(Ok(_)) => Ok(()),
-            Some(Err(e)) => {
-                Err(super::convert::get_string(&e, "name").unwrap_or_else(|| "storage write failed".into()))
-            }
-            None => Err("the storage object has no setItem method".into()),
-        }
+        host().set_item(&self.0, key, value).map_or(Ok(()), Err)
     }
     fn remove_item(&self, key: &str) {
-        let _ = call_method(&self.0, "removeItem", &[&JsValue::from_str(key)]);
+        host().remove_item(&self.0, key)
     }
 }
 
 /// localStorage when it exists and accepts a write (Safari's private mode throws); the
 /// JS then falls back to its MemoryStorage, as the SDK's StorageHelper does.
 pub fn usable_local_storage() -> Option<JsValue> {
-    let local = super::convert::get(&js_sys::global(), "localStorage");
+    let local = host().local_storage();
     let probe = JsStorage(local.clone());
     if !local.is_undefined() && !local.is_null() && probe.set_item(STORAGE_PROBE, "1").is_ok() {
         probe.remove_item(STORAGE_PROBE);

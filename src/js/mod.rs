@@ -1,14 +1,13 @@
 //! The browser side of the core: the wasm boundary the JS classes (src/facade) call
-//! (`entry`), and Web APIs bound through typed imports (`web`, `fetch`, `js_storage`,
-//! `tabs`, `passkeys`, `events`). Bindings only: no request is built and no challenge
-//! name or error code is branched on here.
+//! (`entry`), and the Web APIs it uses, mostly through a few functions of the JS side
+//! (`host`): `fetch`, `js_storage`, `tabs`, `passkeys`, `events`, `web`. Bindings only: no
+//! request is built and no challenge name or error code is branched on here.
 
 mod allocator;
-mod callbacks;
-mod convert;
 mod entry;
 mod events;
 mod fetch;
+mod host;
 mod js_storage;
 mod panic;
 mod panic_probe;
@@ -17,6 +16,7 @@ mod pool_shared;
 mod serial_map;
 mod srp_ahead;
 mod tabs;
+mod tasks;
 mod web;
 
 #[cfg(test)]

@@ -6,85 +6,64 @@
 //! without running any more Rust code, destructors included, until JS catches it. Where
 //! it is caught, and what each piece of state looks like afterwards:
 //!
-//! - Calls. The hook fails every call in flight through its own callback or Promise
-//!   (`callbacks::abandon_all`), one coded error each, delivered from a microtask once the
-//!   stack is clean (app code never runs inside the hook). Every call, not only the one
-//!   that panicked: others may be waiting on it (parallel getSession calls share one
-//!   refresh, a Web Lock it holds) and nothing tells which.
-//! - Futures. Each runs inside `Guarded` (see `spawn`), which polls it through a JS
-//!   trampoline that catches the trap: wasm-bindgen-futures' executor never sees it (no
-//!   RuntimeError out of its microtask, which Node would treat as fatal; no tasks stranded
-//!   behind the panicking one; no task RefCell left borrowed). The future that panicked is
-//!   leaked, neither polled nor dropped again (its state is torn). The others were spawned
+//! - Calls. The hook has the JS side fail every call in flight through its Promise
+//!   (`host.panicked`: the calls are kept in src/facade/core.js), one coded error each,
+//!   delivered from a microtask once the stack is clean (app code never runs inside the
+//!   hook). Every call, not only the one that panicked: others may be waiting on it
+//!   (parallel getSession calls share one refresh, a Web Lock it holds) and nothing tells
+//!   which.
+//! - Futures. Each is a task of `super::tasks`, polled from an export the JS calls inside
+//!   a `try` (no RuntimeError out of a microtask, which Node would treat as fatal); the
+//!   JS then runs the tasks after it. The future that panicked is leaked, neither polled
+//!   nor dropped again (its state is torn); a trap the hook did not see (a JS exception
+//!   through the wasm) fails the calls in flight as a panic does. The others were spawned
 //!   before the panic and stop at their next wake-up, their calls already failed, so they
 //!   write nothing more.
 //! - Shared in-flight state the abandoned future would have cleared: single-flight maps
 //!   are `ResetAfterPanic` (a fresh map after each panic, so later calls do not join a
 //!   flight that never lands); Web Locks held across an await are released by the hook
 //!   (`release_on_panic`); storage leases (no Web Locks) expire by themselves.
-//! - A sync method that panics traps all the way out to its JS caller. The JS entry wraps
-//!   every method (scripts/entry-patches.js): it asks `__takePanic` and returns what the
-//!   method would have returned (the call it had set up reports through its callback or
-//!   Promise) or throws the coded error. wasm-bindgen's borrow of that method's `&self`
-//!   object stays taken (shared): later `&self` calls on it work (every method of our
-//!   stateful classes takes `&self`); only its `free()` then throws, and it is leaked.
-//!   The shadow stack pointer stays where the trapping frames moved it: the JS entry
-//!   registers `__onPanicStackReset`, run from a microtask (no wasm frame is live then),
-//!   which puts it back at the top. In a future the callers' epilogues restore it.
+//! - An entry point (`run`, `now`) that panics traps all the way out to its JS caller.
+//!   The facade wraps every call (`enter` in src/facade/core.js): after a panic it returns
+//!   the call's Promise (`run`: failed by the panic) or throws the coded error (`now`). The shadow stack pointer stays where
+//!   the trapping frames moved it (a trapping task's too): the JS entry registers
+//!   `__onPanicStackReset`, run from a microtask (no wasm frame is live then), which puts
+//!   it back at the top.
 //! - Our RefCells: no borrow of our own state spans a call into code that can panic, so a
 //!   panic leaves none of them borrowed. The hook itself only `try_borrow`s.
 //!
-//! A panic in a Rust closure that JS calls directly (the storage-event listener, the Web
-//! Lock callback) still surfaces as an uncaught RuntimeError: they are a few lines each.
+//! A panic in an export the JS side calls on its own (`__storageEvent`, `__atIdle`,
+//! `__settle`) still surfaces as an uncaught RuntimeError: they do little.
 
-use super::callbacks::{abandon_all, next_serial, take_serial, Target};
-use super::convert::{error, get_string};
+use super::host::host;
 use super::serial_map::SerialMap;
-use super::web::queue_microtask;
 use crate::prelude::*;
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::ErrorKind;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
-use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context, Poll};
-use js_sys::{Function, Object, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
 
-/// What the JS wrapper of a sync method needs to report the last panic.
-struct Report {
-    /// Taken after every call that was in flight.
-    serial: u64,
-    message: String,
-    /// (serial, what its JS method returned) of every call the panic failed.
-    failed: Vec<(u64, JsValue)>,
-}
-
 local! {
     /// Panics so far. Futures spawned before the latest one are cancelled.
     static PANICS: Cell<u32> = const { Cell::new(0) };
-    static LAST_PANIC: RefCell<Option<Report>> = const { RefCell::new(None) };
-    /// Calls failed by a panic, waiting for the recovery microtask to tell the app.
-    static TO_FAIL: RefCell<Vec<(Target, String)>> = const { RefCell::new(Vec::new()) };
     /// Functions that let go of something held across an await (a Web Lock), by id.
     static RELEASE_ON_PANIC: RefCell<SerialMap<Function>> = const { RefCell::new(SerialMap::new()) };
     static NEXT_RELEASE_ID: Cell<u64> = const { Cell::new(0) };
-    /// The delivery microtask, made once (at start, so the hook allocates little).
-    static DELIVER: Function = Closure::<dyn FnMut()>::new(deliver_failures).into_js_value().unchecked_into();
     /// The JS entry's shadow-stack reset.
     static STACK_RESET: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-fn panics() -> u32 {
+/// Panics so far (and traps the hook did not see).
+pub fn panics() -> u32 {
     PANICS.with(Cell::get)
 }
 
 /// Runs once, when the module is instantiated.
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
-    DELIVER.with(|_| ());
     // Builds other than the shipped one link std, whose panic handler calls this hook.
     #[cfg(not(shipped))]
     std::panic::set_hook(Box::new(|info| {
@@ -114,115 +93,22 @@ fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
         &line.into(),
         &text.unwrap_or("panic").into(),
     );
-    abandon_in_flight(String::from(MESSAGE_PREFIX) + text.unwrap_or("panic"));
+    abandon_in_flight(text.unwrap_or("panic"));
 }
 
-/// Fails every call in flight with `message` (delivered by a microtask), cancels their
-/// futures, releases what they held.
-fn abandon_in_flight(message: String) {
+/// Fails every call in flight with the coded error saying `what` (delivered by a
+/// microtask), cancels their futures, releases what they held.
+pub fn abandon_in_flight(what: &str) {
     PANICS.with(|p| p.set(p.get().wrapping_add(1)));
-    let abandoned = abandon_all();
-    let failed = abandoned.iter().map(|(serial, call)| (*serial, call.returned.clone())).collect();
-    let report = Report { serial: take_serial(), message: message.clone(), failed };
-    LAST_PANIC.with(|l| {
-        if let Ok(mut l) = l.try_borrow_mut() {
-            *l = Some(report);
-        }
-    });
-    TO_FAIL.with(|t| {
-        if let Ok(mut t) = t.try_borrow_mut() {
-            t.extend(abandoned.into_iter().map(|(_, call)| (call.target, message.clone())));
-        }
-    });
-    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all()).unwrap_or_default());
-    for (_, release) in &releases {
+    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all().1).unwrap_or_default());
+    for release in &releases {
         let _ = release.call0(&JsValue::UNDEFINED);
     }
-    // Microtasks run once the stack is empty: first the stack reset, then the deliveries.
+    // Microtasks run once the stack is empty: first the stack reset, then the failures.
     if let Some(reset) = STACK_RESET.with(|r| r.try_borrow().ok().and_then(|r| r.clone())) {
-        queue_microtask(&reset);
+        host().later(&reset);
     }
-    DELIVER.with(queue_microtask);
-}
-
-fn coded_error(message: &str) -> JsValue {
-    error(&CognitoError::new(ErrorKind::Panic, message))
-}
-
-/// After a panic, from a microtask: tells the app about each call the panic failed.
-fn deliver_failures() {
-    let to_fail = TO_FAIL.with(|t| core::mem::take(&mut *t.borrow_mut()));
-    for (target, message) in to_fail {
-        target.fail(coded_error(&message));
-    }
-}
-
-/// `spawn_local`, for a future that a panic elsewhere must stop (see the module comment).
-pub fn spawn(future: impl Future<Output = ()> + 'static) {
-    wasm_bindgen_futures::spawn_local(Guarded { panics: panics(), future: Some(Box::pin(future)) });
-}
-
-struct Guarded {
-    /// The panic count when spawned.
-    panics: u32,
-    future: Option<Pin<Box<dyn Future<Output = ()>>>>,
-}
-
-impl Future for Guarded {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if panics() != self.panics {
-            return Poll::Ready(()); // failed by a panic already: stop here
-        }
-        let Some(future) = self.future.as_mut() else { return Poll::Ready(()) };
-        let mut polled = Poll::Pending;
-        if let Err(thrown) = catch_trap(&mut || polled = future.as_mut().poll(cx)) {
-            // Its state is torn mid-poll: never poll it again, nor run its destructors.
-            core::mem::forget(self.future.take());
-            if panics() == self.panics {
-                // A JS exception unwound it, not a panic: the hook did not run.
-                let what = get_string(&thrown, "message").unwrap_or_else(|| "an exception unwound a call".into());
-                abandon_in_flight(String::from(MESSAGE_PREFIX) + &what);
-            }
-            return Poll::Ready(());
-        }
-        polled
-    }
-}
-
-local! {
-    /// A JS function that runs `JOB`. Called through `Function::call0`, an import that
-    /// catches JS exceptions, it turns a trap inside the job into an `Err` for the caller
-    /// instead of a RuntimeError unwinding wasm-bindgen-futures' `run_all` (which would
-    /// strand the tasks queued behind, and, in Node, end the process: it is uncaught).
-    static TRAMPOLINE: Function = Closure::<dyn FnMut()>::new(run_job).into_js_value().unchecked_into();
-    static JOB: Cell<Option<*mut (dyn FnMut() + 'static)>> = const { Cell::new(None) };
-}
-
-// The crate's one exception to `#![deny(unsafe_code)]` (with `catch_trap`): a closure
-// borrowed for one synchronous call crosses a JS trampoline as a raw pointer. Sound because
-// the pointer is in `JOB` only during `catch_trap`'s `call0` (set just before, cleared just
-// after, on one thread), and `Cell::take` here lets it be dereferenced at most once.
-#[allow(unsafe_code)]
-fn run_job() {
-    if let Some(job) = JOB.with(Cell::take) {
-        // SAFETY: set by `catch_trap` from a borrow that outlives this synchronous call.
-        unsafe { (*job)() }
-    }
-}
-
-/// Runs `job`, or gives the exception (the RuntimeError of a trap) that cut it short. The
-/// frames that trapped are gone; the callers' epilogues put the shadow stack pointer back.
-// Allowed `unsafe`: see `run_job`. The `'static` the transmute claims is never relied on:
-// the pointer leaves `JOB` before `job`'s borrow ends, on success and on a trap alike.
-#[allow(unsafe_code)]
-fn catch_trap(job: &mut dyn FnMut()) -> Result<(), JsValue> {
-    // SAFETY: only the lifetime is erased; the pointer is used during the call below only.
-    let job: *mut (dyn FnMut() + 'static) = unsafe { core::mem::transmute(job as *mut dyn FnMut()) };
-    JOB.with(|j| j.set(Some(job)));
-    let result = TRAMPOLINE.with(|t| t.call0(&JsValue::UNDEFINED));
-    JOB.with(|j| j.set(None));
-    result.map(drop)
+    host().panicked(ErrorKind::Panic.code(), &(String::from(MESSAGE_PREFIX) + what));
 }
 
 /// Shared in-flight state that a panic can strand (a single-flight map whose leader was
@@ -268,31 +154,6 @@ impl Drop for ReleaseOnPanic {
     }
 }
 
-/// For the JS wrapper of sync methods: the serial the next call will get.
-#[wasm_bindgen(js_name = __panicMark)]
-pub fn panic_mark() -> f64 {
-    next_serial() as f64
-}
-
-/// For the JS wrapper of a sync method that trapped, given the mark taken before it ran:
-/// `undefined` when no panic happened since (a trap of another kind), else `{ error,
-/// delivered, returned }`: `delivered` when the method had set up its call before it
-/// panicked (that call's callback or Promise gets the error), with what it would have returned.
-#[wasm_bindgen(js_name = __takePanic)]
-pub fn take_panic(mark: f64) -> JsValue {
-    let mark = mark as u64;
-    LAST_PANIC.with(|last| {
-        let last = last.borrow();
-        let Some(report) = last.as_ref().filter(|r| r.serial >= mark) else { return JsValue::UNDEFINED };
-        let own = report.failed.iter().filter(|(serial, _)| *serial >= mark).min_by_key(|(serial, _)| *serial);
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"error".into(), &coded_error(&report.message));
-        let _ = Reflect::set(&out, &"delivered".into(), &own.is_some().into());
-        let _ = Reflect::set(&out, &"returned".into(), own.map_or(&JsValue::UNDEFINED, |(_, r)| r));
-        out.into()
-    })
-}
-
 /// For the JS entry: `reset()` puts the shadow stack pointer back at its top. Called from a
 /// microtask after each panic.
 #[wasm_bindgen(js_name = __onPanicStackReset)]
@@ -303,7 +164,7 @@ pub fn on_panic_stack_reset(reset: Function) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::js::callbacks::reply_with_promise;
+    use crate::js::tasks::spawn;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::*;
 
@@ -312,45 +173,37 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn abandoning_fails_each_call_in_flight_once_and_stops_their_futures() {
-        let mark = panic_mark();
-        let (first, first_promise) = reply_with_promise();
-        let (second, second_promise) = reply_with_promise();
+    async fn a_future_spawned_before_a_panic_stops_at_its_next_wake_up() {
+        crate::js::host::install_for_tests();
         let ran_on = Rc::new(Cell::new(false));
         let flag = ran_on.clone();
-        spawn(async move {
+        spawn(Box::pin(async move {
             next_tick().await;
             flag.set(true);
-            second.ok(JsValue::TRUE);
-        });
+        }));
+        next_tick().await; // the task has run to its first await
 
-        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
-        first.ok(JsValue::TRUE); // too late: the panic answered for it
-        for _ in 0..3 {
+        abandon_in_flight("test");
+        let later = Rc::new(Cell::new(false));
+        let later_flag = later.clone();
+        spawn(Box::pin(async move {
+            next_tick().await;
+            later_flag.set(true);
+        }));
+        for _ in 0..5 {
             next_tick().await;
         }
-
-        for promise in [first_promise.clone(), second_promise] {
-            let rejected = JsFuture::from(promise).await.unwrap_err();
-            assert_eq!(get_string(&rejected, "code").as_deref(), Some(ErrorKind::Panic.code()));
-        }
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
-        let report = take_panic(mark);
-        assert_eq!(Reflect::get(&report, &"delivered".into()).unwrap(), JsValue::TRUE);
-        assert_eq!(
-            Reflect::get(&report, &"returned".into()).unwrap(),
-            JsValue::from(first_promise),
-            "the first call after the mark"
-        );
-        assert!(take_panic(next_serial() as f64).is_undefined(), "no panic after a later mark");
+        assert!(later.get(), "one spawned after it runs on");
     }
 
     #[wasm_bindgen_test]
     fn single_flights_are_fresh_after_a_panic() {
+        crate::js::host::install_for_tests();
         let flights = ResetAfterPanic::<Cell<u32>>::default();
         flights.get().set(7);
         assert_eq!(flights.get().get(), 7);
-        abandon_in_flight(format!("{MESSAGE_PREFIX}test"));
+        abandon_in_flight("test");
         assert_eq!(flights.get().get(), 0);
     }
 }

@@ -16,6 +16,8 @@ pub struct PoolShared {
 }
 
 impl PoolShared {
+    /// Not inlined: built at some thirty call sites, it is one call each (measured smaller).
+    #[inline(never)]
     pub fn env<'a>(&'a self, storage: &'a JsStorage) -> Env<'a, FetchTransport, JsStorage> {
         Env {
             pool: &self.config,
@@ -50,7 +52,7 @@ impl PoolShared {
 local! {
     /// `navigator.userAgent`, read once: every entry point call builds a pool's settings,
     /// and the text does not change while the page lives.
-    static DEVICE_NAME: String = super::web::user_agent().unwrap_or_else(|| "cognito-identity-wasm".into());
+    static DEVICE_NAME: String = super::host::host().user_agent().unwrap_or_else(|| "cognito-identity-wasm".into());
 }
 
 /// The name ConfirmDevice gives a new device: the browser's user agent, as in the JS SDK.

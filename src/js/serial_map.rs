@@ -1,29 +1,39 @@
-//! A map keyed by increasing serial numbers (calls in flight, locks to release), kept
-//! as a sorted Vec: it holds a handful of entries at a time, and a BTreeMap per value
-//! type cost far more wasm (measured with twiggy; see BENCHMARKS.md, "Size decisions").
+//! A map keyed by serial numbers (calls in flight, tasks, awaited Promises, locks to
+//! release), kept as two Vecs in insertion order: it holds a handful of entries at a time,
+//! and a BTreeMap per value type cost far more wasm (measured with twiggy; see
+//! BENCHMARKS.md, "Size decisions"). The keys apart from the values, so that finding one
+//! is one function for every value type.
 
 use crate::prelude::*;
-pub struct SerialMap<V>(Vec<(u64, V)>);
+pub struct SerialMap<V> {
+    keys: Vec<u64>,
+    values: Vec<V>,
+}
+
+/// Where `key` is.
+fn find(keys: &[u64], key: u64) -> Option<usize> {
+    keys.iter().position(|k| *k == key)
+}
 
 impl<V> SerialMap<V> {
     pub const fn new() -> Self {
-        SerialMap(Vec::new())
+        SerialMap { keys: Vec::new(), values: Vec::new() }
     }
 
-    pub fn insert(&mut self, serial: u64, value: V) {
-        match self.0.binary_search_by_key(&serial, |e| e.0) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (serial, value)),
-        }
+    /// Adds `value` under `key`, which the map does not hold.
+    pub fn insert(&mut self, key: u64, value: V) {
+        self.keys.push(key);
+        self.values.push(value);
     }
 
-    pub fn remove(&mut self, serial: u64) -> Option<V> {
-        let i = self.0.binary_search_by_key(&serial, |e| e.0).ok()?;
-        Some(self.0.remove(i).1)
+    pub fn remove(&mut self, key: u64) -> Option<V> {
+        let i = find(&self.keys, key)?;
+        self.keys.remove(i);
+        Some(self.values.remove(i))
     }
 
-    /// Every entry, oldest first, leaving the map empty.
-    pub fn take_all(&mut self) -> Vec<(u64, V)> {
-        core::mem::take(&mut self.0)
+    /// Every key and every value, in the order inserted, leaving the map empty.
+    pub fn take_all(&mut self) -> (Vec<u64>, Vec<V>) {
+        (core::mem::take(&mut self.keys), core::mem::take(&mut self.values))
     }
 }

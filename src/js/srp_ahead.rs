@@ -5,25 +5,20 @@
 //! remaining exponentiations run optimised too. Pages with a signed-in user compute
 //! nothing secret ahead; every page warms the exponentiation code up at idle time.
 
-use super::convert::get;
+use super::host::host;
 use super::js_storage::JsStorage;
-use super::web;
 use crate::prelude::*;
-use crate::srp::ahead;
+use crate::srp::ahead::{self, Ticket};
 use crate::storage::SessionStore;
-use core::cell::Cell;
-use js_sys::{Function, Object, Reflect};
+use core::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static WARMED: Cell<bool> = const { Cell::new(false) };
+    /// The client and storage of the `prepare` scheduled, and the ticket it had.
+    static PREPARE: RefCell<Option<(String, JsStorage, Ticket)>> = const { RefCell::new(None) };
 }
-
-/// How long the browser may keep the work waiting for idle time (requestIdleCallback's
-/// `timeout`), and the delay where there is no requestIdleCallback (Safari, Node).
-const IDLE_TIMEOUT_MS: u32 = 2000;
-const FALLBACK_DELAY_MS: u32 = 200;
 
 /// Called by the package entry once the module is instantiated: the exponentiation code
 /// is warmed up at idle time (`ahead::warm_up`), on every page, so that even a sign-in
@@ -32,7 +27,7 @@ const FALLBACK_DELAY_MS: u32 = 200;
 #[wasm_bindgen(js_name = __warmUpAtIdle)]
 pub fn warm_up_at_idle() {
     if !WARMED.with(|w| w.replace(true)) {
-        when_idle(&Closure::once_into_js(ahead::warm_up));
+        host().idle(false);
     }
 }
 
@@ -44,30 +39,20 @@ pub fn prepare_if_signed_out(client_id: &str, storage: &JsStorage) {
     if ahead::has_spare() || SCHEDULED.with(Cell::get) {
         return;
     }
-    let (client_id, storage) = (client_id.to_string(), storage.clone());
-    let ticket = ahead::ticket();
-    let task = Closure::once_into_js(move || {
-        SCHEDULED.with(|s| s.set(false));
-        if SessionStore::new(&storage, &client_id).last_auth_user().is_none() {
-            ahead::prepare(ticket);
-        }
-    });
-    SCHEDULED.with(|s| s.set(when_idle(&task)));
+    PREPARE.with(|p| *p.borrow_mut() = Some((client_id.to_string(), storage.clone(), ahead::ticket())));
+    SCHEDULED.with(|s| s.set(host().idle(true)));
 }
 
-/// Calls `task` at idle time; false when this global can schedule nothing.
-fn when_idle(task: &JsValue) -> bool {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
-    if let Some(scheduled) = web::request_idle_callback(task, &options) {
-        return scheduled;
+/// What `host.idle` runs at idle time (requestIdleCallback, or a short timer where there is
+/// none): the warm-up, or the `prepare` scheduled.
+#[wasm_bindgen(js_name = __atIdle)]
+pub fn at_idle(prepare: bool) {
+    if !prepare {
+        return ahead::warm_up();
     }
-    let Some(timer) = web::set_timeout(task.unchecked_ref(), FALLBACK_DELAY_MS) else {
-        return false;
-    };
-    // Node: the timer must not keep a script that is done from exiting.
-    if let Some(unref) = get(&timer, "unref").dyn_ref::<Function>() {
-        let _ = unref.call0(&timer);
+    SCHEDULED.with(|s| s.set(false));
+    let Some((client_id, storage, ticket)) = PREPARE.with(|p| p.borrow_mut().take()) else { return };
+    if SessionStore::new(&storage, &client_id).last_auth_user().is_none() {
+        ahead::prepare(ticket);
     }
-    true
 }

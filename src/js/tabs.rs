@@ -2,18 +2,17 @@
 //! [`LockManager`], or where it is missing a lease in the shared storage (the protocol
 //! and its choice live in `crate::storage::tab_lock`).
 
-use super::convert::{deferred, get};
 use super::fetch::FetchTransport;
+use super::host::host;
 use super::js_storage::JsStorage;
 use super::panic::{self, ReleaseOnPanic};
-use super::web;
+use super::tasks::wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
 use core::future::Future;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 local! {
     /// This tab's identity in storage leases.
@@ -31,23 +30,11 @@ pub struct BrowserTabLock<'a> {
     pub settle_key: String,
 }
 
-/// `navigator.locks`, when this global has a usable one.
-struct WebLocks(web::LockManager);
+/// `navigator.locks`, when this global has a usable one (through `host`).
+struct WebLocks;
 
-/// `navigator.locks.request(name, cb)`: resolves once the lock is ours (None if the API
-/// refused). The lock is kept until `held` settles.
-async fn request_lock(locks: &web::LockManager, name: &str, held: JsValue) -> Option<()> {
-    let (acquired, acquired_resolve, _) = deferred();
-    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
-        let _ = acquired_resolve.call0(&JsValue::UNDEFINED);
-        held
-    });
-    locks.request(name, &callback).ok()?;
-    JsFuture::from(acquired).await.ok().map(|_| ())
-}
-
-/// A granted Web Lock: let go by resolving the promise its callback returned, when
-/// dropped or, should a panic abandon the holder midway, by the panic recovery.
+/// A granted Web Lock: let go by calling `release`, when dropped or, should a panic
+/// abandon the holder midway, by the panic recovery.
 struct HeldLock {
     release: Function,
     _release_on_panic: ReleaseOnPanic,
@@ -62,29 +49,28 @@ impl Drop for HeldLock {
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
+    /// None if the API refused the request.
     async fn request(&self, name: &str) -> Option<HeldLock> {
-        let (held, release, _) = deferred();
+        let acquired = host().lock(name, None);
+        let release = acquired.release();
         let release_on_panic = panic::release_on_panic(release.clone());
-        request_lock(&self.0, name, held.into()).await?;
+        wait(&acquired.into()).await.ok()?;
         Some(HeldLock { release, _release_on_panic: release_on_panic })
     }
 
     async fn hold_for(&self, name: &str, ms: u32) {
-        let (held, release, _) = deferred();
-        web::set_timeout(&release, ms);
-        let _ = request_lock(&self.0, name, held.into()).await;
+        let _ = wait(&host().lock(name, Some(ms)).into()).await;
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let snapshot = async { JsFuture::from(self.0.query().ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok() };
-        let Some(snapshot) = snapshot.await else { return Vec::new() };
-        js_sys::Array::from(&get(&snapshot, "held")).iter().filter_map(|lock| get(&lock, "name").as_string()).collect()
+        let names = wait(&host().held_locks()).await.ok();
+        names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
     }
 }
 
 impl TabLock for BrowserTabLock<'_> {
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
-        let locks = web::locks().map(WebLocks);
+        let locks = host().has_locks().then_some(WebLocks);
         let owner = TAB_ID.with(Clone::clone);
         let coordinator = TabCoordinator {
             locks: locks.as_ref(),

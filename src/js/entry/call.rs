@@ -6,28 +6,27 @@ use crate::flows::Env;
 use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
 use crate::js::pool_shared::PoolShared;
-use crate::json::{self, Object, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::types::StringMap;
 use crate::protocol::CognitoError;
 use crate::session::{JwtToken, Session};
-use wasm_bindgen::prelude::*;
 
 /// One call's input, parsed.
 pub(super) struct Call {
-    input: Object,
+    input: Value,
     pub storage: JsStorage,
     pub shared: PoolShared,
 }
 
 impl Call {
-    pub fn parse(input: &str, storage: JsValue) -> Result<Call, CognitoError> {
-        let input = json::parse(input)
-            .ok()
-            .and_then(Value::into_object)
-            .ok_or_else(|| CognitoError::invalid_parameter("The call's input is not a JSON object."))?;
-        let shared = PoolShared::from_data(input.get("pool").unwrap_or(&Value::Null))?;
-        let storage = JsStorage(storage);
+    /// The pool's settings checked as `new CognitoUserPool` checks them (the error is the
+    /// SDK's plain Error then).
+    pub fn parse(input: Value, storage: JsStorage) -> Result<Call, CognitoError> {
+        if input.as_object().is_none() {
+            return Err(CognitoError::invalid_parameter("The call's input is not a JSON object."));
+        }
+        let shared = PoolShared::from_data(&input["pool"])?;
         Ok(Call { input, storage, shared })
     }
 
@@ -36,7 +35,7 @@ impl Call {
     }
 
     pub fn user(&self) -> &Value {
-        self.input.get("user").unwrap_or(&Value::Null)
+        &self.input["user"]
     }
 
     pub fn username(&self) -> String {
@@ -54,7 +53,7 @@ impl Call {
     }
 
     pub fn arg(&self, name: &str) -> &Value {
-        self.input.get("args").and_then(|a| a.get(name)).unwrap_or(&Value::Null)
+        &self.input["args"][name]
     }
 
     /// A text argument: absent and null are empty, so a missing argument reaches Cognito
@@ -74,7 +73,7 @@ impl Call {
     /// How the app takes its answer: a callback object (`"object"`), a Node-style
     /// function (`"node"`), or a Promise.
     pub fn to_object(&self) -> bool {
-        self.input.get("to").and_then(Value::as_str) == Some("object")
+        self.input["to"].as_str() == Some("object")
     }
 }
 
@@ -104,10 +103,10 @@ pub(super) fn session_from(v: &Value) -> Option<Session> {
 }
 
 pub(super) fn session_json(s: &Session) -> Value {
-    crate::json!({
-        "IdToken": (s.id_token.jwt.as_str()),
-        "AccessToken": (s.access_token.jwt.as_str()),
-        "RefreshToken": (s.refresh_token.as_str()),
-        "ClockDrift": (s.clock_drift)
-    })
+    let mut o = Object::new();
+    o.insert("IdToken", Value::String(s.id_token.jwt.clone()));
+    o.insert("AccessToken", Value::String(s.access_token.jwt.clone()));
+    o.insert("RefreshToken", Value::String(s.refresh_token.clone()));
+    o.insert("ClockDrift", crate::json::ToJson::to_json(&s.clock_drift));
+    Value::Object(o)
 }

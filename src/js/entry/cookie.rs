@@ -12,9 +12,9 @@
 //! - `expires`: `{ days }` (a number; null when not finite), `{ at }` (a Date's time;
 //!   null when invalid), else whether the value was truthy.
 
-use super::reply::{Answer, Reply};
+use super::reply::{Outcome, Reply};
 use crate::flows::clock::now_millis;
-use crate::json::{self, Value};
+use crate::json::Value;
 use crate::prelude::*;
 use crate::storage::cookie::{self, CookieOptions, Expires, SameSite};
 
@@ -26,24 +26,24 @@ const EXPIRES_ERROR: &str = "attributes.expires.toUTCString is not a function";
 const NO_JAR_ERROR: &str = "Cannot convert undefined or null to object";
 
 /// The answer to a cookie operation, or None when `op` is not one.
-pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
-    let input = json::parse(input).unwrap_or(Value::Null);
+pub(super) fn now(op: &str, input: &Value) -> Option<Outcome> {
     let reply = match op {
-        "cookieStorage" => construct(&input),
-        "cookieSet" => set(&input),
-        "cookieGet" => lookup(&input),
-        "cookieRemove" => remove(&input),
-        "cookieClear" => clear(&input),
+        "cookieStorage" => construct(input),
+        "cookieSet" => set(input),
+        "cookieGet" => lookup(input),
+        "cookieRemove" => remove(input),
+        "cookieClear" => clear(input),
         _ => return None,
     };
-    Some(Answer::reply(reply.unwrap_or_else(|e| e)))
+    Some(Ok(reply.unwrap_or_else(|e| e)))
 }
 
-type Outcome = Result<Reply, Reply>;
+/// A reply, or the TypeError js-cookie throws (`?` ends the operation with it).
+type Thrown = Result<Reply, Reply>;
 
 /// `new CookieStorage(data)`: the SDK's checks of `sameSite` (given when the key is
 /// present; null when it was not a string, which no spelling matches).
-fn construct(input: &Value) -> Outcome {
+fn construct(input: &Value) -> Thrown {
     let same_site = input.get("sameSite").map(|s| s.as_str().unwrap_or_default());
     let secure = input.get("secure").and_then(Value::as_bool);
     CookieOptions::new(None, None, None, secure, same_site).map_err(|e| Reply::plain_err(&e))?;
@@ -52,7 +52,7 @@ fn construct(input: &Value) -> Outcome {
 
 /// The string `setItem` assigns to `document.cookie` (nothing without a document). The
 /// failures in js-cookie's order: `expires`, the name, the attributes, the value.
-fn set(input: &Value) -> Outcome {
+fn set(input: &Value) -> Thrown {
     let Some(_) = jar(input) else { return Ok(Reply::done()) };
     let (options, expires_ok) = options(&input["options"]);
     if !expires_ok {
@@ -66,7 +66,7 @@ fn set(input: &Value) -> Outcome {
 
 /// `Cookies.get(key)`: the first decodable cookie of that name; nothing for a falsy key or
 /// without a document.
-fn lookup(input: &Value) -> Outcome {
+fn lookup(input: &Value) -> Thrown {
     let Some(jar) = jar(input) else { return Ok(Reply::done()) };
     if input.get("truthy").and_then(Value::as_bool) != Some(true) {
         return Ok(Reply::done());
@@ -77,7 +77,7 @@ fn lookup(input: &Value) -> Outcome {
 
 /// The string `removeItem` assigns: the storage's attributes, expired (its `expires`, even
 /// an unwritable one, is replaced).
-fn remove(input: &Value) -> Outcome {
+fn remove(input: &Value) -> Thrown {
     let Some(_) = jar(input) else { return Ok(Reply::done()) };
     let name = text(&input["name"])?;
     let (options, _) = options(&input["options"]);
@@ -85,7 +85,7 @@ fn remove(input: &Value) -> Outcome {
 }
 
 /// The names `clear` removes, in `Object.keys` order of js-cookie's jar.
-fn clear(input: &Value) -> Outcome {
+fn clear(input: &Value) -> Thrown {
     let Some(jar) = jar(input) else { return Err(Reply::type_error(NO_JAR_ERROR)) };
     Ok(Reply::ok(Value::Array(cookie::clear_order(jar).into_iter().map(Value::String).collect())))
 }

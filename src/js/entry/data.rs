@@ -2,15 +2,14 @@
 //! classes compute. The JS classes hold the data; the arithmetic is the core's, the same
 //! that decides whether a stored session needs a refresh.
 
-use super::reply::{Answer, Reply};
+use super::reply::{Outcome, Reply};
 use crate::flows::clock::now_secs;
-use crate::json::{self, ToJson, Value};
+use crate::json::{ToJson, Value};
 use crate::session::{self, calculate_clock_drift, JwtToken};
 
 /// The answer to a pool-less operation, or None when `op` needs a pool.
-pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
-    let input = json::parse(input).unwrap_or(Value::Null);
-    let text = |k: &str| input.get(k).and_then(Value::as_str).unwrap_or_default();
+pub(super) fn now(op: &str, input: &Value) -> Option<Outcome> {
+    let text = |k: &str| input[k].as_str().unwrap_or_default();
     let reply = match op {
         // `CognitoJwtToken.decodePayload()`: `{}` for anything that is not a JWT.
         "decodePayload" => Reply::ok(Value::Object(session::decode_payload(text("jwt")).unwrap_or_default())),
@@ -20,11 +19,12 @@ pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
             Reply::ok(calculate_clock_drift(&id, &access, now_secs()).to_json())
         }
         // `CognitoUserSession.isValid()`.
-        "isValid" => Reply::ok(Value::Bool(super::call::session_from(&input).is_some_and(|s| s.is_valid(now_secs())))),
+        "isValid" => Reply::ok(Value::Bool(super::call::session_from(input).is_some_and(|s| s.is_valid(now_secs())))),
         // `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs).
         op if op.starts_with("srp.") => {
-            let result = crate::flows::authentication_helper::srp_helper(&op[4..], &input, getrandom::getrandom);
-            Reply::settled(result, Reply::ok)
+            return Some(
+                crate::flows::authentication_helper::srp_helper(&op[4..], input, getrandom::getrandom).map(Reply::ok),
+            );
         }
         // `UserAgent.prototype.userAgent` to start with.
         "userAgent" => Reply::ok_str(crate::protocol::USER_AGENT),
@@ -32,5 +32,5 @@ pub(super) fn now(op: &str, input: &str) -> Option<Answer> {
         "getNowString" => Reply::ok_str(&crate::srp::timestamp(now_secs())),
         _ => return None,
     };
-    Some(Answer::reply(reply))
+    Some(Ok(reply))
 }

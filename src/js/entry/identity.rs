@@ -10,14 +10,14 @@
 //! refreshes an expired one) and calls `run` with what that gave (`user`: `{ idToken }`,
 //! `{ failed: { code, message } }`, `{ unusable }`, or null without a user).
 
-use super::reply::{Answer, Reply};
+use super::reply::{Answer, Outcome, Reply};
 use crate::flows::clock::now_secs;
 use crate::flows::identity::{logins_with_id_token, Fetched, IdentityEnv, IdentityPool, Known};
 use crate::flows::single_flight::SingleFlight;
 use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
 use crate::js::panic::ResetAfterPanic;
-use crate::json::{self, Number, Object, Value};
+use crate::json::{Number, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
@@ -34,23 +34,22 @@ local! {
 }
 
 /// One call's input, parsed.
-pub(super) struct Call {
-    input: Value,
+pub(super) struct Call<'a> {
+    input: &'a Value,
     pool: IdentityPool,
     storage: JsStorage,
     transport: FetchTransport,
 }
 
-impl Call {
-    pub(super) fn parse(input: &str, storage: JsValue) -> Call {
-        let input = json::parse(input).unwrap_or(Value::Null);
+impl Call<'_> {
+    pub(super) fn parse(input: &Value, storage: JsStorage) -> Call<'_> {
         let config = &input["config"];
         let id = config["IdentityPoolId"].as_str().unwrap_or_default().to_string();
         let pool = IdentityPool::new(id, config["endpoint"].as_str());
         // The X-Amz-User-Agent as the JS's UserAgent reads at the time of the call.
         let user_agent = input["userAgent"].as_str().unwrap_or(crate::protocol::USER_AGENT).to_string();
         let transport = FetchTransport { credentials: None, user_agent };
-        Call { input, pool, storage: JsStorage(storage), transport }
+        Call { input, pool, storage, transport }
     }
 
     fn env(&self) -> IdentityEnv<'_, FetchTransport, JsStorage> {
@@ -90,33 +89,27 @@ impl Call {
 }
 
 /// The answer to an identity operation that never waits, or None when `op` is not one.
-pub(super) fn now(op: &str, input: &str, storage: &JsValue) -> Option<Answer> {
-    let call = || Call::parse(input, storage.clone());
-    Some(match op {
-        "identityCredentials" => construct(input),
-        // `get` / `refresh`: fresh credentials at once, else `run` fetches.
-        GET => {
-            let call = call();
-            let known = call.known();
-            if call.force() || call.env().needs_refresh(&known) {
-                Answer::reply(Reply::pending())
-            } else {
-                Answer::reply(Reply::ok(known_json(&known)))
-            }
-        }
-        "identityNeedsRefresh" => {
-            let call = call();
-            Answer::reply(Reply::ok(Value::Bool(call.env().needs_refresh(&call.known()))))
-        }
-        // Forgets the credentials and the cached identity id (e.g. on sign-out).
-        "identityClearCachedId" => {
-            let call = call();
-            let known = RefCell::new(call.known());
-            call.env().clear_cached_id(&known);
-            Answer::reply(Reply::done()).set("known", known_json(&known.into_inner()))
-        }
+pub(super) fn now(op: &str, input: &Value, storage: &JsValue, out: &mut Answer) -> Option<Outcome> {
+    match op {
+        "identityCredentials" => return Some(construct(input, out)),
+        GET | "identityNeedsRefresh" | "identityClearCachedId" => {}
         _ => return None,
-    })
+    }
+    let call = Call::parse(input, JsStorage(storage.clone()));
+    let known = call.known();
+    Some(Ok(match op {
+        // `get` / `refresh`: fresh credentials at once, else `run` fetches.
+        GET if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
+        GET => Reply::ok(known_json(&known)),
+        "identityNeedsRefresh" => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
+        // `identityClearCachedId`: forgets the credentials and the cached identity id (e.g. on sign-out).
+        _ => {
+            let known = RefCell::new(known);
+            call.env().clear_cached_id(&known);
+            out.set("known", known_json(&known.into_inner()));
+            Reply::done()
+        }
+    }))
 }
 
 /// The one identity operation that may send requests (`run`).
@@ -124,20 +117,20 @@ pub(super) const GET: &str = "identityGet";
 
 /// `get` / `refresh` once the JS has asked the user for its session: fetches (one fetch
 /// for the object's concurrent calls) and says what the object knows afterwards.
-pub(super) async fn get(call: &Call) -> Answer {
-    let flight = call.input["flight"].as_str().unwrap_or_default().to_string();
+pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
+    let flight = call.input["flight"].as_str().unwrap_or_default();
     let logins = call.logins();
     let flights = FLIGHTS.with(ResetAfterPanic::get);
-    let (known, result) = call.env().get(call.known(), &flights, &flight, call.force(), async { logins }).await;
+    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), async { logins }).await;
     let known = known_json(&known);
-    Answer::reply(Reply::settled(result, |()| Reply::ok(known.clone()))).set("known", known)
+    out.set("known", known.clone());
+    result.map(|()| Reply::ok(known))
 }
 
 /// `new CognitoIdentityCredentials(data)`: the settings the object keeps, and its flight.
-fn construct(input: &str) -> Answer {
-    let input = json::parse(input).unwrap_or(Value::Null);
+fn construct(input: &Value, out: &mut Answer) -> Outcome {
     let Some(pool_id) = input["IdentityPoolId"].as_str().filter(|p| p.contains(':')) else {
-        return Answer::reply(Reply::plain_err(POOL_ID_ERROR));
+        return Ok(Reply::plain_err(POOL_ID_ERROR));
     };
     let mut config = Object::new();
     config.insert("IdentityPoolId", Value::String(pool_id.to_string()));
@@ -146,7 +139,9 @@ fn construct(input: &str) -> Answer {
         config.insert("endpoint", Value::String(endpoint.to_string()));
     }
     let flight = NEXT_FLIGHT.with(|n| n.replace(n.get().wrapping_add(1)));
-    Answer::reply(Reply::done()).set("config", Value::Object(config)).set("flight", Value::String(flight.to_string()))
+    out.set("config", Value::Object(config));
+    out.set("flight", Value::String(crate::text::int(i64::from(flight))));
+    Ok(Reply::done())
 }
 
 /// What the JS object holds: `{ identityId?, accessKeyId?, secretAccessKey?,

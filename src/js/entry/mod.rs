@@ -1,11 +1,12 @@
 //! The wasm boundary. The public classes are plain JavaScript (src/facade); they call
 //! these few entry points with plain data and get plain data back:
 //!
-//! - `run(op, input, storage)`: an operation that may send requests; a Promise of the
-//!   answer (a panic rejects it with a coded error, see `super::panic`).
+//! - `run(op, input, storage, id)`: an operation that may send requests; its answer
+//!   settles the JS side's Promise of call `id` (a panic rejects it with a coded error,
+//!   see `super::panic`).
 //! - `now(op, input, storage)`: an operation that never waits; the answer at once.
-//! - `onSessionChange(clientId, listener)`, `localStorageIfUsable()`: bindings that
-//!   hand JS objects across, which plain data cannot carry.
+//! - `localStorageIfUsable()`: a binding that hands a JS object across, which plain data
+//!   cannot carry.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -26,62 +27,60 @@ mod pool;
 mod reply;
 mod user;
 
+use super::js_storage::JsStorage;
 use super::panic_probe::{self, Point};
+use crate::json::{self, Value};
 use call::Call;
 use core::future::Future;
 use core::pin::Pin;
-use reply::{Answer, Reply};
+use reply::{Answer, Outcome, Reply};
 use wasm_bindgen::prelude::*;
 
-/// `run`: an operation that may send requests. Resolves with the answer's JSON text.
+/// An operation that may wait, boxed: one copy of the code that drives a future serves
+/// every operation, rather than each being inlined into one state machine of them all.
+type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
+
+/// `run`: an operation that may send requests. Its answer's JSON text goes to the call
+/// `id` of the JS side (`host.settle`), which holds the call's Promise.
 #[wasm_bindgen]
-pub fn run(op: &str, input: &str, storage: JsValue) -> js_sys::Promise {
-    let promise = if op == identity::GET {
-        let call = identity::Call::parse(input, storage);
-        answer_later(Box::pin(async move { identity::get(&call).await }))
-    } else {
-        let (op, call) = (op.to_string(), Call::parse(input, storage));
-        answer_later(Box::pin(async move {
-            match call {
-                Ok(call) => user::run(&op, &call).await,
-                Err(e) => Answer::reply(Reply::plain_err(&e.message)),
+pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
+    let (name, input, storage) = (op.to_string(), json::parse(input).unwrap_or(Value::Null), JsStorage(storage));
+    super::tasks::spawn(Box::pin(async move {
+        let mut answer = Answer::default();
+        let outcome = if name == identity::GET {
+            identity::get(&identity::Call::parse(&input, storage), &mut answer).await
+        } else {
+            match Call::parse(input, storage) {
+                Ok(call) => user::run(&name, &call, &mut answer).await,
+                Err(e) => Ok(Reply::plain_err(&e.message)),
             }
-        }))
-    };
+        };
+        super::host::host().settle(id, &answer.text(outcome));
+    }));
     if op == "authenticateUser" {
         panic_probe::trip(Point::AuthenticateSync);
     }
-    promise
-}
-
-/// The Promise of `answer`'s JSON text, `answer` running as a spawned future (which a
-/// panic stops, failing the Promise: `super::panic`). Boxed: one copy of this wrapper
-/// serves every operation.
-fn answer_later(answer: Pin<Box<dyn Future<Output = Answer>>>) -> js_sys::Promise {
-    let (reply, promise) = super::callbacks::reply_with_promise();
-    super::panic::spawn(async move { reply.ok(JsValue::from_str(&answer.await.text())) });
-    promise
 }
 
 /// `now`: an operation that never waits.
 #[wasm_bindgen]
 pub fn now(op: &str, input: &str, storage: JsValue) -> String {
-    if let Some(answer) =
-        data::now(op, input).or_else(|| cookie::now(op, input)).or_else(|| identity::now(op, input, &storage))
-    {
-        return answer.text();
-    }
-    let answer = match Call::parse(input, storage) {
-        Ok(call) => pool::now(op, &call).unwrap_or_else(|| user::now(op, &call)),
-        Err(e) => Answer::reply(Reply::plain_err(&e.message)),
+    let input = json::parse(input).unwrap_or(Value::Null);
+    let mut answer = Answer::default();
+    let outcome = match data::now(op, &input).or_else(|| cookie::now(op, &input)) {
+        Some(outcome) => outcome,
+        None => match identity::now(op, &input, &storage, &mut answer) {
+            Some(outcome) => outcome,
+            None => match Call::parse(input, JsStorage(storage)) {
+                Ok(call) => match pool::now(op, &call) {
+                    Some(outcome) => outcome,
+                    None => user::now(op, &call, &mut answer),
+                },
+                Err(e) => Ok(Reply::plain_err(&e.message)),
+            },
+        },
     };
-    answer.text()
-}
-
-/// `pool.onSessionChange(listener)` (ours): returns the function that removes it.
-#[wasm_bindgen(js_name = onSessionChange)]
-pub fn on_session_change(client_id: &str, listener: js_sys::Function) -> JsValue {
-    super::events::subscribe(client_id, listener)
+    answer.text(outcome)
 }
 
 /// The SDK's default storage: localStorage when it exists and takes a write (Safari's

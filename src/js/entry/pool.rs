@@ -1,7 +1,7 @@
 //! `CognitoUserPool`'s operations: checking its settings, the current user, sign-up.
 
 use super::call::Call;
-use super::reply::{Answer, Reply};
+use super::reply::{Outcome, Reply};
 use crate::flows::user;
 use crate::json::{FromJson, Object, Value};
 use crate::prelude::*;
@@ -10,25 +10,25 @@ use crate::protocol::CognitoError;
 use crate::storage::SessionStore;
 
 /// The pool's operations that never wait; None for an operation of the user's.
-pub(super) fn now(op: &str, call: &Call) -> Option<Answer> {
-    Some(match op {
+pub(super) fn now(op: &str, call: &Call) -> Option<Outcome> {
+    Some(Ok(match op {
         // `new CognitoUserPool`: its settings were checked by `Call::parse` already. The
         // page is there to sign someone in if nobody is: have an SRP client ready.
         "pool" => {
             crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
-            Answer::reply(Reply::ok(crate::json!({ "endpoint": (call.shared.config.endpoint.as_str()) })))
+            let mut checked = Object::new();
+            checked.insert("endpoint", Value::String(call.shared.config.endpoint.clone()));
+            Reply::ok(Value::Object(checked))
         }
         "getCurrentUser" => {
             crate::js::panic_probe::trip(crate::js::panic_probe::Point::CurrentUser);
             let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
-            Answer::reply(Reply::ok(last.map_or(Value::Null, Value::String)))
+            Reply::ok(last.map_or(Value::Null, Value::String))
         }
         // What the requests of `username` carry as UserContextData (advanced security).
-        "getUserContextData" => {
-            Answer::reply(Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()))
-        }
+        "getUserContextData" => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
         _ => return None,
-    })
+    }))
 }
 
 fn attributes(v: &Value) -> Result<Option<Vec<AttributeType>>, CognitoError> {
@@ -43,32 +43,28 @@ fn attributes(v: &Value) -> Result<Option<Vec<AttributeType>>, CognitoError> {
 }
 
 /// `signUp` → `{ user, userConfirmed, userSub, codeDeliveryDetails }` (`user` is made by the JS).
-pub(super) async fn sign_up(call: &Call) -> Answer {
-    let result = async {
-        let user_attributes = attributes(call.arg("userAttributes"))?;
-        let validation_data = attributes(call.arg("validationData"))?;
-        let username = call.text("username");
-        let data = user::sign_up(
-            &call.env(),
-            &username,
-            &call.text("password"),
-            user_attributes.as_deref(),
-            validation_data.as_deref(),
-            call.string_map("clientMetadata").as_ref(),
-        )
-        .await?;
-        // What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
-        let mut result = Object::new();
-        result.insert("username", Value::String(username));
-        result.insert("userConfirmed", Value::Bool(data.user_confirmed));
-        if let Some(sub) = data.user_sub {
-            result.insert("userSub", Value::String(sub));
-        }
-        if let Some(details) = data.code_delivery_details {
-            result.insert("codeDeliveryDetails", details);
-        }
-        Ok::<_, CognitoError>(Value::Object(result))
+pub(super) async fn sign_up(call: &Call) -> Outcome {
+    let user_attributes = attributes(call.arg("userAttributes"))?;
+    let validation_data = attributes(call.arg("validationData"))?;
+    let username = call.text("username");
+    let data = user::sign_up(
+        &call.env(),
+        &username,
+        &call.text("password"),
+        user_attributes.as_deref(),
+        validation_data.as_deref(),
+        call.string_map("clientMetadata").as_ref(),
+    )
+    .await?;
+    // What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
+    let mut result = Object::new();
+    result.insert("username", Value::String(username));
+    result.insert("userConfirmed", Value::Bool(data.user_confirmed));
+    if let Some(sub) = data.user_sub {
+        result.insert("userSub", Value::String(sub));
     }
-    .await;
-    Answer::reply(Reply::settled(result, Reply::ok))
+    if let Some(details) = data.code_delivery_details {
+        result.insert("codeDeliveryDetails", details);
+    }
+    Ok(Reply::ok(Value::Object(result)))
 }

@@ -12,6 +12,9 @@
 //! | `{ err: { message, type: 'TypeError' } }` | (`CookieStorage`, thrown) a TypeError, like js-cookie's own |
 //! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
 //! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
+//!
+//! Every operation ends in an [`Outcome`]; [`Answer::text`] is the one place an error
+//! becomes a reply.
 
 use super::call::session_json;
 use crate::json::{Object, Value};
@@ -21,8 +24,11 @@ use crate::session::Session;
 
 pub(super) struct Reply(Object);
 
+/// What an operation ends with: a reply, or a coded error (reported as `{ err }`).
+pub(super) type Outcome = Result<Reply, CognitoError>;
+
 impl Reply {
-    fn one(key: &str, value: Value) -> Reply {
+    pub fn one(key: &str, value: Value) -> Reply {
         let mut o = Object::new();
         o.insert(key, value);
         Reply(o)
@@ -34,7 +40,10 @@ impl Reply {
 
     /// Success with `undefined` (or `value`): JSON has no undefined, so no `ok` at all.
     pub fn ok_or_undefined(value: Option<Value>) -> Reply {
-        value.map_or_else(Reply::done, Reply::ok)
+        match value {
+            Some(v) => Reply::ok(v),
+            None => Reply::done(),
+        }
     }
 
     /// Success with nothing to give (`undefined`).
@@ -54,22 +63,27 @@ impl Reply {
         Reply::one("session", session_json(session))
     }
 
-    pub fn attributes(list: Value) -> Reply {
-        Reply::one("attributes", list)
-    }
-
     pub fn err(e: &CognitoError) -> Reply {
         Reply::one("err", error_json(e))
     }
 
     /// A plain `Error(message)`, no code: the SDK's own argument checks throw these.
     pub fn plain_err(message: &str) -> Reply {
-        Reply::one("err", crate::json!({ "message": message }))
+        Reply::error(message, None)
     }
 
     /// A `TypeError(message)`: what js-cookie throws on values it cannot write.
     pub fn type_error(message: &str) -> Reply {
-        Reply::one("err", crate::json!({ "message": message, "type": "TypeError" }))
+        Reply::error(message, Some("TypeError"))
+    }
+
+    fn error(message: &str, kind: Option<&str>) -> Reply {
+        let mut err = Object::new();
+        err.insert("message", Value::String(message.to_string()));
+        if let Some(kind) = kind {
+            err.insert("type", Value::String(kind.to_string()));
+        }
+        Reply::one("err", Value::Object(err))
     }
 
     pub fn pending() -> Reply {
@@ -93,18 +107,11 @@ impl Reply {
     /// Extra properties on the error object (`challengeName`, ...).
     pub fn with_error_fields(mut self, fields: Object) -> Reply {
         if let Some(Value::Object(err)) = self.0.get_mut("err") {
-            for (k, v) in fields.iter() {
-                err.insert(k.as_str(), v.clone());
+            for (k, v) in fields {
+                err.insert(k, v);
             }
         }
         self
-    }
-
-    pub fn settled<T>(result: Result<T, CognitoError>, ok: impl FnOnce(T) -> Reply) -> Reply {
-        match result {
-            Ok(v) => ok(v),
-            Err(e) => Reply::err(&e),
-        }
     }
 }
 
@@ -120,44 +127,41 @@ fn error_json(e: &CognitoError) -> Value {
     Value::Object(o)
 }
 
-/// An entry point's whole answer.
+/// The properties of the JS object an operation sets, in the order it sets them; with
+/// its [`Outcome`], the entry point's whole answer.
+#[derive(Default)]
 pub(super) struct Answer {
     user: Object,
-    reply: Reply,
 }
 
 impl Answer {
-    pub fn reply(reply: Reply) -> Answer {
-        Answer { user: Object::new(), reply }
+    /// A property of the JS object to set (`username`, `Session`, `session`, ...).
+    pub fn set(&mut self, key: &str, value: Value) {
+        self.user.insert(key, value);
     }
 
-    /// A property of the JS object to set (`username`, `Session`, `session`, ...).
-    pub fn set(mut self, key: &str, value: Value) -> Answer {
-        self.user.insert(key, value);
-        self
+    pub fn set_str(&mut self, key: &str, value: &str) {
+        self.set(key, Value::String(value.to_string()));
     }
 
     /// A property of the JS object to set to `undefined` (JSON has none).
-    pub fn unset(mut self, key: &str) -> Answer {
+    pub fn unset(&mut self, key: &str) {
         let mut keys = match self.user.remove("unset") {
             Some(Value::Array(keys)) => keys,
             _ => Vec::new(),
         };
         keys.push(Value::String(key.to_string()));
         self.user.insert("unset", Value::Array(keys));
-        self
     }
 
-    pub fn is_err(&self) -> bool {
-        self.reply.0.contains_key("err")
-    }
-
-    pub fn text(self) -> String {
+    /// `{ user?, reply }` as JSON text.
+    pub fn text(self, outcome: Outcome) -> String {
+        let reply = outcome.unwrap_or_else(|e| Reply::err(&e));
         let mut o = Object::new();
         if !self.user.is_empty() {
             o.insert("user", Value::Object(self.user));
         }
-        o.insert("reply", Value::Object(self.reply.0));
+        o.insert("reply", Value::Object(reply.0));
         Value::Object(o).stringify()
     }
 }

@@ -3,7 +3,7 @@
 //! answers the app.
 
 use super::super::call::Call;
-use super::super::reply::{Answer, Reply};
+use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
 use crate::flows::user::{Caller, UserCall};
@@ -27,27 +27,10 @@ pub(super) async fn user_call(call: &Call, user_call: &UserCall) -> Result<Passt
     flows::user::call(&call.env(), &caller, user_call).await
 }
 
-/// The account's operations (`run`); None for an operation of another kind.
-pub(super) async fn run(op: &str, call: &Call) -> Option<Answer> {
-    Some(match op {
-        "getUserData" => {
-            let bypass = call.arg("bypassCache").as_bool().unwrap_or(false);
-            let result = get_user_data(call, bypass, call.string_map("clientMetadata")).await;
-            Answer::reply(Reply::settled(result, Reply::ok))
-        }
-        "updateAttributes" | "deleteAttributes" => change_attributes(op, call).await,
-        "registerPasskey" => register_passkey(call).await,
-        _ => {
-            let (user_call_value, answer) = account_call(op, call)?;
-            let result = user_call(call, &user_call_value).await;
-            let mut out = Answer::reply(Reply::settled(result, |data| answer.reply(call, data)));
-            if matches!(user_call_value, UserCall::DeleteUser { .. }) && !out.is_err() {
-                clear_local(call, &call.username());
-                out = out.set("session", Value::Null);
-            }
-            out
-        }
-    })
+/// `getUserData` → the user data (cached unless `bypassCache`).
+pub(super) async fn user_data(call: &Call) -> Outcome {
+    let bypass = call.arg("bypassCache").as_bool().unwrap_or(false);
+    get_user_data(call, bypass, call.string_map("clientMetadata")).await.map(Reply::ok)
 }
 
 /// `getUserData` over the user's in-memory session; a bypass refreshes (and listeners hear of it).
@@ -65,50 +48,40 @@ async fn get_user_data(
     user_data::user_data(&call.env(), &username, || call.session(), bypass_cache, refresh).await
 }
 
-/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
-/// Both refresh the cached user data afterwards, as the SDK does.
-async fn change_attributes(op: &str, call: &Call) -> Answer {
-    let result = async {
-        access_token(call)?; // a missing session is reported before bad arguments
-        let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
-        let user_call_value = if op == "updateAttributes" {
-            let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
-                .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
-            UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
-        } else {
-            let names = Vec::<String>::from_json(call.arg("names").clone())
-                .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
-            UserCall::DeleteAttributes { names }
-        };
-        let details = user_call(call, &user_call_value).await?;
-        let _ = get_user_data(call, true, None).await;
-        Ok::<_, CognitoError>(details)
-    }
-    .await;
-    Answer::reply(Reply::settled(result, |details| {
-        if op == "updateAttributes" {
-            Reply::success().with_details(Value::Object(details))
-        } else {
-            Reply::success()
-        }
-    }))
-}
-
 /// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
 /// CompleteWebAuthnRegistration → 'SUCCESS'.
-async fn register_passkey(call: &Call) -> Answer {
-    let result = async {
-        let started = user_call(call, &UserCall::StartPasskeyRegistration).await?;
-        let options = started.get("CredentialCreationOptions").cloned().unwrap_or(Value::Null);
-        let credential = passkeys::create(&options).await?;
-        user_call(call, &UserCall::CompletePasskeyRegistration { credential }).await
+pub(super) async fn register_passkey(call: &Call) -> Outcome {
+    let started = user_call(call, &UserCall::StartPasskeyRegistration).await?;
+    let options = started.get("CredentialCreationOptions").cloned().unwrap_or(Value::Null);
+    let credential = passkeys::create(&options).await?;
+    user_call(call, &UserCall::CompletePasskeyRegistration { credential }).await?;
+    Ok(Reply::success())
+}
+
+/// A one-request operation (`one_request`): its request, and what the app is told.
+pub(super) async fn run_one(
+    call: &Call, request: Result<(UserCall, Answers), CognitoError>, out: &mut Answer,
+) -> Outcome {
+    let (request, answers) = request?;
+    let result = user_call(call, &request).await;
+    // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
+    if result.is_ok() && matches!(answers, Answers::AttributesChanged { .. }) {
+        let _ = get_user_data(call, true, None).await;
     }
-    .await;
-    Answer::reply(Reply::settled(result, |_| Reply::success()))
+    let signs_out = matches!(request, UserCall::DeleteUser { .. } | UserCall::GlobalSignOut);
+    if signs_out && result.is_ok() {
+        clear_local(call, &call.username());
+    }
+    // globalSignOut drops the in-memory session even when it fails.
+    let global = matches!(request, UserCall::GlobalSignOut);
+    if signs_out && (result.is_ok() || global && call.session().is_some()) {
+        out.set("session", Value::Null);
+    }
+    Ok(answers.reply(call, result?))
 }
 
 /// What a one-request operation answers with.
-enum Answers {
+pub(super) enum Answers {
     Success,
     Response,
     /// GetUser's `UserAttributes` as `CognitoUserAttribute[]`.
@@ -118,15 +91,20 @@ enum Answers {
     /// The delivery details to `inputVerificationCode` when the callback object has it;
     /// else onSuccess with `SUCCESS` when given (to a callback object), or the details.
     Code(Option<&'static str>),
+    /// `SUCCESS`, with UpdateUserAttributes' answer as a second argument (`details`).
+    AttributesChanged {
+        details: bool,
+    },
 }
 
 impl Answers {
     fn reply(&self, call: &Call, data: Passthrough) -> Reply {
         match self {
-            Answers::Success => Reply::success(),
+            Answers::Success | Answers::AttributesChanged { details: false } => Reply::success(),
+            Answers::AttributesChanged { details: true } => Reply::success().with_details(Value::Object(data)),
             Answers::Response => Reply::ok(Value::Object(data)),
             Answers::Attributes => match data.get("UserAttributes").cloned() {
-                Some(list @ Value::Array(_)) => Reply::attributes(list),
+                Some(list @ Value::Array(_)) => Reply::one("attributes", list),
                 _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
             },
             Answers::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
@@ -142,11 +120,13 @@ impl Answers {
     }
 }
 
-/// The one-request operations, from the method name and its arguments.
-fn account_call(op: &str, call: &Call) -> Option<(UserCall, Answers)> {
+/// The one-request operations, from the method name and its arguments (or what is wrong
+/// with them); None for an operation of another kind.
+pub(super) fn one_request(op: &str, call: &Call) -> Option<Result<(UserCall, Answers), CognitoError>> {
     let metadata = || call.string_map("clientMetadata");
     let count = |name: &str| call.arg(name).as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
-    Some(match op {
+    Some(Ok(match op {
+        "updateAttributes" | "deleteAttributes" => return Some(change_attributes(op == "updateAttributes", call)),
         "getUserAttributes" => (UserCall::GetUser, Answers::Attributes),
         "getMFAOptions" => (UserCall::GetUser, Answers::MfaOptions),
         "getAttributeVerificationCode" => (
@@ -174,6 +154,7 @@ fn account_call(op: &str, call: &Call) -> Option<(UserCall, Answers)> {
             Answers::Success,
         ),
         "deleteUser" => (UserCall::DeleteUser { client_metadata: metadata() }, Answers::Success),
+        "globalSignOut" => (UserCall::GlobalSignOut, Answers::Success),
         "enableMFA" => (UserCall::SetSmsMfa { enabled: true }, Answers::Success),
         "disableMFA" => (UserCall::SetSmsMfa { enabled: false }, Answers::Success),
         "setUserMfaPreference" => {
@@ -213,5 +194,21 @@ fn account_call(op: &str, call: &Call) -> Option<(UserCall, Answers)> {
             (UserCall::ResendConfirmationCode { client_metadata: metadata() }, Answers::Response)
         }
         _ => return None,
-    })
+    }))
+}
+
+/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
+fn change_attributes(update: bool, call: &Call) -> Result<(UserCall, Answers), CognitoError> {
+    access_token(call)?; // a missing session is reported before bad arguments
+    let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
+    let request = if update {
+        let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
+            .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
+        UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
+    } else {
+        let names = Vec::<String>::from_json(call.arg("names").clone())
+            .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
+        UserCall::DeleteAttributes { names }
+    };
+    Ok((request, Answers::AttributesChanged { details: update }))
 }

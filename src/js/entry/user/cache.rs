@@ -2,9 +2,8 @@
 //! what storage holds of the user, under the SDK's keys, from what the JS object holds.
 
 use super::super::call::Call;
-use super::super::reply::{Answer, Reply};
+use super::super::reply::{Outcome, Reply};
 use crate::auth::device::DeviceSecrets;
-use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::storage::keys::{self, UserItem};
@@ -12,58 +11,45 @@ use crate::storage::{SessionStore, Storage};
 
 /// The SDK's cache methods: what storage holds of the user, written and removed under
 /// the SDK's keys from what the JS object holds.
-pub(super) fn cache(op: &str, call: &Call) -> Option<Answer> {
+pub(super) fn cache(op: &str, call: &Call) -> Option<Outcome> {
     let username = call.username();
     let sessions = SessionStore::new(&call.storage, &call.shared.config.client_id);
     let user_data_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::UserData);
-    let done = || Answer::reply(Reply::done());
-    Some(match op {
+    let written = match op {
         "cacheTokens" => match call.session() {
-            Some(session) => match call.env().store_session(&username, &session) {
-                Ok(()) => done(),
-                Err(e) => Answer::reply(Reply::err(&e)),
-            },
+            Some(session) => return Some(call.env().store_session(&username, &session).map(|()| Reply::done())),
             // What the SDK's `this.signInUserSession.getIdToken()` throws there.
-            None => Answer::reply(Reply::type_error("Cannot read properties of null (reading 'getIdToken')")),
+            None => return Some(Ok(Reply::type_error("Cannot read properties of null (reading 'getIdToken')"))),
         },
-        "cacheUserData" => {
-            let text = call.arg("userData").stringify();
-            match call.storage.set_item(&user_data_key, &text) {
-                Ok(()) => done(),
-                Err(e) => Answer::reply(Reply::err(&CognitoError::new(ErrorKind::Storage, e))),
-            }
-        }
+        "cacheUserData" => call.storage.set_item(&user_data_key, &call.arg("userData").stringify()),
         "clearCachedUserData" => {
             call.storage.remove_item(&user_data_key);
-            done()
+            Ok(())
         }
         "clearCachedTokens" => {
             sessions.clear_tokens(&username);
-            done()
+            Ok(())
         }
         "clearCachedUser" => {
             sessions.clear(&username);
-            done()
+            Ok(())
         }
         // A user holding no device stores nothing (the JS SDK stored "undefined" three
         // times, which later sign-ins sent as the device key).
         "cacheDeviceKeyAndPassword" => {
-            let text =
-                |k: &str| call.user().get(k).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
-            let (Some(key), Some(group_key), Some(password)) =
-                (text("deviceKey"), text("deviceGroupKey"), text("randomPassword"))
-            else {
-                return Some(done());
-            };
-            match sessions.save_device(&username, &DeviceSecrets { key, group_key, password }) {
-                Ok(()) => done(),
-                Err(e) => Answer::reply(Reply::err(&CognitoError::new(ErrorKind::Storage, e))),
+            let text = |k: &str| call.user()[k].as_str().filter(|v| !v.is_empty()).map(str::to_string);
+            match (text("deviceKey"), text("deviceGroupKey"), text("randomPassword")) {
+                (Some(key), Some(group_key), Some(password)) => {
+                    sessions.save_device(&username, &DeviceSecrets { key, group_key, password })
+                }
+                _ => Ok(()),
             }
         }
         "clearCachedDeviceKeyAndPassword" => {
             sessions.clear_device(&username);
-            done()
+            Ok(())
         }
         _ => return None,
-    })
+    };
+    Some(written.map(|()| Reply::done()).map_err(|e| CognitoError::new(ErrorKind::Storage, e)))
 }

@@ -1,7 +1,7 @@
 //! `CognitoUser`'s operations, as the entry points run them: sign-in and its challenges
 //! (`sign_in`), sessions (`session`), what storage holds of the user (`cache`), and the
-//! account's one-request operations (`account`). Each reads what the JS object holds from
-//! the input and answers with what it is to hold afterwards.
+//! account's operations (`account`). Each reads what the JS object holds from the input
+//! and answers with what it is to hold afterwards.
 
 use crate::prelude::*;
 mod account;
@@ -11,61 +11,60 @@ mod session;
 mod sign_in;
 
 use super::call::Call;
-use super::reply::{Answer, Reply};
-use crate::flows::user::UserCall;
+use super::reply::{Answer, Outcome, Reply};
+use super::Pending;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
 use crate::protocol::CognitoError;
 use crate::storage::keys;
-use account::user_call;
-use held::{clear_local, named};
-use session::{cached_device, session_now};
+use held::{clear_local, device, named};
+use session::SessionOp;
 
 /// The operations that never wait (`now`).
-pub(super) fn now(op: &str, call: &Call) -> Answer {
+pub(super) fn now(op: &str, call: &Call, out: &mut Answer) -> Outcome {
     match op {
-        "getSession" => session_now(call),
+        "getSession" => session::session_now(call, out),
         "signOutLocal" => {
             clear_local(call, &call.username());
-            Answer::reply(Reply::done()).set("session", Value::Null)
+            out.set("session", Value::Null);
+            Ok(Reply::done())
         }
         "newUser" => {
-            let username = call.username();
-            named(Answer::reply(Reply::done()), call, &username)
-                .set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)))
-                .set("flow", Value::String(AuthFlow::UserSrp.name().to_string()))
+            named(out, call, &call.username());
+            out.set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)));
+            out.set_str("flow", AuthFlow::UserSrp.name());
+            Ok(Reply::done())
         }
-        "getCachedDeviceKeyAndPassword" => cached_device(call),
-        op => cache::cache(op, call).unwrap_or_else(|| Answer::reply(Reply::err(&unknown_op(op)))),
+        "getCachedDeviceKeyAndPassword" => {
+            device(call, &call.username(), false, out);
+            Ok(Reply::done())
+        }
+        op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(op))),
     }
 }
 
-/// The operations that may send requests (`run`).
-pub(super) async fn run(op: &str, call: &Call) -> Answer {
-    if let Some(answer) = sign_in::run(op, call).await {
-        return answer;
+/// The operations that may send requests (`run`), the pool's `signUp` among them.
+pub(super) fn run<'a>(op: &'a str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
+    if let Some(step) = sign_in::step(op, call) {
+        return Box::pin(sign_in::sign_in(call, step, out));
     }
-    if let Some(answer) = session::run(op, call).await {
-        return answer;
+    if let Some(request) = account::one_request(op, call) {
+        return Box::pin(account::run_one(call, request, out));
     }
     match op {
-        "signUp" => super::pool::sign_up(call).await,
-        "globalSignOut" => {
-            let result = user_call(call, &UserCall::GlobalSignOut).await;
-            if result.is_ok() {
-                clear_local(call, &call.username());
-            }
-            let answer = Answer::reply(Reply::settled(result, |_| Reply::success()));
-            if call.session().is_some() {
-                answer.set("session", Value::Null)
-            } else {
-                answer
-            }
-        }
-        _ => account::run(op, call).await.unwrap_or_else(|| Answer::reply(Reply::err(&unknown_op(op)))),
+        "associateSoftwareToken" => Box::pin(sign_in::software_token(call, false, out)),
+        "verifySoftwareToken" => Box::pin(sign_in::software_token(call, true, out)),
+        "getSession" => Box::pin(session::run(call, SessionOp::Get, out)),
+        "refreshSession" => Box::pin(session::run(call, SessionOp::Refresh, out)),
+        "signOut" => Box::pin(session::run(call, SessionOp::SignOut, out)),
+        "revokeTokens" => Box::pin(session::run(call, SessionOp::Revoke, out)),
+        "getUserData" => Box::pin(account::user_data(call)),
+        "registerPasskey" => Box::pin(account::register_passkey(call)),
+        "signUp" => Box::pin(super::pool::sign_up(call)),
+        _ => Box::pin(core::future::ready(Err(unknown_op(op)))),
     }
 }
 
 fn unknown_op(op: &str) -> CognitoError {
-    CognitoError::invalid_parameter(format!("cognito-identity-wasm has no operation {op}."))
+    CognitoError::invalid_parameter(String::from("cognito-identity-wasm has no operation ") + op + ".")
 }

@@ -1,8 +1,8 @@
 //! Sessions: getSession (refreshing when expired), refreshSession, signOut with
-//! revocation, and the remembered device the SDK keeps on the user.
+//! revocation, revokeTokens.
 
 use super::super::call::{session_json, Call};
-use super::super::reply::{Answer, Reply};
+use super::super::reply::{Answer, Outcome, Reply};
 use super::held::{clear_local, emit};
 use crate::flows::session::Found;
 use crate::flows::single_flight::SingleFlight;
@@ -21,44 +21,66 @@ local! {
     static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = ResetAfterPanic::default();
 }
 
-/// The session's operations (`run`); None for an operation of another kind.
-pub(super) async fn run(op: &str, call: &Call) -> Option<Answer> {
-    Some(match op {
-        "getSession" => {
-            let metadata = call.string_map("clientMetadata");
-            let username = call.username();
-            let found = session(call, &username, metadata).await;
-            refreshed_device(call, with_session(found, Reply::session))
-        }
-        "refreshSession" => {
-            let username = call.username();
-            let metadata = call.string_map("clientMetadata");
-            let found =
-                flows::session::refresh_session(&call.env(), &username, &call.text("refreshToken"), metadata).await;
-            let found = tell(call, &username, found);
-            refreshed_device(call, with_session(found, Reply::session))
-        }
-        "signOut" => sign_out_revoking(call).await,
-        "revokeTokens" => {
-            let result = match call.session() {
-                Some(session) => flows::revoke(&call.env(), &session).await,
-                None => Err(CognitoError::not_authenticated("User is not authenticated")),
-            };
-            Answer::reply(Reply::settled(result, |()| Reply::done()))
-        }
-        _ => return None,
-    })
-}
-
 /// getSession's first step: the session when it needs no request (the SDK calls back
 /// synchronously then), else `pending` and the JS runs the refresh.
-pub(super) fn session_now(call: &Call) -> Answer {
-    let username = call.username();
+pub(super) fn session_now(call: &Call, out: &mut Answer) -> Outcome {
     let cached = call.session();
-    match flows::session::session_without_request(&call.env(), cached.as_ref(), &username) {
-        Some(found) => with_session(found, Reply::session),
-        None => Answer::reply(Reply::pending()),
+    match flows::session::session_without_request(&call.env(), cached.as_ref(), &call.username()) {
+        Some(found) => with_session(found, out),
+        None => Ok(Reply::pending()),
     }
+}
+
+/// What a session operation that may send requests does.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum SessionOp {
+    /// `getSession`: the session, refreshed when expired.
+    Get,
+    /// `refreshSession`: refreshed with the given refresh token.
+    Refresh,
+    /// `signOut(callback)`: revokes the session's refresh token (refreshing an expired
+    /// session first), then clears local data, even when revoking failed.
+    SignOut,
+    /// `revokeTokens(callback)`: revokes the in-memory session's refresh token.
+    Revoke,
+}
+
+/// The session operations that may send requests. After `Get` and `Refresh` the user
+/// holds the session (none after a failure) and its remembered device key; the error, if
+/// any, goes to the callback.
+pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome {
+    let username = call.username();
+    // Sign-outs send no ClientMetadata.
+    let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
+    let session = match op {
+        SessionOp::Get | SessionOp::SignOut => session(call, &username, metadata).await,
+        SessionOp::Refresh => {
+            let token = call.text("refreshToken");
+            let found = flows::session::refresh_session(&call.env(), &username, &token, metadata).await;
+            tell(call, &username, found)
+        }
+        SessionOp::Revoke => call.session().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated")),
+    };
+    if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
+        let revoked = match session {
+            Ok(session) => flows::revoke(&call.env(), &session).await,
+            Err(e) => Err(e),
+        };
+        if op == SessionOp::SignOut {
+            clear_local(call, &username);
+            out.set("session", Value::Null);
+        }
+        return revoked.map(|()| Reply::done());
+    }
+    let outcome = with_session(session, out);
+    // A refresh leaves the signed-in user's remembered device key (or null) on the user,
+    // as the SDK's `refreshSession` reads it from storage.
+    let client_id = &call.shared.config.client_id;
+    if let Some(last) = SessionStore::new(&call.storage, client_id).last_auth_user() {
+        let key = call.storage.get_item(&keys::user_item(client_id, &last, UserItem::DeviceKey));
+        out.set("deviceKey", key.map_or(Value::Null, Value::String));
+    }
+    outcome
 }
 
 /// The session, refreshed when expired (`flows::get_session`); concurrent refreshes of
@@ -83,64 +105,7 @@ pub(super) fn tell(call: &Call, username: &str, found: Found) -> Result<Session,
 }
 
 /// The user's in-memory session follows the result: kept on success, none on failure.
-fn with_session(found: Result<Session, CognitoError>, reply: impl FnOnce(&Session) -> Reply) -> Answer {
-    match found {
-        Ok(session) => Answer::reply(reply(&session)).set("session", session_json(&session)),
-        Err(e) => Answer::reply(Reply::err(&e)).set("session", Value::Null),
-    }
-}
-
-/// `signOut(callback)`: revokes the refresh token first; local data is cleared even when
-/// that fails, and the error (if any) goes to the callback.
-async fn sign_out_revoking(call: &Call) -> Answer {
-    let username = call.username();
-    let revoked = match session(call, &username, None).await {
-        Ok(session) => flows::revoke(&call.env(), &session).await,
-        Err(e) => Err(e),
-    };
-    clear_local(call, &username);
-    Answer::reply(Reply::settled(revoked, |()| Reply::done())).set("session", Value::Null)
-}
-
-/// `deviceKey`, `randomPassword`, `deviceGroupKey` of a remembered device, as (and in the
-/// order) the SDK's `getCachedDeviceKeyAndPassword` sets them from storage (nothing when
-/// none is stored).
-pub(super) fn device_props(call: &Call, username: &str, answer: Answer) -> Answer {
-    match call.env().sessions().load_device(username) {
-        Some(d) => answer
-            .set("deviceKey", Value::String(d.key))
-            .set("randomPassword", Value::String(d.password))
-            .set("deviceGroupKey", Value::String(d.group_key)),
-        None => answer,
-    }
-}
-
-/// The device this sign-in confirmed (and stored), in the order the SDK's confirmation sets
-/// it: `deviceGroupKey` and `randomPassword` before ConfirmDevice, `deviceKey` after.
-pub(super) fn confirmed_device(call: &Call, username: &str, answer: Answer) -> Answer {
-    match call.env().sessions().load_device(username) {
-        Some(d) => answer
-            .set("deviceGroupKey", Value::String(d.group_key))
-            .set("randomPassword", Value::String(d.password))
-            .set("deviceKey", Value::String(d.key)),
-        None => answer,
-    }
-}
-
-/// A refresh leaves the signed-in user's remembered device key (or null) on the user, as
-/// the SDK's `refreshSession` reads it from storage.
-fn refreshed_device(call: &Call, answer: Answer) -> Answer {
-    let sessions = SessionStore::new(&call.storage, &call.shared.config.client_id);
-    match sessions.last_auth_user() {
-        Some(last) => {
-            let key =
-                call.storage.get_item(&keys::user_item(&call.shared.config.client_id, &last, UserItem::DeviceKey));
-            answer.set("deviceKey", key.map_or(Value::Null, Value::String))
-        }
-        None => answer,
-    }
-}
-
-pub(super) fn cached_device(call: &Call) -> Answer {
-    device_props(call, &call.username(), Answer::reply(Reply::done()))
+fn with_session(found: Result<Session, CognitoError>, out: &mut Answer) -> Outcome {
+    out.set("session", found.as_ref().map_or(Value::Null, session_json));
+    found.map(|session| Reply::session(&session))
 }

@@ -3,10 +3,9 @@
 
 use super::super::call::{session_json, Call};
 use super::super::pending;
-use super::super::reply::{Answer, Reply};
+use super::super::reply::{Answer, Outcome, Reply};
 use super::account::access_token;
-use super::held::{emit, named};
-use super::session::{confirmed_device, device_props};
+use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
@@ -19,20 +18,8 @@ use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
 use crate::storage::events::Change;
 
-/// The sign-in's operations (`run`); None for an operation of another kind.
-pub(super) async fn run(op: &str, call: &Call) -> Option<Answer> {
-    Some(match op {
-        "associateSoftwareToken" => associate_software_token(call).await,
-        "verifySoftwareToken" => verify_software_token(call).await,
-        _ => match sign_in_step(op, call)? {
-            Ok(step) => sign_in(call, step).await,
-            Err(reply) => Answer::reply(reply),
-        },
-    })
-}
-
 /// One step of a sign-in, as the app asked for it.
-enum Step {
+pub(super) enum Step {
     Start(Begin, SignInParams),
     Answer(ChallengeAnswer),
     FinishMfaSetup { code: String, friendly_device_name: Option<String> },
@@ -49,8 +36,9 @@ fn sign_in_params(call: &Call) -> SignInParams {
     }
 }
 
-/// The sign-in step `op` asks for, or the reply refusing it before any request.
-fn sign_in_step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
+/// The sign-in step `op` asks for, or the reply refusing it before any request; None
+/// when `op` is not a sign-in step.
+pub(super) fn step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
     let answer = |a: ChallengeAnswer| Ok(Step::Answer(a));
     Some(match op {
         "authenticateUser" => {
@@ -95,7 +83,12 @@ fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
     Ok(flows::sign_in::resume(&call.env(), sign_in_params(call), session.to_string()))
 }
 
-async fn sign_in(call: &Call, step: Step) -> Answer {
+/// Runs a sign-in step: to the end, or to the next challenge the app answers.
+pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut Answer) -> Outcome {
+    let step = match step {
+        Ok(step) => step,
+        Err(refused) => return Ok(refused),
+    };
     // The SDK's own path for these (authenticateUserInternal) leaves `challengeName`
     // (undefined) on the user when it signs in; its MFA, TOTP set-up and device paths do not.
     let names_challenge = matches!(
@@ -104,11 +97,10 @@ async fn sign_in(call: &Call, step: Step) -> Answer {
     );
     let env = call.env();
     let srp: SrpSource = &srp::ahead::take_or_generate;
-    let metadata = call.string_map("clientMetadata");
     let mut result = match step {
         Step::Start(begin, params) => flows::sign_in::start(&env, begin, params, srp).await,
         Step::Answer(answer) => match waiting_challenge(call) {
-            Ok(pending) => flows::sign_in::answer(&env, pending, &answer, metadata, srp).await,
+            Ok(pending) => flows::sign_in::answer(&env, pending, &answer, call.string_map("clientMetadata"), srp).await,
             Err(e) => Err(e.into()),
         },
         Step::FinishMfaSetup { code, friendly_device_name } => match waiting_challenge(call) {
@@ -128,12 +120,12 @@ async fn sign_in(call: &Call, step: Step) -> Answer {
             Err(e) => Err(e.into()),
         };
     }
-    finish_step(call, result, names_challenge)
+    finish(call, result, names_challenge, out)
 }
 
 /// Reports where a sign-in stopped: signed in, at a challenge (kept under its Session
 /// before the app hears of it: its callback may answer at once), or refused.
-fn finish_step(call: &Call, result: SignInResult, names_challenge: bool) -> Answer {
+fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut Answer) -> Outcome {
     match result {
         Ok(SignInOutcome::SignedIn {
             username,
@@ -143,41 +135,38 @@ fn finish_step(call: &Call, result: SignInResult, names_challenge: bool) -> Answ
             device_session,
         }) => {
             emit(call, Change::SignIn, &username);
-            let reply = Reply::session(&session);
-            let reply = if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply };
-            let mut answer = named(Answer::reply(reply), call, &username).set("session", session_json(&session));
+            named(out, call, &username);
+            out.set("session", session_json(&session));
             // The SDK's device SRP path leaves no challengeName.
             let unset_challenge = names_challenge && device_session.is_none();
             // The user keeps the Session of the last challenge, as the SDK's does.
             if let Some(device_session) = device_session {
-                answer = answer.set("Session", Value::String(device_session));
+                out.set("Session", Value::String(device_session));
             }
             // New properties appear in the order the SDK first sets them (Object.keys,
-            // spread and JSON.stringify show it).
-            match device_verifier {
-                // Confirming a new device: challengeName first, then the device as it is confirmed.
-                Some(verifier) => {
-                    if unset_challenge {
-                        answer = answer.unset("challengeName");
-                    }
-                    confirmed_device(call, &username, answer.set("verifierDevices", Value::String(verifier)))
-                }
-                // A remembered device is read from storage before the first request.
-                None => {
-                    let answer = device_props(call, &username, answer);
-                    if unset_challenge {
-                        answer.unset("challengeName")
-                    } else {
-                        answer
-                    }
-                }
+            // spread and JSON.stringify show it): confirming a new device, challengeName
+            // first, then the device as it is confirmed; a remembered device is read from
+            // storage before the first request.
+            let confirmed = device_verifier.is_some();
+            if unset_challenge && confirmed {
+                out.unset("challengeName");
             }
+            if let Some(verifier) = device_verifier {
+                out.set("verifierDevices", Value::String(verifier));
+            }
+            device(call, &username, confirmed, out);
+            if unset_challenge && !confirmed {
+                out.unset("challengeName");
+            }
+            let reply = Reply::session(&session);
+            Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
         Ok(SignInOutcome::Challenge(pending)) => {
             let challenge = pending.challenge().clone();
             let session = pending::keep(pending);
-            named(Answer::reply(challenge_reply(&challenge)), call, &challenge.username)
-                .set("Session", session.map_or(Value::Null, Value::String))
+            named(out, call, &challenge.username);
+            out.set("Session", session.map_or(Value::Null, Value::String));
+            Ok(challenge_reply(&challenge))
         }
         Ok(SignInOutcome::Passkey { .. }) => unreachable_passkey(),
         Err(SignInFailure { error, pending }) => {
@@ -187,14 +176,14 @@ fn finish_step(call: &Call, result: SignInResult, names_challenge: bool) -> Answ
             }
             // A refused password is typed again: have the next SRP client ready.
             crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
-            Answer::reply(Reply::err(&error))
+            Err(error)
         }
     }
 }
 
 /// `sign_in` answers every passkey step before it reports.
-fn unreachable_passkey() -> Answer {
-    Answer::reply(Reply::err(&CognitoError::new(ErrorKind::UnhandledChallenge, "passkey step left unanswered")))
+fn unreachable_passkey() -> Outcome {
+    Err(CognitoError::new(ErrorKind::UnhandledChallenge, "passkey step left unanswered"))
 }
 
 /// The callback object's method for a challenge, with the SDK's arguments; a coded
@@ -204,14 +193,12 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let params = Value::Object(challenge.parameters.clone());
     let name = Value::String(challenge.name.as_str().to_string());
     let callback = challenge.name.callback();
-    let how = match callback {
-        Some(cb) => format!("the callback object has no {} method", cb.method()),
-        None => "this SDK does not handle that challenge yet".to_string(),
-    };
-    let error = CognitoError::new(
-        ErrorKind::UnhandledChallenge,
-        format!("Cognito asked for the {} challenge, but {how}.", challenge.name.as_str()),
-    );
+    let mut message = String::from("Cognito asked for the ") + challenge.name.as_str() + " challenge, but ";
+    match callback {
+        Some(cb) => message = message + "the callback object has no " + cb.method() + " method.",
+        None => message += "this SDK does not handle that challenge yet.",
+    }
+    let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
     let mut fields = Object::new();
     fields.insert("challengeName", name.clone());
     fields.insert("challengeParameters", params.clone());
@@ -232,45 +219,32 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     Reply::method(callback.method(), args, otherwise)
 }
 
-/// `associateSoftwareToken`: during a challenge (the user holds a Session) for that
-/// sign-in, else for the signed-in user. The Promise form resolves to the secret.
-async fn associate_software_token(call: &Call) -> Answer {
-    let result = async {
-        let auth = setup_auth(call)?;
-        let (data, session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
-        Ok::<_, CognitoError>((data.get("SecretCode").cloned().unwrap_or(Value::Null), session))
-    }
-    .await;
-    match result {
-        Ok((secret, new_session)) => {
-            let reply = Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret));
-            let answer = Answer::reply(reply);
-            match (new_session, call.challenge_session()) {
-                (Some(new), Some(old)) => {
-                    pending::rename(old, &new);
-                    answer.set("Session", Value::String(new))
-                }
-                _ => answer,
+/// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
+/// user holds a Session) for that sign-in, else for the signed-in user. Associating
+/// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
+/// also finishes the sign-in, and for a signed-in user onSuccess gets
+/// VerifySoftwareToken's answer.
+pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
+    let auth = setup_auth(call)?;
+    if verify {
+        let code = call.text("code");
+        let friendly_device_name = call.optional_text("friendlyDeviceName");
+        return match auth {
+            SetupAuth::Session(_) => sign_in(call, Ok(Step::FinishMfaSetup { code, friendly_device_name }), out).await,
+            SetupAuth::AccessToken(token) => {
+                let name = friendly_device_name.as_deref();
+                let data = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await?;
+                Ok(Reply::ok(Value::Object(data)))
             }
-        }
-        Err(e) => Answer::reply(Reply::err(&e)),
+        };
     }
-}
-
-/// `verifySoftwareToken`: during MFA_SETUP this also finishes the sign-in; for a
-/// signed-in user onSuccess gets VerifySoftwareToken's answer.
-async fn verify_software_token(call: &Call) -> Answer {
-    let code = call.text("code");
-    let friendly_device_name = call.optional_text("friendlyDeviceName");
-    match setup_auth(call) {
-        Err(e) => Answer::reply(Reply::err(&e)),
-        Ok(SetupAuth::Session(_)) => sign_in(call, Step::FinishMfaSetup { code, friendly_device_name }).await,
-        Ok(SetupAuth::AccessToken(token)) => {
-            let name = friendly_device_name.as_deref();
-            let result = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await;
-            Answer::reply(Reply::settled(result, |data| Reply::ok(Value::Object(data))))
-        }
+    let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
+    let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
+    if let (Some(new), Some(old)) = (new_session, call.challenge_session()) {
+        pending::rename(old, &new);
+        out.set("Session", Value::String(new));
     }
+    Ok(Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret)))
 }
 
 /// Who a TOTP set-up call is for: the challenge's Session while the user holds one,

@@ -1,0 +1,126 @@
+//! The Web APIs this crate uses, as the JS side offers them (`host` in
+//! src/facade/core.js): a few functions taking and giving strings, numbers and the app's
+//! own objects. Each wasm-bindgen import costs glue on both sides, and building or reading
+//! a JS object from Rust costs an import per step; a line of JS does it for less. The same
+//! build runs in a page, a worker and Node, where several APIs are missing: the JS side
+//! checks, and says so in what it gives back.
+
+use crate::prelude::*;
+use core::cell::OnceCell;
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    pub type Host;
+
+    /// POSTs `body`: a Promise of `"status\n[=x-amzn-errortype]\nbody"`, rejected with
+    /// the failure's message when no answer came.
+    #[wasm_bindgen(method)]
+    pub fn fetch(this: &Host, url: &str, headers: &str, body: &str, credentials: Option<&str>) -> Promise;
+    /// Resolves after `ms` (at once where there is no timer).
+    #[wasm_bindgen(method)]
+    pub fn sleep(this: &Host, ms: u32) -> Promise;
+    /// Resolves the call `id` (`run`) with `answer`.
+    #[wasm_bindgen(method)]
+    pub fn settle(this: &Host, id: u32, answer: &str);
+    /// Fails every call in flight with the coded error `code`, `message` (a panic).
+    #[wasm_bindgen(method)]
+    pub fn panicked(this: &Host, code: &str, message: &str);
+    /// Reports `promise`'s outcome to `__settle(id, ok, value)` (the value or reason when
+    /// it is a string, else "").
+    #[wasm_bindgen(method)]
+    pub fn wait(this: &Host, promise: &Promise, id: u32);
+    /// Runs `__poll` from a microtask, and again after each trap in it.
+    #[wasm_bindgen(method)]
+    pub fn schedule(this: &Host);
+    /// Calls `f` from a microtask.
+    #[wasm_bindgen(method)]
+    pub fn later(this: &Host, f: &Function);
+
+    /// Whether there is `navigator.locks`.
+    #[wasm_bindgen(method, js_name = hasLocks)]
+    pub fn has_locks(this: &Host) -> bool;
+    /// Requests the Web Lock `name`: resolves once it is held, which it stays until
+    /// `release` is called (or `ms` have passed).
+    #[wasm_bindgen(method)]
+    pub fn lock(this: &Host, name: &str, ms: Option<u32>) -> LockRequest;
+    /// The names of the Web Locks held now, as JSON text.
+    #[wasm_bindgen(method, js_name = heldLocks)]
+    pub fn held_locks(this: &Host) -> Promise;
+
+    /// `navigator.credentials.create` (or `.get`) with WebAuthn options as JSON text:
+    /// the credential's JSON text; rejected with "json" (the options are not JSON), ""
+    /// (no WebAuthn) or `"name\nmessage"` (the browser's failure).
+    #[wasm_bindgen(method)]
+    pub fn passkey(this: &Host, create: bool, options: &str) -> Promise;
+
+    /// Calls `__atIdle(prepare)` at idle time; false when nothing can be scheduled.
+    #[wasm_bindgen(method)]
+    pub fn idle(this: &Host, prepare: bool) -> bool;
+
+    /// Tells `clientId`'s session listeners.
+    #[wasm_bindgen(method)]
+    pub fn emit(this: &Host, client_id: &str, kind: &str, username: &str, other_tab: bool);
+
+    #[wasm_bindgen(method, js_name = hasContextData)]
+    pub fn has_context_data(this: &Host) -> bool;
+    #[wasm_bindgen(method, js_name = contextData)]
+    pub fn context_data(this: &Host, username: &str, user_pool_id: &str, client_id: &str) -> Option<String>;
+
+    #[wasm_bindgen(method, js_name = userAgent)]
+    pub fn user_agent(this: &Host) -> Option<String>;
+    #[wasm_bindgen(method, js_name = localStorage)]
+    pub fn local_storage(this: &Host) -> JsValue;
+
+    /// A storage object's `getItem`: a string, or nothing (a failure included).
+    #[wasm_bindgen(method, js_name = getItem)]
+    pub fn get_item(this: &Host, storage: &JsValue, key: &str) -> Option<String>;
+    /// A storage object's `setItem`: what failed, or nothing.
+    #[wasm_bindgen(method, js_name = setItem)]
+    pub fn set_item(this: &Host, storage: &JsValue, key: &str, value: &str) -> Option<String>;
+    #[wasm_bindgen(method, js_name = removeItem)]
+    pub fn remove_item(this: &Host, storage: &JsValue, key: &str);
+
+    /// A Web Lock requested: resolves once it is held.
+    #[wasm_bindgen(extends = Promise)]
+    pub type LockRequest;
+    /// Lets go of the lock (or of the request, before it is granted).
+    #[wasm_bindgen(method, getter)]
+    pub fn release(this: &LockRequest) -> Function;
+}
+
+local! {
+    static HOST: OnceCell<Host> = const { OnceCell::new() };
+}
+
+/// The JS side's functions, handed over once by src/facade/core.js before any other call.
+#[wasm_bindgen(js_name = __host)]
+pub fn set_host(host: Host) {
+    let _ = HOST.with(|h| h.set(host));
+}
+
+/// The JS side's functions.
+pub fn host() -> &'static Host {
+    match HOST.get() {
+        Some(host) => host,
+        None => panic!("the JS side has not handed over its functions"),
+    }
+}
+
+/// For the wasm tests, which run without the package's JS: the host of
+/// src/facade/core.js, made from its source, with the exports it calls back.
+#[cfg(test)]
+pub fn install_for_tests() {
+    if HOST.get().is_some() {
+        return;
+    }
+    let exports = js_sys::Object::new();
+    let poll = Closure::<dyn FnMut(bool, Option<String>)>::new(super::tasks::run).into_js_value();
+    let settle = Closure::<dyn FnMut(u32, bool, String)>::new(super::tasks::settle).into_js_value();
+    js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
+    js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();
+    let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
+    let made = Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();
+    set_host(made.unchecked_into());
+}

@@ -1,0 +1,179 @@
+//! The futures of the calls in flight, run from the JS side. A task is polled by
+//! `__poll`, which the JS runs from a microtask (`host.schedule`) inside a `try`: a trap
+//! in a task (a panic, or an exception thrown through the wasm) ends that export call,
+//! and the JS calls `__poll` again saying so, to run the tasks after it. A JS Promise is
+//! awaited by handing it to `host.wait`, which reports its outcome to `__settle`.
+//!
+//! This replaces wasm-bindgen-futures' executor and `JsFuture`, whose closures, queue and
+//! glue cost more than this (BENCHMARKS.md, "Size decisions"), and the trampoline through
+//! which each poll had to pass to catch a trap (`super::panic`).
+
+use super::host::host;
+use super::panic;
+use super::serial_map::SerialMap;
+use crate::prelude::*;
+use alloc::sync::Arc;
+use alloc::task::Wake;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+struct Task {
+    /// The panic count when spawned: a panic since fails its call, and it stops.
+    panics: u32,
+    future: Pin<Box<dyn Future<Output = ()>>>,
+    waker: Waker,
+}
+
+/// Wakes the task `0` by id.
+struct TaskWaker(u32);
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        wake(self.0);
+    }
+}
+
+/// A JS Promise's outcome, when it has one.
+enum Settlement {
+    Waiting(Option<Waker>),
+    Settled(Result<String, String>),
+}
+
+local! {
+    static TASKS: RefCell<SerialMap<Task>> = const { RefCell::new(SerialMap::new()) };
+    /// Woken since the last run, in order.
+    static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// Taken by the run in progress: what a trap leaves here, the next `__poll` runs.
+    static RUNNING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
+    static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    static SETTLEMENTS: RefCell<SerialMap<Settlement>> = const { RefCell::new(SerialMap::new()) };
+}
+
+fn next_id() -> u32 {
+    NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
+}
+
+/// Runs `future` to its end from the next microtask on; a panic elsewhere stops it at its
+/// next wake-up (see `super::panic`).
+pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
+    let id = next_id();
+    let task = Task { panics: panic::panics(), future, waker: Waker::from(Arc::new(TaskWaker(id))) };
+    TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+    wake(id);
+}
+
+fn wake(id: u32) {
+    READY.with(|r| r.borrow_mut().push(id));
+    schedule();
+}
+
+/// Has the JS run `__poll` from a microtask, unless it is to already (the panic hook
+/// calls it too: it borrows nothing).
+pub fn schedule() {
+    if !SCHEDULED.with(|s| s.replace(true)) {
+        host().schedule();
+    }
+}
+
+/// Runs the tasks woken since the last run (the JS calls it from a microtask). `trapped`:
+/// the previous call ended in a trap, `message` what the exception said; the task it was
+/// polling is gone (its state is torn mid-poll: it is never polled nor dropped again),
+/// and unless a panic already reported it, the calls in flight fail as after a panic.
+#[wasm_bindgen(js_name = __poll)]
+pub fn run(trapped: bool, message: Option<String>) {
+    if trapped {
+        // Not in a task's poll (the trap was this module's own): the next run goes on.
+        let Some(panics) = POLLING.with(Cell::take) else { return };
+        if panics == panic::panics() {
+            // A JS exception unwound it, not a panic: the hook did not run.
+            panic::abandon_in_flight(message.as_deref().unwrap_or("an exception unwound a call"));
+        }
+    } else {
+        SCHEDULED.with(|s| s.set(false));
+        let ready = READY.with(|r| core::mem::take(&mut *r.borrow_mut()));
+        RUNNING.with(|r| r.borrow_mut().extend(ready));
+    }
+    while let Some(id) = RUNNING.with(|r| {
+        let mut r = r.borrow_mut();
+        (!r.is_empty()).then(|| r.remove(0))
+    }) {
+        poll(id);
+    }
+}
+
+fn poll(id: u32) {
+    // Out of the map while polled: a trap leaves it out, and its poll may spawn or wake.
+    let Some(mut task) = TASKS.with(|t| t.borrow_mut().remove(u64::from(id))) else { return };
+    if task.panics != panic::panics() {
+        return; // failed by a panic already: stop here
+    }
+    POLLING.with(|p| p.set(Some(task.panics)));
+    let polled = task.future.as_mut().poll(&mut Context::from_waker(&task.waker));
+    POLLING.with(|p| p.set(None));
+    if polled.is_pending() {
+        TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+    }
+}
+
+/// A JS Promise, awaited: its value, or what it was rejected with (as text: what the
+/// awaited Promises of the JS side give, "" for anything else).
+pub struct Wait(u32);
+
+/// Awaits `promise` (through `host.wait`).
+pub fn wait(promise: &Promise) -> Wait {
+    let id = next_id();
+    SETTLEMENTS.with(|s| s.borrow_mut().insert(u64::from(id), Settlement::Waiting(None)));
+    host().wait(promise, id);
+    Wait(id)
+}
+
+/// `host.wait`'s report: the Promise `id` settled (`ok`: fulfilled) with `value`.
+#[wasm_bindgen(js_name = __settle)]
+pub fn settle(id: u32, ok: bool, value: String) {
+    let waker = SETTLEMENTS.with(|s| {
+        let mut s = s.borrow_mut();
+        let waiting = s.remove(u64::from(id))?;
+        s.insert(u64::from(id), Settlement::Settled(if ok { Ok(value) } else { Err(value) }));
+        match waiting {
+            Settlement::Waiting(waker) => waker,
+            Settlement::Settled(_) => None,
+        }
+    });
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+impl Future for Wait {
+    type Output = Result<String, String>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        SETTLEMENTS.with(|s| {
+            let mut s = s.borrow_mut();
+            match s.remove(u64::from(self.0)) {
+                Some(Settlement::Settled(outcome)) => Poll::Ready(outcome),
+                _ => {
+                    s.insert(u64::from(self.0), Settlement::Waiting(Some(cx.waker().clone())));
+                    Poll::Pending
+                }
+            }
+        })
+    }
+}
+
+impl Drop for Wait {
+    /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
+    fn drop(&mut self) {
+        SETTLEMENTS.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.remove(u64::from(self.0));
+            }
+        });
+    }
+}
