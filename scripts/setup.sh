@@ -16,7 +16,7 @@ for c in clippy rustfmt; do
 done
 
 # wasm-bindgen-cli must match the exact wasm-bindgen version pinned in Cargo.toml.
-WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+WB_VERSION=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
 step "wasm-bindgen-cli $WB_VERSION"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   # Not --locked: its lock file names a webpki-roots release the registry no longer serves.
