@@ -65,10 +65,11 @@ const core = {
 globalThis.__facadeCore = core;
 
 // Our facade files are script fragments concatenated into the package entry (core.js
-// gives them coreNow and okOrThrow); here they are concatenated behind a stand-in.
+// gives them coreNow, okOrThrow and nowOk); here they are concatenated behind a stand-in.
 const files = ['AuthenticationHelper.js', 'WordArray.js', 'UserAgent.js'];
 const source = [
   'const { now: coreNow, okOrThrow } = (() => { const c = globalThis.__facadeCore; return { now: c.now.bind(c), okOrThrow: c.okOrThrow }; })();',
+  'const nowOk = (op, input = {}) => okOrThrow(coreNow(op, input));',
   ...files.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8')),
   'export { AuthenticationHelper, WordArray, UserAgent, appendToCognitoUserAgent, addAuthCategoryToCognitoUserAgent, addFrameworkToCognitoUserAgent, getAmplifyUserAgent };',
 ].join('\n');
