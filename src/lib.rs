@@ -12,8 +12,8 @@
 // tests, clippy) links std, which its test harnesses need; the code is written against
 // `core` and `alloc` for all of them.
 #![cfg_attr(shipped, no_std)]
-// The exceptions are allowed where they live: `js::panic` (the panic trampoline),
-// `local` (single-threaded statics) and `js::alloc` (the allocator).
+// The two exceptions are allowed where they live: `local` (single-threaded statics) and
+// `js::allocator` (the allocator), each with its SAFETY comment.
 #![deny(unsafe_code)]
 
 extern crate alloc;

@@ -56,6 +56,13 @@
   var log = window.__fakeCognito = {
     tInitiate: null, tRespond: null, calls: [], unexpected: [], lastInitiate: null, lastRespond: null, serverMs: 0,
     reset: function () { this.tInitiate = null; this.tRespond = null; this.calls = []; this.serverMs = 0; },
+    // The callbacks a plain SRP sign-in must never reach, each failing through `fail(name)`.
+    unexpectedCallbacks: function (fail) {
+      var out = {};
+      ['onFailure', 'newPasswordRequired', 'mfaRequired', 'totpRequired', 'customChallenge', 'mfaSetup', 'selectMFAType']
+        .forEach(function (name) { out[name] = fail(name); });
+      return out;
+    },
   };
 
   window.fetch = function (url, init) {

@@ -21,7 +21,7 @@
     var details = new AC.AuthenticationDetails({ Username: F.username, Password: F.password });
     log.reset();
     var t0 = performance.now();
-    user.authenticateUser(details, {
+    user.authenticateUser(details, Object.assign(log.unexpectedCallbacks(fail), {
       onSuccess: function (session) {
         var t1 = performance.now();
         if (!(session && session.isValid && session.isValid())) return done({ error: 'session not valid' });
@@ -36,14 +36,7 @@
           lastRespond: log.lastRespond,
         });
       },
-      onFailure: fail('onFailure'),
-      newPasswordRequired: fail('newPasswordRequired'),
-      mfaRequired: fail('mfaRequired'),
-      totpRequired: fail('totpRequired'),
-      customChallenge: fail('customChallenge'),
-      mfaSetup: fail('mfaSetup'),
-      selectMFAType: fail('selectMFAType'),
-    });
+    }));
   } catch (e) {
     done({ error: String((e && e.message) || e) });
   }

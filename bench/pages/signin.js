@@ -28,7 +28,7 @@
     return new Promise(function (resolve, reject) {
       var fail = function (what) { return function (e) { reject(new Error(what + ': ' + (e && (e.code || e.name)) + ' ' + (e && e.message) + ' unexpected=' + log.unexpected.join(','))); }; };
       var t0 = performance.now();
-      user.authenticateUser(details, {
+      user.authenticateUser(details, Object.assign(log.unexpectedCallbacks(fail), {
         onSuccess: function (session) {
           var t1 = performance.now();
           var ok = session && session.isValid && session.isValid();
@@ -40,14 +40,7 @@
             calls: log.calls.join(','),
           });
         },
-        onFailure: fail('onFailure'),
-        newPasswordRequired: fail('newPasswordRequired'),
-        mfaRequired: fail('mfaRequired'),
-        totpRequired: fail('totpRequired'),
-        customChallenge: fail('customChallenge'),
-        mfaSetup: fail('mfaSetup'),
-        selectMFAType: fail('selectMFAType'),
-      });
+      }));
     });
   }
 
