@@ -641,7 +641,7 @@ async function main() {
   log('bytes: the wasm per crate and module (twiggy), the script-tag file by part');
   const breakdown = wasmBreakdownOrWhy();
   const parts = await scriptParts({
-    script: OURS_SCRIPT, cjs: join(ROOT, 'pkg', 'index.cjs'), noModulesGlue: join(ROOT, 'target', 'bindgen', 'no-modules', 'cognito_identity_wasm.js'),
+    script: OURS_SCRIPT, cjs: join(ROOT, 'pkg', 'index.cjs'), noModulesGlue: join(ROOT, 'target', 'bindgen', 'no-modules', 'classic-glue.js'),
   }).catch(e => ({ why: e.message }));
 
   const server = await startStaticServer({

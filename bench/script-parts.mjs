@@ -16,7 +16,7 @@ import { minify } from 'terser';
 import { inlinedLiteral } from '../scripts/inline-wasm.mjs';
 
 // scripts/build.mjs's minify options for the script tag (its `minified`).
-const TERSER = { compress: true, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } };
+const TERSER = { compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } };
 const mark = (part) => `\n/*!@@part:${part}*/\n`;
 
 /**

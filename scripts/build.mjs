@@ -196,6 +196,8 @@ writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8A
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require
 const syncGlue = syncOnly(glue('no-modules', '.js'));
+// The glue as the classic scripts carry it, for the bench's split of the script tag (bench/script-parts.mjs).
+writeFileSync(join(work, 'no-modules', 'classic-glue.js'), syncGlue);
 const classic = (banner, publish) => classicScript(banner, syncGlue, bytesSource, facade, publish);
 writeFileSync(join(out, 'amazon-cognito-identity.min.js'), await minified(classic(
   '/*! cognito-identity-wasm: defines the global AmazonCognitoIdentity, usable right after this tag. */',
