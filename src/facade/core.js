@@ -14,6 +14,8 @@ let nextCall = 0;
 /** Panics so far, and the coded error data of the last. */
 let panics = 0;
 let lastPanic;
+/** Puts the wasm's shadow stack pointer back at its top (set by start.js). */
+let resetStack;
 
 /**
  * Runs a call into the wasm. A panic there traps, once src/js/panic.rs has failed every
@@ -247,6 +249,8 @@ function runTasks() {
 
 const sessionListeners = [];
 const watchedClients = [];
+/** The Web Locks requested by the wasm until it lets go (`host.unlock`), by id. */
+const lockReleases = new Map();
 
 const host = {
   /** POSTs `body`: a Promise of "status\n[=x-amzn-errortype]\nbody", rejected with what
@@ -283,8 +287,6 @@ const host = {
     microtask(runTasks);
   },
 
-  later: microtask,
-
   /** Reports `promise`'s outcome to the wasm task awaiting it: its value or reason when
    * a string, else ''. */
   wait(promise, id) {
@@ -299,10 +301,14 @@ const host = {
     if (call) call.resolve(answer);
   },
 
-  /** A panic (or a trap the wasm did not see coming): every call in flight fails with
-   * the coded error, from a microtask (app code never runs inside the panic hook). */
+  /** A panic (or a trap the wasm did not see coming): the Web Locks it held are let go,
+   * the shadow stack is put back, and every call in flight fails with the coded error,
+   * from microtasks (app code never runs inside the panic hook). */
   panicked(code, message) {
     panics += 1;
+    for (const release of lockReleases.values()) release();
+    lockReleases.clear();
+    if (resetStack) microtask(resetStack);
     const data = { name: code, code, message };
     lastPanic = data;
     const failed = [...calls.values()];
@@ -317,20 +323,25 @@ const host = {
     return Boolean(locks) && typeof locks.request === 'function';
   },
 
-  /** `navigator.locks.request(name)`: resolves once the lock is held, which it stays until
-   * `.release()` (or, given `ms`, until `ms` have passed). */
-  lock(name, ms) {
+  /** `navigator.locks.request(name)`: resolves once the lock is held, which it stays
+   * until `unlock(id)` (or, given `ms`, until `ms` have passed). */
+  lock(name, id, ms) {
     let release;
     const held = new Promise((resolve) => (release = resolve));
+    if (id !== undefined) lockReleases.set(id, release);
     if (ms !== undefined) timer(release, ms);
-    const acquired = new Promise((resolve) => {
+    return new Promise((resolve) => {
       webLocks().request(name, () => {
         resolve();
         return held;
       });
     });
-    acquired.release = release;
-    return acquired;
+  },
+
+  unlock(id) {
+    const release = lockReleases.get(id);
+    lockReleases.delete(id);
+    if (release) release();
   },
 
   /** The names of the Web Locks held now, as JSON text. */

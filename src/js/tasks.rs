@@ -56,7 +56,8 @@ local! {
     static SETTLEMENTS: RefCell<SerialMap<Settlement>> = const { RefCell::new(SerialMap::new()) };
 }
 
-fn next_id() -> u32 {
+/// A fresh id (tasks, awaited Promises, Web Locks).
+pub fn next_id() -> u32 {
     NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
 }
 
