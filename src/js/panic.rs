@@ -80,13 +80,15 @@ fn panic_handler(info: &core::panic::PanicInfo) -> ! {
 /// when it is a literal; one with arguments would need the formatting machinery this
 /// build leaves out, so it reads "panic" (the console line still says where).
 fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
-    web_sys::console::error_4(
-        &"cognito-identity-wasm: panicked at".into(),
-        &file.into(),
-        &line.into(),
-        &text.unwrap_or("panic").into(),
-    );
+    console_error("cognito-identity-wasm: panicked at", file, line, text.unwrap_or("panic"));
     abandon_in_flight(text.unwrap_or("panic"));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.error(what, file, line, message)`.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(what: &str, file: &str, line: u32, message: &str);
 }
 
 /// Fails every call in flight with the coded error saying `what` (delivered by a

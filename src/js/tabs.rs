@@ -5,7 +5,7 @@
 use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
-use super::tasks::{next_id, wait};
+use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
@@ -30,8 +30,9 @@ pub struct BrowserTabLock<'a> {
 /// `navigator.locks`, when this global has a usable one (through `host`).
 struct WebLocks;
 
-/// A requested Web Lock, let go of when dropped (held or not yet); should a panic abandon
-/// its holder midway, the JS side lets go of it (`host.panicked`).
+/// A requested Web Lock (by the id its request was made with), let go of when dropped
+/// (held or not yet); should a panic abandon its holder midway, the JS side lets go of it
+/// (`host.panicked`).
 struct HeldLock(u32);
 
 impl Drop for HeldLock {
@@ -45,17 +46,23 @@ impl LockManager for WebLocks {
 
     /// None if the API refused the request.
     async fn request(&self, name: &str) -> Option<HeldLock> {
-        let held = HeldLock(next_id());
-        wait(&host().lock(name, Some(held.0), None)).await.ok()?;
+        let acquired = Wait::new();
+        let held = HeldLock(acquired.id());
+        host().lock(name, None, held.0);
+        acquired.await.ok()?;
         Some(held)
     }
 
     async fn hold_for(&self, name: &str, ms: u32) {
-        let _ = wait(&host().lock(name, None, Some(ms))).await;
+        let acquired = Wait::new();
+        host().lock(name, Some(ms), acquired.id());
+        let _ = acquired.await;
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let names = wait(&host().held_locks()).await.ok();
+        let names = Wait::new();
+        host().held_locks(names.id());
+        let names = names.await.ok();
         names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
     }
 }
