@@ -14,6 +14,8 @@ let nextCall = 0;
 /** Panics so far, and the coded error data of the last. */
 let panics = 0;
 let lastPanic;
+/** Puts the wasm's shadow stack pointer back at its top (set by start.js). */
+let resetStack;
 
 /**
  * Runs a call into the wasm. A panic there traps, once src/js/panic.rs has failed every
@@ -237,14 +239,25 @@ function runTasks() {
   }
 }
 
+/** Reports how `promise` ends to the wasm task awaiting operation `id` (src/js/tasks.rs):
+ * its value or reason when a string, else ''. */
+function settleWait(id, promise) {
+  const text = (v) => (typeof v === 'string' ? v : '');
+  promise.then((value) => wasm.__settle(id, true, text(value)), (reason) => wasm.__settle(id, false, text(reason)));
+}
+
 const sessionListeners = [];
 const watchedClients = [];
+/** The Web Locks requested by the wasm until it lets go (`host.unlock`), by id. */
+const lockReleases = new Map();
 
 const host = {
-  /** POSTs `body`: a Promise of "status\n[=x-amzn-errortype]\nbody", rejected with what
-   * failed (no answer at all). Only the pool's `credentials` fetch option is honoured. */
-  fetch(url, headers, body, credentials) {
-    return new Promise((resolve) => {
+  // The asynchronous operations end by settling the wasm's operation `wait`.
+
+  /** POSTs `body`: "status\n[=x-amzn-errortype]\nbody", or what failed (no answer at
+   * all). Only the pool's `credentials` fetch option is honoured. */
+  fetch(url, headers, body, credentials, wait) {
+    settleWait(wait, new Promise((resolve) => {
       const f = globalThis.fetch;
       if (typeof f !== 'function') throw 'fetch is not available in this environment';
       const init = { method: 'POST', mode: 'cors', headers: JSON.parse(headers), body };
@@ -263,25 +276,16 @@ const host = {
       }));
     }).catch((e) => {
       throw describeFailure(e);
-    });
+    }));
   },
 
-  /** Resolves after `ms` (at once where there is no setTimeout). */
-  sleep(ms) {
-    return new Promise((resolve) => timer(resolve, ms) ?? resolve());
+  /** Ends after `ms` (at once where there is no setTimeout). */
+  sleep(ms, wait) {
+    settleWait(wait, new Promise((resolve) => timer(resolve, ms) ?? resolve()));
   },
 
   schedule() {
     microtask(runTasks);
-  },
-
-  later: microtask,
-
-  /** Reports `promise`'s outcome to the wasm task awaiting it: its value or reason when
-   * a string, else ''. */
-  wait(promise, id) {
-    const text = (v) => (typeof v === 'string' ? v : '');
-    promise.then((value) => wasm.__settle(id, true, text(value)), (reason) => wasm.__settle(id, false, text(reason)));
   },
 
   /** Resolves call `id` with the core's answer (unless a panic failed it already). */
@@ -291,10 +295,14 @@ const host = {
     if (call) call.resolve(answer);
   },
 
-  /** A panic (or a trap the wasm did not see coming): every call in flight fails with
-   * the coded error, from a microtask (app code never runs inside the panic hook). */
+  /** A panic (or a trap the wasm did not see coming): the Web Locks it held are let go,
+   * the shadow stack is put back, and every call in flight fails with the coded error,
+   * from microtasks (app code never runs inside the panic hook). */
   panicked(code, message) {
     panics += 1;
+    for (const release of lockReleases.values()) release();
+    lockReleases.clear();
+    if (resetStack) microtask(resetStack);
     const data = { name: code, code, message };
     lastPanic = data;
     const failed = [...calls.values()];
@@ -309,34 +317,39 @@ const host = {
     return Boolean(locks) && typeof locks.request === 'function';
   },
 
-  /** `navigator.locks.request(name)`: resolves once the lock is held, which it stays until
-   * `.release()` (or, given `ms`, until `ms` have passed). */
-  lock(name, ms) {
+  /** `navigator.locks.request(name)`: ends once the lock is held, which it stays until
+   * `unlock(wait)` (or, given `ms`, until `ms` have passed). */
+  lock(name, ms, wait) {
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    if (ms !== undefined) timer(release, ms);
-    const acquired = new Promise((resolve) => {
+    if (ms === undefined) lockReleases.set(wait, release);
+    else timer(release, ms);
+    settleWait(wait, new Promise((resolve) => {
       webLocks().request(name, () => {
         resolve();
         return held;
       });
-    });
-    acquired.release = release;
-    return acquired;
+    }));
+  },
+
+  unlock(id) {
+    const release = lockReleases.get(id);
+    lockReleases.delete(id);
+    if (release) release();
   },
 
   /** The names of the Web Locks held now, as JSON text. */
-  heldLocks() {
-    return new Promise((resolve) => resolve(webLocks().query())).then((snapshot) =>
+  heldLocks(wait) {
+    settleWait(wait, new Promise((resolve) => resolve(webLocks().query())).then((snapshot) =>
       JSON.stringify(Array.from(snapshot.held, (lock) => lock.name).filter((name) => typeof name === 'string')),
-    );
+    ));
   },
 
   /** `navigator.credentials.create` (or `.get`) with options in WebAuthn's JSON form: the
-   * credential's JSON text; rejected with 'json' (options not JSON), '' (no WebAuthn) or
-   * the browser's failure as "name\nmessage". */
-  passkey(create, options) {
-    return new Promise((resolve) => {
+   * credential's JSON text; fails with 'json' (options not JSON), '' (no WebAuthn) or the
+   * browser's failure as "name\nmessage". */
+  passkey(create, options, wait) {
+    settleWait(wait, new Promise((resolve) => {
       let json;
       try {
         json = JSON.parse(options);
@@ -369,7 +382,7 @@ const host = {
       if (e === NOT_JSON) throw 'json';
       if (e === NO_WEBAUTHN) throw '';
       throw `${stringField(e, 'name') ?? 'WebAuthnError'}\n${stringField(e, 'message') ?? ''}`;
-    });
+    }));
   },
 
   /** Runs `wasm.__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms timer

@@ -1,15 +1,15 @@
 // Runs once the wasm is instantiated (`instanceExports`: its raw exports).
 
 // A trap leaves the shadow stack pointer where the trapping frames had moved it; read
-// now, with no wasm frame live, it is the top, and src/js/panic.rs has it put back from a
-// microtask after each panic.
+// now, with no wasm frame live, it is the top, and `host.panicked` (core.js) has it put
+// back from a microtask after each panic.
 (function resetStackAfterPanics() {
   const stack = instanceExports.__stack_pointer;
   if (stack instanceof WebAssembly.Global) {
     const top = stack.value;
-    wasm.__onPanicStackReset(() => {
+    resetStack = () => {
       stack.value = top;
-    });
+    };
   }
 })();
 

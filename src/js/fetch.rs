@@ -3,7 +3,7 @@
 //! the status, the error type header and the body as one string.
 
 use super::host::host;
-use super::tasks::wait;
+use super::tasks::Wait;
 use crate::flows::transport::Transport;
 use crate::json::{Object, Value};
 use crate::prelude::*;
@@ -22,16 +22,18 @@ impl Transport for FetchTransport {
         for (name, value) in request.headers(&self.user_agent) {
             headers.insert(name, Value::String(value));
         }
-        let sent =
-            host().fetch(endpoint, &Value::Object(headers).stringify(), &request.text(), self.credentials.as_deref());
-        let answer = wait(&sent).await;
-        let answer = answer.map_err(CognitoError::network)?;
+        let answer = Wait::new();
+        let headers = Value::Object(headers).stringify();
+        host().fetch(endpoint, &headers, &request.text(), self.credentials.as_deref(), answer.id());
+        let answer = answer.await.map_err(CognitoError::network)?;
         super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
         Ok(response(&answer))
     }
 
     async fn sleep(&self, ms: u32) {
-        let _ = wait(&host().sleep(ms)).await;
+        let slept = Wait::new();
+        host().sleep(ms, slept.id());
+        let _ = slept.await;
     }
 }
 

@@ -7,53 +7,50 @@
 
 use crate::prelude::*;
 use core::cell::OnceCell;
-use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
     pub type Host;
 
-    /// POSTs `body`: a Promise of `"status\n[=x-amzn-errortype]\nbody"`, rejected with
-    /// the failure's message when no answer came.
+    // The asynchronous operations report to `__settle(wait, ok, text)` (`super::tasks::Wait`).
+
+    /// POSTs `body`: `"status\n[=x-amzn-errortype]\nbody"`, or the failure's message when
+    /// no answer came.
     #[wasm_bindgen(method)]
-    pub fn fetch(this: &Host, url: &str, headers: &str, body: &str, credentials: Option<&str>) -> Promise;
-    /// Resolves after `ms` (at once where there is no timer).
+    pub fn fetch(this: &Host, url: &str, headers: &str, body: &str, credentials: Option<&str>, wait: u32);
+    /// Ends after `ms` (at once where there is no timer).
     #[wasm_bindgen(method)]
-    pub fn sleep(this: &Host, ms: u32) -> Promise;
+    pub fn sleep(this: &Host, ms: u32, wait: u32);
     /// Resolves the call `id` (`run`) with `answer`.
     #[wasm_bindgen(method)]
     pub fn settle(this: &Host, id: u32, answer: &str);
-    /// Fails every call in flight with the coded error `code`, `message` (a panic).
+    /// After a panic: lets go of the Web Locks held, has the shadow stack put back, and
+    /// fails every call in flight with the coded error `code`, `message`.
     #[wasm_bindgen(method)]
     pub fn panicked(this: &Host, code: &str, message: &str);
-    /// Reports `promise`'s outcome to `__settle(id, ok, value)` (the value or reason when
-    /// it is a string, else "").
-    #[wasm_bindgen(method)]
-    pub fn wait(this: &Host, promise: &Promise, id: u32);
     /// Runs `__poll` from a microtask, and again after each trap in it.
     #[wasm_bindgen(method)]
     pub fn schedule(this: &Host);
-    /// Calls `f` from a microtask.
-    #[wasm_bindgen(method)]
-    pub fn later(this: &Host, f: &Function);
 
     /// Whether there is `navigator.locks`.
     #[wasm_bindgen(method, js_name = hasLocks)]
     pub fn has_locks(this: &Host) -> bool;
-    /// Requests the Web Lock `name`: resolves once it is held, which it stays until
-    /// `release` is called (or `ms` have passed).
+    /// Requests the Web Lock `name`: ends once it is held, which it stays until
+    /// `unlock(wait)` (or, given `ms`, until `ms` have passed).
     #[wasm_bindgen(method)]
-    pub fn lock(this: &Host, name: &str, ms: Option<u32>) -> LockRequest;
+    pub fn lock(this: &Host, name: &str, ms: Option<u32>, wait: u32);
+    #[wasm_bindgen(method)]
+    pub fn unlock(this: &Host, id: u32);
     /// The names of the Web Locks held now, as JSON text.
     #[wasm_bindgen(method, js_name = heldLocks)]
-    pub fn held_locks(this: &Host) -> Promise;
+    pub fn held_locks(this: &Host, wait: u32);
 
     /// `navigator.credentials.create` (or `.get`) with WebAuthn options as JSON text:
-    /// the credential's JSON text; rejected with "json" (the options are not JSON), ""
-    /// (no WebAuthn) or `"name\nmessage"` (the browser's failure).
+    /// the credential's JSON text; fails with "json" (the options are not JSON), "" (no
+    /// WebAuthn) or `"name\nmessage"` (the browser's failure).
     #[wasm_bindgen(method)]
-    pub fn passkey(this: &Host, create: bool, options: &str) -> Promise;
+    pub fn passkey(this: &Host, create: bool, options: &str, wait: u32);
 
     /// Calls `__atIdle(prepare)` at idle time; false when nothing can be scheduled.
     #[wasm_bindgen(method)]
@@ -81,13 +78,6 @@ extern "C" {
     pub fn set_item(this: &Host, storage: &JsValue, key: &str, value: &str) -> Option<String>;
     #[wasm_bindgen(method, js_name = removeItem)]
     pub fn remove_item(this: &Host, storage: &JsValue, key: &str);
-
-    /// A Web Lock requested: resolves once it is held.
-    #[wasm_bindgen(extends = Promise)]
-    pub type LockRequest;
-    /// Lets go of the lock (or of the request, before it is granted).
-    #[wasm_bindgen(method, getter)]
-    pub fn release(this: &LockRequest) -> Function;
 }
 
 local! {
@@ -121,6 +111,6 @@ pub fn install_for_tests() {
     js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
     js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();
     let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
-    let made = Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();
+    let made = js_sys::Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();
     set_host(made.unchecked_into());
 }

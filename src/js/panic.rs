@@ -21,27 +21,25 @@
 //!   write nothing more.
 //! - Shared in-flight state the abandoned future would have cleared: single-flight maps
 //!   are `ResetAfterPanic` (a fresh map after each panic, so later calls do not join a
-//!   flight that never lands); Web Locks held across an await are released by the hook
-//!   (`release_on_panic`); storage leases (no Web Locks) expire by themselves.
+//!   flight that never lands); Web Locks held across an await are let go of by the JS
+//!   side (`host.panicked`); storage leases (no Web Locks) expire by themselves.
 //! - An entry point (`run`, `now`) that panics traps all the way out to its JS caller.
 //!   The facade wraps every call (`enter` in src/facade/core.js): after a panic it returns
-//!   the call's Promise (`run`: failed by the panic) or throws the coded error (`now`). The shadow stack pointer stays where
-//!   the trapping frames moved it (a trapping task's too): the JS entry registers
-//!   `__onPanicStackReset`, run from a microtask (no wasm frame is live then), which puts
-//!   it back at the top.
+//!   the call's Promise (`run`: failed by the panic) or throws the coded error (`now`).
+//!   The shadow stack pointer stays where the trapping frames moved it (a trapping
+//!   task's too): `host.panicked` puts it back at the top from a microtask (no wasm frame
+//!   is live then).
 //! - Our RefCells: no borrow of our own state spans a call into code that can panic, so a
-//!   panic leaves none of them borrowed. The hook itself only `try_borrow`s.
+//!   panic leaves none of them borrowed. The hook itself borrows none.
 //!
 //! A panic in an export the JS side calls on its own (`__storageEvent`, `__atIdle`,
 //! `__settle`) still surfaces as an uncaught RuntimeError: they do little.
 
 use super::host::host;
-use super::serial_map::SerialMap;
 use crate::prelude::*;
 use crate::protocol::ErrorKind;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
-use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
@@ -49,11 +47,6 @@ const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
 local! {
     /// Panics so far. Futures spawned before the latest one are cancelled.
     static PANICS: Cell<u32> = const { Cell::new(0) };
-    /// Functions that let go of something held across an await (a Web Lock), by id.
-    static RELEASE_ON_PANIC: RefCell<SerialMap<Function>> = const { RefCell::new(SerialMap::new()) };
-    static NEXT_RELEASE_ID: Cell<u64> = const { Cell::new(0) };
-    /// The JS entry's shadow-stack reset.
-    static STACK_RESET: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
 /// Panics so far (and traps the hook did not see).
@@ -87,27 +80,21 @@ fn panic_handler(info: &core::panic::PanicInfo) -> ! {
 /// when it is a literal; one with arguments would need the formatting machinery this
 /// build leaves out, so it reads "panic" (the console line still says where).
 fn on_panic(text: Option<&str>, (file, line): (&str, u32)) {
-    web_sys::console::error_4(
-        &"cognito-identity-wasm: panicked at".into(),
-        &file.into(),
-        &line.into(),
-        &text.unwrap_or("panic").into(),
-    );
+    console_error("cognito-identity-wasm: panicked at", file, line, text.unwrap_or("panic"));
     abandon_in_flight(text.unwrap_or("panic"));
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `console.error(what, file, line, message)`.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(what: &str, file: &str, line: u32, message: &str);
+}
+
 /// Fails every call in flight with the coded error saying `what` (delivered by a
-/// microtask), cancels their futures, releases what they held.
+/// microtask), cancels their futures, and has the JS side let go of what they held.
 pub fn abandon_in_flight(what: &str) {
     PANICS.with(|p| p.set(p.get().wrapping_add(1)));
-    let releases = RELEASE_ON_PANIC.with(|r| r.try_borrow_mut().map(|mut r| r.take_all().1).unwrap_or_default());
-    for release in &releases {
-        let _ = release.call0(&JsValue::UNDEFINED);
-    }
-    // Microtasks run once the stack is empty: first the stack reset, then the failures.
-    if let Some(reset) = STACK_RESET.with(|r| r.try_borrow().ok().and_then(|r| r.clone())) {
-        host().later(&reset);
-    }
     host().panicked(ErrorKind::Panic.code(), &(String::from(MESSAGE_PREFIX) + what));
 }
 
@@ -131,34 +118,6 @@ impl<T: Default> ResetAfterPanic<T> {
         }
         current.1.clone()
     }
-}
-
-/// Calls `release` if a panic strikes while the returned guard lives.
-pub fn release_on_panic(release: Function) -> ReleaseOnPanic {
-    let id = NEXT_RELEASE_ID.with(|n| n.replace(n.get() + 1));
-    RELEASE_ON_PANIC.with(|r| r.borrow_mut().insert(id, release));
-    ReleaseOnPanic { id }
-}
-
-pub struct ReleaseOnPanic {
-    id: u64,
-}
-
-impl Drop for ReleaseOnPanic {
-    fn drop(&mut self) {
-        RELEASE_ON_PANIC.with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                r.remove(self.id);
-            }
-        });
-    }
-}
-
-/// For the JS entry: `reset()` puts the shadow stack pointer back at its top. Called from a
-/// microtask after each panic.
-#[wasm_bindgen(js_name = __onPanicStackReset)]
-pub fn on_panic_stack_reset(reset: Function) {
-    STACK_RESET.with(|s| *s.borrow_mut() = Some(reset));
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and `credential.toJSON()` (`host.passkey`, in src/facade/core.js).
 
 use super::host::host;
-use super::tasks::wait;
+use super::tasks::Wait;
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
@@ -11,7 +11,9 @@ use crate::protocol::{CognitoError, ErrorKind};
 /// `navigator.credentials.create` (or `.get`) with `options` (JSON text): the credential in
 /// JSON form, as text. `what` names the options in the error for options that are not JSON.
 async fn credentials_call(create: bool, options: &str, what: &str) -> Result<String, CognitoError> {
-    wait(&host().passkey(create, options)).await.map_err(|failure| match failure.split_once('\n') {
+    let credential = Wait::new();
+    host().passkey(create, options, credential.id());
+    credential.await.map_err(|failure| match failure.split_once('\n') {
         // A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
         Some((name, message)) => CognitoError::new(ErrorKind::from_code(name), message),
         None if failure == "json" => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),

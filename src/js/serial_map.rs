@@ -1,5 +1,5 @@
-//! A map keyed by serial numbers (calls in flight, tasks, awaited Promises, locks to
-//! release), kept as two Vecs in insertion order: it holds a handful of entries at a time,
+//! A map keyed by serial numbers (tasks, awaited Promises), kept as two Vecs in
+//! insertion order: it holds a handful of entries at a time,
 //! and a BTreeMap per value type cost far more wasm (measured with twiggy; see
 //! BENCHMARKS.md, "Size decisions"). The keys apart from the values, so that finding one
 //! is one function for every value type.
@@ -30,10 +30,5 @@ impl<V> SerialMap<V> {
         let i = find(&self.keys, key)?;
         self.keys.remove(i);
         Some(self.values.remove(i))
-    }
-
-    /// Every key and every value, in the order inserted, leaving the map empty.
-    pub fn take_all(&mut self) -> (Vec<u64>, Vec<V>) {
-        (core::mem::take(&mut self.keys), core::mem::take(&mut self.values))
     }
 }

@@ -5,14 +5,11 @@
 use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
-use super::panic::{self, ReleaseOnPanic};
-use super::tasks::wait;
+use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
 use core::future::Future;
-use js_sys::Function;
-use wasm_bindgen::prelude::*;
 
 local! {
     /// This tab's identity in storage leases.
@@ -33,16 +30,14 @@ pub struct BrowserTabLock<'a> {
 /// `navigator.locks`, when this global has a usable one (through `host`).
 struct WebLocks;
 
-/// A granted Web Lock: let go by calling `release`, when dropped or, should a panic
-/// abandon the holder midway, by the panic recovery.
-struct HeldLock {
-    release: Function,
-    _release_on_panic: ReleaseOnPanic,
-}
+/// A requested Web Lock (by the id its request was made with), let go of when dropped
+/// (held or not yet); should a panic abandon its holder midway, the JS side lets go of it
+/// (`host.panicked`).
+struct HeldLock(u32);
 
 impl Drop for HeldLock {
     fn drop(&mut self) {
-        let _ = self.release.call0(&JsValue::UNDEFINED);
+        host().unlock(self.0);
     }
 }
 
@@ -51,19 +46,23 @@ impl LockManager for WebLocks {
 
     /// None if the API refused the request.
     async fn request(&self, name: &str) -> Option<HeldLock> {
-        let acquired = host().lock(name, None);
-        let release = acquired.release();
-        let release_on_panic = panic::release_on_panic(release.clone());
-        wait(&acquired.into()).await.ok()?;
-        Some(HeldLock { release, _release_on_panic: release_on_panic })
+        let acquired = Wait::new();
+        let held = HeldLock(acquired.id());
+        host().lock(name, None, held.0);
+        acquired.await.ok()?;
+        Some(held)
     }
 
     async fn hold_for(&self, name: &str, ms: u32) {
-        let _ = wait(&host().lock(name, Some(ms)).into()).await;
+        let acquired = Wait::new();
+        host().lock(name, Some(ms), acquired.id());
+        let _ = acquired.await;
     }
 
     async fn held_names(&self) -> Vec<String> {
-        let names = wait(&host().held_locks()).await.ok();
+        let names = Wait::new();
+        host().held_locks(names.id());
+        let names = names.await.ok();
         names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
     }
 }

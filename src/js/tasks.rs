@@ -1,8 +1,9 @@
 //! The futures of the calls in flight, run from the JS side. A task is polled by
 //! `__poll`, which the JS runs from a microtask (`host.schedule`) inside a `try`: a trap
 //! in a task (a panic, or an exception thrown through the wasm) ends that export call,
-//! and the JS calls `__poll` again saying so, to run the tasks after it. A JS Promise is
-//! awaited by handing it to `host.wait`, which reports its outcome to `__settle`.
+//! and the JS calls `__poll` again saying so, to run the tasks after it. The host's
+//! asynchronous operations (fetch, timers, Web Locks, WebAuthn) take an id and report
+//! their outcome to `__settle` under it ([`Wait`]).
 //!
 //! This replaces wasm-bindgen-futures' executor and `JsFuture`, whose closures, queue and
 //! glue cost more than this (BENCHMARKS.md, "Size decisions"), and the trampoline through
@@ -18,7 +19,6 @@ use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 struct Task {
@@ -56,6 +56,7 @@ local! {
     static SETTLEMENTS: RefCell<SerialMap<Settlement>> = const { RefCell::new(SerialMap::new()) };
 }
 
+/// A fresh id (tasks, awaited operations).
 fn next_id() -> u32 {
     NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
 }
@@ -122,19 +123,24 @@ fn poll(id: u32) {
     }
 }
 
-/// A JS Promise, awaited: its value, or what it was rejected with (as text: what the
-/// awaited Promises of the JS side give, "" for anything else).
+/// What a JS operation of the host gives, awaited: its value, or what it failed with (as
+/// text, "" for anything else). The operation is started with the id it settles
+/// (`__settle`): `let wait = Wait::new(); host().sleep(ms, wait.id()); wait.await`.
 pub struct Wait(u32);
 
-/// Awaits `promise` (through `host.wait`).
-pub fn wait(promise: &Promise) -> Wait {
-    let id = next_id();
-    SETTLEMENTS.with(|s| s.borrow_mut().insert(u64::from(id), Settlement::Waiting(None)));
-    host().wait(promise, id);
-    Wait(id)
+impl Wait {
+    pub fn new() -> Wait {
+        let id = next_id();
+        SETTLEMENTS.with(|s| s.borrow_mut().insert(u64::from(id), Settlement::Waiting(None)));
+        Wait(id)
+    }
+
+    pub fn id(&self) -> u32 {
+        self.0
+    }
 }
 
-/// `host.wait`'s report: the Promise `id` settled (`ok`: fulfilled) with `value`.
+/// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
 #[wasm_bindgen(js_name = __settle)]
 pub fn settle(id: u32, ok: bool, value: String) {
     let waker = SETTLEMENTS.with(|s| {
