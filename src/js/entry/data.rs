@@ -21,9 +21,12 @@ pub(super) fn now(op: &str, input: &Value) -> Option<Outcome> {
         // `CognitoUserSession.isValid()`.
         "isValid" => Reply::ok(Value::Bool(super::call::session_from(input).is_some_and(|s| s.is_valid(now_secs())))),
         // `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs).
+        // (`strip_prefix`, not `&op[4..]`: a slice of a `str` can fail at a char
+        // boundary, and that panic path keeps core's formatting code in the wasm.)
         op if op.starts_with("srp.") => {
+            let helper_op = op.strip_prefix("srp.").unwrap_or_default();
             return Some(
-                crate::flows::authentication_helper::srp_helper(&op[4..], input, getrandom::getrandom).map(Reply::ok),
+                crate::flows::authentication_helper::srp_helper(helper_op, input, getrandom::getrandom).map(Reply::ok),
             );
         }
         // `UserAgent.prototype.userAgent` to start with.
