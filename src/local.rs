@@ -34,10 +34,35 @@ impl<T: 'static> Local<T> {
     }
 }
 
+/// A `local!` static whose value is a constant (`= const { … }`): held as it is, no
+/// first-use check. Most of the crate's statics are these; made lazily, each would
+/// instantiate its own `OnceCell` initialisation (about 100 bytes of wasm apiece).
+#[cfg(target_arch = "wasm32")]
+pub struct ConstLocal<T: 'static>(pub T);
+
+// SAFETY: as for `Local`: one thread on wasm32 without atomics.
+#[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)]
+unsafe impl<T> Sync for ConstLocal<T> {}
+
+#[cfg(target_arch = "wasm32")]
+impl<T: 'static> ConstLocal<T> {
+    #[inline(always)]
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.0)
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 macro_rules! local {
-    ($($(#[$attr:meta])* $vis:vis static $name:ident: $t:ty = $(const)? $init:expr);+ $(;)?) => {
-        $($(#[$attr])* $vis static $name: $crate::local::Local<$t> = $crate::local::Local::new(|| $init);)+
+    () => {};
+    ($(#[$attr:meta])* $vis:vis static $name:ident: $t:ty = const $init:block $(; $($rest:tt)*)?) => {
+        $(#[$attr])* $vis static $name: $crate::local::ConstLocal<$t> = $crate::local::ConstLocal($init);
+        $(local!($($rest)*);)?
+    };
+    ($(#[$attr:meta])* $vis:vis static $name:ident: $t:ty = $init:expr $(; $($rest:tt)*)?) => {
+        $(#[$attr])* $vis static $name: $crate::local::Local<$t> = $crate::local::Local::new(|| $init);
+        $(local!($($rest)*);)?
     };
 }
 
@@ -58,5 +83,13 @@ impl<T: 'static> core::ops::Deref for Local<T> {
     type Target = T;
     fn deref(&self) -> &T {
         self.value.get_or_init(self.init)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<T: 'static> core::ops::Deref for ConstLocal<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
