@@ -202,3 +202,30 @@ export function wasmBreakdown(wasmPath, ours) {
   const sorted = (m) => [...m].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
   return { total, names, counted: total - names, groups: sorted(groups), modules: sorted(modules), items };
 }
+
+/**
+ * What each way into the code keeps alive (`twiggy dominators`): an item's retained size
+ * is its own bytes plus everything reachable only through it. The ways in are the
+ * module's exports (`now`, `run`, `__poll`, …) and, since every future is polled through
+ * the function table, the poll functions of the operations' futures (`…::{{closure}}`).
+ * Items of at least `min` bytes, largest first: `[{ name, retained, via }]`, names
+ * without hashes and without the crate prefix `cognito_identity_wasm::`.
+ */
+export function wasmRetained(wasmPath, min = 1500) {
+  const csv = execFileSync('twiggy', ['dominators', '-d', '4', '-r', '100000', '--format', 'csv', wasmPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const [header, ...rows] = parseCsv(csv);
+  const col = (n) => header.indexOf(n);
+  const [ID, NAME, RETAINED, DOM] = ['Id', 'Name', 'RetainedSize', 'ImmediateDominator'].map(col);
+  const nameOf = new Map(rows.map((r) => [r[ID], r[NAME]]));
+  const out = [];
+  for (const r of rows) {
+    const parent = nameOf.get(r[DOM]);
+    const name = r[NAME];
+    const viaTable = parent === 'elem[0]';
+    const isExport = parent === '<meta root>' && /^export "/.test(name);
+    if ((!viaTable && !isExport) || Number(r[RETAINED]) < min) continue;
+    const short = name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '').replaceAll('cognito_identity_wasm::', '');
+    out.push({ name: short, retained: Number(r[RETAINED]), via: viaTable ? 'function table' : 'export' });
+  }
+  return out.sort((a, b) => b.retained - a.retained);
+}

@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
 import { inlinedLiteral } from '../scripts/inline-wasm.mjs';
-import { DATA, GLUE, STRUCTURE, wasmBreakdown } from './breakdown.mjs';
+import { DATA, GLUE, STRUCTURE, wasmBreakdown, wasmRetained } from './breakdown.mjs';
 import { buildSignInBundles } from './bundle.mjs';
 import { compressed } from './compress.mjs';
 import { scriptParts } from './script-parts.mjs';
@@ -182,7 +182,7 @@ function wasmBreakdownOrWhy() {
   const version = sh('twiggy', ['--version']);
   if (!version) return { why: 'twiggy is not installed (`bash scripts/setup.sh` installs it)' };
   try {
-    return { ...wasmBreakdown(BINDGEN_WASM, OUR_CRATES), twiggyVersion: version.split(/\s+/).pop() };
+    return { ...wasmBreakdown(BINDGEN_WASM, OUR_CRATES), retained: wasmRetained(BINDGEN_WASM), twiggyVersion: version.split(/\s+/).pop() };
   } catch (e) {
     return { why: `twiggy failed: ${e.message.split('\n')[0]}` };
   }
@@ -529,6 +529,7 @@ function report(m, r) {
     targets: [['Target', 'measured', 'status'], ...targets],
     crates: W.groups ? [['Crate (or part)', 'bytes', 'share'], ...W.groups.map(g => [crateLabel[g.name] ?? g.name, bytes(g.bytes), share(g.bytes, W.counted)])] : null,
     modules: W.modules ? [['Module of ours', 'bytes', 'share of all'], ...W.modules.map(g => [g.name, bytes(g.bytes), share(g.bytes, W.counted)])] : null,
+    retained: W.retained ? [['Way into the code', 'reached through', 'bytes it keeps alive', 'share of all'], ...W.retained.map(r => [`\`${r.name}\``, r.via, bytes(r.retained), share(r.retained, W.counted)])] : null,
     parts: partRows ? [['Part of the script-tag file', 'raw', 'gzip -9 alone', 'share of the parts\' gzip', 'brotli q11 alone'], ...partRows] : null,
   };
   const breakdownIntro = W.why
@@ -541,7 +542,7 @@ function report(m, r) {
   const method = `${RUNS} recorded runs after ${WARMUP} warm-ups. Sign-ins: ${SIGNIN_PAGES} fresh pages per library (alternating), each a cold sign-in, ${WARMUP} warm-ups, then its share of the ${RUNS} runs. Time to ready: ${WARMUP}+${READY_RUNS} fresh page loads per library, each in a new browser context with CDP Network.setCacheDisabled.`;
 
   console.log(`\nMachine: ${machineLine}\n${method}\n`);
-  for (const t of [T.time, T.size, T.srp, T.wasm, T.crates, T.modules, T.parts, T.targets]) if (t) console.log(text(t) + '\n');
+  for (const t of [T.time, T.size, T.srp, T.wasm, T.crates, T.modules, T.retained, T.parts, T.targets]) if (t) console.log(text(t) + '\n');
   for (const c of checks) console.log(c);
 
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), `# Benchmarks: cognito-identity-wasm vs amazon-cognito-identity-js ${m.sdkVersion}
@@ -583,6 +584,10 @@ ${md(T.crates)}
 Our crates by module (\`js\` and \`flows\` by submodule; "(mod.rs)" is what their mod.rs holds itself):
 
 ${md(T.modules)}
+` : ''}${T.retained ? `
+What each way into the code keeps alive (\`twiggy dominators\`, same module): an item's bytes plus everything only it reaches, so what dropping that operation would save. The ways in are the exports and, since every operation's future is polled through the function table, the futures' poll functions (\`…::{{closure}}\`); the sign-in's future keeps the SRP client and the sign-in states, \`now\` every operation that answers at once. Items of at least 1,500 B:
+
+${md(T.retained)}
 ` : ''}
 ## The script-tag file by part
 
