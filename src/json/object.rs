@@ -106,15 +106,6 @@ impl Object {
         T::from_json(self.remove(key)?)
     }
 
-    /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
-    /// `Option` field is `Some(None)` when missing or null, and any other type is required.
-    /// What [`crate::json_record`] reads every field with.
-    /// Inlined: one copy per field type would cost more than the two calls at each use.
-    #[inline(always)]
-    pub fn field<T: FromJson>(&mut self, key: &str) -> Option<T> {
-        T::from_json(self.take(key))
-    }
-
     /// Takes the member `key` out; null when it is missing.
     pub fn take(&mut self, key: &str) -> Value {
         self.remove(key).unwrap_or_default()

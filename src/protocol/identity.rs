@@ -38,7 +38,7 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
     Request::new(Operation::GetCredentialsForIdentity, with_logins("IdentityId", identity_id, logins))
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct GetIdResponse {
     pub identity_id: String,
@@ -46,7 +46,7 @@ pub struct GetIdResponse {
 
 crate::json_record!(GetIdResponse { identity_id: "IdentityId" });
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct Credentials {
     pub access_key_id: String,
@@ -63,7 +63,7 @@ crate::json_record!(Credentials {
     expiration: "Expiration",
 });
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct CredentialsResponse {
     pub identity_id: String,
