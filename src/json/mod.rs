@@ -307,9 +307,18 @@ macro_rules! json {
         $crate::json::Value::Object($crate::json::Object::from_literal(&[ $( ($key, $crate::json!(@member $value)) ),* ]))
     };
     // An object member: the value by reference, converted in `from_literal` (not at each
-    // member of each call site).
+    // member of each call site). Literals of null, arrays and objects are built here.
+    (@member null) => {
+        &$crate::json::Value::Null as &dyn $crate::json::ToJson
+    };
+    (@member [ $($item:tt)* ]) => {
+        &$crate::json!([ $($item)* ]) as &dyn $crate::json::ToJson
+    };
+    (@member { $($member:tt)* }) => {
+        &$crate::json!({ $($member)* }) as &dyn $crate::json::ToJson
+    };
     (@member $value:tt) => {
-        &$crate::json!($value) as &dyn $crate::json::ToJson
+        &$value as &dyn $crate::json::ToJson
     };
     ($other:expr) => {
         $crate::json::ToJson::to_json(&$other)
