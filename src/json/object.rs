@@ -97,7 +97,18 @@ impl Object {
     /// values by reference; the copies and conversions are made here, once, rather than
     /// at each member of each call site.
     pub fn from_literal(pairs: &[(&str, &dyn ToJson)]) -> Object {
-        pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect()
+        Object::from_distinct(pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect())
+    }
+
+    /// Text members, in this order (what most request bodies are): see [`Object::from_literal`].
+    pub fn from_texts(pairs: &[(&str, &str)]) -> Object {
+        Object::from_distinct(pairs.iter().map(|&(k, v)| (String::from(k), Value::String(v.into()))).collect())
+    }
+
+    /// Members whose keys are written in the code, each once: nothing to resolve.
+    fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
+        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
+        OrderedMap(pairs)
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or

@@ -65,7 +65,7 @@ impl Request {
 /// A body of text fields, in this order: what most operations send. Not through
 /// [`crate::json!`], whose members each pass a value to convert: these are all text.
 fn text_fields(fields: &[(&str, &str)]) -> Value {
-    Value::Object(fields.iter().map(|&(name, text)| (String::from(name), Value::String(text.into()))).collect())
+    Value::Object(Object::from_texts(fields))
 }
 
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
