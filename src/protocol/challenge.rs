@@ -38,6 +38,9 @@ impl AuthFlow {
 /// A `ChallengeName` Cognito sends (or, for `SrpA`, that CUSTOM_AUTH sends it).
 #[derive(PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
+// A tag byte for the variant: a named challenge's place is read, and the challenge rebuilt
+// from it, without code per variant.
+#[repr(u8)]
 pub enum ChallengeName {
     /// CUSTOM_AUTH's opening `CHALLENGE_NAME`: SRP first, then the custom challenges.
     SrpA,
