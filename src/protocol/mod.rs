@@ -52,8 +52,8 @@ impl Request {
     }
 
     /// The headers the JS SDK sends, in its order.
-    pub fn headers(&self, user_agent: &str) -> Vec<(&'static str, String)> {
-        vec![
+    pub fn headers(&self, user_agent: &str) -> [(&'static str, String); 4] {
+        [
             ("Content-Type", "application/x-amz-json-1.1".to_string()),
             ("X-Amz-Target", self.operation.target()),
             ("X-Amz-User-Agent", user_agent.to_string()),
