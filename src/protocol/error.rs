@@ -271,17 +271,16 @@ impl HttpResponse {
 
     fn service_error(&self) -> CognitoError {
         if let Ok(body) = json::parse(&self.body) {
-            let text = |name: &str| body.get(name).and_then(Value::as_str);
             if let Some(code) =
-                text("__type").or_else(|| text("code")).and_then(|kind| error_code(after_last(kind, b'#')))
+                first_text(&body, &["__type", "code"]).and_then(|kind| error_code(after_last(kind, b'#')))
             {
-                let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
-                return CognitoError { kind: ErrorKind::from_code(&code), message, status_code: Some(self.status) };
+                let message = first_text(&body, &["message", "Message"]).unwrap_or_default().to_string();
+                return CognitoError { kind: ErrorKind::from_code(code), message, status_code: Some(self.status) };
             }
         }
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
             return CognitoError {
-                kind: ErrorKind::from_code(&code),
+                kind: ErrorKind::from_code(code),
                 message: crate::text::int(i64::from(self.status)),
                 status_code: Some(self.status),
             };
@@ -294,10 +293,15 @@ impl HttpResponse {
 /// what apps compare `err.code` against. Anything else a proxy or a hostile server put in
 /// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
 /// a code; the error then says the answer was not AWS's.
-fn error_code(name: &str) -> Option<String> {
+fn error_code(name: &str) -> Option<&str> {
     let valid =
         (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
-    valid.then(|| name.to_string())
+    valid.then_some(name)
+}
+
+/// The first of the members `names` that is a string (AWS spells some fields two ways).
+fn first_text<'a>(body: &'a Value, names: &[&str]) -> Option<&'a str> {
+    names.iter().find_map(|name| body.get(name)?.as_str())
 }
 
 #[cfg(test)]
@@ -389,7 +393,7 @@ mod tests {
         let e = resp(400, &format!(r#"{{"__type":"{long}"}}"#), None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code(), "UnexpectedResponseException");
         assert_eq!(
-            error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(),
+            error_code("com.amazonaws.cognito.InvalidParameterException"),
             Some("com.amazonaws.cognito.InvalidParameterException")
         );
     }
