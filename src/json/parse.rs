@@ -166,38 +166,32 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape(&mut out)?;
+                    out.push(self.escape()?);
                 }
                 _ => return Err(self.error("control character in a string")),
             }
         }
     }
 
-    /// After a backslash: one escape sequence.
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
-        let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.at += 1;
-                return self.unicode_escape(out);
-            }
-            _ => return Err(self.error("invalid escape")),
+    /// After a backslash: the character of one escape sequence.
+    fn escape(&mut self) -> Result<char, ParseError> {
+        // The escapes and the characters they stand for, in the same order.
+        const ESCAPES: &[u8; 8] = b"\"\\/bfnrt";
+        const MEANINGS: &[u8; 8] = b"\"\\/\x08\x0c\n\r\t";
+        if self.peek() == Some(b'u') {
+            self.at += 1;
+            return self.unicode_escape();
+        }
+        let Some(i) = ESCAPES.iter().position(|&e| Some(e) == self.peek()) else {
+            return Err(self.error("invalid escape"));
         };
         self.at += 1;
-        out.push(c);
-        Ok(())
+        Ok(char::from(MEANINGS[i]))
     }
 
     /// After `\u`: a code unit, joined with a following `\uDC00`-`\uDFFF` when it is a
     /// high surrogate. Unpaired surrogates become U+FFFD.
-    fn unicode_escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
         let unit = self.hex4()?;
         let c = match unit {
             0xD800..=0xDBFF => match self.low_surrogate_after() {
@@ -206,8 +200,7 @@ impl Parser<'_> {
             },
             _ => char::from_u32(unit),
         };
-        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
-        Ok(())
+        Ok(c.unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.
