@@ -83,14 +83,17 @@ pub fn set_user_mfa_preference(
     access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>,
 ) -> Request {
     let mut body = text_fields(&[("AccessToken", access_token)]);
-    for (name, setting) in
-        [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)]
-    {
-        if let Some(setting) = setting.filter(|s| !s.is_null()) {
-            body.insert(name, setting);
-        }
-    }
+    insert_setting(&mut body, "SMSMfaSettings", sms);
+    insert_setting(&mut body, "SoftwareTokenMfaSettings", software_token);
+    insert_setting(&mut body, "EmailMfaSettings", email);
     Request::new(Operation::SetUserMFAPreference, body)
+}
+
+/// Adds an MFA kind's setting unless it is unset (None or null).
+fn insert_setting(body: &mut Value, name: &str, setting: Option<Value>) {
+    if let Some(setting) = setting.filter(|s| !s.is_null()) {
+        body.insert(name, setting);
+    }
 }
 
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
