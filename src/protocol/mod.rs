@@ -68,6 +68,14 @@ fn text_fields(fields: &[(&str, &str)]) -> Value {
     Value::Object(Object::from_texts(fields))
 }
 
+/// Adds the member `name` when the text is there (the SDK sends `undefined`, i.e. nothing,
+/// otherwise): one copy of the code for every optional text field.
+fn insert_text(body: &mut Value, name: &str, text: Option<&str>) {
+    if let Some(text) = text {
+        body.insert(name, Value::String(text.into()));
+    }
+}
+
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
 fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) -> Value {
     if let Some(meta) = client_metadata {
