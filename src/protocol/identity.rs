@@ -22,12 +22,11 @@ pub fn login_provider(user_pool_id: &str) -> String {
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
 fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
-    let mut body = Object::new();
-    body.insert(name, Value::String(id.to_string()));
+    let mut body = super::text_fields(&[(name, id)]);
     if !logins.is_empty() {
         body.insert("Logins", Value::Object(logins.clone()));
     }
-    Value::Object(body)
+    body
 }
 
 pub fn get_id(identity_pool_id: &str, logins: &Object) -> Request {
