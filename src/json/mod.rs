@@ -307,9 +307,18 @@ macro_rules! json {
         $crate::json::Value::Object($crate::json::Object::from_literal(&[ $( ($key, $crate::json!(@member $value)) ),* ]))
     };
     // An object member: the value by reference, converted in `from_literal` (not at each
-    // member of each call site).
+    // member of each call site). Literals of null, arrays and objects are built here.
+    (@member null) => {
+        &$crate::json::Value::Null as &dyn $crate::json::ToJson
+    };
+    (@member [ $($item:tt)* ]) => {
+        &$crate::json!([ $($item)* ]) as &dyn $crate::json::ToJson
+    };
+    (@member { $($member:tt)* }) => {
+        &$crate::json!({ $($member)* }) as &dyn $crate::json::ToJson
+    };
     (@member $value:tt) => {
-        &$crate::json!($value) as &dyn $crate::json::ToJson
+        &$value as &dyn $crate::json::ToJson
     };
     ($other:expr) => {
         $crate::json::ToJson::to_json(&$other)
@@ -317,18 +326,54 @@ macro_rules! json {
 }
 
 /// `FromJson` for a response record: `json_record!(GetIdResponse { identity_id: "IdentityId" })`.
-/// Each field is read from its Cognito name with [`Object::field`]: `Option` fields may be
+/// Each field is read from its Cognito name with [`Fields::read`]: `Option` fields may be
 /// missing or null, the others are required; a field of the wrong type refuses the whole.
 #[macro_export]
 macro_rules! json_record {
     ($name:ident { $($field:ident : $key:literal),* $(,)? }) => {
         impl $crate::json::FromJson for $name {
             fn from_json(value: $crate::json::Value) -> Option<Self> {
-                let mut o = value.into_object()?;
-                Some($name { $($field: o.field($key)?),* })
+                let mut fields = $crate::json::Fields::new(value)?;
+                let record = $name { $($field: fields.read($key)),* };
+                fields.finish(record)
             }
         }
     };
+}
+
+/// The members of a response object, read field by field. A field of the wrong type
+/// reads as its default and marks the whole as refused ([`Fields::finish`]): with no early
+/// return per field, a record is dropped in one place rather than field by field at each.
+pub struct Fields {
+    object: Object,
+    refused: bool,
+}
+
+impl Fields {
+    /// `None` unless `value` is an object.
+    pub fn new(value: Value) -> Option<Fields> {
+        Some(Fields { object: value.into_object()?, refused: false })
+    }
+
+    /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
+    /// `Option` field is `None` when missing or null, and any other type is required.
+    pub fn read<T: FromJson + Default>(&mut self, key: &str) -> T {
+        match T::from_json(self.object.take(key)) {
+            Some(field) => field,
+            None => {
+                self.refused = true;
+                T::default()
+            }
+        }
+    }
+
+    /// The record built from the fields, unless one of them was refused.
+    pub fn finish<T>(self, record: T) -> Option<T> {
+        if self.refused {
+            return None;
+        }
+        Some(record)
+    }
 }
 
 #[cfg(test)]

@@ -97,22 +97,24 @@ impl Object {
     /// values by reference; the copies and conversions are made here, once, rather than
     /// at each member of each call site.
     pub fn from_literal(pairs: &[(&str, &dyn ToJson)]) -> Object {
-        pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect()
+        Object::from_distinct(pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect())
+    }
+
+    /// Text members, in this order (what most request bodies are): see [`Object::from_literal`].
+    pub fn from_texts(pairs: &[(&str, &str)]) -> Object {
+        Object::from_distinct(pairs.iter().map(|&(k, v)| (String::from(k), Value::String(v.into()))).collect())
+    }
+
+    /// Members whose keys are written in the code, each once: nothing to resolve.
+    fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
+        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
+        OrderedMap(pairs)
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
     /// of another type. For response fields the operation cannot do without.
     pub fn required<T: FromJson>(&mut self, key: &str) -> Option<T> {
         T::from_json(self.remove(key)?)
-    }
-
-    /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
-    /// `Option` field is `Some(None)` when missing or null, and any other type is required.
-    /// What [`crate::json_record`] reads every field with.
-    /// Inlined: one copy per field type would cost more than the two calls at each use.
-    #[inline(always)]
-    pub fn field<T: FromJson>(&mut self, key: &str) -> Option<T> {
-        T::from_json(self.take(key))
     }
 
     /// Takes the member `key` out; null when it is missing.
@@ -193,19 +195,18 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, whether a later member repeats its key, plus the (first place,
-/// last place) of each repeated key. Not generic (see `positions_by_key`).
-fn repeated_keys(keys: &[&str]) -> (Vec<bool>, Vec<(usize, usize)>) {
+/// For each position, the first position with the same key (itself when it is the
+/// first). Not generic (see `positions_by_key`).
+fn first_places(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
-    let mut dropped = vec![false; keys.len()];
-    let mut moves = Vec::new();
-    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
-        if let [first, .., last] = *run {
-            moves.push((first, last));
-            run[1..].iter().for_each(|&i| dropped[i] = true);
+    let mut first: Vec<usize> = (0..keys.len()).collect();
+    // Equal keys are neighbours in `order`, each run in the order written.
+    for pair in order.windows(2) {
+        if keys[pair[0]] == keys[pair[1]] {
+            first[pair[1]] = first[pair[0]];
         }
     }
-    (dropped, moves)
+    first
 }
 
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
@@ -215,17 +216,18 @@ fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(Strin
     if pairs.len() < 2 {
         return pairs;
     }
-    let (dropped, moves) = repeated_keys(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
-    for &(first, last) in &moves {
-        pairs[first].1 = core::mem::take(&mut pairs[last].1);
+    let first = first_places(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+    // Later members overwrite earlier ones: the first place ends with the last value.
+    for (at, &to) in first.iter().enumerate() {
+        if to != at {
+            pairs[to].1 = core::mem::take(&mut pairs[at].1);
+        }
     }
-    if !moves.is_empty() {
-        let mut at = 0;
-        pairs.retain(|_| {
-            at += 1;
-            !dropped[at - 1]
-        });
-    }
+    let mut at = 0;
+    pairs.retain(|_| {
+        at += 1;
+        first[at - 1] == at - 1
+    });
     pairs
 }
 

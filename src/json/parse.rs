@@ -70,8 +70,7 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.skip_whitespace();
         match self.peek() {
-            Some(b'{') => self.nested(depth, Parser::object),
-            Some(b'[') => self.nested(depth, Parser::array),
+            Some(open @ (b'{' | b'[')) => self.nested(depth, open == b'{'),
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.literal("true", Value::Bool(true)),
@@ -82,14 +81,12 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(
-        &mut self, depth: usize, parse: fn(&mut Self, usize) -> Result<Value, ParseError>,
-    ) -> Result<Value, ParseError> {
+    fn nested(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
         if depth >= MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
         self.at += 1; // the opening bracket
-        parse(self, depth + 1)
+        self.members(depth + 1, object)
     }
 
     /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
@@ -111,54 +108,40 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// After `[`: values separated by commas, then `]`.
-    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+    /// After `[` (or `{` when `object`): values (or `"key": value` members) separated by
+    /// commas, then the closing bracket. One loop for both kinds: less wasm than two.
+    fn members(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
+        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected ',' or ']'")),
-            }
-        }
-    }
-
-    /// After `{`: `"key": value` members separated by commas, then `}`.
-    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         let mut members = Vec::new();
         self.skip_whitespace();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Value::Object(Object::new()));
-        }
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a string key"));
-            }
-            let key = self.string()?;
-            self.expect(b':', "expected ':' after a key")?;
-            members.push((key, self.value(depth)?));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(Object::from_pairs(members)));
+        } else {
+            loop {
+                if object {
+                    self.skip_whitespace();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error("expected a string key"));
+                    }
+                    let key = self.string()?;
+                    self.expect(b':', "expected ':' after a key")?;
+                    members.push((key, self.value(depth)?));
+                } else {
+                    items.push(self.value(depth)?);
                 }
-                _ => return Err(self.error("expected ',' or '}'")),
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(c) if c == close => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return Err(self.error(unclosed)),
+                }
             }
         }
+        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
     }
 
     /// At `"`: the string's contents with escapes resolved.
@@ -183,38 +166,32 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape(&mut out)?;
+                    out.push(self.escape()?);
                 }
                 _ => return Err(self.error("control character in a string")),
             }
         }
     }
 
-    /// After a backslash: one escape sequence.
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
-        let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.at += 1;
-                return self.unicode_escape(out);
-            }
-            _ => return Err(self.error("invalid escape")),
+    /// After a backslash: the character of one escape sequence.
+    fn escape(&mut self) -> Result<char, ParseError> {
+        // The escapes and the characters they stand for, in the same order.
+        const ESCAPES: &[u8; 8] = b"\"\\/bfnrt";
+        const MEANINGS: &[u8; 8] = b"\"\\/\x08\x0c\n\r\t";
+        if self.peek() == Some(b'u') {
+            self.at += 1;
+            return self.unicode_escape();
+        }
+        let Some(i) = ESCAPES.iter().position(|&e| Some(e) == self.peek()) else {
+            return Err(self.error("invalid escape"));
         };
         self.at += 1;
-        out.push(c);
-        Ok(())
+        Ok(char::from(MEANINGS[i]))
     }
 
     /// After `\u`: a code unit, joined with a following `\uDC00`-`\uDFFF` when it is a
     /// high surrogate. Unpaired surrogates become U+FFFD.
-    fn unicode_escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
         let unit = self.hex4()?;
         let c = match unit {
             0xD800..=0xDBFF => match self.low_surrogate_after() {
@@ -223,8 +200,7 @@ impl Parser<'_> {
             },
             _ => char::from_u32(unit),
         };
-        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
-        Ok(())
+        Ok(c.unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.

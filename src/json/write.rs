@@ -60,30 +60,27 @@ fn write_object(members: &Object, out: &mut String) {
 /// characters with a short escape where JSON has one and as `\u00xx` otherwise; every
 /// other character (non-ASCII included) as itself.
 fn write_string(s: &str, out: &mut String) {
+    // The characters with a short escape, and the letter after the backslash for each.
+    const SHORT: &[u8; 7] = b"\"\\\x08\x0c\n\r\t";
+    const LETTERS: &[u8; 7] = b"\"\\bfnrt";
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut clean_from = 0;
     for (i, b) in s.bytes().enumerate() {
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
         // Only ASCII bytes get here, so `i` is a char boundary (`get`: without the
         // char-boundary panic of `&s[..]`, which would bring core's formatting in).
         out.push_str(s.get(clean_from..i).unwrap_or_default());
-        if short.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(short);
+        out.push('\\');
+        match SHORT.iter().position(|&c| c == b) {
+            Some(k) => out.push(char::from(LETTERS[k])),
+            None => {
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
         }
         clean_from = i + 1;
     }

@@ -4,7 +4,7 @@
 //! as in the JS SDK.
 
 use super::types::{AttributeType, StringMap};
-use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::json::Value;
 use crate::prelude::*;
@@ -83,14 +83,17 @@ pub fn set_user_mfa_preference(
     access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>,
 ) -> Request {
     let mut body = text_fields(&[("AccessToken", access_token)]);
-    for (name, setting) in
-        [("SMSMfaSettings", sms), ("SoftwareTokenMfaSettings", software_token), ("EmailMfaSettings", email)]
-    {
-        if let Some(setting) = setting.filter(|s| !s.is_null()) {
-            body.insert(name, setting);
-        }
-    }
+    insert_setting(&mut body, "SMSMfaSettings", sms);
+    insert_setting(&mut body, "SoftwareTokenMfaSettings", software_token);
+    insert_setting(&mut body, "EmailMfaSettings", email);
     Request::new(Operation::SetUserMFAPreference, body)
+}
+
+/// Adds an MFA kind's setting unless it is unset (None or null).
+fn insert_setting(body: &mut Value, name: &str, setting: Option<Value>) {
+    if let Some(setting) = setting.filter(|s| !s.is_null()) {
+        body.insert(name, setting);
+    }
 }
 
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
@@ -117,10 +120,8 @@ pub fn associate_software_token(auth: &SetupAuth) -> Request {
 
 pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
     let mut body = auth.body();
-    body.insert("UserCode", json!(code));
-    if let Some(name) = friendly_device_name {
-        body.insert("FriendlyDeviceName", json!(name));
-    }
+    insert_text(&mut body, "UserCode", Some(code));
+    insert_text(&mut body, "FriendlyDeviceName", friendly_device_name);
     Request::new(Operation::VerifySoftwareToken, body)
 }
 
@@ -141,9 +142,7 @@ pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, n
     if let Some(n) = max_results {
         body.insert("MaxResults", json!(n));
     }
-    if let Some(t) = next_token {
-        body.insert("NextToken", json!(t));
-    }
+    insert_text(&mut body, "NextToken", next_token);
     Request::new(Operation::ListWebAuthnCredentials, body)
 }
 
@@ -176,9 +175,7 @@ pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Op
     if let Some(l) = limit {
         body.insert("Limit", json!(l));
     }
-    if let Some(t) = pagination_token {
-        body.insert("PaginationToken", json!(t));
-    }
+    insert_text(&mut body, "PaginationToken", pagination_token);
     Request::new(Operation::ListDevices, body)
 }
 

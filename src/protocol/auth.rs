@@ -5,7 +5,7 @@
 
 use super::challenge::{AuthFlow, ChallengeName};
 use super::types::StringMap;
-use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::prelude::*;
 
@@ -26,9 +26,7 @@ pub fn respond_to_auth_challenge(
         "ClientId": client_id,
         "ChallengeResponses": challenge_responses,
     });
-    if let Some(session) = session {
-        body.insert("Session", json!(session));
-    }
+    insert_text(&mut body, "Session", session);
     Request::new(Operation::RespondToAuthChallenge, with_metadata_and_context(body, client_metadata, user_context))
 }
 
@@ -43,9 +41,7 @@ pub fn refresh(
 ) -> Request {
     if rotation {
         let mut body = text_fields(&[("ClientId", client_id), ("RefreshToken", refresh_token)]);
-        if let Some(key) = device_key {
-            body.insert("DeviceKey", json!(key));
-        }
+        insert_text(&mut body, "DeviceKey", device_key);
         return Request::new(Operation::GetTokensFromRefreshToken, with_metadata(body, client_metadata));
     }
     let mut auth_parameters = StringMap::new();

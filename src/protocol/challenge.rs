@@ -36,8 +36,11 @@ impl AuthFlow {
 }
 
 /// A `ChallengeName` Cognito sends (or, for `SrpA`, that CUSTOM_AUTH sends it).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
+// A tag byte for the variant: a named challenge's place is read, and the challenge rebuilt
+// from it, without code per variant.
+#[repr(u8)]
 pub enum ChallengeName {
     /// CUSTOM_AUTH's opening `CHALLENGE_NAME`: SRP first, then the custom challenges.
     SrpA,
@@ -60,7 +63,8 @@ pub enum ChallengeName {
     Other(String),
 }
 
-/// Every named challenge, for parsing.
+/// Every named challenge, in the order of the variants (and of [`NAMES`] and [`HANDLING`]).
+#[cfg(test)]
 const NAMED: [ChallengeName; 14] = [
     ChallengeName::SrpA,
     ChallengeName::PasswordVerifier,
@@ -76,6 +80,25 @@ const NAMED: [ChallengeName; 14] = [
     ChallengeName::NewPasswordRequired,
     ChallengeName::SelectChallenge,
     ChallengeName::WebAuthn,
+];
+
+/// The names of the named challenges, in the order of the variants: a table costs less
+/// wasm than a `match` of string arms.
+const NAMES: [&str; 14] = [
+    "SRP_A",
+    "PASSWORD_VERIFIER",
+    "DEVICE_SRP_AUTH",
+    "DEVICE_PASSWORD_VERIFIER",
+    "SMS_MFA",
+    "SOFTWARE_TOKEN_MFA",
+    "EMAIL_OTP",
+    "SMS_OTP",
+    "SELECT_MFA_TYPE",
+    "MFA_SETUP",
+    "CUSTOM_CHALLENGE",
+    "NEW_PASSWORD_REQUIRED",
+    "SELECT_CHALLENGE",
+    "WEB_AUTHN",
 ];
 
 /// How the SDK's callback object is asked to answer a challenge: the method's name, and
@@ -115,52 +138,102 @@ pub enum Handling {
     Unknown,
 }
 
+/// By hand: the derived copy spells out every variant; a named one is rebuilt from its place.
+impl Clone for ChallengeName {
+    fn clone(&self) -> Self {
+        match self {
+            ChallengeName::Other(name) => ChallengeName::Other(name.clone()),
+            named => ChallengeName::named(named.index()),
+        }
+    }
+}
+
+/// Who answers each named challenge, in the order of the variants (a table: less wasm than a `match`).
+const HANDLING: [Handling; 14] = {
+    use ChallengeCallback::*;
+    use Handling::{App, Internal, Passkey};
+    [
+        Internal, // SRP_A
+        Internal, // PASSWORD_VERIFIER
+        Internal, // DEVICE_SRP_AUTH
+        Internal, // DEVICE_PASSWORD_VERIFIER
+        App(NameAndParameters("mfaRequired")),
+        App(NameAndParameters("totpRequired")),
+        // The flows Cognito added after the JS SDK: callback names in its style.
+        App(NameAndParameters("emailOtpRequired")),
+        App(NameAndParameters("smsOtpRequired")),
+        App(NameAndParameters("selectMFAType")),
+        App(NameAndParameters("mfaSetup")),
+        App(ParametersOnly("customChallenge")),
+        App(NewPasswordRequired),
+        App(SelectChallenge),
+        Passkey, // WEB_AUTHN
+    ]
+};
+
 impl ChallengeName {
     pub fn parse(name: &str) -> ChallengeName {
-        NAMED.iter().find(|c| c.as_str() == name).cloned().unwrap_or_else(|| ChallengeName::Other(name.to_string()))
+        match NAMES.iter().position(|known| *known == name) {
+            Some(i) => ChallengeName::named(i),
+            None => ChallengeName::Other(name.to_string()),
+        }
     }
 
     pub fn as_str(&self) -> &str {
         match self {
-            ChallengeName::SrpA => "SRP_A",
-            ChallengeName::PasswordVerifier => "PASSWORD_VERIFIER",
-            ChallengeName::DeviceSrpAuth => "DEVICE_SRP_AUTH",
-            ChallengeName::DevicePasswordVerifier => "DEVICE_PASSWORD_VERIFIER",
-            ChallengeName::SmsMfa => "SMS_MFA",
-            ChallengeName::SoftwareTokenMfa => "SOFTWARE_TOKEN_MFA",
-            ChallengeName::EmailOtp => "EMAIL_OTP",
-            ChallengeName::SmsOtp => "SMS_OTP",
-            ChallengeName::SelectMfaType => "SELECT_MFA_TYPE",
-            ChallengeName::MfaSetup => "MFA_SETUP",
-            ChallengeName::CustomChallenge => "CUSTOM_CHALLENGE",
-            ChallengeName::NewPasswordRequired => "NEW_PASSWORD_REQUIRED",
-            ChallengeName::SelectChallenge => "SELECT_CHALLENGE",
-            ChallengeName::WebAuthn => "WEB_AUTHN",
             ChallengeName::Other(name) => name,
+            named => NAMES[named.index()],
+        }
+    }
+
+    /// The named challenge at place `i` of the variants (`Other("")` past them).
+    fn named(i: usize) -> ChallengeName {
+        match i {
+            0 => ChallengeName::SrpA,
+            1 => ChallengeName::PasswordVerifier,
+            2 => ChallengeName::DeviceSrpAuth,
+            3 => ChallengeName::DevicePasswordVerifier,
+            4 => ChallengeName::SmsMfa,
+            5 => ChallengeName::SoftwareTokenMfa,
+            6 => ChallengeName::EmailOtp,
+            7 => ChallengeName::SmsOtp,
+            8 => ChallengeName::SelectMfaType,
+            9 => ChallengeName::MfaSetup,
+            10 => ChallengeName::CustomChallenge,
+            11 => ChallengeName::NewPasswordRequired,
+            12 => ChallengeName::SelectChallenge,
+            13 => ChallengeName::WebAuthn,
+            _ => ChallengeName::Other(String::new()),
+        }
+    }
+
+    /// The place of a named challenge among the variants, and in [`NAMES`] (0 for `Other`).
+    fn index(&self) -> usize {
+        match self {
+            ChallengeName::SrpA => 0,
+            ChallengeName::PasswordVerifier => 1,
+            ChallengeName::DeviceSrpAuth => 2,
+            ChallengeName::DevicePasswordVerifier => 3,
+            ChallengeName::SmsMfa => 4,
+            ChallengeName::SoftwareTokenMfa => 5,
+            ChallengeName::EmailOtp => 6,
+            ChallengeName::SmsOtp => 7,
+            ChallengeName::SelectMfaType => 8,
+            ChallengeName::MfaSetup => 9,
+            ChallengeName::CustomChallenge => 10,
+            ChallengeName::NewPasswordRequired => 11,
+            ChallengeName::SelectChallenge => 12,
+            ChallengeName::WebAuthn => 13,
+            ChallengeName::Other(_) => 0,
         }
     }
 
     /// Who answers this challenge, and for the app, which callback method is called.
     pub fn handling(&self) -> Handling {
-        use ChallengeCallback::*;
-        Handling::App(match self {
-            ChallengeName::SmsMfa => NameAndParameters("mfaRequired"),
-            ChallengeName::SoftwareTokenMfa => NameAndParameters("totpRequired"),
-            ChallengeName::SelectMfaType => NameAndParameters("selectMFAType"),
-            ChallengeName::MfaSetup => NameAndParameters("mfaSetup"),
-            ChallengeName::CustomChallenge => ParametersOnly("customChallenge"),
-            ChallengeName::NewPasswordRequired => NewPasswordRequired,
-            // The flows Cognito added after the JS SDK: callback names in its style.
-            ChallengeName::EmailOtp => NameAndParameters("emailOtpRequired"),
-            ChallengeName::SmsOtp => NameAndParameters("smsOtpRequired"),
-            ChallengeName::SelectChallenge => SelectChallenge,
-            ChallengeName::WebAuthn => return Handling::Passkey,
-            ChallengeName::SrpA
-            | ChallengeName::PasswordVerifier
-            | ChallengeName::DeviceSrpAuth
-            | ChallengeName::DevicePasswordVerifier => return Handling::Internal,
-            ChallengeName::Other(_) => return Handling::Unknown,
-        })
+        match self {
+            ChallengeName::Other(_) => Handling::Unknown,
+            named => HANDLING[named.index()],
+        }
     }
 
     /// The app callback this challenge reaches, if the app answers it.
@@ -218,6 +291,32 @@ mod tests {
             assert_eq!(AuthFlow::parse(flow.name()), Some(flow));
         }
         assert_eq!(AuthFlow::parse("REFRESH_TOKEN_AUTH"), None, "not a sign-in flow an app can set");
+    }
+
+    #[test]
+    fn copies_and_tables_follow_the_variants() {
+        for name in NAMED {
+            assert_eq!((name.clone(), ChallengeName::named(name.index())), (name.clone(), name));
+        }
+        let other = ChallengeName::Other("X".into());
+        assert_eq!(other.clone(), other);
+        let internal = ["SRP_A", "PASSWORD_VERIFIER", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER"];
+        for name in internal {
+            assert_eq!(ChallengeName::parse(name).handling(), Handling::Internal, "{name}");
+        }
+        for (name, method) in [
+            ("SMS_MFA", "mfaRequired"),
+            ("SOFTWARE_TOKEN_MFA", "totpRequired"),
+            ("EMAIL_OTP", "emailOtpRequired"),
+            ("SMS_OTP", "smsOtpRequired"),
+            ("SELECT_MFA_TYPE", "selectMFAType"),
+            ("MFA_SETUP", "mfaSetup"),
+            ("CUSTOM_CHALLENGE", "customChallenge"),
+            ("NEW_PASSWORD_REQUIRED", "newPasswordRequired"),
+            ("SELECT_CHALLENGE", "selectChallenge"),
+        ] {
+            assert_eq!(ChallengeName::parse(name).callback().map(ChallengeCallback::method), Some(method), "{name}");
+        }
     }
 
     #[test]

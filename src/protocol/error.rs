@@ -10,7 +10,7 @@ use crate::text::{after_last, before, concat, push_uint};
 
 /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
 /// failures, this library) reports.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum ErrorKind {
     // Cognito's codes this library acts on.
@@ -52,7 +52,8 @@ pub enum ErrorKind {
 const THROTTLING: [&str; 5] =
     ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
 
-/// Every kind with a fixed code, for [`ErrorKind::from_code`].
+/// Every kind with a fixed code, in the order of the variants (and of [`CODES`]).
+#[cfg(test)]
 const NAMED: [ErrorKind; 14] = [
     ErrorKind::NotAuthorized,
     ErrorKind::RefreshTokenReuse,
@@ -70,36 +71,99 @@ const NAMED: [ErrorKind; 14] = [
     ErrorKind::Panic,
 ];
 
+/// The fixed codes, in the order of the variants: a table costs less wasm than a `match`
+/// of string arms.
+const CODES: [&str; 14] = [
+    "NotAuthorizedException",
+    "RefreshTokenReuseException",
+    "ResourceNotFoundException",
+    "InternalErrorException",
+    "InvalidParameterException",
+    "NetworkError",
+    "UnexpectedResponseException",
+    // The JS SDK throws a code-less Error with the same message; the code is
+    // Amplify's name for this case.
+    "UserUnAuthenticatedException",
+    "SrpError",
+    "StorageError",
+    "DeviceNotRememberedException",
+    "UnhandledChallengeException",
+    "NotSupportedError",
+    "WasmPanicException",
+];
+
 impl ErrorKind {
     /// The kind of a code (as the service sends it, or as [`ErrorKind::code`] gives it).
     pub fn from_code(code: &str) -> ErrorKind {
         if let Some(name) = THROTTLING.iter().find(|t| **t == code) {
             return ErrorKind::Throttling(name);
         }
-        NAMED.iter().find(|kind| kind.code() == code).cloned().unwrap_or_else(|| ErrorKind::Service(code.to_string()))
+        match CODES.iter().position(|known| *known == code) {
+            Some(i) => ErrorKind::named(i),
+            None => ErrorKind::Service(code.to_string()),
+        }
     }
 
     /// The `code` (and `name`) apps see.
     pub fn code(&self) -> &str {
         match self {
-            ErrorKind::NotAuthorized => "NotAuthorizedException",
-            ErrorKind::RefreshTokenReuse => "RefreshTokenReuseException",
-            ErrorKind::ResourceNotFound => "ResourceNotFoundException",
-            ErrorKind::InternalError => "InternalErrorException",
-            ErrorKind::InvalidParameter => "InvalidParameterException",
             ErrorKind::Throttling(name) => name,
-            ErrorKind::Network => "NetworkError",
-            ErrorKind::UnexpectedResponse => "UnexpectedResponseException",
-            // The JS SDK throws a code-less Error with the same message; the code is
-            // Amplify's name for this case.
-            ErrorKind::NotAuthenticated => "UserUnAuthenticatedException",
-            ErrorKind::Srp => "SrpError",
-            ErrorKind::Storage => "StorageError",
-            ErrorKind::DeviceNotRemembered => "DeviceNotRememberedException",
-            ErrorKind::UnhandledChallenge => "UnhandledChallengeException",
-            ErrorKind::NotSupported => "NotSupportedError",
-            ErrorKind::Panic => "WasmPanicException",
             ErrorKind::Service(code) => code,
+            named => CODES[named.index()],
+        }
+    }
+
+    /// The kind with a fixed code at place `i` of the variants (`InternalError` past them).
+    fn named(i: usize) -> ErrorKind {
+        match i {
+            0 => ErrorKind::NotAuthorized,
+            1 => ErrorKind::RefreshTokenReuse,
+            2 => ErrorKind::ResourceNotFound,
+            4 => ErrorKind::InvalidParameter,
+            5 => ErrorKind::Network,
+            6 => ErrorKind::UnexpectedResponse,
+            7 => ErrorKind::NotAuthenticated,
+            8 => ErrorKind::Srp,
+            9 => ErrorKind::Storage,
+            10 => ErrorKind::DeviceNotRemembered,
+            11 => ErrorKind::UnhandledChallenge,
+            12 => ErrorKind::NotSupported,
+            13 => ErrorKind::Panic,
+            _ => ErrorKind::InternalError,
+        }
+    }
+
+    /// The place of a kind with a fixed code among the variants, and in [`CODES`] (0 for
+    /// the others).
+    fn index(&self) -> usize {
+        match self {
+            ErrorKind::NotAuthorized => 0,
+            ErrorKind::RefreshTokenReuse => 1,
+            ErrorKind::ResourceNotFound => 2,
+            ErrorKind::InternalError => 3,
+            ErrorKind::InvalidParameter => 4,
+            ErrorKind::Network => 5,
+            ErrorKind::UnexpectedResponse => 6,
+            ErrorKind::NotAuthenticated => 7,
+            ErrorKind::Srp => 8,
+            ErrorKind::Storage => 9,
+            ErrorKind::DeviceNotRemembered => 10,
+            ErrorKind::UnhandledChallenge => 11,
+            ErrorKind::NotSupported => 12,
+            ErrorKind::Panic => 13,
+            ErrorKind::Throttling(_) | ErrorKind::Service(_) => 0,
+        }
+    }
+}
+
+/// By hand: the derived copy spells out every variant; one with a fixed code is rebuilt
+/// from its place.
+impl Clone for ErrorKind {
+    fn clone(&self) -> Self {
+        match self {
+            ErrorKind::Throttling(name) => ErrorKind::Throttling(name),
+            ErrorKind::Service(code) => ErrorKind::Service(code.clone()),
+            named => ErrorKind::named(named.index()),
         }
     }
 }
@@ -207,17 +271,16 @@ impl HttpResponse {
 
     fn service_error(&self) -> CognitoError {
         if let Ok(body) = json::parse(&self.body) {
-            let text = |name: &str| body.get(name).and_then(Value::as_str);
             if let Some(code) =
-                text("__type").or_else(|| text("code")).and_then(|kind| error_code(after_last(kind, b'#')))
+                first_text(&body, &["__type", "code"]).and_then(|kind| error_code(after_last(kind, b'#')))
             {
-                let message = text("message").or_else(|| text("Message")).unwrap_or_default().to_string();
-                return CognitoError { kind: ErrorKind::from_code(&code), message, status_code: Some(self.status) };
+                let message = first_text(&body, &["message", "Message"]).unwrap_or_default().to_string();
+                return CognitoError { kind: ErrorKind::from_code(code), message, status_code: Some(self.status) };
             }
         }
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
             return CognitoError {
-                kind: ErrorKind::from_code(&code),
+                kind: ErrorKind::from_code(code),
                 message: crate::text::int(i64::from(self.status)),
                 status_code: Some(self.status),
             };
@@ -230,10 +293,15 @@ impl HttpResponse {
 /// what apps compare `err.code` against. Anything else a proxy or a hostile server put in
 /// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
 /// a code; the error then says the answer was not AWS's.
-fn error_code(name: &str) -> Option<String> {
+fn error_code(name: &str) -> Option<&str> {
     let valid =
         (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
-    valid.then(|| name.to_string())
+    valid.then_some(name)
+}
+
+/// The first of the members `names` that is a string (AWS spells some fields two ways).
+fn first_text<'a>(body: &'a Value, names: &[&str]) -> Option<&'a str> {
+    names.iter().find_map(|name| body.get(name)?.as_str())
 }
 
 #[cfg(test)]
@@ -253,6 +321,18 @@ mod tests {
             assert_eq!(ErrorKind::from_code(name), ErrorKind::Throttling(name));
         }
         assert_eq!(ErrorKind::from_code("UserNotFoundException").code(), "UserNotFoundException");
+    }
+
+    #[test]
+    fn copies_follow_the_variants() {
+        for kind in NAMED {
+            assert_eq!((kind.clone(), ErrorKind::named(kind.index())), (kind.clone(), kind));
+        }
+        for kind in [ErrorKind::Throttling("Throttling"), ErrorKind::Service("UserNotFoundException".into())] {
+            assert_eq!(kind.clone(), kind);
+        }
+        assert_eq!(ErrorKind::NotAuthenticated.code(), "UserUnAuthenticatedException");
+        assert_eq!(ErrorKind::Panic.code(), "WasmPanicException");
     }
 
     #[test]
@@ -313,7 +393,7 @@ mod tests {
         let e = resp(400, &format!(r#"{{"__type":"{long}"}}"#), None).into_result::<Value>().unwrap_err();
         assert_eq!(e.code(), "UnexpectedResponseException");
         assert_eq!(
-            error_code("com.amazonaws.cognito.InvalidParameterException").as_deref(),
+            error_code("com.amazonaws.cognito.InvalidParameterException"),
             Some("com.amazonaws.cognito.InvalidParameterException")
         );
     }

@@ -22,12 +22,11 @@ pub fn login_provider(user_pool_id: &str) -> String {
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
 fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
-    let mut body = Object::new();
-    body.insert(name, Value::String(id.to_string()));
+    let mut body = super::text_fields(&[(name, id)]);
     if !logins.is_empty() {
         body.insert("Logins", Value::Object(logins.clone()));
     }
-    Value::Object(body)
+    body
 }
 
 pub fn get_id(identity_pool_id: &str, logins: &Object) -> Request {
@@ -38,7 +37,7 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
     Request::new(Operation::GetCredentialsForIdentity, with_logins("IdentityId", identity_id, logins))
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct GetIdResponse {
     pub identity_id: String,
@@ -46,7 +45,7 @@ pub struct GetIdResponse {
 
 crate::json_record!(GetIdResponse { identity_id: "IdentityId" });
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct Credentials {
     pub access_key_id: String,
@@ -63,7 +62,7 @@ crate::json_record!(Credentials {
     expiration: "Expiration",
 });
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct CredentialsResponse {
     pub identity_id: String,

@@ -52,8 +52,8 @@ impl Request {
     }
 
     /// The headers the JS SDK sends, in its order.
-    pub fn headers(&self, user_agent: &str) -> Vec<(&'static str, String)> {
-        vec![
+    pub fn headers(&self, user_agent: &str) -> [(&'static str, String); 4] {
+        [
             ("Content-Type", "application/x-amz-json-1.1".to_string()),
             ("X-Amz-Target", self.operation.target()),
             ("X-Amz-User-Agent", user_agent.to_string()),
@@ -65,7 +65,15 @@ impl Request {
 /// A body of text fields, in this order: what most operations send. Not through
 /// [`crate::json!`], whose members each pass a value to convert: these are all text.
 fn text_fields(fields: &[(&str, &str)]) -> Value {
-    Value::Object(fields.iter().map(|&(name, text)| (String::from(name), Value::String(text.into()))).collect())
+    Value::Object(Object::from_texts(fields))
+}
+
+/// Adds the member `name` when the text is there (the SDK sends `undefined`, i.e. nothing,
+/// otherwise): one copy of the code for every optional text field.
+fn insert_text(body: &mut Value, name: &str, text: Option<&str>) {
+    if let Some(text) = text {
+        body.insert(name, Value::String(text.into()));
+    }
 }
 
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).

@@ -6,18 +6,24 @@
 use super::types::{AttributeType, StringMap};
 use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
+use crate::json::Value;
 
 pub fn sign_up(
     client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
     validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
     let mut body = text_fields(&[("ClientId", client_id), ("Username", username), ("Password", password)]);
-    for (name, list) in [("UserAttributes", user_attributes), ("ValidationData", validation_data)] {
-        if let Some(list) = list {
-            body.insert(name, json!(list));
-        }
-    }
+    insert_attributes(&mut body, "UserAttributes", user_attributes);
+    insert_attributes(&mut body, "ValidationData", validation_data);
     Request::new(Operation::SignUp, with_metadata_and_context(body, client_metadata, user_context))
+}
+
+/// Adds a list of attributes when there is one (the SDK sends `undefined`, i.e. nothing,
+/// otherwise).
+fn insert_attributes(body: &mut Value, name: &str, list: Option<&[AttributeType]>) {
+    if let Some(list) = list {
+        body.insert(name, json!(list));
+    }
 }
 
 pub fn confirm_sign_up(

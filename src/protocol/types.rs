@@ -1,7 +1,7 @@
 //! Request and response bodies, field for field as Cognito names them. Optional
 //! fields are left out of the JSON when unset, as `JSON.stringify` drops `undefined`.
 
-use crate::json::{FromJson, Object, OrderedMap, ToJson, Value};
+use crate::json::{Fields, FromJson, Object, OrderedMap, ToJson, Value};
 use crate::prelude::*;
 
 /// AuthParameters, ChallengeResponses, ClientMetadata: sent in insertion order, as the
@@ -24,12 +24,14 @@ impl ToJson for AttributeType {
 /// `Name` is required; a missing `Value` reads as ''.
 impl FromJson for AttributeType {
     fn from_json(value: Value) -> Option<Self> {
-        let mut o = value.into_object()?;
-        Some(AttributeType { name: o.required("Name")?, value: o.optional("Value")?.unwrap_or_default() })
+        let mut fields = Fields::new(value)?;
+        let attribute =
+            AttributeType { name: fields.read("Name"), value: fields.read::<Option<_>>("Value").unwrap_or_default() };
+        fields.finish(attribute)
     }
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignUpResponse {
     /// Required: an answer without it is not a SignUp answer.

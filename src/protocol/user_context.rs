@@ -5,8 +5,7 @@
 //! `AmazonCognitoAdvancedSecurityData`; here it is a [`ContextDataSource`], so this
 //! module stays plain Rust.
 
-use crate::json;
-use crate::json::Value;
+use crate::json::{Object, Value};
 use crate::prelude::*;
 
 /// Where the encoded context data comes from: the page's collector in the browser.
@@ -69,11 +68,14 @@ impl UserContextData {
 
     /// The field's value (the SDK's `getUserContextData()`); None: no field.
     pub fn value(&self) -> Option<Value> {
-        match self {
-            UserContextData::Absent => None,
-            UserContextData::Empty => Some(json!({})),
-            UserContextData::Encoded(data) => Some(json!({ "EncodedData": data })),
-        }
+        let encoded = match self {
+            UserContextData::Absent => return None,
+            UserContextData::Empty => None,
+            UserContextData::Encoded(data) => Some(data.as_str()),
+        };
+        let mut value = Value::Object(Object::new());
+        super::insert_text(&mut value, "EncodedData", encoded);
+        Some(value)
     }
 
     /// Adds the field to a request body, last, where the SDK adds it.
@@ -87,6 +89,7 @@ impl UserContextData {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
     use core::cell::RefCell;
 
     /// A collector that records what it was asked and gives `answer`.
