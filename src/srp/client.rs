@@ -5,8 +5,8 @@ use crate::prelude::*;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
-use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
-use super::SrpError;
+use super::pad::{pad_bytes, parse_hex_uint, to_hex, to_hex_trimmed};
+use super::{sha256, SrpError};
 use crate::text::{base64_decode, base64_encode};
 
 /// HKDF "info" string used by Cognito.

@@ -6,7 +6,8 @@ use crate::local::Lazy;
 use crate::prelude::*;
 
 use super::mont::{limbs_from_be, Limbs, N_BYTES};
-use super::pad::{pad_bytes, sha256, to_hex_trimmed};
+use super::pad::{pad_bytes, to_hex_trimmed};
+use super::sha256;
 
 /// The generator.
 const G: u32 = 2;

@@ -11,8 +11,8 @@
 use super::client::{g_pow, hkdf16, key_intermediates, premaster_secret, scrambling_parameter, INFO};
 use super::group::group;
 use super::mont::{self, Exponent};
-use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
-use super::SrpError;
+use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, to_hex, to_hex_trimmed};
+use super::{sha256, SrpError};
 use crate::prelude::*;
 use crate::text::hex_digit;
 

@@ -13,6 +13,7 @@ mod group;
 pub mod helper;
 use srp_mont as mont;
 mod pad;
+mod sha256;
 mod timestamp;
 
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub use client::{
 };
 pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
+pub use sha256::sha256;
 pub use timestamp::timestamp;
 
 #[derive(Clone, PartialEq, Eq)]

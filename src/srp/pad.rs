@@ -5,7 +5,6 @@
 
 use crate::prelude::*;
 use crate::text::hex_digit;
-use sha2::{Digest, Sha256};
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
@@ -114,15 +113,6 @@ pub fn pad_hex_signed(negative: bool, magnitude: &[u8]) -> String {
         Some(rest) if rest.starts_with('8') => rest.to_string(),
         _ => hex,
     }
-}
-
-/// SHA-256 over the concatenation of `parts`.
-pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update(p);
-    }
-    h.finalize().into()
 }
 
 #[cfg(test)]
