@@ -108,22 +108,21 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
             *bytes = crate::srp::parse_hex_bytes(slot).ok_or_else(|| bad(" must be hex bytes"))?;
         }
     }
-    let mut values = Vec::with_capacity(spec.outputs.len());
-    if index == 12 {
+    let pairs = if index == 12 {
         let bytes = draw(random, 4 * word_count(input)?)?;
         let words = bytes.chunks_exact(4).map(|w| {
             let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
             Value::Number(Number::from(i64::from(word)))
         });
-        values.push(Value::Array(words.collect()));
+        vec![("words".into(), Value::Array(words.collect()))]
     } else {
         let mut texts_out = Vec::with_capacity(spec.outputs.len());
         compute(index, &texts, &bytes, &drawn, &mut texts_out)
             .map_err(|e| CognitoError::new(ErrorKind::Srp, e.message()))?;
-        values.extend(texts_out.into_iter().map(Value::String));
-    }
-    let named = spec.outputs.iter().map(|&name| String::from(name)).zip(values);
-    Ok(Value::Object(Object::from_pairs(named.collect())))
+        let named = spec.outputs.iter().zip(texts_out);
+        named.map(|(&name, text)| (String::from(name), Value::String(text))).collect()
+    };
+    Ok(Value::Object(Object::from_pairs(pairs)))
 }
 
 /// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text

@@ -116,7 +116,8 @@ impl SrpClient {
     pub fn password_authentication_key(
         &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<[u8; 16], SrpError> {
-        self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex).map(|i| i.key)
+        derive_key(&self.small_a, &self.large_a, pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
+            .map(|d| d.key)
     }
 
     /// getPasswordAuthenticationKey, keeping the intermediate values.
@@ -178,12 +179,37 @@ pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u
     mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)))
 }
 
+/// What getPasswordAuthenticationKey computes, as bytes: u, x, S and the key.
+pub(super) struct Derived {
+    pub u: [u8; 32],
+    x: [u8; 32],
+    s: [u8; N_LEN],
+    pub key: [u8; 16],
+}
+
 /// getPasswordAuthenticationKey for a secret `a` and the A sent for it (the JS SDK hashes
-/// the A it holds, whatever produced it), keeping the intermediate values.
+/// the A it holds, whatever produced it), keeping the intermediate values as text.
 pub(super) fn key_intermediates(
     small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
     salt_hex: &str,
 ) -> Result<SrpIntermediates, SrpError> {
+    let d = derive_key(small_a, large_a, pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)?;
+    Ok(SrpIntermediates {
+        large_a: to_hex_trimmed(large_a),
+        u: to_hex_trimmed(&d.u),
+        x: to_hex_trimmed(&d.x),
+        s: to_hex_trimmed(&d.s),
+        key: d.key,
+        key_hex: to_hex(&d.key),
+    })
+}
+
+/// getPasswordAuthenticationKey's computation (the sign-in and the helper need only the
+/// bytes; the text of every step is for [`key_intermediates`]).
+pub(super) fn derive_key(
+    small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
+    salt_hex: &str,
+) -> Result<Derived, SrpError> {
     // Public values (B, salt, u, k) may take variable time.
     let (b, b_mod_n) = checked_server_b(srp_b_hex)?;
     let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
@@ -195,14 +221,7 @@ pub(super) fn key_intermediates(
     let s = premaster_secret(small_a, &b_mod_n, &u, &x);
     // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
     let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
-    Ok(SrpIntermediates {
-        large_a: to_hex_trimmed(large_a),
-        u: to_hex_trimmed(&u),
-        x: to_hex_trimmed(&x),
-        s: to_hex_trimmed(&s),
-        key,
-        key_hex: to_hex(&key),
-    })
+    Ok(Derived { u, x, s, key })
 }
 
 /// `b < N` for big-endian bytes of any length (public data: variable time is fine).
