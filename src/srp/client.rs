@@ -6,6 +6,7 @@ use crate::prelude::*;
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
 use super::pad::{pad_bytes, parse_hex_uint, to_hex, to_hex_trimmed};
+use super::sha256::sha256_after;
 use super::{sha256, SrpError};
 use crate::text::{base64_decode, base64_encode};
 
@@ -31,10 +32,7 @@ pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
         *i ^= k;
         *o ^= k;
     }
-    let mut inner = Vec::with_capacity(parts.len() + 1);
-    inner.push(&inner_pad[..]);
-    inner.extend_from_slice(parts);
-    sha256(&[&outer_pad, &sha256(&inner)])
+    sha256_after(&outer_pad, &[&sha256_after(&inner_pad, parts)])
 }
 
 /// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly

@@ -21,7 +21,12 @@ const INITIAL: [u32; 8] =
 
 /// SHA-256 over the concatenation of `parts`.
 pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
-    let len: usize = parts.iter().map(|p| p.len()).sum();
+    sha256_after(&[], parts)
+}
+
+/// SHA-256 over `first` and then `parts` (HMAC's padded key, then its message).
+pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let len: usize = first.len() + parts.iter().map(|p| p.len()).sum::<usize>();
     // The padding: 0x80, zeros up to 8 bytes short of a whole block, the length in bits.
     let mut tail = [0u8; 72];
     tail[0] = 0x80;
@@ -34,7 +39,7 @@ pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
     let mut state = INITIAL;
     let mut block = [0u8; 64];
     let mut filled = 0;
-    for part in parts.iter().copied().chain([&tail[..tail_len]]) {
+    for part in core::iter::once(first).chain(parts.iter().copied()).chain([&tail[..tail_len]]) {
         for &byte in part {
             block[filled] = byte;
             filled += 1;
