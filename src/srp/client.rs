@@ -227,7 +227,7 @@ fn less_than_n(b: &[u8]) -> bool {
     let first = b.iter().position(|&v| v != 0).unwrap_or(b.len());
     let b = &b[first..];
     let n = group().n_bytes();
-    b.len() < n.len() || (b.len() == n.len() && b < n)
+    b.len() < n.len() || (b.len() == n.len() && b < &n[..])
 }
 
 /// Free-function form of [`SrpClient::intermediates`].
@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn b_multiple_of_n_is_refused() {
         use num_bigint::BigUint;
-        let n = BigUint::from_bytes_be(group().n_bytes());
+        let n = BigUint::from_bytes_be(&group().n_bytes());
         let big = BigUint::from(1u32) << 5000;
         for b in [BigUint::default(), n.clone(), &n * 2u32, &n * 7u32, &n * &big] {
             let hex = b.to_str_radix(16);
@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn matches_num_bigint_reference_on_hostile_inputs() {
         use num_bigint::BigUint;
-        let n = BigUint::from_bytes_be(group().n_bytes());
+        let n = BigUint::from_bytes_be(&group().n_bytes());
         let k = BigUint::from_bytes_be(group().k_bytes());
         let two = BigUint::from(2u32);
         let mut seed = 0x2545_f491_4f6c_dd1du64;
