@@ -28,7 +28,9 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
             break;
         }
     }
-    out.extend(digits[..len].iter().rev().map(|&d| d as char));
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one

@@ -39,7 +39,11 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     let mut state = INITIAL;
     let mut block = [0u8; 64];
     let mut filled = 0;
-    for part in core::iter::once(first).chain(parts.iter().copied()).chain([&tail[..tail_len]]) {
+    for k in 0..parts.len() + 2 {
+        let part = match k.checked_sub(1) {
+            None => first,
+            Some(i) => parts.get(i).copied().unwrap_or(&tail[..tail_len]),
+        };
         for &byte in part {
             block[filled] = byte;
             filled += 1;
