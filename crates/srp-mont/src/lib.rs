@@ -590,7 +590,9 @@ pub struct Exponent {
 }
 
 impl Exponent {
-    /// From big-endian bytes; processed as 8·len bits.
+    /// From big-endian bytes; processed as 8·len bits. Out of line: a few calls per
+    /// sign-in, and [`Exponent::a_plus_ux`] inlined it twice.
+    #[inline(never)]
     pub fn from_be_bytes(bytes: &[u8]) -> Exponent {
         let mut words = vec![0u32; bytes.len().div_ceil(4)];
         for (p, &b) in bytes.iter().rev().enumerate() {
