@@ -28,7 +28,9 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
             break;
         }
     }
-    out.extend(digits[..len].iter().rev().map(|&d| d as char));
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one
@@ -97,14 +99,19 @@ pub fn hex_digit(c: u8) -> Option<u8> {
 
 /// `s` around the first `sep` (an ASCII byte): `str::split_once` for one byte.
 pub fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == sep)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    split_around(s, s.bytes().position(|b| b == sep)?, 1)
 }
 
 /// `s` around the last `sep` (an ASCII byte): `str::rsplit_once` for one byte.
 pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|b| b == sep)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    split_around(s, s.bytes().rposition(|b| b == sep)?, 1)
+}
+
+/// `s` before byte `i` and after the `len` bytes from it (None off a char boundary): the
+/// one place the splitters check boundaries.
+#[inline(never)]
+fn split_around(s: &str, i: usize, len: usize) -> Option<(&str, &str)> {
+    Some((s.get(..i)?, s.get(i + len..)?))
 }
 
 /// What comes before the first `sep`, or all of `s`: `s.split(sep).next()`.
@@ -119,8 +126,7 @@ pub fn after_last(s: &str, sep: u8) -> &str {
 
 /// `s` around the first `sep` (not empty): `str::split_once` for a text.
 pub fn split_once_str<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
-    let i = s.as_bytes().windows(sep.len()).position(|w| w == sep.as_bytes())?;
-    Some((s.get(..i)?, s.get(i + sep.len()..)?))
+    split_around(s, s.as_bytes().windows(sep.len()).position(|w| w == sep.as_bytes())?, sep.len())
 }
 
 /// Whether `s` contains `word`, ASCII case ignored.
@@ -165,13 +171,22 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /// crate, whose engine took 6.5 KB of the wasm for the few short values the SDK encodes.
 pub fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let group = byte(0) << 16 | byte(1) << 8 | byte(2);
-        for i in 0..4 {
-            let symbol = if i <= chunk.len() { BASE64[(group >> (18 - 6 * i) & 63) as usize] } else { b'=' };
-            out.push(char::from(symbol));
+    let symbol = |six: u32| char::from(BASE64[(six & 63) as usize]);
+    // Eight bits a byte into `group`, a symbol out whenever six are waiting.
+    let (mut group, mut waiting) = (0u32, 0);
+    for &b in bytes {
+        group = group << 8 | u32::from(b);
+        waiting += 8;
+        while waiting >= 6 {
+            waiting -= 6;
+            out.push(symbol(group >> waiting));
         }
+    }
+    if waiting > 0 {
+        out.push(symbol(group << (6 - waiting)));
+    }
+    while !out.len().is_multiple_of(4) {
+        out.push('=');
     }
     out
 }
@@ -188,24 +203,20 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
         return None;
     }
     let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
-    let mut group = 0u32;
-    for (i, &c) in data.iter().enumerate() {
+    // Six bits a symbol into `group`, a byte out whenever eight are waiting.
+    let (mut group, mut waiting) = (0u32, 0);
+    for &c in data {
         group = group << 6 | u32::from(base64_value(c)?);
-        if i % 4 == 3 {
-            out.extend_from_slice(&group.to_be_bytes()[1..]);
-            group = 0;
+        waiting += 6;
+        if waiting >= 8 {
+            waiting -= 8;
+            out.push((group >> waiting) as u8);
         }
     }
-    // Two or three symbols at the end: one or two bytes, and no bits left over.
-    let (bytes, spare_bits) = match partial {
-        2 => (1, 4),
-        3 => (2, 2),
-        _ => (0, 0),
-    };
-    if group & ((1 << spare_bits) - 1) != 0 {
+    // Two or three symbols at the end leave four or two bits over: they must be zeros.
+    if group & ((1 << waiting) - 1) != 0 {
         return None;
     }
-    out.extend_from_slice(&(group >> spare_bits).to_be_bytes()[4 - bytes..]);
     Some(out)
 }
 

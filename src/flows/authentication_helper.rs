@@ -37,124 +37,140 @@ use crate::text::concat;
 /// use (the SDK draws 16, 40 or 128), low enough that a wrong number cannot exhaust memory.
 pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
 
+/// One operation as data: its name, the random buffers it draws (before it reads its
+/// input, as `generateHashDevice` does in the SDK), its text inputs, whether those are hex
+/// bytes, and the names of its outputs. One loop reads every operation's input and one
+/// names its outputs: an arm of code per field cost the wasm far more than these tables.
+struct Method {
+    name: &'static str,
+    draws: &'static [usize],
+    inputs: &'static [&'static str],
+    hex_bytes: bool,
+    outputs: &'static [&'static str],
+}
+
+const fn method(
+    name: &'static str, draws: &'static [usize], inputs: &'static [&'static str], outputs: &'static [&'static str],
+) -> Method {
+    Method { name, draws, inputs, hex_bytes: false, outputs }
+}
+
+const fn hex_method(name: &'static str, inputs: &'static [&'static str], outputs: &'static [&'static str]) -> Method {
+    Method { name, draws: &[], inputs, hex_bytes: true, outputs }
+}
+
+/// The operations, in the order [`compute`] matches on their positions.
+const METHODS: [Method; 13] = [
+    method("constants", &[], &[], &["N", "g", "k", "infoBits", "newPasswordRequiredChallengeUserAttributePrefix"]),
+    method("generateRandomSmallA", &[SMALL_A_BYTES], &[], &["smallAValue"]),
+    method("generateRandomString", &[RANDOM_STRING_BYTES], &[], &["randomString"]),
+    method("calculateA", &[], &["a"], &["A"]),
+    method("calculateU", &[], &["A", "B"], &["UValue", "UHexHash"]),
+    method("calculateS", &[], &["smallAValue", "UValue", "xValue", "serverBValue"], &["S"]),
+    method(
+        "getPasswordAuthenticationKey",
+        &[],
+        &["smallAValue", "largeAValue", "poolName", "username", "password", "serverBValue", "salt"],
+        &["hkdf", "UValue", "UHexHash"],
+    ),
+    hex_method("computehkdf", &["ikm", "salt"], &["hkdf"]),
+    hex_method("hash", &["buf"], &["hash"]),
+    method("hexHash", &[], &["hexStr"], &["hash"]),
+    method("padHex", &[], &["bigInt"], &["padHex"]),
+    method(
+        "generateHashDevice",
+        &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES],
+        &["deviceGroupKey", "username"],
+        &["randomPassword", "SaltToHashDevices", "verifierDevices"],
+    ),
+    method("randomWords", &[], &[], &["words"]),
+];
+
 /// Runs `AuthenticationHelper` operation `method` on `input`; `random` fills buffers with
 /// secure randomness (`getrandom::getrandom` in production).
 pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, CognitoError> {
-    let args = Args { method, input };
-    // One list that every operation adds its outputs to (not a `vec!` per operation:
-    // each was its own allocation and clean-up code).
-    let mut out = Outputs(Vec::with_capacity(5));
-    match method {
-        "constants" => {
-            out.put("N", helper::n_hex());
-            out.put("g", helper::g_hex());
-            out.put("k", helper::k_hex());
-            out.put("infoBits", to_hex(helper::info_bits()));
-            out.put("newPasswordRequiredChallengeUserAttributePrefix", USER_ATTRIBUTES_PREFIX.into());
-        }
-        "generateRandomSmallA" => out.put("smallAValue", helper::small_a(&draw(random, SMALL_A_BYTES)?)),
-        "generateRandomString" => out.put("randomString", helper::random_string(&draw(random, RANDOM_STRING_BYTES)?)),
-        "calculateA" => out.put("A", helper::calculate_a(args.str("a")?).map_err(srp_error)?),
-        "calculateU" => {
-            let u = helper::calculate_u(args.str("A")?, args.str("B")?).map_err(srp_error)?;
-            out.put("UValue", u.value);
-            out.put("UHexHash", u.hex_hash);
-        }
-        "calculateS" => {
-            let s = helper::calculate_s(
-                args.str("smallAValue")?,
-                args.str("UValue")?,
-                args.str("xValue")?,
-                args.str("serverBValue")?,
-            );
-            out.put("S", s.map_err(srp_error)?);
-        }
-        "getPasswordAuthenticationKey" => {
-            let key = helper::password_authentication_key(
-                args.str("smallAValue")?,
-                args.str("largeAValue")?,
-                args.str("poolName")?,
-                args.str("username")?,
-                args.str("password")?,
-                args.str("serverBValue")?,
-                args.str("salt")?,
-            )
-            .map_err(srp_error)?;
-            out.put("hkdf", to_hex(&key.key));
-            out.put("UValue", key.u.value);
-            out.put("UHexHash", key.u.hex_hash);
-        }
-        "computehkdf" => out.put("hkdf", to_hex(&helper::compute_hkdf(&args.bytes("ikm")?, &args.bytes("salt")?))),
-        "hash" => out.put("hash", helper::hash(&args.bytes("buf")?)),
-        "hexHash" => out.put("hash", helper::hex_hash(args.str("hexStr")?)),
-        "padHex" => out.put("padHex", helper::pad_hex(args.str("bigInt")?).map_err(srp_error)?),
-        "generateHashDevice" => {
-            let password = draw(random, RANDOM_STRING_BYTES)?;
-            let salt = draw(random, DEVICE_SALT_BYTES)?;
-            let hash = helper::device_hash(args.str("deviceGroupKey")?, args.str("username")?, &password, &salt);
-            out.put("randomPassword", hash.random_password);
-            out.put("SaltToHashDevices", to_hex(&hash.salt));
-            out.put("verifierDevices", to_hex(&hash.verifier));
-        }
-        "randomWords" => {
-            let bytes = draw(random, 4 * word_count(&args)?)?;
-            let words = bytes.chunks_exact(4).map(|w| {
-                let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-                Value::Number(Number::from(i64::from(word)))
-            });
-            out.0.push(("words".into(), Value::Array(words.collect())));
-        }
-        _ => return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method]))),
+    let Some(index) = METHODS.iter().position(|m| m.name == method) else {
+        return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method])));
+    };
+    let spec = &METHODS[index];
+    // At most two random buffers, seven text inputs and two byte strings per operation.
+    let mut drawn: [Vec<u8>; 2] = Default::default();
+    for (slot, &len) in drawn.iter_mut().zip(spec.draws) {
+        *slot = draw(random, len)?;
     }
-    Ok(Value::Object(Object::from_pairs(out.0)))
+    let mut texts = [""; 7];
+    let mut bytes: [Vec<u8>; 2] = Default::default();
+    let mut byte_slots = bytes.iter_mut();
+    for (slot, &field) in texts.iter_mut().zip(spec.inputs) {
+        let bad = |what| CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, ": ", field, what]));
+        *slot = input.get(field).and_then(Value::as_str).ok_or_else(|| bad(" must be a string"))?;
+        if let Some(bytes) = byte_slots.next().filter(|_| spec.hex_bytes) {
+            *bytes = crate::srp::parse_hex_bytes(slot).ok_or_else(|| bad(" must be hex bytes"))?;
+        }
+    }
+    let pairs = if index == 12 {
+        let bytes = draw(random, 4 * word_count(input)?)?;
+        let words = bytes.chunks_exact(4).map(|w| {
+            let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
+            Value::Number(Number::from(i64::from(word)))
+        });
+        vec![("words".into(), Value::Array(words.collect()))]
+    } else {
+        let mut texts_out = Vec::with_capacity(spec.outputs.len());
+        compute(index, &texts, &bytes, &drawn, &mut texts_out)
+            .map_err(|e| CognitoError::new(ErrorKind::Srp, e.message()))?;
+        let named = spec.outputs.iter().zip(texts_out);
+        named.map(|(&name, text)| (String::from(name), Value::String(text))).collect()
+    };
+    Ok(Value::Object(Object::from_pairs(pairs)))
 }
 
-/// An operation's outputs, named as the SDK names them.
-struct Outputs(Vec<(String, Value)>);
-
-impl Outputs {
-    fn put(&mut self, name: &str, text: String) {
-        self.0.push((name.into(), Value::String(text)));
+/// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
+/// inputs, those as bytes (hex methods), and its random buffers, in the tables' orders.
+fn compute(
+    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Vec<String>,
+) -> Result<(), SrpError> {
+    match index {
+        0 => {
+            out.push(helper::n_hex());
+            out.push(helper::g_hex());
+            out.push(helper::k_hex());
+            out.push(to_hex(helper::info_bits()));
+            out.push(USER_ATTRIBUTES_PREFIX.into());
+        }
+        1 => out.push(helper::small_a(&drawn[0])),
+        2 => out.push(helper::random_string(&drawn[0])),
+        3 => out.push(helper::calculate_a(t[0])?),
+        4 => {
+            let u = helper::calculate_u(t[0], t[1])?;
+            out.push(u.value);
+            out.push(u.hex_hash);
+        }
+        5 => out.push(helper::calculate_s(t[0], t[1], t[2], t[3])?),
+        6 => {
+            let key = helper::password_authentication_key(t[0], t[1], t[2], t[3], t[4], t[5], t[6])?;
+            out.push(to_hex(&key.key));
+            out.push(key.u.value);
+            out.push(key.u.hex_hash);
+        }
+        7 => out.push(to_hex(&helper::compute_hkdf(&bytes[0], &bytes[1]))),
+        8 => out.push(helper::hash(&bytes[0])),
+        9 => out.push(helper::hex_hash(t[0])),
+        10 => out.push(helper::pad_hex(t[0])?),
+        _ => {
+            let hash = helper::device_hash(t[0], t[1], &drawn[0], &drawn[1]);
+            out.push(hash.random_password);
+            out.push(to_hex(&hash.salt));
+            out.push(to_hex(&hash.verifier));
+        }
     }
-}
-
-/// One operation's input, for reading its fields.
-struct Args<'a> {
-    method: &'a str,
-    input: &'a Value,
-}
-
-impl Args<'_> {
-    fn str(&self, field: &str) -> Result<&str, CognitoError> {
-        self.input.get(field).and_then(Value::as_str).ok_or_else(|| {
-            CognitoError::invalid_parameter(concat(&[
-                "AuthenticationHelper.",
-                self.method,
-                ": ",
-                field,
-                " must be a string",
-            ]))
-        })
-    }
-
-    /// A byte string given as hex.
-    fn bytes(&self, field: &str) -> Result<Vec<u8>, CognitoError> {
-        crate::srp::parse_hex_bytes(self.str(field)?).ok_or_else(|| {
-            CognitoError::invalid_parameter(concat(&[
-                "AuthenticationHelper.",
-                self.method,
-                ": ",
-                field,
-                " must be hex bytes",
-            ]))
-        })
-    }
+    Ok(())
 }
 
 /// `WordArray#random(nBytes)` draws one word per started group of four bytes:
 /// `for (i = 0; i < nBytes; i += 4)`.
-fn word_count(args: &Args<'_>) -> Result<usize, CognitoError> {
-    let n_bytes = args.input.get("nBytes").and_then(Value::as_f64).unwrap_or(0.0);
+fn word_count(input: &Value) -> Result<usize, CognitoError> {
+    let n_bytes = input.get("nBytes").and_then(Value::as_f64).unwrap_or(0.0);
     if n_bytes > MAX_RANDOM_BYTES {
         // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
         return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
@@ -165,12 +181,8 @@ fn word_count(args: &Args<'_>) -> Result<usize, CognitoError> {
 
 fn draw(random: Random, len: usize) -> Result<Vec<u8>, CognitoError> {
     let mut bytes = vec![0u8; len];
-    random(&mut bytes).map_err(|e| srp_error(SrpError::Random(e)))?;
+    random(&mut bytes).map_err(|e| CognitoError::new(ErrorKind::Srp, SrpError::Random(e).message()))?;
     Ok(bytes)
-}
-
-fn srp_error(e: SrpError) -> CognitoError {
-    CognitoError::new(ErrorKind::Srp, e.message())
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use crate::prelude::*;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
-use super::pad::{pad_bytes, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
-use super::SrpError;
+use super::pad::{pad_bytes, parse_hex_uint, to_hex, to_hex_trimmed};
+use super::sha256::sha256_after;
+use super::{sha256, SrpError};
 use crate::text::{base64_decode, base64_encode};
 
 /// HKDF "info" string used by Cognito.
@@ -31,10 +32,7 @@ pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
         *i ^= k;
         *o ^= k;
     }
-    let mut inner = Vec::with_capacity(parts.len() + 1);
-    inner.push(&inner_pad[..]);
-    inner.extend_from_slice(parts);
-    sha256(&[&outer_pad, &sha256(&inner)])
+    sha256_after(&outer_pad, &[&sha256_after(&inner_pad, parts)])
 }
 
 /// One-block HKDF-SHA256 (RFC 5869) truncated to 16 bytes, which is exactly
@@ -116,7 +114,8 @@ impl SrpClient {
     pub fn password_authentication_key(
         &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<[u8; 16], SrpError> {
-        self.intermediates(pool_name, user_id_for_srp, password, srp_b_hex, salt_hex).map(|i| i.key)
+        derive_key(&self.small_a, &self.large_a, pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)
+            .map(|d| d.key)
     }
 
     /// getPasswordAuthenticationKey, keeping the intermediate values.
@@ -178,12 +177,37 @@ pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u
     mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)))
 }
 
+/// What getPasswordAuthenticationKey computes, as bytes: u, x, S and the key.
+pub(super) struct Derived {
+    pub u: [u8; 32],
+    x: [u8; 32],
+    s: [u8; N_LEN],
+    pub key: [u8; 16],
+}
+
 /// getPasswordAuthenticationKey for a secret `a` and the A sent for it (the JS SDK hashes
-/// the A it holds, whatever produced it), keeping the intermediate values.
+/// the A it holds, whatever produced it), keeping the intermediate values as text.
 pub(super) fn key_intermediates(
     small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
     salt_hex: &str,
 ) -> Result<SrpIntermediates, SrpError> {
+    let d = derive_key(small_a, large_a, pool_name, user_id_for_srp, password, srp_b_hex, salt_hex)?;
+    Ok(SrpIntermediates {
+        large_a: to_hex_trimmed(large_a),
+        u: to_hex_trimmed(&d.u),
+        x: to_hex_trimmed(&d.x),
+        s: to_hex_trimmed(&d.s),
+        key: d.key,
+        key_hex: to_hex(&d.key),
+    })
+}
+
+/// getPasswordAuthenticationKey's computation (the sign-in and the helper need only the
+/// bytes; the text of every step is for [`key_intermediates`]).
+pub(super) fn derive_key(
+    small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
+    salt_hex: &str,
+) -> Result<Derived, SrpError> {
     // Public values (B, salt, u, k) may take variable time.
     let (b, b_mod_n) = checked_server_b(srp_b_hex)?;
     let salt = parse_hex_uint(salt_hex).ok_or(SrpError::InvalidHex("SALT"))?;
@@ -195,14 +219,7 @@ pub(super) fn key_intermediates(
     let s = premaster_secret(small_a, &b_mod_n, &u, &x);
     // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
     let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
-    Ok(SrpIntermediates {
-        large_a: to_hex_trimmed(large_a),
-        u: to_hex_trimmed(&u),
-        x: to_hex_trimmed(&x),
-        s: to_hex_trimmed(&s),
-        key,
-        key_hex: to_hex(&key),
-    })
+    Ok(Derived { u, x, s, key })
 }
 
 /// `b < N` for big-endian bytes of any length (public data: variable time is fine).
@@ -210,7 +227,7 @@ fn less_than_n(b: &[u8]) -> bool {
     let first = b.iter().position(|&v| v != 0).unwrap_or(b.len());
     let b = &b[first..];
     let n = group().n_bytes();
-    b.len() < n.len() || (b.len() == n.len() && b < n)
+    b.len() < n.len() || (b.len() == n.len() && b < &n[..])
 }
 
 /// Free-function form of [`SrpClient::intermediates`].
@@ -269,7 +286,7 @@ mod tests {
     #[test]
     fn b_multiple_of_n_is_refused() {
         use num_bigint::BigUint;
-        let n = BigUint::from_bytes_be(group().n_bytes());
+        let n = BigUint::from_bytes_be(&group().n_bytes());
         let big = BigUint::from(1u32) << 5000;
         for b in [BigUint::default(), n.clone(), &n * 2u32, &n * 7u32, &n * &big] {
             let hex = b.to_str_radix(16);
@@ -292,7 +309,7 @@ mod tests {
     #[test]
     fn matches_num_bigint_reference_on_hostile_inputs() {
         use num_bigint::BigUint;
-        let n = BigUint::from_bytes_be(group().n_bytes());
+        let n = BigUint::from_bytes_be(&group().n_bytes());
         let k = BigUint::from_bytes_be(group().k_bytes());
         let two = BigUint::from(2u32);
         let mut seed = 0x2545_f491_4f6c_dd1du64;

@@ -5,8 +5,9 @@
 use crate::local::Lazy;
 use crate::prelude::*;
 
-use super::mont::{limbs_from_be, Limbs, N_BYTES};
-use super::pad::{pad_bytes, sha256, to_hex_trimmed};
+use super::mont::{limbs_from_be, limbs_to_be, Limbs, N, N_LEN};
+use super::pad::{pad_bytes, to_hex_trimmed};
+use super::sha256;
 
 /// The generator.
 const G: u32 = 2;
@@ -19,13 +20,16 @@ pub struct Group {
 
 impl Group {
     /// N as big-endian bytes (384 bytes).
-    pub fn n_bytes(&self) -> &'static [u8] {
-        &N_BYTES
+    /// Written out from N's limbs when asked for (a few times per sign-in): the limbs
+    /// are in the wasm's data already, and `srp_mont::N_BYTES` beside them was 384 bytes
+    /// that do not compress.
+    pub fn n_bytes(&self) -> [u8; N_LEN] {
+        limbs_to_be(&N)
     }
 
     /// `N.toString(16)` (lower case, no padding).
     pub fn n_hex(&self) -> String {
-        to_hex_trimmed(&N_BYTES)
+        to_hex_trimmed(&self.n_bytes())
     }
 
     /// The generator g = 2.
@@ -52,7 +56,7 @@ impl Group {
 pub fn group() -> &'static Group {
     static GROUP: Lazy<Group> = Lazy::new(|| {
         // JS: hexHash(padHex(N) + padHex(g)), i.e. SHA-256 over the padded bytes.
-        let k = sha256(&[&pad_bytes(&N_BYTES), &pad_bytes(&G.to_be_bytes())]);
+        let k = sha256(&[&pad_bytes(&limbs_to_be(&N)), &pad_bytes(&G.to_be_bytes())]);
         Group { k, k_limbs: limbs_from_be(&k) }
     });
     &GROUP

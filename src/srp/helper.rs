@@ -8,11 +8,11 @@
 //! Where the helper and the sign-in share a step, they share its code: `u`, `S`, the
 //! key, HKDF, padHex and the device verifier exist once, in this module's parent.
 
-use super::client::{g_pow, hkdf16, key_intermediates, premaster_secret, scrambling_parameter, INFO};
+use super::client::{derive_key, g_pow, hkdf16, premaster_secret, scrambling_parameter, INFO};
 use super::group::group;
 use super::mont::{self, Exponent};
-use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, sha256, to_hex, to_hex_trimmed};
-use super::SrpError;
+use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
+use super::{sha256, SrpError};
 use crate::prelude::*;
 use crate::text::hex_digit;
 
@@ -94,13 +94,10 @@ fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
 /// A hash-sized integer (u, x: SHA-256 outputs) as its 32 big-endian bytes.
 fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
     let bytes = unsigned(hex, field)?;
-    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    let digits = &bytes[first..];
+    let digits = strip_leading_zeros(&bytes);
+    let start = 32usize.checked_sub(digits.len()).ok_or(SrpError::LongerThanHash(field))?;
     let mut out = [0u8; 32];
-    if digits.len() > out.len() {
-        return Err(SrpError::LongerThanHash(field));
-    }
-    out[32 - digits.len()..].copy_from_slice(digits);
+    out[start..].copy_from_slice(digits);
     Ok(out)
 }
 
@@ -144,9 +141,8 @@ pub fn password_authentication_key(
 ) -> Result<PasswordKey, SrpError> {
     let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
     let large_a = unsigned(large_a_hex, "largeAValue")?;
-    let im = key_intermediates(&a, &large_a, pool_name, username, password, b_hex, salt_hex)?;
-    let u = hash_sized(&im.u, "UValue")?;
-    Ok(PasswordKey { key: im.key, u: Scrambler::from_hash(&u) })
+    let derived = derive_key(&a, &large_a, pool_name, username, password, b_hex, salt_hex)?;
+    Ok(PasswordKey { key: derived.key, u: Scrambler::from_hash(&derived.u) })
 }
 
 /// `computehkdf(ikm, salt)`: the first 16 bytes of HKDF-SHA256 with the Cognito info text.

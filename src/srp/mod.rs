@@ -13,6 +13,7 @@ mod group;
 pub mod helper;
 use srp_mont as mont;
 mod pad;
+mod sha256;
 mod timestamp;
 
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub use client::{
 };
 pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
+pub use sha256::sha256;
 pub use timestamp::timestamp;
 
 #[derive(Clone, PartialEq, Eq)]
@@ -48,16 +50,24 @@ pub enum SrpError {
 impl SrpError {
     /// Human-readable text; identical to the JS SDK's error message where it has one.
     pub fn message(&self) -> String {
-        let (field, text) = match self {
-            SrpError::BIsZero => ("", "B cannot be zero."),
-            SrpError::BOutOfRange => ("", "B must be less than N."),
-            SrpError::UIsZero => ("", "U cannot be zero."),
-            SrpError::InvalidHex(field) => (*field, " is not a valid hex string."),
-            SrpError::InvalidBase64(field) => (*field, " is not valid base64."),
-            SrpError::LongerThanHash(field) => (*field, " is longer than a SHA-256 hash."),
-            SrpError::Random(e) => return random_failure(*e),
+        const TEXTS: [&str; 6] = [
+            "B cannot be zero.",
+            "B must be less than N.",
+            "U cannot be zero.",
+            " is not a valid hex string.",
+            " is not valid base64.",
+            " is longer than a SHA-256 hash.",
+        ];
+        let (field, text) = match *self {
+            SrpError::BIsZero => ("", 0),
+            SrpError::BOutOfRange => ("", 1),
+            SrpError::UIsZero => ("", 2),
+            SrpError::InvalidHex(field) => (field, 3),
+            SrpError::InvalidBase64(field) => (field, 4),
+            SrpError::LongerThanHash(field) => (field, 5),
+            SrpError::Random(e) => return random_failure(e),
         };
-        crate::text::concat(&[field, text])
+        crate::text::concat(&[field, TEXTS[text]])
     }
 }
 

@@ -5,32 +5,38 @@
 
 use crate::prelude::*;
 use crate::text::hex_digit;
-use sha2::{Digest, Sha256};
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// Lower-case hex of bytes (what Node's `Buffer#toString('hex')` gives).
 pub fn to_hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(DIGITS[usize::from(b >> 4)] as char);
-        s.push(DIGITS[usize::from(b & 0x0f)] as char);
-    }
-    s
+    hex(bytes, false)
 }
 
 /// The big-endian integer `bytes` as JS `BigInteger#toString(16)` prints it:
 /// lower case, no leading zeros, "0" for zero.
 pub fn to_hex_trimmed(bytes: &[u8]) -> String {
-    let hex = to_hex(strip_leading_zeros(bytes));
-    match hex.strip_prefix('0') {
-        Some(rest) => rest.to_string(),
-        None if hex.is_empty() => "0".to_string(),
-        None => hex,
-    }
+    hex(bytes, true)
 }
 
-fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
+/// Both hex forms in one loop: `trim` skips the leading zero digits (and writes "0" for
+/// zero).
+fn hex(bytes: &[u8], trim: bool) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        for digit in [b >> 4, b & 0x0f] {
+            if !(trim && s.is_empty() && digit == 0) {
+                s.push(char::from(DIGITS[usize::from(digit)]));
+            }
+        }
+    }
+    if trim && s.is_empty() {
+        s.push('0');
+    }
+    s
+}
+
+pub(super) fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
     &bytes[start..]
 }
@@ -46,13 +52,16 @@ pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
     if s.is_empty() {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len().div_ceil(2));
-    let (head, rest) = s.split_at(s.len() % 2);
-    if let Some(&c) = head.first() {
-        out.push(hex_digit(c)?);
-    }
-    for pair in rest.chunks_exact(2) {
-        out.push((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?);
+    let mut out = Vec::with_capacity(s.len() / 2 + 1);
+    let mut byte = 0u8;
+    for (i, &c) in s.iter().enumerate() {
+        byte = byte << 4 | hex_digit(c)?;
+        // A byte ends where an even number of digits remains (an odd length's first
+        // digit is a byte of its own).
+        if (s.len() - i) % 2 == 1 {
+            out.push(byte);
+            byte = 0;
+        }
     }
     Some(out)
 }
@@ -98,31 +107,22 @@ pub fn pad_hex(n: &[u8]) -> String {
 /// complement encoding.
 pub fn pad_hex_signed(negative: bool, magnitude: &[u8]) -> String {
     let mut bytes = pad_bytes(magnitude);
-    if !negative || bytes.iter().all(|&b| b == 0) {
-        return to_hex(&bytes);
+    let mut start = 0;
+    if negative && bytes.iter().any(|&b| b != 0) {
+        // |n| < 256^L / 2 because its padded form has a clear top bit, so the
+        // two's complement has its top bit set: exactly 2L digits, no trimming.
+        let mut carry = 1u16;
+        for b in bytes.iter_mut().rev() {
+            let v = u16::from(!*b) + carry;
+            *b = v as u8;
+            carry = v >> 8;
+        }
+        // The leading "ff" of "ff8…" goes.
+        if let [0xff, next, ..] = bytes[..] {
+            start = usize::from(next >> 4 == 8);
+        }
     }
-    // |n| < 256^L / 2 because its padded form has a clear top bit, so the
-    // two's complement has its top bit set: exactly 2L digits, no trimming.
-    let mut carry = 1u16;
-    for b in bytes.iter_mut().rev() {
-        let v = u16::from(!*b) + carry;
-        *b = v as u8;
-        carry = v >> 8;
-    }
-    let hex = to_hex_trimmed(&bytes);
-    match hex.strip_prefix("ff") {
-        Some(rest) if rest.starts_with('8') => rest.to_string(),
-        _ => hex,
-    }
-}
-
-/// SHA-256 over the concatenation of `parts`.
-pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update(p);
-    }
-    h.finalize().into()
+    to_hex(&bytes[start..])
 }
 
 #[cfg(test)]

@@ -12,10 +12,7 @@ use crate::text::{push_int, push_time_of_day, push_uint, CivilDate};
 /// template literal would (`0`, `-1`, `10000`).
 pub fn timestamp(epoch_secs: i64) -> String {
     let date = CivilDate::from_days(epoch_secs.div_euclid(86_400));
-    let mut out = String::with_capacity(32);
-    for part in [date.weekday, " ", date.month, " "] {
-        out.push_str(part);
-    }
+    let mut out = crate::text::concat(&[date.weekday, " ", date.month, " "]);
     push_uint(&mut out, date.day, 1);
     out.push(' ');
     push_time_of_day(&mut out, epoch_secs.rem_euclid(86_400) as u64);

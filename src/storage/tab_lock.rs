@@ -9,7 +9,6 @@ use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::{keys, Storage};
 use core::future::Future;
-use sha2::{Digest, Sha256};
 
 /// Waiting: every tab lock polls. Any transport is one (`flows::Transport` sleeps for its
 /// backoff), so the browser's `setTimeout` serves both.
@@ -132,7 +131,7 @@ pub const SETTLE_POLL_MS: u32 = 25;
 
 /// A short, non-secret tag of a stored value (no token text goes into lock names).
 pub fn tag(value: Option<&str>) -> String {
-    to_hex(&Sha256::digest(value.unwrap_or_default().as_bytes())[..8])
+    to_hex(&crate::srp::sha256(&[value.unwrap_or_default().as_bytes()])[..8])
 }
 
 /// The tag of the newest marker of `lock` among `held` lock names, if any.

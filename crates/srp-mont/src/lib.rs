@@ -490,6 +490,14 @@ pub fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
     out
 }
 
+/// [`mul_small`] for the code that runs it a few hundred times per sign-in, not thousands
+/// ([`reduce_be`], [`to_mont`], [`warm_up`]): one copy out of line that they share, where
+/// each had its own inlined (the exponentiation [`pow2_mont`] keeps its inlined copy).
+#[inline(never)]
+fn mul_small_cold(r: &Limbs, p: u64, c: u64) -> Limbs {
+    mul_small(r, p, c)
+}
+
 /// a − b limb by limb (mod 2^3080), and the final borrow (1 when a < b). No branch.
 fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
     let mut d = [0u32; L];
@@ -503,6 +511,9 @@ fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
 }
 
 /// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
+/// Out of line: it runs a few times per exponentiation, not in its loops, and each
+/// caller had its own inlined copy.
+#[inline(never)]
 pub fn cond_sub_n(x: &Limbs) -> Limbs {
     let (d, borrow) = sub_limbs(x, &N);
     // borrow = 1 ⟺ x < N ⟹ keep x.
@@ -542,7 +553,7 @@ pub fn reduce_be(bytes: &[u8]) -> Limbs {
     let (head, rest) = bytes.split_at(bytes.len() % 3);
     for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
         let c = chunk.iter().fold(0u64, |c, &b| (c << 8) | u64::from(b));
-        r = mul_small(&r, 1 << (8 * chunk.len()), c);
+        r = mul_small_cold(&r, 1 << (8 * chunk.len()), c);
     }
     cond_sub_n(&r)
 }
@@ -551,7 +562,7 @@ pub fn reduce_be(bytes: &[u8]) -> Limbs {
 pub fn to_mont(x: &Limbs) -> Limbs {
     let mut r = *x;
     for _ in 0..L {
-        r = mul_small(&r, 1 << W, 0);
+        r = mul_small_cold(&r, 1 << W, 0);
     }
     r
 }
@@ -579,7 +590,9 @@ pub struct Exponent {
 }
 
 impl Exponent {
-    /// From big-endian bytes; processed as 8·len bits.
+    /// From big-endian bytes; processed as 8·len bits. Out of line: a few calls per
+    /// sign-in, and [`Exponent::a_plus_ux`] inlined it twice.
+    #[inline(never)]
     pub fn from_be_bytes(bytes: &[u8]) -> Exponent {
         let mut words = vec![0u32; bytes.len().div_ceil(4)];
         for (p, &b) in bytes.iter().rev().enumerate() {
@@ -675,15 +688,16 @@ fn fixed_window(e: &Exponent, multiply: impl Fn(&Limbs, u32) -> Limbs) -> Limbs 
 /// values, and discards the result. For engines that compile wasm in tiers (V8 runs a
 /// function in its baseline compiler until it has done enough work, then optimises it in
 /// the background): called at idle time, it gets them optimised before a sign-in needs
-/// them, which otherwise spends its first exponentiations in baseline code.
+/// them, which otherwise spends its first exponentiations in baseline code. (The
+/// exponentiations inline `mul_small`; its out-of-line copy serves the conversions.)
 pub fn warm_up() {
     let mut r = ONE_M;
     for _ in 0..16 {
         r = mont_sqr(&r);
         r = mont_mul(&r, &ONE_M);
-        r = mul_small(&r, ct_pow2(1), 0);
+        r = mul_small_cold(&r, 2, 0);
     }
-    black_box(from_mont(&r));
+    black_box(&r);
 }
 
 #[cfg(test)]
