@@ -11,6 +11,7 @@ mod session;
 mod sign_in;
 
 use super::call::Call;
+use super::op::Op;
 use super::reply::{Answer, Outcome, Reply};
 use super::Pending;
 use crate::json::Value;
@@ -21,30 +22,30 @@ use held::{clear_local, device, named};
 use session::SessionOp;
 
 /// The operations that never wait (`now`).
-pub(super) fn now(op: &str, call: &Call, out: &mut Answer) -> Outcome {
+pub(super) fn now(op: Op, name: &str, call: &Call, out: &mut Answer) -> Outcome {
     match op {
-        "getSession" => session::session_now(call, out),
-        "signOutLocal" => {
+        Op::GetSession => session::session_now(call, out),
+        Op::SignOutLocal => {
             clear_local(call, &call.username());
             out.set("session", Value::Null);
             Ok(Reply::done())
         }
-        "newUser" => {
+        Op::NewUser => {
             named(out, call, &call.username());
             out.set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)));
             out.set_str("flow", AuthFlow::UserSrp.name());
             Ok(Reply::done())
         }
-        "getCachedDeviceKeyAndPassword" => {
+        Op::GetCachedDeviceKeyAndPassword => {
             device(call, &call.username(), false, out);
             Ok(Reply::done())
         }
-        op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(op))),
+        op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(name))),
     }
 }
 
 /// The operations that may send requests (`run`), the pool's `signUp` among them.
-pub(super) fn run<'a>(op: &'a str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
+pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
     if let Some(step) = sign_in::step(op, call) {
         return Box::pin(sign_in::sign_in(call, step, out));
     }
@@ -52,16 +53,16 @@ pub(super) fn run<'a>(op: &'a str, call: &'a Call, out: &'a mut Answer) -> Pendi
         return Box::pin(account::run_one(call, request, out));
     }
     match op {
-        "associateSoftwareToken" => Box::pin(sign_in::software_token(call, false, out)),
-        "verifySoftwareToken" => Box::pin(sign_in::software_token(call, true, out)),
-        "getSession" => Box::pin(session::run(call, SessionOp::Get, out)),
-        "refreshSession" => Box::pin(session::run(call, SessionOp::Refresh, out)),
-        "signOut" => Box::pin(session::run(call, SessionOp::SignOut, out)),
-        "revokeTokens" => Box::pin(session::run(call, SessionOp::Revoke, out)),
-        "getUserData" => Box::pin(account::user_data(call)),
-        "registerPasskey" => Box::pin(account::register_passkey(call)),
-        "signUp" => Box::pin(super::pool::sign_up(call)),
-        _ => Box::pin(core::future::ready(Err(unknown_op(op)))),
+        Op::AssociateSoftwareToken => Box::pin(sign_in::software_token(call, false, out)),
+        Op::VerifySoftwareToken => Box::pin(sign_in::software_token(call, true, out)),
+        Op::GetSession => Box::pin(session::run(call, SessionOp::Get, out)),
+        Op::RefreshSession => Box::pin(session::run(call, SessionOp::Refresh, out)),
+        Op::SignOut => Box::pin(session::run(call, SessionOp::SignOut, out)),
+        Op::RevokeTokens => Box::pin(session::run(call, SessionOp::Revoke, out)),
+        Op::GetUserData => Box::pin(account::user_data(call)),
+        Op::RegisterPasskey => Box::pin(account::register_passkey(call)),
+        Op::SignUp => Box::pin(super::pool::sign_up(call)),
+        _ => Box::pin(core::future::ready(Err(unknown_op(name)))),
     }
 }
 

@@ -2,6 +2,7 @@
 //! challenge, and TOTP set-up, over `flows::sign_in`; which callback a challenge reaches.
 
 use super::super::call::{session_json, Call};
+use super::super::op::Op;
 use super::super::pending;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::account::access_token;
@@ -38,29 +39,29 @@ fn sign_in_params(call: &Call) -> SignInParams {
 
 /// The sign-in step `op` asks for, or the reply refusing it before any request; None
 /// when `op` is not a sign-in step.
-pub(super) fn step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
+pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
     let answer = |a: ChallengeAnswer| Ok(Step::Answer(a));
     Some(match op {
-        "authenticateUser" => {
+        Op::AuthenticateUser => {
             let flow = call.user().get("flow").and_then(Value::as_str).and_then(AuthFlow::parse);
             match flow {
                 Some(flow) => Ok(Step::Start(Begin::Flow(flow), sign_in_params(call))),
                 None => Err(Reply::plain_err("Authentication flow type is invalid.")),
             }
         }
-        "initiateAuth" => {
+        Op::InitiateAuth => {
             let auth_parameters = call.string_map("authParameters").unwrap_or_default();
             Ok(Step::Start(Begin::Custom(auth_parameters), sign_in_params(call)))
         }
-        "sendMFACode" => {
+        Op::SendMfaCode => {
             let mfa_type = call.optional_text("mfaType").filter(|t| !t.is_empty());
             let mfa_type = mfa_type.map_or(ChallengeName::SmsMfa, |t| ChallengeName::parse(&t));
             answer(ChallengeAnswer::MfaCode { code: call.text("code"), mfa_type })
         }
-        "sendSelectChallengeAnswer" => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
-        "sendMFASelectionAnswer" => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
-        "sendCustomChallengeAnswer" => answer(ChallengeAnswer::Custom(call.text("answer"))),
-        "completeNewPasswordChallenge" => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
+        Op::SendSelectChallengeAnswer => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
+        Op::SendMfaSelectionAnswer => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
+        Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
+        Op::CompleteNewPasswordChallenge => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
             Some(password) => {
                 let attributes = call.string_map("attributes").unwrap_or_default();
                 answer(ChallengeAnswer::NewPassword { password, attributes })
