@@ -52,18 +52,21 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
     if let Some(request) = account::one_request(op, call) {
         return Box::pin(account::run_one(call, request, out));
     }
-    match op {
-        Op::AssociateSoftwareToken => Box::pin(sign_in::software_token(call, false, out)),
-        Op::VerifySoftwareToken => Box::pin(sign_in::software_token(call, true, out)),
-        Op::GetSession => Box::pin(session::run(call, SessionOp::Get, out)),
-        Op::RefreshSession => Box::pin(session::run(call, SessionOp::Refresh, out)),
-        Op::SignOut => Box::pin(session::run(call, SessionOp::SignOut, out)),
-        Op::RevokeTokens => Box::pin(session::run(call, SessionOp::Revoke, out)),
-        Op::GetUserData => Box::pin(account::user_data(call)),
-        Op::RegisterPasskey => Box::pin(account::register_passkey(call)),
-        Op::SignUp => Box::pin(super::pool::sign_up(call)),
-        _ => Box::pin(core::future::ready(Err(unknown_op(name)))),
-    }
+    // One boxing of each future type (the arms differ only in an argument).
+    let session_op = match op {
+        Op::GetSession => SessionOp::Get,
+        Op::RefreshSession => SessionOp::Refresh,
+        Op::SignOut => SessionOp::SignOut,
+        Op::RevokeTokens => SessionOp::Revoke,
+        Op::AssociateSoftwareToken | Op::VerifySoftwareToken => {
+            return Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out));
+        }
+        Op::GetUserData => return Box::pin(account::user_data(call)),
+        Op::RegisterPasskey => return Box::pin(account::register_passkey(call)),
+        Op::SignUp => return Box::pin(super::pool::sign_up(call)),
+        _ => return Box::pin(core::future::ready(Err(unknown_op(name)))),
+    };
+    Box::pin(session::run(call, session_op, out))
 }
 
 fn unknown_op(op: &str) -> CognitoError {
