@@ -61,6 +61,12 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
         Op::SendSelectChallengeAnswer => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
         Op::SendMfaSelectionAnswer => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
         Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
+        // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
+        // finishes the sign-in; for a signed-in user it is `software_token`'s.
+        Op::VerifySoftwareToken if call.challenge_session().is_some() => Ok(Step::FinishMfaSetup {
+            code: call.text("code"),
+            friendly_device_name: call.optional_text("friendlyDeviceName"),
+        }),
         Op::CompleteNewPasswordChallenge => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
             Some(password) => {
                 let attributes = call.string_map("attributes").unwrap_or_default();
@@ -223,21 +229,15 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
 /// user holds a Session) for that sign-in, else for the signed-in user. Associating
 /// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
-/// also finishes the sign-in, and for a signed-in user onSuccess gets
-/// VerifySoftwareToken's answer.
+/// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
+/// onSuccess gets VerifySoftwareToken's answer.
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
-    if verify {
-        let code = call.text("code");
-        let friendly_device_name = call.optional_text("friendlyDeviceName");
-        return match auth {
-            SetupAuth::Session(_) => sign_in(call, Ok(Step::FinishMfaSetup { code, friendly_device_name }), out).await,
-            SetupAuth::AccessToken(token) => {
-                let name = friendly_device_name.as_deref();
-                let data = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await?;
-                Ok(Reply::ok(Value::Object(data)))
-            }
-        };
+    if let (true, SetupAuth::AccessToken(token)) = (verify, &auth) {
+        let name = call.optional_text("friendlyDeviceName");
+        let data =
+            flows::sign_in::verify_software_token(&call.env(), token, &call.text("code"), name.as_deref()).await?;
+        return Ok(Reply::ok(Value::Object(data)));
     }
     let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
     let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
