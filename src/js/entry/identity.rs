@@ -30,7 +30,7 @@ const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
 
 local! {
     /// Credential fetches in flight, by the object they are for.
-    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = ResetAfterPanic::default();
+    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = const { ResetAfterPanic::new() };
     static NEXT_FLIGHT: Cell<u32> = const { Cell::new(0) };
 }
 
