@@ -144,14 +144,11 @@ impl Answer {
         self.set(key, Value::String(value.to_string()));
     }
 
-    /// A property of the JS object to set to `undefined` (JSON has none).
+    /// A property of the JS object to set to `undefined` (JSON has none), where this
+    /// comes in the order of properties. One per answer (`challengeName` is the only one):
+    /// a second call would replace the first.
     pub fn unset(&mut self, key: &str) {
-        let mut keys = match self.user.remove("unset") {
-            Some(Value::Array(keys)) => keys,
-            _ => Vec::new(),
-        };
-        keys.push(Value::String(key.to_string()));
-        self.user.insert("unset", Value::Array(keys));
+        self.set("unset", Value::Array(vec![Value::String(key.to_string())]));
     }
 
     /// `{ user?, reply }` as JSON text.
