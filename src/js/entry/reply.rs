@@ -64,7 +64,7 @@ impl Reply {
     }
 
     pub fn err(e: &CognitoError) -> Reply {
-        Reply::one("err", error_json(e))
+        Reply::one("err", Value::Object(error_object(e)))
     }
 
     /// A plain `Error(message)`, no code: the SDK's own argument checks throw these.
@@ -103,20 +103,11 @@ impl Reply {
         self.0.insert("details", details);
         self
     }
-
-    /// Extra properties on the error object (`challengeName`, ...).
-    pub fn with_error_fields(mut self, fields: Object) -> Reply {
-        if let Some(Value::Object(err)) = self.0.get_mut("err") {
-            for (k, v) in fields {
-                err.insert(k, v);
-            }
-        }
-        self
-    }
 }
 
-/// The SDK's error shape as data: the JS makes an Error of it.
-fn error_json(e: &CognitoError) -> Value {
+/// The SDK's error shape as data: the JS makes an Error of it (more properties may
+/// follow: `challengeName`, ...).
+pub(super) fn error_object(e: &CognitoError) -> Object {
     let mut o = Object::new();
     o.insert("code", Value::String(e.code().to_string()));
     o.insert("name", Value::String(e.code().to_string()));
@@ -124,7 +115,7 @@ fn error_json(e: &CognitoError) -> Value {
     if let Some(status) = e.status_code {
         o.insert("statusCode", crate::json::ToJson::to_json(&u32::from(status)));
     }
-    Value::Object(o)
+    o
 }
 
 /// The properties of the JS object an operation sets, in the order it sets them; with

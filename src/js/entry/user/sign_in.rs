@@ -4,14 +4,14 @@
 use super::super::call::{session_json, Call};
 use super::super::op::Op;
 use super::super::pending;
-use super::super::reply::{Answer, Outcome, Reply};
+use super::super::reply::{error_object, Answer, Outcome, Reply};
 use super::account::access_token;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
 use crate::js::passkeys;
-use crate::json::{Object, ToJson, Value};
+use crate::json::{ToJson, Value};
 use crate::prelude::*;
 use crate::protocol::account::SetupAuth;
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
@@ -206,13 +206,13 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
         None => message += "this SDK does not handle that challenge yet.",
     }
     let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
-    let mut fields = Object::new();
-    fields.insert("challengeName", name.clone());
-    fields.insert("challengeParameters", params.clone());
+    let mut err = error_object(&error);
+    err.insert("challengeName", name.clone());
+    err.insert("challengeParameters", params.clone());
     if !challenge.available.is_empty() {
-        fields.insert("availableChallenges", challenge.available.to_json());
+        err.insert("availableChallenges", challenge.available.to_json());
     }
-    let otherwise = Reply::err(&error).with_error_fields(fields);
+    let otherwise = Reply::one("err", Value::Object(err));
     let Some(callback) = callback else { return otherwise };
     let args = match callback {
         ChallengeCallback::NameAndParameters(_) => vec![name, params],
