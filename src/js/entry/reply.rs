@@ -46,7 +46,9 @@ impl Reply {
         }
     }
 
-    /// Success with nothing to give (`undefined`).
+    /// Success with nothing to give (`undefined`). Not inlined: a call is smaller than
+    /// an empty object's three stores at each of its dozen call sites (measured).
+    #[inline(never)]
     pub fn done() -> Reply {
         Reply(Object::new())
     }
