@@ -22,7 +22,7 @@ use super::Env;
 use crate::json::{FromJson, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use core::cell::RefCell;
@@ -70,11 +70,17 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// One request, retried while its failures are transient; decoded after the retries
     /// (an answer of the wrong shape is not worth repeating).
     async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        let answer = with_retry(self.transport, self.random, || async {
+        Box::pin(self.call_json(request)).await?.decode()
+    }
+
+    /// [`Self::call`] up to the parsed JSON: not generic, and boxed by `call`, so GetId and
+    /// GetCredentialsForIdentity share one copy of the retry loop instead of each inlining
+    /// it (as `Env::call_json` does for the user pool's requests).
+    async fn call_json(&self, request: &Request) -> Result<JsonAnswer, CognitoError> {
+        with_retry(self.transport, self.random, || async {
             self.transport.send(&self.pool.endpoint, request).await?.into_json()
         })
-        .await?;
-        answer.decode()
+        .await
     }
 
     /// True when `get` would fetch: no credentials, or they expire within the margin.

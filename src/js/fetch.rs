@@ -42,7 +42,8 @@ fn response(answer: &str) -> HttpResponse {
     let (status, rest) = answer.split_once('\n').unwrap_or((answer, ""));
     let (error_type, body) = rest.split_once('\n').unwrap_or((rest, ""));
     HttpResponse {
-        status: status.parse().unwrap_or(0),
+        // `text::parse_uint` reads what `str::parse` does; core's parser would be another copy.
+        status: crate::text::parse_uint(status).and_then(|n| u16::try_from(n).ok()).unwrap_or(0),
         body: body.to_string(),
         error_type: error_type.strip_prefix('=').map(str::to_string),
     }

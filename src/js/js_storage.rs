@@ -31,7 +31,8 @@ impl Storage for JsStorage {
 pub fn usable_local_storage() -> Option<JsValue> {
     let local = host().local_storage();
     let probe = JsStorage(local.clone());
-    if !local.is_undefined() && !local.is_null() && probe.set_item(STORAGE_PROBE, "1").is_ok() {
+    // No undefined/null check of its own: `host.setItem` fails on those (no setItem method).
+    if probe.set_item(STORAGE_PROBE, "1").is_ok() {
         probe.remove_item(STORAGE_PROBE);
         return Some(local);
     }

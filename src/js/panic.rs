@@ -99,24 +99,24 @@ pub fn abandon_in_flight(what: &str) {
 }
 
 /// Shared in-flight state that a panic can strand (a single-flight map whose leader was
-/// abandoned mid-way): a fresh default after each panic.
+/// abandoned mid-way): a fresh default after each panic (made at first use, with the
+/// panic count of then).
 pub struct ResetAfterPanic<T> {
-    current: RefCell<(u32, Rc<T>)>,
-}
-
-impl<T: Default> Default for ResetAfterPanic<T> {
-    fn default() -> Self {
-        ResetAfterPanic { current: RefCell::new((panics(), Rc::default())) }
-    }
+    current: RefCell<Option<(u32, Rc<T>)>>,
 }
 
 impl<T: Default> ResetAfterPanic<T> {
+    /// Const, so a `local!` of it is a plain static (no first-use code).
+    pub const fn new() -> Self {
+        ResetAfterPanic { current: RefCell::new(None) }
+    }
+
     pub fn get(&self) -> Rc<T> {
         let mut current = self.current.borrow_mut();
-        if current.0 != panics() {
-            *current = (panics(), Rc::default());
+        match &*current {
+            Some((panics_then, value)) if *panics_then == panics() => value.clone(),
+            _ => current.insert((panics(), Rc::default())).1.clone(),
         }
-        current.1.clone()
     }
 }
 
@@ -159,7 +159,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn single_flights_are_fresh_after_a_panic() {
         crate::js::host::install_for_tests();
-        let flights = ResetAfterPanic::<Cell<u32>>::default();
+        let flights = ResetAfterPanic::<Cell<u32>>::new();
         flights.get().set(7);
         assert_eq!(flights.get().get(), 7);
         abandon_in_flight("test");

@@ -1,5 +1,5 @@
-//! A map keyed by serial numbers (tasks, awaited Promises), kept as two Vecs in
-//! insertion order: it holds a handful of entries at a time,
+//! A map keyed by serial numbers (tasks, awaited Promises), kept as two Vecs in no
+//! particular order: it holds a handful of entries at a time,
 //! and a BTreeMap per value type cost far more wasm (measured with twiggy; see
 //! BENCHMARKS.md, "Size decisions"). The keys apart from the values, so that finding one
 //! is one function for every value type.
@@ -28,7 +28,8 @@ impl<V> SerialMap<V> {
 
     pub fn remove(&mut self, key: u64) -> Option<V> {
         let i = find(&self.keys, key)?;
-        self.keys.remove(i);
-        Some(self.values.remove(i))
+        // The order of entries means nothing (they are found by key): no shifting.
+        self.keys.swap_remove(i);
+        Some(self.values.swap_remove(i))
     }
 }

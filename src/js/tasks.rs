@@ -13,12 +13,10 @@ use super::host::host;
 use super::panic;
 use super::serial_map::SerialMap;
 use crate::prelude::*;
-use alloc::sync::Arc;
-use alloc::task::Wake;
 use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll, Waker};
+use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 use wasm_bindgen::prelude::*;
 
 struct Task {
@@ -28,12 +26,19 @@ struct Task {
     waker: Waker,
 }
 
-/// Wakes the task `0` by id.
-struct TaskWaker(u32);
-
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        wake(self.0);
+/// The waker of task `id`: the id is the waker's data, nothing is allocated or counted
+/// (an `Arc`-based `Wake` costs its reference counting and four vtable functions).
+fn task_waker(id: u32) -> Waker {
+    // The data pointer is the id itself, never dereferenced.
+    fn raw(id: *const ()) -> RawWaker {
+        RawWaker::new(id, &VTABLE)
+    }
+    const VTABLE: RawWakerVTable = RawWakerVTable::new(raw, |id| wake(id as u32), |id| wake(id as u32), |_| {});
+    // SAFETY: the vtable's functions only pass the id on (`wake`) or copy it (`raw`);
+    // clone, wake and drop are sound for any data value, from any owner.
+    #[allow(unsafe_code)]
+    unsafe {
+        Waker::from_raw(raw(id as usize as *const ()))
     }
 }
 
@@ -65,7 +70,7 @@ fn next_id() -> u32 {
 /// next wake-up (see `super::panic`).
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
-    let task = Task { panics: panic::panics(), future, waker: Waker::from(Arc::new(TaskWaker(id))) };
+    let task = Task { panics: panic::panics(), future, waker: task_waker(id) };
     TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
     wake(id);
 }

@@ -286,7 +286,15 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Option<Self> {
         match value {
-            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
+            // A loop, not `collect` into `Option<Vec<T>>`: its in-place collection is
+            // several hundred bytes per element type.
+            Value::Array(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    out.push(T::from_json(item)?);
+                }
+                Some(out)
+            }
             _ => None,
         }
     }

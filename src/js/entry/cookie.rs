@@ -12,6 +12,7 @@
 //! - `expires`: `{ days }` (a number; null when not finite), `{ at }` (a Date's time;
 //!   null when invalid), else whether the value was truthy.
 
+use super::op::Op;
 use super::reply::{Outcome, Reply};
 use crate::flows::clock::now_millis;
 use crate::json::Value;
@@ -26,13 +27,13 @@ const EXPIRES_ERROR: &str = "attributes.expires.toUTCString is not a function";
 const NO_JAR_ERROR: &str = "Cannot convert undefined or null to object";
 
 /// The answer to a cookie operation, or None when `op` is not one.
-pub(super) fn now(op: &str, input: &Value) -> Option<Outcome> {
+pub(super) fn now(op: Op, input: &Value) -> Option<Outcome> {
     let reply = match op {
-        "cookieStorage" => construct(input),
-        "cookieSet" => set(input),
-        "cookieGet" => lookup(input),
-        "cookieRemove" => remove(input),
-        "cookieClear" => clear(input),
+        Op::CookieStorage => construct(input),
+        Op::CookieSet => set(input),
+        Op::CookieGet => lookup(input),
+        Op::CookieRemove => remove(input),
+        Op::CookieClear => clear(input),
         _ => return None,
     };
     Some(Ok(reply.unwrap_or_else(|e| e)))

@@ -10,6 +10,7 @@
 //! refreshes an expired one) and calls `run` with what that gave (`user`: `{ idToken }`,
 //! `{ failed: { code, message } }`, `{ unusable }`, or null without a user).
 
+use super::op::Op;
 use super::reply::{Answer, Outcome, Reply};
 use crate::flows::clock::now_secs;
 use crate::flows::identity::{logins_with_id_token, Fetched, IdentityEnv, IdentityPool, Known};
@@ -29,7 +30,7 @@ const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
 
 local! {
     /// Credential fetches in flight, by the object they are for.
-    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = ResetAfterPanic::default();
+    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = const { ResetAfterPanic::new() };
     static NEXT_FLIGHT: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -89,19 +90,19 @@ impl Call<'_> {
 }
 
 /// The answer to an identity operation that never waits, or None when `op` is not one.
-pub(super) fn now(op: &str, input: &Value, storage: &JsValue, out: &mut Answer) -> Option<Outcome> {
+pub(super) fn now(op: Op, input: &Value, storage: &JsValue, out: &mut Answer) -> Option<Outcome> {
     match op {
-        "identityCredentials" => return Some(construct(input, out)),
-        GET | "identityNeedsRefresh" | "identityClearCachedId" => {}
+        Op::IdentityCredentials => return Some(construct(input, out)),
+        Op::IdentityGet | Op::IdentityNeedsRefresh | Op::IdentityClearCachedId => {}
         _ => return None,
     }
     let call = Call::parse(input, JsStorage(storage.clone()));
     let known = call.known();
     Some(Ok(match op {
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
-        GET if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
-        GET => Reply::ok(known_json(&known)),
-        "identityNeedsRefresh" => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
+        Op::IdentityGet if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
+        Op::IdentityGet => Reply::ok(known_json(&known)),
+        Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
         // `identityClearCachedId`: forgets the credentials and the cached identity id (e.g. on sign-out).
         _ => {
             let known = RefCell::new(known);
@@ -112,10 +113,7 @@ pub(super) fn now(op: &str, input: &Value, storage: &JsValue, out: &mut Answer) 
     }))
 }
 
-/// The one identity operation that may send requests (`run`).
-pub(super) const GET: &str = "identityGet";
-
-/// `get` / `refresh` once the JS has asked the user for its session: fetches (one fetch
+/// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS has asked the user for its session: fetches (one fetch
 /// for the object's concurrent calls) and says what the object knows afterwards.
 pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
     let flight = call.input["flight"].as_str().unwrap_or_default();

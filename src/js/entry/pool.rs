@@ -1,6 +1,7 @@
 //! `CognitoUserPool`'s operations: checking its settings, the current user, sign-up.
 
 use super::call::Call;
+use super::op::Op;
 use super::reply::{Outcome, Reply};
 use crate::flows::user;
 use crate::json::{FromJson, Object, Value};
@@ -10,23 +11,23 @@ use crate::protocol::CognitoError;
 use crate::storage::SessionStore;
 
 /// The pool's operations that never wait; None for an operation of the user's.
-pub(super) fn now(op: &str, call: &Call) -> Option<Outcome> {
+pub(super) fn now(op: Op, call: &Call) -> Option<Outcome> {
     Some(Ok(match op {
         // `new CognitoUserPool`: its settings were checked by `Call::parse` already. The
         // page is there to sign someone in if nobody is: have an SRP client ready.
-        "pool" => {
+        Op::Pool => {
             crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
             let mut checked = Object::new();
             checked.insert("endpoint", Value::String(call.shared.config.endpoint.clone()));
             Reply::ok(Value::Object(checked))
         }
-        "getCurrentUser" => {
+        Op::GetCurrentUser => {
             crate::js::panic_probe::trip(crate::js::panic_probe::Point::CurrentUser);
             let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
             Reply::ok(last.map_or(Value::Null, Value::String))
         }
         // What the requests of `username` carry as UserContextData (advanced security).
-        "getUserContextData" => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
+        Op::GetUserContextData => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
         _ => return None,
     }))
 }
@@ -47,14 +48,15 @@ pub(super) async fn sign_up(call: &Call) -> Outcome {
     let user_attributes = attributes(call.arg("userAttributes"))?;
     let validation_data = attributes(call.arg("validationData"))?;
     let username = call.text("username");
-    let data = user::sign_up(
+    // Boxed: its own future rather than inlined into this one (measured smaller).
+    let data = Box::pin(user::sign_up(
         &call.env(),
         &username,
         &call.text("password"),
         user_attributes.as_deref(),
         validation_data.as_deref(),
         call.string_map("clientMetadata").as_ref(),
-    )
+    ))
     .await?;
     // What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
     let mut result = Object::new();

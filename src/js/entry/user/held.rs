@@ -30,11 +30,9 @@ pub(super) fn emit(call: &Call, change: Change, username: &str) {
 /// does (the group key and password before ConfirmDevice, the key after).
 pub(super) fn device(call: &Call, username: &str, confirmed: bool, out: &mut Answer) {
     let Some(d) = call.env().sessions().load_device(username) else { return };
-    let mut props = [("deviceKey", d.key), ("randomPassword", d.password), ("deviceGroupKey", d.group_key)];
-    if confirmed {
-        props.reverse();
-    }
-    for (key, value) in props {
-        out.set(key, Value::String(value));
-    }
+    let (key, group_key) = (("deviceKey", d.key), ("deviceGroupKey", d.group_key));
+    let (first, last) = if confirmed { (group_key, key) } else { (key, group_key) };
+    out.set(first.0, Value::String(first.1));
+    out.set("randomPassword", Value::String(d.password));
+    out.set(last.0, Value::String(last.1));
 }

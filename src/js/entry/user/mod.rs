@@ -11,6 +11,7 @@ mod session;
 mod sign_in;
 
 use super::call::Call;
+use super::op::Op;
 use super::reply::{Answer, Outcome, Reply};
 use super::Pending;
 use crate::json::Value;
@@ -21,48 +22,51 @@ use held::{clear_local, device, named};
 use session::SessionOp;
 
 /// The operations that never wait (`now`).
-pub(super) fn now(op: &str, call: &Call, out: &mut Answer) -> Outcome {
+pub(super) fn now(op: Op, name: &str, call: &Call, out: &mut Answer) -> Outcome {
     match op {
-        "getSession" => session::session_now(call, out),
-        "signOutLocal" => {
+        Op::GetSession => session::session_now(call, out),
+        Op::SignOutLocal => {
             clear_local(call, &call.username());
             out.set("session", Value::Null);
             Ok(Reply::done())
         }
-        "newUser" => {
+        Op::NewUser => {
             named(out, call, &call.username());
             out.set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)));
             out.set_str("flow", AuthFlow::UserSrp.name());
             Ok(Reply::done())
         }
-        "getCachedDeviceKeyAndPassword" => {
+        Op::GetCachedDeviceKeyAndPassword => {
             device(call, &call.username(), false, out);
             Ok(Reply::done())
         }
-        op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(op))),
+        op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(name))),
     }
 }
 
 /// The operations that may send requests (`run`), the pool's `signUp` among them.
-pub(super) fn run<'a>(op: &'a str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
+pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
     if let Some(step) = sign_in::step(op, call) {
         return Box::pin(sign_in::sign_in(call, step, out));
     }
     if let Some(request) = account::one_request(op, call) {
         return Box::pin(account::run_one(call, request, out));
     }
-    match op {
-        "associateSoftwareToken" => Box::pin(sign_in::software_token(call, false, out)),
-        "verifySoftwareToken" => Box::pin(sign_in::software_token(call, true, out)),
-        "getSession" => Box::pin(session::run(call, SessionOp::Get, out)),
-        "refreshSession" => Box::pin(session::run(call, SessionOp::Refresh, out)),
-        "signOut" => Box::pin(session::run(call, SessionOp::SignOut, out)),
-        "revokeTokens" => Box::pin(session::run(call, SessionOp::Revoke, out)),
-        "getUserData" => Box::pin(account::user_data(call)),
-        "registerPasskey" => Box::pin(account::register_passkey(call)),
-        "signUp" => Box::pin(super::pool::sign_up(call)),
-        _ => Box::pin(core::future::ready(Err(unknown_op(op)))),
-    }
+    // One boxing of each future type (the arms differ only in an argument).
+    let session_op = match op {
+        Op::GetSession => SessionOp::Get,
+        Op::RefreshSession => SessionOp::Refresh,
+        Op::SignOut => SessionOp::SignOut,
+        Op::RevokeTokens => SessionOp::Revoke,
+        Op::AssociateSoftwareToken | Op::VerifySoftwareToken => {
+            return Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out));
+        }
+        Op::GetUserData => return Box::pin(account::user_data(call)),
+        Op::RegisterPasskey => return Box::pin(account::register_passkey(call)),
+        Op::SignUp => return Box::pin(super::pool::sign_up(call)),
+        _ => return Box::pin(core::future::ready(Err(unknown_op(name)))),
+    };
+    Box::pin(session::run(call, session_op, out))
 }
 
 fn unknown_op(op: &str) -> CognitoError {

@@ -18,7 +18,7 @@ use crate::storage::{SessionStore, Storage};
 local! {
     /// Refreshes in flight, shared by every CognitoUser object of this page: N parallel
     /// getSession calls for one user send one refresh.
-    static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = ResetAfterPanic::default();
+    static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = const { ResetAfterPanic::new() };
 }
 
 /// getSession's first step: the session when it needs no request (the SDK calls back

@@ -2,15 +2,16 @@
 //! challenge, and TOTP set-up, over `flows::sign_in`; which callback a challenge reaches.
 
 use super::super::call::{session_json, Call};
+use super::super::op::Op;
 use super::super::pending;
-use super::super::reply::{Answer, Outcome, Reply};
+use super::super::reply::{error_object, Answer, Outcome, Reply};
 use super::account::access_token;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
 use crate::js::passkeys;
-use crate::json::{Object, ToJson, Value};
+use crate::json::{ToJson, Value};
 use crate::prelude::*;
 use crate::protocol::account::SetupAuth;
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
@@ -38,29 +39,35 @@ fn sign_in_params(call: &Call) -> SignInParams {
 
 /// The sign-in step `op` asks for, or the reply refusing it before any request; None
 /// when `op` is not a sign-in step.
-pub(super) fn step(op: &str, call: &Call) -> Option<Result<Step, Reply>> {
+pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
     let answer = |a: ChallengeAnswer| Ok(Step::Answer(a));
     Some(match op {
-        "authenticateUser" => {
+        Op::AuthenticateUser => {
             let flow = call.user().get("flow").and_then(Value::as_str).and_then(AuthFlow::parse);
             match flow {
                 Some(flow) => Ok(Step::Start(Begin::Flow(flow), sign_in_params(call))),
                 None => Err(Reply::plain_err("Authentication flow type is invalid.")),
             }
         }
-        "initiateAuth" => {
+        Op::InitiateAuth => {
             let auth_parameters = call.string_map("authParameters").unwrap_or_default();
             Ok(Step::Start(Begin::Custom(auth_parameters), sign_in_params(call)))
         }
-        "sendMFACode" => {
+        Op::SendMfaCode => {
             let mfa_type = call.optional_text("mfaType").filter(|t| !t.is_empty());
             let mfa_type = mfa_type.map_or(ChallengeName::SmsMfa, |t| ChallengeName::parse(&t));
             answer(ChallengeAnswer::MfaCode { code: call.text("code"), mfa_type })
         }
-        "sendSelectChallengeAnswer" => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
-        "sendMFASelectionAnswer" => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
-        "sendCustomChallengeAnswer" => answer(ChallengeAnswer::Custom(call.text("answer"))),
-        "completeNewPasswordChallenge" => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
+        Op::SendSelectChallengeAnswer => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
+        Op::SendMfaSelectionAnswer => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
+        Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
+        // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
+        // finishes the sign-in; for a signed-in user it is `software_token`'s.
+        Op::VerifySoftwareToken if call.challenge_session().is_some() => Ok(Step::FinishMfaSetup {
+            code: call.text("code"),
+            friendly_device_name: call.optional_text("friendlyDeviceName"),
+        }),
+        Op::CompleteNewPasswordChallenge => match call.optional_text("newPassword").filter(|p| !p.is_empty()) {
             Some(password) => {
                 let attributes = call.string_map("attributes").unwrap_or_default();
                 answer(ChallengeAnswer::NewPassword { password, attributes })
@@ -199,13 +206,13 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
         None => message += "this SDK does not handle that challenge yet.",
     }
     let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
-    let mut fields = Object::new();
-    fields.insert("challengeName", name.clone());
-    fields.insert("challengeParameters", params.clone());
+    let mut err = error_object(&error);
+    err.insert("challengeName", name.clone());
+    err.insert("challengeParameters", params.clone());
     if !challenge.available.is_empty() {
-        fields.insert("availableChallenges", challenge.available.to_json());
+        err.insert("availableChallenges", challenge.available.to_json());
     }
-    let otherwise = Reply::err(&error).with_error_fields(fields);
+    let otherwise = Reply::one("err", Value::Object(err));
     let Some(callback) = callback else { return otherwise };
     let args = match callback {
         ChallengeCallback::NameAndParameters(_) => vec![name, params],
@@ -222,21 +229,15 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
 /// user holds a Session) for that sign-in, else for the signed-in user. Associating
 /// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
-/// also finishes the sign-in, and for a signed-in user onSuccess gets
-/// VerifySoftwareToken's answer.
+/// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
+/// onSuccess gets VerifySoftwareToken's answer.
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
-    if verify {
-        let code = call.text("code");
-        let friendly_device_name = call.optional_text("friendlyDeviceName");
-        return match auth {
-            SetupAuth::Session(_) => sign_in(call, Ok(Step::FinishMfaSetup { code, friendly_device_name }), out).await,
-            SetupAuth::AccessToken(token) => {
-                let name = friendly_device_name.as_deref();
-                let data = flows::sign_in::verify_software_token(&call.env(), &token, &code, name).await?;
-                Ok(Reply::ok(Value::Object(data)))
-            }
-        };
+    if let (true, SetupAuth::AccessToken(token)) = (verify, &auth) {
+        let name = call.optional_text("friendlyDeviceName");
+        let data =
+            flows::sign_in::verify_software_token(&call.env(), token, &call.text("code"), name.as_deref()).await?;
+        return Ok(Reply::ok(Value::Object(data)));
     }
     let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
     let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
