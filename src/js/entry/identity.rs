@@ -89,16 +89,17 @@ impl Call<'_> {
     }
 }
 
-/// The answer to an identity operation that never waits, or None when `op` is not one.
-pub(super) fn now(op: Op, input: &Value, storage: &JsValue, out: &mut Answer) -> Option<Outcome> {
+/// The answer to an identity operation that never waits; when `op` is not one, the
+/// caller's storage back (taken, not borrowed: the call keeps it without a clone).
+pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Result<Outcome, JsValue> {
     match op {
-        Op::IdentityCredentials => return Some(construct(input, out)),
+        Op::IdentityCredentials => return Ok(construct(input, out)),
         Op::IdentityGet | Op::IdentityNeedsRefresh | Op::IdentityClearCachedId => {}
-        _ => return None,
+        _ => return Err(storage),
     }
-    let call = Call::parse(input, JsStorage(storage.clone()));
+    let call = Call::parse(input, JsStorage(storage));
     let known = call.known();
-    Some(Ok(match op {
+    Ok(Ok(match op {
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
         Op::IdentityGet if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
         Op::IdentityGet => Reply::ok(known_json(&known)),

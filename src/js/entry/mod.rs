@@ -85,9 +85,10 @@ fn now_outcome(op: Op, name: &str, input: Value, storage: JsValue, answer: &mut 
     if let Some(outcome) = data::now(op, &input).or_else(|| cookie::now(op, &input)) {
         return outcome;
     }
-    if let Some(outcome) = identity::now(op, &input, &storage, answer) {
-        return outcome;
-    }
+    let storage = match identity::now(op, &input, storage, answer) {
+        Ok(outcome) => return outcome,
+        Err(storage) => storage,
+    };
     match Call::parse(input, JsStorage(storage)) {
         Ok(call) => match pool::now(op, &call) {
             Some(outcome) => outcome,
