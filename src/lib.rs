@@ -12,8 +12,9 @@
 // tests, clippy) links std, which its test harnesses need; the code is written against
 // `core` and `alloc` for all of them.
 #![cfg_attr(shipped, no_std)]
-// The two exceptions are allowed where they live: `local` (single-threaded statics) and
-// `js::allocator` (the allocator), each with its SAFETY comment.
+// The exceptions are allowed where they live, each with its SAFETY comment: `local`
+// (single-threaded statics), `js::allocator` (the allocator) and `js::tasks` (a waker
+// whose data is the task's id, never dereferenced).
 #![deny(unsafe_code)]
 
 extern crate alloc;
