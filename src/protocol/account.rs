@@ -6,7 +6,7 @@
 use super::types::{AttributeType, StringMap};
 use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
-use crate::json::Value;
+use crate::json::{Object, ToJson, Value};
 use crate::prelude::*;
 
 pub fn get_user(access_token: &str) -> Request {
@@ -16,12 +16,16 @@ pub fn get_user(access_token: &str) -> Request {
 pub fn update_user_attributes(
     access_token: &str, attributes: &[AttributeType], client_metadata: Option<&StringMap>,
 ) -> Request {
-    let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
+    let mut body = text_fields(&[("AccessToken", access_token)]);
+    body.insert("UserAttributes", attributes.to_json());
     Request::new(Operation::UpdateUserAttributes, with_metadata(body, client_metadata))
 }
 
 pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
-    Request::new(Operation::DeleteUserAttributes, json!({ "UserAttributeNames": names, "AccessToken": access_token }))
+    let mut body = Value::Object(Object::new());
+    body.insert("UserAttributeNames", names.to_json());
+    insert_text(&mut body, "AccessToken", Some(access_token));
+    Request::new(Operation::DeleteUserAttributes, body)
 }
 
 pub fn get_user_attribute_verification_code(
@@ -72,9 +76,14 @@ pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> R
 
 /// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
 pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
-    let options =
-        if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
-    Request::new(Operation::SetUserSettings, json!({ "MFAOptions": options, "AccessToken": access_token }))
+    let mut options = Vec::new();
+    if enabled {
+        options.push(text_fields(&[("DeliveryMedium", "SMS"), ("AttributeName", "phone_number")]));
+    }
+    let mut body = Value::Object(Object::new());
+    body.insert("MFAOptions", Value::Array(options));
+    insert_text(&mut body, "AccessToken", Some(access_token));
+    Request::new(Operation::SetUserSettings, body)
 }
 
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
@@ -131,10 +140,9 @@ pub fn start_webauthn_registration(access_token: &str) -> Request {
 
 /// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
 pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> Request {
-    Request::new(
-        Operation::CompleteWebAuthnRegistration,
-        json!({ "AccessToken": access_token, "Credential": credential }),
-    )
+    let mut body = text_fields(&[("AccessToken", access_token)]);
+    body.insert("Credential", credential);
+    Request::new(Operation::CompleteWebAuthnRegistration, body)
 }
 
 pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
@@ -157,12 +165,10 @@ pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Re
 pub fn confirm_device(
     access_token: &str, device_key: &str, salt_b64: &str, verifier_b64: &str, device_name: &str,
 ) -> Request {
-    let body = json!({
-        "AccessToken": access_token,
-        "DeviceKey": device_key,
-        "DeviceSecretVerifierConfig": { "PasswordVerifier": verifier_b64, "Salt": salt_b64 },
-        "DeviceName": device_name,
-    });
+    let mut body = text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key)]);
+    let verifier = text_fields(&[("PasswordVerifier", verifier_b64), ("Salt", salt_b64)]);
+    body.insert("DeviceSecretVerifierConfig", verifier);
+    insert_text(&mut body, "DeviceName", Some(device_name));
     Request::new(Operation::ConfirmDevice, body)
 }
 

@@ -30,12 +30,9 @@ pub fn confirm_sign_up(
     client_id: &str, username: &str, confirmation_code: &str, force_alias_creation: bool,
     client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let body = json!({
-        "ClientId": client_id,
-        "ConfirmationCode": confirmation_code,
-        "Username": username,
-        "ForceAliasCreation": force_alias_creation,
-    });
+    let mut body =
+        text_fields(&[("ClientId", client_id), ("ConfirmationCode", confirmation_code), ("Username", username)]);
+    body.insert("ForceAliasCreation", Value::Bool(force_alias_creation));
     Request::new(Operation::ConfirmSignUp, with_metadata_and_context(body, client_metadata, user_context))
 }
 
