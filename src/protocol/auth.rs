@@ -13,7 +13,7 @@ pub fn initiate_auth(
     flow: AuthFlow, client_id: &str, auth_parameters: &StringMap, client_metadata: Option<&StringMap>,
     user_context: &UserContextData,
 ) -> Request {
-    let mut body = text_fields(&[("AuthFlow", flow.name()), ("ClientId", client_id)]);
+    let mut body = text_fields(&["AuthFlow", "ClientId"], &[flow.name(), client_id]);
     body.insert("AuthParameters", auth_parameters.to_json());
     Request::new(Operation::InitiateAuth, with_metadata_and_context(body, client_metadata, user_context))
 }
@@ -22,7 +22,7 @@ pub fn respond_to_auth_challenge(
     challenge: &ChallengeName, client_id: &str, challenge_responses: &StringMap, session: Option<&str>,
     client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let mut body = text_fields(&[("ChallengeName", challenge.as_str()), ("ClientId", client_id)]);
+    let mut body = text_fields(&["ChallengeName", "ClientId"], &[challenge.as_str(), client_id]);
     body.insert("ChallengeResponses", challenge_responses.to_json());
     insert_text(&mut body, "Session", session);
     Request::new(Operation::RespondToAuthChallenge, with_metadata_and_context(body, client_metadata, user_context))
@@ -38,7 +38,7 @@ pub fn refresh(
     client_metadata: Option<&StringMap>, user_context: impl FnOnce() -> UserContextData,
 ) -> Request {
     if rotation {
-        let mut body = text_fields(&[("ClientId", client_id), ("RefreshToken", refresh_token)]);
+        let mut body = text_fields(&["ClientId", "RefreshToken"], &[client_id, refresh_token]);
         insert_text(&mut body, "DeviceKey", device_key);
         return Request::new(Operation::GetTokensFromRefreshToken, with_metadata(body, client_metadata));
     }
