@@ -101,8 +101,11 @@ impl Object {
     }
 
     /// Text members, in this order (what most request bodies are): see [`Object::from_literal`].
-    pub fn from_texts(pairs: &[(&str, &str)]) -> Object {
-        Object::from_distinct(pairs.iter().map(|&(k, v)| (String::from(k), Value::String(v.into()))).collect())
+    /// The names and the texts come apart, so the names are one constant at each call.
+    pub fn from_texts(names: &[&str], texts: &[&str]) -> Object {
+        debug_assert_eq!(names.len(), texts.len());
+        let members = names.iter().zip(texts).map(|(&k, &v)| (String::from(k), Value::String(v.into())));
+        Object::from_distinct(members.collect())
     }
 
     /// Members whose keys are written in the code, each once: nothing to resolve.

@@ -6,35 +6,39 @@
 use super::types::{AttributeType, StringMap};
 use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
-use crate::json::Value;
+use crate::json::{Object, ToJson, Value};
 use crate::prelude::*;
 
 pub fn get_user(access_token: &str) -> Request {
-    Request::new(Operation::GetUser, text_fields(&[("AccessToken", access_token)]))
+    Request::new(Operation::GetUser, text_fields(&["AccessToken"], &[access_token]))
 }
 
 pub fn update_user_attributes(
     access_token: &str, attributes: &[AttributeType], client_metadata: Option<&StringMap>,
 ) -> Request {
-    let body = json!({ "AccessToken": access_token, "UserAttributes": attributes });
+    let mut body = text_fields(&["AccessToken"], &[access_token]);
+    body.insert("UserAttributes", attributes.to_json());
     Request::new(Operation::UpdateUserAttributes, with_metadata(body, client_metadata))
 }
 
 pub fn delete_user_attributes(access_token: &str, names: &[String]) -> Request {
-    Request::new(Operation::DeleteUserAttributes, json!({ "UserAttributeNames": names, "AccessToken": access_token }))
+    let mut body = Value::Object(Object::new());
+    body.insert("UserAttributeNames", names.to_json());
+    insert_text(&mut body, "AccessToken", Some(access_token));
+    Request::new(Operation::DeleteUserAttributes, body)
 }
 
 pub fn get_user_attribute_verification_code(
     access_token: &str, attribute_name: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
-    let body = text_fields(&[("AttributeName", attribute_name), ("AccessToken", access_token)]);
+    let body = text_fields(&["AttributeName", "AccessToken"], &[attribute_name, access_token]);
     Request::new(Operation::GetUserAttributeVerificationCode, with_metadata(body, client_metadata))
 }
 
 pub fn verify_user_attribute(access_token: &str, attribute_name: &str, code: &str) -> Request {
     Request::new(
         Operation::VerifyUserAttribute,
-        text_fields(&[("AttributeName", attribute_name), ("Code", code), ("AccessToken", access_token)]),
+        text_fields(&["AttributeName", "Code", "AccessToken"], &[attribute_name, code, access_token]),
     )
 }
 
@@ -42,14 +46,14 @@ pub fn change_password(
     access_token: &str, previous: &str, proposed: &str, client_metadata: Option<&StringMap>,
 ) -> Request {
     let body =
-        text_fields(&[("PreviousPassword", previous), ("ProposedPassword", proposed), ("AccessToken", access_token)]);
+        text_fields(&["PreviousPassword", "ProposedPassword", "AccessToken"], &[previous, proposed, access_token]);
     Request::new(Operation::ChangePassword, with_metadata(body, client_metadata))
 }
 
 pub fn forgot_password(
     client_id: &str, username: &str, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let body = text_fields(&[("ClientId", client_id), ("Username", username)]);
+    let body = text_fields(&["ClientId", "Username"], &[client_id, username]);
     Request::new(Operation::ForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
@@ -57,24 +61,25 @@ pub fn confirm_forgot_password(
     client_id: &str, username: &str, code: &str, password: &str, client_metadata: Option<&StringMap>,
     user_context: &UserContextData,
 ) -> Request {
-    let body = text_fields(&[
-        ("ClientId", client_id),
-        ("Username", username),
-        ("ConfirmationCode", code),
-        ("Password", password),
-    ]);
+    let body =
+        text_fields(&["ClientId", "Username", "ConfirmationCode", "Password"], &[client_id, username, code, password]);
     Request::new(Operation::ConfirmForgotPassword, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn delete_user(access_token: &str, client_metadata: Option<&StringMap>) -> Request {
-    Request::new(Operation::DeleteUser, with_metadata(text_fields(&[("AccessToken", access_token)]), client_metadata))
+    Request::new(Operation::DeleteUser, with_metadata(text_fields(&["AccessToken"], &[access_token]), client_metadata))
 }
 
 /// `enableMFA` / `disableMFA`: legacy SMS MFA through SetUserSettings.
 pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
-    let options =
-        if enabled { json!([{ "DeliveryMedium": "SMS", "AttributeName": "phone_number" }]) } else { json!([]) };
-    Request::new(Operation::SetUserSettings, json!({ "MFAOptions": options, "AccessToken": access_token }))
+    let mut options = Vec::new();
+    if enabled {
+        options.push(text_fields(&["DeliveryMedium", "AttributeName"], &["SMS", "phone_number"]));
+    }
+    let mut body = Value::Object(Object::new());
+    body.insert("MFAOptions", Value::Array(options));
+    insert_text(&mut body, "AccessToken", Some(access_token));
+    Request::new(Operation::SetUserSettings, body)
 }
 
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
@@ -82,7 +87,7 @@ pub fn set_sms_mfa_option(access_token: &str, enabled: bool) -> Request {
 pub fn set_user_mfa_preference(
     access_token: &str, sms: Option<Value>, software_token: Option<Value>, email: Option<Value>,
 ) -> Request {
-    let mut body = text_fields(&[("AccessToken", access_token)]);
+    let mut body = text_fields(&["AccessToken"], &[access_token]);
     insert_setting(&mut body, "SMSMfaSettings", sms);
     insert_setting(&mut body, "SoftwareTokenMfaSettings", software_token);
     insert_setting(&mut body, "EmailMfaSettings", email);
@@ -108,8 +113,8 @@ pub enum SetupAuth {
 impl SetupAuth {
     fn body(&self) -> Value {
         match self {
-            SetupAuth::AccessToken(t) => text_fields(&[("AccessToken", t)]),
-            SetupAuth::Session(s) => text_fields(&[("Session", s)]),
+            SetupAuth::AccessToken(t) => text_fields(&["AccessToken"], &[t]),
+            SetupAuth::Session(s) => text_fields(&["Session"], &[s]),
         }
     }
 }
@@ -126,19 +131,18 @@ pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name:
 }
 
 pub fn start_webauthn_registration(access_token: &str) -> Request {
-    Request::new(Operation::StartWebAuthnRegistration, text_fields(&[("AccessToken", access_token)]))
+    Request::new(Operation::StartWebAuthnRegistration, text_fields(&["AccessToken"], &[access_token]))
 }
 
 /// `credential`: the new passkey as `PublicKeyCredential.toJSON()` gives it.
 pub fn complete_webauthn_registration(access_token: &str, credential: Value) -> Request {
-    Request::new(
-        Operation::CompleteWebAuthnRegistration,
-        json!({ "AccessToken": access_token, "Credential": credential }),
-    )
+    let mut body = text_fields(&["AccessToken"], &[access_token]);
+    body.insert("Credential", credential);
+    Request::new(Operation::CompleteWebAuthnRegistration, body)
 }
 
 pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, next_token: Option<&str>) -> Request {
-    let mut body = text_fields(&[("AccessToken", access_token)]);
+    let mut body = text_fields(&["AccessToken"], &[access_token]);
     if let Some(n) = max_results {
         body.insert("MaxResults", json!(n));
     }
@@ -149,7 +153,7 @@ pub fn list_webauthn_credentials(access_token: &str, max_results: Option<u32>, n
 pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Request {
     Request::new(
         Operation::DeleteWebAuthnCredential,
-        text_fields(&[("AccessToken", access_token), ("CredentialId", credential_id)]),
+        text_fields(&["AccessToken", "CredentialId"], &[access_token, credential_id]),
     )
 }
 
@@ -157,21 +161,19 @@ pub fn delete_webauthn_credential(access_token: &str, credential_id: &str) -> Re
 pub fn confirm_device(
     access_token: &str, device_key: &str, salt_b64: &str, verifier_b64: &str, device_name: &str,
 ) -> Request {
-    let body = json!({
-        "AccessToken": access_token,
-        "DeviceKey": device_key,
-        "DeviceSecretVerifierConfig": { "PasswordVerifier": verifier_b64, "Salt": salt_b64 },
-        "DeviceName": device_name,
-    });
+    let mut body = text_fields(&["AccessToken", "DeviceKey"], &[access_token, device_key]);
+    let verifier = text_fields(&["PasswordVerifier", "Salt"], &[verifier_b64, salt_b64]);
+    body.insert("DeviceSecretVerifierConfig", verifier);
+    insert_text(&mut body, "DeviceName", Some(device_name));
     Request::new(Operation::ConfirmDevice, body)
 }
 
 pub fn get_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::GetDevice, text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key)]))
+    Request::new(Operation::GetDevice, text_fields(&["AccessToken", "DeviceKey"], &[access_token, device_key]))
 }
 
 pub fn list_devices(access_token: &str, limit: Option<u32>, pagination_token: Option<&str>) -> Request {
-    let mut body = text_fields(&[("AccessToken", access_token)]);
+    let mut body = text_fields(&["AccessToken"], &[access_token]);
     if let Some(l) = limit {
         body.insert("Limit", json!(l));
     }
@@ -184,20 +186,20 @@ pub fn update_device_status(access_token: &str, device_key: &str, remembered: bo
     let status = if remembered { "remembered" } else { "not_remembered" };
     Request::new(
         Operation::UpdateDeviceStatus,
-        text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key), ("DeviceRememberedStatus", status)]),
+        text_fields(&["AccessToken", "DeviceKey", "DeviceRememberedStatus"], &[access_token, device_key, status]),
     )
 }
 
 pub fn forget_device(access_token: &str, device_key: &str) -> Request {
-    Request::new(Operation::ForgetDevice, text_fields(&[("AccessToken", access_token), ("DeviceKey", device_key)]))
+    Request::new(Operation::ForgetDevice, text_fields(&["AccessToken", "DeviceKey"], &[access_token, device_key]))
 }
 
 pub fn global_sign_out(access_token: &str) -> Request {
-    Request::new(Operation::GlobalSignOut, text_fields(&[("AccessToken", access_token)]))
+    Request::new(Operation::GlobalSignOut, text_fields(&["AccessToken"], &[access_token]))
 }
 
 pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
-    Request::new(Operation::RevokeToken, text_fields(&[("Token", refresh_token), ("ClientId", client_id)]))
+    Request::new(Operation::RevokeToken, text_fields(&["Token", "ClientId"], &[refresh_token, client_id]))
 }
 
 #[cfg(test)]

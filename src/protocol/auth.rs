@@ -6,14 +6,15 @@
 use super::challenge::{AuthFlow, ChallengeName};
 use super::types::StringMap;
 use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
-use crate::json;
+use crate::json::ToJson;
 use crate::prelude::*;
 
 pub fn initiate_auth(
     flow: AuthFlow, client_id: &str, auth_parameters: &StringMap, client_metadata: Option<&StringMap>,
     user_context: &UserContextData,
 ) -> Request {
-    let body = json!({ "AuthFlow": (flow.name()), "ClientId": client_id, "AuthParameters": auth_parameters });
+    let mut body = text_fields(&["AuthFlow", "ClientId"], &[flow.name(), client_id]);
+    body.insert("AuthParameters", auth_parameters.to_json());
     Request::new(Operation::InitiateAuth, with_metadata_and_context(body, client_metadata, user_context))
 }
 
@@ -21,11 +22,8 @@ pub fn respond_to_auth_challenge(
     challenge: &ChallengeName, client_id: &str, challenge_responses: &StringMap, session: Option<&str>,
     client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let mut body = json!({
-        "ChallengeName": (challenge.as_str()),
-        "ClientId": client_id,
-        "ChallengeResponses": challenge_responses,
-    });
+    let mut body = text_fields(&["ChallengeName", "ClientId"], &[challenge.as_str(), client_id]);
+    body.insert("ChallengeResponses", challenge_responses.to_json());
     insert_text(&mut body, "Session", session);
     Request::new(Operation::RespondToAuthChallenge, with_metadata_and_context(body, client_metadata, user_context))
 }
@@ -40,7 +38,7 @@ pub fn refresh(
     client_metadata: Option<&StringMap>, user_context: impl FnOnce() -> UserContextData,
 ) -> Request {
     if rotation {
-        let mut body = text_fields(&[("ClientId", client_id), ("RefreshToken", refresh_token)]);
+        let mut body = text_fields(&["ClientId", "RefreshToken"], &[client_id, refresh_token]);
         insert_text(&mut body, "DeviceKey", device_key);
         return Request::new(Operation::GetTokensFromRefreshToken, with_metadata(body, client_metadata));
     }

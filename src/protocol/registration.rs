@@ -12,7 +12,7 @@ pub fn sign_up(
     client_id: &str, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
     validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let mut body = text_fields(&[("ClientId", client_id), ("Username", username), ("Password", password)]);
+    let mut body = text_fields(&["ClientId", "Username", "Password"], &[client_id, username, password]);
     insert_attributes(&mut body, "UserAttributes", user_attributes);
     insert_attributes(&mut body, "ValidationData", validation_data);
     Request::new(Operation::SignUp, with_metadata_and_context(body, client_metadata, user_context))
@@ -30,19 +30,16 @@ pub fn confirm_sign_up(
     client_id: &str, username: &str, confirmation_code: &str, force_alias_creation: bool,
     client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
-    let body = json!({
-        "ClientId": client_id,
-        "ConfirmationCode": confirmation_code,
-        "Username": username,
-        "ForceAliasCreation": force_alias_creation,
-    });
+    let mut body =
+        text_fields(&["ClientId", "ConfirmationCode", "Username"], &[client_id, confirmation_code, username]);
+    body.insert("ForceAliasCreation", Value::Bool(force_alias_creation));
     Request::new(Operation::ConfirmSignUp, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn resend_confirmation_code(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
     Request::new(
         Operation::ResendConfirmationCode,
-        with_metadata(text_fields(&[("ClientId", client_id), ("Username", username)]), client_metadata),
+        with_metadata(text_fields(&["ClientId", "Username"], &[client_id, username]), client_metadata),
     )
 }
 

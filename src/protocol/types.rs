@@ -17,7 +17,7 @@ pub struct AttributeType {
 
 impl ToJson for AttributeType {
     fn to_json(&self) -> Value {
-        crate::json!({ "Name": (self.name), "Value": (self.value) })
+        Value::Object(Object::from_texts(&["Name", "Value"], &[&self.name, &self.value]))
     }
 }
 
