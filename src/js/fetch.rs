@@ -5,7 +5,6 @@
 use super::host::host;
 use super::tasks::Wait;
 use crate::flows::transport::Transport;
-use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::{CognitoError, HttpResponse, Request};
 
@@ -18,13 +17,14 @@ pub struct FetchTransport {
 
 impl Transport for FetchTransport {
     async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
-        let mut headers = Object::new();
-        for (name, value) in request.headers(&self.user_agent) {
-            headers.insert(name, Value::String(value));
-        }
         let answer = Wait::new();
-        let headers = Value::Object(headers).stringify();
-        host().fetch(endpoint, &headers, &request.text(), self.credentials.as_deref(), answer.id());
+        host().fetch(
+            endpoint,
+            &request.headers_json(&self.user_agent),
+            &request.text(),
+            self.credentials.as_deref(),
+            answer.id(),
+        );
         let answer = answer.await.map_err(CognitoError::network)?;
         super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
         Ok(response(&answer))

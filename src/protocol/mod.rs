@@ -51,14 +51,11 @@ impl Request {
         }
     }
 
-    /// The headers the JS SDK sends, in its order.
-    pub fn headers(&self, user_agent: &str) -> [(&'static str, String); 4] {
-        [
-            ("Content-Type", "application/x-amz-json-1.1".to_string()),
-            ("X-Amz-Target", self.operation.target()),
-            ("X-Amz-User-Agent", user_agent.to_string()),
-            ("Cache-Control", "no-store".to_string()),
-        ]
+    /// The headers the JS SDK sends, in its order, as the JSON object `fetch` is given.
+    pub fn headers_json(&self, user_agent: &str) -> String {
+        let target = self.operation.target();
+        let values = ["application/x-amz-json-1.1", target.as_str(), user_agent, "no-store"];
+        text_fields(&["Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "Cache-Control"], &values).stringify()
     }
 }
 
@@ -123,9 +120,12 @@ mod tests {
     #[test]
     fn headers_name_the_operation() {
         let req = Request::new(Operation::InitiateAuth, crate::json!({}));
-        let h = req.headers(USER_AGENT);
-        assert_eq!(h[0], ("Content-Type", "application/x-amz-json-1.1".to_string()));
-        assert_eq!(h[1], ("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth".to_string()));
-        assert!(h[2].1.contains("cognito-identity-wasm/"));
+        let h = crate::json::parse(&req.headers_json(USER_AGENT)).unwrap();
+        let names: Vec<&str> = h.as_object().unwrap().iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "Cache-Control"]);
+        assert_eq!(h["Content-Type"], "application/x-amz-json-1.1");
+        assert_eq!(h["X-Amz-Target"], "AWSCognitoIdentityProviderService.InitiateAuth");
+        assert!(h["X-Amz-User-Agent"].as_str().unwrap().contains("cognito-identity-wasm/"));
+        assert_eq!(h["Cache-Control"], "no-store");
     }
 }
