@@ -71,13 +71,6 @@ macro_rules! local {
     ($($tt:tt)*) => { std::thread_local! { $($tt)* } };
 }
 
-/// A static made on first use, shared by every thread natively (std's `LazyLock`), the
-/// one thread's on wasm32.
-#[cfg(not(target_arch = "wasm32"))]
-pub type Lazy<T> = std::sync::LazyLock<T>;
-#[cfg(target_arch = "wasm32")]
-pub type Lazy<T> = Local<T>;
-
 #[cfg(target_arch = "wasm32")]
 impl<T: 'static> core::ops::Deref for Local<T> {
     type Target = T;

@@ -70,8 +70,9 @@ impl CivilDate {
         let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
         CivilDate {
             // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
-            weekday: WEEKDAYS[(days + 4).rem_euclid(7) as usize],
-            month: MONTHS[(month - 1) as usize],
+            weekday: WEEKDAYS[(days + 4).rem_euclid(7) as usize % 7],
+            // `% 12` (month is 1..=12 anyway): the index needs no bounds check.
+            month: MONTHS[(month - 1) as usize % 12],
             day: day as u64,
             year: yoe + era * 400 + i64::from(month <= 2),
         }

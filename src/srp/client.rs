@@ -5,7 +5,7 @@ use crate::prelude::*;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
-use super::pad::{pad_bytes, parse_hex_uint, to_hex, to_hex_trimmed};
+use super::pad::{pad_bytes, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
 use super::sha256::sha256_after;
 use super::{sha256, SrpError};
 use crate::text::{base64_decode, base64_encode};
@@ -142,7 +142,7 @@ fn checked_server_b(srp_b_hex: &str) -> Result<(Vec<u8>, mont::Limbs), SrpError>
     // The JS SDK accepts an unreduced B; a hostile server gains nothing from one, but
     // no honest server sends it either, so it is refused (B ≡ 0 was checked first, so
     // B = N keeps the SDK's message).
-    if !less_than_n(&b) {
+    if !less_than_n(&b, &b_mod_n) {
         return Err(SrpError::BOutOfRange);
     }
     Ok((b, b_mod_n))
@@ -222,12 +222,11 @@ pub(super) fn derive_key(
     Ok(Derived { u, x, s, key })
 }
 
-/// `b < N` for big-endian bytes of any length (public data: variable time is fine).
-fn less_than_n(b: &[u8]) -> bool {
-    let first = b.iter().position(|&v| v != 0).unwrap_or(b.len());
-    let b = &b[first..];
-    let n = group().n_bytes();
-    b.len() < n.len() || (b.len() == n.len() && b < &n[..])
+/// `b < N` for big-endian bytes of any length, given b mod N (public data: variable time
+/// is fine): below 2^3072 (what the limbs hold whole) and left as it was by the reduction.
+fn less_than_n(b: &[u8], b_mod_n: &mont::Limbs) -> bool {
+    let b = strip_leading_zeros(b);
+    b.len() <= N_LEN && mont::limbs_from_be(b) == *b_mod_n
 }
 
 /// Free-function form of [`SrpClient::intermediates`].

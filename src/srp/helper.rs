@@ -95,9 +95,13 @@ fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
 fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
     let bytes = unsigned(hex, field)?;
     let digits = strip_leading_zeros(&bytes);
-    let start = 32usize.checked_sub(digits.len()).ok_or(SrpError::LongerThanHash(field))?;
+    if digits.len() > 32 {
+        return Err(SrpError::LongerThanHash(field));
+    }
     let mut out = [0u8; 32];
-    out[start..].copy_from_slice(digits);
+    for (o, &d) in out.iter_mut().rev().zip(digits.iter().rev()) {
+        *o = d;
+    }
     Ok(out)
 }
 

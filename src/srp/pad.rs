@@ -26,7 +26,7 @@ fn hex(bytes: &[u8], trim: bool) -> String {
     for &b in bytes {
         for digit in [b >> 4, b & 0x0f] {
             if !(trim && s.is_empty() && digit == 0) {
-                s.push(char::from(DIGITS[usize::from(digit)]));
+                s.push(char::from(DIGITS[usize::from(digit & 0x0f)])); // (& 0x0f: no bounds check)
             }
         }
     }
