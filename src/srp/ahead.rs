@@ -15,8 +15,6 @@ local! {
     static SPARE: RefCell<Option<SrpClient>> = const { RefCell::new(None) };
     /// How many SRP clients sign-ins have taken or drawn so far.
     static TAKEN: Cell<u64> = const { Cell::new(0) };
-    /// Whether [`warm_up`] has run.
-    static WARM: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A request for a precomputed client, made now and carried out later by [`prepare`].
@@ -47,19 +45,14 @@ pub fn prepare(ticket: Ticket) {
 
 /// Gets the exponentiation code optimised by engines that compile wasm in tiers, without
 /// computing anything secret (`srp_mont::warm_up`): for pages where a sign-in is less
-/// likely than on a signed-out page but may still come (an expired session). Once per
-/// page: the first sign-in runs it too when idle time has not come yet (a sign-in started
-/// as the page loads), so its own exponentiations soon run optimised code.
+/// likely than on a signed-out page but may still come (an expired session).
 pub fn warm_up() {
-    if !WARM.with(|w| w.replace(true)) {
-        super::mont::warm_up();
-    }
+    super::mont::warm_up();
 }
 
 /// The precomputed client, taken out of its slot, or a fresh one.
 pub fn take_or_generate() -> Result<SrpClient, SrpError> {
     TAKEN.with(|t| t.set(t.get() + 1));
-    warm_up();
     match SPARE.with(|s| s.borrow_mut().take()) {
         Some(client) => Ok(client),
         None => SrpClient::generate(),
