@@ -15,6 +15,7 @@ import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
+import { pruneTable } from './prune-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { features: { type: 'string' }, out: { type: 'string' } } });
@@ -55,6 +56,11 @@ function compile() {
   // The producers and target-features sections are for tools, not for browsers.
   const bg = join(work, 'web', `${crate}_bg.wasm`);
   const opt = join(work, `${crate}.opt.wasm`);
+  // The function table's entries nothing can call (wasm-bindgen's closure shims) leave it
+  // first, so wasm-opt removes their code (scripts/prune-table.mjs says why that is safe).
+  const pruned = pruneTable(readFileSync(bg), readFileSync(join(work, 'web', `${crate}.js`), 'utf8'));
+  if (!pruned.pruned) throw new Error(`scripts/prune-table.mjs pruned nothing: ${pruned.why}`);
+  writeFileSync(bg, pruned.wasm);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
