@@ -10,35 +10,10 @@
 // theirs). The glue uses each of them as `wasm.<name>`, as an object key, or as the name
 // of a wrapper function of its own, so a whole-word replacement renames them consistently.
 
+import { leb, moduleOf, nameBytes, readName, sections, u32 } from './wasm-binary.mjs';
+
 /** wasm-bindgen's runtime exports, which only its glue calls. */
 const RUNTIME_EXPORT = /^(?:__wbindgen_|__wbg_|__externref_|wasm_bindgen__|__wasm_bindgen_|__abort_handler$|__instance_terminated$)/;
-
-const leb = (bytes, at) => {
-  let value = 0, shift = 0, byte;
-  do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-  return [value, at];
-};
-const u32 = (n) => { const b = []; do { let x = n % 128; n = Math.floor(n / 128); if (n) x |= 0x80; b.push(x); } while (n); return b; };
-const utf8 = (s) => [...Buffer.from(s, 'utf8')];
-const nameBytes = (s) => [...u32(Buffer.byteLength(s)), ...utf8(s)];
-
-/** The module's sections as { id, body } (body: a Buffer view). */
-function sections(wasm) {
-  const out = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = leb(wasm, at + 1);
-    out.push({ id, body: wasm.subarray(start, start + size) });
-    at = start + size;
-  }
-  return out;
-}
-
-function readName(body, at) {
-  const [length, start] = leb(body, at);
-  return [body.subarray(start, start + length).toString('utf8'), start + length];
-}
 
 /** Where an import's description ends (function, table, memory, global or tag). */
 function skipImportDesc(body, at) {
@@ -86,8 +61,6 @@ export function shortenNames(wasm) {
     }
     return { id, body: Buffer.from(out) };
   });
-  const parts = [wasm.subarray(0, 8)];
-  for (const { id, body } of rebuilt) parts.push(Buffer.from([id, ...u32(body.length)]), body);
 
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Longest first, so that no name is replaced inside a longer one it prefixes.
@@ -99,5 +72,5 @@ export function shortenNames(wasm) {
     }
     return source.replace(pattern, (old) => renames.get(old));
   };
-  return { wasm: Buffer.concat(parts), rename };
+  return { wasm: moduleOf(wasm, rebuilt), rename };
 }
