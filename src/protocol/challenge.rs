@@ -35,71 +35,37 @@ impl AuthFlow {
     }
 }
 
-/// A `ChallengeName` Cognito sends (or, for `SrpA`, that CUSTOM_AUTH sends it).
-#[derive(PartialEq, Eq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-// A tag byte for the variant: a named challenge's place is read, and the challenge rebuilt
-// from it, without code per variant.
-#[repr(u8)]
-pub enum ChallengeName {
-    /// CUSTOM_AUTH's opening `CHALLENGE_NAME`: SRP first, then the custom challenges.
-    SrpA,
-    PasswordVerifier,
-    DeviceSrpAuth,
-    DevicePasswordVerifier,
-    SmsMfa,
-    SoftwareTokenMfa,
-    EmailOtp,
-    SmsOtp,
-    SelectMfaType,
-    MfaSetup,
-    CustomChallenge,
-    NewPasswordRequired,
-    /// USER_AUTH: pick a first factor from `AvailableChallenges`.
-    SelectChallenge,
-    /// USER_AUTH: a passkey assertion.
-    WebAuthn,
-    /// A name Cognito added after this SDK: reported to the app as it came.
-    Other(String),
+named_variants! {
+    /// A `ChallengeName` Cognito sends (or, for `SrpA`, that CUSTOM_AUTH sends it).
+    #[derive(PartialEq, Eq)]
+    #[cfg_attr(not(shipped), derive(Debug))]
+    // A tag byte for the variant: a named challenge's place is read, and the challenge
+    // rebuilt from it, without code per variant.
+    #[repr(u8)]
+    pub enum ChallengeName {
+        /// CUSTOM_AUTH's opening `CHALLENGE_NAME`: SRP first, then the custom challenges.
+        SrpA = "SRP_A",
+        PasswordVerifier = "PASSWORD_VERIFIER",
+        DeviceSrpAuth = "DEVICE_SRP_AUTH",
+        DevicePasswordVerifier = "DEVICE_PASSWORD_VERIFIER",
+        SmsMfa = "SMS_MFA",
+        SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA",
+        EmailOtp = "EMAIL_OTP",
+        SmsOtp = "SMS_OTP",
+        SelectMfaType = "SELECT_MFA_TYPE",
+        MfaSetup = "MFA_SETUP",
+        CustomChallenge = "CUSTOM_CHALLENGE",
+        NewPasswordRequired = "NEW_PASSWORD_REQUIRED",
+        /// USER_AUTH: pick a first factor from `AvailableChallenges`.
+        SelectChallenge = "SELECT_CHALLENGE",
+        /// USER_AUTH: a passkey assertion.
+        WebAuthn = "WEB_AUTHN",
+        ;
+        /// A name Cognito added after this SDK: reported to the app as it came.
+        Other(String),
+    }
+    names: NAMES, named: NAMED, past: ChallengeName::Other(String::new())
 }
-
-/// Every named challenge, in the order of the variants (and of [`NAMES`] and [`HANDLING`]).
-#[cfg(test)]
-const NAMED: [ChallengeName; 14] = [
-    ChallengeName::SrpA,
-    ChallengeName::PasswordVerifier,
-    ChallengeName::DeviceSrpAuth,
-    ChallengeName::DevicePasswordVerifier,
-    ChallengeName::SmsMfa,
-    ChallengeName::SoftwareTokenMfa,
-    ChallengeName::EmailOtp,
-    ChallengeName::SmsOtp,
-    ChallengeName::SelectMfaType,
-    ChallengeName::MfaSetup,
-    ChallengeName::CustomChallenge,
-    ChallengeName::NewPasswordRequired,
-    ChallengeName::SelectChallenge,
-    ChallengeName::WebAuthn,
-];
-
-/// The names of the named challenges, in the order of the variants: a table costs less
-/// wasm than a `match` of string arms.
-const NAMES: [&str; 14] = [
-    "SRP_A",
-    "PASSWORD_VERIFIER",
-    "DEVICE_SRP_AUTH",
-    "DEVICE_PASSWORD_VERIFIER",
-    "SMS_MFA",
-    "SOFTWARE_TOKEN_MFA",
-    "EMAIL_OTP",
-    "SMS_OTP",
-    "SELECT_MFA_TYPE",
-    "MFA_SETUP",
-    "CUSTOM_CHALLENGE",
-    "NEW_PASSWORD_REQUIRED",
-    "SELECT_CHALLENGE",
-    "WEB_AUTHN",
-];
 
 /// How the SDK's callback object is asked to answer a challenge: the method's name, and
 /// whether it takes `(challengeName, challengeParameters)` or only the parameters.
@@ -149,7 +115,7 @@ impl Clone for ChallengeName {
 }
 
 /// Who answers each named challenge, in the order of the variants (a table: less wasm than a `match`).
-const HANDLING: [Handling; 14] = {
+const HANDLING: [Handling; NAMES.len()] = {
     use ChallengeCallback::*;
     use Handling::{App, Internal, Passkey};
     [
@@ -183,48 +149,6 @@ impl ChallengeName {
         match self {
             ChallengeName::Other(name) => name,
             named => NAMES[named.index()],
-        }
-    }
-
-    /// The named challenge at place `i` of the variants (`Other("")` past them).
-    fn named(i: usize) -> ChallengeName {
-        match i {
-            0 => ChallengeName::SrpA,
-            1 => ChallengeName::PasswordVerifier,
-            2 => ChallengeName::DeviceSrpAuth,
-            3 => ChallengeName::DevicePasswordVerifier,
-            4 => ChallengeName::SmsMfa,
-            5 => ChallengeName::SoftwareTokenMfa,
-            6 => ChallengeName::EmailOtp,
-            7 => ChallengeName::SmsOtp,
-            8 => ChallengeName::SelectMfaType,
-            9 => ChallengeName::MfaSetup,
-            10 => ChallengeName::CustomChallenge,
-            11 => ChallengeName::NewPasswordRequired,
-            12 => ChallengeName::SelectChallenge,
-            13 => ChallengeName::WebAuthn,
-            _ => ChallengeName::Other(String::new()),
-        }
-    }
-
-    /// The place of a named challenge among the variants, and in [`NAMES`] (0 for `Other`).
-    fn index(&self) -> usize {
-        match self {
-            ChallengeName::SrpA => 0,
-            ChallengeName::PasswordVerifier => 1,
-            ChallengeName::DeviceSrpAuth => 2,
-            ChallengeName::DevicePasswordVerifier => 3,
-            ChallengeName::SmsMfa => 4,
-            ChallengeName::SoftwareTokenMfa => 5,
-            ChallengeName::EmailOtp => 6,
-            ChallengeName::SmsOtp => 7,
-            ChallengeName::SelectMfaType => 8,
-            ChallengeName::MfaSetup => 9,
-            ChallengeName::CustomChallenge => 10,
-            ChallengeName::NewPasswordRequired => 11,
-            ChallengeName::SelectChallenge => 12,
-            ChallengeName::WebAuthn => 13,
-            ChallengeName::Other(_) => 0,
         }
     }
 

@@ -8,89 +8,54 @@ use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
 use crate::text::{after_last, before, concat, push_uint};
 
-/// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
-/// failures, this library) reports.
-#[derive(PartialEq, Eq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum ErrorKind {
-    // Cognito's codes this library acts on.
-    /// Wrong password, revoked or expired refresh token, a pool that refuses an identity.
-    NotAuthorized,
-    /// With refresh-token rotation: a refresh token already exchanged for a newer one.
-    RefreshTokenReuse,
-    /// Something named does not exist (a forgotten device, an identity id).
-    ResourceNotFound,
-    InternalError,
-    /// A bad argument, from Cognito or caught here before any request.
-    InvalidParameter,
-    /// One of the throttling codes AWS uses (retried with backoff); the name as sent.
-    Throttling(&'static str),
-    // The library's own.
-    /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
-    Network,
-    /// The server answered with something that is not the JSON the operation promises.
-    UnexpectedResponse,
-    /// No signed-in session where one is needed.
-    NotAuthenticated,
-    /// The SRP arithmetic refused the server's values (or randomness was unavailable).
-    Srp,
-    /// Storage refused a write, or holds what cannot be read.
-    Storage,
-    /// Cognito asked for a device's proof, but no device is remembered.
-    DeviceNotRemembered,
-    /// A challenge the app's callback object has no method for.
-    UnhandledChallenge,
-    /// The browser lacks an API a call needs (WebAuthn with its JSON helpers).
-    NotSupported,
-    /// A panic inside the library, caught at the JS edge; the library is still usable.
-    Panic,
-    /// Any other code the service sent, passed through as it came.
-    Service(String),
+named_variants! {
+    /// What went wrong, by kind. Each has the `code` the SDK (or, for the library's own
+    /// failures, this library) reports.
+    #[derive(PartialEq, Eq)]
+    #[cfg_attr(not(shipped), derive(Debug))]
+    pub enum ErrorKind {
+        // Cognito's codes this library acts on.
+        /// Wrong password, revoked or expired refresh token, a pool that refuses an identity.
+        NotAuthorized = "NotAuthorizedException",
+        /// With refresh-token rotation: a refresh token already exchanged for a newer one.
+        RefreshTokenReuse = "RefreshTokenReuseException",
+        /// Something named does not exist (a forgotten device, an identity id).
+        ResourceNotFound = "ResourceNotFoundException",
+        InternalError = "InternalErrorException",
+        /// A bad argument, from Cognito or caught here before any request.
+        InvalidParameter = "InvalidParameterException",
+        // The library's own.
+        /// `fetch` itself failed: offline, DNS, CORS refused, connection dropped.
+        Network = "NetworkError",
+        /// The server answered with something that is not the JSON the operation promises.
+        UnexpectedResponse = "UnexpectedResponseException",
+        /// No signed-in session where one is needed. (The JS SDK throws a code-less Error
+        /// with the same message; the code is Amplify's name for this case.)
+        NotAuthenticated = "UserUnAuthenticatedException",
+        /// The SRP arithmetic refused the server's values (or randomness was unavailable).
+        Srp = "SrpError",
+        /// Storage refused a write, or holds what cannot be read.
+        Storage = "StorageError",
+        /// Cognito asked for a device's proof, but no device is remembered.
+        DeviceNotRemembered = "DeviceNotRememberedException",
+        /// A challenge the app's callback object has no method for.
+        UnhandledChallenge = "UnhandledChallengeException",
+        /// The browser lacks an API a call needs (WebAuthn with its JSON helpers).
+        NotSupported = "NotSupportedError",
+        /// A panic inside the library, caught at the JS edge; the library is still usable.
+        Panic = "WasmPanicException",
+        ;
+        /// One of the throttling codes AWS uses (retried with backoff); the name as sent.
+        Throttling(&'static str),
+        /// Any other code the service sent, passed through as it came.
+        Service(String),
+    }
+    names: CODES, named: NAMED, past: ErrorKind::InternalError
 }
 
 /// AWS's throttling codes, as they are spelled on the wire.
 const THROTTLING: [&str; 5] =
     ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
-
-/// Every kind with a fixed code, in the order of the variants (and of [`CODES`]).
-#[cfg(test)]
-const NAMED: [ErrorKind; 14] = [
-    ErrorKind::NotAuthorized,
-    ErrorKind::RefreshTokenReuse,
-    ErrorKind::ResourceNotFound,
-    ErrorKind::InternalError,
-    ErrorKind::InvalidParameter,
-    ErrorKind::Network,
-    ErrorKind::UnexpectedResponse,
-    ErrorKind::NotAuthenticated,
-    ErrorKind::Srp,
-    ErrorKind::Storage,
-    ErrorKind::DeviceNotRemembered,
-    ErrorKind::UnhandledChallenge,
-    ErrorKind::NotSupported,
-    ErrorKind::Panic,
-];
-
-/// The fixed codes, in the order of the variants: a table costs less wasm than a `match`
-/// of string arms.
-const CODES: [&str; 14] = [
-    "NotAuthorizedException",
-    "RefreshTokenReuseException",
-    "ResourceNotFoundException",
-    "InternalErrorException",
-    "InvalidParameterException",
-    "NetworkError",
-    "UnexpectedResponseException",
-    // The JS SDK throws a code-less Error with the same message; the code is
-    // Amplify's name for this case.
-    "UserUnAuthenticatedException",
-    "SrpError",
-    "StorageError",
-    "DeviceNotRememberedException",
-    "UnhandledChallengeException",
-    "NotSupportedError",
-    "WasmPanicException",
-];
 
 impl ErrorKind {
     /// The kind of a code (as the service sends it, or as [`ErrorKind::code`] gives it).
@@ -110,48 +75,6 @@ impl ErrorKind {
             ErrorKind::Throttling(name) => name,
             ErrorKind::Service(code) => code,
             named => CODES[named.index()],
-        }
-    }
-
-    /// The kind with a fixed code at place `i` of the variants (`InternalError` past them).
-    fn named(i: usize) -> ErrorKind {
-        match i {
-            0 => ErrorKind::NotAuthorized,
-            1 => ErrorKind::RefreshTokenReuse,
-            2 => ErrorKind::ResourceNotFound,
-            4 => ErrorKind::InvalidParameter,
-            5 => ErrorKind::Network,
-            6 => ErrorKind::UnexpectedResponse,
-            7 => ErrorKind::NotAuthenticated,
-            8 => ErrorKind::Srp,
-            9 => ErrorKind::Storage,
-            10 => ErrorKind::DeviceNotRemembered,
-            11 => ErrorKind::UnhandledChallenge,
-            12 => ErrorKind::NotSupported,
-            13 => ErrorKind::Panic,
-            _ => ErrorKind::InternalError,
-        }
-    }
-
-    /// The place of a kind with a fixed code among the variants, and in [`CODES`] (0 for
-    /// the others).
-    fn index(&self) -> usize {
-        match self {
-            ErrorKind::NotAuthorized => 0,
-            ErrorKind::RefreshTokenReuse => 1,
-            ErrorKind::ResourceNotFound => 2,
-            ErrorKind::InternalError => 3,
-            ErrorKind::InvalidParameter => 4,
-            ErrorKind::Network => 5,
-            ErrorKind::UnexpectedResponse => 6,
-            ErrorKind::NotAuthenticated => 7,
-            ErrorKind::Srp => 8,
-            ErrorKind::Storage => 9,
-            ErrorKind::DeviceNotRemembered => 10,
-            ErrorKind::UnhandledChallenge => 11,
-            ErrorKind::NotSupported => 12,
-            ErrorKind::Panic => 13,
-            ErrorKind::Throttling(_) | ErrorKind::Service(_) => 0,
         }
     }
 }

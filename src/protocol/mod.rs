@@ -3,6 +3,8 @@
 //! Plain Rust: no JS types, so it builds and tests natively.
 
 use crate::prelude::*;
+#[macro_use]
+mod named;
 pub mod account;
 pub mod auth;
 pub mod challenge;
