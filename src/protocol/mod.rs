@@ -10,6 +10,7 @@ pub mod auth;
 pub mod challenge;
 mod error;
 pub mod identity;
+pub mod one_request;
 mod operation;
 pub mod registration;
 pub mod secret_hash;

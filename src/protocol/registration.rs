@@ -1,10 +1,12 @@
-//! Bodies of registration: SignUp, ConfirmSignUp, ResendConfirmationCode. Optional fields
-//! are left out when unset, as `JSON.stringify` drops `undefined`. SignUp and ConfirmSignUp
-//! carry advanced security's `UserContextData`; the JS SDK sends none with
+//! Bodies of registration: SignUp (a function), ConfirmSignUp and ResendConfirmationCode
+//! (rows of the one-request table, [`super::one_request`]). Optional fields are left out
+//! when unset, as `JSON.stringify` drops `undefined`. SignUp and ConfirmSignUp carry
+//! advanced security's `UserContextData`; the JS SDK sends none with
 //! ResendConfirmationCode, and neither do we.
 
+use super::one_request::{After, Needs, OneRequest, Source::*, Tells};
 use super::types::{AttributeType, StringMap};
-use super::{text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
+use super::{text_fields, with_metadata_and_context, Operation, Request, UserContextData};
 use crate::json;
 use crate::json::Value;
 
@@ -26,22 +28,29 @@ fn insert_attributes(body: &mut Value, name: &str, list: Option<&[AttributeType]
     }
 }
 
-pub fn confirm_sign_up(
-    client_id: &str, username: &str, confirmation_code: &str, force_alias_creation: bool,
-    client_metadata: Option<&StringMap>, user_context: &UserContextData,
-) -> Request {
-    let mut body =
-        text_fields(&["ClientId", "ConfirmationCode", "Username"], &[client_id, confirmation_code, username]);
-    body.insert("ForceAliasCreation", Value::Bool(force_alias_creation));
-    Request::new(Operation::ConfirmSignUp, with_metadata_and_context(body, client_metadata, user_context))
-}
+/// `confirmRegistration`: the code from the sign-up message.
+pub static CONFIRM_SIGN_UP: OneRequest = OneRequest {
+    operation: Operation::ConfirmSignUp,
+    needs: Needs::Nothing,
+    body: &[
+        ("ClientId", ClientId),
+        ("ConfirmationCode", Text("code")),
+        ("Username", Username),
+        ("ForceAliasCreation", Flag("forceAliasCreation")),
+        ("ClientMetadata", Metadata),
+        ("UserContextData", UserContext),
+    ],
+    tells: Tells::Success,
+    after: After::Nothing,
+};
 
-pub fn resend_confirmation_code(client_id: &str, username: &str, client_metadata: Option<&StringMap>) -> Request {
-    Request::new(
-        Operation::ResendConfirmationCode,
-        with_metadata(text_fields(&["ClientId", "Username"], &[client_id, username]), client_metadata),
-    )
-}
+pub static RESEND_CONFIRMATION_CODE: OneRequest = OneRequest {
+    operation: Operation::ResendConfirmationCode,
+    needs: Needs::Nothing,
+    body: &[("ClientId", ClientId), ("Username", Username), ("ClientMetadata", Metadata)],
+    tells: Tells::Answer,
+    after: After::Nothing,
+};
 
 #[cfg(test)]
 mod tests {
@@ -54,11 +63,6 @@ mod tests {
         let body = sign_up("c", "u", "p", Some(&attributes), None, Some(&meta), &UserContextData::Absent);
         let expected = r#"{"ClientId":"c","Username":"u","Password":"p","UserAttributes":[{"Name":"email","Value":"a@b"}],"ClientMetadata":{"k":"v"}}"#;
         assert_eq!(body.text(), expected);
-        assert_eq!(
-            confirm_sign_up("c", "u", "123", false, None, &UserContextData::Absent).text(),
-            r#"{"ClientId":"c","ConfirmationCode":"123","Username":"u","ForceAliasCreation":false}"#
-        );
-        assert_eq!(resend_confirmation_code("c", "u", None).text(), r#"{"ClientId":"c","Username":"u"}"#);
     }
 
     #[test]
@@ -68,10 +72,6 @@ mod tests {
         assert_eq!(
             sign_up("c", "u", "p", None, None, Some(&meta), &encoded).text(),
             r#"{"ClientId":"c","Username":"u","Password":"p","ClientMetadata":{"k":"v"},"UserContextData":{"EncodedData":"E"}}"#
-        );
-        assert_eq!(
-            confirm_sign_up("c", "u", "1", true, None, &UserContextData::Empty).text(),
-            r#"{"ClientId":"c","ConfirmationCode":"1","Username":"u","ForceAliasCreation":true,"UserContextData":{}}"#
         );
     }
 }

@@ -49,8 +49,8 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
     if let Some(step) = sign_in::step(op, call) {
         return Box::pin(sign_in::sign_in(call, step, out));
     }
-    if let Some(request) = account::one_request(op, call) {
-        return Box::pin(account::run_one(call, request, out));
+    if let Some(row) = account::one_request(op) {
+        return Box::pin(account::run_one(call, row, out));
     }
     // One boxing of each future type (the arms differ only in an argument).
     let session_op = match op {

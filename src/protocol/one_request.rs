@@ -1,0 +1,104 @@
+//! The words of the one-request operations' table: each such operation (change the
+//! password, list the devices, confirm a sign-up, ...) is one [`OneRequest`] row, a
+//! `static` next to the other bodies of its kind (`account`, `registration`). The row says
+//! everything about the operation: the Cognito operation, what must be there first, the
+//! body's fields in wire order with where each value comes from, what the app is told,
+//! and what follows a success. `flows::user::call` is the one interpreter that runs a row;
+//! the entry maps a method name to its row and shapes the reply.
+
+use super::Operation;
+
+/// One operation that is one request.
+pub struct OneRequest {
+    pub operation: Operation,
+    /// What must be there before the body is built: the first failure is reported.
+    pub needs: Needs,
+    /// The body's fields in wire order: the name, and where the value comes from.
+    pub body: &'static [(&'static str, Source)],
+    pub tells: Tells,
+    pub after: After,
+}
+
+/// What is asked for before the body, in this order (a later check never runs after a
+/// failed one); anything else fails as the body is built, field by field.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Needs {
+    /// Registration and the forgot-password pair name the user (ClientId and Username).
+    Nothing,
+    /// The in-memory session's access token.
+    Token,
+    /// This browser's remembered device, then the access token (`forgetDevice`, as the SDK).
+    DeviceThenToken,
+}
+
+/// Where a field's value comes from. Arguments are the method's, by name; a field whose
+/// value is unset is left out, as `JSON.stringify` drops `undefined`.
+#[derive(Clone, Copy)]
+pub enum Source {
+    /// The access token ([`Needs::Token`]).
+    AccessToken,
+    /// The app client's id.
+    ClientId,
+    /// The user's name as the app gave it.
+    Username,
+    /// Advanced security's context data for the user (left out without a collector).
+    UserContext,
+    /// This browser's remembered device key (DeviceNotRememberedException without one).
+    ThisDevice,
+    /// A text argument: absent or not a string sends '' (Cognito refuses it, rather than
+    /// getting the word "undefined").
+    Text(&'static str),
+    /// A text argument, left out unless it is a string.
+    OptionalText(&'static str),
+    /// A count argument, left out unless it is at least 1; sent as a whole number.
+    Count(&'static str),
+    /// A flag argument: `true` or `false` (anything but `true` is `false`).
+    Flag(&'static str),
+    /// An argument as given (null when absent).
+    Given(&'static str),
+    /// An argument as given, left out when null or absent (an MFA kind's setting).
+    Setting(&'static str),
+    /// The `clientMetadata` argument's string members, left out unless it is an object.
+    Metadata,
+    /// The `attributes` argument: `{ Name, Value }` objects (InvalidParameterException otherwise).
+    Attributes,
+    /// The `names` argument: strings (InvalidParameterException otherwise).
+    Names,
+    /// A constant, as JSON text.
+    Json(&'static str),
+}
+
+/// What the app is told of Cognito's answer.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Tells {
+    /// `'SUCCESS'`.
+    Success,
+    /// `'SUCCESS'`, and the answer as a second argument (`updateAttributes`' details).
+    SuccessAndAnswer,
+    /// The answer.
+    Answer,
+    /// GetUser's `UserAttributes`, as `CognitoUserAttribute[]`.
+    Attributes,
+    /// GetUser's `MFAOptions`.
+    MfaOptions,
+    /// The answer (the code's delivery details) to `inputVerificationCode` when the
+    /// callback object has it, else as success.
+    CodeSent,
+    /// [`Tells::CodeSent`], but a callback object without `inputVerificationCode` hears
+    /// `'SUCCESS'`.
+    CodeSentOrSuccess,
+}
+
+/// What follows once Cognito has answered.
+#[derive(Clone, Copy, PartialEq)]
+pub enum After {
+    Nothing,
+    /// The device sent as `DeviceKey` is forgotten here too when it is this browser's.
+    ForgetsDevice,
+    /// The cached user data is fetched again (listeners hear of the refreshed session).
+    RefreshesUserData,
+    /// The user's stored and in-memory sessions are cleared.
+    SignsOut,
+    /// [`After::SignsOut`]; the in-memory session is dropped even when the call fails.
+    SignsOutEverywhere,
+}
