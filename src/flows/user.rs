@@ -4,14 +4,14 @@
 //! [`call`] is the one interpreter of a row: it builds the body from the method's
 //! arguments, sends it, and does what storage needs afterwards (a forgotten device is no
 //! longer remembered here, a deleted or globally signed-out user has no stored session).
+//! Sign-up is one too.
 //! One future serves them all.
 
 use super::{Env, Transport};
 use crate::json::{self, FromJson, Object, ToJson, Value};
 use crate::prelude::*;
 use crate::protocol::one_request::{After, Needs, OneRequest, Source};
-use crate::protocol::registration;
-use crate::protocol::types::{string_map, AttributeType, Passthrough, SignUpResponse, StringMap};
+use crate::protocol::types::{string_map, AttributeType, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::storage::Storage;
 
@@ -56,7 +56,9 @@ fn request<T: Transport, S: Storage + ?Sized>(
             Source::AccessToken => text(&token),
             Source::ClientId => text(&env.pool.client_id),
             Source::Username => text(caller.username),
-            Source::UserContext => env.user_context_data(caller.username).value(),
+            Source::UserContext => {
+                env.user_context_data(body.get("Username").and_then(Value::as_str).unwrap_or_default()).value()
+            }
             Source::ThisDevice => text(&this_device()?),
             Source::Text(arg) => text(args[arg].as_str().unwrap_or_default()),
             Source::OptionalText(arg) => args[arg].as_str().and_then(text),
@@ -68,6 +70,14 @@ fn request<T: Transport, S: Storage + ?Sized>(
             Source::Attributes => Some(
                 Vec::<AttributeType>::from_json(args["attributes"].clone())
                     .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?
+                    .to_json(),
+            ),
+            Source::UserAttributes(arg) if args[arg].is_null() => None,
+            Source::UserAttributes(arg) => Some(
+                Vec::<AttributeType>::from_json(args[arg].clone())
+                    .ok_or_else(|| {
+                        bad("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")
+                    })?
                     .to_json(),
             ),
             Source::Names => Some(
@@ -98,24 +108,6 @@ fn settle<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str
         After::SignsOut | After::SignsOutEverywhere => env.clear_session(username),
         After::Nothing | After::RefreshesUserData => {}
     }
-}
-
-/// `pool.signUp`: registers `username`; Cognito's answer says whether a confirmation
-/// code is on its way.
-pub async fn sign_up<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, password: &str, user_attributes: Option<&[AttributeType]>,
-    validation_data: Option<&[AttributeType]>, client_metadata: Option<&StringMap>,
-) -> Result<SignUpResponse, CognitoError> {
-    let request = registration::sign_up(
-        &env.pool.client_id,
-        username,
-        password,
-        user_attributes,
-        validation_data,
-        client_metadata,
-        &env.user_context_data(username),
-    );
-    env.call(&request).await
 }
 
 #[cfg(test)]

@@ -13,9 +13,8 @@ use crate::flows::Env;
 use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
-use crate::protocol::types::SignUpResponse;
 use crate::protocol::user_context::NoCollector;
-use crate::protocol::{account, registration, UserContextData};
+use crate::protocol::{account, registration};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
@@ -129,13 +128,11 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
-    let signed_up: SignUpResponse = env
-        .call(&registration::sign_up(&client_id, &username, "Passw0rd!", None, None, None, &UserContextData::Absent))
-        .await
-        .unwrap();
-    assert!(!signed_up.user_confirmed);
     let no_token = || Err(crate::protocol::CognitoError::not_authenticated("no session"));
     let caller = Caller { username: &username, access_token: &no_token };
+    let sign_up = json!({ "username": (username.as_str()), "password": "Passw0rd!" });
+    let signed_up = user::call(&env, &caller, &registration::SIGN_UP, &sign_up).await.unwrap();
+    assert_eq!(signed_up.get("UserConfirmed"), Some(&Value::Bool(false)));
     let confirm = |code: &str| json!({ "code": code, "forceAliasCreation": true });
     let wrong = user::call(&env, &caller, &registration::CONFIRM_SIGN_UP, &confirm("000000")).await.unwrap_err();
     assert_eq!((wrong.code(), wrong.status_code), ("CodeMismatchException", Some(400)));

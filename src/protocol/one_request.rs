@@ -41,7 +41,8 @@ pub enum Source {
     ClientId,
     /// The user's name as the app gave it.
     Username,
-    /// Advanced security's context data for the user (left out without a collector).
+    /// Advanced security's context data for the user the body names (its `Username`,
+    /// written before this field); left out without a collector.
     UserContext,
     /// This browser's remembered device key (DeviceNotRememberedException without one).
     ThisDevice,
@@ -62,6 +63,9 @@ pub enum Source {
     Metadata,
     /// The `attributes` argument: `{ Name, Value }` objects (InvalidParameterException otherwise).
     Attributes,
+    /// `signUp`'s lists of `{ Name, Value }` objects, by argument: left out when null or
+    /// absent (InvalidParameterException, with its own message, when not such a list).
+    UserAttributes(&'static str),
     /// The `names` argument: strings (InvalidParameterException otherwise).
     Names,
     /// A constant, as JSON text.
@@ -87,6 +91,10 @@ pub enum Tells {
     /// [`Tells::CodeSent`], but a callback object without `inputVerificationCode` hears
     /// `'SUCCESS'`.
     CodeSentOrSuccess,
+    /// `signUp`'s `{ username, userConfirmed, userSub, codeDeliveryDetails }` (the JS
+    /// makes its `user`); an answer that does not say whether the user is confirmed is
+    /// not SignUp's.
+    SignedUp,
 }
 
 /// What follows once Cognito has answered.

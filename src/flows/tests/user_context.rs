@@ -99,7 +99,8 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     // Registration and the forgot-password pair, for what the app typed (an email alias).
     let typed = Caller { username: "alice@example.com", access_token: &token };
     server.answer(200, json!({"UserConfirmed": false, "UserSub": "sub-1"}));
-    run(user::sign_up(env, "alice@example.com", "pw", None, None, None)).unwrap();
+    let sign_up = json!({"username": "alice@example.com", "password": "pw"});
+    run(user::call(env, &typed, &registration::SIGN_UP, &sign_up)).unwrap();
     for (row, args) in [
         (&registration::RESEND_CONFIRMATION_CODE, json!({})),
         (&registration::CONFIRM_SIGN_UP, json!({"code":"1","forceAliasCreation":true})),

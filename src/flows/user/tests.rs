@@ -7,7 +7,7 @@ use crate::json;
 use crate::json::Value;
 use crate::protocol::account::*;
 use crate::protocol::one_request::OneRequest;
-use crate::protocol::registration::{CONFIRM_SIGN_UP, RESEND_CONFIRMATION_CODE};
+use crate::protocol::registration::{CONFIRM_SIGN_UP, RESEND_CONFIRMATION_CODE, SIGN_UP};
 use crate::protocol::user_context::ContextDataSource;
 use crate::protocol::{Operation, UserContextData};
 use crate::session::Session;
@@ -184,6 +184,59 @@ fn bodies_match_the_sdk_wire_format() {
 }
 
 #[test]
+fn sign_up_and_its_confirmation_carry_the_context_data_last() {
+    let args = json!({"username":"u","password":"p","clientMetadata":{"k":"v"}});
+    assert_eq!(
+        request_with(&SIGN_UP, args, UserContextData::Encoded("E".into())).text(),
+        r#"{"ClientId":"c","Username":"u","Password":"p","ClientMetadata":{"k":"v"},"UserContextData":{"EncodedData":"E"}}"#
+    );
+}
+
+/// A collector whose data names the user it was asked for.
+struct NamesTheUser;
+
+impl ContextDataSource for NamesTheUser {
+    fn is_present(&self) -> bool {
+        true
+    }
+    fn encoded_data(&self, username: &str, _: &str, _: &str) -> Option<String> {
+        Some(username.into())
+    }
+}
+
+#[test]
+fn sign_up_collects_the_context_data_for_the_user_it_registers() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = Env { context_data: &NamesTheUser, ..env(&pool, &server, &storage) };
+    server.answer(200, json!({"UserConfirmed":false})).answer(200, json!({}));
+    let args = json!({"username":"new","password":"p"});
+    run(call(&env, &Caller { username: "", access_token: &signed_out }, &SIGN_UP, &args)).unwrap();
+    assert_eq!(sent(&server, 0).1["UserContextData"], json!({"EncodedData":"new"}));
+    run(call(&env, &ALICE, &FORGOT_PASSWORD, &Value::Null)).unwrap();
+    assert_eq!(sent(&server, 1).1["UserContextData"], json!({"EncodedData":"alice"}));
+}
+
+#[test]
+fn sign_up_refuses_attribute_lists_of_the_wrong_shape_before_sending() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    for args in [
+        json!({"username":"u","password":"p","userAttributes":{"Name":"email"}}),
+        json!({"username":"u","password":"p","userAttributes":[],"validationData":[{"Value":"v"}]}),
+    ] {
+        let err = run(call(&env, &ALICE, &SIGN_UP, &args)).unwrap_err();
+        assert_eq!(
+            (err.code(), err.message.as_str()),
+            (
+                "InvalidParameterException",
+                "User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."
+            )
+        );
+    }
+    assert!(server.requests.borrow().is_empty());
+}
+
+#[test]
 fn mfa_preference_leaves_out_unset_kinds() {
     let args = json!({"totp":{"Enabled":true,"PreferredMfa":true},"email":null});
     assert_eq!(
@@ -206,6 +259,12 @@ fn bodies_keep_the_field_order_they_are_written_in() {
 
 #[test]
 fn registration_fields_go_out_in_the_sdk_order() {
+    let args = json!({
+        "username": "u", "password": "p", "userAttributes": [{"Name":"email","Value":"a@b"}], "validationData": null,
+        "clientMetadata": {"k":"v"},
+    });
+    let expected = r#"{"ClientId":"c","Username":"u","Password":"p","UserAttributes":[{"Name":"email","Value":"a@b"}],"ClientMetadata":{"k":"v"}}"#;
+    assert_eq!(text(&SIGN_UP, args), expected);
     assert_eq!(
         text(&CONFIRM_SIGN_UP, json!({"code":"123","forceAliasCreation":false})),
         r#"{"ClientId":"c","ConfirmationCode":"123","Username":"u","ForceAliasCreation":false}"#
@@ -221,7 +280,13 @@ fn registration_fields_go_out_in_the_sdk_order() {
 #[test]
 fn every_row_sends_its_operation_and_body() {
     let meta = json!({"k":"v"});
-    let cases: [(&OneRequest, Value, Operation, &str); 26] = [
+    let cases: [(&OneRequest, Value, Operation, &str); 27] = [
+        (
+            &SIGN_UP,
+            json!({"username":"u","password":"p","validationData":[{"Name":"n","Value":"v","Extra":1}]}),
+            Operation::SignUp,
+            r#"{"ClientId":"c","Username":"u","Password":"p","ValidationData":[{"Name":"n","Value":"v"}]}"#,
+        ),
         (&GET_USER, Value::Null, Operation::GetUser, r#"{"AccessToken":"t"}"#),
         (&GET_USER_ATTRIBUTES, Value::Null, Operation::GetUser, r#"{"AccessToken":"t"}"#),
         (&GET_MFA_OPTIONS, Value::Null, Operation::GetUser, r#"{"AccessToken":"t"}"#),

@@ -1,6 +1,6 @@
 //! The signed-in account: attributes, user data, passwords, MFA settings, devices,
-//! passkeys, registration: the one-request operations of `flows::user`, and what each
-//! answers the app.
+//! passkeys, registration (the pool's `signUp` among them): the one-request operations of
+//! `flows::user`, and what each answers the app.
 
 use super::super::call::Call;
 use super::super::op::Op;
@@ -10,10 +10,10 @@ use super::session::tell;
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
-use crate::json::{Object, Value};
+use crate::json::{FromJson, Object, Value};
 use crate::prelude::*;
 use crate::protocol::one_request::{After, OneRequest, Tells};
-use crate::protocol::types::Passthrough;
+use crate::protocol::types::{Passthrough, SignUpResponse};
 use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
@@ -94,6 +94,7 @@ fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
             _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
         },
         Tells::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
+        Tells::SignedUp => signed_up(call, data),
         Tells::CodeSent | Tells::CodeSentOrSuccess => {
             let data = Value::Object(data);
             let otherwise = match tells {
@@ -103,6 +104,24 @@ fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
             Reply::method("inputVerificationCode", vec![data], otherwise)
         }
     }
+}
+
+/// `signUp` → `{ username, userConfirmed, userSub, codeDeliveryDetails }` (the JS makes
+/// `user`). What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
+fn signed_up(call: &Call, data: Passthrough) -> Reply {
+    let Some(data) = SignUpResponse::from_json(Value::Object(data)) else {
+        return Reply::err(&CognitoError::unexpected_response(200, "the body is not the expected JSON"));
+    };
+    let mut result = Object::new();
+    result.insert("username", Value::String(call.text("username")));
+    result.insert("userConfirmed", Value::Bool(data.user_confirmed));
+    if let Some(sub) = data.user_sub {
+        result.insert("userSub", Value::String(sub));
+    }
+    if let Some(details) = data.code_delivery_details {
+        result.insert("codeDeliveryDetails", details);
+    }
+    Reply::ok(Value::Object(result))
 }
 
 /// The one-request operations' rows, by method; None for an operation of another kind.
@@ -132,6 +151,7 @@ pub(super) fn one_request(op: Op) -> Option<&'static OneRequest> {
         Op::DeletePasskey => &account::DELETE_WEBAUTHN_CREDENTIAL,
         Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
         Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
+        Op::SignUp => &registration::SIGN_UP,
         _ => return None,
     })
 }
