@@ -55,11 +55,11 @@ async fn get_user_data(
 /// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
 /// CompleteWebAuthnRegistration → 'SUCCESS'.
 pub(super) async fn register_passkey(call: &Call) -> Outcome {
-    let started = user_call(call, &account::START_WEBAUTHN_REGISTRATION, &Value::Null).await?;
-    let options = started.get("CredentialCreationOptions").cloned().unwrap_or(Value::Null);
-    let mut args = Object::new();
-    args.insert("credential", passkeys::create(&options).await?);
-    user_call(call, &account::COMPLETE_WEBAUTHN_REGISTRATION, &Value::Object(args)).await?;
+    let mut started = user_call(call, &account::START_WEBAUTHN_REGISTRATION, &Value::Null).await?;
+    let options = started.take("CredentialCreationOptions");
+    // The second request's arguments: the first's answer, with the passkey added.
+    started.insert("credential", passkeys::create(&options).await?);
+    user_call(call, &account::COMPLETE_WEBAUTHN_REGISTRATION, &Value::Object(started)).await?;
     Ok(Reply::success())
 }
 
