@@ -14,6 +14,7 @@ use crate::protocol::one_request::{After, Needs, OneRequest, Source};
 use crate::protocol::types::{string_map, AttributeType, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::storage::Storage;
+use crate::text::split_once_byte;
 
 /// What a call runs as: the user's name, and their access token when the call needs one.
 pub struct Caller<'a> {
@@ -51,7 +52,9 @@ fn request<T: Transport, S: Storage + ?Sized>(
     let text = |text: &str| Some(Value::String(text.into()));
     let bad = |what: &str| CognitoError::invalid_parameter(what);
     let mut body = Object::new();
-    for &(name, source) in row.body {
+    for &(field, source) in row.body {
+        let (name, arg) = split_once_byte(field, b' ').unwrap_or((field, ""));
+        let given = &args[arg];
         let value = match source {
             Source::AccessToken => text(&token),
             Source::ClientId => text(&env.pool.client_id),
@@ -60,21 +63,21 @@ fn request<T: Transport, S: Storage + ?Sized>(
                 env.user_context_data(body.get("Username").and_then(Value::as_str).unwrap_or_default()).value()
             }
             Source::ThisDevice => text(&this_device()?),
-            Source::Text(arg) => text(args[arg].as_str().unwrap_or_default()),
-            Source::OptionalText(arg) => args[arg].as_str().and_then(text),
-            Source::Count(arg) => args[arg].as_f64().filter(|n| *n >= 1.0).map(|n| (n as u32).to_json()),
-            Source::Flag(arg) => Some(Value::Bool(args[arg].as_bool().unwrap_or(false))),
-            Source::Given(arg) => Some(args[arg].clone()),
-            Source::Setting(arg) => Some(args[arg].clone()).filter(|v| !v.is_null()),
+            Source::Text => text(given.as_str().unwrap_or_default()),
+            Source::OptionalText => given.as_str().and_then(text),
+            Source::Count => given.as_f64().filter(|n| *n >= 1.0).map(|n| (n as u32).to_json()),
+            Source::Flag => Some(Value::Bool(given.as_bool().unwrap_or(false))),
+            Source::Given => Some(given.clone()),
+            Source::Setting => Some(given.clone()).filter(|v| !v.is_null()),
             Source::Metadata => string_map(&args["clientMetadata"]).map(|m| m.to_json()),
             Source::Attributes => Some(
                 Vec::<AttributeType>::from_json(args["attributes"].clone())
                     .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?
                     .to_json(),
             ),
-            Source::UserAttributes(arg) if args[arg].is_null() => None,
-            Source::UserAttributes(arg) => Some(
-                Vec::<AttributeType>::from_json(args[arg].clone())
+            Source::UserAttributes if given.is_null() => None,
+            Source::UserAttributes => Some(
+                Vec::<AttributeType>::from_json(given.clone())
                     .ok_or_else(|| {
                         bad("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")
                     })?
@@ -85,7 +88,7 @@ fn request<T: Transport, S: Storage + ?Sized>(
                     .ok_or_else(|| bad("Attribute names must be a list of strings."))?
                     .to_json(),
             ),
-            Source::Json(constant) => json::parse(constant).ok(),
+            Source::Json => json::parse(arg).ok(),
         };
         if let Some(value) = value {
             body.insert(name, value);

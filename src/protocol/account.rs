@@ -9,10 +9,9 @@ use super::one_request::{After, Needs, OneRequest, Source, Tells};
 use super::{insert_text, text_fields, Operation, Request};
 use crate::json::Value;
 use crate::prelude::*;
-use Source::*;
 
 /// A body of the access token alone.
-const TOKEN_ONLY: &[(&str, Source)] = &[("AccessToken", AccessToken)];
+const TOKEN_ONLY: &[(&str, Source)] = body!["AccessToken" = AccessToken];
 
 /// A row of the access token's kind: the token first, what follows a success nothing.
 const fn signed_in(operation: Operation, body: &'static [(&'static str, Source)], tells: Tells) -> OneRequest {
@@ -27,7 +26,7 @@ pub static GET_MFA_OPTIONS: OneRequest = signed_in(Operation::GetUser, TOKEN_ONL
 pub static UPDATE_USER_ATTRIBUTES: OneRequest = OneRequest {
     operation: Operation::UpdateUserAttributes,
     needs: Needs::Token,
-    body: &[("AccessToken", AccessToken), ("UserAttributes", Attributes), ("ClientMetadata", Metadata)],
+    body: body!["AccessToken" = AccessToken, "UserAttributes" = Attributes, "ClientMetadata" = Metadata],
     tells: Tells::SuccessAndAnswer,
     after: After::RefreshesUserData,
 };
@@ -35,30 +34,30 @@ pub static UPDATE_USER_ATTRIBUTES: OneRequest = OneRequest {
 pub static DELETE_USER_ATTRIBUTES: OneRequest = OneRequest {
     operation: Operation::DeleteUserAttributes,
     needs: Needs::Token,
-    body: &[("UserAttributeNames", Names), ("AccessToken", AccessToken)],
+    body: body!["UserAttributeNames" = Names, "AccessToken" = AccessToken],
     tells: Tells::Success,
     after: After::RefreshesUserData,
 };
 
 pub static GET_USER_ATTRIBUTE_VERIFICATION_CODE: OneRequest = signed_in(
     Operation::GetUserAttributeVerificationCode,
-    &[("AttributeName", Text("name")), ("AccessToken", AccessToken), ("ClientMetadata", Metadata)],
+    body!["AttributeName" = Text("name"), "AccessToken" = AccessToken, "ClientMetadata" = Metadata],
     Tells::CodeSentOrSuccess,
 );
 
 pub static VERIFY_USER_ATTRIBUTE: OneRequest = signed_in(
     Operation::VerifyUserAttribute,
-    &[("AttributeName", Text("name")), ("Code", Text("code")), ("AccessToken", AccessToken)],
+    body!["AttributeName" = Text("name"), "Code" = Text("code"), "AccessToken" = AccessToken],
     Tells::Success,
 );
 
 pub static CHANGE_PASSWORD: OneRequest = signed_in(
     Operation::ChangePassword,
-    &[
-        ("PreviousPassword", Text("oldPassword")),
-        ("ProposedPassword", Text("newPassword")),
-        ("AccessToken", AccessToken),
-        ("ClientMetadata", Metadata),
+    body![
+        "PreviousPassword" = Text("oldPassword"),
+        "ProposedPassword" = Text("newPassword"),
+        "AccessToken" = AccessToken,
+        "ClientMetadata" = Metadata,
     ],
     Tells::Success,
 );
@@ -66,11 +65,11 @@ pub static CHANGE_PASSWORD: OneRequest = signed_in(
 pub static FORGOT_PASSWORD: OneRequest = OneRequest {
     operation: Operation::ForgotPassword,
     needs: Needs::Nothing,
-    body: &[
-        ("ClientId", ClientId),
-        ("Username", Username),
-        ("ClientMetadata", Metadata),
-        ("UserContextData", UserContext),
+    body: body![
+        "ClientId" = ClientId,
+        "Username" = Username,
+        "ClientMetadata" = Metadata,
+        "UserContextData" = UserContext,
     ],
     tells: Tells::CodeSent,
     after: After::Nothing,
@@ -79,13 +78,13 @@ pub static FORGOT_PASSWORD: OneRequest = OneRequest {
 pub static CONFIRM_FORGOT_PASSWORD: OneRequest = OneRequest {
     operation: Operation::ConfirmForgotPassword,
     needs: Needs::Nothing,
-    body: &[
-        ("ClientId", ClientId),
-        ("Username", Username),
-        ("ConfirmationCode", Text("code")),
-        ("Password", Text("newPassword")),
-        ("ClientMetadata", Metadata),
-        ("UserContextData", UserContext),
+    body: body![
+        "ClientId" = ClientId,
+        "Username" = Username,
+        "ConfirmationCode" = Text("code"),
+        "Password" = Text("newPassword"),
+        "ClientMetadata" = Metadata,
+        "UserContextData" = UserContext,
     ],
     tells: Tells::Success,
     after: After::Nothing,
@@ -94,7 +93,7 @@ pub static CONFIRM_FORGOT_PASSWORD: OneRequest = OneRequest {
 pub static DELETE_USER: OneRequest = OneRequest {
     operation: Operation::DeleteUser,
     needs: Needs::Token,
-    body: &[("AccessToken", AccessToken), ("ClientMetadata", Metadata)],
+    body: body!["AccessToken" = AccessToken, "ClientMetadata" = Metadata],
     tells: Tells::Success,
     after: After::SignsOut,
 };
@@ -102,26 +101,29 @@ pub static DELETE_USER: OneRequest = OneRequest {
 /// `enableMFA`: legacy SMS MFA through SetUserSettings.
 pub static ENABLE_SMS_MFA: OneRequest = signed_in(
     Operation::SetUserSettings,
-    &[
-        ("MFAOptions", Json(r#"[{"DeliveryMedium":"SMS","AttributeName":"phone_number"}]"#)),
-        ("AccessToken", AccessToken),
+    body![
+        "MFAOptions" = Json(r#"[{"DeliveryMedium":"SMS","AttributeName":"phone_number"}]"#),
+        "AccessToken" = AccessToken,
     ],
     Tells::Success,
 );
 
 /// `disableMFA`.
-pub static DISABLE_SMS_MFA: OneRequest =
-    signed_in(Operation::SetUserSettings, &[("MFAOptions", Json("[]")), ("AccessToken", AccessToken)], Tells::Success);
+pub static DISABLE_SMS_MFA: OneRequest = signed_in(
+    Operation::SetUserSettings,
+    body!["MFAOptions" = Json("[]"), "AccessToken" = AccessToken],
+    Tells::Success,
+);
 
 /// `setUserMfaPreference(sms, totp, cb)`, plus the email setting the SDK never had.
 /// Each setting is passed through as the app gave it (`{ Enabled, PreferredMfa }`).
 pub static SET_USER_MFA_PREFERENCE: OneRequest = signed_in(
     Operation::SetUserMFAPreference,
-    &[
-        ("AccessToken", AccessToken),
-        ("SMSMfaSettings", Setting("sms")),
-        ("SoftwareTokenMfaSettings", Setting("totp")),
-        ("EmailMfaSettings", Setting("email")),
+    body![
+        "AccessToken" = AccessToken,
+        "SMSMfaSettings" = Setting("sms"),
+        "SoftwareTokenMfaSettings" = Setting("totp"),
+        "EmailMfaSettings" = Setting("email"),
     ],
     Tells::Success,
 );
@@ -136,25 +138,29 @@ pub static GLOBAL_SIGN_OUT: OneRequest = OneRequest {
 
 /// This browser's remembered device.
 pub static GET_DEVICE: OneRequest =
-    signed_in(Operation::GetDevice, &[("AccessToken", AccessToken), ("DeviceKey", ThisDevice)], Tells::Answer);
+    signed_in(Operation::GetDevice, body!["AccessToken" = AccessToken, "DeviceKey" = ThisDevice], Tells::Answer);
 
 pub static LIST_DEVICES: OneRequest = signed_in(
     Operation::ListDevices,
-    &[("AccessToken", AccessToken), ("Limit", Count("limit")), ("PaginationToken", OptionalText("paginationToken"))],
+    body!["AccessToken" = AccessToken, "Limit" = Count("limit"), "PaginationToken" = OptionalText("paginationToken")],
     Tells::Answer,
 );
 
 /// `setDeviceStatusRemembered`: this browser's device.
 pub static REMEMBER_DEVICE: OneRequest = signed_in(
     Operation::UpdateDeviceStatus,
-    &[("AccessToken", AccessToken), ("DeviceKey", ThisDevice), ("DeviceRememberedStatus", Json(r#""remembered""#))],
+    body!["AccessToken" = AccessToken, "DeviceKey" = ThisDevice, "DeviceRememberedStatus" = Json(r#""remembered""#)],
     Tells::Success,
 );
 
 /// `setDeviceStatusNotRemembered`: this browser's device.
 pub static DO_NOT_REMEMBER_DEVICE: OneRequest = signed_in(
     Operation::UpdateDeviceStatus,
-    &[("AccessToken", AccessToken), ("DeviceKey", ThisDevice), ("DeviceRememberedStatus", Json(r#""not_remembered""#))],
+    body![
+        "AccessToken" = AccessToken,
+        "DeviceKey" = ThisDevice,
+        "DeviceRememberedStatus" = Json(r#""not_remembered""#)
+    ],
     Tells::Success,
 );
 
@@ -163,7 +169,7 @@ pub static DO_NOT_REMEMBER_DEVICE: OneRequest = signed_in(
 pub static FORGET_DEVICE: OneRequest = OneRequest {
     operation: Operation::ForgetDevice,
     needs: Needs::DeviceThenToken,
-    body: &[("AccessToken", AccessToken), ("DeviceKey", ThisDevice)],
+    body: body!["AccessToken" = AccessToken, "DeviceKey" = ThisDevice],
     tells: Tells::Success,
     after: After::ForgetsDevice,
 };
@@ -173,7 +179,7 @@ pub static FORGET_DEVICE: OneRequest = OneRequest {
 pub static FORGET_SPECIFIC_DEVICE: OneRequest = OneRequest {
     operation: Operation::ForgetDevice,
     needs: Needs::Token,
-    body: &[("AccessToken", AccessToken), ("DeviceKey", Text("deviceKey"))],
+    body: body!["AccessToken" = AccessToken, "DeviceKey" = Text("deviceKey")],
     tells: Tells::Success,
     after: After::ForgetsDevice,
 };
@@ -186,19 +192,19 @@ pub static START_WEBAUTHN_REGISTRATION: OneRequest =
 /// `PublicKeyCredential.toJSON()` gives it.
 pub static COMPLETE_WEBAUTHN_REGISTRATION: OneRequest = signed_in(
     Operation::CompleteWebAuthnRegistration,
-    &[("AccessToken", AccessToken), ("Credential", Given("credential"))],
+    body!["AccessToken" = AccessToken, "Credential" = Given("credential")],
     Tells::Success,
 );
 
 pub static LIST_WEBAUTHN_CREDENTIALS: OneRequest = signed_in(
     Operation::ListWebAuthnCredentials,
-    &[("AccessToken", AccessToken), ("MaxResults", Count("maxResults")), ("NextToken", OptionalText("nextToken"))],
+    body!["AccessToken" = AccessToken, "MaxResults" = Count("maxResults"), "NextToken" = OptionalText("nextToken")],
     Tells::Answer,
 );
 
 pub static DELETE_WEBAUTHN_CREDENTIAL: OneRequest = signed_in(
     Operation::DeleteWebAuthnCredential,
-    &[("AccessToken", AccessToken), ("CredentialId", Text("credentialId"))],
+    body!["AccessToken" = AccessToken, "CredentialId" = Text("credentialId")],
     Tells::Success,
 );
 

@@ -5,12 +5,13 @@
 use crate::prelude::*;
 #[macro_use]
 mod named;
+#[macro_use]
+pub mod one_request;
 pub mod account;
 pub mod auth;
 pub mod challenge;
 mod error;
 pub mod identity;
-pub mod one_request;
 mod operation;
 pub mod registration;
 pub mod secret_hash;

@@ -4,7 +4,7 @@
 //! advanced security's `UserContextData`; the JS SDK sends none with
 //! ResendConfirmationCode, and neither do we.
 
-use super::one_request::{After, Needs, OneRequest, Source::*, Tells};
+use super::one_request::{After, Needs, OneRequest, Tells};
 use super::Operation;
 
 /// `pool.signUp`: registers the user; Cognito's answer says whether a confirmation code
@@ -12,14 +12,14 @@ use super::Operation;
 pub static SIGN_UP: OneRequest = OneRequest {
     operation: Operation::SignUp,
     needs: Needs::Nothing,
-    body: &[
-        ("ClientId", ClientId),
-        ("Username", Text("username")),
-        ("Password", Text("password")),
-        ("UserAttributes", UserAttributes("userAttributes")),
-        ("ValidationData", UserAttributes("validationData")),
-        ("ClientMetadata", Metadata),
-        ("UserContextData", UserContext),
+    body: body![
+        "ClientId" = ClientId,
+        "Username" = Text("username"),
+        "Password" = Text("password"),
+        "UserAttributes" = UserAttributes("userAttributes"),
+        "ValidationData" = UserAttributes("validationData"),
+        "ClientMetadata" = Metadata,
+        "UserContextData" = UserContext,
     ],
     tells: Tells::SignedUp,
     after: After::Nothing,
@@ -29,13 +29,13 @@ pub static SIGN_UP: OneRequest = OneRequest {
 pub static CONFIRM_SIGN_UP: OneRequest = OneRequest {
     operation: Operation::ConfirmSignUp,
     needs: Needs::Nothing,
-    body: &[
-        ("ClientId", ClientId),
-        ("ConfirmationCode", Text("code")),
-        ("Username", Username),
-        ("ForceAliasCreation", Flag("forceAliasCreation")),
-        ("ClientMetadata", Metadata),
-        ("UserContextData", UserContext),
+    body: body![
+        "ClientId" = ClientId,
+        "ConfirmationCode" = Text("code"),
+        "Username" = Username,
+        "ForceAliasCreation" = Flag("forceAliasCreation"),
+        "ClientMetadata" = Metadata,
+        "UserContextData" = UserContext,
     ],
     tells: Tells::Success,
     after: After::Nothing,
@@ -44,7 +44,7 @@ pub static CONFIRM_SIGN_UP: OneRequest = OneRequest {
 pub static RESEND_CONFIRMATION_CODE: OneRequest = OneRequest {
     operation: Operation::ResendConfirmationCode,
     needs: Needs::Nothing,
-    body: &[("ClientId", ClientId), ("Username", Username), ("ClientMetadata", Metadata)],
+    body: body!["ClientId" = ClientId, "Username" = Username, "ClientMetadata" = Metadata],
     tells: Tells::Answer,
     after: After::Nothing,
 };
