@@ -208,6 +208,18 @@ pub static DELETE_WEBAUTHN_CREDENTIAL: OneRequest = signed_in(
     Tells::Success,
 );
 
+/// `verifySoftwareToken` of a signed-in user (during the MFA_SETUP challenge, the
+/// challenge's Session goes instead: [`verify_software_token`]).
+pub static VERIFY_SOFTWARE_TOKEN: OneRequest = signed_in(
+    Operation::VerifySoftwareToken,
+    body![
+        "AccessToken" = AccessToken,
+        "UserCode" = Text("code"),
+        "FriendlyDeviceName" = OptionalText("friendlyDeviceName")
+    ],
+    Tells::Answer,
+);
+
 /// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
 /// the MFA_SETUP challenge (its Session).
 #[derive(Clone, PartialEq, Eq)]

@@ -280,7 +280,13 @@ fn registration_fields_go_out_in_the_sdk_order() {
 #[test]
 fn every_row_sends_its_operation_and_body() {
     let meta = json!({"k":"v"});
-    let cases: [(&OneRequest, Value, Operation, &str); 27] = [
+    let cases: [(&OneRequest, Value, Operation, &str); 28] = [
+        (
+            &VERIFY_SOFTWARE_TOKEN,
+            json!({"code":"123456","friendlyDeviceName":"phone"}),
+            Operation::VerifySoftwareToken,
+            r#"{"AccessToken":"t","UserCode":"123456","FriendlyDeviceName":"phone"}"#,
+        ),
         (
             &SIGN_UP,
             json!({"username":"u","password":"p","validationData":[{"Name":"n","Value":"v","Extra":1}]}),

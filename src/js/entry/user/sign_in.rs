@@ -5,7 +5,7 @@ use super::super::call::{session_json, Call};
 use super::super::op::Op;
 use super::super::pending;
 use super::super::reply::{error_object, Answer, Outcome, Reply};
-use super::account::access_token;
+use super::account::{access_token, user_call};
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
@@ -13,7 +13,7 @@ use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, S
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
-use crate::protocol::account::SetupAuth;
+use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
@@ -233,10 +233,8 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// onSuccess gets VerifySoftwareToken's answer.
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
-    if let (true, SetupAuth::AccessToken(token)) = (verify, &auth) {
-        let name = call.optional_text("friendlyDeviceName");
-        let data =
-            flows::sign_in::verify_software_token(&call.env(), token, &call.text("code"), name.as_deref()).await?;
+    if let (true, SetupAuth::AccessToken(_)) = (verify, &auth) {
+        let data = user_call(call, &account::VERIFY_SOFTWARE_TOKEN, call.args()).await?;
         return Ok(Reply::ok(Value::Object(data)));
     }
     let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
