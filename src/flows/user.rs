@@ -1,11 +1,10 @@
-//! The user's one-request operations: attributes, passwords, MFA settings, deletion,
-//! sign-out everywhere, remembered devices, passkeys, registration's confirmation. Each is
-//! a row of the table ([`OneRequest`]: `protocol::account`, `protocol::registration`);
-//! [`call`] is the one interpreter of a row: it builds the body from the method's
-//! arguments, sends it, and does what storage needs afterwards (a forgotten device is no
-//! longer remembered here, a deleted or globally signed-out user has no stored session).
-//! Sign-up is one too.
-//! One future serves them all.
+//! The one-request operations: attributes, passwords, MFA settings, deletion, sign-out
+//! everywhere, remembered devices, passkeys, a signed-in user's TOTP verification, and
+//! registration (sign-up and its confirmation). Each is a row of the table
+//! ([`OneRequest`]: `protocol::account`, `protocol::registration`); [`call`] is the one
+//! interpreter of a row: it builds the body from the method's arguments, sends it, and
+//! does what storage needs afterwards (a forgotten device is no longer remembered here, a
+//! deleted or globally signed-out user has no stored session). One future serves them all.
 
 use super::{Env, Transport};
 use crate::json::{self, FromJson, Object, ToJson, Value};
