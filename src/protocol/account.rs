@@ -208,6 +208,20 @@ pub static DELETE_WEBAUTHN_CREDENTIAL: OneRequest = signed_in(
     Tells::Success,
 );
 
+/// `associateSoftwareToken` of a signed-in user.
+pub static ASSOCIATE_SOFTWARE_TOKEN: OneRequest =
+    signed_in(Operation::AssociateSoftwareToken, TOKEN_ONLY, Tells::Answer);
+
+/// `associateSoftwareToken` during the MFA_SETUP challenge: its argument is the user
+/// object's, the challenge's `Session`; the answer's Session continues the challenge.
+pub static ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE: OneRequest = OneRequest {
+    operation: Operation::AssociateSoftwareToken,
+    needs: Needs::Nothing,
+    body: body!["Session" = Text("Session")],
+    tells: Tells::Answer,
+    after: After::Nothing,
+};
+
 /// `verifySoftwareToken` of a signed-in user (during the MFA_SETUP challenge, the
 /// challenge's Session goes instead: [`verify_software_token`]).
 pub static VERIFY_SOFTWARE_TOKEN: OneRequest = signed_in(
@@ -236,10 +250,6 @@ impl SetupAuth {
             SetupAuth::Session(s) => text_fields(&["Session"], &[s]),
         }
     }
-}
-
-pub fn associate_software_token(auth: &SetupAuth) -> Request {
-    Request::new(Operation::AssociateSoftwareToken, auth.body())
 }
 
 pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
@@ -280,7 +290,8 @@ mod tests {
 
     #[test]
     fn software_token_calls_take_a_session_or_an_access_token() {
-        assert_eq!(body(&associate_software_token(&SetupAuth::Session("s".into()))), json!({"Session":"s"}));
+        let r = verify_software_token(&SetupAuth::Session("s".into()), "1", None);
+        assert_eq!(body(&r), json!({"Session":"s","UserCode":"1"}));
         let r = verify_software_token(&SetupAuth::AccessToken("t".into()), "123456", Some("phone"));
         assert_eq!(r.operation, Operation::VerifySoftwareToken);
         assert_eq!(body(&r), json!({"AccessToken":"t","UserCode":"123456","FriendlyDeviceName":"phone"}));

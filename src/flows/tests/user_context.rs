@@ -14,7 +14,7 @@ use crate::flows::user::{self, Caller};
 use crate::flows::{refresh, revoke, Env};
 use crate::json;
 use crate::json::Value;
-use crate::protocol::account::{self, SetupAuth};
+use crate::protocol::account;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
 use crate::protocol::registration;
 use crate::protocol::user_context::ContextDataSource;
@@ -138,8 +138,10 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     server.answer(200, challenge("MFA_SETUP", "s6", json!({})));
     let mut pending = waiting(answer(pending, Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::SmsMfa }));
     server.answer(200, json!({"SecretCode": "SECRET", "Session": "s7"}));
-    let (_, session) = run(sign_in::associate_software_token(env, &SetupAuth::Session("s6".into()))).unwrap();
-    pending.update_session(session.unwrap());
+    let in_challenge = Caller { username: "bob", access_token: &token };
+    let associated =
+        run(user::call(env, &in_challenge, &account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, &json!({"Session": "s6"})));
+    pending.update_session(associated.unwrap().get("Session").and_then(Value::as_str).unwrap().to_string());
     let mut issued = signed_in_answer();
     let new_device = json!({"DeviceKey": "us-east-1_new", "DeviceGroupKey": "group"});
     issued

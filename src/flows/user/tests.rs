@@ -280,7 +280,14 @@ fn registration_fields_go_out_in_the_sdk_order() {
 #[test]
 fn every_row_sends_its_operation_and_body() {
     let meta = json!({"k":"v"});
-    let cases: [(&OneRequest, Value, Operation, &str); 28] = [
+    let cases: [(&OneRequest, Value, Operation, &str); 30] = [
+        (&ASSOCIATE_SOFTWARE_TOKEN, Value::Null, Operation::AssociateSoftwareToken, r#"{"AccessToken":"t"}"#),
+        (
+            &ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE,
+            json!({"Session":"s"}),
+            Operation::AssociateSoftwareToken,
+            r#"{"Session":"s"}"#,
+        ),
         (
             &VERIFY_SOFTWARE_TOKEN,
             json!({"code":"123456","friendlyDeviceName":"phone"}),
