@@ -1,5 +1,6 @@
 //! The one-request operations: attributes, passwords, MFA settings, deletion, sign-out
-//! everywhere, remembered devices, passkeys, a signed-in user's TOTP verification, and
+//! everywhere, remembered devices, passkeys, TOTP set-up (but its verification during
+//! the MFA_SETUP challenge, which finishes a sign-in: `flows::sign_in`), and
 //! registration (sign-up and its confirmation). Each is a row of the table
 //! ([`OneRequest`]: `protocol::account`, `protocol::registration`); [`call`] is the one
 //! interpreter of a row: it builds the body from the method's arguments, sends it, and

@@ -34,7 +34,8 @@ pub struct OneRequest {
 /// failed one); anything else fails as the body is built, field by field.
 #[derive(Clone, Copy, PartialEq)]
 pub enum Needs {
-    /// Registration and the forgot-password pair name the user (ClientId and Username).
+    /// Registration and the forgot-password pair name the user (ClientId and Username);
+    /// TOTP set-up during the MFA_SETUP challenge carries the challenge's Session.
     Nothing,
     /// The in-memory session's access token.
     Token,
