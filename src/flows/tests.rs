@@ -377,9 +377,13 @@ fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
     };
     let no_token = || -> Result<String, CognitoError> { panic!("no access token during a sign-in") };
     let auth = sign_in::setup_auth(Some(&pending), no_token).unwrap();
-    let (data, session) = run(sign_in::associate_software_token(&env, &auth)).unwrap();
-    assert_eq!((data.get("SecretCode").and_then(Value::as_str), session.as_deref()), (Some("SECRET"), Some("s2")));
-    pending.update_session(session.unwrap());
+    assert_eq!(auth, crate::protocol::account::SetupAuth::Session("s1".into()));
+    let caller = user::Caller { username: "alice", access_token: &no_token };
+    let in_challenge = &crate::protocol::account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE;
+    let data = run(user::call(&env, &caller, in_challenge, &json!({"Session": "s1"}))).unwrap();
+    let session = data.get("Session").and_then(Value::as_str);
+    assert_eq!((data.get("SecretCode").and_then(Value::as_str), session), (Some("SECRET"), Some("s2")));
+    pending.update_session(session.unwrap().to_string());
     let outcome = run(sign_in::finish_mfa_setup(&env, pending, "123456", Some("phone"), &no_srp)).unwrap();
     assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
     assert_eq!(sent(&server, 1), json!({"Session":"s1"}));

@@ -2,12 +2,12 @@
 //! the SDK's `userData` key and served from there unless the caller bypasses the cache.
 
 use super::transport::Transport;
-use super::user::{self, Caller, UserCall};
+use super::user::{self, Caller};
 use super::Env;
 use crate::json::{self, Value};
 use crate::prelude::*;
 use crate::protocol::types::Passthrough;
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::{account, CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
@@ -69,7 +69,8 @@ async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, key: &str, session: &impl Fn() -> Option<Session>,
 ) -> Result<Passthrough, CognitoError> {
     let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
-    let data = user::call(env, &Caller { username, access_token: &access_token }, &UserCall::GetUser).await?;
+    let data =
+        user::call(env, &Caller { username, access_token: &access_token }, &account::GET_USER, &Value::Null).await?;
     let _ = env.storage.set_item(key, &Value::Object(data.clone()).stringify());
     Ok(data)
 }

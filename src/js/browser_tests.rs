@@ -8,13 +8,13 @@ use crate::auth::SignInParams;
 use crate::flows::clock::now_secs;
 use crate::flows::pool::PoolConfig;
 use crate::flows::sign_in::{self, Begin, SignInOutcome};
+use crate::flows::user::{self, Caller};
 use crate::flows::Env;
 use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::AuthFlow;
-use crate::protocol::types::SignUpResponse;
 use crate::protocol::user_context::NoCollector;
-use crate::protocol::{account, registration, UserContextData};
+use crate::protocol::{account, registration};
 use crate::srp::SrpClient;
 use crate::storage::{keys, SessionStore, Storage};
 use js_sys::{Function, Object, Reflect};
@@ -89,7 +89,7 @@ fn a_throwing_storage_object_never_throws_through() {
 async fn fetch_to_a_closed_port_is_a_network_error() {
     super::host::install_for_tests();
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
-    let request = account::get_user("x");
+    let request = account::revoke_token("client", "x");
     let storage = JsStorage(usable_local_storage().unwrap());
     let env = Env {
         pool: &pool,
@@ -128,16 +128,15 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     };
     let username = format!("wasm{}", js_sys::Date::now() as u64);
 
-    let signed_up: SignUpResponse = env
-        .call(&registration::sign_up(&client_id, &username, "Passw0rd!", None, None, None, &UserContextData::Absent))
-        .await
-        .unwrap();
-    assert!(!signed_up.user_confirmed);
-    let confirm =
-        |code: &str| registration::confirm_sign_up(&client_id, &username, code, true, None, &UserContextData::Absent);
-    let wrong = env.call::<Value>(&confirm("000000")).await.unwrap_err();
+    let no_token = || Err(crate::protocol::CognitoError::not_authenticated("no session"));
+    let caller = Caller { username: &username, access_token: &no_token };
+    let sign_up = json!({ "username": (username.as_str()), "password": "Passw0rd!" });
+    let signed_up = user::call(&env, &caller, &registration::SIGN_UP, &sign_up).await.unwrap();
+    assert_eq!(signed_up.get("UserConfirmed"), Some(&Value::Bool(false)));
+    let confirm = |code: &str| json!({ "code": code, "forceAliasCreation": true });
+    let wrong = user::call(&env, &caller, &registration::CONFIRM_SIGN_UP, &confirm("000000")).await.unwrap_err();
     assert_eq!((wrong.code(), wrong.status_code), ("CodeMismatchException", Some(400)));
-    env.call::<Value>(&confirm("123456")).await.unwrap();
+    user::call(&env, &caller, &registration::CONFIRM_SIGN_UP, &confirm("123456")).await.unwrap();
 
     let params = |password: &str| SignInParams {
         user_pool_id: pool_id.clone(),

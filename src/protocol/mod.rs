@@ -5,6 +5,8 @@
 use crate::prelude::*;
 #[macro_use]
 mod named;
+#[macro_use]
+pub mod one_request;
 pub mod account;
 pub mod auth;
 pub mod challenge;

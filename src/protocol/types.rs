@@ -8,6 +8,20 @@ use crate::prelude::*;
 /// JS SDK's object literals are.
 pub type StringMap = OrderedMap<String>;
 
+/// A map of strings from an app's object (ClientMetadata, ValidationData as a map):
+/// values that are not strings are left out, as JSON.stringify would keep them but
+/// Cognito refuses them.
+pub fn string_map(v: &Value) -> Option<StringMap> {
+    let o = v.as_object()?;
+    let mut map = StringMap::new();
+    for (k, v) in o.iter() {
+        if let Some(s) = v.as_str() {
+            map.insert(k.as_str(), s.to_string());
+        }
+    }
+    Some(map)
+}
+
 #[derive(Clone, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct AttributeType {

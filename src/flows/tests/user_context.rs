@@ -10,12 +10,13 @@ use crate::auth::{Answer, SignInParams};
 use crate::flows::pool::PoolConfig;
 use crate::flows::sign_in::{self, Begin, SignInOutcome, SignInResult};
 use crate::flows::single_flight::tests::run;
-use crate::flows::user::{self, Caller, UserCall};
+use crate::flows::user::{self, Caller};
 use crate::flows::{refresh, revoke, Env};
 use crate::json;
 use crate::json::Value;
-use crate::protocol::account::SetupAuth;
+use crate::protocol::account;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
+use crate::protocol::registration;
 use crate::protocol::user_context::ContextDataSource;
 use crate::protocol::CognitoError;
 use crate::session::Session;
@@ -98,15 +99,16 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     // Registration and the forgot-password pair, for what the app typed (an email alias).
     let typed = Caller { username: "alice@example.com", access_token: &token };
     server.answer(200, json!({"UserConfirmed": false, "UserSub": "sub-1"}));
-    run(user::sign_up(env, "alice@example.com", "pw", None, None, None)).unwrap();
-    for call in [
-        UserCall::ResendConfirmationCode { client_metadata: None },
-        UserCall::ConfirmSignUp { code: "1".into(), force_alias_creation: true, client_metadata: None },
-        UserCall::ForgotPassword { client_metadata: None },
-        UserCall::ConfirmForgotPassword { code: "1".into(), password: "pw2".into(), client_metadata: None },
+    let sign_up = json!({"username": "alice@example.com", "password": "pw"});
+    run(user::call(env, &typed, &registration::SIGN_UP, &sign_up)).unwrap();
+    for (row, args) in [
+        (&registration::RESEND_CONFIRMATION_CODE, json!({})),
+        (&registration::CONFIRM_SIGN_UP, json!({"code":"1","forceAliasCreation":true})),
+        (&account::FORGOT_PASSWORD, json!({})),
+        (&account::CONFIRM_FORGOT_PASSWORD, json!({"code":"1","newPassword":"pw2"})),
     ] {
         server.answer(200, json!({}));
-        run(user::call(env, &typed, &call)).unwrap();
+        run(user::call(env, &typed, row, &args)).unwrap();
     }
 
     // USER_SRP_AUTH as the alias; Cognito names the user sub-1 (USER_ID_FOR_SRP), whose
@@ -136,8 +138,10 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     server.answer(200, challenge("MFA_SETUP", "s6", json!({})));
     let mut pending = waiting(answer(pending, Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::SmsMfa }));
     server.answer(200, json!({"SecretCode": "SECRET", "Session": "s7"}));
-    let (_, session) = run(sign_in::associate_software_token(env, &SetupAuth::Session("s6".into()))).unwrap();
-    pending.update_session(session.unwrap());
+    let in_challenge = Caller { username: "bob", access_token: &token };
+    let associated =
+        run(user::call(env, &in_challenge, &account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, &json!({"Session": "s6"})));
+    pending.update_session(associated.unwrap().get("Session").and_then(Value::as_str).unwrap().to_string());
     let mut issued = signed_in_answer();
     let new_device = json!({"DeviceKey": "us-east-1_new", "DeviceGroupKey": "group"});
     issued
@@ -171,9 +175,9 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     server.answer(200, refreshed(None));
     run(refresh(env, "bob", "r", None)).unwrap();
     let bob = Caller { username: "bob", access_token: &token };
-    for call in [UserCall::GetUser, UserCall::GlobalSignOut] {
+    for row in [&account::GET_USER, &account::GLOBAL_SIGN_OUT] {
         server.answer(200, json!({}));
-        run(user::call(env, &bob, &call)).unwrap();
+        run(user::call(env, &bob, row, &Value::Null)).unwrap();
     }
     let (id, access) = tokens(NOW + 3600);
     server.answer(200, json!({}));

@@ -8,7 +8,7 @@ use crate::js::js_storage::JsStorage;
 use crate::js::pool_shared::PoolShared;
 use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::protocol::types::StringMap;
+use crate::protocol::types::{string_map, StringMap};
 use crate::protocol::CognitoError;
 use crate::session::{JwtToken, Session};
 
@@ -52,8 +52,13 @@ impl Call {
         session_from(self.user().get("session")?)
     }
 
+    /// The method's arguments, by name (an object).
+    pub fn args(&self) -> &Value {
+        &self.input["args"]
+    }
+
     pub fn arg(&self, name: &str) -> &Value {
-        &self.input["args"][name]
+        &self.args()[name]
     }
 
     /// A text argument: absent and null are empty, so a missing argument reaches Cognito
@@ -75,20 +80,6 @@ impl Call {
     pub fn to_object(&self) -> bool {
         self.input["to"].as_str() == Some("object")
     }
-}
-
-/// A map of strings from an app's object (ClientMetadata, ValidationData as a map):
-/// values that are not strings are left out, as JSON.stringify would keep them but
-/// Cognito refuses them.
-pub(super) fn string_map(v: &Value) -> Option<StringMap> {
-    let o = v.as_object()?;
-    let mut map = StringMap::new();
-    for (k, v) in o.iter() {
-        if let Some(s) = v.as_str() {
-            map.insert(k.as_str(), s.to_string());
-        }
-    }
-    Some(map)
 }
 
 /// A session as the JS objects hold it: `{ IdToken, AccessToken, RefreshToken, ClockDrift }`.

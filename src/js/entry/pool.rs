@@ -1,13 +1,10 @@
-//! `CognitoUserPool`'s operations: checking its settings, the current user, sign-up.
+//! `CognitoUserPool`'s operations: checking its settings, the current user. (Sign-up is
+//! a one-request operation: `user::account`.)
 
 use super::call::Call;
 use super::op::Op;
 use super::reply::{Outcome, Reply};
-use crate::flows::user;
-use crate::json::{FromJson, Object, Value};
-use crate::prelude::*;
-use crate::protocol::types::AttributeType;
-use crate::protocol::CognitoError;
+use crate::json::{Object, Value};
 use crate::storage::SessionStore;
 
 /// The pool's operations that never wait; None for an operation of the user's.
@@ -30,43 +27,4 @@ pub(super) fn now(op: Op, call: &Call) -> Option<Outcome> {
         Op::GetUserContextData => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
         _ => return None,
     }))
-}
-
-fn attributes(v: &Value) -> Result<Option<Vec<AttributeType>>, CognitoError> {
-    if v.is_null() {
-        return Ok(None);
-    }
-    Vec::<AttributeType>::from_json(v.clone()).map(Some).ok_or_else(|| {
-        CognitoError::invalid_parameter(
-            "User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.",
-        )
-    })
-}
-
-/// `signUp` → `{ user, userConfirmed, userSub, codeDeliveryDetails }` (`user` is made by the JS).
-pub(super) async fn sign_up(call: &Call) -> Outcome {
-    let user_attributes = attributes(call.arg("userAttributes"))?;
-    let validation_data = attributes(call.arg("validationData"))?;
-    let username = call.text("username");
-    // Boxed: its own future rather than inlined into this one (measured smaller).
-    let data = Box::pin(user::sign_up(
-        &call.env(),
-        &username,
-        &call.text("password"),
-        user_attributes.as_deref(),
-        validation_data.as_deref(),
-        call.string_map("clientMetadata").as_ref(),
-    ))
-    .await?;
-    // What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
-    let mut result = Object::new();
-    result.insert("username", Value::String(username));
-    result.insert("userConfirmed", Value::Bool(data.user_confirmed));
-    if let Some(sub) = data.user_sub {
-        result.insert("userSub", Value::String(sub));
-    }
-    if let Some(details) = data.code_delivery_details {
-        result.insert("codeDeliveryDetails", details);
-    }
-    Ok(Reply::ok(Value::Object(result)))
 }

@@ -1,31 +1,33 @@
 //! The signed-in account: attributes, user data, passwords, MFA settings, devices,
-//! passkeys, registration: the one-request operations of `flows::user`, and what each
-//! answers the app.
+//! passkeys, registration (the pool's `signUp` among them): the one-request operations of
+//! `flows::user`, and what each answers the app.
 
 use super::super::call::Call;
 use super::super::op::Op;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
-use crate::flows::user::{Caller, UserCall};
+use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
-use crate::json::{FromJson, Value};
+use crate::json::{FromJson, Object, Value};
 use crate::prelude::*;
-use crate::protocol::types::{AttributeType, Passthrough};
-use crate::protocol::CognitoError;
+use crate::protocol::one_request::{After, OneRequest, Tells};
+use crate::protocol::types::{Passthrough, SignUpResponse};
+use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
 pub(super) fn access_token(call: &Call) -> Result<String, CognitoError> {
     user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt)
 }
 
-/// Runs one of the user's operations (`flows::user::call`) as this user.
-pub(super) async fn user_call(call: &Call, user_call: &UserCall) -> Result<Passthrough, CognitoError> {
+/// Runs one of the user's one-request operations (`flows::user::call`) as this user,
+/// with `args` as the method's arguments.
+pub(super) async fn user_call(call: &Call, row: &OneRequest, args: &Value) -> Result<Passthrough, CognitoError> {
     let username = call.username();
     let access_token = || access_token(call);
     let caller = Caller { username: &username, access_token: &access_token };
-    flows::user::call(&call.env(), &caller, user_call).await
+    flows::user::call(&call.env(), &caller, row, args).await
 }
 
 /// `getUserData` → the user data (cached unless `bypassCache`).
@@ -53,166 +55,103 @@ async fn get_user_data(
 /// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
 /// CompleteWebAuthnRegistration → 'SUCCESS'.
 pub(super) async fn register_passkey(call: &Call) -> Outcome {
-    let started = user_call(call, &UserCall::StartPasskeyRegistration).await?;
-    let options = started.get("CredentialCreationOptions").cloned().unwrap_or(Value::Null);
-    let credential = passkeys::create(&options).await?;
-    user_call(call, &UserCall::CompletePasskeyRegistration { credential }).await?;
+    let mut started = user_call(call, &account::START_WEBAUTHN_REGISTRATION, &Value::Null).await?;
+    let options = started.take("CredentialCreationOptions");
+    // The second request's arguments: the first's answer, with the passkey added.
+    started.insert("credential", passkeys::create(&options).await?);
+    user_call(call, &account::COMPLETE_WEBAUTHN_REGISTRATION, &Value::Object(started)).await?;
     Ok(Reply::success())
 }
 
-/// A one-request operation (`one_request`): its request, and what the app is told.
-pub(super) async fn run_one(
-    call: &Call, request: Result<(UserCall, Answers), CognitoError>, out: &mut Answer,
-) -> Outcome {
-    let (request, answers) = request?;
-    let result = user_call(call, &request).await;
+/// A one-request operation (`one_request`): its request, what follows it here, and what
+/// the app is told.
+pub(super) async fn run_one(call: &Call, row: &'static OneRequest, out: &mut Answer) -> Outcome {
+    let result = user_call(call, row, call.args()).await;
     // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
-    if result.is_ok() && matches!(answers, Answers::AttributesChanged { .. }) {
+    if result.is_ok() && row.after == After::RefreshesUserData {
         let _ = get_user_data(call, true, None).await;
     }
-    let signs_out = matches!(request, UserCall::DeleteUser { .. } | UserCall::GlobalSignOut);
+    let signs_out = matches!(row.after, After::SignsOut | After::SignsOutEverywhere);
     if signs_out && result.is_ok() {
         clear_local(call, &call.username());
     }
     // globalSignOut drops the in-memory session even when it fails.
-    let global = matches!(request, UserCall::GlobalSignOut);
-    if signs_out && (result.is_ok() || global && call.session().is_some()) {
+    let everywhere = row.after == After::SignsOutEverywhere;
+    if signs_out && (result.is_ok() || everywhere && call.session().is_some()) {
         out.set("session", Value::Null);
     }
-    Ok(answers.reply(call, result?))
+    Ok(reply(row.tells, call, result?))
 }
 
-/// What a one-request operation answers with.
-pub(super) enum Answers {
-    Success,
-    Response,
-    /// GetUser's `UserAttributes` as `CognitoUserAttribute[]`.
-    Attributes,
-    /// GetUser's `MFAOptions`.
-    MfaOptions,
-    /// The delivery details to `inputVerificationCode` when the callback object has it;
-    /// else onSuccess with `SUCCESS` when given (to a callback object), or the details.
-    Code(Option<&'static str>),
-    /// `SUCCESS`, with UpdateUserAttributes' answer as a second argument (`details`).
-    AttributesChanged {
-        details: bool,
-    },
-}
-
-impl Answers {
-    fn reply(&self, call: &Call, data: Passthrough) -> Reply {
-        match self {
-            Answers::Success | Answers::AttributesChanged { details: false } => Reply::success(),
-            Answers::AttributesChanged { details: true } => Reply::success().with_details(Value::Object(data)),
-            Answers::Response => Reply::ok(Value::Object(data)),
-            Answers::Attributes => match data.get("UserAttributes").cloned() {
-                Some(list @ Value::Array(_)) => Reply::one("attributes", list),
-                _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
-            },
-            Answers::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
-            Answers::Code(success_text) => {
-                let data = Value::Object(data);
-                let otherwise = match success_text {
-                    Some(text) if call.to_object() => Reply::ok_str(text),
-                    _ => Reply::ok(data.clone()),
-                };
-                Reply::method("inputVerificationCode", vec![data], otherwise)
-            }
+/// What the app is told of a one-request operation's answer.
+fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
+    match tells {
+        Tells::Success => Reply::success(),
+        Tells::SuccessAndAnswer => Reply::success().with_details(Value::Object(data)),
+        Tells::Answer => Reply::ok(Value::Object(data)),
+        Tells::Attributes => match data.get("UserAttributes").cloned() {
+            Some(list @ Value::Array(_)) => Reply::one("attributes", list),
+            _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
+        },
+        Tells::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
+        Tells::SignedUp => signed_up(call, data),
+        Tells::CodeSent | Tells::CodeSentOrSuccess => {
+            let data = Value::Object(data);
+            let otherwise = match tells {
+                Tells::CodeSentOrSuccess if call.to_object() => Reply::success(),
+                _ => Reply::ok(data.clone()),
+            };
+            Reply::method("inputVerificationCode", vec![data], otherwise)
         }
     }
 }
 
-/// The one-request operations, from the method name and its arguments (or what is wrong
-/// with them); None for an operation of another kind.
-pub(super) fn one_request(op: Op, call: &Call) -> Option<Result<(UserCall, Answers), CognitoError>> {
-    let metadata = || call.string_map("clientMetadata");
-    let count = |name: &str| call.arg(name).as_f64().filter(|n| *n >= 1.0).map(|n| n as u32);
-    Some(Ok(match op {
-        Op::UpdateAttributes | Op::DeleteAttributes => {
-            return Some(change_attributes(op == Op::UpdateAttributes, call))
-        }
-        Op::GetUserAttributes => (UserCall::GetUser, Answers::Attributes),
-        Op::GetMfaOptions => (UserCall::GetUser, Answers::MfaOptions),
-        Op::GetAttributeVerificationCode => (
-            UserCall::GetAttributeVerificationCode { name: call.text("name"), client_metadata: metadata() },
-            Answers::Code(Some("SUCCESS")),
-        ),
-        Op::VerifyAttribute => {
-            (UserCall::VerifyAttribute { name: call.text("name"), code: call.text("code") }, Answers::Success)
-        }
-        Op::ChangePassword => (
-            UserCall::ChangePassword {
-                previous: call.text("oldPassword"),
-                proposed: call.text("newPassword"),
-                client_metadata: metadata(),
-            },
-            Answers::Success,
-        ),
-        Op::ForgotPassword => (UserCall::ForgotPassword { client_metadata: metadata() }, Answers::Code(None)),
-        Op::ConfirmPassword => (
-            UserCall::ConfirmForgotPassword {
-                code: call.text("code"),
-                password: call.text("newPassword"),
-                client_metadata: metadata(),
-            },
-            Answers::Success,
-        ),
-        Op::DeleteUser => (UserCall::DeleteUser { client_metadata: metadata() }, Answers::Success),
-        Op::GlobalSignOut => (UserCall::GlobalSignOut, Answers::Success),
-        Op::EnableMfa => (UserCall::SetSmsMfa { enabled: true }, Answers::Success),
-        Op::DisableMfa => (UserCall::SetSmsMfa { enabled: false }, Answers::Success),
-        Op::SetUserMfaPreference => {
-            let setting = |name: &str| Some(call.arg(name).clone()).filter(|v| !v.is_null());
-            (
-                UserCall::SetMfaPreference {
-                    sms: setting("sms"),
-                    software_token: setting("totp"),
-                    email: setting("email"),
-                },
-                Answers::Success,
-            )
-        }
-        Op::GetDevice => (UserCall::GetDevice, Answers::Response),
-        Op::ListDevices => (
-            UserCall::ListDevices { limit: count("limit"), pagination_token: call.optional_text("paginationToken") },
-            Answers::Response,
-        ),
-        Op::SetDeviceStatusRemembered => (UserCall::SetDeviceStatus { remembered: true }, Answers::Success),
-        Op::SetDeviceStatusNotRemembered => (UserCall::SetDeviceStatus { remembered: false }, Answers::Success),
-        Op::ForgetDevice => (UserCall::ForgetDevice, Answers::Success),
-        Op::ForgetSpecificDevice => (UserCall::ForgetSpecificDevice { key: call.text("deviceKey") }, Answers::Success),
-        Op::ListPasskeys => (
-            UserCall::ListPasskeys { max_results: count("maxResults"), next_token: call.optional_text("nextToken") },
-            Answers::Response,
-        ),
-        Op::DeletePasskey => (UserCall::DeletePasskey { credential_id: call.text("credentialId") }, Answers::Success),
-        Op::ConfirmRegistration => (
-            UserCall::ConfirmSignUp {
-                code: call.text("code"),
-                force_alias_creation: call.arg("forceAliasCreation").as_bool().unwrap_or(false),
-                client_metadata: metadata(),
-            },
-            Answers::Success,
-        ),
-        Op::ResendConfirmationCode => {
-            (UserCall::ResendConfirmationCode { client_metadata: metadata() }, Answers::Response)
-        }
-        _ => return None,
-    }))
+/// `signUp` → `{ username, userConfirmed, userSub, codeDeliveryDetails }` (the JS makes
+/// `user`). What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
+fn signed_up(call: &Call, data: Passthrough) -> Reply {
+    let Some(data) = SignUpResponse::from_json(Value::Object(data)) else {
+        return Reply::err(&CognitoError::unexpected_response(200, "the body is not the expected JSON"));
+    };
+    let mut result = Object::new();
+    result.insert("username", Value::String(call.text("username")));
+    result.insert("userConfirmed", Value::Bool(data.user_confirmed));
+    if let Some(sub) = data.user_sub {
+        result.insert("userSub", Value::String(sub));
+    }
+    if let Some(details) = data.code_delivery_details {
+        result.insert("codeDeliveryDetails", details);
+    }
+    Reply::ok(Value::Object(result))
 }
 
-/// `updateAttributes` → `callback(null, 'SUCCESS', details)`; `deleteAttributes` → 'SUCCESS'.
-fn change_attributes(update: bool, call: &Call) -> Result<(UserCall, Answers), CognitoError> {
-    access_token(call)?; // a missing session is reported before bad arguments
-    let bad = |what: &str| CognitoError::invalid_parameter(what.to_string());
-    let request = if update {
-        let attributes = Vec::<AttributeType>::from_json(call.arg("attributes").clone())
-            .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?;
-        UserCall::UpdateAttributes { attributes, client_metadata: call.string_map("clientMetadata") }
-    } else {
-        let names = Vec::<String>::from_json(call.arg("names").clone())
-            .ok_or_else(|| bad("Attribute names must be a list of strings."))?;
-        UserCall::DeleteAttributes { names }
-    };
-    Ok((request, Answers::AttributesChanged { details: update }))
+/// The one-request operations' rows, by method; None for an operation of another kind.
+pub(super) fn one_request(op: Op) -> Option<&'static OneRequest> {
+    Some(match op {
+        Op::UpdateAttributes => &account::UPDATE_USER_ATTRIBUTES,
+        Op::DeleteAttributes => &account::DELETE_USER_ATTRIBUTES,
+        Op::GetUserAttributes => &account::GET_USER_ATTRIBUTES,
+        Op::GetMfaOptions => &account::GET_MFA_OPTIONS,
+        Op::GetAttributeVerificationCode => &account::GET_USER_ATTRIBUTE_VERIFICATION_CODE,
+        Op::VerifyAttribute => &account::VERIFY_USER_ATTRIBUTE,
+        Op::ChangePassword => &account::CHANGE_PASSWORD,
+        Op::ForgotPassword => &account::FORGOT_PASSWORD,
+        Op::ConfirmPassword => &account::CONFIRM_FORGOT_PASSWORD,
+        Op::DeleteUser => &account::DELETE_USER,
+        Op::GlobalSignOut => &account::GLOBAL_SIGN_OUT,
+        Op::EnableMfa => &account::ENABLE_SMS_MFA,
+        Op::DisableMfa => &account::DISABLE_SMS_MFA,
+        Op::SetUserMfaPreference => &account::SET_USER_MFA_PREFERENCE,
+        Op::GetDevice => &account::GET_DEVICE,
+        Op::ListDevices => &account::LIST_DEVICES,
+        Op::SetDeviceStatusRemembered => &account::REMEMBER_DEVICE,
+        Op::SetDeviceStatusNotRemembered => &account::DO_NOT_REMEMBER_DEVICE,
+        Op::ForgetDevice => &account::FORGET_DEVICE,
+        Op::ForgetSpecificDevice => &account::FORGET_SPECIFIC_DEVICE,
+        Op::ListPasskeys => &account::LIST_WEBAUTHN_CREDENTIALS,
+        Op::DeletePasskey => &account::DELETE_WEBAUTHN_CREDENTIAL,
+        Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
+        Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
+        Op::SignUp => &registration::SIGN_UP,
+        _ => return None,
+    })
 }

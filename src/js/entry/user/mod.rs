@@ -44,13 +44,14 @@ pub(super) fn now(op: Op, name: &str, call: &Call, out: &mut Answer) -> Outcome 
     }
 }
 
-/// The operations that may send requests (`run`), the pool's `signUp` among them.
+/// The operations that may send requests (`run`), the pool's `signUp` among them
+/// (a one-request operation).
 pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
     if let Some(step) = sign_in::step(op, call) {
         return Box::pin(sign_in::sign_in(call, step, out));
     }
-    if let Some(request) = account::one_request(op, call) {
-        return Box::pin(account::run_one(call, request, out));
+    if let Some(row) = account::one_request(op) {
+        return Box::pin(account::run_one(call, row, out));
     }
     // One boxing of each future type (the arms differ only in an argument).
     let session_op = match op {
@@ -63,7 +64,6 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
         }
         Op::GetUserData => return Box::pin(account::user_data(call)),
         Op::RegisterPasskey => return Box::pin(account::register_passkey(call)),
-        Op::SignUp => return Box::pin(super::pool::sign_up(call)),
         _ => return Box::pin(core::future::ready(Err(unknown_op(name)))),
     };
     Box::pin(session::run(call, session_op, out))

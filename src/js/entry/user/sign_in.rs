@@ -5,7 +5,7 @@ use super::super::call::{session_json, Call};
 use super::super::op::Op;
 use super::super::pending;
 use super::super::reply::{error_object, Answer, Outcome, Reply};
-use super::account::access_token;
+use super::account::user_call;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
@@ -13,7 +13,7 @@ use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, S
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
-use crate::protocol::account::SetupAuth;
+use crate::protocol::account;
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
@@ -232,27 +232,22 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
 /// onSuccess gets VerifySoftwareToken's answer.
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
-    let auth = setup_auth(call)?;
-    if let (true, SetupAuth::AccessToken(token)) = (verify, &auth) {
-        let name = call.optional_text("friendlyDeviceName");
-        let data =
-            flows::sign_in::verify_software_token(&call.env(), token, &call.text("code"), name.as_deref()).await?;
+    // During a challenge the request carries the Session the user object holds: that row
+    // reads the user object as its arguments.
+    let session = call.challenge_session();
+    let (row, args) = match (session, verify) {
+        (Some(_), _) => (&account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, call.user()),
+        (None, true) => (&account::VERIFY_SOFTWARE_TOKEN, call.args()),
+        (None, false) => (&account::ASSOCIATE_SOFTWARE_TOKEN, call.args()),
+    };
+    let data = user_call(call, row, args).await?;
+    if verify && session.is_none() {
         return Ok(Reply::ok(Value::Object(data)));
     }
-    let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
     let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
-    if let (Some(new), Some(old)) = (new_session, call.challenge_session()) {
-        pending::rename(old, &new);
-        out.set("Session", Value::String(new));
+    if let (Some(new), Some(old)) = (data.get("Session").and_then(Value::as_str), session) {
+        pending::rename(old, new);
+        out.set("Session", Value::String(new.to_string()));
     }
     Ok(Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret)))
-}
-
-/// Who a TOTP set-up call is for: the challenge's Session while the user holds one,
-/// else the signed-in user's access token.
-fn setup_auth(call: &Call) -> Result<SetupAuth, CognitoError> {
-    match call.challenge_session() {
-        Some(session) => Ok(SetupAuth::Session(session.to_string())),
-        None => access_token(call).map(SetupAuth::AccessToken),
-    }
 }
