@@ -18,8 +18,10 @@ pub enum Answer {
     NewPassword { password: String, attributes: StringMap },
     /// `sendCustomChallengeAnswer(answer)`.
     Custom(String),
-    /// After `verifySoftwareToken` during sign-in: finishes the MFA_SETUP challenge.
-    MfaSetupDone,
+    /// `verifySoftwareToken(code, friendlyDeviceName)` during sign-in: the code goes to
+    /// VerifySoftwareToken first (`flows::sign_in`), then this finishes the MFA_SETUP
+    /// challenge, with no response of its own.
+    MfaSetup { code: String, friendly_device_name: Option<String> },
     /// USER_AUTH's SELECT_CHALLENGE: the first factor picked (`PASSWORD_SRP`, `PASSWORD`,
     /// `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`).
     SelectChallenge(String),
@@ -35,7 +37,7 @@ impl Answer {
             Answer::MfaSelection(_) => ChallengeName::SelectMfaType,
             Answer::NewPassword { .. } => ChallengeName::NewPasswordRequired,
             Answer::Custom(_) => ChallengeName::CustomChallenge,
-            Answer::MfaSetupDone => ChallengeName::MfaSetup,
+            Answer::MfaSetup { .. } => ChallengeName::MfaSetup,
             Answer::SelectChallenge(_) => ChallengeName::SelectChallenge,
             Answer::WebAuthn(_) => ChallengeName::WebAuthn,
         }
@@ -61,7 +63,7 @@ impl Answer {
             Answer::Custom(answer) => {
                 r.insert("ANSWER", answer.clone());
             }
-            Answer::MfaSetupDone => {}
+            Answer::MfaSetup { .. } => {}
             Answer::SelectChallenge(choice) => {
                 r.insert("ANSWER", choice.clone());
             }

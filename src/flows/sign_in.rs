@@ -11,7 +11,7 @@ use crate::prelude::*;
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::Storage;
@@ -58,59 +58,52 @@ impl From<CognitoError> for SignInFailure {
 
 pub type SignInResult = Result<SignInOutcome, SignInFailure>;
 
-/// Starts a sign-in and runs it to its end or to the first challenge the caller must
-/// answer. On success the session is stored before this returns; on failure storage is
-/// untouched.
-pub async fn start<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
-) -> SignInResult {
-    let devices = |username: &str| env.sessions().load_device(username);
-    let context = |username: &str| env.user_context_data(username);
-    let (state, request) = match begin {
-        Begin::Flow(flow) => AwaitingServer::start(flow, params, &devices, &context, srp)?,
-        Begin::Custom(auth_parameters) => AwaitingServer::start_custom(params, auth_parameters, &devices, &context),
-    };
-    drive(env, state, request, srp).await
-}
-
-/// How a sign-in begins.
-#[derive(Clone, PartialEq)]
+/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
+/// (`client_metadata`: the answering call's, else the sign-in's own).
 #[cfg_attr(not(shipped), derive(Debug))]
-pub enum Begin {
-    /// `authenticateUser` with the user's flow.
-    Flow(AuthFlow),
-    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
-    Custom(StringMap),
+pub enum Step {
+    Start(Begin, SignInParams),
+    Answer(AwaitingAnswer, Answer, Option<StringMap>),
 }
 
-/// A sign-in taken up from a challenge's Session alone (handed over from another
-/// `CognitoUser` or page load), with the user's remembered device.
-pub fn resume<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, params: SignInParams, session: String,
-) -> AwaitingAnswer {
-    let device = env.sessions().load_device(&params.username);
-    AwaitingAnswer::resume(params, session, device)
-}
-
-/// Answers the pending challenge and runs the sign-in on from there.
-pub async fn answer<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
-    srp: SrpSource<'_>,
-) -> SignInResult {
-    let context = |username: &str| env.user_context_data(username);
-    match pending.answer(answer, client_metadata, &context, srp) {
-        Ok((state, request)) => drive(env, state, request, srp).await,
-        Err((error, pending)) => Err(SignInFailure { error, pending: Some(pending) }),
-    }
-}
-
-/// Sends `request` and keeps feeding answers to the sign-in until it signs in or stops at
-/// a challenge.
-async fn drive<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, mut state: AwaitingServer, mut request: Request, srp: SrpSource<'_>,
+/// Runs a sign-in step to the sign-in's end or to the next challenge the caller must
+/// answer. On success the session is stored before this returns; a failed start leaves
+/// storage untouched. One future for every step: each async fn brings its own state
+/// machine and drop glue.
+pub async fn run<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, step: Step, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
+    let (mut state, mut request) = match step {
+        Step::Start(Begin::Flow(flow), params) => AwaitingServer::start(flow, params, &devices, &context, srp)?,
+        Step::Start(Begin::Custom(auth_parameters), params) => {
+            AwaitingServer::start_custom(params, auth_parameters, &devices, &context)
+        }
+        Step::Answer(mut pending, answer, client_metadata) => {
+            // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
+            // the challenge's Session, and MFA_SETUP is answered with the Session that comes
+            // back. A refused code leaves the challenge waiting.
+            if let Answer::MfaSetup { code, friendly_device_name } = &answer {
+                let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
+                let request = account::verify_software_token(&auth, code, friendly_device_name.as_deref());
+                match env.call::<Passthrough>(&request).await {
+                    Ok(data) => {
+                        if let Some(session) = data.get("Session").and_then(Value::as_str) {
+                            pending.update_session(session.to_string());
+                        }
+                    }
+                    Err(error) => return Err(SignInFailure { error, pending: Some(pending) }),
+                }
+            }
+            match pending.answer(&answer, client_metadata, &context, srp) {
+                Ok(sent) => sent,
+                Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
+            }
+        }
+    };
+    // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
+    // at a challenge.
     let mut device_session = None;
     loop {
         let response: AuthResponse = match env.call(&request).await {
@@ -134,6 +127,40 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
             Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in, device_session).await,
         }
     }
+}
+
+/// Starts a sign-in ([`run`] of [`Step::Start`]).
+pub async fn start<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
+) -> SignInResult {
+    run(env, Step::Start(begin, params), srp).await
+}
+
+/// How a sign-in begins.
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Begin {
+    /// `authenticateUser` with the user's flow.
+    Flow(AuthFlow),
+    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
+    Custom(StringMap),
+}
+
+/// A sign-in taken up from a challenge's Session alone (handed over from another
+/// `CognitoUser` or page load), with the user's remembered device.
+pub fn resume<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, params: SignInParams, session: String,
+) -> AwaitingAnswer {
+    let device = env.sessions().load_device(&params.username);
+    AwaitingAnswer::resume(params, session, device)
+}
+
+/// Answers the pending challenge and runs the sign-in on from there ([`run`] of [`Step::Answer`]).
+pub async fn answer<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    run(env, Step::Answer(pending, answer.clone(), client_metadata), srp).await
 }
 
 /// Who answers the challenge: the app, or the browser's passkey prompt.
@@ -220,23 +247,12 @@ pub async fn verify_software_token<T: Transport, S: Storage + ?Sized>(
     env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await
 }
 
-/// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in:
-/// the code is verified with the challenge's Session, and MFA_SETUP is answered with the
-/// Session that comes back. A refused code leaves the challenge waiting.
+/// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in
+/// ([`run`] of [`Answer::MfaSetup`]).
 pub async fn finish_mfa_setup<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, mut pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>,
-    srp: SrpSource<'_>,
+    env: &Env<'_, T, S>, pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>, srp: SrpSource<'_>,
 ) -> SignInResult {
-    let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
-    let verified: Result<Passthrough, CognitoError> =
-        env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await;
-    match verified {
-        Ok(data) => {
-            if let Some(session) = data.get("Session").and_then(Value::as_str) {
-                pending.update_session(session.to_string());
-            }
-            answer(env, pending, &Answer::MfaSetupDone, None, srp).await
-        }
-        Err(error) => Err(SignInFailure { error, pending: Some(pending) }),
-    }
+    let answer =
+        Answer::MfaSetup { code: code.to_string(), friendly_device_name: friendly_device_name.map(str::to_string) };
+    run(env, Step::Answer(pending, answer, None), srp).await
 }

@@ -214,7 +214,9 @@ fn mfa_setup_takes_the_session_from_verify_software_token() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let mut c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
     c.update_session("s2".into());
-    let (_, req) = c.answer(&Answer::MfaSetupDone, None, &no_context, no_srp).unwrap();
+    let (_, req) = c
+        .answer(&Answer::MfaSetup { code: "1".into(), friendly_device_name: None }, None, &no_context, no_srp)
+        .unwrap();
     assert_eq!(body(&req)["Session"], "s2");
     assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
 }

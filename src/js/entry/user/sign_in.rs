@@ -9,7 +9,7 @@ use super::account::access_token;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
-use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
+use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
@@ -23,7 +23,6 @@ use crate::storage::events::Change;
 pub(super) enum Step {
     Start(Begin, SignInParams),
     Answer(ChallengeAnswer),
-    FinishMfaSetup { code: String, friendly_device_name: Option<String> },
 }
 
 fn sign_in_params(call: &Call) -> SignInParams {
@@ -63,7 +62,7 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
         Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
         // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
         // finishes the sign-in; for a signed-in user it is `software_token`'s.
-        Op::VerifySoftwareToken if call.challenge_session().is_some() => Ok(Step::FinishMfaSetup {
+        Op::VerifySoftwareToken if call.challenge_session().is_some() => answer(ChallengeAnswer::MfaSetup {
             code: call.text("code"),
             friendly_device_name: call.optional_text("friendlyDeviceName"),
         }),
@@ -104,29 +103,23 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
     );
     let env = call.env();
     let srp: SrpSource = &srp::ahead::take_or_generate;
-    let mut result = match step {
-        Step::Start(begin, params) => flows::sign_in::start(&env, begin, params, srp).await,
+    let mut step = match step {
+        Step::Start(begin, params) => FlowStep::Start(begin, params),
         Step::Answer(answer) => match waiting_challenge(call) {
-            Ok(pending) => flows::sign_in::answer(&env, pending, &answer, call.string_map("clientMetadata"), srp).await,
-            Err(e) => Err(e.into()),
-        },
-        Step::FinishMfaSetup { code, friendly_device_name } => match waiting_challenge(call) {
-            Ok(pending) => {
-                let name = friendly_device_name.as_deref();
-                flows::sign_in::finish_mfa_setup(&env, pending, &code, name, srp).await
-            }
-            Err(e) => Err(e.into()),
+            Ok(pending) => FlowStep::Answer(pending, answer, call.string_map("clientMetadata")),
+            Err(e) => return finish(call, Err(e.into()), names_challenge, out),
         },
     };
-    // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-    while let Ok(SignInOutcome::Passkey { pending, options }) = result {
-        result = match passkeys::assertion(&options).await {
-            Ok(credential) => {
-                flows::sign_in::answer(&env, pending, &ChallengeAnswer::WebAuthn(credential), None, srp).await
-            }
-            Err(e) => Err(e.into()),
-        };
-    }
+    let result = loop {
+        match flows::sign_in::run(&env, step, srp).await {
+            // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
+            Ok(SignInOutcome::Passkey { pending, options }) => match passkeys::assertion(&options).await {
+                Ok(credential) => step = FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(credential), None),
+                Err(e) => break Err(e.into()),
+            },
+            result => break result,
+        }
+    };
     finish(call, result, names_challenge, out)
 }
 
