@@ -4,14 +4,14 @@
 //! the passkey step of USER_AUTH.
 
 use super::{Env, Transport};
-use crate::auth::device::new_device_verifier;
+use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::Storage;
@@ -105,7 +105,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge.
     let mut device_session = None;
-    loop {
+    let SignedIn { username, tokens, new_device } = loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -124,9 +124,23 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
         match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
             Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
-            Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in, device_session).await,
+            Next::SignedIn(signed_in) => break signed_in,
+        }
+    };
+    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    env.store_session(&username, &session)?;
+    // Confirms a device Cognito just issued and stores its secrets. The user is signed in
+    // either way: if confirming fails, the device is simply not remembered.
+    let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
+    if let Some((secrets, verifier, request)) = new_device.and_then(|device| confirm_device(env, &session, &device)) {
+        if let Ok(answer) = env.call::<Value>(&request).await {
+            let _ = env.sessions().save_device(&username, &secrets);
+            user_confirmation_necessary =
+                answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
+            device_verifier = Some(verifier.verifier_b64);
         }
     }
+    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
 /// Starts a sign-in ([`run`] of [`Step::Start`]).
@@ -175,32 +189,16 @@ fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
     }
 }
 
-async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, done: SignedIn, device_session: Option<String>,
-) -> SignInResult {
-    let SignedIn { username, tokens, new_device } = done;
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
-    env.store_session(&username, &session)?;
-    let (user_confirmation_necessary, device_verifier) = match new_device {
-        Some(device) => remember_device(env, &username, &session, &device).await,
-        None => (false, None),
-    };
-    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
-}
-
 fn is_unknown_device(e: &CognitoError) -> bool {
     e.kind == ErrorKind::ResourceNotFound && crate::text::contains_ignore_ascii_case(&e.message, "device")
 }
 
-/// Confirms a device Cognito just issued and stores its secrets. The user is signed in
-/// either way: if confirming fails, the device is simply not remembered. Gives
-/// UserConfirmationNecessary, and the verifier sent.
-async fn remember_device<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice,
-) -> (bool, Option<String>) {
-    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key, env.random) else {
-        return (false, None);
-    };
+/// A new device's secrets and verifier, and the ConfirmDevice that registers it (None
+/// without randomness).
+fn confirm_device<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, session: &Session, device: &NewDevice,
+) -> Option<(DeviceSecrets, DeviceVerifier, Request)> {
+    let (secrets, verifier) = new_device_verifier(&device.group_key, &device.key, env.random).ok()?;
     let request = account::confirm_device(
         &session.access_token.jwt,
         &device.key,
@@ -208,14 +206,7 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(
         &verifier.verifier_b64,
         &env.pool.device_name,
     );
-    match env.call::<Value>(&request).await {
-        Ok(answer) => {
-            let _ = env.sessions().save_device(username, &secrets);
-            let necessary = answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false);
-            (necessary, Some(verifier.verifier_b64))
-        }
-        Err(_) => (false, None),
-    }
+    Some((secrets, verifier, request))
 }
 
 /// Who a TOTP set-up call is for: during a sign-in's challenge (MFA_SETUP), its Session;
