@@ -133,7 +133,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     // either way: if confirming fails, the device is simply not remembered.
     let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
     if let Some((secrets, verifier, request)) = new_device.and_then(|device| confirm_device(env, &session, &device)) {
-        if let Ok(answer) = env.call::<Value>(&request).await {
+        if let Ok(answer) = env.call::<Passthrough>(&request).await {
             let _ = env.sessions().save_device(&username, &secrets);
             user_confirmation_necessary =
                 answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
