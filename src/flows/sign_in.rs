@@ -220,22 +220,26 @@ pub fn setup_auth(
     }
 }
 
+/// AssociateSoftwareToken, or with `verify` (the code, the device's friendly name)
+/// VerifySoftwareToken: Cognito's answer. One request either way, so one future.
+pub async fn software_token<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, auth: &SetupAuth, verify: Option<(&str, Option<&str>)>,
+) -> Result<Passthrough, CognitoError> {
+    let request = match verify {
+        Some((code, friendly_device_name)) => account::verify_software_token(auth, code, friendly_device_name),
+        None => account::associate_software_token(auth),
+    };
+    env.call(&request).await
+}
+
 /// AssociateSoftwareToken: the answer (with `SecretCode`), and during the MFA_SETUP
 /// challenge the new Session the challenge continues with.
 pub async fn associate_software_token<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, auth: &SetupAuth,
 ) -> Result<(Passthrough, Option<String>), CognitoError> {
-    let data: Passthrough = env.call(&account::associate_software_token(auth)).await?;
+    let data = software_token(env, auth, None).await?;
     let session = data.get("Session").and_then(Value::as_str).map(str::to_string);
     Ok((data, session))
-}
-
-/// VerifySoftwareToken for a signed-in user: Cognito's answer.
-pub async fn verify_software_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, access_token: &str, code: &str, friendly_device_name: Option<&str>,
-) -> Result<Passthrough, CognitoError> {
-    let auth = SetupAuth::AccessToken(access_token.to_string());
-    env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await
 }
 
 /// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in

@@ -226,17 +226,17 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// onSuccess gets VerifySoftwareToken's answer.
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
-    if let (true, SetupAuth::AccessToken(token)) = (verify, &auth) {
-        let name = call.optional_text("friendlyDeviceName");
-        let data =
-            flows::sign_in::verify_software_token(&call.env(), token, &call.text("code"), name.as_deref()).await?;
+    let verify = verify && matches!(auth, SetupAuth::AccessToken(_));
+    let (code, name) = (call.text("code"), call.optional_text("friendlyDeviceName"));
+    let verify_args = verify.then_some((code.as_str(), name.as_deref()));
+    let data = flows::sign_in::software_token(&call.env(), &auth, verify_args).await?;
+    if verify {
         return Ok(Reply::ok(Value::Object(data)));
     }
-    let (data, new_session) = flows::sign_in::associate_software_token(&call.env(), &auth).await?;
     let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
-    if let (Some(new), Some(old)) = (new_session, call.challenge_session()) {
-        pending::rename(old, &new);
-        out.set("Session", Value::String(new));
+    if let (Some(new), Some(old)) = (data.get("Session").and_then(Value::as_str), call.challenge_session()) {
+        pending::rename(old, new);
+        out.set("Session", Value::String(new.to_string()));
     }
     Ok(Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret)))
 }
