@@ -349,32 +349,16 @@ impl AwaitingServer {
                     .and_then(Value::as_str)
                     .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
                     .to_string();
-                ctx.username = user_id.clone();
                 // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
                 if ctx.device.is_none() {
                     ctx.device = devices(&user_id);
                 }
-                let pool_name = srp::pool_name(&ctx.params.user_pool_id).to_string();
-                let password = ctx.params.password.clone();
-                let identity = (pool_name.as_str(), user_id.as_str(), password.as_str());
-                let request =
-                    srp_proof(&ctx, ChallengeName::PasswordVerifier, &client, &response, now, identity, user_context)?;
+                ctx.username = user_id;
+                let request = srp_proof(&ctx, false, &client, &response, now, user_context)?;
                 Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
             }
             (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => {
-                // DEVICE_PASSWORD_VERIFIER: the same SRP with the device group key as the pool
-                // name, the device key as the user and the device's random password.
-                let device = ctx.device.clone().ok_or_else(|| missing("the remembered device"))?;
-                let identity = (device.group_key.as_str(), device.key.as_str(), device.password.as_str());
-                let request = srp_proof(
-                    &ctx,
-                    ChallengeName::DevicePasswordVerifier,
-                    &client,
-                    &response,
-                    now,
-                    identity,
-                    user_context,
-                )?;
+                let request = srp_proof(&ctx, true, &client, &response, now, user_context)?;
                 Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
             }
             (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, user_context, srp),
@@ -403,13 +387,20 @@ impl AwaitingServer {
     }
 }
 
-/// The RespondToAuthChallenge that proves knowledge of a password by SRP.
-/// `identity` is (pool name, user id, password) as the verifier was made with.
+/// The RespondToAuthChallenge that proves knowledge of a password by SRP: the user's
+/// (PASSWORD_VERIFIER: the pool's name, USER_ID_FOR_SRP, the password), or with `device`
+/// the remembered device's (DEVICE_PASSWORD_VERIFIER: the same SRP with the device group
+/// key as the pool name, the device key as the user and the device's random password).
 fn srp_proof(
-    ctx: &Context, challenge: ChallengeName, client: &SrpClient, response: &AuthResponse, now: i64,
-    identity: (&str, &str, &str), user_context: UserContext,
+    ctx: &Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, user_context: UserContext,
 ) -> Result<Request, CognitoError> {
-    let (pool_name, user_id, password) = identity;
+    let (challenge, pool_name, user_id, password) = if device {
+        let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
+        (ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
+    } else {
+        let pool_name = srp::pool_name(&ctx.params.user_pool_id);
+        (ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+    };
     let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
     let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
     let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
