@@ -422,15 +422,15 @@ fn device_srp_auth(
     ctx: Box<Context>, session: Option<String>, user_context: UserContext,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
-    let device = ctx.device.clone().ok_or_else(|| {
-        CognitoError::new(
+    if ctx.device.is_none() {
+        return Err(CognitoError::new(
             ErrorKind::DeviceNotRemembered,
             "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.",
-        )
-    })?;
+        ));
+    }
     let client = srp().map_err(srp_error)?;
     let mut responses = ctx.with_username();
-    responses.insert("DEVICE_KEY", device.key);
+    ctx.add_device_key(&mut responses);
     responses.insert("SRP_A", client.large_a_hex());
     let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session.as_deref(), user_context);
     Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
