@@ -162,11 +162,11 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
         Ok(SignInOutcome::Challenge(pending)) => {
-            let challenge = pending.challenge().clone();
+            let reply = challenge_reply(pending.challenge());
+            named(out, call, &pending.challenge().username);
             let session = pending::keep(pending);
-            named(out, call, &challenge.username);
             out.set("Session", session.map_or(Value::Null, Value::String));
-            Ok(challenge_reply(&challenge))
+            Ok(reply)
         }
         Ok(SignInOutcome::Passkey { .. }) => unreachable_passkey(),
         Err(SignInFailure { error, pending }) => {
