@@ -104,6 +104,9 @@ pub struct SignedIn {
     pub username: String,
     pub tokens: Tokens,
     pub new_device: Option<NewDevice>,
+    /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
+    /// itself (the SDK keeps it in `user.Session`).
+    pub device_session: Option<String>,
 }
 
 /// Where a sign-in goes after Cognito's answer.
@@ -133,6 +136,8 @@ struct Context {
     device: Option<DeviceSecrets>,
     /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
     answered: Option<Challenge>,
+    /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
+    device_session: Option<String>,
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
@@ -182,6 +187,10 @@ fn password_required() -> CognitoError {
 }
 
 impl Context {
+    fn new(params: SignInParams, device: Option<DeviceSecrets>) -> Box<Context> {
+        Box::new(Context { username: params.username.clone(), params, device, answered: None, device_session: None })
+    }
+
     fn add_device_key(&self, fields: &mut StringMap) {
         if let Some(d) = &self.device {
             fields.insert("DEVICE_KEY", d.key.clone());
@@ -239,7 +248,7 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
-        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
+        let ctx = Context::new(params, device);
         let mut auth_parameters = ctx.with_username();
         ctx.add_device_key(&mut auth_parameters);
         let expect = match flow {
@@ -285,7 +294,7 @@ impl AwaitingServer {
         params: SignInParams, mut auth_parameters: StringMap, devices: Devices, user_context: UserContext,
     ) -> (AwaitingServer, Request) {
         let device = devices(&params.username);
-        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
+        let ctx = Context::new(params, device);
         auth_parameters.insert("USERNAME", ctx.username.clone());
         let request = initiate_auth(
             AuthFlow::CustomAuth,
@@ -381,7 +390,13 @@ impl AwaitingServer {
                         |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                Ok(Next::SignedIn(SignedIn { username: ctx.username, tokens: tokens_from(result, None)?, new_device }))
+                let tokens = tokens_from(result, None)?;
+                Ok(Next::SignedIn(SignedIn {
+                    username: ctx.username,
+                    tokens,
+                    new_device,
+                    device_session: ctx.device_session,
+                }))
             }
         }
     }
@@ -419,7 +434,7 @@ fn srp_proof(
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    ctx: Box<Context>, session: Option<String>, user_context: UserContext,
+    mut ctx: Box<Context>, session: Option<String>, user_context: UserContext,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
     if ctx.device.is_none() {
@@ -432,7 +447,8 @@ fn device_srp_auth(
     let mut responses = ctx.with_username();
     ctx.add_device_key(&mut responses);
     responses.insert("SRP_A", client.large_a_hex());
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session.as_deref(), user_context);
+    ctx.device_session = session;
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, ctx.device_session.as_deref(), user_context);
     Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
 }
 
@@ -441,15 +457,14 @@ impl AwaitingAnswer {
     /// app hand a sign-in to another `CognitoUser` (or keep it across a page load): the
     /// answer names the challenge it answers; `device` is the user's remembered one.
     pub fn resume(params: SignInParams, session: String, device: Option<DeviceSecrets>) -> AwaitingAnswer {
-        let username = params.username.clone();
         let challenge = Challenge {
             name: ChallengeName::Other(String::new()),
             parameters: Object::new(),
             available: Vec::new(),
             session: Some(session),
-            username: username.clone(),
+            username: params.username.clone(),
         };
-        let ctx = Box::new(Context { params, username, device, answered: None });
+        let ctx = Context::new(params, device);
         AwaitingAnswer { ctx, challenge: Box::new(challenge) }
     }
 
@@ -491,6 +506,8 @@ impl AwaitingAnswer {
             &user_context(&ctx.username),
         );
         ctx.answered = Some(*challenge);
+        // A step reports only its own DEVICE_SRP_AUTH's Session.
+        ctx.device_session = None;
         Ok((AwaitingServer { ctx, expect }, request))
     }
 }

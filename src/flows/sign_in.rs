@@ -9,7 +9,7 @@ use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignI
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account::{self, SetupAuth};
-use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
+use crate::protocol::challenge::{AuthFlow, Handling};
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -104,8 +104,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge.
-    let mut device_session = None;
-    let SignedIn { username, tokens, new_device } = loop {
+    let SignedIn { username, tokens, new_device, device_session } = loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -118,9 +117,6 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
-        if response.challenge_name.as_deref().map(ChallengeName::parse) == Some(ChallengeName::DeviceSrpAuth) {
-            device_session.clone_from(&response.session);
-        }
         match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
             Next::Challenge(pending) => return Ok(challenge_outcome(pending)),

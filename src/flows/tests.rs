@@ -477,4 +477,7 @@ fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
     let proof = sent(&server, 4);
     assert_eq!(proof["ChallengeName"], "DEVICE_PASSWORD_VERIFIER");
     assert!(proof["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str().is_some_and(|s| !s.is_empty()));
+    // The user keeps DEVICE_SRP_AUTH's Session, as the SDK's `user.Session` does.
+    let SignInOutcome::SignedIn { device_session, .. } = outcome else { panic!("expected tokens") };
+    assert_eq!(device_session.as_deref(), Some("d1"));
 }

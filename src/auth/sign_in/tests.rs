@@ -81,7 +81,7 @@ fn password_flow_sends_the_password_and_takes_tokens() {
     let Next::SignedIn(done) = feed(s, signed_in(Some("r")), 0) else { panic!() };
     let tokens =
         Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
-    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None });
+    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None, device_session: None });
 }
 
 #[test]
