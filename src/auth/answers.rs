@@ -47,30 +47,21 @@ impl Answer {
     pub fn responses(&self, username: &str) -> StringMap {
         let mut r = StringMap::new();
         r.insert("USERNAME", username.to_string());
-        match self {
-            Answer::MfaCode { code, mfa_type } => {
-                r.insert(mfa_type.code_field(), code.clone());
-            }
-            Answer::MfaSelection(choice) => {
-                r.insert("ANSWER", choice.clone());
+        let (field, value) = match self {
+            Answer::MfaCode { code, mfa_type } => (mfa_type.code_field(), code),
+            Answer::MfaSelection(answer) | Answer::Custom(answer) | Answer::SelectChallenge(answer) => {
+                ("ANSWER", answer)
             }
             Answer::NewPassword { password, attributes } => {
                 for (name, value) in attributes {
                     r.insert(crate::text::concat(&[USER_ATTRIBUTES_PREFIX, name]), value.clone());
                 }
-                r.insert("NEW_PASSWORD", password.clone());
+                ("NEW_PASSWORD", password)
             }
-            Answer::Custom(answer) => {
-                r.insert("ANSWER", answer.clone());
-            }
-            Answer::MfaSetup { .. } => {}
-            Answer::SelectChallenge(choice) => {
-                r.insert("ANSWER", choice.clone());
-            }
-            Answer::WebAuthn(credential) => {
-                r.insert("CREDENTIAL", credential.clone());
-            }
-        }
+            Answer::WebAuthn(credential) => ("CREDENTIAL", credential),
+            Answer::MfaSetup { .. } => return r,
+        };
+        r.insert(field, value.clone());
         r
     }
 }
