@@ -213,6 +213,14 @@ impl Context {
         if self.params.password.is_empty() {
             return Err(password_required());
         }
+        self.password_factor(factor, fields, srp)
+    }
+
+    /// What proving the password adds to a request: SRP_A (the answer will be
+    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one.
+    fn password_factor(
+        &self, factor: PasswordFactor, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ) -> Result<Expect, CognitoError> {
         Ok(match factor {
             PasswordFactor::Srp => {
                 let client = srp().map_err(srp_error)?;
@@ -220,6 +228,9 @@ impl Context {
                 Expect::PasswordVerifier(Box::new(client))
             }
             PasswordFactor::Plain => {
+                if self.params.password.is_empty() {
+                    return Err(password_required());
+                }
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
             }
@@ -255,20 +266,13 @@ impl AwaitingServer {
             AuthFlow::RefreshToken => {
                 return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
             }
-            AuthFlow::UserPassword => {
-                if ctx.params.password.is_empty() {
-                    return Err(password_required());
-                }
-                auth_parameters.insert("PASSWORD", ctx.params.password.clone());
-                Expect::Result
-            }
+            AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
             AuthFlow::UserSrp | AuthFlow::CustomAuth => {
-                let client = srp().map_err(srp_error)?;
-                auth_parameters.insert("SRP_A", client.large_a_hex());
+                let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
                 if flow == AuthFlow::CustomAuth {
                     auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
                 }
-                Expect::PasswordVerifier(Box::new(client))
+                expect
             }
             AuthFlow::UserAuth => {
                 let preferred = ctx.params.preferred_challenge.clone().filter(|p| !p.is_empty());
