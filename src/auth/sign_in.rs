@@ -48,6 +48,16 @@ use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
 
+/// How a sign-in begins.
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Begin {
+    /// `authenticateUser` with the user's flow.
+    Flow(AuthFlow),
+    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
+    Custom(StringMap),
+}
+
 /// Everything a sign-in needs to know up front.
 #[derive(Clone)]
 pub struct SignInParams {
@@ -252,34 +262,45 @@ impl Context {
 }
 
 impl AwaitingServer {
-    /// The first request of `flow`. `srp` supplies the client's ephemeral secret (random in
-    /// production), drawn only by the flows that use SRP.
+    /// The first request of a sign-in: of the user's flow, or of CUSTOM_AUTH without SRP
+    /// (`CognitoUser.initiateAuth`: the app's own AuthParameters plus USERNAME). `srp`
+    /// supplies the client's ephemeral secret (random in production), drawn only by the
+    /// flows that use SRP.
     pub fn start(
-        flow: AuthFlow, params: SignInParams, devices: Devices, user_context: UserContext,
+        begin: Begin, params: SignInParams, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
         let ctx = Context::new(params, device);
-        let mut auth_parameters = ctx.with_username();
-        ctx.add_device_key(&mut auth_parameters);
-        let expect = match flow {
-            AuthFlow::RefreshToken => {
-                return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
+        let (flow, auth_parameters, expect) = match begin {
+            Begin::Custom(mut auth_parameters) => {
+                auth_parameters.insert("USERNAME", ctx.username.clone());
+                (AuthFlow::CustomAuth, auth_parameters, Expect::Result)
             }
-            AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
-            AuthFlow::UserSrp | AuthFlow::CustomAuth => {
-                let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
-                if flow == AuthFlow::CustomAuth {
-                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
-                }
-                expect
-            }
-            AuthFlow::UserAuth => {
-                let preferred = ctx.params.preferred_challenge.clone().filter(|p| !p.is_empty());
-                if let Some(p) = &preferred {
-                    auth_parameters.insert("PREFERRED_CHALLENGE", p.clone());
-                }
-                ctx.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
+            Begin::Flow(flow) => {
+                let mut auth_parameters = ctx.with_username();
+                ctx.add_device_key(&mut auth_parameters);
+                let expect = match flow {
+                    AuthFlow::RefreshToken => {
+                        return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
+                    }
+                    AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
+                    AuthFlow::UserSrp | AuthFlow::CustomAuth => {
+                        let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
+                        if flow == AuthFlow::CustomAuth {
+                            auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                        }
+                        expect
+                    }
+                    AuthFlow::UserAuth => {
+                        let preferred = ctx.params.preferred_challenge.clone().filter(|p| !p.is_empty());
+                        if let Some(p) = &preferred {
+                            auth_parameters.insert("PREFERRED_CHALLENGE", p.clone());
+                        }
+                        ctx.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
+                    }
+                };
+                (flow, auth_parameters, expect)
             }
         };
         let request = initiate_auth(
@@ -290,24 +311,6 @@ impl AwaitingServer {
             &user_context(&ctx.username),
         );
         Ok((AwaitingServer { ctx, expect }, request))
-    }
-
-    /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
-    /// own AuthParameters plus USERNAME.
-    pub fn start_custom(
-        params: SignInParams, mut auth_parameters: StringMap, devices: Devices, user_context: UserContext,
-    ) -> (AwaitingServer, Request) {
-        let device = devices(&params.username);
-        let ctx = Context::new(params, device);
-        auth_parameters.insert("USERNAME", ctx.username.clone());
-        let request = initiate_auth(
-            AuthFlow::CustomAuth,
-            &ctx.params.client_id,
-            &auth_parameters,
-            ctx.params.client_metadata.as_ref(),
-            &user_context(&ctx.username),
-        );
-        (AwaitingServer { ctx, expect: Expect::Result }, request)
     }
 
     /// The username the session will be stored under (USER_ID_FOR_SRP once known).

@@ -5,11 +5,12 @@
 
 use super::{Env, Transport};
 use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
+pub use crate::auth::Begin;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account::{self, SetupAuth};
-use crate::protocol::challenge::{AuthFlow, Handling};
+use crate::protocol::challenge::Handling;
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -76,10 +77,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
     let (mut state, mut request) = match step {
-        Step::Start(Begin::Flow(flow), params) => AwaitingServer::start(flow, params, &devices, &context, srp)?,
-        Step::Start(Begin::Custom(auth_parameters), params) => {
-            AwaitingServer::start_custom(params, auth_parameters, &devices, &context)
-        }
+        Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
         Step::Answer(mut pending, answer, client_metadata) => {
             // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
             // the challenge's Session, and MFA_SETUP is answered with the Session that comes
@@ -144,16 +142,6 @@ pub async fn start<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
 ) -> SignInResult {
     run(env, Step::Start(begin, params), srp).await
-}
-
-/// How a sign-in begins.
-#[derive(Clone, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum Begin {
-    /// `authenticateUser` with the user's flow.
-    Flow(AuthFlow),
-    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
-    Custom(StringMap),
 }
 
 /// A sign-in taken up from a challenge's Session alone (handed over from another
