@@ -358,23 +358,24 @@ impl AwaitingServer {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
         match (expect, name) {
-            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => {
-                let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-                let user_id = params
-                    .get("USER_ID_FOR_SRP")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-                    .to_string();
-                // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
-                if ctx.device.is_none() {
-                    ctx.device = devices(&user_id);
+            (Expect::PasswordVerifier(client), Some(name @ ChallengeName::PasswordVerifier))
+            | (Expect::DeviceVerifier(client), Some(name @ ChallengeName::DevicePasswordVerifier)) => {
+                let device = matches!(name, ChallengeName::DevicePasswordVerifier);
+                if !device {
+                    let params =
+                        response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
+                    let user_id = params
+                        .get("USER_ID_FOR_SRP")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
+                        .to_string();
+                    // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
+                    if ctx.device.is_none() {
+                        ctx.device = devices(&user_id);
+                    }
+                    ctx.username = user_id;
                 }
-                ctx.username = user_id;
-                let request = srp_proof(&ctx, false, &client, &response, now, user_context)?;
-                Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
-            }
-            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => {
-                let request = srp_proof(&ctx, true, &client, &response, now, user_context)?;
+                let request = srp_proof(&ctx, device, &client, &response, now, user_context)?;
                 Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
             }
             (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, user_context, srp),
