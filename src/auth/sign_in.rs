@@ -338,10 +338,10 @@ impl AwaitingServer {
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge
     /// waits for another answer, as the JS SDK lets apps call sendMFACode again. None when
     /// the refused request answered no challenge (a wrong password at the start).
-    pub fn reopen(self) -> Option<AwaitingAnswer> {
+    pub fn reopen(mut self) -> Option<AwaitingAnswer> {
         match self.expect {
             Expect::Result => {
-                let challenge = self.ctx.answered.clone()?;
+                let challenge = self.ctx.answered.take()?;
                 Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
             }
             Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
