@@ -161,14 +161,14 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             let reply = Reply::session(&session);
             Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
-        Ok(SignInOutcome::Challenge(pending)) => {
+        // `sign_in` answers every passkey step before it reports.
+        Ok(SignInOutcome::Challenge(pending) | SignInOutcome::Passkey { pending, .. }) => {
             let reply = challenge_reply(pending.challenge());
             named(out, call, &pending.challenge().username);
             let session = pending::keep(pending);
             out.set("Session", session.map_or(Value::Null, Value::String));
             Ok(reply)
         }
-        Ok(SignInOutcome::Passkey { .. }) => unreachable_passkey(),
         Err(SignInFailure { error, pending }) => {
             // A refused answer (wrong code) may be given again, as with the JS SDK.
             if let Some(pending) = pending {
@@ -179,11 +179,6 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             Err(error)
         }
     }
-}
-
-/// `sign_in` answers every passkey step before it reports.
-fn unreachable_passkey() -> Outcome {
-    Err(CognitoError::new(ErrorKind::UnhandledChallenge, "passkey step left unanswered"))
 }
 
 /// The callback object's method for a challenge, with the SDK's arguments; a coded
