@@ -31,15 +31,15 @@ pub enum Answer {
 
 impl Answer {
     /// The ChallengeName this answer responds to.
-    pub fn challenge_name(&self) -> ChallengeName {
+    pub fn challenge_name(&self) -> &ChallengeName {
         match self {
-            Answer::MfaCode { mfa_type, .. } => mfa_type.clone(),
-            Answer::MfaSelection(_) => ChallengeName::SelectMfaType,
-            Answer::NewPassword { .. } => ChallengeName::NewPasswordRequired,
-            Answer::Custom(_) => ChallengeName::CustomChallenge,
-            Answer::MfaSetup { .. } => ChallengeName::MfaSetup,
-            Answer::SelectChallenge(_) => ChallengeName::SelectChallenge,
-            Answer::WebAuthn(_) => ChallengeName::WebAuthn,
+            Answer::MfaCode { mfa_type, .. } => mfa_type,
+            Answer::MfaSelection(_) => &ChallengeName::SelectMfaType,
+            Answer::NewPassword { .. } => &ChallengeName::NewPasswordRequired,
+            Answer::Custom(_) => &ChallengeName::CustomChallenge,
+            Answer::MfaSetup { .. } => &ChallengeName::MfaSetup,
+            Answer::SelectChallenge(_) => &ChallengeName::SelectChallenge,
+            Answer::WebAuthn(_) => &ChallengeName::WebAuthn,
         }
     }
 

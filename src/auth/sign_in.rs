@@ -506,7 +506,7 @@ impl AwaitingAnswer {
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
         let request = respond_to_auth_challenge(
-            &answer.challenge_name(),
+            answer.challenge_name(),
             &ctx.params.client_id,
             &responses,
             challenge.session.as_deref(),
