@@ -357,29 +357,33 @@ impl AwaitingServer {
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
-        match (expect, name) {
-            (Expect::PasswordVerifier(client), Some(name @ ChallengeName::PasswordVerifier))
-            | (Expect::DeviceVerifier(client), Some(name @ ChallengeName::DevicePasswordVerifier)) => {
-                let device = matches!(name, ChallengeName::DevicePasswordVerifier);
-                if !device {
-                    let params =
-                        response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-                    let user_id = params
-                        .get("USER_ID_FOR_SRP")
-                        .and_then(Value::as_str)
-                        .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-                        .to_string();
-                    // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
-                    if ctx.device.is_none() {
-                        ctx.device = devices(&user_id);
-                    }
-                    ctx.username = user_id;
+        // The SRP proof Cognito asks for, when it is the one this state waits to give: the
+        // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
+        let proof = match (&expect, &name) {
+            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => Some((client, false)),
+            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => Some((client, true)),
+            _ => None,
+        };
+        if let Some((client, device)) = proof {
+            if !device {
+                let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
+                let user_id = params
+                    .get("USER_ID_FOR_SRP")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
+                    .to_string();
+                // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
+                if ctx.device.is_none() {
+                    ctx.device = devices(&user_id);
                 }
-                let request = srp_proof(&ctx, device, &client, &response, now, user_context)?;
-                Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
+                ctx.username = user_id;
             }
-            (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, user_context, srp),
-            (_, Some(name)) if !name.as_str().is_empty() => {
+            let request = srp_proof(&ctx, device, client, &response, now, user_context)?;
+            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+        }
+        match name {
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session, user_context, srp),
+            Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
                     parameters: response.challenge_parameters.unwrap_or_default(),
