@@ -202,15 +202,22 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     }
     let otherwise = Reply::one("err", Value::Object(err));
     let Some(callback) = callback else { return otherwise };
-    let args = match callback {
-        ChallengeCallback::NameAndParameters(_) => vec![name, params],
-        ChallengeCallback::ParametersOnly(_) => vec![params],
-        ChallengeCallback::SelectChallenge => vec![challenge.available.to_json(), params],
+    // The arguments: the challenge's parameters last, with one before them but for
+    // customChallenge; newPasswordRequired's are both its own.
+    let (first, last) = match callback {
+        ChallengeCallback::NameAndParameters(_) => (Some(name), params),
+        ChallengeCallback::ParametersOnly(_) => (None, params),
+        ChallengeCallback::SelectChallenge => (Some(challenge.available.to_json()), params),
         ChallengeCallback::NewPasswordRequired => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            vec![attributes, required.to_json()]
+            (Some(attributes), required.to_json())
         }
     };
+    let mut args = Vec::new();
+    if let Some(first) = first {
+        args.push(first);
+    }
+    args.push(last);
     Reply::method(callback.method(), args, otherwise)
 }
 
