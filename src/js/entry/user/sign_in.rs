@@ -18,6 +18,7 @@ use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
 use crate::storage::events::Change;
+use crate::text::concat;
 
 /// One step of a sign-in, as the app asked for it.
 pub(super) enum Step {
@@ -188,11 +189,12 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let params = Value::Object(challenge.parameters.clone());
     let name = Value::String(challenge.name.as_str().to_string());
     let callback = challenge.name.callback();
-    let mut message = String::from("Cognito asked for the ") + challenge.name.as_str() + " challenge, but ";
-    match callback {
-        Some(cb) => message = message + "the callback object has no " + cb.method() + " method.",
-        None => message += "this SDK does not handle that challenge yet.",
-    }
+    let but = match callback {
+        Some(cb) => ["the callback object has no ", cb.method(), " method."],
+        None => ["this SDK does not handle that challenge yet.", "", ""],
+    };
+    let message =
+        concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
     let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
     let mut err = error_object(&error);
     err.insert("challengeName", name.clone());
