@@ -247,15 +247,17 @@ impl Context {
         })
     }
 
+    /// RespondToAuthChallenge with `client_metadata`: the answering call's, else the sign-in's.
     fn respond(
-        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>, user_context: UserContext,
+        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>,
+        client_metadata: Option<&StringMap>, user_context: UserContext,
     ) -> Request {
         respond_to_auth_challenge(
             challenge,
             &self.params.client_id,
             responses,
             session,
-            self.params.client_metadata.as_ref(),
+            client_metadata.or(self.params.client_metadata.as_ref()),
             &user_context(&self.username),
         )
     }
@@ -440,7 +442,7 @@ fn srp_proof(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), user_context))
+    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
@@ -460,7 +462,8 @@ fn device_srp_auth(
     ctx.add_device_key(&mut responses);
     responses.insert("SRP_A", client.large_a_hex());
     ctx.device_session = session;
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, ctx.device_session.as_deref(), user_context);
+    let session = ctx.device_session.as_deref();
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
     Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
 }
 
@@ -509,14 +512,8 @@ impl AwaitingAnswer {
             _ => Expect::Result,
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
-        let request = respond_to_auth_challenge(
-            answer.challenge_name(),
-            &ctx.params.client_id,
-            &responses,
-            challenge.session.as_deref(),
-            client_metadata.as_ref().or(ctx.params.client_metadata.as_ref()),
-            &user_context(&ctx.username),
-        );
+        let session = challenge.session.as_deref();
+        let request = ctx.respond(answer.challenge_name(), &responses, session, client_metadata.as_ref(), user_context);
         ctx.answered = Some(*challenge);
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;
