@@ -295,11 +295,11 @@ impl AwaitingServer {
                         expect
                     }
                     AuthFlow::UserAuth => {
-                        let preferred = ctx.params.preferred_challenge.clone().filter(|p| !p.is_empty());
-                        if let Some(p) = &preferred {
-                            auth_parameters.insert("PREFERRED_CHALLENGE", p.clone());
+                        let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
+                        if let Some(p) = preferred {
+                            auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
                         }
-                        ctx.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
+                        ctx.first_factor(preferred, &mut auth_parameters, srp)?
                     }
                 };
                 (flow, auth_parameters, expect)
