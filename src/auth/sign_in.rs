@@ -188,6 +188,15 @@ fn srp_error(e: SrpError) -> CognitoError {
     CognitoError::new(ErrorKind::Srp, e.message())
 }
 
+/// Draws SRP's secret ephemeral `a` and adds its public `SRP_A` to a request.
+fn srp_a(
+    fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+) -> Result<Box<SrpClient>, CognitoError> {
+    let client = srp().map_err(srp_error)?;
+    fields.insert("SRP_A", client.large_a_hex());
+    Ok(Box::new(client))
+}
+
 fn missing(what: &str) -> CognitoError {
     CognitoError::unexpected_response(200, &concat(&[what, " is missing"]))
 }
@@ -232,11 +241,7 @@ impl Context {
         &self, factor: PasswordFactor, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Expect, CognitoError> {
         Ok(match factor {
-            PasswordFactor::Srp => {
-                let client = srp().map_err(srp_error)?;
-                fields.insert("SRP_A", client.large_a_hex());
-                Expect::PasswordVerifier(Box::new(client))
-            }
+            PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
             PasswordFactor::Plain => {
                 if self.params.password.is_empty() {
                     return Err(password_required());
@@ -457,14 +462,13 @@ fn device_srp_auth(
             "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.",
         ));
     }
-    let client = srp().map_err(srp_error)?;
     let mut responses = ctx.with_username();
     ctx.add_device_key(&mut responses);
-    responses.insert("SRP_A", client.large_a_hex());
+    let client = srp_a(&mut responses, srp)?;
     ctx.device_session = session;
     let session = ctx.device_session.as_deref();
     let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
+    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(client) }, request))
 }
 
 impl AwaitingAnswer {
