@@ -47,6 +47,12 @@ impl Answer {
     pub fn responses(&self, username: &str) -> StringMap {
         let mut r = StringMap::new();
         r.insert("USERNAME", username.to_string());
+        self.add_responses(&mut r);
+        r
+    }
+
+    /// Adds the answer's own ChallengeResponses (after USERNAME).
+    pub fn add_responses(&self, r: &mut StringMap) {
         let (field, value) = match self {
             Answer::MfaCode { code, mfa_type } => (mfa_type.code_field(), code),
             Answer::MfaSelection(answer) | Answer::Custom(answer) | Answer::SelectChallenge(answer) => {
@@ -59,10 +65,9 @@ impl Answer {
                 ("NEW_PASSWORD", password)
             }
             Answer::WebAuthn(credential) => ("CREDENTIAL", credential),
-            Answer::MfaSetup { .. } => return r,
+            Answer::MfaSetup { .. } => return,
         };
         r.insert(field, value.clone());
-        r
     }
 }
 

@@ -506,7 +506,8 @@ impl AwaitingAnswer {
         self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
-        let mut responses = answer.responses(&self.ctx.username);
+        let mut responses = self.ctx.with_username();
+        answer.add_responses(&mut responses);
         self.ctx.add_device_key(&mut responses);
         let expect = match answer {
             Answer::SelectChallenge(choice) => match self.ctx.first_factor(Some(choice), &mut responses, srp) {
