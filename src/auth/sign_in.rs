@@ -372,20 +372,7 @@ impl AwaitingServer {
             _ => None,
         };
         if let Some((client, device)) = proof {
-            if !device {
-                let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-                let user_id = params
-                    .get("USER_ID_FOR_SRP")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-                    .to_string();
-                // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
-                if ctx.device.is_none() {
-                    ctx.device = devices(&user_id);
-                }
-                ctx.username = user_id;
-            }
-            let request = srp_proof(&ctx, device, client, &response, now, user_context)?;
+            let request = prove(&mut ctx, device, client, &response, now, devices, user_context)?;
             return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
         }
         match name {
@@ -422,12 +409,26 @@ impl AwaitingServer {
 }
 
 /// The RespondToAuthChallenge that proves knowledge of a password by SRP: the user's
-/// (PASSWORD_VERIFIER: the pool's name, USER_ID_FOR_SRP, the password), or with `device`
-/// the remembered device's (DEVICE_PASSWORD_VERIFIER: the same SRP with the device group
+/// (PASSWORD_VERIFIER: the pool's name, USER_ID_FOR_SRP, the password; the user is known
+/// by USER_ID_FOR_SRP from here on), or with `device` the remembered device's (DEVICE_PASSWORD_VERIFIER: the same SRP with the device group
 /// key as the pool name, the device key as the user and the device's random password).
-fn srp_proof(
-    ctx: &Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, user_context: UserContext,
+fn prove(
+    ctx: &mut Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, devices: Devices,
+    user_context: UserContext,
 ) -> Result<Request, CognitoError> {
+    if !device {
+        let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
+        let user_id = params
+            .get("USER_ID_FOR_SRP")
+            .and_then(Value::as_str)
+            .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
+            .to_string();
+        // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
+        if ctx.device.is_none() {
+            ctx.device = devices(&user_id);
+        }
+        ctx.username = user_id;
+    }
     let (challenge, pool_name, user_id, password) = if device {
         let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
         (ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
