@@ -204,24 +204,12 @@ pub fn setup_auth(
     }
 }
 
-/// AssociateSoftwareToken, or with `verify` (the code, the device's friendly name)
-/// VerifySoftwareToken: Cognito's answer. One request either way, so one future.
-pub async fn software_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, auth: &SetupAuth, verify: Option<(&str, Option<&str>)>,
-) -> Result<Passthrough, CognitoError> {
-    let request = match verify {
-        Some((code, friendly_device_name)) => account::verify_software_token(auth, code, friendly_device_name),
-        None => account::associate_software_token(auth),
-    };
-    env.call(&request).await
-}
-
 /// AssociateSoftwareToken: the answer (with `SecretCode`), and during the MFA_SETUP
 /// challenge the new Session the challenge continues with.
 pub async fn associate_software_token<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, auth: &SetupAuth,
 ) -> Result<(Passthrough, Option<String>), CognitoError> {
-    let data = software_token(env, auth, None).await?;
+    let data: Passthrough = env.call(&account::associate_software_token(auth)).await?;
     let session = data.get("Session").and_then(Value::as_str).map(str::to_string);
     Ok((data, session))
 }

@@ -13,8 +13,9 @@ use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, S
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
-use crate::protocol::account::SetupAuth;
+use crate::protocol::account::{self, SetupAuth};
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
+use crate::protocol::types::Passthrough;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
 use crate::storage::events::Change;
@@ -228,13 +229,18 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// user holds a Session) for that sign-in, else for the signed-in user. Associating
 /// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
 /// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
-/// onSuccess gets VerifySoftwareToken's answer.
+/// onSuccess gets VerifySoftwareToken's answer. Either is one request, awaited here
+/// (through an async fn of `flows`, it was a second state machine: measured larger).
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     let auth = setup_auth(call)?;
     let verify = verify && matches!(auth, SetupAuth::AccessToken(_));
-    let (code, name) = (call.text("code"), call.optional_text("friendlyDeviceName"));
-    let verify_args = verify.then_some((code.as_str(), name.as_deref()));
-    let data = flows::sign_in::software_token(&call.env(), &auth, verify_args).await?;
+    let request = if verify {
+        let name = call.optional_text("friendlyDeviceName");
+        account::verify_software_token(&auth, &call.text("code"), name.as_deref())
+    } else {
+        account::associate_software_token(&auth)
+    };
+    let data: Passthrough = call.env().call(&request).await?;
     if verify {
         return Ok(Reply::ok(Value::Object(data)));
     }
