@@ -106,20 +106,23 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
     let env = call.env();
     let srp: SrpSource = &srp::ahead::take_or_generate;
     let mut step = match step {
-        Step::Start(begin, params) => FlowStep::Start(begin, params),
-        Step::Answer(answer) => match waiting_challenge(call) {
-            Ok(pending) => FlowStep::Answer(pending, answer, call.string_map("clientMetadata")),
-            Err(e) => return finish(call, Err(e.into()), names_challenge, out),
-        },
+        Step::Start(begin, params) => Ok(FlowStep::Start(begin, params)),
+        Step::Answer(answer) => {
+            waiting_challenge(call).map(|pending| FlowStep::Answer(pending, answer, call.string_map("clientMetadata")))
+        }
     };
     let result = loop {
+        let next = match step {
+            Ok(next) => next,
+            Err(e) => break Err(e.into()),
+        };
         // Boxed: its state machine is then not inlined into this one's (measured smaller).
-        match Box::pin(flows::sign_in::run(&env, step, srp)).await {
+        match Box::pin(flows::sign_in::run(&env, next, srp)).await {
             // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-            Ok(SignInOutcome::Passkey { pending, options }) => match passkeys::assertion(&options).await {
-                Ok(credential) => step = FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(credential), None),
-                Err(e) => break Err(e.into()),
-            },
+            Ok(SignInOutcome::Passkey { pending, options }) => {
+                let credential = passkeys::assertion(&options).await;
+                step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
+            }
             result => break result,
         }
     };
