@@ -82,19 +82,23 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
             // the challenge's Session, and MFA_SETUP is answered with the Session that comes
             // back. A refused code leaves the challenge waiting.
-            if let Answer::MfaSetup { code, friendly_device_name } = &answer {
-                let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
-                let request = account::verify_software_token(&auth, code, friendly_device_name.as_deref());
-                match env.call::<Passthrough>(&request).await {
-                    Ok(data) => {
+            let verified = match &answer {
+                Answer::MfaSetup { code, friendly_device_name } => {
+                    let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
+                    let request = account::verify_software_token(&auth, code, friendly_device_name.as_deref());
+                    env.call::<Passthrough>(&request).await.map(|data| {
                         if let Some(session) = data.get("Session").and_then(Value::as_str) {
                             pending.update_session(session.to_string());
                         }
-                    }
-                    Err(error) => return Err(SignInFailure { error, pending: Some(pending) }),
+                    })
                 }
-            }
-            match pending.answer(&answer, client_metadata, &context, srp) {
+                _ => Ok(()),
+            };
+            let sent = match verified {
+                Ok(()) => pending.answer(&answer, client_metadata, &context, srp),
+                Err(error) => Err((error, pending)),
+            };
+            match sent {
                 Ok(sent) => sent,
                 Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
             }
