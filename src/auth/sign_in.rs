@@ -103,7 +103,6 @@ pub struct Challenge {
     /// SELECT_CHALLENGE: the first factors Cognito offers.
     pub available: Vec<String>,
     pub session: Option<String>,
-    pub username: String,
 }
 
 /// How a sign-in ended: `username` is the one to store the session under (USER_ID_FOR_SRP
@@ -383,7 +382,6 @@ impl AwaitingServer {
                     parameters: response.challenge_parameters.unwrap_or_default(),
                     available: response.available_challenges.unwrap_or_default(),
                     session: response.session,
-                    username: ctx.username.clone(),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
@@ -482,7 +480,6 @@ impl AwaitingAnswer {
             parameters: Object::new(),
             available: Vec::new(),
             session: Some(session),
-            username: params.username.clone(),
         };
         let ctx = Context::new(params, device);
         AwaitingAnswer { ctx, challenge: Box::new(challenge) }
@@ -491,6 +488,11 @@ impl AwaitingAnswer {
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
         &self.challenge
+    }
+
+    /// Who answers it: the name the session will be stored under.
+    pub fn username(&self) -> &str {
+        &self.ctx.username
     }
 
     /// Replaces the challenge's Session string: AssociateSoftwareToken and

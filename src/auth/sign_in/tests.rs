@@ -153,8 +153,8 @@ fn unknown_challenges_are_reported_with_their_session() {
         json!({"ChallengeName":"SOMETHING_NEW","Session":"x","ChallengeParameters":{"a":"b"}}),
         0,
     ));
-    let c = c.challenge();
-    assert_eq!((c.name.as_str(), c.session.as_deref(), c.username.as_str()), ("SOMETHING_NEW", Some("x"), "Alice"));
+    let (username, c) = (c.username(), c.challenge());
+    assert_eq!((c.name.as_str(), c.session.as_deref(), username), ("SOMETHING_NEW", Some("x"), "Alice"));
 }
 
 #[test]

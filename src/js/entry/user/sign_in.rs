@@ -170,7 +170,7 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
         // `sign_in` answers every passkey step before it reports.
         Ok(SignInOutcome::Challenge(pending) | SignInOutcome::Passkey { pending, .. }) => {
             let reply = challenge_reply(pending.challenge());
-            named(out, call, &pending.challenge().username);
+            named(out, call, pending.username());
             let session = pending::keep(pending);
             out.set("Session", session.map_or(Value::Null, Value::String));
             Ok(reply)
