@@ -18,8 +18,10 @@ pub enum Answer {
     NewPassword { password: String, attributes: StringMap },
     /// `sendCustomChallengeAnswer(answer)`.
     Custom(String),
-    /// After `verifySoftwareToken` during sign-in: finishes the MFA_SETUP challenge.
-    MfaSetupDone,
+    /// `verifySoftwareToken(code, friendlyDeviceName)` during sign-in: the code goes to
+    /// VerifySoftwareToken first (`flows::sign_in`), then this finishes the MFA_SETUP
+    /// challenge, with no response of its own.
+    MfaSetup { code: String, friendly_device_name: Option<String> },
     /// USER_AUTH's SELECT_CHALLENGE: the first factor picked (`PASSWORD_SRP`, `PASSWORD`,
     /// `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`).
     SelectChallenge(String),
@@ -29,15 +31,15 @@ pub enum Answer {
 
 impl Answer {
     /// The ChallengeName this answer responds to.
-    pub fn challenge_name(&self) -> ChallengeName {
+    pub fn challenge_name(&self) -> &ChallengeName {
         match self {
-            Answer::MfaCode { mfa_type, .. } => mfa_type.clone(),
-            Answer::MfaSelection(_) => ChallengeName::SelectMfaType,
-            Answer::NewPassword { .. } => ChallengeName::NewPasswordRequired,
-            Answer::Custom(_) => ChallengeName::CustomChallenge,
-            Answer::MfaSetupDone => ChallengeName::MfaSetup,
-            Answer::SelectChallenge(_) => ChallengeName::SelectChallenge,
-            Answer::WebAuthn(_) => ChallengeName::WebAuthn,
+            Answer::MfaCode { mfa_type, .. } => mfa_type,
+            Answer::MfaSelection(_) => &ChallengeName::SelectMfaType,
+            Answer::NewPassword { .. } => &ChallengeName::NewPasswordRequired,
+            Answer::Custom(_) => &ChallengeName::CustomChallenge,
+            Answer::MfaSetup { .. } => &ChallengeName::MfaSetup,
+            Answer::SelectChallenge(_) => &ChallengeName::SelectChallenge,
+            Answer::WebAuthn(_) => &ChallengeName::WebAuthn,
         }
     }
 
@@ -45,31 +47,27 @@ impl Answer {
     pub fn responses(&self, username: &str) -> StringMap {
         let mut r = StringMap::new();
         r.insert("USERNAME", username.to_string());
-        match self {
-            Answer::MfaCode { code, mfa_type } => {
-                r.insert(mfa_type.code_field(), code.clone());
-            }
-            Answer::MfaSelection(choice) => {
-                r.insert("ANSWER", choice.clone());
+        self.add_responses(&mut r);
+        r
+    }
+
+    /// Adds the answer's own ChallengeResponses (after USERNAME).
+    pub fn add_responses(&self, r: &mut StringMap) {
+        let (field, value) = match self {
+            Answer::MfaCode { code, mfa_type } => (mfa_type.code_field(), code),
+            Answer::MfaSelection(answer) | Answer::Custom(answer) | Answer::SelectChallenge(answer) => {
+                ("ANSWER", answer)
             }
             Answer::NewPassword { password, attributes } => {
                 for (name, value) in attributes {
                     r.insert(crate::text::concat(&[USER_ATTRIBUTES_PREFIX, name]), value.clone());
                 }
-                r.insert("NEW_PASSWORD", password.clone());
+                ("NEW_PASSWORD", password)
             }
-            Answer::Custom(answer) => {
-                r.insert("ANSWER", answer.clone());
-            }
-            Answer::MfaSetupDone => {}
-            Answer::SelectChallenge(choice) => {
-                r.insert("ANSWER", choice.clone());
-            }
-            Answer::WebAuthn(credential) => {
-                r.insert("CREDENTIAL", credential.clone());
-            }
-        }
-        r
+            Answer::WebAuthn(credential) => ("CREDENTIAL", credential),
+            Answer::MfaSetup { .. } => return,
+        };
+        r.insert(field, value.clone());
     }
 }
 

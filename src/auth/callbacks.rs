@@ -12,14 +12,13 @@ pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
 pub fn new_password_required_args(parameters: &Object) -> (Value, Vec<String>) {
     let parse = |name: &str| parameters.get(name).and_then(Value::as_str).and_then(|t| json::parse(t).ok());
     let user_attributes = parse("userAttributes").unwrap_or(Value::Null);
-    let required = match parse("requiredAttributes") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|n| n.strip_prefix(USER_ATTRIBUTES_PREFIX).unwrap_or(n).to_string())
-            .collect(),
-        _ => Vec::new(),
-    };
+    // A loop, not `collect`: the iterator adapters cost more wasm than the pushes.
+    let mut required = Vec::new();
+    if let Some(Value::Array(items)) = parse("requiredAttributes") {
+        for name in items.iter().filter_map(Value::as_str) {
+            required.push(name.strip_prefix(USER_ATTRIBUTES_PREFIX).unwrap_or(name).to_string());
+        }
+    }
     (user_attributes, required)
 }
 

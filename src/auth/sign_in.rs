@@ -48,6 +48,16 @@ use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
 
+/// How a sign-in begins.
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Begin {
+    /// `authenticateUser` with the user's flow.
+    Flow(AuthFlow),
+    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
+    Custom(StringMap),
+}
+
 /// Everything a sign-in needs to know up front.
 #[derive(Clone)]
 pub struct SignInParams {
@@ -93,7 +103,6 @@ pub struct Challenge {
     /// SELECT_CHALLENGE: the first factors Cognito offers.
     pub available: Vec<String>,
     pub session: Option<String>,
-    pub username: String,
 }
 
 /// How a sign-in ended: `username` is the one to store the session under (USER_ID_FOR_SRP
@@ -104,6 +113,9 @@ pub struct SignedIn {
     pub username: String,
     pub tokens: Tokens,
     pub new_device: Option<NewDevice>,
+    /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
+    /// itself (the SDK keeps it in `user.Session`).
+    pub device_session: Option<String>,
 }
 
 /// Where a sign-in goes after Cognito's answer.
@@ -133,6 +145,8 @@ struct Context {
     device: Option<DeviceSecrets>,
     /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
     answered: Option<Challenge>,
+    /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
+    device_session: Option<String>,
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
@@ -173,6 +187,15 @@ fn srp_error(e: SrpError) -> CognitoError {
     CognitoError::new(ErrorKind::Srp, e.message())
 }
 
+/// Draws SRP's secret ephemeral `a` and adds its public `SRP_A` to a request.
+fn srp_a(
+    fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+) -> Result<Box<SrpClient>, CognitoError> {
+    let client = srp().map_err(srp_error)?;
+    fields.insert("SRP_A", client.large_a_hex());
+    Ok(Box::new(client))
+}
+
 fn missing(what: &str) -> CognitoError {
     CognitoError::unexpected_response(200, &concat(&[what, " is missing"]))
 }
@@ -182,6 +205,10 @@ fn password_required() -> CognitoError {
 }
 
 impl Context {
+    fn new(params: SignInParams, device: Option<DeviceSecrets>) -> Box<Context> {
+        Box::new(Context { username: params.username.clone(), params, device, answered: None, device_session: None })
+    }
+
     fn add_device_key(&self, fields: &mut StringMap) {
         if let Some(d) = &self.device {
             fields.insert("DEVICE_KEY", d.key.clone());
@@ -204,69 +231,82 @@ impl Context {
         if self.params.password.is_empty() {
             return Err(password_required());
         }
+        self.password_factor(factor, fields, srp)
+    }
+
+    /// What proving the password adds to a request: SRP_A (the answer will be
+    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one.
+    fn password_factor(
+        &self, factor: PasswordFactor, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ) -> Result<Expect, CognitoError> {
         Ok(match factor {
-            PasswordFactor::Srp => {
-                let client = srp().map_err(srp_error)?;
-                fields.insert("SRP_A", client.large_a_hex());
-                Expect::PasswordVerifier(Box::new(client))
-            }
+            PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
             PasswordFactor::Plain => {
+                if self.params.password.is_empty() {
+                    return Err(password_required());
+                }
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
             }
         })
     }
 
+    /// RespondToAuthChallenge with `client_metadata`: the answering call's, else the sign-in's.
     fn respond(
-        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>, user_context: UserContext,
+        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>,
+        client_metadata: Option<&StringMap>, user_context: UserContext,
     ) -> Request {
         respond_to_auth_challenge(
             challenge,
             &self.params.client_id,
             responses,
             session,
-            self.params.client_metadata.as_ref(),
+            client_metadata.or(self.params.client_metadata.as_ref()),
             &user_context(&self.username),
         )
     }
 }
 
 impl AwaitingServer {
-    /// The first request of `flow`. `srp` supplies the client's ephemeral secret (random in
-    /// production), drawn only by the flows that use SRP.
+    /// The first request of a sign-in: of the user's flow, or of CUSTOM_AUTH without SRP
+    /// (`CognitoUser.initiateAuth`: the app's own AuthParameters plus USERNAME). `srp`
+    /// supplies the client's ephemeral secret (random in production), drawn only by the
+    /// flows that use SRP.
     pub fn start(
-        flow: AuthFlow, params: SignInParams, devices: Devices, user_context: UserContext,
+        begin: Begin, params: SignInParams, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
-        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
-        let mut auth_parameters = ctx.with_username();
-        ctx.add_device_key(&mut auth_parameters);
-        let expect = match flow {
-            AuthFlow::RefreshToken => {
-                return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
+        let ctx = Context::new(params, device);
+        let (flow, auth_parameters, expect) = match begin {
+            Begin::Custom(mut auth_parameters) => {
+                auth_parameters.insert("USERNAME", ctx.username.clone());
+                (AuthFlow::CustomAuth, auth_parameters, Expect::Result)
             }
-            AuthFlow::UserPassword => {
-                if ctx.params.password.is_empty() {
-                    return Err(password_required());
-                }
-                auth_parameters.insert("PASSWORD", ctx.params.password.clone());
-                Expect::Result
-            }
-            AuthFlow::UserSrp | AuthFlow::CustomAuth => {
-                let client = srp().map_err(srp_error)?;
-                auth_parameters.insert("SRP_A", client.large_a_hex());
-                if flow == AuthFlow::CustomAuth {
-                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
-                }
-                Expect::PasswordVerifier(Box::new(client))
-            }
-            AuthFlow::UserAuth => {
-                let preferred = ctx.params.preferred_challenge.clone().filter(|p| !p.is_empty());
-                if let Some(p) = &preferred {
-                    auth_parameters.insert("PREFERRED_CHALLENGE", p.clone());
-                }
-                ctx.first_factor(preferred.as_deref(), &mut auth_parameters, srp)?
+            Begin::Flow(flow) => {
+                let mut auth_parameters = ctx.with_username();
+                ctx.add_device_key(&mut auth_parameters);
+                let expect = match flow {
+                    AuthFlow::RefreshToken => {
+                        return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
+                    }
+                    AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
+                    AuthFlow::UserSrp | AuthFlow::CustomAuth => {
+                        let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
+                        if flow == AuthFlow::CustomAuth {
+                            auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                        }
+                        expect
+                    }
+                    AuthFlow::UserAuth => {
+                        let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
+                        if let Some(p) = preferred {
+                            auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
+                        }
+                        ctx.first_factor(preferred, &mut auth_parameters, srp)?
+                    }
+                };
+                (flow, auth_parameters, expect)
             }
         };
         let request = initiate_auth(
@@ -277,24 +317,6 @@ impl AwaitingServer {
             &user_context(&ctx.username),
         );
         Ok((AwaitingServer { ctx, expect }, request))
-    }
-
-    /// The first request of CUSTOM_AUTH without SRP (`CognitoUser.initiateAuth`): the app's
-    /// own AuthParameters plus USERNAME.
-    pub fn start_custom(
-        params: SignInParams, mut auth_parameters: StringMap, devices: Devices, user_context: UserContext,
-    ) -> (AwaitingServer, Request) {
-        let device = devices(&params.username);
-        let ctx = Box::new(Context { username: params.username.clone(), params, device, answered: None });
-        auth_parameters.insert("USERNAME", ctx.username.clone());
-        let request = initiate_auth(
-            AuthFlow::CustomAuth,
-            &ctx.params.client_id,
-            &auth_parameters,
-            ctx.params.client_metadata.as_ref(),
-            &user_context(&ctx.username),
-        );
-        (AwaitingServer { ctx, expect: Expect::Result }, request)
     }
 
     /// The username the session will be stored under (USER_ID_FOR_SRP once known).
@@ -322,10 +344,10 @@ impl AwaitingServer {
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge
     /// waits for another answer, as the JS SDK lets apps call sendMFACode again. None when
     /// the refused request answered no challenge (a wrong password at the start).
-    pub fn reopen(self) -> Option<AwaitingAnswer> {
+    pub fn reopen(mut self) -> Option<AwaitingAnswer> {
         match self.expect {
             Expect::Result => {
-                let challenge = self.ctx.answered.clone()?;
+                let challenge = self.ctx.answered.take()?;
                 Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
             }
             Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
@@ -341,50 +363,25 @@ impl AwaitingServer {
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
-        match (expect, name) {
-            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => {
-                let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-                let user_id = params
-                    .get("USER_ID_FOR_SRP")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-                    .to_string();
-                ctx.username = user_id.clone();
-                // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
-                if ctx.device.is_none() {
-                    ctx.device = devices(&user_id);
-                }
-                let pool_name = srp::pool_name(&ctx.params.user_pool_id).to_string();
-                let password = ctx.params.password.clone();
-                let identity = (pool_name.as_str(), user_id.as_str(), password.as_str());
-                let request =
-                    srp_proof(&ctx, ChallengeName::PasswordVerifier, &client, &response, now, identity, user_context)?;
-                Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
-            }
-            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => {
-                // DEVICE_PASSWORD_VERIFIER: the same SRP with the device group key as the pool
-                // name, the device key as the user and the device's random password.
-                let device = ctx.device.clone().ok_or_else(|| missing("the remembered device"))?;
-                let identity = (device.group_key.as_str(), device.key.as_str(), device.password.as_str());
-                let request = srp_proof(
-                    &ctx,
-                    ChallengeName::DevicePasswordVerifier,
-                    &client,
-                    &response,
-                    now,
-                    identity,
-                    user_context,
-                )?;
-                Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request))
-            }
-            (_, Some(ChallengeName::DeviceSrpAuth)) => device_srp_auth(ctx, response.session, user_context, srp),
-            (_, Some(name)) if !name.as_str().is_empty() => {
+        // The SRP proof Cognito asks for, when it is the one this state waits to give: the
+        // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
+        let proof = match (&expect, &name) {
+            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => Some((client, false)),
+            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => Some((client, true)),
+            _ => None,
+        };
+        if let Some((client, device)) = proof {
+            let request = prove(&mut ctx, device, client, &response, now, devices, user_context)?;
+            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+        }
+        match name {
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session, user_context, srp),
+            Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
                     parameters: response.challenge_parameters.unwrap_or_default(),
                     available: response.available_challenges.unwrap_or_default(),
                     session: response.session,
-                    username: ctx.username.clone(),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
@@ -397,19 +394,46 @@ impl AwaitingServer {
                         |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                Ok(Next::SignedIn(SignedIn { username: ctx.username, tokens: tokens_from(result, None)?, new_device }))
+                let tokens = tokens_from(result, None)?;
+                Ok(Next::SignedIn(SignedIn {
+                    username: ctx.username,
+                    tokens,
+                    new_device,
+                    device_session: ctx.device_session,
+                }))
             }
         }
     }
 }
 
-/// The RespondToAuthChallenge that proves knowledge of a password by SRP.
-/// `identity` is (pool name, user id, password) as the verifier was made with.
-fn srp_proof(
-    ctx: &Context, challenge: ChallengeName, client: &SrpClient, response: &AuthResponse, now: i64,
-    identity: (&str, &str, &str), user_context: UserContext,
+/// The RespondToAuthChallenge that proves knowledge of a password by SRP: the user's
+/// (PASSWORD_VERIFIER: the pool's name, USER_ID_FOR_SRP, the password; the user is known
+/// by USER_ID_FOR_SRP from here on), or with `device` the remembered device's (DEVICE_PASSWORD_VERIFIER: the same SRP with the device group
+/// key as the pool name, the device key as the user and the device's random password).
+fn prove(
+    ctx: &mut Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, devices: Devices,
+    user_context: UserContext,
 ) -> Result<Request, CognitoError> {
-    let (pool_name, user_id, password) = identity;
+    if !device {
+        let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
+        let user_id = params
+            .get("USER_ID_FOR_SRP")
+            .and_then(Value::as_str)
+            .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
+            .to_string();
+        // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
+        if ctx.device.is_none() {
+            ctx.device = devices(&user_id);
+        }
+        ctx.username = user_id;
+    }
+    let (challenge, pool_name, user_id, password) = if device {
+        let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
+        (ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
+    } else {
+        let pool_name = srp::pool_name(&ctx.params.user_pool_id);
+        (ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+    };
     let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
     let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
     let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
@@ -422,27 +446,28 @@ fn srp_proof(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), user_context))
+    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    ctx: Box<Context>, session: Option<String>, user_context: UserContext,
+    mut ctx: Box<Context>, session: Option<String>, user_context: UserContext,
     srp: impl FnOnce() -> Result<SrpClient, SrpError>,
 ) -> Result<Next, CognitoError> {
-    let device = ctx.device.clone().ok_or_else(|| {
-        CognitoError::new(
+    if ctx.device.is_none() {
+        return Err(CognitoError::new(
             ErrorKind::DeviceNotRemembered,
             "Cognito asked for this device's proof (DEVICE_SRP_AUTH), but no device key is stored.",
-        )
-    })?;
-    let client = srp().map_err(srp_error)?;
+        ));
+    }
     let mut responses = ctx.with_username();
-    responses.insert("DEVICE_KEY", device.key);
-    responses.insert("SRP_A", client.large_a_hex());
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session.as_deref(), user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(Box::new(client)) }, request))
+    ctx.add_device_key(&mut responses);
+    let client = srp_a(&mut responses, srp)?;
+    ctx.device_session = session;
+    let session = ctx.device_session.as_deref();
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
+    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(client) }, request))
 }
 
 impl AwaitingAnswer {
@@ -450,21 +475,24 @@ impl AwaitingAnswer {
     /// app hand a sign-in to another `CognitoUser` (or keep it across a page load): the
     /// answer names the challenge it answers; `device` is the user's remembered one.
     pub fn resume(params: SignInParams, session: String, device: Option<DeviceSecrets>) -> AwaitingAnswer {
-        let username = params.username.clone();
         let challenge = Challenge {
             name: ChallengeName::Other(String::new()),
             parameters: Object::new(),
             available: Vec::new(),
             session: Some(session),
-            username: username.clone(),
         };
-        let ctx = Box::new(Context { params, username, device, answered: None });
+        let ctx = Context::new(params, device);
         AwaitingAnswer { ctx, challenge: Box::new(challenge) }
     }
 
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
         &self.challenge
+    }
+
+    /// Who answers it: the name the session will be stored under.
+    pub fn username(&self) -> &str {
+        &self.ctx.username
     }
 
     /// Replaces the challenge's Session string: AssociateSoftwareToken and
@@ -481,7 +509,8 @@ impl AwaitingAnswer {
         self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
-        let mut responses = answer.responses(&self.ctx.username);
+        let mut responses = self.ctx.with_username();
+        answer.add_responses(&mut responses);
         self.ctx.add_device_key(&mut responses);
         let expect = match answer {
             Answer::SelectChallenge(choice) => match self.ctx.first_factor(Some(choice), &mut responses, srp) {
@@ -491,15 +520,11 @@ impl AwaitingAnswer {
             _ => Expect::Result,
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
-        let request = respond_to_auth_challenge(
-            &answer.challenge_name(),
-            &ctx.params.client_id,
-            &responses,
-            challenge.session.as_deref(),
-            client_metadata.as_ref().or(ctx.params.client_metadata.as_ref()),
-            &user_context(&ctx.username),
-        );
+        let session = challenge.session.as_deref();
+        let request = ctx.respond(answer.challenge_name(), &responses, session, client_metadata.as_ref(), user_context);
         ctx.answered = Some(*challenge);
+        // A step reports only its own DEVICE_SRP_AUTH's Session.
+        ctx.device_session = None;
         Ok((AwaitingServer { ctx, expect }, request))
     }
 }

@@ -4,12 +4,13 @@
 //! the passkey step of USER_AUTH.
 
 use super::{Env, Transport};
-use crate::auth::device::new_device_verifier;
+use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
+pub use crate::auth::Begin;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
-use crate::protocol::account::{self, SetupAuth};
-use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling};
+use crate::protocol::account;
+use crate::protocol::challenge::Handling;
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -58,61 +59,54 @@ impl From<CognitoError> for SignInFailure {
 
 pub type SignInResult = Result<SignInOutcome, SignInFailure>;
 
-/// Starts a sign-in and runs it to its end or to the first challenge the caller must
-/// answer. On success the session is stored before this returns; on failure storage is
-/// untouched.
-pub async fn start<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
-) -> SignInResult {
-    let devices = |username: &str| env.sessions().load_device(username);
-    let context = |username: &str| env.user_context_data(username);
-    let (state, request) = match begin {
-        Begin::Flow(flow) => AwaitingServer::start(flow, params, &devices, &context, srp)?,
-        Begin::Custom(auth_parameters) => AwaitingServer::start_custom(params, auth_parameters, &devices, &context),
-    };
-    drive(env, state, request, srp).await
-}
-
-/// How a sign-in begins.
-#[derive(Clone, PartialEq)]
+/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
+/// (`client_metadata`: the answering call's, else the sign-in's own).
 #[cfg_attr(not(shipped), derive(Debug))]
-pub enum Begin {
-    /// `authenticateUser` with the user's flow.
-    Flow(AuthFlow),
-    /// `initiateAuth`: CUSTOM_AUTH without SRP, with the app's own AuthParameters.
-    Custom(StringMap),
+pub enum Step {
+    Start(Begin, SignInParams),
+    Answer(AwaitingAnswer, Answer, Option<StringMap>),
 }
 
-/// A sign-in taken up from a challenge's Session alone (handed over from another
-/// `CognitoUser` or page load), with the user's remembered device.
-pub fn resume<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, params: SignInParams, session: String,
-) -> AwaitingAnswer {
-    let device = env.sessions().load_device(&params.username);
-    AwaitingAnswer::resume(params, session, device)
-}
-
-/// Answers the pending challenge and runs the sign-in on from there.
-pub async fn answer<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
-    srp: SrpSource<'_>,
-) -> SignInResult {
-    let context = |username: &str| env.user_context_data(username);
-    match pending.answer(answer, client_metadata, &context, srp) {
-        Ok((state, request)) => drive(env, state, request, srp).await,
-        Err((error, pending)) => Err(SignInFailure { error, pending: Some(pending) }),
-    }
-}
-
-/// Sends `request` and keeps feeding answers to the sign-in until it signs in or stops at
-/// a challenge.
-async fn drive<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, mut state: AwaitingServer, mut request: Request, srp: SrpSource<'_>,
+/// Runs a sign-in step to the sign-in's end or to the next challenge the caller must
+/// answer. On success the session is stored before this returns; a failed start leaves
+/// storage untouched. One future for every step: each async fn brings its own state
+/// machine and drop glue.
+pub async fn run<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, step: Step, srp: SrpSource<'_>,
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
-    let mut device_session = None;
-    loop {
+    let (mut state, mut request) = match step {
+        Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
+        Step::Answer(mut pending, answer, client_metadata) => {
+            // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
+            // the challenge's Session, and MFA_SETUP is answered with the Session that comes
+            // back. A refused code leaves the challenge waiting.
+            let verified = match &answer {
+                Answer::MfaSetup { code, friendly_device_name } => {
+                    let session = pending.challenge().session.as_deref().unwrap_or_default();
+                    let request = account::verify_software_token(session, code, friendly_device_name.as_deref());
+                    env.call::<Passthrough>(&request).await.map(|data| {
+                        if let Some(session) = data.get("Session").and_then(Value::as_str) {
+                            pending.update_session(session.to_string());
+                        }
+                    })
+                }
+                _ => Ok(()),
+            };
+            let sent = match verified {
+                Ok(()) => pending.answer(&answer, client_metadata, &context, srp),
+                Err(error) => Err((error, pending)),
+            };
+            match sent {
+                Ok(sent) => sent,
+                Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
+            }
+        }
+    };
+    // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
+    // at a challenge.
+    let SignedIn { username, tokens, new_device, device_session } = loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -125,15 +119,50 @@ async fn drive<T: Transport, S: Storage + ?Sized>(
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
-        if response.challenge_name.as_deref().map(ChallengeName::parse) == Some(ChallengeName::DeviceSrpAuth) {
-            device_session.clone_from(&response.session);
-        }
         match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
             Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
-            Next::SignedIn(signed_in) => return signed_in_outcome(env, signed_in, device_session).await,
+            Next::SignedIn(signed_in) => break signed_in,
+        }
+    };
+    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    env.store_session(&username, &session)?;
+    // Confirms a device Cognito just issued and stores its secrets. The user is signed in
+    // either way: if confirming fails, the device is simply not remembered.
+    let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
+    if let Some((secrets, verifier, request)) = new_device.and_then(|device| confirm_device(env, &session, &device)) {
+        if let Ok(answer) = env.call::<Passthrough>(&request).await {
+            let _ = env.sessions().save_device(&username, &secrets);
+            user_confirmation_necessary =
+                answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
+            device_verifier = Some(verifier.verifier_b64);
         }
     }
+    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
+}
+
+/// Starts a sign-in ([`run`] of [`Step::Start`]).
+pub async fn start<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
+) -> SignInResult {
+    run(env, Step::Start(begin, params), srp).await
+}
+
+/// A sign-in taken up from a challenge's Session alone (handed over from another
+/// `CognitoUser` or page load), with the user's remembered device.
+pub fn resume<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, params: SignInParams, session: String,
+) -> AwaitingAnswer {
+    let device = env.sessions().load_device(&params.username);
+    AwaitingAnswer::resume(params, session, device)
+}
+
+/// Answers the pending challenge and runs the sign-in on from there ([`run`] of [`Step::Answer`]).
+pub async fn answer<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
+    srp: SrpSource<'_>,
+) -> SignInResult {
+    run(env, Step::Answer(pending, answer.clone(), client_metadata), srp).await
 }
 
 /// Who answers the challenge: the app, or the browser's passkey prompt.
@@ -148,32 +177,16 @@ fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
     }
 }
 
-async fn signed_in_outcome<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, done: SignedIn, device_session: Option<String>,
-) -> SignInResult {
-    let SignedIn { username, tokens, new_device } = done;
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
-    env.store_session(&username, &session)?;
-    let (user_confirmation_necessary, device_verifier) = match new_device {
-        Some(device) => remember_device(env, &username, &session, &device).await,
-        None => (false, None),
-    };
-    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
-}
-
 fn is_unknown_device(e: &CognitoError) -> bool {
     e.kind == ErrorKind::ResourceNotFound && crate::text::contains_ignore_ascii_case(&e.message, "device")
 }
 
-/// Confirms a device Cognito just issued and stores its secrets. The user is signed in
-/// either way: if confirming fails, the device is simply not remembered. Gives
-/// UserConfirmationNecessary, and the verifier sent.
-async fn remember_device<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, session: &Session, device: &NewDevice,
-) -> (bool, Option<String>) {
-    let Ok((secrets, verifier)) = new_device_verifier(&device.group_key, &device.key, env.random) else {
-        return (false, None);
-    };
+/// A new device's secrets and verifier, and the ConfirmDevice that registers it (None
+/// without randomness).
+fn confirm_device<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, session: &Session, device: &NewDevice,
+) -> Option<(DeviceSecrets, DeviceVerifier, Request)> {
+    let (secrets, verifier) = new_device_verifier(&device.group_key, &device.key, env.random).ok()?;
     let request = account::confirm_device(
         &session.access_token.jwt,
         &device.key,
@@ -181,44 +194,15 @@ async fn remember_device<T: Transport, S: Storage + ?Sized>(
         &verifier.verifier_b64,
         &env.pool.device_name,
     );
-    match env.call::<Value>(&request).await {
-        Ok(answer) => {
-            let _ = env.sessions().save_device(username, &secrets);
-            let necessary = answer.get("UserConfirmationNecessary").and_then(|v| v.as_bool()).unwrap_or(false);
-            (necessary, Some(verifier.verifier_b64))
-        }
-        Err(_) => (false, None),
-    }
+    Some((secrets, verifier, request))
 }
 
-/// Who a TOTP set-up call is for: during a sign-in's challenge (MFA_SETUP), its Session;
-/// otherwise the signed-in user's access token.
-pub fn setup_auth(
-    pending: Option<&AwaitingAnswer>, access_token: impl FnOnce() -> Result<String, CognitoError>,
-) -> Result<SetupAuth, CognitoError> {
-    match pending.and_then(|p| p.challenge().session.clone()) {
-        Some(session) => Ok(SetupAuth::Session(session)),
-        None => access_token().map(SetupAuth::AccessToken),
-    }
-}
-
-/// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in:
-/// the code is verified with the challenge's Session, and MFA_SETUP is answered with the
-/// Session that comes back. A refused code leaves the challenge waiting.
+/// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in
+/// ([`run`] of [`Answer::MfaSetup`]).
 pub async fn finish_mfa_setup<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, mut pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>,
-    srp: SrpSource<'_>,
+    env: &Env<'_, T, S>, pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>, srp: SrpSource<'_>,
 ) -> SignInResult {
-    let auth = SetupAuth::Session(pending.challenge().session.clone().unwrap_or_default());
-    let verified: Result<Passthrough, CognitoError> =
-        env.call(&account::verify_software_token(&auth, code, friendly_device_name)).await;
-    match verified {
-        Ok(data) => {
-            if let Some(session) = data.get("Session").and_then(Value::as_str) {
-                pending.update_session(session.to_string());
-            }
-            answer(env, pending, &Answer::MfaSetupDone, None, srp).await
-        }
-        Err(error) => Err(SignInFailure { error, pending: Some(pending) }),
-    }
+    let answer =
+        Answer::MfaSetup { code: code.to_string(), friendly_device_name: friendly_device_name.map(str::to_string) };
+    run(env, Step::Answer(pending, answer, None), srp).await
 }

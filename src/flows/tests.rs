@@ -376,8 +376,6 @@ fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
         panic!("expected MFA_SETUP")
     };
     let no_token = || -> Result<String, CognitoError> { panic!("no access token during a sign-in") };
-    let auth = sign_in::setup_auth(Some(&pending), no_token).unwrap();
-    assert_eq!(auth, crate::protocol::account::SetupAuth::Session("s1".into()));
     let caller = user::Caller { username: "alice", access_token: &no_token };
     let in_challenge = &crate::protocol::account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE;
     let data = run(user::call(&env, &caller, in_challenge, &json!({"Session": "s1"}))).unwrap();
@@ -390,9 +388,6 @@ fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
     assert_eq!(sent(&server, 2), json!({"Session":"s2","UserCode":"123456","FriendlyDeviceName":"phone"}));
     let finish = sent(&server, 3);
     assert_eq!((finish["ChallengeName"].as_str(), finish["Session"].as_str()), (Some("MFA_SETUP"), Some("s3")));
-    // Signed in, set-up calls are for the user: their access token.
-    let auth = sign_in::setup_auth(None, || Ok("token".to_string())).unwrap();
-    assert_eq!(auth, crate::protocol::account::SetupAuth::AccessToken("token".into()));
 }
 
 #[test]
@@ -481,4 +476,7 @@ fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
     let proof = sent(&server, 4);
     assert_eq!(proof["ChallengeName"], "DEVICE_PASSWORD_VERIFIER");
     assert!(proof["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str().is_some_and(|s| !s.is_empty()));
+    // The user keeps DEVICE_SRP_AUTH's Session, as the SDK's `user.Session` does.
+    let SignInOutcome::SignedIn { device_session, .. } = outcome else { panic!("expected tokens") };
+    assert_eq!(device_session.as_deref(), Some("d1"));
 }

@@ -1,14 +1,12 @@
 //! Bodies of the signed-in account operations (everything that takes an AccessToken)
 //! and of the forgot-password pair. The one-request operations are rows of the table
 //! (see [`super::one_request`]), field names as Cognito's, in wire order; the MFA set-up
-//! calls, ConfirmDevice and RevokeToken, which the sign-in and session flows send, are
-//! functions. Of these only the forgot-password pair carries advanced security's
+//! challenge's VerifySoftwareToken, ConfirmDevice and RevokeToken, which the sign-in and
+//! session flows send, are functions. Of these only the forgot-password pair carries advanced security's
 //! `UserContextData`, as in the JS SDK.
 
 use super::one_request::{After, Needs, OneRequest, Source, Tells};
 use super::{insert_text, text_fields, Operation, Request};
-use crate::json::Value;
-use crate::prelude::*;
 
 /// A body of the access token alone.
 const TOKEN_ONLY: &[(&str, Source)] = body!["AccessToken" = AccessToken];
@@ -234,27 +232,10 @@ pub static VERIFY_SOFTWARE_TOKEN: OneRequest = signed_in(
     Tells::Answer,
 );
 
-/// Who an MFA set-up call is for: a signed-in user (AccessToken) or one in the middle of
-/// the MFA_SETUP challenge (its Session).
-#[derive(Clone, PartialEq, Eq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum SetupAuth {
-    AccessToken(String),
-    Session(String),
-}
-
-impl SetupAuth {
-    fn body(&self) -> Value {
-        match self {
-            SetupAuth::AccessToken(t) => text_fields(&["AccessToken"], &[t]),
-            SetupAuth::Session(s) => text_fields(&["Session"], &[s]),
-        }
-    }
-}
-
-pub fn verify_software_token(auth: &SetupAuth, code: &str, friendly_device_name: Option<&str>) -> Request {
-    let mut body = auth.body();
-    insert_text(&mut body, "UserCode", Some(code));
+/// VerifySoftwareToken during the MFA_SETUP challenge: the challenge's Session, not an
+/// access token (a signed-in user's is the row [`VERIFY_SOFTWARE_TOKEN`]).
+pub fn verify_software_token(session: &str, code: &str, friendly_device_name: Option<&str>) -> Request {
+    let mut body = text_fields(&["Session", "UserCode"], &[session, code]);
     insert_text(&mut body, "FriendlyDeviceName", friendly_device_name);
     Request::new(Operation::VerifySoftwareToken, body)
 }
@@ -278,6 +259,7 @@ pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
 mod tests {
     use super::*;
     use crate::json;
+    use crate::json::Value;
 
     fn body(r: &Request) -> Value {
         json::parse(&r.text()).unwrap()
@@ -289,12 +271,12 @@ mod tests {
     }
 
     #[test]
-    fn software_token_calls_take_a_session_or_an_access_token() {
-        let r = verify_software_token(&SetupAuth::Session("s".into()), "1", None);
+    fn software_token_verification_in_a_challenge_takes_its_session() {
+        let r = verify_software_token("s", "1", None);
         assert_eq!(body(&r), json!({"Session":"s","UserCode":"1"}));
-        let r = verify_software_token(&SetupAuth::AccessToken("t".into()), "123456", Some("phone"));
+        let r = verify_software_token("s", "123456", Some("phone"));
         assert_eq!(r.operation, Operation::VerifySoftwareToken);
-        assert_eq!(body(&r), json!({"AccessToken":"t","UserCode":"123456","FriendlyDeviceName":"phone"}));
+        assert_eq!(body(&r), json!({"Session":"s","UserCode":"123456","FriendlyDeviceName":"phone"}));
     }
 
     #[test]

@@ -137,6 +137,7 @@ describe('SMS_MFA', () => {
     assert.equal(out.isPromise, true);
     assert.equal(out.first.ok, false);
     unhandled(out.first.error, 'SMS_MFA');
+    assert.equal(out.first.error.message, 'Cognito asked for the SMS_MFA challenge, but the callback object has no mfaRequired method.');
     assert.equal(out.first.error.challengeParameters.CODE_DELIVERY_DELIVERY_MEDIUM, 'SMS');
     assert.deepEqual(out.keysAfterChallenge, []);
     assert.equal(out.wrongIsPromise, true);

@@ -48,7 +48,7 @@ fn auth(v: Value) -> AuthResponse {
 }
 
 fn start(flow: AuthFlow, p: SignInParams) -> (AwaitingServer, Request) {
-    AwaitingServer::start(flow, p, &no_devices, &no_context, srp_with(7)).unwrap()
+    AwaitingServer::start(Begin::Flow(flow), p, &no_devices, &no_context, srp_with(7)).unwrap()
 }
 
 /// Feeds `response`, expecting the sign-in to go on (a request or a challenge).
@@ -73,7 +73,8 @@ fn send_of(next: Next) -> (AwaitingServer, Request) {
 #[test]
 fn password_flow_sends_the_password_and_takes_tokens() {
     let (s, req) =
-        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &no_devices, &no_context, no_srp).unwrap();
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params("pw"), &no_devices, &no_context, no_srp)
+            .unwrap();
     assert_eq!(
         body(&req),
         json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}})
@@ -81,12 +82,13 @@ fn password_flow_sends_the_password_and_takes_tokens() {
     let Next::SignedIn(done) = feed(s, signed_in(Some("r")), 0) else { panic!() };
     let tokens =
         Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
-    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None });
+    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None, device_session: None });
 }
 
 #[test]
 fn empty_password_is_refused_before_any_request() {
-    let err = AwaitingServer::start(AuthFlow::UserPassword, params(""), &no_devices, &no_context, no_srp).unwrap_err();
+    let err = AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params(""), &no_devices, &no_context, no_srp)
+        .unwrap_err();
     assert_eq!(err.message, "PASSWORD parameter is required");
 }
 
@@ -151,8 +153,8 @@ fn unknown_challenges_are_reported_with_their_session() {
         json!({"ChallengeName":"SOMETHING_NEW","Session":"x","ChallengeParameters":{"a":"b"}}),
         0,
     ));
-    let c = c.challenge();
-    assert_eq!((c.name.as_str(), c.session.as_deref(), c.username.as_str()), ("SOMETHING_NEW", Some("x"), "Alice"));
+    let (username, c) = (c.username(), c.challenge());
+    assert_eq!((c.name.as_str(), c.session.as_deref(), username), ("SOMETHING_NEW", Some("x"), "Alice"));
 }
 
 #[test]
@@ -194,12 +196,14 @@ fn a_refused_first_request_reopens_nothing() {
 
 #[test]
 fn custom_auth_without_srp_sends_the_apps_parameters() {
-    let (s, req) = AwaitingServer::start_custom(
+    let (s, req) = AwaitingServer::start(
+        Begin::Custom([("hint".to_string(), "x".to_string())].into()),
         params(""),
-        [("hint".to_string(), "x".to_string())].into(),
         &no_devices,
         &no_context,
-    );
+        no_srp,
+    )
+    .unwrap();
     assert_eq!(body(&req)["AuthParameters"], json!({"hint":"x","USERNAME":"Alice"}));
     let c = challenge_of(feed(
         s,
@@ -214,14 +218,17 @@ fn mfa_setup_takes_the_session_from_verify_software_token() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let mut c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
     c.update_session("s2".into());
-    let (_, req) = c.answer(&Answer::MfaSetupDone, None, &no_context, no_srp).unwrap();
+    let (_, req) = c
+        .answer(&Answer::MfaSetup { code: "1".into(), friendly_device_name: None }, None, &no_context, no_srp)
+        .unwrap();
     assert_eq!(body(&req)["Session"], "s2");
     assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
 }
 
 #[test]
 fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
-    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, params("pw"), &no_devices, &no_context, no_srp).unwrap();
+    let (s, req) =
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserAuth), params("pw"), &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["AuthFlow"], "USER_AUTH");
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice"}));
     let c = challenge_of(feed(
@@ -243,7 +250,8 @@ fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
 
 #[test]
 fn a_password_factor_without_a_password_gives_the_choice_back() {
-    let (s, _) = AwaitingServer::start(AuthFlow::UserAuth, params(""), &no_devices, &no_context, no_srp).unwrap();
+    let (s, _) =
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserAuth), params(""), &no_devices, &no_context, no_srp).unwrap();
     let c = challenge_of(feed(s, json!({"ChallengeName":"SELECT_CHALLENGE","Session":"s1"}), 0));
     let (err, c) = c.answer(&Answer::SelectChallenge("PASSWORD".into()), None, &no_context, no_srp).unwrap_err();
     assert_eq!(err.message, "PASSWORD parameter is required");
@@ -254,13 +262,14 @@ fn a_password_factor_without_a_password_gives_the_choice_back() {
 fn user_auth_preferred_factors_go_in_the_first_request() {
     let mut p = params("pw");
     p.preferred_challenge = Some("PASSWORD".into());
-    let (_, req) = AwaitingServer::start(AuthFlow::UserAuth, p.clone(), &no_devices, &no_context, no_srp).unwrap();
+    let (_, req) =
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserAuth), p.clone(), &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(
         body(&req)["AuthParameters"],
         json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"PASSWORD","PASSWORD":"pw"})
     );
     p.preferred_challenge = Some("EMAIL_OTP".into());
-    let (s, req) = AwaitingServer::start(AuthFlow::UserAuth, p, &no_devices, &no_context, no_srp).unwrap();
+    let (s, req) = AwaitingServer::start(Begin::Flow(AuthFlow::UserAuth), p, &no_devices, &no_context, no_srp).unwrap();
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PREFERRED_CHALLENGE":"EMAIL_OTP"}));
     let c = challenge_of(feed(
         s,
@@ -284,7 +293,8 @@ fn alices_device(u: &str) -> Option<DeviceSecrets> {
 #[test]
 fn a_remembered_device_answers_device_srp_itself() {
     let (s, req) =
-        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, &no_context, no_srp).unwrap();
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params("pw"), &alices_device, &no_context, no_srp)
+            .unwrap();
     assert_eq!(body(&req)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dev");
     let next = s.on_response(
         auth(json!({"ChallengeName":"DEVICE_SRP_AUTH","Session":"d1"})),
@@ -330,7 +340,8 @@ fn device_srp_without_a_remembered_device_is_a_coded_error_and_draws_nothing() {
 #[test]
 fn a_forgotten_device_is_dropped_from_the_request() {
     let (s, req) =
-        AwaitingServer::start(AuthFlow::UserPassword, params("pw"), &alices_device, &no_context, no_srp).unwrap();
+        AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params("pw"), &alices_device, &no_context, no_srp)
+            .unwrap();
     let (s, req) = s.forget_device(req);
     assert!(s.device().is_none());
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PASSWORD":"pw"}));

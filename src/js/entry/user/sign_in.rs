@@ -9,7 +9,7 @@ use super::account::user_call;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
-use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource};
+use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
@@ -18,12 +18,12 @@ use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
 use crate::storage::events::Change;
+use crate::text::concat;
 
 /// One step of a sign-in, as the app asked for it.
 pub(super) enum Step {
     Start(Begin, SignInParams),
     Answer(ChallengeAnswer),
-    FinishMfaSetup { code: String, friendly_device_name: Option<String> },
 }
 
 fn sign_in_params(call: &Call) -> SignInParams {
@@ -63,7 +63,7 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
         Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
         // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
         // finishes the sign-in; for a signed-in user it is `software_token`'s.
-        Op::VerifySoftwareToken if call.challenge_session().is_some() => Ok(Step::FinishMfaSetup {
+        Op::VerifySoftwareToken if call.challenge_session().is_some() => answer(ChallengeAnswer::MfaSetup {
             code: call.text("code"),
             friendly_device_name: call.optional_text("friendlyDeviceName"),
         }),
@@ -104,29 +104,27 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
     );
     let env = call.env();
     let srp: SrpSource = &srp::ahead::take_or_generate;
-    let mut result = match step {
-        Step::Start(begin, params) => flows::sign_in::start(&env, begin, params, srp).await,
-        Step::Answer(answer) => match waiting_challenge(call) {
-            Ok(pending) => flows::sign_in::answer(&env, pending, &answer, call.string_map("clientMetadata"), srp).await,
-            Err(e) => Err(e.into()),
-        },
-        Step::FinishMfaSetup { code, friendly_device_name } => match waiting_challenge(call) {
-            Ok(pending) => {
-                let name = friendly_device_name.as_deref();
-                flows::sign_in::finish_mfa_setup(&env, pending, &code, name, srp).await
-            }
-            Err(e) => Err(e.into()),
-        },
+    let mut step = match step {
+        Step::Start(begin, params) => Ok(FlowStep::Start(begin, params)),
+        Step::Answer(answer) => {
+            waiting_challenge(call).map(|pending| FlowStep::Answer(pending, answer, call.string_map("clientMetadata")))
+        }
     };
-    // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-    while let Ok(SignInOutcome::Passkey { pending, options }) = result {
-        result = match passkeys::assertion(&options).await {
-            Ok(credential) => {
-                flows::sign_in::answer(&env, pending, &ChallengeAnswer::WebAuthn(credential), None, srp).await
-            }
-            Err(e) => Err(e.into()),
+    let result = loop {
+        let next = match step {
+            Ok(next) => next,
+            Err(e) => break Err(e.into()),
         };
-    }
+        // Boxed: its state machine is then not inlined into this one's (measured smaller).
+        match Box::pin(flows::sign_in::run(&env, next, srp)).await {
+            // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
+            Ok(SignInOutcome::Passkey { pending, options }) => {
+                let credential = passkeys::assertion(&options).await;
+                step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
+            }
+            result => break result,
+        }
+    };
     finish(call, result, names_challenge, out)
 }
 
@@ -168,14 +166,14 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             let reply = Reply::session(&session);
             Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
-        Ok(SignInOutcome::Challenge(pending)) => {
-            let challenge = pending.challenge().clone();
+        // `sign_in` answers every passkey step before it reports.
+        Ok(SignInOutcome::Challenge(pending) | SignInOutcome::Passkey { pending, .. }) => {
+            let reply = challenge_reply(pending.challenge());
+            named(out, call, pending.username());
             let session = pending::keep(pending);
-            named(out, call, &challenge.username);
             out.set("Session", session.map_or(Value::Null, Value::String));
-            Ok(challenge_reply(&challenge))
+            Ok(reply)
         }
-        Ok(SignInOutcome::Passkey { .. }) => unreachable_passkey(),
         Err(SignInFailure { error, pending }) => {
             // A refused answer (wrong code) may be given again, as with the JS SDK.
             if let Some(pending) = pending {
@@ -188,11 +186,6 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
     }
 }
 
-/// `sign_in` answers every passkey step before it reports.
-fn unreachable_passkey() -> Outcome {
-    Err(CognitoError::new(ErrorKind::UnhandledChallenge, "passkey step left unanswered"))
-}
-
 /// The callback object's method for a challenge, with the SDK's arguments; a coded
 /// error when the object has no such method (instead of the SDK's "callback.totpRequired
 /// is not a function").
@@ -200,11 +193,12 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let params = Value::Object(challenge.parameters.clone());
     let name = Value::String(challenge.name.as_str().to_string());
     let callback = challenge.name.callback();
-    let mut message = String::from("Cognito asked for the ") + challenge.name.as_str() + " challenge, but ";
-    match callback {
-        Some(cb) => message = message + "the callback object has no " + cb.method() + " method.",
-        None => message += "this SDK does not handle that challenge yet.",
-    }
+    let but = match callback {
+        Some(cb) => ["the callback object has no ", cb.method(), " method."],
+        None => ["this SDK does not handle that challenge yet.", "", ""],
+    };
+    let message =
+        concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
     let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
     let mut err = error_object(&error);
     err.insert("challengeName", name.clone());
@@ -214,15 +208,22 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     }
     let otherwise = Reply::one("err", Value::Object(err));
     let Some(callback) = callback else { return otherwise };
-    let args = match callback {
-        ChallengeCallback::NameAndParameters(_) => vec![name, params],
-        ChallengeCallback::ParametersOnly(_) => vec![params],
-        ChallengeCallback::SelectChallenge => vec![challenge.available.to_json(), params],
+    // The arguments: the challenge's parameters last, with one before them but for
+    // customChallenge; newPasswordRequired's are both its own.
+    let (first, last) = match callback {
+        ChallengeCallback::NameAndParameters(_) => (Some(name), params),
+        ChallengeCallback::ParametersOnly(_) => (None, params),
+        ChallengeCallback::SelectChallenge => (Some(challenge.available.to_json()), params),
         ChallengeCallback::NewPasswordRequired => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            vec![attributes, required.to_json()]
+            (Some(attributes), required.to_json())
         }
     };
+    let mut args = Vec::new();
+    if let Some(first) = first {
+        args.push(first);
+    }
+    args.push(last);
     Reply::method(callback.method(), args, otherwise)
 }
 
@@ -230,7 +231,8 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
 /// user holds a Session) for that sign-in, else for the signed-in user. Associating
 /// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
 /// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
-/// onSuccess gets VerifySoftwareToken's answer.
+/// onSuccess gets VerifySoftwareToken's answer. Either is one request, awaited here
+/// (through an async fn of `flows`, it was a second state machine: measured larger).
 pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
     // During a challenge the request carries the Session the user object holds: that row
     // reads the user object as its arguments.
