@@ -1,5 +1,6 @@
 // Drops the function table's entries that nothing can call, before wasm-opt: wasm-bindgen's
-// closure `invoke` shims (and js-sys's JSPI waker, which only JSPI futures use).
+// closure `invoke` shims (and js-sys's JSPI waker, which only JSPI futures use), and core's
+// formatting functions when nothing formats.
 //
 // Why they are there: every js-sys import that takes a callback (Array#forEach,
 // Promise#then, …) has a describe function that takes the address of an `invoke` shim,
@@ -9,17 +10,31 @@
 // table; the shipped code makes no `Closure` (only the wasm tests do) and the table is not
 // exported, so no JS can reach them, and no Rust code holds their indexes any more.
 //
+// The formatting functions (`<u32 as Display>::fmt`, `<&str as Display>::fmt`, the
+// `RefCell` borrow errors' Display, and through them `Formatter::pad`, `pad_integral`, char
+// counting and the digit pairs: about 2.8 KB) are there because every bounds check, `RefCell`
+// borrow and overflow check builds its panic message as `fmt::Arguments`, which holds the
+// address of each argument's formatting function. Only a formatting driver calls those
+// (`core::fmt::write`, which `format!`, `write!` and `Formatter::write_fmt` go through); the
+// shipped panic handler (src/js/panic.rs) reads the message only when it is a literal and
+// never formats. So when no driver is in the module, no code can call them.
+//
 // How: the element segment is rewritten in its expressions form, those entries as
 // `ref.null func` (a call through one would trap) and every other entry as `ref.func` of the
 // same function at the same index, so every function pointer the code holds still means
 // what it meant. wasm-opt then removes the shims, which nothing references.
 //
 // Refuses (returns the module unchanged, with the reason) when the glue could call into the
-// table after all: the function table exported, or the glue making closures.
+// table after all: the function table exported, or the glue making closures. The formatting
+// functions stay when a formatting driver is in the module.
 import { leb, moduleOf, readName, sections, u32 } from './wasm-binary.mjs';
 
 /** Function names that may go: the shims, by the names rustc gives them. */
 const DEAD = [/^wasm_bindgen::convert::closures::/, /^js_sys::futures::jspi::/];
+/** Formatting functions, as `fmt::Arguments` point to them (`<T as core::fmt::Display>::fmt`). */
+const FORMATTING = /^<.+ as core(\[[0-9a-f]+\])?::fmt::[A-Za-z]+>::fmt$/;
+/** What calls the formatting functions: `core::fmt::write` and the ways into it. */
+const FORMATS = /(^|::)fmt::write$|::write_fmt$|format_inner$|^alloc(\[[0-9a-f]+\])?::fmt::format$/;
 
 /** Function index -> name, from the name section's function names. */
 function functionNames(all) {
@@ -61,6 +76,12 @@ function exportsFunctionTable(all) {
   return false;
 }
 
+/** Which of a module's function names (all of them given) nothing can call through the table. */
+export function deadIn(allNames) {
+  const formats = allNames.some((name) => FORMATS.test(name));
+  return (name) => DEAD.some((re) => re.test(name)) || (!formats && FORMATTING.test(name));
+}
+
 /**
  * `wasm` (wasm-bindgen's output, with its name section) with the dead table entries as
  * nulls, and `glue` (wasm-bindgen's JS for it), which must not make closures.
@@ -84,12 +105,13 @@ export function pruneTable(wasm, glue) {
   let entries;
   [entries, at] = leb(body, at + 1);
   const names = functionNames(all);
+  const dead = deadIn([...names.values()]);
   const items = [];
   let pruned = 0;
   for (let i = 0; i < entries; i++) {
     let index;
     [index, at] = leb(body, at);
-    if (DEAD.some((re) => re.test(names.get(index) ?? ''))) {
+    if (dead(names.get(index) ?? '')) {
       items.push(0xd0, 0x70, 0x0b); // ref.null func
       pruned++;
     } else {
