@@ -105,7 +105,7 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
             return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
         }
     };
-    Ok(Value::Object(Object::from_pairs(members)))
+    Ok(Value::Object(Object::from_distinct(members)))
 }
 
 /// Why an operation failed: what [`srp_helper`] turns into its error.

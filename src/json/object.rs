@@ -109,7 +109,7 @@ impl Object {
     }
 
     /// Members whose keys are written in the code, each once: nothing to resolve.
-    fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
+    pub fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
         debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
         OrderedMap(pairs)
     }
