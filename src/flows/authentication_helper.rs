@@ -149,17 +149,31 @@ fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, V
         });
         return Ok(vec![("words".into(), Value::Array(words.collect()))]);
     }
-    let mut texts_out = Vec::with_capacity(spec.outputs.len());
-    compute(index, &texts, &bytes, &drawn, &mut texts_out)?;
-    let named = spec.outputs.iter().zip(texts_out);
-    Ok(named.map(|(&name, text)| (String::from(name), Value::String(text))).collect())
+    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
+    compute(index, &texts, &bytes, &drawn, &mut out)?;
+    Ok(out.members)
+}
+
+/// Output members named as they are pushed, in the order of the operation's `outputs`.
+struct Named {
+    names: core::slice::Iter<'static, &'static str>,
+    members: Vec<(String, Value)>,
+}
+
+impl Named {
+    /// `text` as the member named next.
+    fn push(&mut self, text: String) {
+        if let Some(&name) = self.names.next() {
+            self.members.push((name.into(), Value::String(text)));
+        }
+    }
 }
 
 /// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
 /// inputs, those as bytes (hex methods), and its random buffers, in the tables' orders.
 #[inline(never)]
 fn compute(
-    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Vec<String>,
+    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Named,
 ) -> Result<(), SrpError> {
     match index {
         0 => {
