@@ -69,7 +69,10 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// Writes every key in order, all or nothing: when a write fails, the keys written
     /// before it are put back as they were.
     fn write_all(&self, writes: &[(String, &str)]) -> Result<(), String> {
-        let before: Vec<Option<String>> = writes.iter().map(|(key, _)| self.storage.get_item(key)).collect();
+        let mut before = Vec::new();
+        for (key, _) in writes {
+            before.push(self.storage.get_item(key));
+        }
         for (done, (key, value)) in writes.iter().enumerate() {
             if let Err(e) = self.storage.set_item(key, value) {
                 for ((key, _), old) in writes.iter().zip(&before).take(done) {
