@@ -76,7 +76,11 @@ impl<V> OrderedMap<V> {
 /// Keys are unique already: no need to go through `FromIterator`.
 impl<V: ToJson> ToJson for OrderedMap<V> {
     fn to_json(&self) -> Value {
-        Value::Object(OrderedMap(self.0.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()))
+        let mut members = Vec::new();
+        for (k, v) in &self.0 {
+            members.push((k.clone(), v.to_json()));
+        }
+        Value::Object(OrderedMap(members))
     }
 }
 
@@ -233,7 +237,11 @@ fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(Strin
     if pairs.len() < 2 {
         return pairs;
     }
-    let first = first_places(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+    let mut keys = Vec::new();
+    for (k, _) in &pairs {
+        keys.push(k.as_str());
+    }
+    let first = first_places(&keys);
     // Later members overwrite earlier ones: the first place ends with the last value.
     for (at, &to) in first.iter().enumerate() {
         if to != at {
