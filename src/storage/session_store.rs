@@ -20,11 +20,12 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         keys::user_item(self.client_id, username, item)
     }
 
-    /// The stored `item` of `username`. One call, out of line, for every item read: the
-    /// key's building and dropping are then not repeated at each read.
+    /// The stored `item` of `username`, unless missing or empty (every reader treats an
+    /// empty item as a missing one). One call, out of line, for every item read: the key's
+    /// building and dropping are then not repeated at each read.
     #[inline(never)]
     fn read(&self, username: &str, item: UserItem) -> Option<String> {
-        self.storage.get_item(&self.key(username, item))
+        self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty())
     }
 
     /// Removes the stored `item` of `username` (one call for every removal, as [`Self::read`]).
@@ -40,7 +41,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
 
     /// The stored session of `username`, or `None` when there is no ID token (the SDK's test).
     pub fn load(&self, username: &str) -> Option<Session> {
-        let id = self.read(username, UserItem::IdToken).filter(|t| !t.is_empty())?;
+        let id = self.read(username, UserItem::IdToken)?;
         let access = self.read(username, UserItem::AccessToken).unwrap_or_default();
         let refresh = self.read(username, UserItem::RefreshToken).unwrap_or_default();
         let drift = parse_clock_drift(self.read(username, UserItem::ClockDrift).as_deref());
@@ -95,11 +96,10 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// The remembered device of `username` (the SDK's deviceKey, deviceGroupKey and
     /// randomPasswordKey), if all three are stored.
     pub fn load_device(&self, username: &str) -> Option<DeviceSecrets> {
-        let read = |item| self.read(username, item).filter(|v| !v.is_empty());
         Some(DeviceSecrets {
-            key: read(UserItem::DeviceKey)?,
-            group_key: read(UserItem::DeviceGroupKey)?,
-            password: read(UserItem::RandomPasswordKey)?,
+            key: self.read(username, UserItem::DeviceKey)?,
+            group_key: self.read(username, UserItem::DeviceGroupKey)?,
+            password: self.read(username, UserItem::RandomPasswordKey)?,
         })
     }
 
