@@ -111,37 +111,45 @@ impl Parser<'_> {
     /// After `[` (or `{` when `object`): values (or `"key": value` members) separated by
     /// commas, then the closing bracket. One loop for both kinds: less wasm than two.
     fn members(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
-        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         let mut items = Vec::new();
         let mut members = Vec::new();
+        // The reading fails in one place here, where what was read so far is dropped, rather
+        // than at each of its error returns.
+        self.read_members(depth, object, &mut items, &mut members)?;
+        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
+    }
+
+    fn read_members(
+        &mut self, depth: usize, object: bool, items: &mut Vec<Value>, members: &mut Vec<(String, Value)>,
+    ) -> Result<(), ParseError> {
+        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         self.skip_whitespace();
         if self.peek() == Some(close) {
             self.at += 1;
-        } else {
-            loop {
-                if object {
-                    self.skip_whitespace();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a string key"));
-                    }
-                    let key = self.string()?;
-                    self.expect(b':', "expected ':' after a key")?;
-                    members.push((key, self.value(depth)?));
-                } else {
-                    items.push(self.value(depth)?);
-                }
+            return Ok(());
+        }
+        loop {
+            if object {
                 self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(c) if c == close => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.error(unclosed)),
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("expected a string key"));
                 }
+                let key = self.string()?;
+                self.expect(b':', "expected ':' after a key")?;
+                members.push((key, self.value(depth)?));
+            } else {
+                items.push(self.value(depth)?);
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(c) if c == close => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.error(unclosed)),
             }
         }
-        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
     }
 
     /// At `"`: the string's contents with escapes resolved.
