@@ -209,7 +209,11 @@ pub fn decode_uri_component(s: &str) -> Option<String> {
 pub fn decode(value: &str) -> Option<String> {
     let value = match value.strip_prefix('"') {
         // Without its last character.
-        Some(rest) => rest.get(..(0..rest.len()).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0)).unwrap_or(""),
+        Some(rest) => {
+            let mut chars = rest.chars();
+            chars.next_back();
+            chars.as_str()
+        }
         None => value,
     };
     percent_decode(value, false)
