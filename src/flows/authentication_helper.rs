@@ -141,15 +141,17 @@ fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, V
             *bytes = crate::srp::parse_hex_bytes(slot).ok_or(Fault::Input(field, " must be hex bytes"))?;
         }
     }
+    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
     if index == 12 {
         let bytes = draw(random, 4 * word_count(input)?)?;
-        let words = bytes.chunks_exact(4).map(|w| {
+        let mut words = Vec::new();
+        for w in bytes.chunks_exact(4) {
             let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-            Value::Number(Number::from(i64::from(word)))
-        });
-        return Ok(vec![("words".into(), Value::Array(words.collect()))]);
+            words.push(Value::Number(Number::from(i64::from(word))));
+        }
+        out.push_value(Value::Array(words));
+        return Ok(out.members);
     }
-    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
     compute(index, &texts, &bytes, &drawn, &mut out)?;
     Ok(out.members)
 }
@@ -163,8 +165,12 @@ struct Named {
 impl Named {
     /// `text` as the member named next.
     fn push(&mut self, text: String) {
+        self.push_value(Value::String(text));
+    }
+
+    fn push_value(&mut self, value: Value) {
         if let Some(&name) = self.names.next() {
-            self.members.push((name.into(), Value::String(text)));
+            self.members.push((name.into(), value));
         }
     }
 }
