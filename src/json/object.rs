@@ -162,13 +162,13 @@ impl<'a, V> IntoIterator for &'a OrderedMap<V> {
 
 /// A key given twice keeps its first place and takes its last value (`JSON.parse`, and
 /// assigning to a JS object key by key).
-impl<V: Default> FromIterator<(String, V)> for OrderedMap<V> {
+impl<V> FromIterator<(String, V)> for OrderedMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(pairs: I) -> Self {
         OrderedMap(without_duplicate_keys(pairs.into_iter().collect()))
     }
 }
 
-impl<V: Default, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
+impl<V, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
     fn from(pairs: [(String, V); N]) -> Self {
         pairs.into_iter().collect()
     }
@@ -216,24 +216,38 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, the first position with the same key (itself when it is the
-/// first). Not generic (see `positions_by_key`).
-fn first_places(keys: &[&str]) -> Vec<usize> {
+/// For each position, where its member goes among the distinct keys: the place of the
+/// key's first position, places counted in the order of those first positions. Not
+/// generic (see `positions_by_key`).
+fn member_places(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
-    let mut first: Vec<usize> = (0..keys.len()).collect();
-    // Equal keys are neighbours in `order`, each run in the order written.
+    let mut places: Vec<usize> = (0..keys.len()).collect();
+    // Equal keys are neighbours in `order`, each run in the order written: first, for each
+    // position, the first position with its key.
     for pair in order.windows(2) {
         if keys[pair[0]] == keys[pair[1]] {
-            first[pair[1]] = first[pair[0]];
+            places[pair[1]] = places[pair[0]];
         }
     }
-    first
+    // Then that position's place: a first position takes the next place, a repeat the
+    // place its first position already took (an earlier position, so rewritten already).
+    let mut distinct = 0;
+    for at in 0..places.len() {
+        let first = places[at];
+        places[at] = if first == at {
+            distinct += 1;
+            distinct - 1
+        } else {
+            places[first]
+        };
+    }
+    places
 }
 
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
 /// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
 /// into its first position with its last value.
-fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
+fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
@@ -241,19 +255,16 @@ fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(Strin
     for (k, _) in &pairs {
         keys.push(k.as_str());
     }
-    let first = first_places(&keys);
-    // Later members overwrite earlier ones: the first place ends with the last value.
-    for (at, &to) in first.iter().enumerate() {
-        if to != at {
-            pairs[to].1 = core::mem::take(&mut pairs[at].1);
+    let places = member_places(&keys);
+    let mut members: Vec<(String, V)> = Vec::new();
+    for (at, (key, value)) in pairs.into_iter().enumerate() {
+        match members.get_mut(places[at]) {
+            // A repeat: later members overwrite earlier ones, so the last value stays.
+            Some(member) => member.1 = value,
+            None => members.push((key, value)),
         }
     }
-    let mut at = 0;
-    pairs.retain(|_| {
-        at += 1;
-        first[at - 1] == at - 1
-    });
-    pairs
+    members
 }
 
 #[cfg(test)]
