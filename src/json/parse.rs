@@ -235,26 +235,25 @@ impl Parser<'_> {
     #[inline(never)]
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
-        if self.peek() == Some(b'-') {
-            self.at += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.at += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("invalid number")),
-        }
-        if self.peek() == Some(b'.') {
-            self.at += 1;
+        self.eat(|b| b == b'-');
+        if !self.eat(|b| b == b'0') {
             self.required_digits()?;
         }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.at += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.at += 1;
-            }
+        if self.eat(|b| b == b'.') {
+            self.required_digits()?;
+        }
+        if self.eat(|b| b == b'e' || b == b'E') {
+            self.eat(|b| b == b'+' || b == b'-');
             self.required_digits()?;
         }
         Ok(Value::Number(Number::from_checked_text(self.since(start))))
+    }
+
+    /// Consumes the next byte if `wanted` takes it.
+    fn eat(&mut self, wanted: impl Fn(u8) -> bool) -> bool {
+        let eaten = self.peek().is_some_and(wanted);
+        self.at += usize::from(eaten);
+        eaten
     }
 
     fn digits(&mut self) {
