@@ -322,7 +322,9 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
     if name.is_empty() {
         return None;
     }
-    parse_cookie_header(document_cookie).into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    // Found by reference and copied: `into_iter().find` instantiated more code.
+    let jar = parse_cookie_header(document_cookie);
+    jar.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
 }
 
 /// The names `CookieStorage.clear()` removes, in the order it removes them: the jar's
