@@ -94,7 +94,7 @@ impl Object {
     /// The members in this order. A key given twice keeps its first place and takes its
     /// last value, as `JSON.parse` does with `{"a":1,"a":2}`.
     pub fn from_pairs(pairs: Vec<(String, Value)>) -> Object {
-        pairs.into_iter().collect()
+        OrderedMap(without_duplicate_keys(pairs))
     }
 
     /// [`Object::from_pairs`] as [`crate::json!`] writes it: keys written in the code,
