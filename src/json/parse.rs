@@ -73,9 +73,7 @@ impl Parser<'_> {
             Some(open @ (b'{' | b'[')) => self.nested(depth, open == b'{'),
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
+            Some(first @ (b't' | b'f' | b'n')) => self.literal(first),
             Some(_) => Err(self.error("expected a JSON value")),
             None => Err(self.error("unexpected end of input")),
         }
@@ -100,7 +98,13 @@ impl Parser<'_> {
         self.text.get(start..self.at).unwrap_or_default()
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+    /// `true`, `false` or `null`, by its first letter.
+    fn literal(&mut self, first: u8) -> Result<Value, ParseError> {
+        let (word, value) = match first {
+            b't' => ("true", Value::Bool(true)),
+            b'f' => ("false", Value::Bool(false)),
+            _ => ("null", Value::Null),
+        };
         if !self.rest().starts_with(word.as_bytes()) {
             return Err(self.error("expected a JSON value"));
         }
