@@ -240,15 +240,15 @@ impl Parser<'_> {
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
         self.eat(|b| b == b'-');
-        if !self.eat(|b| b == b'0') {
-            self.required_digits()?;
-        }
-        if self.eat(|b| b == b'.') {
-            self.required_digits()?;
-        }
-        if self.eat(|b| b == b'e' || b == b'E') {
-            self.eat(|b| b == b'+' || b == b'-');
-            self.required_digits()?;
+        // Each part stops where it fails, so the error is reported there.
+        let well_formed = (self.eat(|b| b == b'0') || self.digits())
+            && (!self.eat(|b| b == b'.') || self.digits())
+            && (!self.eat(|b| b == b'e' || b == b'E') || {
+                self.eat(|b| b == b'+' || b == b'-');
+                self.digits()
+            });
+        if !well_formed {
+            return Err(self.error("invalid number"));
         }
         Ok(Value::Number(Number::from_checked_text(self.since(start))))
     }
@@ -260,18 +260,11 @@ impl Parser<'_> {
         eaten
     }
 
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.at += 1;
-        }
-    }
-
-    fn required_digits(&mut self) -> Result<(), ParseError> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(self.error("invalid number"));
-        }
-        self.digits();
-        Ok(())
+    /// Consumes decimal digits; whether there was at least one.
+    fn digits(&mut self) -> bool {
+        let start = self.at;
+        while self.eat(|b| b.is_ascii_digit()) {}
+        self.at > start
     }
 }
 
@@ -391,5 +384,9 @@ mod tests {
     fn errors_say_where() {
         assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
         assert_eq!(parse("{} x").unwrap_err().offset, 3);
+        // A number fails where its grammar does.
+        for (text, offset) in [("-x", 1), ("[1.]", 3), ("1e+", 3), ("-", 1), ("2.5E", 4), ("0.e1", 2)] {
+            assert_eq!(parse(text).unwrap_err(), ParseError { offset, reason: "invalid number" }, "{text}");
+        }
     }
 }
