@@ -163,15 +163,13 @@ impl Parser<'_> {
         loop {
             // Copy the run up to the next quote, backslash or control character at once:
             // all three are ASCII, so the run ends on a char boundary.
-            let run = self.rest().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            let Some(run) = run else {
-                self.at = self.text.len();
-                return Err(self.error("unterminated string"));
-            };
             let start = self.at;
-            self.at += run;
+            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
             out.push_str(self.since(start));
             match self.peek() {
+                None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
@@ -384,6 +382,11 @@ mod tests {
     fn errors_say_where() {
         assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
         assert_eq!(parse("{} x").unwrap_err().offset, 3);
+        assert_eq!(parse("\"abc").unwrap_err(), ParseError { offset: 4, reason: "unterminated string" });
+        assert_eq!(
+            parse("[\"é\u{1}\"]").unwrap_err(),
+            ParseError { offset: 4, reason: "control character in a string" }
+        );
         // A number fails where its grammar does.
         for (text, offset) in [("-x", 1), ("[1.]", 3), ("1e+", 3), ("-", 1), ("2.5E", 4), ("0.e1", 2)] {
             assert_eq!(parse(text).unwrap_err(), ParseError { offset, reason: "invalid number" }, "{text}");
