@@ -126,25 +126,14 @@ impl From<SrpError> for Fault {
 /// The output members of operation `METHODS[index]`: its random buffers drawn, its inputs
 /// read, its outputs computed and named.
 fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, Value)>, Fault> {
-    // At most two random buffers, seven text inputs and two byte strings per operation:
-    // held here, so a failure below drops them in this one place.
-    let mut drawn: [Vec<u8>; 2] = Default::default();
-    let mut texts = [""; 7];
-    let mut bytes: [Vec<u8>; 2] = Default::default();
-    let mut out = Named { names: METHODS[index].outputs.iter(), members: Vec::new() };
-    operate(index, input, random, &mut drawn, &mut texts, &mut bytes, &mut out)?;
-    Ok(out.members)
-}
-
-/// [`outputs`]' steps: draw, read the inputs, compute.
-fn operate<'a>(
-    index: usize, input: &'a Value, random: Random, drawn: &mut [Vec<u8>; 2], texts: &mut [&'a str; 7],
-    bytes: &mut [Vec<u8>; 2], out: &mut Named,
-) -> Result<(), Fault> {
     let spec = &METHODS[index];
+    // At most two random buffers, seven text inputs and two byte strings per operation.
+    let mut drawn: [Vec<u8>; 2] = Default::default();
     for (slot, &len) in drawn.iter_mut().zip(spec.draws) {
         *slot = draw(random, len)?;
     }
+    let mut texts = [""; 7];
+    let mut bytes: [Vec<u8>; 2] = Default::default();
     let mut byte_slots = bytes.iter_mut();
     for (slot, &field) in texts.iter_mut().zip(spec.inputs) {
         *slot = input.get(field).and_then(Value::as_str).ok_or(Fault::Input(field, " must be a string"))?;
@@ -152,6 +141,7 @@ fn operate<'a>(
             *bytes = crate::srp::parse_hex_bytes(slot).ok_or(Fault::Input(field, " must be hex bytes"))?;
         }
     }
+    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
     if index == 12 {
         let bytes = draw(random, 4 * word_count(input)?)?;
         let mut words = Vec::new();
@@ -160,10 +150,10 @@ fn operate<'a>(
             words.push(Value::Number(Number::from(i64::from(word))));
         }
         out.push_value(Value::Array(words));
-        return Ok(());
+        return Ok(out.members);
     }
-    compute(index, texts, bytes, drawn, out)?;
-    Ok(())
+    compute(index, &texts, &bytes, &drawn, &mut out)?;
+    Ok(out.members)
 }
 
 /// Output members named as they are pushed, in the order of the operation's `outputs`.
