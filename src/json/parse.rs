@@ -234,7 +234,6 @@ impl Parser<'_> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
-    #[inline(never)]
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
         self.eat(|b| b == b'-');
