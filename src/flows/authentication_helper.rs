@@ -92,6 +92,40 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
     let Some(index) = METHODS.iter().position(|m| m.name == method) else {
         return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method])));
     };
+    // Every failure comes out of `outputs` as data and becomes a `CognitoError` here, in
+    // one place, rather than at each `?`.
+    let members = match outputs(index, input, random) {
+        Ok(members) => members,
+        Err(Fault::Srp(e)) => return Err(CognitoError::new(ErrorKind::Srp, e.message())),
+        Err(Fault::Input(field, what)) => {
+            return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, ": ", field, what])))
+        }
+        Err(Fault::TooManyBytes) => {
+            // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
+            return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
+        }
+    };
+    Ok(Value::Object(Object::from_distinct(members)))
+}
+
+/// Why an operation failed: what [`srp_helper`] turns into its error.
+enum Fault {
+    Srp(SrpError),
+    /// The input field, and what it must be.
+    Input(&'static str, &'static str),
+    /// `randomWords` asked for more than [`MAX_RANDOM_BYTES`].
+    TooManyBytes,
+}
+
+impl From<SrpError> for Fault {
+    fn from(e: SrpError) -> Fault {
+        Fault::Srp(e)
+    }
+}
+
+/// The output members of operation `METHODS[index]`: its random buffers drawn, its inputs
+/// read, its outputs computed and named.
+fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, Value)>, Fault> {
     let spec = &METHODS[index];
     // At most two random buffers, seven text inputs and two byte strings per operation.
     let mut drawn: [Vec<u8>; 2] = Default::default();
@@ -102,33 +136,50 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
     let mut bytes: [Vec<u8>; 2] = Default::default();
     let mut byte_slots = bytes.iter_mut();
     for (slot, &field) in texts.iter_mut().zip(spec.inputs) {
-        let bad = |what| CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, ": ", field, what]));
-        *slot = input.get(field).and_then(Value::as_str).ok_or_else(|| bad(" must be a string"))?;
+        *slot = input.get(field).and_then(Value::as_str).ok_or(Fault::Input(field, " must be a string"))?;
         if let Some(bytes) = byte_slots.next().filter(|_| spec.hex_bytes) {
-            *bytes = crate::srp::parse_hex_bytes(slot).ok_or_else(|| bad(" must be hex bytes"))?;
+            *bytes = crate::srp::parse_hex_bytes(slot).ok_or(Fault::Input(field, " must be hex bytes"))?;
         }
     }
-    let pairs = if index == 12 {
+    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
+    if index == 12 {
         let bytes = draw(random, 4 * word_count(input)?)?;
-        let words = bytes.chunks_exact(4).map(|w| {
+        let mut words = Vec::new();
+        for w in bytes.chunks_exact(4) {
             let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-            Value::Number(Number::from(i64::from(word)))
-        });
-        vec![("words".into(), Value::Array(words.collect()))]
-    } else {
-        let mut texts_out = Vec::with_capacity(spec.outputs.len());
-        compute(index, &texts, &bytes, &drawn, &mut texts_out)
-            .map_err(|e| CognitoError::new(ErrorKind::Srp, e.message()))?;
-        let named = spec.outputs.iter().zip(texts_out);
-        named.map(|(&name, text)| (String::from(name), Value::String(text))).collect()
-    };
-    Ok(Value::Object(Object::from_pairs(pairs)))
+            words.push(Value::Number(Number::from(i64::from(word))));
+        }
+        out.push_value(Value::Array(words));
+        return Ok(out.members);
+    }
+    compute(index, &texts, &bytes, &drawn, &mut out)?;
+    Ok(out.members)
+}
+
+/// Output members named as they are pushed, in the order of the operation's `outputs`.
+struct Named {
+    names: core::slice::Iter<'static, &'static str>,
+    members: Vec<(String, Value)>,
+}
+
+impl Named {
+    /// `text` as the member named next.
+    fn push(&mut self, text: String) {
+        self.push_value(Value::String(text));
+    }
+
+    fn push_value(&mut self, value: Value) {
+        if let Some(&name) = self.names.next() {
+            self.members.push((name.into(), value));
+        }
+    }
 }
 
 /// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
 /// inputs, those as bytes (hex methods), and its random buffers, in the tables' orders.
+#[inline(never)]
 fn compute(
-    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Vec<String>,
+    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Named,
 ) -> Result<(), SrpError> {
     match index {
         0 => {
@@ -169,19 +220,18 @@ fn compute(
 
 /// `WordArray#random(nBytes)` draws one word per started group of four bytes:
 /// `for (i = 0; i < nBytes; i += 4)`.
-fn word_count(input: &Value) -> Result<usize, CognitoError> {
+fn word_count(input: &Value) -> Result<usize, Fault> {
     let n_bytes = input.get("nBytes").and_then(Value::as_f64).unwrap_or(0.0);
     if n_bytes > MAX_RANDOM_BYTES {
-        // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
-        return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
+        return Err(Fault::TooManyBytes);
     }
     // Positive and at most MAX_RANDOM_BYTES: the cast is exact.
     Ok(if n_bytes > 0.0 { crate::float::ceil(n_bytes / 4.0) as usize } else { 0 })
 }
 
-fn draw(random: Random, len: usize) -> Result<Vec<u8>, CognitoError> {
+fn draw(random: Random, len: usize) -> Result<Vec<u8>, SrpError> {
     let mut bytes = vec![0u8; len];
-    random(&mut bytes).map_err(|e| CognitoError::new(ErrorKind::Srp, SrpError::Random(e).message()))?;
+    random(&mut bytes).map_err(SrpError::Random)?;
     Ok(bytes)
 }
 

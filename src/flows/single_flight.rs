@@ -4,74 +4,105 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
+use core::any::Any;
 use core::cell::RefCell;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-struct Slot<T> {
-    result: Option<T>,
-    waiters: Vec<Waker>,
+/// One running operation: its result once it ends, and who waits for it. The waiting
+/// list is not generic, so its code exists once for every result type.
+struct Flight<T> {
+    result: RefCell<Option<T>>,
+    waiting: Waiting,
 }
 
-/// Keys and their slots in a Vec: a few keys at most (one per signed-in user), and a
-/// hash map would add hashing code to the wasm.
-pub struct SingleFlight<T: Clone> {
-    in_flight: RefCell<Vec<(String, SharedSlot<T>)>>,
+#[derive(Default)]
+struct Waiting {
+    wakers: RefCell<Vec<Waker>>,
 }
 
-type SharedSlot<T> = Rc<RefCell<Slot<T>>>;
+impl Waiting {
+    fn wait(&self, cx: &Context<'_>) {
+        self.wakers.borrow_mut().push(cx.waker().clone());
+    }
 
-impl<T: Clone> Default for SingleFlight<T> {
-    fn default() -> Self {
-        SingleFlight { in_flight: RefCell::new(Vec::new()) }
+    fn wake_all(&self) {
+        for w in core::mem::take(&mut *self.wakers.borrow_mut()) {
+            w.wake();
+        }
     }
 }
 
-/// Resolves when the leader stores the result in the slot.
+/// Keys and their flights in a Vec: a few keys at most (one per signed-in user), and a
+/// hash map would add hashing code to the wasm. The flights are held as `dyn Any` so this
+/// list's code (lookup, insertion, removal) is not generic either: each `SingleFlight<T>`
+/// only downcasts what it finds to its own `Flight<T>`.
+#[derive(Default)]
+struct InFlight(RefCell<Vec<(String, Rc<dyn Any>)>>);
+
+impl InFlight {
+    fn find(&self, key: &str) -> Option<Rc<dyn Any>> {
+        self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, flight)| flight.clone())
+    }
+
+    fn add(&self, key: &str, flight: Rc<dyn Any>) {
+        self.0.borrow_mut().push((key.to_string(), flight));
+    }
+
+    fn remove(&self, key: &str) {
+        self.0.borrow_mut().retain(|(k, _)| k != key);
+    }
+}
+
+pub struct SingleFlight<T: Clone + 'static> {
+    in_flight: InFlight,
+    result: core::marker::PhantomData<T>,
+}
+
+impl<T: Clone + 'static> Default for SingleFlight<T> {
+    fn default() -> Self {
+        SingleFlight { in_flight: InFlight::default(), result: core::marker::PhantomData }
+    }
+}
+
+/// Resolves when the leader stores the result in the flight.
 struct Follower<T> {
-    slot: SharedSlot<T>,
+    flight: Rc<Flight<T>>,
 }
 
 impl<T: Clone> Future for Follower<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        let mut slot = self.slot.borrow_mut();
-        match &slot.result {
+        match &*self.flight.result.borrow() {
             Some(result) => Poll::Ready(result.clone()),
             None => {
-                slot.waiters.push(cx.waker().clone());
+                self.flight.waiting.wait(cx);
                 Poll::Pending
             }
         }
     }
 }
 
-impl<T: Clone> SingleFlight<T> {
+impl<T: Clone + 'static> SingleFlight<T> {
     /// Runs `start()` unless an operation for `key` is already running, in which case
     /// this waits for that one's result instead.
     pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
-        let existing = self.in_flight.borrow().iter().find(|(k, _)| k == key).map(|(_, slot)| slot.clone());
-        if let Some(slot) = existing {
-            return Follower { slot }.await;
+        // Only this `SingleFlight<T>` puts flights under its keys: the downcast holds.
+        if let Some(flight) = self.in_flight.find(key).and_then(|f| f.downcast::<Flight<T>>().ok()) {
+            return Follower { flight }.await;
         }
-        let slot = Rc::new(RefCell::new(Slot { result: None, waiters: Vec::new() }));
-        self.in_flight.borrow_mut().push((key.to_string(), slot.clone()));
+        let flight = Rc::new(Flight { result: RefCell::new(None), waiting: Waiting::default() });
+        self.in_flight.add(key, flight.clone());
         let result = start().await;
-        self.in_flight.borrow_mut().retain(|(k, _)| k != key);
-        let waiters = {
-            let mut slot = slot.borrow_mut();
-            slot.result = Some(result.clone());
-            core::mem::take(&mut slot.waiters)
-        };
-        for w in waiters {
-            w.wake();
-        }
+        self.in_flight.remove(key);
+        *flight.result.borrow_mut() = Some(result.clone());
+        flight.waiting.wake_all();
         result
     }
 
     pub fn is_running(&self, key: &str) -> bool {
-        self.in_flight.borrow().iter().any(|(k, _)| k == key)
+        self.in_flight.find(key).is_some()
     }
 }
 

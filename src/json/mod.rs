@@ -211,7 +211,11 @@ impl ToJson for i64 {
 
 impl<T: ToJson> ToJson for [T] {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(ToJson::to_json).collect())
+        let mut items = Vec::new();
+        for item in self {
+            items.push(item.to_json());
+        }
+        Value::Array(items)
     }
 }
 
@@ -376,11 +380,16 @@ impl Fields {
     }
 
     /// The record built from the fields, unless one of them was refused.
+    #[inline(always)]
     pub fn finish<T>(self, record: T) -> Option<T> {
-        if self.refused {
-            return None;
-        }
-        Some(record)
+        self.accepted().then_some(record)
+    }
+
+    /// Whether no field was refused; the fields left unread are dropped here, in one copy
+    /// of the code for every record type (rather than in `finish`, once per type).
+    #[inline(never)]
+    fn accepted(self) -> bool {
+        !self.refused
     }
 }
 

@@ -28,12 +28,34 @@ impl Number {
     /// beyond that within a few units in the last place, which no caller can tell apart.
     /// (A correctly rounding parser would bring large power-of-ten tables into the wasm.)
     pub fn as_f64(&self) -> f64 {
-        let text = self.0.as_bytes();
-        let (negative, text) = match text.split_first() {
-            Some((b'-', rest)) => (true, rest),
-            _ => (false, text),
-        };
-        let (mantissa, exponent) = decimal_parts(text);
+        // One pass over `-? digits [. digits] [e [+-] digits]`: the first 18-19 significant
+        // digits make the mantissa (later ones cannot change an f64 meaningfully), the
+        // position of the point and the written exponent make the power of ten.
+        let mut mantissa: u64 = 0;
+        let mut exponent: i32 = 0;
+        let (mut in_fraction, mut in_exponent, mut exponent_negative) = (false, false, false);
+        let mut written: i32 = 0;
+        for b in self.0.bytes() {
+            let digit = b.wrapping_sub(b'0');
+            match b {
+                // Saturates far beyond f64's range.
+                b'0'..=b'9' if in_exponent => written = (written * 10 + i32::from(digit)).min(100_000),
+                b'0'..=b'9' => {
+                    if mantissa < MANTISSA_LIMIT {
+                        mantissa = mantissa * 10 + u64::from(digit);
+                        exponent -= i32::from(in_fraction);
+                    } else if !in_fraction {
+                        exponent += 1; // an integer digit that no longer fits scales instead
+                    }
+                }
+                b'.' => in_fraction = true,
+                b'e' | b'E' => in_exponent = true,
+                // The number's own sign is read below; this is the exponent's.
+                b'-' => exponent_negative = in_exponent,
+                _ => {}
+            }
+        }
+        exponent = exponent.saturating_add(if exponent_negative { -written } else { written });
         let magnitude = if mantissa == 0 {
             0.0
         } else {
@@ -45,7 +67,7 @@ impl Number {
                 mantissa as f64 / scale
             }
         };
-        if negative {
+        if self.0.starts_with('-') {
             -magnitude
         } else {
             magnitude
@@ -55,38 +77,6 @@ impl Number {
 
 /// Below this the mantissa takes another digit without overflowing a u64.
 const MANTISSA_LIMIT: u64 = 1_000_000_000_000_000_000;
-
-/// `digits[.digits][e[+-]digits]` as mantissa × 10^exponent, keeping the first 18-19
-/// significant digits (later ones cannot change an f64 meaningfully).
-fn decimal_parts(text: &[u8]) -> (u64, i32) {
-    let mut mantissa: u64 = 0;
-    let mut exponent: i32 = 0;
-    let mut bytes = text.iter().peekable();
-    let mut in_fraction = false;
-    while let Some(&&b) = bytes.peek() {
-        match b {
-            b'0'..=b'9' => {
-                if mantissa < MANTISSA_LIMIT {
-                    mantissa = mantissa * 10 + u64::from(b - b'0');
-                    exponent -= i32::from(in_fraction);
-                } else if !in_fraction {
-                    exponent += 1; // an integer digit that no longer fits scales instead
-                }
-            }
-            b'.' => in_fraction = true,
-            _ => break,
-        }
-        bytes.next();
-    }
-    if bytes.next().is_some() {
-        // The exponent part: e or E, a sign, digits. Saturates far beyond f64's range.
-        let negative = bytes.peek() == Some(&&b'-');
-        let written =
-            bytes.filter(|d| d.is_ascii_digit()).fold(0i32, |e, &d| (e * 10 + i32::from(d - b'0')).min(100_000));
-        exponent = exponent.saturating_add(if negative { -written } else { written });
-    }
-    (mantissa, exponent)
-}
 
 impl From<i64> for Number {
     fn from(n: i64) -> Number {
@@ -135,6 +125,127 @@ mod tests {
             );
             assert_eq!(got.is_sign_negative(), expected.is_sign_negative(), "{text}");
         }
+    }
+
+    /// The reading as it was first written (before it was made smaller), to check that every
+    /// later form gives bit-identical results.
+    fn reference_as_f64(text: &str) -> f64 {
+        let text = text.as_bytes();
+        let (negative, text) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        let (mut mantissa, mut exponent, mut in_fraction) = (0u64, 0i32, false);
+        let mut bytes = text.iter().peekable();
+        while let Some(&&b) = bytes.peek() {
+            match b {
+                b'0'..=b'9' => {
+                    if mantissa < MANTISSA_LIMIT {
+                        mantissa = mantissa * 10 + u64::from(b - b'0');
+                        exponent -= i32::from(in_fraction);
+                    } else if !in_fraction {
+                        exponent += 1;
+                    }
+                }
+                b'.' => in_fraction = true,
+                _ => break,
+            }
+            bytes.next();
+        }
+        if bytes.next().is_some() {
+            let negative = bytes.peek() == Some(&&b'-');
+            let written =
+                bytes.filter(|d| d.is_ascii_digit()).fold(0i32, |e, &d| (e * 10 + i32::from(d - b'0')).min(100_000));
+            exponent = exponent.saturating_add(if negative { -written } else { written });
+        }
+        let magnitude = if mantissa == 0 {
+            0.0
+        } else {
+            let scale = crate::float::powi(10.0, exponent.unsigned_abs().min(400));
+            if exponent >= 0 {
+                mantissa as f64 * scale
+            } else {
+                mantissa as f64 / scale
+            }
+        };
+        if negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    }
+
+    /// Random texts of the JSON number grammar: a sign, 1-25 integer digits (leading zeros
+    /// only as a lone 0), a fraction of 0-25 digits, an exponent of 0-6 digits.
+    fn random_numbers(count: usize) -> Vec<String> {
+        fn next(seed: &mut u64, below: u64) -> u64 {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed % below
+        }
+        fn digits(seed: &mut u64, short: u64, long: u64) -> String {
+            let n = 1 + if next(seed, 2) == 0 { next(seed, short) } else { next(seed, long) };
+            (0..n).map(|_| char::from(b'0' + next(seed, 10) as u8)).collect()
+        }
+        let mut seed = 0x2545_f491_u64;
+        let seed = &mut seed;
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                if next(seed, 2) == 0 {
+                    text.push('-');
+                }
+                let int = digits(seed, 3, 25);
+                text.push_str(if int.starts_with('0') { "0" } else { &int });
+                if next(seed, 2) == 0 {
+                    text.push('.');
+                    text.push_str(&digits(seed, 3, 25));
+                }
+                if next(seed, 2) == 0 {
+                    text.push(if next(seed, 2) == 0 { 'e' } else { 'E' });
+                    text.push_str(["", "+", "-"][next(seed, 3) as usize]);
+                    text.push_str(&digits(seed, 2, 6));
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn floats_read_as_the_reference_reads_them_bit_for_bit() {
+        let mut texts = random_numbers(200_000);
+        texts.extend(
+            ["0", "-0", "0.0", "-0e5", "1e22", "1e23", "9007199254740993", "1e-400", "4.9e-324"].map(String::from),
+        );
+        texts.push(format!("1{}", "0".repeat(400)));
+        texts.push(format!("0.{}1", "0".repeat(400)));
+        for text in &texts {
+            let (got, want) = (n(text).as_f64(), reference_as_f64(text));
+            assert!(got.to_bits() == want.to_bits(), "{text}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn floats_are_correctly_rounded_within_15_digits_and_10_to_the_22() {
+        // Differential against Rust's correctly rounding parser where the doc promises exactness.
+        let mut checked = 0;
+        for text in random_numbers(200_000) {
+            let (mantissa_text, exponent) = match text.split_once(['e', 'E']) {
+                Some((m, e)) => (m, e.parse::<i32>().unwrap()),
+                None => (text.as_str(), 0),
+            };
+            let fraction = mantissa_text.split_once('.').map_or(0, |(_, f)| f.len() as i32);
+            let digits: String = mantissa_text.chars().filter(char::is_ascii_digit).collect();
+            let significant = digits.trim_start_matches('0').len();
+            if significant > 15 || (exponent - fraction).abs() > 22 {
+                continue;
+            }
+            let want: f64 = text.parse().unwrap();
+            assert_eq!(n(&text).as_f64().to_bits(), want.to_bits(), "{text}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

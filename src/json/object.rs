@@ -76,7 +76,11 @@ impl<V> OrderedMap<V> {
 /// Keys are unique already: no need to go through `FromIterator`.
 impl<V: ToJson> ToJson for OrderedMap<V> {
     fn to_json(&self) -> Value {
-        Value::Object(OrderedMap(self.0.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()))
+        let mut members = Vec::new();
+        for (k, v) in &self.0 {
+            members.push((k.clone(), v.to_json()));
+        }
+        Value::Object(OrderedMap(members))
     }
 }
 
@@ -90,26 +94,34 @@ impl Object {
     /// The members in this order. A key given twice keeps its first place and takes its
     /// last value, as `JSON.parse` does with `{"a":1,"a":2}`.
     pub fn from_pairs(pairs: Vec<(String, Value)>) -> Object {
-        pairs.into_iter().collect()
+        OrderedMap(without_duplicate_keys(pairs))
     }
 
     /// [`Object::from_pairs`] as [`crate::json!`] writes it: keys written in the code,
     /// values by reference; the copies and conversions are made here, once, rather than
     /// at each member of each call site.
     pub fn from_literal(pairs: &[(&str, &dyn ToJson)]) -> Object {
-        Object::from_distinct(pairs.iter().map(|(k, v)| (String::from(*k), v.to_json())).collect())
+        // Loops of pushes here and in `from_texts`: a `collect` cost more wasm each.
+        let mut members = Vec::new();
+        for (k, v) in pairs {
+            members.push((String::from(*k), v.to_json()));
+        }
+        Object::from_distinct(members)
     }
 
     /// Text members, in this order (what most request bodies are): see [`Object::from_literal`].
     /// The names and the texts come apart, so the names are one constant at each call.
     pub fn from_texts(names: &[&str], texts: &[&str]) -> Object {
         debug_assert_eq!(names.len(), texts.len());
-        let members = names.iter().zip(texts).map(|(&k, &v)| (String::from(k), Value::String(v.into())));
-        Object::from_distinct(members.collect())
+        let mut members = Vec::new();
+        for (&k, &v) in names.iter().zip(texts) {
+            members.push((String::from(k), Value::String(v.into())));
+        }
+        Object::from_distinct(members)
     }
 
     /// Members whose keys are written in the code, each once: nothing to resolve.
-    fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
+    pub fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
         debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
         OrderedMap(pairs)
     }
@@ -150,45 +162,51 @@ impl<'a, V> IntoIterator for &'a OrderedMap<V> {
 
 /// A key given twice keeps its first place and takes its last value (`JSON.parse`, and
 /// assigning to a JS object key by key).
-impl<V: Default> FromIterator<(String, V)> for OrderedMap<V> {
+impl<V> FromIterator<(String, V)> for OrderedMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(pairs: I) -> Self {
         OrderedMap(without_duplicate_keys(pairs.into_iter().collect()))
     }
 }
 
-impl<V: Default, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
+impl<V, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
     fn from(pairs: [(String, V); N]) -> Self {
         pairs.into_iter().collect()
     }
 }
 
-/// The positions of `keys` sorted by key; equal keys stay in the order written. A
-/// bottom-up merge sort (O(n log n) on any input): measured, the standard library's sort
-/// took more wasm for this one use (see BENCHMARKS.md, "Size decisions"). Not generic, so
-/// one copy serves every value type.
+/// The positions of `keys` sorted by key, equal keys in the order written (each position
+/// is compared as (key, position), so the order is total and the result that of a stable
+/// sort). A heapsort: O(n log n) on any input and the least code of the sorts tried (the
+/// standard library's and a merge sort took more wasm; see BENCHMARKS.md, "Size
+/// decisions"). Not generic, so one copy serves every value type.
 fn positions_by_key(keys: &[&str]) -> Vec<usize> {
     let n = keys.len();
-    let mut sorted: Vec<usize> = (0..n).collect();
-    let mut merged = vec![0; n];
-    let mut run = 1;
-    while run < n {
-        // Merges each two neighbouring sorted runs of `sorted` into `merged`.
-        for start in (0..n).step_by(2 * run) {
-            let mid = (start + run).min(n);
-            let end = (start + 2 * run).min(n);
-            let (mut left, mut right) = (start, mid);
-            for slot in &mut merged[start..end] {
-                // On equal keys the left run goes first: that keeps the order written.
-                let take_right = right < end && (left == mid || keys[sorted[right]] < keys[sorted[left]]);
-                let next = if take_right { &mut right } else { &mut left };
-                *slot = sorted[*next];
-                *next += 1;
+    let mut heap: Vec<usize> = (0..n).collect();
+    let before = |a: usize, b: usize| keys[a].cmp(keys[b]).then(a.cmp(&b)).is_lt();
+    // The first n / 2 rounds build a max-heap; each later one moves its top behind it.
+    for round in (0..n + n / 2).rev() {
+        let (mut parent, end) = if round >= n {
+            (round - n, n)
+        } else {
+            heap.swap(0, round);
+            (0, round)
+        };
+        loop {
+            let mut child = 2 * parent + 1;
+            if child >= end {
+                break;
             }
+            if child + 1 < end && before(heap[child], heap[child + 1]) {
+                child += 1;
+            }
+            if !before(heap[parent], heap[child]) {
+                break;
+            }
+            heap.swap(parent, child);
+            parent = child;
         }
-        core::mem::swap(&mut sorted, &mut merged);
-        run *= 2;
     }
-    sorted
+    heap
 }
 
 /// Maps are equal with the same members, in any order (as JSON means objects).
@@ -198,40 +216,55 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, the first position with the same key (itself when it is the
-/// first). Not generic (see `positions_by_key`).
-fn first_places(keys: &[&str]) -> Vec<usize> {
+/// For each position, where its member goes among the distinct keys: the place of the
+/// key's first position, places counted in the order of those first positions. Not
+/// generic (see `positions_by_key`).
+fn member_places(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
-    let mut first: Vec<usize> = (0..keys.len()).collect();
-    // Equal keys are neighbours in `order`, each run in the order written.
+    let mut places: Vec<usize> = (0..keys.len()).collect();
+    // Equal keys are neighbours in `order`, each run in the order written: first, for each
+    // position, the first position with its key.
     for pair in order.windows(2) {
         if keys[pair[0]] == keys[pair[1]] {
-            first[pair[1]] = first[pair[0]];
+            places[pair[1]] = places[pair[0]];
         }
     }
-    first
+    // Then that position's place: a first position takes the next place, a repeat the
+    // place its first position already took (an earlier position, so rewritten already).
+    let mut distinct = 0;
+    for at in 0..places.len() {
+        let first = places[at];
+        places[at] = if first == at {
+            distinct += 1;
+            distinct - 1
+        } else {
+            places[first]
+        };
+    }
+    places
 }
 
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
 /// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
 /// into its first position with its last value.
-fn without_duplicate_keys<V: Default>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
+fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
-    let first = first_places(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
-    // Later members overwrite earlier ones: the first place ends with the last value.
-    for (at, &to) in first.iter().enumerate() {
-        if to != at {
-            pairs[to].1 = core::mem::take(&mut pairs[at].1);
+    let mut keys = Vec::new();
+    for (k, _) in &pairs {
+        keys.push(k.as_str());
+    }
+    let places = member_places(&keys);
+    let mut members: Vec<(String, V)> = Vec::new();
+    for (at, (key, value)) in pairs.into_iter().enumerate() {
+        match members.get_mut(places[at]) {
+            // A repeat: later members overwrite earlier ones, so the last value stays.
+            Some(member) => member.1 = value,
+            None => members.push((key, value)),
         }
     }
-    let mut at = 0;
-    pairs.retain(|_| {
-        at += 1;
-        first[at - 1] == at - 1
-    });
-    pairs
+    members
 }
 
 #[cfg(test)]
@@ -264,6 +297,27 @@ mod tests {
                 expected,
                 "n = {n}"
             );
+        }
+    }
+
+    #[test]
+    fn repeated_keys_resolve_as_inserting_one_by_one() {
+        // Random objects with keys from a small alphabet, checked against `insert` member by
+        // member (first place, last value), which is what JSON.parse does.
+        let mut seed = 11u32;
+        for n in 0..60 {
+            let pairs: Vec<(String, Value)> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (["a", "b", "ab", "", "ba", "c"][(seed >> 16) as usize % 6].to_string(), (i as i64).to_json())
+                })
+                .collect();
+            let mut expected = Object::new();
+            for (k, v) in pairs.clone() {
+                expected.insert(k, v);
+            }
+            let got = Object::from_pairs(pairs);
+            assert_eq!(Value::Object(got).stringify(), Value::Object(expected).stringify(), "n = {n}");
         }
     }
 

@@ -73,9 +73,7 @@ impl Parser<'_> {
             Some(open @ (b'{' | b'[')) => self.nested(depth, open == b'{'),
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
+            Some(first @ (b't' | b'f' | b'n')) => self.literal(first),
             Some(_) => Err(self.error("expected a JSON value")),
             None => Err(self.error("unexpected end of input")),
         }
@@ -100,7 +98,13 @@ impl Parser<'_> {
         self.text.get(start..self.at).unwrap_or_default()
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+    /// `true`, `false` or `null`, by its first letter.
+    fn literal(&mut self, first: u8) -> Result<Value, ParseError> {
+        let (word, value) = match first {
+            b't' => ("true", Value::Bool(true)),
+            b'f' => ("false", Value::Bool(false)),
+            _ => ("null", Value::Null),
+        };
         if !self.rest().starts_with(word.as_bytes()) {
             return Err(self.error("expected a JSON value"));
         }
@@ -111,37 +115,45 @@ impl Parser<'_> {
     /// After `[` (or `{` when `object`): values (or `"key": value` members) separated by
     /// commas, then the closing bracket. One loop for both kinds: less wasm than two.
     fn members(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
-        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         let mut items = Vec::new();
         let mut members = Vec::new();
+        // The reading fails in one place here, where what was read so far is dropped, rather
+        // than at each of its error returns.
+        self.read_members(depth, object, &mut items, &mut members)?;
+        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
+    }
+
+    fn read_members(
+        &mut self, depth: usize, object: bool, items: &mut Vec<Value>, members: &mut Vec<(String, Value)>,
+    ) -> Result<(), ParseError> {
+        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         self.skip_whitespace();
         if self.peek() == Some(close) {
             self.at += 1;
-        } else {
-            loop {
-                if object {
-                    self.skip_whitespace();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a string key"));
-                    }
-                    let key = self.string()?;
-                    self.expect(b':', "expected ':' after a key")?;
-                    members.push((key, self.value(depth)?));
-                } else {
-                    items.push(self.value(depth)?);
-                }
+            return Ok(());
+        }
+        loop {
+            if object {
                 self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(c) if c == close => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.error(unclosed)),
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("expected a string key"));
                 }
+                let key = self.string()?;
+                self.expect(b':', "expected ':' after a key")?;
+                members.push((key, self.value(depth)?));
+            } else {
+                items.push(self.value(depth)?);
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(c) if c == close => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.error(unclosed)),
             }
         }
-        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
     }
 
     /// At `"`: the string's contents with escapes resolved.
@@ -151,15 +163,13 @@ impl Parser<'_> {
         loop {
             // Copy the run up to the next quote, backslash or control character at once:
             // all three are ASCII, so the run ends on a char boundary.
-            let run = self.rest().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            let Some(run) = run else {
-                self.at = self.text.len();
-                return Err(self.error("unterminated string"));
-            };
             let start = self.at;
-            self.at += run;
+            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
             out.push_str(self.since(start));
             match self.peek() {
+                None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
@@ -226,40 +236,32 @@ impl Parser<'_> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
-        if self.peek() == Some(b'-') {
-            self.at += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.at += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("invalid number")),
-        }
-        if self.peek() == Some(b'.') {
-            self.at += 1;
-            self.required_digits()?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.at += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.at += 1;
-            }
-            self.required_digits()?;
+        self.eat(|b| b == b'-');
+        // Each part stops where it fails, so the error is reported there.
+        let well_formed = (self.eat(|b| b == b'0') || self.digits())
+            && (!self.eat(|b| b == b'.') || self.digits())
+            && (!self.eat(|b| b == b'e' || b == b'E') || {
+                self.eat(|b| b == b'+' || b == b'-');
+                self.digits()
+            });
+        if !well_formed {
+            return Err(self.error("invalid number"));
         }
         Ok(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.at += 1;
-        }
+    /// Consumes the next byte if `wanted` takes it.
+    fn eat(&mut self, wanted: impl Fn(u8) -> bool) -> bool {
+        let eaten = self.peek().is_some_and(wanted);
+        self.at += usize::from(eaten);
+        eaten
     }
 
-    fn required_digits(&mut self) -> Result<(), ParseError> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(self.error("invalid number"));
-        }
-        self.digits();
-        Ok(())
+    /// Consumes decimal digits; whether there was at least one.
+    fn digits(&mut self) -> bool {
+        let start = self.at;
+        while self.eat(|b| b.is_ascii_digit()) {}
+        self.at > start
     }
 }
 
@@ -379,5 +381,14 @@ mod tests {
     fn errors_say_where() {
         assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
         assert_eq!(parse("{} x").unwrap_err().offset, 3);
+        assert_eq!(parse("\"abc").unwrap_err(), ParseError { offset: 4, reason: "unterminated string" });
+        assert_eq!(
+            parse("[\"é\u{1}\"]").unwrap_err(),
+            ParseError { offset: 4, reason: "control character in a string" }
+        );
+        // A number fails where its grammar does.
+        for (text, offset) in [("-x", 1), ("[1.]", 3), ("1e+", 3), ("-", 1), ("2.5E", 4), ("0.e1", 2)] {
+            assert_eq!(parse(text).unwrap_err(), ParseError { offset, reason: "invalid number" }, "{text}");
+        }
     }
 }

@@ -167,7 +167,15 @@ pub fn hex_hash(hex: &str) -> String {
 /// `Buffer.from(text, 'hex')` as Node decodes it: whole digit pairs until the first pair
 /// that is not two hex digits; a trailing odd digit is dropped.
 fn buffer_from_hex(text: &str) -> Vec<u8> {
-    text.as_bytes().chunks_exact(2).map_while(|pair| Some((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?)).collect()
+    // A loop of pushes: `map_while(..).collect()` instantiated far more code.
+    let mut bytes = Vec::new();
+    for pair in text.as_bytes().chunks_exact(2) {
+        match (hex_digit(pair[0]), hex_digit(pair[1])) {
+            (Some(high), Some(low)) => bytes.push(high << 4 | low),
+            _ => break,
+        }
+    }
+    bytes
 }
 
 /// `padHex(bigInt)` for `bigInt.toString(16)` (a leading `-` for a negative).

@@ -209,7 +209,11 @@ pub fn decode_uri_component(s: &str) -> Option<String> {
 pub fn decode(value: &str) -> Option<String> {
     let value = match value.strip_prefix('"') {
         // Without its last character.
-        Some(rest) => rest.get(..(0..rest.len()).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0)).unwrap_or(""),
+        Some(rest) => {
+            let mut chars = rest.chars();
+            chars.next_back();
+            chars.as_str()
+        }
         None => value,
     };
     percent_decode(value, false)
@@ -318,7 +322,9 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
     if name.is_empty() {
         return None;
     }
-    parse_cookie_header(document_cookie).into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    // Found by reference and copied: `into_iter().find` instantiated more code.
+    let jar = parse_cookie_header(document_cookie);
+    jar.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
 }
 
 /// The names `CookieStorage.clear()` removes, in the order it removes them: the jar's
@@ -329,20 +335,22 @@ pub fn clear_order(document_cookie: &str) -> Vec<String> {
         let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
         parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
     }
-    let names: Vec<String> = parse_cookie_header(document_cookie).into_iter().map(|(n, _)| n).collect();
-    // Sorted by inserting in place: a jar holds a handful of names, and `sort()` would
-    // instantiate a stable sort for this one element type (measured: more wasm than this
-    // loop; see BENCHMARKS.md, "Size decisions").
-    let mut indices: Vec<(u32, String)> = Vec::new();
-    for name in &names {
-        if let Some(i) = array_index(name) {
-            let item = (i, name.clone());
-            let at = indices.partition_point(|e| *e <= item);
-            indices.insert(at, item);
+    // Array-index names are sorted by inserting in place: a jar holds a handful of names,
+    // and `sort()` would instantiate a stable sort for this one element type (measured: more
+    // wasm than this loop; see BENCHMARKS.md, "Size decisions"). A jar's names are distinct,
+    // so no two have the same index.
+    let mut order: Vec<String> = Vec::new();
+    let mut rest = Vec::new();
+    for (name, _) in parse_cookie_header(document_cookie) {
+        match array_index(&name) {
+            Some(i) => {
+                let at = order.partition_point(|n| array_index(n) < Some(i));
+                order.insert(at, name);
+            }
+            None => rest.push(name),
         }
     }
-    let mut order: Vec<String> = indices.into_iter().map(|(_, n)| n).collect();
-    order.extend(names.into_iter().filter(|n| array_index(n).is_none()));
+    order.append(&mut rest);
     order
 }
 

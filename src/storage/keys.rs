@@ -81,7 +81,7 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
     let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
     let (username, suffix) = rsplit_once_byte(rest, b'.')?;
-    let item = UserItem::ALL.into_iter().find(|i| i.suffix() == suffix)?;
+    let item = *UserItem::ALL.iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
 }
 

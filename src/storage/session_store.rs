@@ -20,6 +20,20 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         keys::user_item(self.client_id, username, item)
     }
 
+    /// The stored `item` of `username`, unless missing or empty (every reader treats an
+    /// empty item as a missing one). One call, out of line, for every item read: the key's
+    /// building and dropping are then not repeated at each read.
+    #[inline(never)]
+    fn read(&self, username: &str, item: UserItem) -> Option<String> {
+        self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty())
+    }
+
+    /// Removes the stored `item` of `username` (one call for every removal, as [`Self::read`]).
+    #[inline(never)]
+    fn remove(&self, username: &str, item: UserItem) {
+        self.storage.remove_item(&self.key(username, item))
+    }
+
     /// The username of whoever signed in last on this client, if anyone.
     pub fn last_auth_user(&self) -> Option<String> {
         self.storage.get_item(&keys::last_auth_user(self.client_id)).filter(|u| !u.is_empty())
@@ -27,10 +41,10 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
 
     /// The stored session of `username`, or `None` when there is no ID token (the SDK's test).
     pub fn load(&self, username: &str) -> Option<Session> {
-        let id = self.storage.get_item(&self.key(username, UserItem::IdToken)).filter(|t| !t.is_empty())?;
-        let access = self.storage.get_item(&self.key(username, UserItem::AccessToken)).unwrap_or_default();
-        let refresh = self.storage.get_item(&self.key(username, UserItem::RefreshToken)).unwrap_or_default();
-        let drift = parse_clock_drift(self.storage.get_item(&self.key(username, UserItem::ClockDrift)).as_deref());
+        let id = self.read(username, UserItem::IdToken)?;
+        let access = self.read(username, UserItem::AccessToken).unwrap_or_default();
+        let refresh = self.read(username, UserItem::RefreshToken).unwrap_or_default();
+        let drift = parse_clock_drift(self.read(username, UserItem::ClockDrift).as_deref());
         Some(Session {
             id_token: JwtToken::new(&id),
             access_token: JwtToken::new(&access),
@@ -56,7 +70,10 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// Writes every key in order, all or nothing: when a write fails, the keys written
     /// before it are put back as they were.
     fn write_all(&self, writes: &[(String, &str)]) -> Result<(), String> {
-        let before: Vec<Option<String>> = writes.iter().map(|(key, _)| self.storage.get_item(key)).collect();
+        let mut before = Vec::new();
+        for (key, _) in writes {
+            before.push(self.storage.get_item(key));
+        }
         for (done, (key, value)) in writes.iter().enumerate() {
             if let Err(e) = self.storage.set_item(key, value) {
                 for ((key, _), old) in writes.iter().zip(&before).take(done) {
@@ -79,11 +96,10 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// The remembered device of `username` (the SDK's deviceKey, deviceGroupKey and
     /// randomPasswordKey), if all three are stored.
     pub fn load_device(&self, username: &str) -> Option<DeviceSecrets> {
-        let read = |item| self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty());
         Some(DeviceSecrets {
-            key: read(UserItem::DeviceKey)?,
-            group_key: read(UserItem::DeviceGroupKey)?,
-            password: read(UserItem::RandomPasswordKey)?,
+            key: self.read(username, UserItem::DeviceKey)?,
+            group_key: self.read(username, UserItem::DeviceGroupKey)?,
+            password: self.read(username, UserItem::RandomPasswordKey)?,
         })
     }
 
@@ -100,7 +116,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// Forgets the remembered device (sign-out keeps it: a device outlives sessions).
     pub fn clear_device(&self, username: &str) {
         for item in [UserItem::DeviceKey, UserItem::RandomPasswordKey, UserItem::DeviceGroupKey] {
-            self.storage.remove_item(&self.key(username, item));
+            self.remove(username, item);
         }
     }
 
@@ -109,14 +125,14 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// the JS SDK removed LastAuthUser whoever it named).
     pub fn clear(&self, username: &str) {
         self.clear_tokens(username);
-        self.storage.remove_item(&self.key(username, UserItem::UserData));
+        self.remove(username, UserItem::UserData);
     }
 
     /// Removes the session of `username` (the SDK's `clearCachedTokens`), and LastAuthUser
     /// when it points at `username`.
     pub fn clear_tokens(&self, username: &str) {
         for item in SESSION_ITEMS {
-            self.storage.remove_item(&self.key(username, item));
+            self.remove(username, item);
         }
         if self.last_auth_user().is_none_or(|last| last == username) {
             self.storage.remove_item(&keys::last_auth_user(self.client_id));

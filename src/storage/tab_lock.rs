@@ -136,7 +136,17 @@ pub fn tag(value: Option<&str>) -> String {
 
 /// The tag of the newest marker of `lock` among `held` lock names, if any.
 pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
-    held.iter().filter_map(|name| keys::parse_marker(lock, name)).max().map(|(_, tag)| tag.to_string())
+    // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
+    // with `max`.
+    let mut newest = None;
+    for name in held {
+        if let Some(marker) = keys::parse_marker(lock, name) {
+            if newest.is_none_or(|n| marker >= n) {
+                newest = Some(marker);
+            }
+        }
+    }
+    newest.map(|(_, tag)| tag.to_string())
 }
 
 /// Whether the work just done stored new tokens other tabs should wait for: the settle
