@@ -206,10 +206,20 @@ ${publish}
  * wrap_iife parenthesises the decoder so V8 compiles it eagerly (scripts/inline-wasm.mjs).
  * A second compress pass inlines and drops what the first one left single-use or unused;
  * a third finds nothing more. No `unsafe` options: they rewrite `String(x)` to `"" + x`,
- * which throws for a Symbol and reads valueOf before toString.
+ * which throws for a Symbol and reads valueOf before toString. The two narrow ones turn
+ * function expressions that use no `this`, `arguments` or `new.target` into arrows and
+ * methods (the glue's imports, inlined helpers), which only differ in having no
+ * `prototype` and not being constructors: nothing constructs them (the public classes
+ * and UserAgent are classes and declarations, which these leave alone).
  */
+const TERSER = {
+  ecma: 2020,
+  compress: { ecma: 2020, passes: 2, unsafe_arrows: true, unsafe_methods: true },
+  mangle: true,
+  format: { ascii_only: true, comments: /^!/, wrap_iife: true },
+};
 async function minified(source) {
-  const { code } = await minify(source, { compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
+  const { code } = await minify(source, TERSER);
   return code;
 }
 
