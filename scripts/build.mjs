@@ -150,6 +150,12 @@ return ptr;
   // A detached buffer is never the memory's current one: the one comparison says both.
   ['cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)',
     'cachedDataViewMemory0.buffer !== wasm.memory.buffer'],
+  // Kept by the glue, read by nothing.
+  ['let wasmModule, wasmInstance, wasm;', 'let wasm;'],
+  ['wasmInstance = instance;\n', ''],
+  ['wasmModule = module;\n', ''],
+  // Byte arrays: the division by the element size 1 is no division.
+  ['subarray(ptr / 1, ptr / 1 + len)', 'subarray(ptr, ptr + len)'],
 ];
 
 /**
