@@ -16,7 +16,12 @@ import { minify } from 'terser';
 import { inlinedLiteral } from '../scripts/inline-wasm.mjs';
 
 // scripts/build.mjs's minify options for the script tag (its `minified`).
-const TERSER = { compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } };
+const TERSER = {
+  ecma: 2020,
+  compress: { ecma: 2020, passes: 2, unsafe_arrows: true, unsafe_methods: true },
+  mangle: true,
+  format: { ascii_only: true, comments: /^!/, wrap_iife: true },
+};
 const mark = (part) => `\n/*!@@part:${part}*/\n`;
 
 /**

@@ -116,23 +116,77 @@ export { ${facade.names.join(', ')} };
 }
 
 /**
+ * wasm-bindgen's glue, edited where it has code for what this package never does (both
+ * targets). Each edit's lines match whatever their indentation (the no-modules glue is
+ * indented inside its IIFE); an edit that no longer matches fails the build.
+ */
+const GLUE_EDITS = [
+  // The package's one call, `initSync({ module: bytes })`, never takes a second call, the
+  // deprecated bare argument or a compiled Module.
+  [`if (wasm !== undefined) return wasm;
+
+
+if (module !== undefined) {
+if (Object.getPrototypeOf(module) === Object.prototype) {
+({module} = module)
+} else {
+console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+}
+}
+`, '({module} = module);\n'],
+  [`if (!(module instanceof WebAssembly.Module)) {
+module = new WebAssembly.Module(module);
+}
+`, 'module = new WebAssembly.Module(module);\n'],
+  // Every string goes in with malloc and realloc (no caller passes realloc undefined).
+  [`if (realloc === undefined) {
+const buf = cachedTextEncoder.encode(arg);
+const ptr = malloc(buf.length, 1) >>> 0;
+getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+WASM_VECTOR_LEN = buf.length;
+return ptr;
+}
+`, ''],
+  // A detached buffer is never the memory's current one: the one comparison says both.
+  ['cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)',
+    'cachedDataViewMemory0.buffer !== wasm.memory.buffer'],
+  // Kept by the glue, read by nothing.
+  ['let wasmModule, wasmInstance, wasm;', 'let wasm;'],
+  ['wasmInstance = instance;\n', ''],
+  ['wasmModule = module;\n', ''],
+  // Byte arrays: the division by the element size 1 is no division.
+  ['subarray(ptr / 1, ptr / 1 + len)', 'subarray(ptr, ptr + len)'],
+];
+
+/**
  * The classic scripts call `initSync` only. With the async init no longer the namespace
  * object, the minifier drops it with its fetch / instantiateStreaming code; and the URL of
  * the current script, which only that init would use, is not computed on every load.
  */
 const ASYNC_INIT_EDITS = [
   ['return Object.assign(__wbg_init, { initSync }, exports);', 'return Object.assign({ initSync }, exports);'],
-  [`    let script_src;
-    if (typeof document !== 'undefined' && document.currentScript !== null) {
-        script_src = new URL(document.currentScript.src, location.href).toString();
-    }
+  [`let script_src;
+if (typeof document !== 'undefined' && document.currentScript !== null) {
+script_src = new URL(document.currentScript.src, location.href).toString();
+}
 `, ''],
+  // The start function, which the glue's init calls itself: nothing calls its wrapper.
+  ['exports.__installPanicHook = __installPanicHook;\n', ''],
 ];
+
+/** `glue` with `edits` made; `what` names the glue in the error when one does not match. */
+function edited(glue, edits, what) {
+  const anyIndent = (from) => new RegExp(from.split('\n').map((line) => (line ? `[ \\t]*${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '')).join('\n'));
+  return edits.reduce((text, [from, to]) => {
+    const at = text.match(anyIndent(from));
+    if (!at) throw new Error(`wasm-bindgen's ${what} glue changed: no ${JSON.stringify(from)}`);
+    const indent = at[0].match(/^[ \t]*/)[0];
+    const indented = to.split('\n').map((line) => (line ? indent + line : line)).join('\n');
+    return text.slice(0, at.index) + indented + text.slice(at.index + at[0].length);
+  }, glue);
+}
 function syncOnly(noModulesGlue) {
-  return ASYNC_INIT_EDITS.reduce((glue, [from, to]) => {
-    if (!glue.includes(from)) throw new Error(`wasm-bindgen's no-modules glue changed: no ${JSON.stringify(from)}`);
-    return glue.replace(from, to);
-  }, noModulesGlue);
+  return edited(edited(noModulesGlue, GLUE_EDITS, 'no-modules'), ASYNC_INIT_EDITS, 'no-modules');
 }
 
 /**
@@ -160,10 +214,20 @@ ${publish}
  * wrap_iife parenthesises the decoder so V8 compiles it eagerly (scripts/inline-wasm.mjs).
  * A second compress pass inlines and drops what the first one left single-use or unused;
  * a third finds nothing more. No `unsafe` options: they rewrite `String(x)` to `"" + x`,
- * which throws for a Symbol and reads valueOf before toString.
+ * which throws for a Symbol and reads valueOf before toString. The two narrow ones turn
+ * function expressions that use no `this`, `arguments` or `new.target` into arrows and
+ * methods (the glue's imports, inlined helpers), which only differ in having no
+ * `prototype` and not being constructors: nothing constructs them (the public classes
+ * and UserAgent are classes and declarations, which these leave alone).
  */
+const TERSER = {
+  ecma: 2020,
+  compress: { ecma: 2020, passes: 2, unsafe_arrows: true, unsafe_methods: true },
+  mangle: true,
+  format: { ascii_only: true, comments: /^!/, wrap_iife: true },
+};
 async function minified(source) {
-  const { code } = await minify(source, { compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: /^!/, wrap_iife: true } });
+  const { code } = await minify(source, TERSER);
   return code;
 }
 
@@ -192,7 +256,7 @@ const { wasm, rename } = compile();
 const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${ext}`), 'utf8'));
 // `--omit-default-module-path` (above): the glue's async init would otherwise refer to a
 // .wasm file next to it, which bundlers try to resolve; we never ship that file.
-const webGlue = glue('web', '.js');
+const webGlue = edited(glue('web', '.js'), GLUE_EDITS, 'web');
 const facade = facadeSource(webGlue);
 
 if (existsSync(out)) rmSync(out, { recursive: true });

@@ -12,18 +12,22 @@
 // character.
 
 /** The characters that stand for something: printable ASCII except `"`, `\`, `<`. */
-const ALPHABET = [...Array(0x7f - 0x20).keys()].map(i => i + 0x20).filter(c => c !== 0x22 && c !== 0x5c && c !== 0x3c);
+const LEFT_OUT = [0x22, 0x5c, 0x3c];
+const ALPHABET = [...Array(0x7f - 0x20).keys()].map(i => i + 0x20).filter(c => !LEFT_OUT.includes(c));
 /** Two prefixes: 90 single characters + 2 × 90 pairs cover all 256 byte values. */
 const PREFIXES = ALPHABET.slice(-2);
 const SINGLES = ALPHABET.slice(0, -2);
 
 const text = codes => String.fromCharCode(...codes);
 
-/** Byte values, most frequent first (ties by value: the build is reproducible). */
+/** Byte values by rank: the SINGLES.length most frequent first (ties by value: the build
+ * is reproducible), then the rest by value. Only the first ones' order is written into the
+ * file (the rest's the decoder derives): the rest are two characters each whatever their order. */
 function byFrequency(wasm) {
   const count = new Array(256).fill(0);
   for (const b of wasm) count[b]++;
-  return [...Array(256).keys()].sort((a, b) => count[b] - count[a] || a - b);
+  const top = [...Array(256).keys()].sort((a, b) => count[b] - count[a] || a - b).slice(0, SINGLES.length);
+  return [...top, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
 }
 
 /** The character(s) for the byte of frequency rank `r`. */
@@ -88,16 +92,18 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
 var wasmData = "${data.join('')}";
 ${exported ? 'export ' : ''}function wasmBytes() {
   var data = wasmData;
-  var singles = "${text(SINGLES)}", prefixes = "${text(PREFIXES)}";
-  var byteOfRank = "${Buffer.from(order).toString('hex')}";
+  var byteOfRank = "${Buffer.from(order.slice(0, SINGLES.length)).toString('hex')}", listed = {};
   var length = ${wasm.length};
   var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM).join(',')}]))).exports;
   var input = 512, output = input + data.length, end = output + length;
   decoder.m.grow(Math.ceil(end / 65536));
   var heap = new Uint8Array(decoder.m.buffer), view = new DataView(decoder.m.buffer);
-  for (var k = 0; k < singles.length; k++) view.setUint16(2 * singles.charCodeAt(k), k, true);
-  for (var j = 0; j < prefixes.length; j++) view.setUint16(2 * prefixes.charCodeAt(j), 256 + singles.length * (j + 1), true);
-  for (var r = 0; r < 256; r++) heap[256 + r] = parseInt(byteOfRank.substr(2 * r, 2), 16);
+  // The alphabet in order: the singles' ranks, then each prefix's 256 + where its pairs start.
+  for (var c = ${ALPHABET[0]}, k = 0; c <= ${ALPHABET.at(-1)}; c++) {
+    if (${LEFT_OUT.map((x) => `c != ${x}`).join(' && ')}) view.setUint16(2 * c, k < ${SINGLES.length} ? k++ : 256 + ${SINGLES.length} * (k++ - ${SINGLES.length - 1}), true);
+  }
+  for (var r = 0; r < ${SINGLES.length}; r++) listed[heap[256 + r] = parseInt(byteOfRank.substr(2 * r, 2), 16)] = 1;
+  for (var b = 0; b < 256; b++) if (!listed[b]) heap[256 + r++] = b; // the rest, by value
   new TextEncoder().encodeInto(data, heap.subarray(input, output)); // ASCII: one byte per character
   decoder.d(input, output, end);
   // A view, not a copy: WebAssembly.Module copies what it is given anyway.
