@@ -12,17 +12,17 @@
 //!
 //! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
 //! fetched again, once. Each request is retried like every other request
-//! ([`super::retry::with_retry`]). The identity pool has its own endpoint, so this runs
+//! ([`super::retry::send_with_retry`]). The identity pool has its own endpoint, so this runs
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
-use super::retry::with_retry;
+use super::retry::send_with_retry;
 use super::single_flight::SingleFlight;
 use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use core::cell::RefCell;
@@ -67,17 +67,6 @@ pub type Fetched = (Known, Result<(), CognitoError>);
 pub type IdentityEnv<'a, T, S> = Env<'a, T, S, IdentityPool>;
 
 impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
-    /// One request, retried while its failures are transient, up to the parsed JSON: not
-    /// generic, and boxed by `fetch`, so GetId and GetCredentialsForIdentity share one copy
-    /// of the retry loop instead of each inlining it (as `Env::call_json` does for the user
-    /// pool's requests).
-    async fn call_json(&self, request: &Request) -> Result<JsonAnswer, CognitoError> {
-        with_retry(self.transport, self.random, || async {
-            self.transport.send(&self.pool.endpoint, request).await?.into_json()
-        })
-        .await
-    }
-
     /// True when `get` would fetch: no credentials, or they expire within the margin.
     pub fn needs_refresh(&self, known: &Known) -> bool {
         known.credentials.as_ref().is_none_or(|c| identity::needs_refresh(c.expiration, (self.now)() as f64))
@@ -125,7 +114,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                 Some(id) => identity::get_credentials_for_identity(id, logins),
                 None => identity::get_id(&self.pool.id, logins),
             };
-            let answer = Box::pin(self.call_json(&request)).await;
+            let answer = Box::pin(send_with_retry(self.transport, self.random, &self.pool.endpoint, &request)).await;
             if id.is_none() {
                 fetched_id = Some(answer?.decode::<GetIdResponse>()?.identity_id);
                 continue;

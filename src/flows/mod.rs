@@ -59,15 +59,14 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// its own result type after the await, instead of getting the sending code inlined
     /// (measured smaller; BENCHMARKS.md, "Size decisions").
     async fn call_json(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
-        let signed;
-        let request = match &self.pool.client_secret {
-            Some(secret) => {
-                signed = secret_hash::apply(request, secret, &self.pool.client_id, username);
-                &signed
-            }
-            None => request,
-        };
-        self.transport.send(&self.pool.endpoint, request).await?.into_json()
+        let signed = self.signed(request, username);
+        self.transport.send(&self.pool.endpoint, signed.as_ref().unwrap_or(request)).await?.into_json()
+    }
+
+    /// `request` with the client secret's hash (or the secret) when the client has one.
+    fn signed(&self, request: &Request, username: Option<&str>) -> Option<Request> {
+        let secret = self.pool.client_secret.as_ref()?;
+        Some(secret_hash::apply(request, secret, &self.pool.client_id, username))
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
@@ -75,13 +74,17 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         &self, request: &Request, username: Option<&str>,
     ) -> Result<R, CognitoError> {
         // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
-        Box::pin(self.call_json_with_retry(request, username)).await?.decode()
+        self.call_json_with_retry(request, username).await?.decode()
     }
 
+    /// Signed once (the hash does not change between attempts), then sent through the
+    /// one boxed retry loop the identity pool's requests share (`retry::send_with_retry`).
     async fn call_json_with_retry(
         &self, request: &Request, username: Option<&str>,
     ) -> Result<JsonAnswer, CognitoError> {
-        retry::with_retry(self.transport, self.random, || self.call_json(request, username)).await
+        let signed = self.signed(request, username);
+        let request = signed.as_ref().unwrap_or(request);
+        Box::pin(retry::send_with_retry(self.transport, self.random, &self.pool.endpoint, request)).await
     }
 
     /// The `UserContextData` of a request made now for `username` (the JS SDK's

@@ -6,7 +6,7 @@
 
 use super::transport::Transport;
 use super::Random;
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
@@ -56,6 +56,16 @@ where
 }
 
 /// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
+/// One request to `endpoint`, retried while its failures are transient, up to the parsed
+/// JSON (decoded by the caller after the retries: an answer of the wrong shape is not
+/// worth repeating). Boxed by its callers: the user pool's and the identity pool's
+/// requests share this one copy of the loop.
+pub async fn send_with_retry<T: Transport + ?Sized>(
+    transport: &T, random: Random, endpoint: &str, request: &Request,
+) -> Result<JsonAnswer, CognitoError> {
+    with_retry(transport, random, || async { transport.send(endpoint, request).await?.into_json() }).await
+}
+
 fn jitter(random: Random) -> f64 {
     let mut b = [0u8; 2];
     match random(&mut b) {
