@@ -53,12 +53,13 @@ where
                 CognitoError::new(ErrorKind::Storage, "The cached user data was not valid JSON and has been cleared.")
             });
         }
-        return fetch_user_data(env, username, &key, &session).await.map(Value::Object);
     }
     let data = fetch_user_data(env, username, &key, &session).await?;
-    let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
-    if !refresh_token.is_empty() {
-        let _ = refresh(refresh_token).await; // best effort, as in the SDK
+    if bypass_cache {
+        let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
+        if !refresh_token.is_empty() {
+            let _ = refresh(refresh_token).await; // best effort, as in the SDK
+        }
     }
     Ok(Value::Object(data))
 }
