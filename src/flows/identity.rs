@@ -12,10 +12,10 @@
 //!
 //! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
 //! fetched again, once. Each request is retried like every other request
-//! ([`super::retry::send_with_retry`]). The identity pool has its own endpoint, so this runs
+//! ([`super::retry::send`]). The identity pool has its own endpoint, so this runs
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
-use super::retry::send_with_retry;
+use super::retry;
 use super::single_flight::SingleFlight;
 use super::transport::Transport;
 use super::Env;
@@ -114,7 +114,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                 Some(id) => identity::get_credentials_for_identity(id, logins),
                 None => identity::get_id(&self.pool.id, logins),
             };
-            let answer = Box::pin(send_with_retry(self.transport, self.random, &self.pool.endpoint, &request)).await;
+            let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
             if id.is_none() {
                 fetched_id = Some(answer?.decode::<GetIdResponse>()?.identity_id);
                 continue;

@@ -56,14 +56,19 @@ where
 }
 
 /// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
-/// One request to `endpoint`, retried while its failures are transient, up to the parsed
-/// JSON (decoded by the caller after the retries: an answer of the wrong shape is not
-/// worth repeating). Boxed by its callers: the user pool's and the identity pool's
-/// requests share this one copy of the loop.
-pub async fn send_with_retry<T: Transport + ?Sized>(
-    transport: &T, random: Random, endpoint: &str, request: &Request,
+/// One request to `endpoint` up to the parsed JSON, retried while its failures are
+/// transient when `retry` (decoded by the caller after the retries: an answer of the
+/// wrong shape is not worth repeating). Boxed by its callers: every request of the user
+/// pool and the identity pool goes through this one copy.
+pub async fn send<T: Transport + ?Sized>(
+    transport: &T, random: Random, endpoint: &str, request: &Request, retry: bool,
 ) -> Result<JsonAnswer, CognitoError> {
-    with_retry(transport, random, || async { transport.send(endpoint, request).await?.into_json() }).await
+    let attempt = || async { transport.send(endpoint, request).await?.into_json() };
+    if retry {
+        with_retry(transport, random, attempt).await
+    } else {
+        attempt().await
+    }
 }
 
 fn jitter(random: Random) -> f64 {

@@ -201,5 +201,5 @@ pub async fn revoke<T: Transport, S: Storage + ?Sized>(
     }
     // The answer's body is not read: no decoding.
     let request = account::revoke_token(&env.pool.client_id, &session.refresh_token);
-    env.call_json_with_retry(&request, None).await.map(|_| ())
+    env.call_json(&request, None, true).await.map(|_| ())
 }
