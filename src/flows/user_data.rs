@@ -72,7 +72,7 @@ async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
     let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
     let data =
         user::call(env, &Caller { username, access_token: &access_token }, &account::GET_USER, &Value::Null).await?;
-    let _ = env.storage.set_item(key, &Value::Object(data.clone()).stringify());
+    let _ = env.storage.set_item(key, &data.stringify());
     Ok(data)
 }
 
