@@ -12,17 +12,17 @@
 //!
 //! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
 //! fetched again, once. Each request is retried like every other request
-//! ([`super::retry::with_retry`]). The identity pool has its own endpoint, so this runs
+//! ([`super::retry::send`]). The identity pool has its own endpoint, so this runs
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
-use super::retry::with_retry;
+use super::retry;
 use super::single_flight::SingleFlight;
 use super::transport::Transport;
 use super::Env;
-use crate::json::{FromJson, Object, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use core::cell::RefCell;
@@ -67,22 +67,6 @@ pub type Fetched = (Known, Result<(), CognitoError>);
 pub type IdentityEnv<'a, T, S> = Env<'a, T, S, IdentityPool>;
 
 impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
-    /// One request, retried while its failures are transient; decoded after the retries
-    /// (an answer of the wrong shape is not worth repeating).
-    async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        Box::pin(self.call_json(request)).await?.decode()
-    }
-
-    /// [`Self::call`] up to the parsed JSON: not generic, and boxed by `call`, so GetId and
-    /// GetCredentialsForIdentity share one copy of the retry loop instead of each inlining
-    /// it (as `Env::call_json` does for the user pool's requests).
-    async fn call_json(&self, request: &Request) -> Result<JsonAnswer, CognitoError> {
-        with_retry(self.transport, self.random, || async {
-            self.transport.send(&self.pool.endpoint, request).await?.into_json()
-        })
-        .await
-    }
-
     /// True when `get` would fetch: no credentials, or they expire within the margin.
     pub fn needs_refresh(&self, known: &Known) -> bool {
         known.credentials.as_ref().is_none_or(|c| identity::needs_refresh(c.expiration, (self.now)() as f64))
@@ -116,27 +100,39 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// dropped (from memory and storage) and fetched again, once.
     pub async fn fetch(&self, known: &RefCell<Known>, logins: &Object) -> Result<(), CognitoError> {
         let key = self.pool.identity_id_key();
-        for attempt in 0..2 {
-            let cached = known.borrow().identity_id.clone().or_else(|| self.storage.get_item(&key));
-            let identity_id = match cached {
-                Some(id) => id,
-                None => self.call::<GetIdResponse>(&identity::get_id(&self.pool.id, logins)).await?.identity_id,
+        // One request per turn (one await of the boxed retry loop): GetId while no id is
+        // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
+        // answer of the wrong shape is not worth repeating).
+        let mut fetched_id: Option<String> = None;
+        let mut refused_once = false;
+        loop {
+            let id = fetched_id
+                .take()
+                .or_else(|| known.borrow().identity_id.clone())
+                .or_else(|| self.storage.get_item(&key));
+            let request = match &id {
+                Some(id) => identity::get_credentials_for_identity(id, logins),
+                None => identity::get_id(&self.pool.id, logins),
             };
-            let request = identity::get_credentials_for_identity(&identity_id, logins);
-            match self.call::<CredentialsResponse>(&request).await {
+            let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
+            if id.is_none() {
+                fetched_id = Some(answer?.decode::<GetIdResponse>()?.identity_id);
+                continue;
+            }
+            match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
                 Ok(r) => {
                     let _ = self.storage.set_item(&key, &r.identity_id);
                     *known.borrow_mut() = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
                     return Ok(());
                 }
-                Err(e) if attempt == 0 && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
+                Err(e) if !refused_once && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
                     self.storage.remove_item(&key);
                     known.borrow_mut().identity_id = None;
+                    refused_once = true;
                 }
                 Err(e) => return Err(e),
             }
         }
-        Err(CognitoError::new(ErrorKind::NotAuthorized, "The identity pool refused this identity."))
     }
 
     /// Forgets the credentials and the cached identity id (e.g. on sign-out).

@@ -50,24 +50,7 @@ pub type Random = fn(&mut [u8]) -> Result<(), getrandom::Error>;
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
     pub async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        Box::pin(self.call_json(request, None)).await?.decode()
-    }
-
-    /// [`Env::call`] up to the parsed JSON, for a request that may not name its user (a
-    /// refresh: `username` is whom the client secret's hash is computed for). Not generic,
-    /// and boxed by its callers: each call site then polls one shared future and decodes
-    /// its own result type after the await, instead of getting the sending code inlined
-    /// (measured smaller; BENCHMARKS.md, "Size decisions").
-    async fn call_json(&self, request: &Request, username: Option<&str>) -> Result<JsonAnswer, CognitoError> {
-        let signed;
-        let request = match &self.pool.client_secret {
-            Some(secret) => {
-                signed = secret_hash::apply(request, secret, &self.pool.client_id, username);
-                &signed
-            }
-            None => request,
-        };
-        self.transport.send(&self.pool.endpoint, request).await?.into_json()
+        self.call_json(request, None, false).await?.decode()
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
@@ -75,13 +58,27 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         &self, request: &Request, username: Option<&str>,
     ) -> Result<R, CognitoError> {
         // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
-        Box::pin(self.call_json_with_retry(request, username)).await?.decode()
+        self.call_json(request, username, true).await?.decode()
     }
 
-    async fn call_json_with_retry(
-        &self, request: &Request, username: Option<&str>,
+    /// [`Env::call`] up to the parsed JSON, for a request that may not name its user (a
+    /// refresh: `username` is whom the client secret's hash is computed for). Signed once
+    /// (the hash does not change between attempts), then sent through the one boxed
+    /// `retry::send` every request shares: each call site polls that one future and
+    /// decodes its own result type after the await, instead of getting the sending code
+    /// inlined (measured smaller; BENCHMARKS.md, "Size decisions").
+    async fn call_json(
+        &self, request: &Request, username: Option<&str>, retry: bool,
     ) -> Result<JsonAnswer, CognitoError> {
-        retry::with_retry(self.transport, self.random, || self.call_json(request, username)).await
+        let signed = self.signed(request, username);
+        let request = signed.as_ref().unwrap_or(request);
+        Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, request, retry)).await
+    }
+
+    /// `request` with the client secret's hash (or the secret) when the client has one.
+    fn signed(&self, request: &Request, username: Option<&str>) -> Option<Request> {
+        let secret = self.pool.client_secret.as_ref()?;
+        Some(secret_hash::apply(request, secret, &self.pool.client_id, username))
     }
 
     /// The `UserContextData` of a request made now for `username` (the JS SDK's

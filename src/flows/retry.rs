@@ -6,7 +6,7 @@
 
 use super::transport::Transport;
 use super::Random;
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
@@ -56,6 +56,21 @@ where
 }
 
 /// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
+/// One request to `endpoint` up to the parsed JSON, retried while its failures are
+/// transient when `retry` (decoded by the caller after the retries: an answer of the
+/// wrong shape is not worth repeating). Boxed by its callers: every request of the user
+/// pool and the identity pool goes through this one copy.
+pub async fn send<T: Transport + ?Sized>(
+    transport: &T, random: Random, endpoint: &str, request: &Request, retry: bool,
+) -> Result<JsonAnswer, CognitoError> {
+    let attempt = || async { transport.send(endpoint, request).await?.into_json() };
+    if retry {
+        with_retry(transport, random, attempt).await
+    } else {
+        attempt().await
+    }
+}
+
 fn jitter(random: Random) -> f64 {
     let mut b = [0u8; 2];
     match random(&mut b) {

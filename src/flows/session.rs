@@ -8,7 +8,6 @@ use super::pool::PoolConfig;
 use super::single_flight::SingleFlight;
 use super::{Env, Transport};
 use crate::auth::tokens_from;
-use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{self, account, CognitoError, ErrorKind};
@@ -200,7 +199,7 @@ pub async fn revoke<T: Transport, S: Storage + ?Sized>(
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
         return Ok(());
     }
-    env.call_with_retry::<Value>(&account::revoke_token(&env.pool.client_id, &session.refresh_token), None)
-        .await
-        .map(|_| ())
+    // The answer's body is not read: no decoding.
+    let request = account::revoke_token(&env.pool.client_id, &session.refresh_token);
+    env.call_json(&request, None, true).await.map(|_| ())
 }

@@ -53,12 +53,13 @@ where
                 CognitoError::new(ErrorKind::Storage, "The cached user data was not valid JSON and has been cleared.")
             });
         }
-        return fetch_user_data(env, username, &key, &session).await.map(Value::Object);
     }
     let data = fetch_user_data(env, username, &key, &session).await?;
-    let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
-    if !refresh_token.is_empty() {
-        let _ = refresh(refresh_token).await; // best effort, as in the SDK
+    if bypass_cache {
+        let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
+        if !refresh_token.is_empty() {
+            let _ = refresh(refresh_token).await; // best effort, as in the SDK
+        }
     }
     Ok(Value::Object(data))
 }
@@ -71,7 +72,7 @@ async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
     let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
     let data =
         user::call(env, &Caller { username, access_token: &access_token }, &account::GET_USER, &Value::Null).await?;
-    let _ = env.storage.set_item(key, &Value::Object(data.clone()).stringify());
+    let _ = env.storage.set_item(key, &data.stringify());
     Ok(data)
 }
 

@@ -121,9 +121,8 @@ pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
     let logins = call.logins();
     let flights = FLIGHTS.with(ResetAfterPanic::get);
     let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), async { logins }).await;
-    let known = known_json(&known);
-    out.set("known", known.clone());
-    result.map(|()| Reply::ok(known))
+    out.set("known", known_json(&known));
+    result.map(|()| Reply::ok(known_json(&known)))
 }
 
 /// `new CognitoIdentityCredentials(data)`: the settings the object keeps, and its flight.

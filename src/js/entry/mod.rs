@@ -56,7 +56,10 @@ pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
             Box::pin(identity::get(&identity::Call::parse(&input, storage), &mut answer)).await
         } else {
             match Call::parse(input, storage) {
-                Ok(call) => user::run(op, &name, &call, &mut answer).await,
+                Ok(call) => match user::run(op, &name, &call, &mut answer) {
+                    Ok(pending) => pending.await,
+                    Err(e) => Err(e),
+                },
                 Err(e) => Ok(Reply::plain_err(&e.message)),
             }
         };

@@ -111,8 +111,9 @@ impl Reply {
 /// follow: `challengeName`, ...).
 pub(super) fn error_object(e: &CognitoError) -> Object {
     let mut o = Object::new();
-    o.insert("code", Value::String(e.code().to_string()));
-    o.insert("name", Value::String(e.code().to_string()));
+    let code = Value::String(e.code().to_string());
+    o.insert("code", code.clone());
+    o.insert("name", code);
     o.insert("message", Value::String(e.message.clone()));
     if let Some(status) = e.status_code {
         o.insert("statusCode", crate::json::ToJson::to_json(&u32::from(status)));

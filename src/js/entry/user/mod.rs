@@ -46,12 +46,13 @@ pub(super) fn now(op: Op, name: &str, call: &Call, out: &mut Answer) -> Outcome 
 
 /// The operations that may send requests (`run`), the pool's `signUp` among them
 /// (a one-request operation).
-pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -> Pending<'a> {
+/// An unknown name is the error itself, not a future of it.
+pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -> Result<Pending<'a>, CognitoError> {
     if let Some(step) = sign_in::step(op, call) {
-        return Box::pin(sign_in::sign_in(call, step, out));
+        return Ok(Box::pin(sign_in::sign_in(call, step, out)));
     }
     if let Some(row) = account::one_request(op) {
-        return Box::pin(account::run_one(call, row, out));
+        return Ok(Box::pin(account::run_one(call, row, out)));
     }
     // One boxing of each future type (the arms differ only in an argument).
     let session_op = match op {
@@ -60,13 +61,13 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
         Op::SignOut => SessionOp::SignOut,
         Op::RevokeTokens => SessionOp::Revoke,
         Op::AssociateSoftwareToken | Op::VerifySoftwareToken => {
-            return Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out));
+            return Ok(Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out)));
         }
-        Op::GetUserData => return Box::pin(account::user_data(call)),
-        Op::RegisterPasskey => return Box::pin(account::register_passkey(call)),
-        _ => return Box::pin(core::future::ready(Err(unknown_op(name)))),
+        Op::GetUserData => return Ok(Box::pin(account::user_data(call))),
+        Op::RegisterPasskey => return Ok(Box::pin(account::register_passkey(call))),
+        _ => return Err(unknown_op(name)),
     };
-    Box::pin(session::run(call, session_op, out))
+    Ok(Box::pin(session::run(call, session_op, out)))
 }
 
 fn unknown_op(op: &str) -> CognitoError {

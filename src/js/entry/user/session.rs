@@ -50,16 +50,18 @@ pub(super) enum SessionOp {
 /// any, goes to the callback.
 pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome {
     let username = call.username();
-    // Sign-outs send no ClientMetadata.
-    let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
-    let session = match op {
-        SessionOp::Get | SessionOp::SignOut => session(call, &username, metadata).await,
-        SessionOp::Refresh => {
+    let session = if op == SessionOp::Revoke {
+        call.session().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
+    } else {
+        // Sign-outs send no ClientMetadata.
+        let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
+        let found = if op == SessionOp::Refresh {
             let token = call.text("refreshToken");
-            let found = flows::session::refresh_session(&call.env(), &username, &token, metadata).await;
-            tell(call, &username, found)
-        }
-        SessionOp::Revoke => call.session().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated")),
+            flows::session::refresh_session(&call.env(), &username, &token, metadata).await
+        } else {
+            session(call, &username, metadata).await
+        };
+        tell(call, &username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
         let revoked = match session {
@@ -85,15 +87,12 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
 
 /// The session, refreshed when expired (`flows::get_session`); concurrent refreshes of
 /// one user (from any CognitoUser object of this page) share a single request.
-async fn session(
-    call: &Call, username: &str, metadata: Option<crate::protocol::types::StringMap>,
-) -> Result<Session, CognitoError> {
+async fn session(call: &Call, username: &str, metadata: Option<crate::protocol::types::StringMap>) -> Found {
     let cached = call.session();
     let flights = REFRESHES.with(ResetAfterPanic::get);
     let settle_key = keys::user_item(&call.shared.config.client_id, username, UserItem::IdToken);
     let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
-    let found = flows::get_session(&call.env(), &flights, &tabs, cached.as_ref(), username, metadata).await;
-    tell(call, username, found)
+    flows::get_session(&call.env(), &flights, &tabs, cached.as_ref(), username, metadata).await
 }
 
 /// Tells listeners what changed.
