@@ -45,6 +45,7 @@ use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
+use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
 
@@ -106,12 +107,13 @@ pub struct Challenge {
 }
 
 /// How a sign-in ended: `username` is the one to store the session under (USER_ID_FOR_SRP
-/// after SRP); `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
+/// after SRP), `session` the one the tokens make (its clock drift measured when they came);
+/// `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignedIn {
     pub username: String,
-    pub tokens: Tokens,
+    pub session: Session,
     pub new_device: Option<NewDevice>,
     /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
     /// itself (the SDK keeps it in `user.Session`).
@@ -355,7 +357,7 @@ impl AwaitingServer {
     }
 
     /// Feeds Cognito's answer to the last request. `now` (epoch seconds) stamps an SRP
-    /// proof; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
+    /// proof and measures the clock drift of the tokens; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
         self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
@@ -395,9 +397,10 @@ impl AwaitingServer {
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
                 let tokens = tokens_from(result, None)?;
+                let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, now);
                 Ok(Next::SignedIn(SignedIn {
                     username: ctx.username,
-                    tokens,
+                    session,
                     new_device,
                     device_session: ctx.device_session,
                 }))

@@ -106,7 +106,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge.
-    let SignedIn { username, tokens, new_device, device_session } = loop {
+    let SignedIn { username, session, new_device, device_session } = loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -125,7 +125,6 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             Next::SignedIn(signed_in) => break signed_in,
         }
     };
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(&username, &session)?;
     // Confirms a device Cognito just issued and stores its secrets. The user is signed in
     // either way: if confirming fails, the device is simply not remembered.

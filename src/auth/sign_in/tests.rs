@@ -80,9 +80,8 @@ fn password_flow_sends_the_password_and_takes_tokens() {
         json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}})
     );
     let Next::SignedIn(done) = feed(s, signed_in(Some("r")), 0) else { panic!() };
-    let tokens =
-        Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
-    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None, device_session: None });
+    let session = Session::issued(&jwt(&json!({"t":"i"})), &jwt(&json!({"t":"a"})), "r", 0);
+    assert_eq!(done, SignedIn { username: "Alice".into(), session, new_device: None, device_session: None });
 }
 
 #[test]
