@@ -41,6 +41,7 @@ use super::answers::Answer;
 use super::device::DeviceSecrets;
 use crate::json::{Object, Value};
 use crate::prelude::*;
+use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
@@ -166,6 +167,9 @@ enum Expect {
     PasswordVerifier(Box<SrpClient>),
     /// DEVICE_SRP_AUTH is answered; the device's SRP secret waits for its verifier.
     DeviceVerifier(Box<SrpClient>),
+    /// VerifySoftwareToken is out with MFA_SETUP's code: this answer to MFA_SETUP goes
+    /// next, with the Session it gives back.
+    SoftwareToken(Request),
     /// Tokens or a challenge.
     Result,
 }
@@ -326,9 +330,12 @@ impl AwaitingServer {
         &self.ctx.username
     }
 
-    /// The remembered device in use, if any.
+    /// The remembered device the request out names, if any (VerifySoftwareToken names none).
     pub fn device(&self) -> Option<&DeviceSecrets> {
-        self.ctx.device.as_ref()
+        match self.expect {
+            Expect::SoftwareToken(_) => None,
+            _ => self.ctx.device.as_ref(),
+        }
     }
 
     /// Cognito no longer knows the device (forgotten elsewhere, pool reset): the same
@@ -348,7 +355,7 @@ impl AwaitingServer {
     /// the refused request answered no challenge (a wrong password at the start).
     pub fn reopen(mut self) -> Option<AwaitingAnswer> {
         match self.expect {
-            Expect::Result => {
+            Expect::Result | Expect::SoftwareToken(_) => {
                 let challenge = self.ctx.answered.take()?;
                 Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
             }
@@ -365,6 +372,15 @@ impl AwaitingServer {
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
+        if let Expect::SoftwareToken(mut request) = expect {
+            if let Some(session) = response.session {
+                request.body.insert("Session", Value::String(session.clone()));
+                if let Some(challenge) = &mut ctx.answered {
+                    challenge.session = Some(session);
+                }
+            }
+            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+        }
         // The SRP proof Cognito asks for, when it is the one this state waits to give: the
         // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
         let proof = match (&expect, &name) {
@@ -524,7 +540,16 @@ impl AwaitingAnswer {
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
         let session = challenge.session.as_deref();
-        let request = ctx.respond(answer.challenge_name(), &responses, session, client_metadata.as_ref(), user_context);
+        let metadata = client_metadata.as_ref();
+        let request = ctx.respond(answer.challenge_name(), &responses, session, metadata, user_context);
+        let (expect, request) = match answer {
+            // The code goes to VerifySoftwareToken first, with the challenge's Session.
+            Answer::MfaSetup { code, friendly_device_name } => (
+                Expect::SoftwareToken(request),
+                verify_software_token(session.unwrap_or_default(), code, friendly_device_name.as_deref()),
+            ),
+            _ => (expect, request),
+        };
         ctx.answered = Some(*challenge);
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;

@@ -78,31 +78,12 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     let context = |username: &str| env.user_context_data(username);
     let (mut state, mut request) = match step {
         Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
-        Step::Answer(mut pending, answer, client_metadata) => {
-            // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
-            // the challenge's Session, and MFA_SETUP is answered with the Session that comes
-            // back. A refused code leaves the challenge waiting.
-            let verified = match &answer {
-                Answer::MfaSetup { code, friendly_device_name } => {
-                    let session = pending.challenge().session.as_deref().unwrap_or_default();
-                    let request = account::verify_software_token(session, code, friendly_device_name.as_deref());
-                    env.call::<Passthrough>(&request).await.map(|data| {
-                        if let Some(session) = data.get("Session").and_then(Value::as_str) {
-                            pending.update_session(session.to_string());
-                        }
-                    })
-                }
-                _ => Ok(()),
-            };
-            let sent = match verified {
-                Ok(()) => pending.answer(&answer, client_metadata, &context, srp),
-                Err(error) => Err((error, pending)),
-            };
-            match sent {
-                Ok(sent) => sent,
-                Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
-            }
-        }
+        // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
+        Step::Answer(pending, answer, client_metadata) => match pending.answer(&answer, client_metadata, &context, srp)
+        {
+            Ok(sent) => sent,
+            Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
+        },
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge.

@@ -1,5 +1,6 @@
 use super::*;
 use crate::json;
+use crate::protocol::Operation;
 use crate::session::tests::jwt;
 
 fn params(password: &str) -> SignInParams {
@@ -217,11 +218,34 @@ fn mfa_setup_takes_the_session_from_verify_software_token() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let mut c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
     c.update_session("s2".into());
-    let (_, req) = c
+    let (s, verify) = c
         .answer(&Answer::MfaSetup { code: "1".into(), friendly_device_name: None }, None, &no_context, no_srp)
         .unwrap();
+    assert_eq!(
+        (verify.operation, body(&verify)),
+        (Operation::VerifySoftwareToken, json!({"Session":"s2","UserCode":"1"}))
+    );
+    // VerifySoftwareToken gave no new Session: MFA_SETUP is answered with the challenge's.
+    let (s, req) = send_of(feed(s, json!({"Status":"SUCCESS"}), 0));
     assert_eq!(body(&req)["Session"], "s2");
     assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
+    // A refused answer reopens the challenge as it stands.
+    assert_eq!(s.reopen().unwrap().challenge().session.as_deref(), Some("s2"));
+}
+
+#[test]
+fn mfa_setup_is_answered_with_the_session_verify_software_token_gives() {
+    let (s, _) = start(AuthFlow::UserPassword, params("pw"));
+    let c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
+    let answer = Answer::MfaSetup { code: "1".into(), friendly_device_name: Some("phone".into()) };
+    let (s, verify) = c.answer(&answer, None, &no_context, no_srp).unwrap();
+    assert_eq!(body(&verify), json!({"Session":"s1","UserCode":"1","FriendlyDeviceName":"phone"}));
+    let (s, req) = send_of(feed(s, json!({"Status":"SUCCESS","Session":"s3"}), 0));
+    assert_eq!(
+        body(&req),
+        json!({"ChallengeName":"MFA_SETUP","ClientId":"client","ChallengeResponses":{"USERNAME":"Alice"},"Session":"s3"})
+    );
+    assert_eq!(s.reopen().unwrap().challenge().session.as_deref(), Some("s3"));
 }
 
 #[test]
