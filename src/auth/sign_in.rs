@@ -367,13 +367,22 @@ impl AwaitingServer {
     /// proof and measures the clock drift of the tokens; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, mut response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ) -> Result<Next, CognitoError> {
+        // The answer's fields are taken, not moved out: it is dropped once, here, whichever
+        // way this goes.
+        self.on(&mut response, now, devices, user_context, srp)
+    }
+
+    fn on(
+        self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
         if let Expect::SoftwareToken(mut request) = expect {
-            if let Some(session) = response.session {
+            if let Some(session) = response.session.take() {
                 request.body.insert("Session", Value::String(session.clone()));
                 if let Some(challenge) = &mut ctx.answered {
                     challenge.session = Some(session);
@@ -389,24 +398,24 @@ impl AwaitingServer {
             _ => None,
         };
         if let Some((client, device)) = proof {
-            let request = prove(&mut ctx, device, client, &response, now, devices, user_context)?;
+            let request = prove(&mut ctx, device, client, response, now, devices, user_context)?;
             return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session, user_context, srp),
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session.take(), user_context, srp),
             Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
-                    parameters: response.challenge_parameters.unwrap_or_default(),
-                    available: response.available_challenges.unwrap_or_default(),
-                    session: response.session,
+                    parameters: response.challenge_parameters.take().unwrap_or_default(),
+                    available: response.available_challenges.take().unwrap_or_default(),
+                    session: response.session.take(),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result.ok_or_else(|| missing("AuthenticationResult"))?;
+                let result = response.authentication_result.take().ok_or_else(|| missing("AuthenticationResult"))?;
                 let new_device = result.new_device_metadata.as_ref().and_then(|m| {
                     let field =
                         |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
@@ -415,10 +424,10 @@ impl AwaitingServer {
                 let tokens = tokens_from(result, None)?;
                 let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, now);
                 Ok(Next::SignedIn(SignedIn {
-                    username: ctx.username,
+                    username: core::mem::take(&mut ctx.username),
                     session,
                     new_device,
-                    device_session: ctx.device_session,
+                    device_session: ctx.device_session.take(),
                 }))
             }
         }
