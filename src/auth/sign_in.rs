@@ -227,30 +227,21 @@ impl Context {
         fields
     }
 
-    /// What a password first factor of USER_AUTH adds to a request (SRP_A or PASSWORD), and
-    /// what Cognito's answer will then be; other factors add nothing.
-    fn first_factor(
-        &self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    /// What proving the password adds to a request: SRP_A (the answer will be
+    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one; nothing without a
+    /// password factor (USER_AUTH's other first factors). `refuse_empty` (USER_AUTH): a proof
+    /// for an empty password can only fail, and would count towards lockout.
+    fn password_factor(
+        &self, factor: Option<PasswordFactor>, refuse_empty: bool, fields: &mut StringMap,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Expect, CognitoError> {
-        let Some(factor) = factor.and_then(PasswordFactor::parse) else { return Ok(Expect::Result) };
-        // A proof for an empty password can only fail, and would count towards lockout.
-        if self.params.password.is_empty() {
+        let Some(factor) = factor else { return Ok(Expect::Result) };
+        if self.params.password.is_empty() && (refuse_empty || factor == PasswordFactor::Plain) {
             return Err(password_required());
         }
-        self.password_factor(factor, fields, srp)
-    }
-
-    /// What proving the password adds to a request: SRP_A (the answer will be
-    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one.
-    fn password_factor(
-        &self, factor: PasswordFactor, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
-    ) -> Result<Expect, CognitoError> {
         Ok(match factor {
             PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
             PasswordFactor::Plain => {
-                if self.params.password.is_empty() {
-                    return Err(password_required());
-                }
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
             }
@@ -292,26 +283,24 @@ impl AwaitingServer {
             Begin::Flow(flow) => {
                 let mut auth_parameters = ctx.with_username();
                 ctx.add_device_key(&mut auth_parameters);
-                let expect = match flow {
+                let (factor, refuse_empty) = match flow {
                     AuthFlow::RefreshToken => {
                         return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
                     }
-                    AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
-                    AuthFlow::UserSrp | AuthFlow::CustomAuth => {
-                        let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
-                        if flow == AuthFlow::CustomAuth {
-                            auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
-                        }
-                        expect
-                    }
+                    AuthFlow::UserPassword => (Some(PasswordFactor::Plain), false),
+                    AuthFlow::UserSrp | AuthFlow::CustomAuth => (Some(PasswordFactor::Srp), false),
                     AuthFlow::UserAuth => {
                         let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
                         if let Some(p) = preferred {
                             auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
                         }
-                        ctx.first_factor(preferred, &mut auth_parameters, srp)?
+                        (preferred.and_then(PasswordFactor::parse), true)
                     }
                 };
+                let expect = ctx.password_factor(factor, refuse_empty, &mut auth_parameters, srp)?;
+                if flow == AuthFlow::CustomAuth {
+                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                }
                 (flow, auth_parameters, expect)
             }
         };
@@ -541,10 +530,12 @@ impl AwaitingAnswer {
         answer.add_responses(&mut responses);
         self.ctx.add_device_key(&mut responses);
         let expect = match answer {
-            Answer::SelectChallenge(choice) => match self.ctx.first_factor(Some(choice), &mut responses, srp) {
-                Ok(expect) => expect,
-                Err(e) => return Err((e, self)),
-            },
+            Answer::SelectChallenge(choice) => {
+                match self.ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
+                    Ok(expect) => expect,
+                    Err(e) => return Err((e, self)),
+                }
+            }
             _ => Expect::Result,
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
