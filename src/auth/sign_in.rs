@@ -431,13 +431,14 @@ fn prove(
     ctx: &mut Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, devices: Devices,
     user_context: UserContext,
 ) -> Result<Request, CognitoError> {
+    let params = response.challenge_parameters.as_ref();
+    // No ChallengeParameters at all is reported as such, whichever field is asked for first.
+    let param = |name: &'static str| {
+        let value = params.and_then(|p| p.get(name)).and_then(Value::as_str);
+        value.ok_or_else(|| missing(if params.is_some() { name } else { "ChallengeParameters" }))
+    };
     if !device {
-        let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-        let user_id = params
-            .get("USER_ID_FOR_SRP")
-            .and_then(Value::as_str)
-            .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-            .to_string();
+        let user_id = param("USER_ID_FOR_SRP")?.to_string();
         // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
         if ctx.device.is_none() {
             ctx.device = devices(&user_id);
@@ -446,13 +447,11 @@ fn prove(
     }
     let (challenge, pool_name, user_id, password) = if device {
         let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
-        (ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
+        (&ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
     } else {
         let pool_name = srp::pool_name(&ctx.params.user_pool_id);
-        (ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+        (&ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
     };
-    let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-    let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
     let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
     let key = client.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
     let timestamp = srp::timestamp(now);
@@ -463,7 +462,7 @@ fn prove(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), None, user_context))
+    Ok(ctx.respond(challenge, &responses, response.session.as_deref(), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The

@@ -134,6 +134,23 @@ fn hostile_or_broken_answers_are_coded_errors_not_panics() {
 }
 
 #[test]
+fn a_proof_without_its_parameters_names_what_is_missing() {
+    let prefix = "Unexpected response from Cognito (HTTP 200): ";
+    for (answer, what) in [
+        (json!({"ChallengeName":"PASSWORD_VERIFIER"}), "ChallengeParameters"),
+        (json!({"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SRP_B":"ab"}}), "USER_ID_FOR_SRP"),
+        (
+            json!({"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"USER_ID_FOR_SRP":"u","SRP_B":"ab"}}),
+            "SALT",
+        ),
+    ] {
+        let (s, _) = start(AuthFlow::UserSrp, params("pw"));
+        let err = s.on_response(auth(answer), 0, &no_devices, &no_context, no_srp).unwrap_err();
+        assert_eq!(err.message, [prefix, what, " is missing"].concat());
+    }
+}
+
+#[test]
 fn tokens_that_are_not_jwts_are_refused() {
     for (id, access) in [("abc".to_string(), jwt(&json!({}))), (jwt(&json!({})), "a.b.c".to_string())] {
         let err = tokens_from(
