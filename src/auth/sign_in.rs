@@ -43,7 +43,7 @@ use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
-use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
+use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::session::Session;
@@ -504,6 +504,16 @@ impl AwaitingAnswer {
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
         &self.challenge
+    }
+
+    /// USER_AUTH's passkey step, which the browser answers rather than the app: the
+    /// PublicKeyCredentialRequestOptions (JSON text) it signs with a passkey.
+    pub fn passkey_options(&self) -> Option<&str> {
+        if self.challenge.name.handling() != Handling::Passkey {
+            return None;
+        }
+        let options = self.challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
+        Some(options.and_then(Value::as_str).unwrap_or_default())
     }
 
     /// Who answers it: the name the session will be stored under.

@@ -10,7 +10,6 @@ use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignI
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account;
-use crate::protocol::challenge::Handling;
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -36,11 +35,9 @@ pub enum SignInOutcome {
         device_verifier: Option<String>,
         device_session: Option<String>,
     },
-    /// The app answers this challenge through its callback object.
+    /// The app answers this challenge through its callback object, or for USER_AUTH's
+    /// passkey step the browser ([`AwaitingAnswer::passkey_options`]).
     Challenge(AwaitingAnswer),
-    /// USER_AUTH's passkey step: the browser signs `options` (PublicKeyCredentialRequestOptions
-    /// as JSON) with a passkey, and the assertion answers the challenge.
-    Passkey { pending: AwaitingAnswer, options: String },
 }
 
 /// A sign-in step that failed. `pending`: the challenge that was being answered, which
@@ -102,7 +99,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
         };
         match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
-            Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
+            Next::Challenge(pending) => return Ok(SignInOutcome::Challenge(pending)),
             Next::SignedIn(signed_in) => break signed_in,
         }
     };
@@ -143,18 +140,6 @@ pub async fn answer<T: Transport, S: Storage + ?Sized>(
     srp: SrpSource<'_>,
 ) -> SignInResult {
     run(env, Step::Answer(pending, answer.clone(), client_metadata), srp).await
-}
-
-/// Who answers the challenge: the app, or the browser's passkey prompt.
-fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
-    match pending.challenge().name.handling() {
-        Handling::Passkey => {
-            let options = pending.challenge().parameters.get("CREDENTIAL_REQUEST_OPTIONS");
-            let options = options.and_then(Value::as_str).unwrap_or_default().to_string();
-            SignInOutcome::Passkey { pending, options }
-        }
-        Handling::App(_) | Handling::Internal | Handling::Unknown => SignInOutcome::Challenge(pending),
-    }
 }
 
 fn is_unknown_device(e: &CognitoError) -> bool {

@@ -119,8 +119,8 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
         // Boxed: its state machine is then not inlined into this one's (measured smaller).
         match Box::pin(flows::sign_in::run(&env, next, srp)).await {
             // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-            Ok(SignInOutcome::Passkey { pending, options }) => {
-                let credential = passkeys::assertion(&options).await;
+            Ok(SignInOutcome::Challenge(pending)) if pending.passkey_options().is_some() => {
+                let credential = passkeys::assertion(pending.passkey_options().unwrap_or_default()).await;
                 step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
             }
             result => break result,
@@ -168,7 +168,7 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
         // `sign_in` answers every passkey step before it reports.
-        Ok(SignInOutcome::Challenge(pending) | SignInOutcome::Passkey { pending, .. }) => {
+        Ok(SignInOutcome::Challenge(pending)) => {
             let reply = challenge_reply(pending.challenge());
             named(out, call, pending.username());
             let session = pending::keep(pending);
