@@ -404,14 +404,15 @@ impl AwaitingServer {
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result.take().ok_or_else(|| missing("AuthenticationResult"))?;
+                let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
                 let new_device = result.new_device_metadata.as_ref().and_then(|m| {
                     let field =
                         |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                let tokens = tokens_from(result, None)?;
-                let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, now);
+                let (id_token, access_token) = checked_tokens(result)?;
+                let refresh_token = result.refresh_token.as_deref().unwrap_or_default();
+                let session = Session::issued(id_token, access_token, refresh_token, now);
                 Ok(Next::SignedIn(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
@@ -569,21 +570,25 @@ impl AwaitingAnswer {
 /// Checks an AuthenticationResult carries real tokens. A refresh answer has no new
 /// refresh token: `previous_refresh` fills it in, as Cognito expects the old one to be kept.
 pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>) -> Result<Tokens, CognitoError> {
-    // ID and access tokens must be JWTs whose payload decodes: anything else would be
-    // stored over a working session and never be valid.
-    let jwt = |t: Option<String>, name: &str| match t.filter(|t| !t.is_empty()) {
-        None => Err(missing(name)),
-        Some(t) if crate::session::decode_payload(&t).is_none() => {
-            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
-        }
-        Some(t) => Ok(t),
-    };
-    let id_token = jwt(result.id_token, "IdToken")?;
-    let access_token = jwt(result.access_token, "AccessToken")?;
+    let (id_token, access_token) = checked_tokens(&result)?;
+    let (id_token, access_token) = (id_token.to_string(), access_token.to_string());
     let non_empty = |t: Option<String>| t.filter(|t| !t.is_empty());
     let refresh_token =
         non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
     Ok(Tokens { id_token, access_token, refresh_token })
+}
+
+/// The ID and access tokens of an AuthenticationResult, which must be JWTs whose payload
+/// decodes: anything else would be stored over a working session and never be valid.
+fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
+    let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
+        None => Err(missing(name)),
+        Some(t) if crate::session::decode_payload(t).is_none() => {
+            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
+        }
+        Some(t) => Ok(t),
+    };
+    Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))
 }
 
 #[cfg(test)]
