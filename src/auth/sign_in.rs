@@ -454,10 +454,11 @@ fn prove(
         (&ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
     };
     let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
-    let key = client.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
     let timestamp = srp::timestamp(now);
-    let signature =
-        srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
+    let signature = client
+        .password_authentication_key(pool_name, user_id, password, srp_b, salt)
+        .and_then(|key| srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp))
+        .map_err(srp_error)?;
     let mut responses = ctx.with_username();
     responses.insert("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
     responses.insert("TIMESTAMP", timestamp);
