@@ -147,7 +147,7 @@ struct Context {
     /// The remembered device of the user signing in, once known.
     device: Option<DeviceSecrets>,
     /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
-    answered: Option<Challenge>,
+    answered: Option<Box<Challenge>>,
     /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
     device_session: Option<String>,
 }
@@ -346,7 +346,7 @@ impl AwaitingServer {
         match self.expect {
             Expect::Result | Expect::SoftwareToken(_) => {
                 let challenge = self.ctx.answered.take()?;
-                Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
+                Some(AwaitingAnswer { ctx: self.ctx, challenge })
             }
             Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
         }
@@ -561,7 +561,7 @@ impl AwaitingAnswer {
             ),
             _ => (expect, request),
         };
-        ctx.answered = Some(*challenge);
+        ctx.answered = Some(challenge);
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;
         Ok((AwaitingServer { ctx, expect }, request))
