@@ -27,6 +27,7 @@
 //! | any, device remembered | ← DEVICE_SRP_AUTH | → USERNAME, DEVICE_KEY, SRP_A (the device's own SRP) |
 //! | | ← DEVICE_PASSWORD_VERIFIER | → the SRP proof with the device group key as pool, device key as user |
 //! | any | ← SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, NEW_PASSWORD_REQUIRED, MFA_SETUP | the app answers; RespondToAuthChallenge with the challenge's Session |
+//! | | MFA_SETUP: → VerifySoftwareToken | Session, UserCode, [FriendlyDeviceName]; then RespondToAuthChallenge MFA_SETUP with the Session it gives |
 //!
 //! Every request carries the `UserContextData` of the user it is made for at that step (what
 //! was typed, then USER_ID_FOR_SRP), as the JS SDK's do: InitiateAuth and

@@ -1,7 +1,7 @@
 //! The sign-in driver: sends what the typed states in `auth` produce, feeds Cognito's
-//! answers back, stores the session, and confirms a device Cognito issued. Also the steps
-//! that belong to a sign-in in progress: MFA set-up during the MFA_SETUP challenge, and
-//! the passkey step of USER_AUTH.
+//! answers back, stores the session, and confirms a device Cognito issued. Also a sign-in
+//! taken up from a challenge's Session alone. (MFA set-up's VerifySoftwareToken is a step
+//! of the typed states; USER_AUTH's passkey step is answered by the browser, in `js`.)
 
 use super::{Env, Transport};
 use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
