@@ -330,14 +330,13 @@ impl AwaitingServer {
 
     /// Cognito no longer knows the device (forgotten elsewhere, pool reset): the same
     /// request again without DEVICE_KEY, and no device from here on.
-    pub fn forget_device(mut self, mut request: Request) -> (AwaitingServer, Request) {
+    pub fn forget_device(&mut self, request: &mut Request) {
         self.ctx.device = None;
         for map in ["AuthParameters", "ChallengeResponses"] {
             if let Some(fields) = request.fields_mut(Some(map)) {
                 fields.remove("DEVICE_KEY");
             }
         }
-        (self, request)
     }
 
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge

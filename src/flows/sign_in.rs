@@ -92,7 +92,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             // device after this). One `call` in the loop, not a second one here.
             Err(e) if is_unknown_device(&e) && state.device().is_some() => {
                 env.sessions().clear_device(state.username());
-                (state, request) = state.forget_device(request);
+                state.forget_device(&mut request);
                 continue;
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),

@@ -379,10 +379,10 @@ fn device_srp_without_a_remembered_device_is_a_coded_error_and_draws_nothing() {
 
 #[test]
 fn a_forgotten_device_is_dropped_from_the_request() {
-    let (s, req) =
+    let (mut s, mut req) =
         AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params("pw"), &alices_device, &no_context, no_srp)
             .unwrap();
-    let (s, req) = s.forget_device(req);
+    s.forget_device(&mut req);
     assert!(s.device().is_none());
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PASSWORD":"pw"}));
 }
