@@ -117,14 +117,14 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
             Err(e) => break Err(e.into()),
         };
         // Boxed: its state machine is then not inlined into this one's (measured smaller).
-        match Box::pin(flows::sign_in::run(&env, next, srp)).await {
-            // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-            Ok(SignInOutcome::Challenge(pending)) if pending.passkey_options().is_some() => {
-                let credential = passkeys::assertion(pending.passkey_options().unwrap_or_default()).await;
-                step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
-            }
+        let pending = match Box::pin(flows::sign_in::run(&env, next, srp)).await {
+            Ok(SignInOutcome::Challenge(pending)) => pending,
             result => break result,
-        }
+        };
+        // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
+        let Some(options) = pending.passkey_options() else { break Ok(SignInOutcome::Challenge(pending)) };
+        let credential = passkeys::assertion(options).await;
+        step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
     };
     finish(call, result, names_challenge, out)
 }
