@@ -4,7 +4,7 @@
 //! of the typed states; USER_AUTH's passkey step is answered by the browser, in `js`.)
 
 use super::{Env, Transport};
-use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
+use crate::auth::device::{new_device_verifier, DeviceSecrets};
 pub use crate::auth::Begin;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
@@ -112,7 +112,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             let _ = env.sessions().save_device(&username, &secrets);
             user_confirmation_necessary =
                 answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
-            device_verifier = Some(verifier.verifier_b64);
+            device_verifier = Some(verifier);
         }
     }
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
@@ -150,7 +150,7 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 /// without randomness).
 fn confirm_device<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, session: &Session, device: &NewDevice,
-) -> Option<(DeviceSecrets, DeviceVerifier, Request)> {
+) -> Option<(DeviceSecrets, String, Request)> {
     let (secrets, verifier) = new_device_verifier(&device.group_key, &device.key, env.random).ok()?;
     let request = account::confirm_device(
         &session.access_token.jwt,
@@ -159,7 +159,8 @@ fn confirm_device<T: Transport, S: Storage + ?Sized>(
         &verifier.verifier_b64,
         &env.pool.device_name,
     );
-    Some((secrets, verifier, request))
+    // Only the verifier itself is kept (the SDK's `verifierDevices`).
+    Some((secrets, verifier.verifier_b64, request))
 }
 
 /// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in
