@@ -27,6 +27,7 @@
 //! | any, device remembered | ← DEVICE_SRP_AUTH | → USERNAME, DEVICE_KEY, SRP_A (the device's own SRP) |
 //! | | ← DEVICE_PASSWORD_VERIFIER | → the SRP proof with the device group key as pool, device key as user |
 //! | any | ← SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, NEW_PASSWORD_REQUIRED, MFA_SETUP | the app answers; RespondToAuthChallenge with the challenge's Session |
+//! | | MFA_SETUP: → VerifySoftwareToken | Session, UserCode, [FriendlyDeviceName]; then RespondToAuthChallenge MFA_SETUP with the Session it gives |
 //!
 //! Every request carries the `UserContextData` of the user it is made for at that step (what
 //! was typed, then USER_ID_FOR_SRP), as the JS SDK's do: InitiateAuth and
@@ -41,10 +42,12 @@ use super::answers::Answer;
 use super::device::DeviceSecrets;
 use crate::json::{Object, Value};
 use crate::prelude::*;
+use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
-use crate::protocol::challenge::{AuthFlow, ChallengeName, PasswordFactor};
+use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
 use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
+use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
 
@@ -106,12 +109,13 @@ pub struct Challenge {
 }
 
 /// How a sign-in ended: `username` is the one to store the session under (USER_ID_FOR_SRP
-/// after SRP); `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
+/// after SRP), `session` the one the tokens make (its clock drift measured when they came);
+/// `new_device`: Cognito issued a device to remember (confirm it with ConfirmDevice).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct SignedIn {
     pub username: String,
-    pub tokens: Tokens,
+    pub session: Session,
     pub new_device: Option<NewDevice>,
     /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
     /// itself (the SDK keeps it in `user.Session`).
@@ -144,7 +148,7 @@ struct Context {
     /// The remembered device of the user signing in, once known.
     device: Option<DeviceSecrets>,
     /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
-    answered: Option<Challenge>,
+    answered: Option<Box<Challenge>>,
     /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
     device_session: Option<String>,
 }
@@ -164,6 +168,9 @@ enum Expect {
     PasswordVerifier(Box<SrpClient>),
     /// DEVICE_SRP_AUTH is answered; the device's SRP secret waits for its verifier.
     DeviceVerifier(Box<SrpClient>),
+    /// VerifySoftwareToken is out with MFA_SETUP's code: this answer to MFA_SETUP goes
+    /// next, with the Session it gives back.
+    SoftwareToken(Request),
     /// Tokens or a challenge.
     Result,
 }
@@ -221,30 +228,21 @@ impl Context {
         fields
     }
 
-    /// What a password first factor of USER_AUTH adds to a request (SRP_A or PASSWORD), and
-    /// what Cognito's answer will then be; other factors add nothing.
-    fn first_factor(
-        &self, factor: Option<&str>, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    /// What proving the password adds to a request: SRP_A (the answer will be
+    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one; nothing without a
+    /// password factor (USER_AUTH's other first factors). `refuse_empty` (USER_AUTH): a proof
+    /// for an empty password can only fail, and would count towards lockout.
+    fn password_factor(
+        &self, factor: Option<PasswordFactor>, refuse_empty: bool, fields: &mut StringMap,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Expect, CognitoError> {
-        let Some(factor) = factor.and_then(PasswordFactor::parse) else { return Ok(Expect::Result) };
-        // A proof for an empty password can only fail, and would count towards lockout.
-        if self.params.password.is_empty() {
+        let Some(factor) = factor else { return Ok(Expect::Result) };
+        if self.params.password.is_empty() && (refuse_empty || factor == PasswordFactor::Plain) {
             return Err(password_required());
         }
-        self.password_factor(factor, fields, srp)
-    }
-
-    /// What proving the password adds to a request: SRP_A (the answer will be
-    /// PASSWORD_VERIFIER), or the PASSWORD itself, never an empty one.
-    fn password_factor(
-        &self, factor: PasswordFactor, fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
-    ) -> Result<Expect, CognitoError> {
         Ok(match factor {
             PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
             PasswordFactor::Plain => {
-                if self.params.password.is_empty() {
-                    return Err(password_required());
-                }
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
             }
@@ -286,26 +284,24 @@ impl AwaitingServer {
             Begin::Flow(flow) => {
                 let mut auth_parameters = ctx.with_username();
                 ctx.add_device_key(&mut auth_parameters);
-                let expect = match flow {
+                let (factor, refuse_empty) = match flow {
                     AuthFlow::RefreshToken => {
                         return Err(CognitoError::invalid_parameter("Authentication flow type is invalid."))
                     }
-                    AuthFlow::UserPassword => ctx.password_factor(PasswordFactor::Plain, &mut auth_parameters, srp)?,
-                    AuthFlow::UserSrp | AuthFlow::CustomAuth => {
-                        let expect = ctx.password_factor(PasswordFactor::Srp, &mut auth_parameters, srp)?;
-                        if flow == AuthFlow::CustomAuth {
-                            auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
-                        }
-                        expect
-                    }
+                    AuthFlow::UserPassword => (Some(PasswordFactor::Plain), false),
+                    AuthFlow::UserSrp | AuthFlow::CustomAuth => (Some(PasswordFactor::Srp), false),
                     AuthFlow::UserAuth => {
                         let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
                         if let Some(p) = preferred {
                             auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
                         }
-                        ctx.first_factor(preferred, &mut auth_parameters, srp)?
+                        (preferred.and_then(PasswordFactor::parse), true)
                     }
                 };
+                let expect = ctx.password_factor(factor, refuse_empty, &mut auth_parameters, srp)?;
+                if flow == AuthFlow::CustomAuth {
+                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                }
                 (flow, auth_parameters, expect)
             }
         };
@@ -324,21 +320,23 @@ impl AwaitingServer {
         &self.ctx.username
     }
 
-    /// The remembered device in use, if any.
+    /// The remembered device the request out names, if any (VerifySoftwareToken names none).
     pub fn device(&self) -> Option<&DeviceSecrets> {
-        self.ctx.device.as_ref()
+        match self.expect {
+            Expect::SoftwareToken(_) => None,
+            _ => self.ctx.device.as_ref(),
+        }
     }
 
     /// Cognito no longer knows the device (forgotten elsewhere, pool reset): the same
     /// request again without DEVICE_KEY, and no device from here on.
-    pub fn forget_device(mut self, mut request: Request) -> (AwaitingServer, Request) {
+    pub fn forget_device(&mut self, request: &mut Request) {
         self.ctx.device = None;
         for map in ["AuthParameters", "ChallengeResponses"] {
             if let Some(fields) = request.fields_mut(Some(map)) {
                 fields.remove("DEVICE_KEY");
             }
         }
-        (self, request)
     }
 
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge
@@ -346,23 +344,41 @@ impl AwaitingServer {
     /// the refused request answered no challenge (a wrong password at the start).
     pub fn reopen(mut self) -> Option<AwaitingAnswer> {
         match self.expect {
-            Expect::Result => {
+            Expect::Result | Expect::SoftwareToken(_) => {
                 let challenge = self.ctx.answered.take()?;
-                Some(AwaitingAnswer { ctx: self.ctx, challenge: Box::new(challenge) })
+                Some(AwaitingAnswer { ctx: self.ctx, challenge })
             }
             Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
         }
     }
 
     /// Feeds Cognito's answer to the last request. `now` (epoch seconds) stamps an SRP
-    /// proof; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
+    /// proof and measures the clock drift of the tokens; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, mut response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    ) -> Result<Next, CognitoError> {
+        // The answer's fields are taken, not moved out: it is dropped once, here, whichever
+        // way this goes.
+        self.on(&mut response, now, devices, user_context, srp)
+    }
+
+    fn on(
+        self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
+        if let Expect::SoftwareToken(mut request) = expect {
+            if let Some(session) = response.session.take() {
+                request.body.insert("Session", Value::String(session.clone()));
+                if let Some(challenge) = &mut ctx.answered {
+                    challenge.session = Some(session);
+                }
+            }
+            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+        }
         // The SRP proof Cognito asks for, when it is the one this state waits to give: the
         // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
         let proof = match (&expect, &name) {
@@ -371,35 +387,37 @@ impl AwaitingServer {
             _ => None,
         };
         if let Some((client, device)) = proof {
-            let request = prove(&mut ctx, device, client, &response, now, devices, user_context)?;
+            let request = prove(&mut ctx, device, client, response, now, devices, user_context)?;
             return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session, user_context, srp),
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session.take(), user_context, srp),
             Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
-                    parameters: response.challenge_parameters.unwrap_or_default(),
-                    available: response.available_challenges.unwrap_or_default(),
-                    session: response.session,
+                    parameters: response.challenge_parameters.take().unwrap_or_default(),
+                    available: response.available_challenges.take().unwrap_or_default(),
+                    session: response.session.take(),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result.ok_or_else(|| missing("AuthenticationResult"))?;
+                let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
                 let new_device = result.new_device_metadata.as_ref().and_then(|m| {
                     let field =
                         |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                let tokens = tokens_from(result, None)?;
+                let (id_token, access_token) = checked_tokens(result)?;
+                let refresh_token = result.refresh_token.as_deref().unwrap_or_default();
+                let session = Session::issued(id_token, access_token, refresh_token, now);
                 Ok(Next::SignedIn(SignedIn {
-                    username: ctx.username,
-                    tokens,
+                    username: core::mem::take(&mut ctx.username),
+                    session,
                     new_device,
-                    device_session: ctx.device_session,
+                    device_session: ctx.device_session.take(),
                 }))
             }
         }
@@ -414,13 +432,14 @@ fn prove(
     ctx: &mut Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, devices: Devices,
     user_context: UserContext,
 ) -> Result<Request, CognitoError> {
+    let params = response.challenge_parameters.as_ref();
+    // No ChallengeParameters at all is reported as such, whichever field is asked for first.
+    let param = |name: &'static str| {
+        let value = params.and_then(|p| p.get(name)).and_then(Value::as_str);
+        value.ok_or_else(|| missing(if params.is_some() { name } else { "ChallengeParameters" }))
+    };
     if !device {
-        let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-        let user_id = params
-            .get("USER_ID_FOR_SRP")
-            .and_then(Value::as_str)
-            .ok_or_else(|| missing("USER_ID_FOR_SRP"))?
-            .to_string();
+        let user_id = param("USER_ID_FOR_SRP")?.to_string();
         // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
         if ctx.device.is_none() {
             ctx.device = devices(&user_id);
@@ -429,24 +448,23 @@ fn prove(
     }
     let (challenge, pool_name, user_id, password) = if device {
         let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
-        (ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
+        (&ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
     } else {
         let pool_name = srp::pool_name(&ctx.params.user_pool_id);
-        (ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+        (&ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
     };
-    let params = response.challenge_parameters.as_ref().ok_or_else(|| missing("ChallengeParameters"))?;
-    let param = |name: &str| params.get(name).and_then(Value::as_str).ok_or_else(|| missing(name));
     let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
-    let key = client.password_authentication_key(pool_name, user_id, password, srp_b, salt).map_err(srp_error)?;
     let timestamp = srp::timestamp(now);
-    let signature =
-        srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp).map_err(srp_error)?;
+    let signature = client
+        .password_authentication_key(pool_name, user_id, password, srp_b, salt)
+        .and_then(|key| srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp))
+        .map_err(srp_error)?;
     let mut responses = ctx.with_username();
     responses.insert("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(&challenge, &responses, response.session.as_deref(), None, user_context))
+    Ok(ctx.respond(challenge, &responses, response.session.as_deref(), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
@@ -490,6 +508,16 @@ impl AwaitingAnswer {
         &self.challenge
     }
 
+    /// USER_AUTH's passkey step, which the browser answers rather than the app: the
+    /// PublicKeyCredentialRequestOptions (JSON text) it signs with a passkey.
+    pub fn passkey_options(&self) -> Option<&str> {
+        if self.challenge.name.handling() != Handling::Passkey {
+            return None;
+        }
+        let options = self.challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
+        Some(options.and_then(Value::as_str).unwrap_or_default())
+    }
+
     /// Who answers it: the name the session will be stored under.
     pub fn username(&self) -> &str {
         &self.ctx.username
@@ -513,16 +541,27 @@ impl AwaitingAnswer {
         answer.add_responses(&mut responses);
         self.ctx.add_device_key(&mut responses);
         let expect = match answer {
-            Answer::SelectChallenge(choice) => match self.ctx.first_factor(Some(choice), &mut responses, srp) {
-                Ok(expect) => expect,
-                Err(e) => return Err((e, self)),
-            },
+            Answer::SelectChallenge(choice) => {
+                match self.ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
+                    Ok(expect) => expect,
+                    Err(e) => return Err((e, self)),
+                }
+            }
             _ => Expect::Result,
         };
         let AwaitingAnswer { mut ctx, challenge } = self;
         let session = challenge.session.as_deref();
-        let request = ctx.respond(answer.challenge_name(), &responses, session, client_metadata.as_ref(), user_context);
-        ctx.answered = Some(*challenge);
+        let metadata = client_metadata.as_ref();
+        let request = ctx.respond(answer.challenge_name(), &responses, session, metadata, user_context);
+        let (expect, request) = match answer {
+            // The code goes to VerifySoftwareToken first, with the challenge's Session.
+            Answer::MfaSetup { code, friendly_device_name } => (
+                Expect::SoftwareToken(request),
+                verify_software_token(session.unwrap_or_default(), code, friendly_device_name.as_deref()),
+            ),
+            _ => (expect, request),
+        };
+        ctx.answered = Some(challenge);
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;
         Ok((AwaitingServer { ctx, expect }, request))
@@ -532,21 +571,25 @@ impl AwaitingAnswer {
 /// Checks an AuthenticationResult carries real tokens. A refresh answer has no new
 /// refresh token: `previous_refresh` fills it in, as Cognito expects the old one to be kept.
 pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>) -> Result<Tokens, CognitoError> {
-    // ID and access tokens must be JWTs whose payload decodes: anything else would be
-    // stored over a working session and never be valid.
-    let jwt = |t: Option<String>, name: &str| match t.filter(|t| !t.is_empty()) {
-        None => Err(missing(name)),
-        Some(t) if crate::session::decode_payload(&t).is_none() => {
-            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
-        }
-        Some(t) => Ok(t),
-    };
-    let id_token = jwt(result.id_token, "IdToken")?;
-    let access_token = jwt(result.access_token, "AccessToken")?;
+    let (id_token, access_token) = checked_tokens(&result)?;
+    let (id_token, access_token) = (id_token.to_string(), access_token.to_string());
     let non_empty = |t: Option<String>| t.filter(|t| !t.is_empty());
     let refresh_token =
         non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
     Ok(Tokens { id_token, access_token, refresh_token })
+}
+
+/// The ID and access tokens of an AuthenticationResult, which must be JWTs whose payload
+/// decodes: anything else would be stored over a working session and never be valid.
+fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
+    let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
+        None => Err(missing(name)),
+        Some(t) if crate::session::decode_payload(t).is_none() => {
+            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
+        }
+        Some(t) => Ok(t),
+    };
+    Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))
 }
 
 #[cfg(test)]

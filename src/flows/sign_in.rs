@@ -1,16 +1,15 @@
 //! The sign-in driver: sends what the typed states in `auth` produce, feeds Cognito's
-//! answers back, stores the session, and confirms a device Cognito issued. Also the steps
-//! that belong to a sign-in in progress: MFA set-up during the MFA_SETUP challenge, and
-//! the passkey step of USER_AUTH.
+//! answers back, stores the session, and confirms a device Cognito issued. Also a sign-in
+//! taken up from a challenge's Session alone. (MFA set-up's VerifySoftwareToken is a step
+//! of the typed states; USER_AUTH's passkey step is answered by the browser, in `js`.)
 
 use super::{Env, Transport};
-use crate::auth::device::{new_device_verifier, DeviceSecrets, DeviceVerifier};
+use crate::auth::device::{new_device_verifier, DeviceSecrets};
 pub use crate::auth::Begin;
 use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account;
-use crate::protocol::challenge::Handling;
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::session::Session;
@@ -36,11 +35,9 @@ pub enum SignInOutcome {
         device_verifier: Option<String>,
         device_session: Option<String>,
     },
-    /// The app answers this challenge through its callback object.
+    /// The app answers this challenge through its callback object, or for USER_AUTH's
+    /// passkey step the browser ([`AwaitingAnswer::passkey_options`]).
     Challenge(AwaitingAnswer),
-    /// USER_AUTH's passkey step: the browser signs `options` (PublicKeyCredentialRequestOptions
-    /// as JSON) with a passkey, and the assertion answers the challenge.
-    Passkey { pending: AwaitingAnswer, options: String },
 }
 
 /// A sign-in step that failed. `pending`: the challenge that was being answered, which
@@ -78,35 +75,16 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     let context = |username: &str| env.user_context_data(username);
     let (mut state, mut request) = match step {
         Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
-        Step::Answer(mut pending, answer, client_metadata) => {
-            // VerifySoftwareToken during the MFA_SETUP challenge: the code is verified with
-            // the challenge's Session, and MFA_SETUP is answered with the Session that comes
-            // back. A refused code leaves the challenge waiting.
-            let verified = match &answer {
-                Answer::MfaSetup { code, friendly_device_name } => {
-                    let session = pending.challenge().session.as_deref().unwrap_or_default();
-                    let request = account::verify_software_token(session, code, friendly_device_name.as_deref());
-                    env.call::<Passthrough>(&request).await.map(|data| {
-                        if let Some(session) = data.get("Session").and_then(Value::as_str) {
-                            pending.update_session(session.to_string());
-                        }
-                    })
-                }
-                _ => Ok(()),
-            };
-            let sent = match verified {
-                Ok(()) => pending.answer(&answer, client_metadata, &context, srp),
-                Err(error) => Err((error, pending)),
-            };
-            match sent {
-                Ok(sent) => sent,
-                Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
-            }
-        }
+        // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
+        Step::Answer(pending, answer, client_metadata) => match pending.answer(&answer, client_metadata, &context, srp)
+        {
+            Ok(sent) => sent,
+            Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
+        },
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge.
-    let SignedIn { username, tokens, new_device, device_session } = loop {
+    let SignedIn { username, session, new_device, device_session } = loop {
         let response: AuthResponse = match env.call(&request).await {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
@@ -114,18 +92,17 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             // device after this). One `call` in the loop, not a second one here.
             Err(e) if is_unknown_device(&e) && state.device().is_some() => {
                 env.sessions().clear_device(state.username());
-                (state, request) = state.forget_device(request);
+                state.forget_device(&mut request);
                 continue;
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
         match state.on_response(response, (env.now)(), &devices, &context, srp)? {
             Next::Send(next, next_request) => (state, request) = (next, next_request),
-            Next::Challenge(pending) => return Ok(challenge_outcome(pending)),
+            Next::Challenge(pending) => return Ok(SignInOutcome::Challenge(pending)),
             Next::SignedIn(signed_in) => break signed_in,
         }
     };
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
     env.store_session(&username, &session)?;
     // Confirms a device Cognito just issued and stores its secrets. The user is signed in
     // either way: if confirming fails, the device is simply not remembered.
@@ -135,7 +112,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             let _ = env.sessions().save_device(&username, &secrets);
             user_confirmation_necessary =
                 answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
-            device_verifier = Some(verifier.verifier_b64);
+            device_verifier = Some(verifier);
         }
     }
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
@@ -165,18 +142,6 @@ pub async fn answer<T: Transport, S: Storage + ?Sized>(
     run(env, Step::Answer(pending, answer.clone(), client_metadata), srp).await
 }
 
-/// Who answers the challenge: the app, or the browser's passkey prompt.
-fn challenge_outcome(pending: AwaitingAnswer) -> SignInOutcome {
-    match pending.challenge().name.handling() {
-        Handling::Passkey => {
-            let options = pending.challenge().parameters.get("CREDENTIAL_REQUEST_OPTIONS");
-            let options = options.and_then(Value::as_str).unwrap_or_default().to_string();
-            SignInOutcome::Passkey { pending, options }
-        }
-        Handling::App(_) | Handling::Internal | Handling::Unknown => SignInOutcome::Challenge(pending),
-    }
-}
-
 fn is_unknown_device(e: &CognitoError) -> bool {
     e.kind == ErrorKind::ResourceNotFound && crate::text::contains_ignore_ascii_case(&e.message, "device")
 }
@@ -185,7 +150,7 @@ fn is_unknown_device(e: &CognitoError) -> bool {
 /// without randomness).
 fn confirm_device<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, session: &Session, device: &NewDevice,
-) -> Option<(DeviceSecrets, DeviceVerifier, Request)> {
+) -> Option<(DeviceSecrets, String, Request)> {
     let (secrets, verifier) = new_device_verifier(&device.group_key, &device.key, env.random).ok()?;
     let request = account::confirm_device(
         &session.access_token.jwt,
@@ -194,7 +159,8 @@ fn confirm_device<T: Transport, S: Storage + ?Sized>(
         &verifier.verifier_b64,
         &env.pool.device_name,
     );
-    Some((secrets, verifier, request))
+    // Only the verifier itself is kept (the SDK's `verifierDevices`).
+    Some((secrets, verifier.verifier_b64, request))
 }
 
 /// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in

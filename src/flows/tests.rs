@@ -402,12 +402,12 @@ fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
             json!({"ChallengeName":"WEB_AUTHN","Session":"w1","ChallengeParameters":{"CREDENTIAL_REQUEST_OPTIONS":"{\"challenge\":\"abc\"}"}}),
         )
         .answer(200, signed_in_answer());
-    let Ok(SignInOutcome::Passkey { pending, options }) =
+    let Ok(SignInOutcome::Challenge(pending)) =
         run(sign_in::start(&env, Begin::Flow(AuthFlow::UserAuth), params, &no_srp))
     else {
         panic!("expected the passkey step")
     };
-    assert_eq!(options, r#"{"challenge":"abc"}"#);
+    assert_eq!(pending.passkey_options(), Some(r#"{"challenge":"abc"}"#));
     let assertion = Answer::WebAuthn(r#"{"id":"cred"}"#.into());
     let outcome = run(sign_in::answer(&env, pending, &assertion, None, &no_srp)).unwrap();
     assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));

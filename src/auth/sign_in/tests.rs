@@ -1,5 +1,6 @@
 use super::*;
 use crate::json;
+use crate::protocol::Operation;
 use crate::session::tests::jwt;
 
 fn params(password: &str) -> SignInParams {
@@ -80,9 +81,8 @@ fn password_flow_sends_the_password_and_takes_tokens() {
         json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"client","AuthParameters":{"USERNAME":"Alice","PASSWORD":"pw"}})
     );
     let Next::SignedIn(done) = feed(s, signed_in(Some("r")), 0) else { panic!() };
-    let tokens =
-        Tokens { id_token: jwt(&json!({"t":"i"})), access_token: jwt(&json!({"t":"a"})), refresh_token: "r".into() };
-    assert_eq!(done, SignedIn { username: "Alice".into(), tokens, new_device: None, device_session: None });
+    let session = Session::issued(&jwt(&json!({"t":"i"})), &jwt(&json!({"t":"a"})), "r", 0);
+    assert_eq!(done, SignedIn { username: "Alice".into(), session, new_device: None, device_session: None });
 }
 
 #[test]
@@ -130,6 +130,23 @@ fn hostile_or_broken_answers_are_coded_errors_not_panics() {
         let (s, _) = start(AuthFlow::UserSrp, params("pw"));
         let err = s.on_response(auth(case.clone()), 0, &no_devices, &no_context, no_srp).unwrap_err();
         assert!(!err.code().is_empty() && !err.message.is_empty(), "{}", case.stringify());
+    }
+}
+
+#[test]
+fn a_proof_without_its_parameters_names_what_is_missing() {
+    let prefix = "Unexpected response from Cognito (HTTP 200): ";
+    for (answer, what) in [
+        (json!({"ChallengeName":"PASSWORD_VERIFIER"}), "ChallengeParameters"),
+        (json!({"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SRP_B":"ab"}}), "USER_ID_FOR_SRP"),
+        (
+            json!({"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"USER_ID_FOR_SRP":"u","SRP_B":"ab"}}),
+            "SALT",
+        ),
+    ] {
+        let (s, _) = start(AuthFlow::UserSrp, params("pw"));
+        let err = s.on_response(auth(answer), 0, &no_devices, &no_context, no_srp).unwrap_err();
+        assert_eq!(err.message, [prefix, what, " is missing"].concat());
     }
 }
 
@@ -218,11 +235,34 @@ fn mfa_setup_takes_the_session_from_verify_software_token() {
     let (s, _) = start(AuthFlow::UserPassword, params("pw"));
     let mut c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
     c.update_session("s2".into());
-    let (_, req) = c
+    let (s, verify) = c
         .answer(&Answer::MfaSetup { code: "1".into(), friendly_device_name: None }, None, &no_context, no_srp)
         .unwrap();
+    assert_eq!(
+        (verify.operation, body(&verify)),
+        (Operation::VerifySoftwareToken, json!({"Session":"s2","UserCode":"1"}))
+    );
+    // VerifySoftwareToken gave no new Session: MFA_SETUP is answered with the challenge's.
+    let (s, req) = send_of(feed(s, json!({"Status":"SUCCESS"}), 0));
     assert_eq!(body(&req)["Session"], "s2");
     assert_eq!(body(&req)["ChallengeName"], "MFA_SETUP");
+    // A refused answer reopens the challenge as it stands.
+    assert_eq!(s.reopen().unwrap().challenge().session.as_deref(), Some("s2"));
+}
+
+#[test]
+fn mfa_setup_is_answered_with_the_session_verify_software_token_gives() {
+    let (s, _) = start(AuthFlow::UserPassword, params("pw"));
+    let c = challenge_of(feed(s, json!({"ChallengeName":"MFA_SETUP","Session":"s1"}), 0));
+    let answer = Answer::MfaSetup { code: "1".into(), friendly_device_name: Some("phone".into()) };
+    let (s, verify) = c.answer(&answer, None, &no_context, no_srp).unwrap();
+    assert_eq!(body(&verify), json!({"Session":"s1","UserCode":"1","FriendlyDeviceName":"phone"}));
+    let (s, req) = send_of(feed(s, json!({"Status":"SUCCESS","Session":"s3"}), 0));
+    assert_eq!(
+        body(&req),
+        json!({"ChallengeName":"MFA_SETUP","ClientId":"client","ChallengeResponses":{"USERNAME":"Alice"},"Session":"s3"})
+    );
+    assert_eq!(s.reopen().unwrap().challenge().session.as_deref(), Some("s3"));
 }
 
 #[test]
@@ -339,10 +379,10 @@ fn device_srp_without_a_remembered_device_is_a_coded_error_and_draws_nothing() {
 
 #[test]
 fn a_forgotten_device_is_dropped_from_the_request() {
-    let (s, req) =
+    let (mut s, mut req) =
         AwaitingServer::start(Begin::Flow(AuthFlow::UserPassword), params("pw"), &alices_device, &no_context, no_srp)
             .unwrap();
-    let (s, req) = s.forget_device(req);
+    s.forget_device(&mut req);
     assert!(s.device().is_none());
     assert_eq!(body(&req)["AuthParameters"], json!({"USERNAME":"Alice","PASSWORD":"pw"}));
 }

@@ -16,19 +16,20 @@ use core::cell::RefCell;
 const KEPT: usize = 8;
 
 local! {
-    static WAITING: RefCell<Vec<(String, AwaitingAnswer)>> = const { RefCell::new(Vec::new()) };
+    // Each waits under its own challenge's Session: no key of its own to keep.
+    static WAITING: RefCell<Vec<AwaitingAnswer>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps `pending` under its Session; returns that Session (null for a challenge without one).
 pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     let session = pending.challenge().session.clone()?;
+    take(&session);
     WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        w.retain(|(s, _)| *s != session);
         if w.len() >= KEPT {
             w.remove(0);
         }
-        w.push((session.clone(), pending));
+        w.push(pending);
     });
     Some(session)
 }
@@ -37,8 +38,8 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
 pub fn take(session: &str) -> Option<AwaitingAnswer> {
     WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        let at = w.iter().position(|(s, _)| s == session)?;
-        Some(w.remove(at).1)
+        let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
+        Some(w.remove(at))
     })
 }
 

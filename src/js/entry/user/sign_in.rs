@@ -8,8 +8,10 @@ use super::super::reply::{error_object, Answer, Outcome, Reply};
 use super::account::user_call;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
-use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
+use crate::flows::{self, Env};
+use crate::js::fetch::FetchTransport;
+use crate::js::js_storage::JsStorage;
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
@@ -80,14 +82,14 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
 
 /// The sign-in waiting for the app's answer: the one this page started under the user's
 /// `Session`, else one taken up from that Session alone (handed over from elsewhere).
-fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
+fn waiting_challenge(call: &Call, env: &Env<'_, FetchTransport, JsStorage>) -> Result<AwaitingAnswer, CognitoError> {
     let session = call.challenge_session().ok_or_else(|| {
         CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
     })?;
     if let Some(pending) = pending::take(session) {
         return Ok(pending);
     }
-    Ok(flows::sign_in::resume(&call.env(), sign_in_params(call), session.to_string()))
+    Ok(flows::sign_in::resume(env, sign_in_params(call), session.to_string()))
 }
 
 /// Runs a sign-in step: to the end, or to the next challenge the app answers.
@@ -106,9 +108,8 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
     let srp: SrpSource = &srp::ahead::take_or_generate;
     let mut step = match step {
         Step::Start(begin, params) => Ok(FlowStep::Start(begin, params)),
-        Step::Answer(answer) => {
-            waiting_challenge(call).map(|pending| FlowStep::Answer(pending, answer, call.string_map("clientMetadata")))
-        }
+        Step::Answer(answer) => waiting_challenge(call, &env)
+            .map(|pending| FlowStep::Answer(pending, answer, call.string_map("clientMetadata"))),
     };
     let result = loop {
         let next = match step {
@@ -116,14 +117,14 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
             Err(e) => break Err(e.into()),
         };
         // Boxed: its state machine is then not inlined into this one's (measured smaller).
-        match Box::pin(flows::sign_in::run(&env, next, srp)).await {
-            // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-            Ok(SignInOutcome::Passkey { pending, options }) => {
-                let credential = passkeys::assertion(&options).await;
-                step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
-            }
+        let pending = match Box::pin(flows::sign_in::run(&env, next, srp)).await {
+            Ok(SignInOutcome::Challenge(pending)) => pending,
             result => break result,
-        }
+        };
+        // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
+        let Some(options) = pending.passkey_options() else { break Ok(SignInOutcome::Challenge(pending)) };
+        let credential = passkeys::assertion(options).await;
+        step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
     };
     finish(call, result, names_challenge, out)
 }
@@ -167,7 +168,7 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
             Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
         // `sign_in` answers every passkey step before it reports.
-        Ok(SignInOutcome::Challenge(pending) | SignInOutcome::Passkey { pending, .. }) => {
+        Ok(SignInOutcome::Challenge(pending)) => {
             let reply = challenge_reply(pending.challenge());
             named(out, call, pending.username());
             let session = pending::keep(pending);
