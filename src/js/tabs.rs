@@ -13,10 +13,12 @@ use core::future::Future;
 
 local! {
     /// This tab's identity in storage leases.
-    static TAB_ID: String = {
+    /// Made once per tab and kept for its life (leaked), so a coordinator can borrow it
+    /// for as long as its future runs.
+    static TAB_ID: &'static str = {
         let mut bytes = [0u8; 8];
         let _ = getrandom::getrandom(&mut bytes);
-        to_hex(&bytes)
+        Box::leak(to_hex(&bytes).into_boxed_str())
     };
 }
 
@@ -68,17 +70,16 @@ impl LockManager for WebLocks {
 }
 
 impl TabLock for BrowserTabLock<'_> {
-    async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
-        let locks = host().has_locks().then_some(WebLocks);
-        let owner = TAB_ID.with(Clone::clone);
+    #[allow(clippy::manual_async_fn)] // the coordinator's future is returned, not awaited in another
+    fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> impl Future<Output = T> {
         let coordinator = TabCoordinator {
-            locks: locks.as_ref(),
+            locks: host().has_locks().then_some(&WebLocks),
             storage: self.storage,
             timer: self.timer,
             settle_key: &self.settle_key,
-            owner: &owner,
+            owner: TAB_ID.with(|id| *id),
             now_ms: crate::flows::clock::now_millis,
         };
-        coordinator.exclusive(name, work).await
+        coordinator.run(name, work)
     }
 }

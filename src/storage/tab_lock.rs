@@ -74,7 +74,7 @@ impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
             owner: &self.owner,
             now_ms: self.now_ms,
         };
-        coordinator.exclusive(name, work).await
+        coordinator.run(name, work).await
     }
 }
 
@@ -168,7 +168,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L
             owner: "",
             now_ms: self.now_ms,
         };
-        coordinator.exclusive(name, work).await
+        coordinator.run(name, work).await
     }
 }
 
@@ -218,8 +218,10 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
 /// Both protocols in one state machine, so that the work's future, and the sleep between
 /// looks, appear once: the marker protocol holds `held` (and waits, boundedly, for tokens
 /// the newest marker announced); the lease protocol holds `lease_key`.
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
-    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
+    /// [`TabLock::exclusive`], by value: a caller that makes the coordinator on the spot
+    /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
+    pub async fn run<R>(self, name: &str, work: impl Future<Output = R>) -> R {
         let mut held = None;
         let mut lease_key = None;
         let mut expected = None;
@@ -268,6 +270,20 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'
         }
         drop(held);
         out
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Clone for TabCoordinator<'_, L, S, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Copy for TabCoordinator<'_, L, S, T> {}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
+    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
+        self.run(name, work).await
     }
 }
 
