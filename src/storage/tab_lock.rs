@@ -184,15 +184,15 @@ pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
 }
 
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
-    /// The owner of the unexpired lease under `key`, if any.
-    fn holder(&self, key: &str) -> Option<String> {
+    /// Whether the unexpired lease under `key` is ours; None when there is none.
+    fn lease_is_ours(&self, key: &str) -> Option<bool> {
         let value = self.storage.get_item(key)?;
         let (owner, expiry) = parse_lease(&value)?;
-        (expiry > (self.now_ms)()).then(|| owner.to_string())
+        (expiry > (self.now_ms)()).then_some(owner == self.owner)
     }
 
     fn holds(&self, key: &str) -> bool {
-        self.holder(key).as_deref() == Some(self.owner)
+        self.lease_is_ours(key) == Some(true)
     }
 
     /// One step of the lease protocol: None once the lease is ours (or we give up waiting,
@@ -202,9 +202,9 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
         if core::mem::take(claimed) && (self.holds(key) || (self.now_ms)() >= give_up_at) {
             return None;
         }
-        match self.holder(key) {
-            Some(owner) if owner != self.owner && (self.now_ms)() < give_up_at => Some(POLL_MS),
-            Some(owner) if owner == self.owner => None,
+        match self.lease_is_ours(key) {
+            Some(false) if (self.now_ms)() < give_up_at => Some(POLL_MS),
+            Some(true) => None,
             _ => {
                 let claim = lease(self.owner, (self.now_ms)() + LEASE_MS);
                 self.storage.set_item(key, &claim).ok()?;
