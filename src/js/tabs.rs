@@ -10,6 +10,8 @@ use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
 use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 local! {
     /// This tab's identity in storage leases.
@@ -43,29 +45,44 @@ impl Drop for HeldLock {
     }
 }
 
+/// A host call's [`Wait`], its outcome mapped by the function beside it. The lock manager's
+/// answers are these rather than `async fn`s: the call is made when the future is made
+/// (each is awaited at once), and no state machine or drop glue of their own.
+struct Then<F>(Wait, F);
+
+impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
+    type Output = O;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let outcome = core::task::ready!(Pin::new(&mut self.0).poll(cx));
+        Poll::Ready((self.1)(outcome))
+    }
+}
+
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    async fn request(&self, name: &str) -> Option<HeldLock> {
+    fn request(&self, name: &str) -> impl Future<Output = Option<HeldLock>> {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, None, held.0);
-        acquired.await.ok()?;
-        Some(held)
+        let mut held = Some(held);
+        // Refused: `held` goes with this future, which lets go of the request.
+        Then(acquired, move |outcome: Result<String, String>| outcome.ok().and_then(|_| held.take()))
     }
 
-    async fn hold_for(&self, name: &str, ms: u32) {
+    fn hold_for(&self, name: &str, ms: u32) -> impl Future<Output = ()> {
         let acquired = Wait::new();
         host().lock(name, Some(ms), acquired.id());
-        let _ = acquired.await;
+        Then(acquired, |_| ())
     }
 
-    async fn held_names(&self) -> Vec<String> {
+    fn held_names(&self) -> impl Future<Output = Vec<String>> {
         let names = Wait::new();
         host().held_locks(names.id());
-        let names = names.await.ok();
-        names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
+        Then(names, |names: Result<String, String>| {
+            names.ok().and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
+        })
     }
 }
 
