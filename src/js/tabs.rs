@@ -10,13 +10,17 @@ use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
 use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 local! {
     /// This tab's identity in storage leases.
-    static TAB_ID: String = {
+    /// Made once per tab and kept for its life (leaked), so a coordinator can borrow it
+    /// for as long as its future runs.
+    static TAB_ID: &'static str = {
         let mut bytes = [0u8; 8];
         let _ = getrandom::getrandom(&mut bytes);
-        to_hex(&bytes)
+        Box::leak(to_hex(&bytes).into_boxed_str())
     };
 }
 
@@ -41,44 +45,58 @@ impl Drop for HeldLock {
     }
 }
 
+/// A host call's [`Wait`], its outcome mapped by the function beside it. The lock manager's
+/// answers are these rather than `async fn`s: the call is made when the future is made
+/// (each is awaited at once), and no state machine or drop glue of their own.
+struct Then<F>(Wait, F);
+
+impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
+    type Output = O;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let outcome = core::task::ready!(Pin::new(&mut self.0).poll(cx));
+        Poll::Ready((self.1)(outcome))
+    }
+}
+
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    async fn request(&self, name: &str) -> Option<HeldLock> {
+    fn request(&self, name: &str) -> impl Future<Output = Option<HeldLock>> {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, None, held.0);
-        acquired.await.ok()?;
-        Some(held)
+        let mut held = Some(held);
+        // Refused: `held` goes with this future, which lets go of the request.
+        Then(acquired, move |outcome: Result<String, String>| outcome.ok().and_then(|_| held.take()))
     }
 
-    async fn hold_for(&self, name: &str, ms: u32) {
+    fn hold_for(&self, name: &str, ms: u32) -> impl Future<Output = ()> {
         let acquired = Wait::new();
         host().lock(name, Some(ms), acquired.id());
-        let _ = acquired.await;
+        Then(acquired, |_| ())
     }
 
-    async fn held_names(&self) -> Vec<String> {
+    fn held_names(&self) -> impl Future<Output = Vec<String>> {
         let names = Wait::new();
         host().held_locks(names.id());
-        let names = names.await.ok();
-        names.and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
+        Then(names, |names: Result<String, String>| {
+            names.ok().and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
+        })
     }
 }
 
 impl TabLock for BrowserTabLock<'_> {
-    async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
-        let locks = host().has_locks().then_some(WebLocks);
-        let owner = TAB_ID.with(Clone::clone);
+    #[allow(clippy::manual_async_fn)] // the coordinator's future is returned, not awaited in another
+    fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> impl Future<Output = T> {
         let coordinator = TabCoordinator {
-            locks: locks.as_ref(),
+            locks: host().has_locks().then_some(&WebLocks),
             storage: self.storage,
             timer: self.timer,
             settle_key: &self.settle_key,
-            owner: &owner,
+            owner: TAB_ID.with(|id| *id),
             now_ms: crate::flows::clock::now_millis,
         };
-        coordinator.exclusive(name, work).await
+        coordinator.run(name, work)
     }
 }

@@ -64,43 +64,17 @@ fn lease(owner: &str, expiry_ms: f64) -> String {
     out
 }
 
-impl<S: Storage + ?Sized, T: Sleep> StorageLease<'_, S, T> {
-    fn holder(&self, key: &str) -> Option<String> {
-        let value = self.storage.get_item(key)?;
-        let (owner, expiry) = parse_lease(&value)?;
-        (expiry > (self.now_ms)()).then(|| owner.to_string())
-    }
-
-    async fn acquire(&self, key: &str) {
-        let give_up_at = (self.now_ms)() + LEASE_MS;
-        loop {
-            match self.holder(key) {
-                Some(owner) if owner != self.owner && (self.now_ms)() < give_up_at => self.timer.sleep(POLL_MS).await,
-                Some(owner) if owner == self.owner => return,
-                _ => {
-                    let claim = lease(&self.owner, (self.now_ms)() + LEASE_MS);
-                    if self.storage.set_item(key, &claim).is_err() {
-                        return; // storage refuses writes: proceed uncoordinated rather than hang
-                    }
-                    self.timer.sleep(SETTLE_MS).await;
-                    if self.holder(key).as_deref() == Some(self.owner.as_str()) || (self.now_ms)() >= give_up_at {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-}
-
 impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let key = keys::lease(name);
-        self.acquire(&key).await;
-        let out = work.await;
-        if self.holder(&key).as_deref() == Some(self.owner.as_str()) {
-            self.storage.remove_item(&key);
-        }
-        out
+        let coordinator = TabCoordinator::<NoLockManager, S, T> {
+            locks: None,
+            storage: self.storage,
+            timer: self.timer,
+            settle_key: "",
+            owner: &self.owner,
+            now_ms: self.now_ms,
+        };
+        coordinator.run(name, work).await
     }
 }
 
@@ -117,6 +91,20 @@ pub trait LockManager {
     async fn hold_for(&self, name: &str, ms: u32);
     /// The names of the locks held now, by any tab (none when the query fails).
     async fn held_names(&self) -> Vec<String>;
+}
+
+/// No lock manager: the type a [`StorageLease`] gives its [`TabCoordinator`].
+pub enum NoLockManager {}
+
+impl LockManager for NoLockManager {
+    type Held = ();
+    async fn request(&self, _name: &str) -> Option<()> {
+        None
+    }
+    async fn hold_for(&self, _name: &str, _ms: u32) {}
+    async fn held_names(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// After storing new tokens, the holder also holds a marker lock named
@@ -151,6 +139,7 @@ pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
 
 /// Whether the work just done stored new tokens other tabs should wait for: the settle
 /// key holds a value, and not the one it held before.
+#[inline(always)] // one caller: inlined, less wasm than a call
 pub fn should_announce(before: Option<&str>, after: Option<&str>) -> bool {
     after.is_some() && after != before
 }
@@ -170,36 +159,17 @@ pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> MarkerLock<'_, L, S, T> {
-    /// Waits (boundedly) until the settle key's tag is `expected`.
-    async fn settle(&self, expected: &str) {
-        for _ in 0..SETTLE_POLLS {
-            if tag(self.storage.get_item(self.settle_key).as_deref()) == expected {
-                return;
-            }
-            self.timer.sleep(SETTLE_POLL_MS).await;
-        }
-    }
-}
-
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L, S, T> {
     async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let Some(held) = self.locks.request(name).await else {
-            return work.await; // the manager refused: run uncoordinated
+        let coordinator = TabCoordinator {
+            locks: Some(self.locks),
+            storage: self.storage,
+            timer: self.timer,
+            settle_key: self.settle_key,
+            owner: "",
+            now_ms: self.now_ms,
         };
-        // Another tab may have stored new tokens just before we got the lock.
-        if let Some(expected) = newest_marker(name, &self.locks.held_names().await) {
-            self.settle(&expected).await;
-        }
-        let before = self.storage.get_item(self.settle_key);
-        let out = work.await;
-        let after = self.storage.get_item(self.settle_key);
-        if should_announce(before.as_deref(), after.as_deref()) {
-            let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
-            self.locks.hold_for(&marker, MARKER_HOLD_MS).await;
-        }
-        drop(held);
-        out
+        coordinator.run(name, work).await
     }
 }
 
@@ -214,15 +184,107 @@ pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
-    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let (storage, timer, now_ms) = (self.storage, self.timer, self.now_ms);
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
+    /// Whether the unexpired lease under `key` is ours; None when there is none.
+    fn lease_is_ours(&self, key: &str) -> Option<bool> {
+        let value = self.storage.get_item(key)?;
+        let (owner, expiry) = parse_lease(&value)?;
+        (expiry > (self.now_ms)()).then_some(owner == self.owner)
+    }
+
+    fn holds(&self, key: &str) -> bool {
+        self.lease_is_ours(key) == Some(true)
+    }
+
+    /// One step of the lease protocol: None once the lease is ours (or we give up waiting,
+    /// or storage refuses writes: proceed uncoordinated rather than hang), else how long to
+    /// sleep before the next look. `claimed`: our claim was written before that sleep.
+    fn lease_step(&self, key: &str, give_up_at: f64, claimed: &mut bool) -> Option<u32> {
+        if core::mem::take(claimed) && (self.holds(key) || (self.now_ms)() >= give_up_at) {
+            return None;
+        }
+        match self.lease_is_ours(key) {
+            Some(false) if (self.now_ms)() < give_up_at => Some(POLL_MS),
+            Some(true) => None,
+            _ => {
+                let claim = lease(self.owner, (self.now_ms)() + LEASE_MS);
+                self.storage.set_item(key, &claim).ok()?;
+                *claimed = true;
+                Some(SETTLE_MS)
+            }
+        }
+    }
+}
+
+/// Both protocols in one state machine, so that the work's future, and the sleep between
+/// looks, appear once: the marker protocol holds `held` (and waits, boundedly, for tokens
+/// the newest marker announced); the lease protocol holds `lease_key`.
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
+    /// [`TabLock::exclusive`], by value: a caller that makes the coordinator on the spot
+    /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
+    pub async fn run<R>(self, name: &str, work: impl Future<Output = R>) -> R {
+        let mut held = None;
+        let mut lease_key = None;
+        let mut expected = None;
         match self.locks {
             Some(locks) => {
-                MarkerLock { locks, storage, timer, settle_key: self.settle_key, now_ms }.exclusive(name, work).await
+                // None: the manager refused: run uncoordinated.
+                held = locks.request(name).await;
+                if held.is_some() {
+                    // Another tab may have stored new tokens just before we got the lock.
+                    expected = newest_marker(name, &locks.held_names().await);
+                }
             }
-            None => StorageLease { storage, timer, owner: self.owner.to_string(), now_ms }.exclusive(name, work).await,
+            None => lease_key = Some(keys::lease(name)),
         }
+        let give_up_at = (self.now_ms)() + LEASE_MS;
+        let (mut claimed, mut polls) = (false, 0);
+        loop {
+            let pause = if let Some(key) = &lease_key {
+                self.lease_step(key, give_up_at, &mut claimed)
+            } else if let Some(expected) = &expected {
+                // Waits (boundedly) until the settle key's tag is the announced one.
+                polls += 1;
+                (polls <= SETTLE_POLLS && tag(self.storage.get_item(self.settle_key).as_deref()) != *expected)
+                    .then_some(SETTLE_POLL_MS)
+            } else {
+                None
+            };
+            match pause {
+                Some(ms) => self.timer.sleep(ms).await,
+                None => break,
+            }
+        }
+        let before = if held.is_some() { self.storage.get_item(self.settle_key) } else { None };
+        let out = work.await;
+        if let (Some(locks), Some(_)) = (self.locks, &held) {
+            let after = self.storage.get_item(self.settle_key);
+            if should_announce(before.as_deref(), after.as_deref()) {
+                let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
+                locks.hold_for(&marker, MARKER_HOLD_MS).await;
+            }
+        }
+        if let Some(key) = &lease_key {
+            if self.holds(key) {
+                self.storage.remove_item(key);
+            }
+        }
+        drop(held);
+        out
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Clone for TabCoordinator<'_, L, S, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Copy for TabCoordinator<'_, L, S, T> {}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
+    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
+        self.run(name, work).await
     }
 }
 
