@@ -11,6 +11,6 @@ mod sign_in;
 pub use answers::Answer;
 pub use callbacks::{new_password_required_args, USER_ATTRIBUTES_PREFIX};
 pub use sign_in::{
-    tokens_from, AwaitingAnswer, AwaitingServer, Begin, Challenge, Devices, NewDevice, Next, SignInParams, SignedIn,
-    Tokens, UserContext,
+    session_from, AwaitingAnswer, AwaitingServer, Begin, Challenge, Devices, NewDevice, Next, SignInParams, SignedIn,
+    UserContext,
 };

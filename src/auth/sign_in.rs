@@ -92,14 +92,6 @@ pub struct NewDevice {
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct Tokens {
-    pub id_token: String,
-    pub access_token: String,
-    pub refresh_token: String,
-}
-
-#[derive(Clone, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Challenge {
     pub name: ChallengeName,
     pub parameters: Object,
@@ -568,15 +560,12 @@ impl AwaitingAnswer {
     }
 }
 
-/// Checks an AuthenticationResult carries real tokens. A refresh answer has no new
-/// refresh token: `previous_refresh` fills it in, as Cognito expects the old one to be kept.
-pub fn tokens_from(result: AuthenticationResult, previous_refresh: Option<&str>) -> Result<Tokens, CognitoError> {
-    let (id_token, access_token) = checked_tokens(&result)?;
-    let (id_token, access_token) = (id_token.to_string(), access_token.to_string());
-    let non_empty = |t: Option<String>| t.filter(|t| !t.is_empty());
-    let refresh_token =
-        non_empty(result.refresh_token).or_else(|| previous_refresh.map(str::to_string)).unwrap_or_default();
-    Ok(Tokens { id_token, access_token, refresh_token })
+/// The session a refresh's AuthenticationResult gives, issued `now`: Cognito leaves the
+/// refresh token out unless it rotated it, so `previous_refresh` stays then.
+pub fn session_from(result: &AuthenticationResult, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+    let (id_token, access_token) = checked_tokens(result)?;
+    let refresh_token = result.refresh_token.as_deref().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
+    Ok(Session::issued(id_token, access_token, refresh_token, now))
 }
 
 /// The ID and access tokens of an AuthenticationResult, which must be JWTs whose payload

@@ -7,7 +7,7 @@
 use super::pool::PoolConfig;
 use super::single_flight::SingleFlight;
 use super::{Env, Transport};
-use crate::auth::tokens_from;
+use crate::auth::session_from;
 use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{self, account, CognitoError, ErrorKind};
@@ -49,8 +49,7 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     let result = response
         .authentication_result
         .ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
-    let tokens = tokens_from(result, Some(refresh_token))?;
-    let session = Session::issued(&tokens.id_token, &tokens.access_token, &tokens.refresh_token, (env.now)());
+    let session = session_from(&result, refresh_token, (env.now)())?;
     env.store_session(username, &session)?;
     Ok(session)
 }
