@@ -1,7 +1,7 @@
 //! Server answers of any shape: every response type parses or fails with a coded error,
 //! and the sign-in state machine never panics whatever comes back at any step.
 #![no_main]
-use cognito_identity_wasm::auth::{AwaitingServer, Next, SignInParams};
+use cognito_identity_wasm::auth::{AwaitingServer, Begin, Next, SignInParams};
 use cognito_identity_wasm::protocol::challenge::AuthFlow;
 use cognito_identity_wasm::json::Value;
 use cognito_identity_wasm::protocol::types::{AuthResponse, SignUpResponse};
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
             client_metadata: None,
             preferred_challenge: None,
         };
-        let Ok((mut state, _)) = AwaitingServer::start(flow, params, &devices, &no_context, srp) else { continue };
+        let Ok((mut state, _)) = AwaitingServer::start(Begin::Flow(flow), params, &devices, &no_context, srp) else { continue };
         // Feed the same answer several times: each state must cope with anything.
         for _ in 0..3 {
             match response(&body).into_result::<AuthResponse>() {
