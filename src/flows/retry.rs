@@ -55,7 +55,6 @@ where
     }
 }
 
-/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
 /// One request to `endpoint` up to the parsed JSON, retried while its failures are
 /// transient when `retry` (decoded by the caller after the retries: an answer of the
 /// wrong shape is not worth repeating). Boxed by its callers: every request of the user
@@ -71,6 +70,7 @@ pub async fn send<T: Transport + ?Sized>(
     }
 }
 
+/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
 fn jitter(random: Random) -> f64 {
     let mut b = [0u8; 2];
     match random(&mut b) {
