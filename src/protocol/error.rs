@@ -138,6 +138,11 @@ impl CognitoError {
         message.push_str(what);
         CognitoError { kind: ErrorKind::UnexpectedResponse, message, status_code: Some(status) }
     }
+
+    /// An answer that is JSON, but not the shape the operation's answer has.
+    pub fn not_expected_json(status: u16) -> CognitoError {
+        CognitoError::unexpected_response(status, "the body is not the expected JSON")
+    }
 }
 
 /// A success's body, parsed.
@@ -149,12 +154,8 @@ pub struct JsonAnswer {
 impl JsonAnswer {
     /// The body as the operation's result type.
     pub fn decode<T: FromJson>(self) -> Result<T, CognitoError> {
-        T::from_json(self.body).ok_or_else(|| not_expected_json(self.status))
+        T::from_json(self.body).ok_or_else(|| CognitoError::not_expected_json(self.status))
     }
-}
-
-fn not_expected_json(status: u16) -> CognitoError {
-    CognitoError::unexpected_response(status, "the body is not the expected JSON")
 }
 
 /// What the transport hands back: enough of an HTTP response to decide success or error.
@@ -188,7 +189,7 @@ impl HttpResponse {
         }
         match json::parse(&self.body) {
             Ok(body) => Ok(JsonAnswer { status: self.status, body }),
-            Err(_) => Err(not_expected_json(self.status)),
+            Err(_) => Err(CognitoError::not_expected_json(self.status)),
         }
     }
 

@@ -110,7 +110,7 @@ fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
 /// `user`). What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
 fn signed_up(call: &Call, data: Passthrough) -> Reply {
     let Some(data) = SignUpResponse::from_json(Value::Object(data)) else {
-        return Reply::err(&CognitoError::unexpected_response(200, "the body is not the expected JSON"));
+        return Reply::err(&CognitoError::not_expected_json(200));
     };
     let mut result = Object::new();
     result.insert("username", Value::String(call.text("username")));
