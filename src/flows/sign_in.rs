@@ -118,7 +118,8 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
-/// Starts a sign-in ([`run`] of [`Step::Start`]).
+/// Starts a sign-in ([`run`] of [`Step::Start`]): the tests' shorthand; the entry calls `run`.
+#[cfg(test)]
 pub async fn start<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, begin: Begin, params: SignInParams, srp: SrpSource<'_>,
 ) -> SignInResult {
@@ -134,7 +135,9 @@ pub fn resume<T: Transport, S: Storage + ?Sized>(
     AwaitingAnswer::resume(params, session, device)
 }
 
-/// Answers the pending challenge and runs the sign-in on from there ([`run`] of [`Step::Answer`]).
+/// Answers the pending challenge and runs the sign-in on from there ([`run`] of
+/// [`Step::Answer`]): the tests' shorthand; the entry calls `run`.
+#[cfg(test)]
 pub async fn answer<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, pending: AwaitingAnswer, answer: &Answer, client_metadata: Option<StringMap>,
     srp: SrpSource<'_>,
@@ -164,7 +167,8 @@ fn confirm_device<T: Transport, S: Storage + ?Sized>(
 }
 
 /// VerifySoftwareToken during the MFA_SETUP challenge, which then finishes the sign-in
-/// ([`run`] of [`Answer::MfaSetup`]).
+/// ([`run`] of [`Answer::MfaSetup`]): the tests' shorthand; the entry calls `run`.
+#[cfg(test)]
 pub async fn finish_mfa_setup<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, pending: AwaitingAnswer, code: &str, friendly_device_name: Option<&str>, srp: SrpSource<'_>,
 ) -> SignInResult {
