@@ -5,7 +5,8 @@
 //! ([`OneRequest`]: `protocol::account`, `protocol::registration`); [`call`] is the one
 //! interpreter of a row: it builds the body from the method's arguments, sends it, and
 //! does what storage needs afterwards (a forgotten device is no longer remembered here, a
-//! deleted or globally signed-out user has no stored session). One future serves them all.
+//! deleted or globally signed-out user has no stored session, `getUserData`'s answer is
+//! cached). One future serves them all.
 
 use super::{Env, Transport};
 use crate::json::{self, FromJson, Object, ToJson, Value};
@@ -13,6 +14,7 @@ use crate::prelude::*;
 use crate::protocol::one_request::{After, Needs, OneRequest, Source};
 use crate::protocol::types::{string_map, AttributeType, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
 use crate::text::split_once_byte;
 
@@ -33,7 +35,7 @@ pub async fn call<T: Transport, S: Storage + ?Sized>(
 ) -> Result<Passthrough, CognitoError> {
     let request = request(env, caller, row, args)?;
     let answer: Passthrough = env.call(&request).await?;
-    settle(env, caller.username, row, &request);
+    settle(env, caller.username, row, &request, &answer);
     Ok(answer)
 }
 
@@ -98,7 +100,9 @@ fn request<T: Transport, S: Storage + ?Sized>(
 }
 
 /// What storage keeps after Cognito confirmed the call.
-fn settle<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str, row: &OneRequest, sent: &Request) {
+fn settle<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, username: &str, row: &OneRequest, sent: &Request, answer: &Passthrough,
+) {
     match row.after {
         // Forgotten here too only when it is this browser's device.
         After::ForgetsDevice => {
@@ -109,7 +113,11 @@ fn settle<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str
             }
         }
         After::SignsOut | After::SignsOutEverywhere => env.clear_session(username),
-        After::Nothing | After::RefreshesUserData => {}
+        After::CachesUserData => {
+            let key = keys::user_item(&env.pool.client_id, username, UserItem::UserData);
+            let _ = env.storage.set_item(&key, &answer.stringify());
+        }
+        After::Nothing | After::RefreshesUserData | After::CreatesPasskey => {}
     }
 }
 

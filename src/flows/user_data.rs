@@ -2,16 +2,13 @@
 //! the SDK's `userData` key and served from there unless the caller bypasses the cache.
 
 use super::transport::Transport;
-use super::user::{self, Caller};
 use super::Env;
 use crate::json::{self, Value};
 use crate::prelude::*;
-use crate::protocol::types::Passthrough;
-use crate::protocol::{account, CognitoError, ErrorKind};
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
-use core::future::Future;
 
 /// The in-memory session when it is valid: what the SDK's account methods require (a
 /// session only in storage does not count; `getSession` puts it in memory first).
@@ -23,57 +20,37 @@ pub fn valid_session<T: Transport, S: Storage + ?Sized>(
         .ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
 }
 
-/// `getUserData`: the cached GetUser answer unless `bypass_cache`; else (or with nothing
-/// cached) GetUser, whose answer is cached. Without a valid session the cache is cleared
-/// and the call fails; a cache that is not JSON is cleared and reported. After a bypass the
-/// session is refreshed when possible, best effort (the SDK's behaviour, so new attributes
-/// reach the ID token): `refresh(refresh_token)` does it, so the caller can keep its
-/// in-memory session and tell its listeners.
-///
-/// `session()` is the caller's in-memory session, read again after each request, as the
-/// caller may have replaced it meanwhile.
-pub async fn user_data<T, S, Fut>(
-    env: &Env<'_, T, S>, username: &str, session: impl Fn() -> Option<Session>, bypass_cache: bool,
-    refresh: impl FnOnce(String) -> Fut,
-) -> Result<Value, CognitoError>
-where
-    T: Transport,
-    S: Storage + ?Sized,
-    Fut: Future<Output = Result<Session, CognitoError>>,
-{
+/// `getUserData` before any request: `Some` when it is answered without one. Without a
+/// valid session the cache is cleared and the call fails; unless `bypass_cache`, the
+/// cached GetUser answer is served (a cache that is not JSON is cleared and reported).
+/// `None`: GetUser is to be sent, and its answer is cached (`account::GET_USER`, whose
+/// `flows::user::call` keeps it).
+pub fn cached<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, username: &str, session: Option<Session>, bypass_cache: bool,
+) -> Option<Result<Value, CognitoError>> {
     let key = keys::user_item(&env.pool.client_id, username, UserItem::UserData);
-    if let Err(e) = valid_session(env, session()) {
+    if let Err(e) = valid_session(env, session) {
         env.storage.remove_item(&key);
-        return Err(e);
+        return Some(Err(e));
     }
-    if !bypass_cache {
-        if let Some(cached) = env.storage.get_item(&key) {
-            return json::parse(&cached).map_err(|_| {
-                env.storage.remove_item(&key);
-                CognitoError::new(ErrorKind::Storage, "The cached user data was not valid JSON and has been cleared.")
-            });
-        }
-    }
-    let data = fetch_user_data(env, username, &key, &session).await?;
     if bypass_cache {
-        let refresh_token = valid_session(env, session()).map(|s| s.refresh_token).unwrap_or_default();
-        if !refresh_token.is_empty() {
-            let _ = refresh(refresh_token).await; // best effort, as in the SDK
-        }
+        return None;
     }
-    Ok(Value::Object(data))
+    let cached = env.storage.get_item(&key)?;
+    Some(json::parse(&cached).map_err(|_| {
+        env.storage.remove_item(&key);
+        CognitoError::new(ErrorKind::Storage, "The cached user data was not valid JSON and has been cleared.")
+    }))
 }
 
-/// GetUser (`flows::user`'s, with the in-memory session's access token), caching the
-/// answer under `key`.
-async fn fetch_user_data<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, key: &str, session: &impl Fn() -> Option<Session>,
-) -> Result<Passthrough, CognitoError> {
-    let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
-    let data =
-        user::call(env, &Caller { username, access_token: &access_token }, &account::GET_USER, &Value::Null).await?;
-    let _ = env.storage.set_item(key, &data.stringify());
-    Ok(data)
+/// After a bypass of the cache the session is refreshed when possible, best effort (the
+/// SDK's behaviour, so new attributes reach the ID token): with this refresh token, the
+/// in-memory session's (read again after GetUser, as the caller may have replaced it
+/// meanwhile) when it is valid and has one.
+pub fn refresh_token<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, session: Option<Session>,
+) -> Option<String> {
+    valid_session(env, session).ok().map(|s| s.refresh_token).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -81,12 +58,41 @@ mod tests {
     use super::*;
     use crate::flows::single_flight::tests::run;
     use crate::flows::tests::{env, pool, refreshed, tokens, FakeServer, NOW};
+    use crate::flows::user::{self, Caller};
     use crate::json;
+    use crate::protocol::account;
     use crate::protocol::Operation;
     use crate::storage::MemoryStorage;
     use core::cell::{Cell, RefCell};
+    use core::future::Future;
 
     const KEY: &str = "CognitoIdentityServiceProvider.client.alice.userData";
+
+    /// `getUserData` as the entry runs it (`js::entry::user::account::run_one`): the cache
+    /// or GetUser, then after a bypass `refresh(refresh_token)`. `session()` is the
+    /// caller's in-memory session, read at each step.
+    async fn user_data<T, S, Fut>(
+        env: &Env<'_, T, S>, username: &str, session: impl Fn() -> Option<Session>, bypass_cache: bool,
+        refresh: impl FnOnce(String) -> Fut,
+    ) -> Result<Value, CognitoError>
+    where
+        T: Transport,
+        S: Storage + ?Sized,
+        Fut: Future<Output = Result<Session, CognitoError>>,
+    {
+        if let Some(done) = cached(env, username, session(), bypass_cache) {
+            return done;
+        }
+        let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
+        let caller = Caller { username, access_token: &access_token };
+        let data = user::call(env, &caller, &account::GET_USER, &Value::Null).await?;
+        if bypass_cache {
+            if let Some(token) = refresh_token(env, session()) {
+                let _ = refresh(token).await; // best effort, as in the SDK
+            }
+        }
+        Ok(Value::Object(data))
+    }
 
     fn signed_in(refresh_token: &str) -> Session {
         let (id, access) = tokens(NOW + 600);

@@ -16,8 +16,14 @@ const fn signed_in(operation: Operation, body: &'static [(&'static str, Source)]
     OneRequest { operation, needs: Needs::Token, body, tells, after: After::Nothing }
 }
 
-/// `getUserData`'s request: the answer as Cognito gives it.
-pub static GET_USER: OneRequest = signed_in(Operation::GetUser, TOKEN_ONLY, Tells::Answer);
+/// `getUserData`'s request: the answer as Cognito gives it, cached.
+pub static GET_USER: OneRequest = OneRequest {
+    operation: Operation::GetUser,
+    needs: Needs::Token,
+    body: TOKEN_ONLY,
+    tells: Tells::Answer,
+    after: After::CachesUserData,
+};
 pub static GET_USER_ATTRIBUTES: OneRequest = signed_in(Operation::GetUser, TOKEN_ONLY, Tells::Attributes);
 pub static GET_MFA_OPTIONS: OneRequest = signed_in(Operation::GetUser, TOKEN_ONLY, Tells::MfaOptions);
 
@@ -182,9 +188,15 @@ pub static FORGET_SPECIFIC_DEVICE: OneRequest = OneRequest {
     after: After::ForgetsDevice,
 };
 
-/// `registerPasskey`'s first request: the answer's CredentialCreationOptions go to the browser.
-pub static START_WEBAUTHN_REGISTRATION: OneRequest =
-    signed_in(Operation::StartWebAuthnRegistration, TOKEN_ONLY, Tells::Answer);
+/// `registerPasskey`'s first request: the answer's CredentialCreationOptions go to the
+/// browser, and the app hears 'SUCCESS' once the second request is through.
+pub static START_WEBAUTHN_REGISTRATION: OneRequest = OneRequest {
+    operation: Operation::StartWebAuthnRegistration,
+    needs: Needs::Token,
+    body: TOKEN_ONLY,
+    tells: Tells::Success,
+    after: After::CreatesPasskey,
+};
 
 /// `registerPasskey`'s second: `credential`, the new passkey as
 /// `PublicKeyCredential.toJSON()` gives it.

@@ -118,6 +118,12 @@ pub enum After {
     ForgetsDevice,
     /// The cached user data is fetched again (listeners hear of the refreshed session).
     RefreshesUserData,
+    /// The answer is the cached user data (`getUserData`'s GetUser): kept under the SDK's
+    /// `userData` key.
+    CachesUserData,
+    /// The answer's CredentialCreationOptions go to the browser, whose new passkey
+    /// CompleteWebAuthnRegistration sends (`registerPasskey`).
+    CreatesPasskey,
     /// The user's stored and in-memory sessions are cleared.
     SignsOut,
     /// [`After::SignsOut`]; the in-memory session is dropped even when the call fails.

@@ -7,6 +7,7 @@ use super::super::op::Op;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
+use crate::flows::session::refresh_session;
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
@@ -30,65 +31,71 @@ pub(super) async fn user_call(call: &Call, row: &OneRequest, args: &Value) -> Re
     flows::user::call(&call.env(), &caller, row, args).await
 }
 
-/// `getUserData` → the user data (cached unless `bypassCache`).
-pub(super) async fn user_data(call: &Call) -> Outcome {
-    let bypass = call.arg("bypassCache").as_bool().unwrap_or(false);
-    get_user_data(call, bypass, call.string_map("clientMetadata")).await.map(Reply::ok)
-}
-
-/// `getUserData` over the user's in-memory session; a bypass refreshes (and listeners hear of it).
-async fn get_user_data(
-    call: &Call, bypass_cache: bool, metadata: Option<crate::protocol::types::StringMap>,
-) -> Result<Value, CognitoError> {
-    let username = call.username();
-    let refresh = |token: String| {
-        let username = username.clone();
-        async move {
-            let found = flows::session::refresh_session(&call.env(), &username, &token, metadata).await;
-            tell(call, &username, found)
+/// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
+/// them: its request, what follows it here, and what the app is told. One future for all
+/// (a second request is a turn of the loop, not a future of its own).
+pub(super) async fn run_one(call: &Call, first: &'static OneRequest, out: &mut Answer) -> Outcome {
+    let (env, username) = (call.env(), call.username());
+    // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
+    // is fetched again whatever is cached.
+    let caching = first.after == After::CachesUserData;
+    let bypass = !caching || call.arg("bypassCache").as_bool().unwrap_or(false);
+    let (mut row, mut args) = (first, call.args().clone());
+    // The first request's result, when the app is told of it after a second.
+    let mut told = None;
+    let result = loop {
+        if row.after == After::CachesUserData {
+            if let Some(done) = user_data::cached(&env, &username, call.session(), bypass) {
+                break done;
+            }
+        }
+        let mut answer = match user_call(call, row, &args).await {
+            Ok(answer) => answer,
+            Err(e) => break Err(e),
+        };
+        match row.after {
+            After::CreatesPasskey => {
+                let options = answer.take("CredentialCreationOptions");
+                // The second request's arguments: the first's answer, with the passkey added.
+                answer.insert("credential", passkeys::create(&options).await?);
+                (row, args) = (&account::COMPLETE_WEBAUTHN_REGISTRATION, Value::Object(answer));
+            }
+            // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
+            After::RefreshesUserData => {
+                told = Some(Ok(Value::Object(answer)));
+                row = &account::GET_USER;
+            }
+            // After a bypass, the session is refreshed best effort (and listeners hear of it);
+            // only getUserData's refresh sends its ClientMetadata.
+            After::CachesUserData if bypass => {
+                if let Some(token) = user_data::refresh_token(&env, call.session()) {
+                    let metadata = if caching { call.string_map("clientMetadata") } else { None };
+                    let _ = tell(call, &username, refresh_session(&env, &username, &token, metadata).await);
+                }
+                break Ok(Value::Object(answer));
+            }
+            _ => break Ok(Value::Object(answer)),
         }
     };
-    // Boxed: its own future rather than inlined into this one (measured smaller).
-    Box::pin(user_data::user_data(&call.env(), &username, || call.session(), bypass_cache, refresh)).await
-}
-
-/// `registerPasskey`: StartWebAuthnRegistration, the browser's passkey creation,
-/// CompleteWebAuthnRegistration → 'SUCCESS'.
-pub(super) async fn register_passkey(call: &Call) -> Outcome {
-    let mut started = user_call(call, &account::START_WEBAUTHN_REGISTRATION, &Value::Null).await?;
-    let options = started.take("CredentialCreationOptions");
-    // The second request's arguments: the first's answer, with the passkey added.
-    started.insert("credential", passkeys::create(&options).await?);
-    user_call(call, &account::COMPLETE_WEBAUTHN_REGISTRATION, &Value::Object(started)).await?;
-    Ok(Reply::success())
-}
-
-/// A one-request operation (`one_request`): its request, what follows it here, and what
-/// the app is told.
-pub(super) async fn run_one(call: &Call, row: &'static OneRequest, out: &mut Answer) -> Outcome {
-    let result = user_call(call, row, call.args()).await;
-    // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
-    if result.is_ok() && row.after == After::RefreshesUserData {
-        let _ = get_user_data(call, true, None).await;
-    }
-    let signs_out = matches!(row.after, After::SignsOut | After::SignsOutEverywhere);
+    let result = told.unwrap_or(result);
+    let signs_out = matches!(first.after, After::SignsOut | After::SignsOutEverywhere);
     if signs_out && result.is_ok() {
-        clear_local(call, &call.username());
+        clear_local(call, &username);
     }
     // globalSignOut drops the in-memory session even when it fails.
-    let everywhere = row.after == After::SignsOutEverywhere;
+    let everywhere = first.after == After::SignsOutEverywhere;
     if signs_out && (result.is_ok() || everywhere && call.session().is_some()) {
         out.set("session", Value::Null);
     }
-    Ok(reply(row.tells, call, result?))
+    Ok(reply(first.tells, call, result?))
 }
 
 /// What the app is told of a one-request operation's answer.
-fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
+fn reply(tells: Tells, call: &Call, data: Value) -> Reply {
     match tells {
         Tells::Success => Reply::success(),
-        Tells::SuccessAndAnswer => Reply::success().with_details(Value::Object(data)),
-        Tells::Answer => Reply::ok(Value::Object(data)),
+        Tells::SuccessAndAnswer => Reply::success().with_details(data),
+        Tells::Answer => Reply::ok(data),
         Tells::Attributes => match data.get("UserAttributes").cloned() {
             Some(list @ Value::Array(_)) => Reply::one("attributes", list),
             _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
@@ -96,7 +103,6 @@ fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
         Tells::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
         Tells::SignedUp => signed_up(call, data),
         Tells::CodeSent | Tells::CodeSentOrSuccess => {
-            let data = Value::Object(data);
             let otherwise = match tells {
                 Tells::CodeSentOrSuccess if call.to_object() => Reply::success(),
                 _ => Reply::ok(data.clone()),
@@ -108,8 +114,8 @@ fn reply(tells: Tells, call: &Call, data: Passthrough) -> Reply {
 
 /// `signUp` → `{ username, userConfirmed, userSub, codeDeliveryDetails }` (the JS makes
 /// `user`). What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
-fn signed_up(call: &Call, data: Passthrough) -> Reply {
-    let Some(data) = SignUpResponse::from_json(Value::Object(data)) else {
+fn signed_up(call: &Call, data: Value) -> Reply {
+    let Some(data) = SignUpResponse::from_json(data) else {
         return Reply::err(&CognitoError::not_expected_json(200));
     };
     let mut result = Object::new();
@@ -149,6 +155,8 @@ pub(super) fn one_request(op: Op) -> Option<&'static OneRequest> {
         Op::ForgetSpecificDevice => &account::FORGET_SPECIFIC_DEVICE,
         Op::ListPasskeys => &account::LIST_WEBAUTHN_CREDENTIALS,
         Op::DeletePasskey => &account::DELETE_WEBAUTHN_CREDENTIAL,
+        Op::RegisterPasskey => &account::START_WEBAUTHN_REGISTRATION,
+        Op::GetUserData => &account::GET_USER,
         Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
         Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
         Op::SignUp => &registration::SIGN_UP,

@@ -63,8 +63,6 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
         Op::AssociateSoftwareToken | Op::VerifySoftwareToken => {
             return Ok(Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out)));
         }
-        Op::GetUserData => return Ok(Box::pin(account::user_data(call))),
-        Op::RegisterPasskey => return Ok(Box::pin(account::register_passkey(call))),
         _ => return Err(unknown_op(name)),
     };
     Ok(Box::pin(session::run(call, session_op, out)))
