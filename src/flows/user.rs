@@ -9,10 +9,10 @@
 //! cached). One future serves them all.
 
 use super::{Env, Transport};
-use crate::json::{self, FromJson, Object, ToJson, Value};
+use crate::json::{self, Object, ToJson, Value};
 use crate::prelude::*;
 use crate::protocol::one_request::{After, Needs, OneRequest, Source};
-use crate::protocol::types::{string_map, AttributeType, Passthrough};
+use crate::protocol::types::{string_map, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, Request};
 use crate::storage::keys::{self, UserItem};
 use crate::storage::Storage;
@@ -72,24 +72,18 @@ fn request<T: Transport, S: Storage + ?Sized>(
             Source::Given => Some(given.clone()),
             Source::Setting => Some(given.clone()).filter(|v| !v.is_null()),
             Source::Metadata => string_map(&args["clientMetadata"]).map(|m| m.to_json()),
-            Source::Attributes => Some(
-                Vec::<AttributeType>::from_json(args["attributes"].clone())
-                    .ok_or_else(|| bad("Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."))?
-                    .to_json(),
-            ),
             Source::UserAttributes if given.is_null() => None,
-            Source::UserAttributes => Some(
-                Vec::<AttributeType>::from_json(given.clone())
-                    .ok_or_else(|| {
-                        bad("User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.")
-                    })?
-                    .to_json(),
-            ),
-            Source::Names => Some(
-                Vec::<String>::from_json(args["names"].clone())
-                    .ok_or_else(|| bad("Attribute names must be a list of strings."))?
-                    .to_json(),
-            ),
+            Source::Attributes | Source::UserAttributes | Source::Names => {
+                Some(list(given, source).ok_or_else(|| {
+                    bad(match source {
+                        Source::Attributes => {
+                            "Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects."
+                        }
+                        Source::Names => "Attribute names must be a list of strings.",
+                        _ => "User attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.",
+                    })
+                })?)
+            }
             Source::Json => json::parse(arg).ok(),
         };
         if let Some(value) = value {
@@ -97,6 +91,27 @@ fn request<T: Transport, S: Storage + ?Sized>(
         }
     }
     Ok(Request { operation: row.operation, body })
+}
+
+/// A list argument as sent: strings for [`Source::Names`], else `{ Name, Value }` objects
+/// (`Name` a string, `Value` a string or '' when missing or null; other members left
+/// out). `None` when it is not such a list. Checked in place, not decoded into records.
+fn list(given: &Value, source: Source) -> Option<Value> {
+    let mut sent = Vec::new();
+    for item in given.as_array()? {
+        sent.push(if source == Source::Names {
+            item.as_str()?;
+            item.clone()
+        } else {
+            let name = item.get("Name")?.as_str()?;
+            let value = match item.get("Value") {
+                None | Some(Value::Null) => "",
+                Some(value) => value.as_str()?,
+            };
+            Value::Object(Object::from_texts(&["Name", "Value"], &[name, value]))
+        });
+    }
+    Some(Value::Array(sent))
 }
 
 /// What storage keeps after Cognito confirmed the call.

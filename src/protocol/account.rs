@@ -30,7 +30,7 @@ pub static GET_MFA_OPTIONS: OneRequest = signed_in(Operation::GetUser, TOKEN_ONL
 pub static UPDATE_USER_ATTRIBUTES: OneRequest = OneRequest {
     operation: Operation::UpdateUserAttributes,
     needs: Needs::Token,
-    body: body!["AccessToken" = AccessToken, "UserAttributes" = Attributes, "ClientMetadata" = Metadata],
+    body: body!["AccessToken" = AccessToken, "UserAttributes" = Attributes("attributes"), "ClientMetadata" = Metadata],
     tells: Tells::SuccessAndAnswer,
     after: After::RefreshesUserData,
 };
@@ -38,7 +38,7 @@ pub static UPDATE_USER_ATTRIBUTES: OneRequest = OneRequest {
 pub static DELETE_USER_ATTRIBUTES: OneRequest = OneRequest {
     operation: Operation::DeleteUserAttributes,
     needs: Needs::Token,
-    body: body!["UserAttributeNames" = Names, "AccessToken" = AccessToken],
+    body: body!["UserAttributeNames" = Names("names"), "AccessToken" = AccessToken],
     tells: Tells::Success,
     after: After::RefreshesUserData,
 };

@@ -46,7 +46,7 @@ pub enum Needs {
 /// Where a field's value comes from. Arguments are the method's, by the name the field
 /// names (`body!`); a field whose value is unset is left out, as `JSON.stringify` drops
 /// `undefined`.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub enum Source {
     /// The access token ([`Needs::Token`]).
     AccessToken,
@@ -74,12 +74,13 @@ pub enum Source {
     Setting,
     /// The `clientMetadata` argument's string members, left out unless it is an object.
     Metadata,
-    /// The `attributes` argument: `{ Name, Value }` objects (InvalidParameterException otherwise).
+    /// A list of `{ Name, Value }` objects (InvalidParameterException otherwise), sent as
+    /// `{ Name, Value }` alone, a missing or null `Value` as ''.
     Attributes,
-    /// `signUp`'s lists of `{ Name, Value }` objects, by argument: left out when null or
-    /// absent (InvalidParameterException, with its own message, when not such a list).
+    /// `signUp`'s lists of [`Source::Attributes`]' kind: left out when null or absent
+    /// (InvalidParameterException, with its own message, when not such a list).
     UserAttributes,
-    /// The `names` argument: strings (InvalidParameterException otherwise).
+    /// A list of strings (InvalidParameterException otherwise).
     Names,
     /// A constant, as JSON text.
     Json,

@@ -1,7 +1,7 @@
 //! Request and response bodies, field for field as Cognito names them. Optional
 //! fields are left out of the JSON when unset, as `JSON.stringify` drops `undefined`.
 
-use crate::json::{Fields, FromJson, Object, OrderedMap, ToJson, Value};
+use crate::json::{Object, OrderedMap, Value};
 use crate::prelude::*;
 
 /// AuthParameters, ChallengeResponses, ClientMetadata: sent in insertion order, as the
@@ -20,29 +20,6 @@ pub fn string_map(v: &Value) -> Option<StringMap> {
         }
     }
     Some(map)
-}
-
-#[derive(Clone, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct AttributeType {
-    pub name: String,
-    pub value: String,
-}
-
-impl ToJson for AttributeType {
-    fn to_json(&self) -> Value {
-        Value::Object(Object::from_texts(&["Name", "Value"], &[&self.name, &self.value]))
-    }
-}
-
-/// `Name` is required; a missing `Value` reads as ''.
-impl FromJson for AttributeType {
-    fn from_json(value: Value) -> Option<Self> {
-        let mut fields = Fields::new(value)?;
-        let attribute =
-            AttributeType { name: fields.read("Name"), value: fields.read::<Option<_>>("Value").unwrap_or_default() };
-        fields.finish(attribute)
-    }
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -127,7 +104,5 @@ mod tests {
                 .unwrap();
         assert_eq!((r.session, r.authentication_result.and_then(|a| a.expires_in)), (None, Some(3600)));
         assert!(crate::json::from_str::<SignUpResponse>(r#"{"UserSub":"s"}"#).is_none(), "UserConfirmed is required");
-        let a: AttributeType = crate::json::from_str(r#"{"Name":"email"}"#).unwrap();
-        assert_eq!((a.name.as_str(), a.value.as_str()), ("email", ""));
     }
 }

@@ -237,6 +237,27 @@ fn sign_up_refuses_attribute_lists_of_the_wrong_shape_before_sending() {
 }
 
 #[test]
+fn attribute_lists_are_sent_as_name_and_value_alone() {
+    // A missing or null Value is ''; other members are left out.
+    let attributes = json!([{"Name":"a"},{"Name":"b","Value":null},{"Value":"v","Name":"c","Extra":1}]);
+    assert_eq!(
+        text(&UPDATE_USER_ATTRIBUTES, json!({ "attributes": attributes })),
+        r#"{"AccessToken":"t","UserAttributes":[{"Name":"a","Value":""},{"Name":"b","Value":""},{"Name":"c","Value":"v"}]}"#
+    );
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    for attributes in [json!([{"Name":1,"Value":"v"}]), json!([{"Name":"a","Value":2}]), json!(["a"]), json!({})] {
+        let err = run(call(&env, &ALICE, &UPDATE_USER_ATTRIBUTES, &json!({ "attributes": attributes }))).unwrap_err();
+        assert_eq!(err.message, "Attributes must be a list of { Name, Value } (CognitoUserAttribute) objects.");
+    }
+    for names in [json!(["a", 1]), json!({}), Value::Null] {
+        let err = run(call(&env, &ALICE, &DELETE_USER_ATTRIBUTES, &json!({ "names": names }))).unwrap_err();
+        assert_eq!(err.message, "Attribute names must be a list of strings.");
+    }
+    assert!(server.requests.borrow().is_empty());
+}
+
+#[test]
 fn mfa_preference_leaves_out_unset_kinds() {
     let args = json!({"totp":{"Enabled":true,"PreferredMfa":true},"email":null});
     assert_eq!(
