@@ -6,6 +6,8 @@
 
 use super::one_request::{After, Needs, OneRequest, Tells};
 use super::Operation;
+use crate::json::{Object, Value};
+use crate::prelude::*;
 
 /// `pool.signUp`: registers the user; Cognito's answer says whether a confirmation code
 /// is on its way.
@@ -48,3 +50,55 @@ pub static RESEND_CONFIRMATION_CODE: OneRequest = OneRequest {
     tells: Tells::Answer,
     after: After::Nothing,
 };
+
+/// `signUp`'s result from SignUp's `answer`: `{ username, userConfirmed, userSub,
+/// codeDeliveryDetails }` (the JS makes `user`). What Cognito left out (or sent as null)
+/// stays out: the JS reads it as undefined, as the SDK gives it. `None` for an answer
+/// that does not say whether the user is confirmed, or whose UserSub is no text: not
+/// SignUp's. Checked in place, not decoded into a record.
+pub fn signed_up(username: String, answer: &Value) -> Option<Value> {
+    let (confirmed, sub) = (&answer["UserConfirmed"], &answer["UserSub"]);
+    confirmed.as_bool()?;
+    if !sub.is_null() {
+        sub.as_str()?;
+    }
+    let mut result = Object::new();
+    result.insert("username", Value::String(username));
+    for (name, field) in
+        [("userConfirmed", confirmed), ("userSub", sub), ("codeDeliveryDetails", &answer["CodeDeliveryDetails"])]
+    {
+        if !field.is_null() {
+            result.insert(name, field.clone());
+        }
+    }
+    Some(Value::Object(result))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+
+    fn result(answer: Value) -> Option<String> {
+        signed_up("u".into(), &answer).map(|r| r.stringify())
+    }
+
+    #[test]
+    fn sign_up_answers_become_the_sdks_result_and_others_are_refused() {
+        assert_eq!(
+            result(json!({"UserSub":"s","UserConfirmed":false,"CodeDeliveryDetails":{"DeliveryMedium":"EMAIL"},"X":1}))
+                .as_deref(),
+            Some(
+                r#"{"username":"u","userConfirmed":false,"userSub":"s","codeDeliveryDetails":{"DeliveryMedium":"EMAIL"}}"#
+            )
+        );
+        // What Cognito leaves out, or sends as null, stays out.
+        let bare = Some(r#"{"username":"u","userConfirmed":true}"#.to_string());
+        assert_eq!(result(json!({"UserConfirmed":true})), bare);
+        assert_eq!(result(json!({"UserConfirmed":true,"UserSub":null,"CodeDeliveryDetails":null})), bare);
+        assert_eq!(result(json!({"UserSub":"s"})), None, "UserConfirmed is required");
+        for answer in [json!({"UserConfirmed":"yes"}), json!({"UserConfirmed":true,"UserSub":5}), json!([])] {
+            assert_eq!(result(answer), None);
+        }
+    }
+}

@@ -22,21 +22,6 @@ pub fn string_map(v: &Value) -> Option<StringMap> {
     Some(map)
 }
 
-#[derive(Clone, Default, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct SignUpResponse {
-    /// Required: an answer without it is not a SignUp answer.
-    pub user_confirmed: bool,
-    pub user_sub: Option<String>,
-    pub code_delivery_details: Option<Value>,
-}
-
-crate::json_record!(SignUpResponse {
-    user_confirmed: "UserConfirmed",
-    user_sub: "UserSub",
-    code_delivery_details: "CodeDeliveryDetails",
-});
-
 /// The answer to InitiateAuth and RespondToAuthChallenge: either tokens or the next challenge.
 #[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
@@ -103,6 +88,5 @@ mod tests {
             crate::json::from_str(r#"{"Session":null,"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600}}"#)
                 .unwrap();
         assert_eq!((r.session, r.authentication_result.and_then(|a| a.expires_in)), (None, Some(3600)));
-        assert!(crate::json::from_str::<SignUpResponse>(r#"{"UserSub":"s"}"#).is_none(), "UserConfirmed is required");
     }
 }

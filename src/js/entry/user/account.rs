@@ -11,10 +11,10 @@ use crate::flows::session::refresh_session;
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
-use crate::json::{FromJson, Object, Value};
+use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::one_request::{After, OneRequest, Tells};
-use crate::protocol::types::{Passthrough, SignUpResponse};
+use crate::protocol::types::Passthrough;
 use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
@@ -101,7 +101,10 @@ fn reply(tells: Tells, call: &Call, data: Value) -> Reply {
             _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
         },
         Tells::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
-        Tells::SignedUp => signed_up(call, data),
+        Tells::SignedUp => match registration::signed_up(call.text("username"), &data) {
+            Some(result) => Reply::ok(result),
+            None => Reply::err(&CognitoError::not_expected_json(200)),
+        },
         Tells::CodeSent | Tells::CodeSentOrSuccess => {
             let otherwise = match tells {
                 Tells::CodeSentOrSuccess if call.to_object() => Reply::success(),
@@ -110,24 +113,6 @@ fn reply(tells: Tells, call: &Call, data: Value) -> Reply {
             Reply::method("inputVerificationCode", vec![data], otherwise)
         }
     }
-}
-
-/// `signUp` → `{ username, userConfirmed, userSub, codeDeliveryDetails }` (the JS makes
-/// `user`). What Cognito left out stays out: the JS reads it as undefined, as the SDK gives it.
-fn signed_up(call: &Call, data: Value) -> Reply {
-    let Some(data) = SignUpResponse::from_json(data) else {
-        return Reply::err(&CognitoError::not_expected_json(200));
-    };
-    let mut result = Object::new();
-    result.insert("username", Value::String(call.text("username")));
-    result.insert("userConfirmed", Value::Bool(data.user_confirmed));
-    if let Some(sub) = data.user_sub {
-        result.insert("userSub", Value::String(sub));
-    }
-    if let Some(details) = data.code_delivery_details {
-        result.insert("codeDeliveryDetails", details);
-    }
-    Reply::ok(Value::Object(result))
 }
 
 /// The one-request operations' rows, by method; None for an operation of another kind.
