@@ -220,7 +220,7 @@ pub static DELETE_WEBAUTHN_CREDENTIAL: OneRequest = signed_in(
 
 /// `associateSoftwareToken` of a signed-in user.
 pub static ASSOCIATE_SOFTWARE_TOKEN: OneRequest =
-    signed_in(Operation::AssociateSoftwareToken, TOKEN_ONLY, Tells::Answer);
+    signed_in(Operation::AssociateSoftwareToken, TOKEN_ONLY, Tells::SecretCode);
 
 /// `associateSoftwareToken` during the MFA_SETUP challenge: its argument is the user
 /// object's, the challenge's `Session`; the answer's Session continues the challenge.
@@ -228,7 +228,7 @@ pub static ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE: OneRequest = OneRequest {
     operation: Operation::AssociateSoftwareToken,
     needs: Needs::Nothing,
     body: body!["Session" = Text("Session")],
-    tells: Tells::Answer,
+    tells: Tells::SecretCode,
     after: After::Nothing,
 };
 

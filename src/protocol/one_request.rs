@@ -109,6 +109,10 @@ pub enum Tells {
     /// makes its `user`); an answer that does not say whether the user is confirmed is
     /// not SignUp's.
     SignedUp,
+    /// `associateSoftwareToken`'s secret (the answer's SecretCode) to `associateSecretCode`
+    /// when the callback object has it, else as success. During the MFA_SETUP challenge
+    /// the answer's Session continues it: the user holds that one from then on.
+    SecretCode,
 }
 
 /// What follows once Cognito has answered.

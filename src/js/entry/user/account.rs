@@ -1,9 +1,10 @@
-//! The signed-in account: attributes, user data, passwords, MFA settings, devices,
-//! passkeys, registration (the pool's `signUp` among them): the one-request operations of
+//! The signed-in account: attributes, user data, passwords, MFA settings, TOTP set-up,
+//! devices, passkeys, registration (the pool's `signUp` among them): the one-request operations of
 //! `flows::user`, and what each answers the app.
 
 use super::super::call::Call;
 use super::super::op::Op;
+use super::super::pending;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
@@ -34,13 +35,13 @@ pub(super) async fn user_call(call: &Call, row: &OneRequest, args: &Value) -> Re
 /// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
 /// them: its request, what follows it here, and what the app is told. One future for all
 /// (a second request is a turn of the loop, not a future of its own).
-pub(super) async fn run_one(call: &Call, first: &'static OneRequest, out: &mut Answer) -> Outcome {
+pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Value, out: &mut Answer) -> Outcome {
     let (env, username) = (call.env(), call.username());
     // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
     // is fetched again whatever is cached.
     let caching = first.after == After::CachesUserData;
     let bypass = !caching || call.arg("bypassCache").as_bool().unwrap_or(false);
-    let (mut row, mut args) = (first, call.args().clone());
+    let (mut row, mut args) = (first, args.clone());
     // The first request's result, when the app is told of it after a second.
     let mut told = None;
     let result = loop {
@@ -87,11 +88,11 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, out: &mut A
     if signs_out && (result.is_ok() || everywhere && call.session().is_some()) {
         out.set("session", Value::Null);
     }
-    Ok(reply(first.tells, call, result?))
+    Ok(reply(first.tells, call, result?, out))
 }
 
 /// What the app is told of a one-request operation's answer.
-fn reply(tells: Tells, call: &Call, data: Value) -> Reply {
+fn reply(tells: Tells, call: &Call, data: Value, out: &mut Answer) -> Reply {
     match tells {
         Tells::Success => Reply::success(),
         Tells::SuccessAndAnswer => Reply::success().with_details(data),
@@ -112,12 +113,27 @@ fn reply(tells: Tells, call: &Call, data: Value) -> Reply {
             };
             Reply::method("inputVerificationCode", vec![data], otherwise)
         }
+        Tells::SecretCode => {
+            if let (Some(new), Some(old)) = (data.get("Session").and_then(Value::as_str), call.challenge_session()) {
+                pending::rename(old, new);
+                out.set("Session", Value::String(new.to_string()));
+            }
+            let secret = data["SecretCode"].clone();
+            Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret))
+        }
     }
 }
 
-/// The one-request operations' rows, by method; None for an operation of another kind.
-pub(super) fn one_request(op: Op) -> Option<&'static OneRequest> {
-    Some(match op {
+/// The one-request operations' rows, by method, with the arguments each reads; None for
+/// an operation of another kind. TOTP set-up during a challenge (the user holds its
+/// Session) is for that sign-in: the row reads the user object (verifying then is a
+/// sign-in step, `sign_in`, asked for first).
+pub(super) fn one_request(op: Op, call: &Call) -> Option<(&'static OneRequest, &Value)> {
+    let in_challenge = call.challenge_session().is_some();
+    if in_challenge && matches!(op, Op::AssociateSoftwareToken | Op::VerifySoftwareToken) {
+        return Some((&account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, call.user()));
+    }
+    let row = match op {
         Op::UpdateAttributes => &account::UPDATE_USER_ATTRIBUTES,
         Op::DeleteAttributes => &account::DELETE_USER_ATTRIBUTES,
         Op::GetUserAttributes => &account::GET_USER_ATTRIBUTES,
@@ -145,6 +161,9 @@ pub(super) fn one_request(op: Op) -> Option<&'static OneRequest> {
         Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
         Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
         Op::SignUp => &registration::SIGN_UP,
+        Op::AssociateSoftwareToken => &account::ASSOCIATE_SOFTWARE_TOKEN,
+        Op::VerifySoftwareToken => &account::VERIFY_SOFTWARE_TOKEN,
         _ => return None,
-    })
+    };
+    Some((row, call.args()))
 }

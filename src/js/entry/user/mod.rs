@@ -51,8 +51,8 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
     if let Some(step) = sign_in::step(op, call) {
         return Ok(Box::pin(sign_in::sign_in(call, step, out)));
     }
-    if let Some(row) = account::one_request(op) {
-        return Ok(Box::pin(account::run_one(call, row, out)));
+    if let Some((row, args)) = account::one_request(op, call) {
+        return Ok(Box::pin(account::run_one(call, row, args, out)));
     }
     // One boxing of each future type (the arms differ only in an argument).
     let session_op = match op {
@@ -60,9 +60,6 @@ pub(super) fn run<'a>(op: Op, name: &str, call: &'a Call, out: &'a mut Answer) -
         Op::RefreshSession => SessionOp::Refresh,
         Op::SignOut => SessionOp::SignOut,
         Op::RevokeTokens => SessionOp::Revoke,
-        Op::AssociateSoftwareToken | Op::VerifySoftwareToken => {
-            return Ok(Box::pin(sign_in::software_token(call, op == Op::VerifySoftwareToken, out)));
-        }
         _ => return Err(unknown_op(name)),
     };
     Ok(Box::pin(session::run(call, session_op, out)))

@@ -5,7 +5,6 @@ use super::super::call::{session_json, Call};
 use super::super::op::Op;
 use super::super::pending;
 use super::super::reply::{error_object, Answer, Outcome, Reply};
-use super::account::user_call;
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
@@ -15,7 +14,6 @@ use crate::js::js_storage::JsStorage;
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
-use crate::protocol::account;
 use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
@@ -64,7 +62,7 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
         Op::SendMfaSelectionAnswer => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
         Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
         // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
-        // finishes the sign-in; for a signed-in user it is `software_token`'s.
+        // finishes the sign-in; for a signed-in user it is a one-request operation (`account`).
         Op::VerifySoftwareToken if call.challenge_session().is_some() => answer(ChallengeAnswer::MfaSetup {
             code: call.text("code"),
             friendly_device_name: call.optional_text("friendlyDeviceName"),
@@ -226,31 +224,4 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     }
     args.push(last);
     Reply::method(callback.method(), args, otherwise)
-}
-
-/// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
-/// user holds a Session) for that sign-in, else for the signed-in user. Associating
-/// answers the secret (what the Promise form resolves to); verifying during MFA_SETUP
-/// finishes the sign-in (a sign-in [`Step`], not here), and for a signed-in user
-/// onSuccess gets VerifySoftwareToken's answer. Either is one request, awaited here
-/// (through an async fn of `flows`, it was a second state machine: measured larger).
-pub(super) async fn software_token(call: &Call, verify: bool, out: &mut Answer) -> Outcome {
-    // During a challenge the request carries the Session the user object holds: that row
-    // reads the user object as its arguments.
-    let session = call.challenge_session();
-    let (row, args) = match (session, verify) {
-        (Some(_), _) => (&account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, call.user()),
-        (None, true) => (&account::VERIFY_SOFTWARE_TOKEN, call.args()),
-        (None, false) => (&account::ASSOCIATE_SOFTWARE_TOKEN, call.args()),
-    };
-    let data = user_call(call, row, args).await?;
-    if verify && session.is_none() {
-        return Ok(Reply::ok(Value::Object(data)));
-    }
-    let secret = data.get("SecretCode").cloned().unwrap_or(Value::Null);
-    if let (Some(new), Some(old)) = (data.get("Session").and_then(Value::as_str), session) {
-        pending::rename(old, new);
-        out.set("Session", Value::String(new.to_string()));
-    }
-    Ok(Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret)))
 }
