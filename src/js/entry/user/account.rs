@@ -15,21 +15,11 @@ use crate::js::passkeys;
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::one_request::{After, OneRequest, Tells};
-use crate::protocol::types::Passthrough;
 use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
-pub(super) fn access_token(call: &Call) -> Result<String, CognitoError> {
+fn access_token(call: &Call) -> Result<String, CognitoError> {
     user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt)
-}
-
-/// Runs one of the user's one-request operations (`flows::user::call`) as this user,
-/// with `args` as the method's arguments.
-pub(super) async fn user_call(call: &Call, row: &OneRequest, args: &Value) -> Result<Passthrough, CognitoError> {
-    let username = call.username();
-    let access_token = || access_token(call);
-    let caller = Caller { username: &username, access_token: &access_token };
-    flows::user::call(&call.env(), &caller, row, args).await
 }
 
 /// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
@@ -37,6 +27,8 @@ pub(super) async fn user_call(call: &Call, row: &OneRequest, args: &Value) -> Re
 /// (a second request is a turn of the loop, not a future of its own).
 pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Value, out: &mut Answer) -> Outcome {
     let (env, username) = (call.env(), call.username());
+    let access_token = || access_token(call);
+    let caller = Caller { username: &username, access_token: &access_token };
     // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
     // is fetched again whatever is cached.
     let caching = first.after == After::CachesUserData;
@@ -50,7 +42,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
                 break done;
             }
         }
-        let mut answer = match user_call(call, row, &args).await {
+        let mut answer = match flows::user::call(&env, &caller, row, &args).await {
             Ok(answer) => answer,
             Err(e) => break Err(e),
         };
