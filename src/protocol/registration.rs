@@ -57,19 +57,20 @@ pub static RESEND_CONFIRMATION_CODE: OneRequest = OneRequest {
 /// that does not say whether the user is confirmed, or whose UserSub is no text: not
 /// SignUp's. Checked in place, not decoded into a record.
 pub fn signed_up(username: String, answer: &Value) -> Option<Value> {
-    let (confirmed, sub) = (&answer["UserConfirmed"], &answer["UserSub"]);
-    confirmed.as_bool()?;
-    if !sub.is_null() {
-        sub.as_str()?;
-    }
+    let confirmed = answer["UserConfirmed"].as_bool()?;
+    let sub = match &answer["UserSub"] {
+        Value::Null => None,
+        sub => Some(sub.as_str()?),
+    };
     let mut result = Object::new();
     result.insert("username", Value::String(username));
-    for (name, field) in
-        [("userConfirmed", confirmed), ("userSub", sub), ("codeDeliveryDetails", &answer["CodeDeliveryDetails"])]
-    {
-        if !field.is_null() {
-            result.insert(name, field.clone());
-        }
+    result.insert("userConfirmed", Value::Bool(confirmed));
+    if let Some(sub) = sub {
+        result.insert("userSub", Value::String(sub.to_string()));
+    }
+    match &answer["CodeDeliveryDetails"] {
+        Value::Null => {}
+        details => result.insert("codeDeliveryDetails", details.clone()),
     }
     Some(Value::Object(result))
 }
