@@ -24,8 +24,12 @@ pub struct Caller<'a> {
     pub access_token: &'a dyn Fn() -> Result<String, CognitoError>,
 }
 
-fn device_not_remembered() -> CognitoError {
-    CognitoError::new(ErrorKind::DeviceNotRemembered, "This device is not remembered for this user.")
+/// This browser's remembered device key for `username`.
+fn this_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username: &str) -> Result<String, CognitoError> {
+    match env.sessions().load_device(username) {
+        Some(device) => Ok(device.key),
+        None => Err(CognitoError::new(ErrorKind::DeviceNotRemembered, "This device is not remembered for this user.")),
+    }
 }
 
 /// Sends `row`'s request for `caller`, its values taken from `args` (the method's
@@ -43,9 +47,8 @@ pub async fn call<T: Transport, S: Storage + ?Sized>(
 fn request<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, caller: &Caller, row: &OneRequest, args: &Value,
 ) -> Result<Request, CognitoError> {
-    let this_device = || env.sessions().load_device(caller.username).map(|d| d.key).ok_or_else(device_not_remembered);
     if row.needs == Needs::DeviceThenToken {
-        this_device()?;
+        this_device(env, caller.username)?;
     }
     let token = match row.needs {
         Needs::Nothing => String::new(),
@@ -64,7 +67,7 @@ fn request<T: Transport, S: Storage + ?Sized>(
             Source::UserContext => {
                 env.user_context_data(body.get("Username").and_then(Value::as_str).unwrap_or_default()).value()
             }
-            Source::ThisDevice => text(&this_device()?),
+            Source::ThisDevice => text(&this_device(env, caller.username)?),
             Source::Text => text(given.as_str().unwrap_or_default()),
             Source::OptionalText => given.as_str().and_then(text),
             Source::Count => given.as_f64().filter(|n| *n >= 1.0).map(|n| (n as u32).to_json()),
