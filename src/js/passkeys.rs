@@ -1,6 +1,9 @@
 //! Passkeys through the browser's WebAuthn API. Cognito speaks the JSON forms of WebAuthn
 //! options and credentials; the browser converts with `PublicKeyCredential.parse*FromJSON`
 //! and `credential.toJSON()` (`host.passkey`, in src/facade/core.js).
+//!
+//! Each call is started here and its [`Wait`] awaited by the caller's own future (no
+//! future of this module's own), then read with [`credential`].
 
 use super::host::host;
 use super::tasks::Wait;
@@ -8,12 +11,18 @@ use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 
-/// `navigator.credentials.create` (or `.get`) with `options` (JSON text): the credential in
-/// JSON form, as text. `what` names the options in the error for options that are not JSON.
-async fn credentials_call(create: bool, options: &str, what: &str) -> Result<String, CognitoError> {
+/// Starts `navigator.credentials.create` (or `.get`) with `options` (JSON text): the
+/// credential in JSON form, as text, once settled.
+fn start(create: bool, options: &str) -> Wait {
     let credential = Wait::new();
     host().passkey(create, options, credential.id());
-    credential.await.map_err(|failure| match failure.split_once('\n') {
+    credential
+}
+
+/// What a started call settled with, as the credential (JSON text) or a coded error.
+/// `what` names the options in the error for options that are not JSON.
+fn credential(settled: Result<String, String>, what: &str) -> Result<String, CognitoError> {
+    settled.map_err(|failure| match failure.split_once('\n') {
         // A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
         Some((name, message)) => CognitoError::new(ErrorKind::from_code(name), message),
         None if failure == "json" => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),
@@ -24,13 +33,19 @@ async fn credentials_call(create: bool, options: &str, what: &str) -> Result<Str
 /// Signs Cognito's WEB_AUTHN challenge: `request_options_json` is its
 /// CREDENTIAL_REQUEST_OPTIONS; returns the CREDENTIAL answer (JSON text).
 pub async fn assertion(request_options_json: &str) -> Result<String, CognitoError> {
-    credentials_call(false, request_options_json, "CREDENTIAL_REQUEST_OPTIONS").await
+    credential(start(false, request_options_json).await, "CREDENTIAL_REQUEST_OPTIONS")
 }
 
-/// Creates a passkey from StartWebAuthnRegistration's CredentialCreationOptions; returns
-/// the new credential in JSON form for CompleteWebAuthnRegistration.
-pub async fn create(creation_options: &Value) -> Result<Value, CognitoError> {
-    let text = credentials_call(true, &creation_options.stringify(), "CredentialCreationOptions").await?;
+/// Starts creating a passkey from StartWebAuthnRegistration's CredentialCreationOptions;
+/// what it settles with goes to [`created`].
+pub fn create(creation_options: &Value) -> Wait {
+    start(true, &creation_options.stringify())
+}
+
+/// The new credential in JSON form for CompleteWebAuthnRegistration, from what
+/// [`create`] settled with.
+pub fn created(settled: Result<String, String>) -> Result<Value, CognitoError> {
+    let text = credential(settled, "CredentialCreationOptions")?;
     crate::json::parse(&text).map_err(|_| unsupported())
 }
 

@@ -50,7 +50,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             After::CreatesPasskey => {
                 let options = answer.take("CredentialCreationOptions");
                 // The second request's arguments: the first's answer, with the passkey added.
-                answer.insert("credential", passkeys::create(&options).await?);
+                answer.insert("credential", passkeys::created(passkeys::create(&options).await)?);
                 (row, args) = (&account::COMPLETE_WEBAUTHN_REGISTRATION, Value::Object(answer));
             }
             // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
