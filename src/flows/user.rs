@@ -2,11 +2,13 @@
 //! everywhere, remembered devices, passkeys, TOTP set-up (but its verification during
 //! the MFA_SETUP challenge, which finishes a sign-in: `flows::sign_in`), and
 //! registration (sign-up and its confirmation). Each is a row of the table
-//! ([`OneRequest`]: `protocol::account`, `protocol::registration`); [`call`] is the one
-//! interpreter of a row: it builds the body from the method's arguments, sends it, and
-//! does what storage needs afterwards (a forgotten device is no longer remembered here, a
-//! deleted or globally signed-out user has no stored session, `getUserData`'s answer is
-//! cached). One future serves them all.
+//! ([`OneRequest`]: `protocol::account`, `protocol::registration`), run by one
+//! interpreter: [`request`] builds the body from the method's arguments, and once Cognito
+//! has answered, [`settle`] does what storage needs (a forgotten device is no longer
+//! remembered here, a deleted or globally signed-out user has no stored session,
+//! `getUserData`'s answer is cached). The entry's one account future sends between the
+//! two itself (a future of this module's around the send was a level of state machine
+//! more: measured larger); [`call`] is that composition for the tests.
 
 use super::{Env, Transport};
 use crate::json::{self, Object, ToJson, Value};
@@ -33,7 +35,9 @@ fn this_device<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, username:
 }
 
 /// Sends `row`'s request for `caller`, its values taken from `args` (the method's
-/// arguments by name), and returns Cognito's answer, storage settled.
+/// arguments by name), and returns Cognito's answer, storage settled: what
+/// `js::entry::user::account::run_one` does for each request.
+#[cfg(test)]
 pub async fn call<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, caller: &Caller<'_>, row: &OneRequest, args: &Value,
 ) -> Result<Passthrough, CognitoError> {
@@ -43,8 +47,9 @@ pub async fn call<T: Transport, S: Storage + ?Sized>(
     Ok(answer)
 }
 
-/// The row's request: what it needs first, then its fields in wire order.
-fn request<T: Transport, S: Storage + ?Sized>(
+/// The row's request for `caller`, its values taken from `args` (the method's arguments
+/// by name): what it needs first, then its fields in wire order.
+pub fn request<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, caller: &Caller, row: &OneRequest, args: &Value,
 ) -> Result<Request, CognitoError> {
     if row.needs == Needs::DeviceThenToken {
@@ -117,8 +122,8 @@ fn list(given: &Value, source: Source) -> Option<Value> {
     Some(Value::Array(sent))
 }
 
-/// What storage keeps after Cognito confirmed the call.
-fn settle<T: Transport, S: Storage + ?Sized>(
+/// What storage keeps after Cognito answered `sent` with `answer`.
+pub fn settle<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, row: &OneRequest, sent: &Request, answer: &Passthrough,
 ) {
     match row.after {

@@ -15,6 +15,7 @@ use crate::js::passkeys;
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::one_request::{After, OneRequest, Tells};
+use crate::protocol::types::Passthrough;
 use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
@@ -23,8 +24,9 @@ fn access_token(call: &Call) -> Result<String, CognitoError> {
 }
 
 /// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
-/// them: its request, what follows it here, and what the app is told. One future for all
-/// (a second request is a turn of the loop, not a future of its own).
+/// them: its request, what follows it here, and what the app is told. One future for all:
+/// a second request is a turn of the loop, and each is sent here, between
+/// `flows::user::request` and `settle`, not in a future of its own.
 pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Value, out: &mut Answer) -> Outcome {
     let (env, username) = (call.env(), call.username());
     let access_token = || access_token(call);
@@ -42,10 +44,15 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
                 break done;
             }
         }
-        let mut answer = match flows::user::call(&env, &caller, row, &args).await {
+        let request = match flows::user::request(&env, &caller, row, &args) {
+            Ok(request) => request,
+            Err(e) => break Err(e),
+        };
+        let mut answer: Passthrough = match env.call(&request).await {
             Ok(answer) => answer,
             Err(e) => break Err(e),
         };
+        flows::user::settle(&env, &username, row, &request, &answer);
         match row.after {
             After::CreatesPasskey => {
                 let options = answer.take("CredentialCreationOptions");
