@@ -23,8 +23,8 @@ pub fn valid_session<T: Transport, S: Storage + ?Sized>(
 /// `getUserData` before any request: `Some` when it is answered without one. Without a
 /// valid session the cache is cleared and the call fails; unless `bypass_cache`, the
 /// cached GetUser answer is served (a cache that is not JSON is cleared and reported).
-/// `None`: GetUser is to be sent, and its answer is cached (`account::GET_USER`, whose
-/// `flows::user::call` keeps it).
+/// `None`: GetUser is to be sent, and its answer is cached (the row `account::GET_USER`:
+/// `flows::user::settle` keeps it).
 pub fn cached<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, session: Option<Session>, bypass_cache: bool,
 ) -> Option<Result<Value, CognitoError>> {

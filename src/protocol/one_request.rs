@@ -3,8 +3,9 @@
 //! `static` next to the other bodies of its kind (`account`, `registration`). The row says
 //! everything about the operation: the Cognito operation, what must be there first, the
 //! body's fields in wire order with where each value comes from, what the app is told,
-//! and what follows a success. `flows::user::call` is the one interpreter that runs a row;
-//! the entry maps a method name to its row and shapes the reply.
+//! and what follows a success. `flows::user` is the one interpreter of a row (its body,
+//! what storage keeps afterwards); the entry maps a method name to its row, runs every
+//! row in one future, and shapes the reply.
 
 use super::Operation;
 
