@@ -96,8 +96,8 @@ fn reply(tells: Tells, call: &Call, data: Value, out: &mut Answer) -> Reply {
         Tells::Success => Reply::success(),
         Tells::SuccessAndAnswer => Reply::success().with_details(data),
         Tells::Answer => Reply::ok(data),
-        Tells::Attributes => match data.get("UserAttributes").cloned() {
-            Some(list @ Value::Array(_)) => Reply::one("attributes", list),
+        Tells::Attributes => match data.get("UserAttributes") {
+            Some(list @ Value::Array(_)) => Reply::one("attributes", list.clone()),
             _ => Reply::err(&CognitoError::unexpected_response(200, "UserAttributes is missing")),
         },
         Tells::MfaOptions => Reply::ok_or_undefined(data.get("MFAOptions").cloned()),
