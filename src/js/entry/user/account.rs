@@ -1,6 +1,6 @@
 //! The signed-in account: attributes, user data, passwords, MFA settings, TOTP set-up,
-//! devices, passkeys, registration (the pool's `signUp` among them): the one-request operations of
-//! `flows::user`, and what each answers the app.
+//! devices, passkeys, registration (the pool's `signUp` among them): the one-request
+//! operations of `flows::user`, and what each answers the app.
 
 use super::super::call::Call;
 use super::super::op::Op;
