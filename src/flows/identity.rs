@@ -26,7 +26,6 @@ use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use core::cell::RefCell;
-use core::future::Future;
 
 /// An identity pool and where it answers.
 #[derive(Clone, PartialEq, Eq)]
@@ -74,17 +73,19 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
 
     /// The credentials: the known ones unless `force` or they are about to expire, else
     /// fetched. Concurrent callers for one credentials object (`flight`) share one fetch
-    /// (`flights`) and what it leaves; `logins` is awaited only by the caller that fetches.
+    /// (`flights`) and what it leaves; `logins` is asked only by the caller that fetches.
+    /// (A function, not a future: the entry has them at hand, and each future awaited here
+    /// is another state machine in the wasm.)
     pub async fn get(
         &self, known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
-        logins: impl Future<Output = Result<Object, CognitoError>>,
+        logins: impl FnOnce() -> Result<Object, CognitoError>,
     ) -> Fetched {
         if !force && !self.needs_refresh(&known) {
             return (known, Ok(()));
         }
         flights
             .run(flight, || async {
-                let logins = match logins.await {
+                let logins = match logins() {
                     Ok(logins) => logins,
                     Err(e) => return (known, Err(e)),
                 };
@@ -157,12 +158,13 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::{run, run_all, Yield};
+    use crate::flows::single_flight::tests::{run, run_all};
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
+    use core::future::Future;
     use core::pin::Pin;
 
     const NOW: i64 = 1_000_000;
@@ -281,19 +283,19 @@ mod tests {
         let flights = SingleFlight::default();
         assert!(env.needs_refresh(&Known::default()));
         let logins_asked = core::cell::Cell::new(0);
-        let logins = || async {
+        let logins = || {
             logins_asked.set(logins_asked.get() + 1);
             Ok(Object::new())
         };
-        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins()));
+        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins));
         result.unwrap();
-        let (known, result) = run(env.get(known, &flights, "c1", false, logins()));
+        let (known, result) = run(env.get(known, &flights, "c1", false, logins));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1), "the second get sent nothing");
         assert!(!env.needs_refresh(&known));
         // Forced: fetched again, with the cached id.
         server.answer(200, credentials("eu-west-1:id", "A2"));
-        let (known, result) = run(env.get(known, &flights, "c1", true, logins()));
+        let (known, result) = run(env.get(known, &flights, "c1", true, logins));
         result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
@@ -310,9 +312,10 @@ mod tests {
         let flights = SingleFlight::default();
         let logins_asked = core::cell::Cell::new(0);
         let get = || {
-            let logins = async {
+            // The first caller fetches; its requests are in flight for a while (the fake
+            // server yields), so the others find the flight and wait for it.
+            let logins = || {
                 logins_asked.set(logins_asked.get() + 1);
-                Yield(2).await;
                 Ok(Object::new())
             };
             Box::pin(env.get(Known::default(), &flights, "c1", false, logins)) as Pin<Box<dyn Future<Output = Fetched>>>
@@ -331,7 +334,7 @@ mod tests {
         let env = env(&pool, &server, &storage);
         let flights = SingleFlight::default();
         let known = Known { identity_id: Some("eu-west-1:kept".into()), credentials: None };
-        let refused = async { Err(CognitoError::new(ErrorKind::NotAuthorized, "no session")) };
+        let refused = || Err(CognitoError::new(ErrorKind::NotAuthorized, "no session"));
         let (after, result) = run(env.get(known.clone(), &flights, "c1", false, refused));
         assert_eq!((after, result.unwrap_err().code()), (known, "NotAuthorizedException"));
         assert!(server.requests.borrow().is_empty(), "nothing sent without logins");

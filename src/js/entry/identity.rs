@@ -118,9 +118,8 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
 /// for the object's concurrent calls) and says what the object knows afterwards.
 pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
     let flight = call.input["flight"].as_str().unwrap_or_default();
-    let logins = call.logins();
     let flights = FLIGHTS.with(ResetAfterPanic::get);
-    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), async { logins }).await;
+    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), || call.logins()).await;
     out.set("known", known_json(&known));
     result.map(|()| Reply::ok(known_json(&known)))
 }
