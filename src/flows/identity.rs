@@ -83,57 +83,53 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         if !force && !self.needs_refresh(&known) {
             return (known, Ok(()));
         }
-        flights
-            .run(flight, || async {
-                let logins = match logins() {
-                    Ok(logins) => logins,
-                    Err(e) => return (known, Err(e)),
-                };
-                let known = RefCell::new(known);
-                let result = self.fetch(&known, &logins).await;
-                (known.into_inner(), result)
-            })
-            .await
+        flights.run(flight, || self.fetch(known, logins())).await
     }
 
-    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity; the
-    /// answer goes into `known` and the id into storage. A cached id the pool refuses is
-    /// dropped (from memory and storage) and fetched again, once.
-    pub async fn fetch(&self, known: &RefCell<Known>, logins: &Object) -> Result<(), CognitoError> {
+    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity with
+    /// `logins` (or their failure, then nothing is sent); the answer goes into what the
+    /// object knows and the id into storage. A cached id the pool refuses is dropped (from
+    /// memory and storage) and fetched again, once.
+    pub async fn fetch(&self, mut known: Known, logins: Result<Object, CognitoError>) -> Fetched {
+        let logins = match logins {
+            Ok(logins) => logins,
+            Err(e) => return (known, Err(e)),
+        };
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
         // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
         // answer of the wrong shape is not worth repeating).
         let mut fetched_id: Option<String> = None;
         let mut refused_once = false;
-        loop {
-            let id = fetched_id
-                .take()
-                .or_else(|| known.borrow().identity_id.clone())
-                .or_else(|| self.storage.get_item(&key));
+        let result = loop {
+            let id = fetched_id.take().or_else(|| known.identity_id.clone()).or_else(|| self.storage.get_item(&key));
             let request = match &id {
-                Some(id) => identity::get_credentials_for_identity(id, logins),
-                None => identity::get_id(&self.pool.id, logins),
+                Some(id) => identity::get_credentials_for_identity(id, &logins),
+                None => identity::get_id(&self.pool.id, &logins),
             };
             let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
             if id.is_none() {
-                fetched_id = Some(answer?.decode::<GetIdResponse>()?.identity_id);
+                match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
+                    Ok(r) => fetched_id = Some(r.identity_id),
+                    Err(e) => break Err(e),
+                }
                 continue;
             }
             match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
                 Ok(r) => {
                     let _ = self.storage.set_item(&key, &r.identity_id);
-                    *known.borrow_mut() = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
-                    return Ok(());
+                    known = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
+                    break Ok(());
                 }
                 Err(e) if !refused_once && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
                     self.storage.remove_item(&key);
-                    known.borrow_mut().identity_id = None;
+                    known.identity_id = None;
                     refused_once = true;
                 }
-                Err(e) => return Err(e),
+                Err(e) => break Err(e),
             }
-        }
+        };
+        (known, result)
     }
 
     /// Forgets the credentials and the cached identity id (e.g. on sign-out).
@@ -203,10 +199,10 @@ mod tests {
         server
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id-1"}))
             .answer(200, credentials("eu-west-1:id-1", "A1"));
-        let known = RefCell::new(Known::default());
         let mut logins = Object::new();
         logins.insert("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", crate::json!("tok"));
-        run(env(&pool, &server, &storage).fetch(&known, &logins)).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(logins)));
+        result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent[0].0, Operation::GetId);
         assert_eq!(sent[0].1["IdentityPoolId"], "eu-west-1:pool");
@@ -216,7 +212,6 @@ mod tests {
             (Operation::GetCredentialsForIdentity, &crate::json!("eu-west-1:id-1"))
         );
         assert_eq!(server.endpoints.borrow()[0], "https://cognito-identity.eu-west-1.amazonaws.com/");
-        let known = known.into_inner();
         assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:id-1"));
         assert_eq!(known.credentials.unwrap().access_key_id, "A1");
         assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:id-1"));
@@ -227,12 +222,12 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         storage.set_item(KEY, "eu-west-1:cached").unwrap();
         server.answer(200, credentials("eu-west-1:cached", "A1"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].1.stringify(), r#"{"IdentityId":"eu-west-1:cached"}"#, "guests send no Logins");
-        assert_eq!(known.borrow().identity_id.as_deref(), Some("eu-west-1:cached"));
+        assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:cached"));
     }
 
     #[test]
@@ -243,8 +238,8 @@ mod tests {
             .answer(400, crate::json!({"__type": "ResourceNotFoundException", "message": "Identity not found"}))
             .answer(200, crate::json!({"IdentityId": "eu-west-1:new"}))
             .answer(200, credentials("eu-west-1:new", "A2"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (_, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         let ops: Vec<_> = sent(&server).into_iter().map(|(op, _)| op).collect();
         assert_eq!(ops, [Operation::GetCredentialsForIdentity, Operation::GetId, Operation::GetCredentialsForIdentity]);
         assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:new"));
@@ -254,10 +249,11 @@ mod tests {
         storage.set_item(KEY, "eu-west-1:stale").unwrap();
         let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
         server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
-        let known = RefCell::new(Known { identity_id: Some("eu-west-1:stale".into()), credentials: None });
-        let err = run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap_err();
+        let known = Known { identity_id: Some("eu-west-1:stale".into()), credentials: None };
+        let (known, result) = run(env(&pool, &server, &storage).fetch(known, Ok(Object::new())));
+        let err = result.unwrap_err();
         assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
-        assert_eq!((storage.get_item(KEY), known.borrow().identity_id.clone()), (None, None));
+        assert_eq!((storage.get_item(KEY), known.identity_id.clone()), (None, None));
     }
 
     #[test]
@@ -269,10 +265,10 @@ mod tests {
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id"}))
             .answer(500, crate::json!({"__type": "InternalErrorException", "message": "x"}))
             .answer(200, credentials("eu-west-1:id", "A1"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
-        assert_eq!(known.borrow().credentials.as_ref().unwrap().access_key_id, "A1");
+        assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A1");
     }
 
     #[test]
