@@ -26,17 +26,16 @@ const EXPIRES_ERROR: &str = "attributes.expires.toUTCString is not a function";
 /// `Object.keys(Cookies.get())` where there is no `document` (`Cookies.get()` is undefined).
 const NO_JAR_ERROR: &str = "Cannot convert undefined or null to object";
 
-/// The answer to a cookie operation, or None when `op` is not one.
-pub(super) fn now(op: Op, input: &Value) -> Option<Outcome> {
+/// The answer to a cookie operation (`op` is one).
+pub(super) fn now(op: Op, input: &Value) -> Outcome {
     let reply = match op {
         Op::CookieStorage => construct(input),
         Op::CookieSet => set(input),
         Op::CookieGet => lookup(input),
         Op::CookieRemove => remove(input),
-        Op::CookieClear => clear(input),
-        _ => return None,
+        _ => clear(input),
     };
-    Some(Ok(reply.unwrap_or_else(|e| e)))
+    Ok(reply.unwrap_or_else(|e| e))
 }
 
 /// A reply, or the TypeError js-cookie throws (`?` ends the operation with it).

@@ -89,17 +89,14 @@ impl Call<'_> {
     }
 }
 
-/// The answer to an identity operation that never waits; when `op` is not one, the
-/// caller's storage back (taken, not borrowed: the call keeps it without a clone).
-pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Result<Outcome, JsValue> {
-    match op {
-        Op::IdentityCredentials => return Ok(construct(input, out)),
-        Op::IdentityGet | Op::IdentityNeedsRefresh | Op::IdentityClearCachedId => {}
-        _ => return Err(storage),
+/// The answer to an identity operation that never waits (`op` is one).
+pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Outcome {
+    if op == Op::IdentityCredentials {
+        return construct(input, out);
     }
     let call = Call::parse(input, JsStorage(storage));
     let known = call.known();
-    Ok(Ok(match op {
+    Ok(match op {
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
         Op::IdentityGet if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
         Op::IdentityGet => Reply::ok(known_json(&known)),
@@ -111,7 +108,7 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
             out.set("known", known_json(&known.into_inner()));
             Reply::done()
         }
-    }))
+    })
 }
 
 /// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS has asked the user for its session: fetches (one fetch

@@ -84,20 +84,20 @@ pub fn now(name: &str, input: &str, storage: JsValue) -> String {
     answer.text(outcome)
 }
 
+/// One match of the operation's group (a range of `Op`): each module answers its own.
 fn now_outcome(op: Op, name: &str, input: Value, storage: JsValue, answer: &mut Answer) -> Outcome {
-    if let Some(outcome) = data::now(op, &input).or_else(|| cookie::now(op, &input)) {
-        return outcome;
-    }
-    let storage = match identity::now(op, &input, storage, answer) {
-        Ok(outcome) => return outcome,
-        Err(storage) => storage,
-    };
-    match Call::parse(input, JsStorage(storage)) {
-        Ok(call) => match pool::now(op, &call) {
-            Some(outcome) => outcome,
-            None => user::now(op, name, &call, answer),
+    use Op::*;
+    match op {
+        DecodePayload | CalculateClockDrift | IsValid | UserAgent | GetNowString => data::now(op, &input),
+        CookieStorage | CookieSet | CookieGet | CookieRemove | CookieClear => cookie::now(op, &input),
+        IdentityCredentials | IdentityGet | IdentityNeedsRefresh | IdentityClearCachedId => {
+            identity::now(op, &input, storage, answer)
+        }
+        _ => match Call::parse(input, JsStorage(storage)) {
+            Ok(call) if matches!(op, Pool | GetCurrentUser | GetUserContextData) => pool::now(op, &call),
+            Ok(call) => user::now(op, name, &call, answer),
+            Err(e) => Ok(Reply::plain_err(&e.message)),
         },
-        Err(e) => Ok(Reply::plain_err(&e.message)),
     }
 }
 
