@@ -178,6 +178,20 @@ impl Future for Wait {
     }
 }
 
+/// A host call's [`Wait`], its outcome mapped by the function beside it: what an
+/// operation of the host that is awaited at once hands back instead of an `async fn`
+/// around it (no state machine or drop glue of its own). The call is made when this is
+/// made.
+pub struct Then<F>(pub Wait, pub F);
+
+impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
+    type Output = O;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let outcome = core::task::ready!(Pin::new(&mut self.0).poll(cx));
+        Poll::Ready((self.1)(outcome))
+    }
+}
+
 impl Drop for Wait {
     /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
     fn drop(&mut self) {
