@@ -112,24 +112,29 @@ fn options(fields: &Value) -> (Result<CookieOptions, &'static str>, bool) {
         (None, Some(at)) => (Expires::At(number(at)), true),
         _ => (Expires::Session, !matches!(expires, Value::Bool(true))),
     };
-    let attributes = (|| {
-        Ok(CookieOptions {
-            domain: attribute(&fields["domain"])?,
-            path: attribute(&fields["path"])?.unwrap_or_default(),
+    let (domain, path, same_site) =
+        (attribute(&fields["domain"]), attribute(&fields["path"]), attribute(&fields["sameSite"]));
+    let attributes = match (domain, path, same_site) {
+        (Ok(domain), Ok(path), Ok(same_site)) => Ok(CookieOptions {
+            domain: domain.map(str::to_string),
+            path: path.unwrap_or_default().to_string(),
             expires,
             secure: fields["secure"].as_bool() == Some(true),
-            same_site: attribute(&fields["sameSite"])?.as_deref().and_then(SameSite::parse),
-        })
-    })();
+            same_site: same_site.and_then(SameSite::parse),
+        }),
+        // js-cookie's TypeError is the same for each of the three.
+        _ => Err(ATTRIBUTE_ERROR),
+    };
     (attributes, expires_ok)
 }
 
 /// A `path` / `domain` / `sameSite` field: falsy (an empty string included) → absent, a
-/// string → itself, anything else truthy → js-cookie's TypeError.
-fn attribute(v: &Value) -> Result<Option<String>, &'static str> {
+/// string → itself (borrowed: copied once all three are good), anything else truthy →
+/// Err (js-cookie's TypeError).
+fn attribute(v: &Value) -> Result<Option<&str>, ()> {
     match v {
-        Value::String(s) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
-        Value::Bool(true) => Err(ATTRIBUTE_ERROR),
+        Value::String(s) => Ok(Some(s.as_str()).filter(|s| !s.is_empty())),
+        Value::Bool(true) => Err(()),
         _ => Ok(None),
     }
 }
