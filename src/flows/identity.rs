@@ -25,7 +25,6 @@ use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdRes
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
-use core::cell::RefCell;
 
 /// An identity pool and where it answers.
 #[derive(Clone, PartialEq, Eq)]
@@ -132,10 +131,11 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         (known, result)
     }
 
-    /// Forgets the credentials and the cached identity id (e.g. on sign-out).
-    pub fn clear_cached_id(&self, known: &RefCell<Known>) {
+    /// Forgets the cached identity id (e.g. on sign-out); what the object knows afterwards
+    /// is nothing, the credentials included.
+    pub fn clear_cached_id(&self) -> Known {
         self.storage.remove_item(&self.pool.identity_id_key());
-        *known.borrow_mut() = Known::default();
+        Known::default()
     }
 }
 
@@ -295,9 +295,8 @@ mod tests {
         result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
-        let known = RefCell::new(known);
-        env.clear_cached_id(&known);
-        assert_eq!((storage.get_item(KEY), known.into_inner()), (None, Known::default()));
+        let known = env.clear_cached_id();
+        assert_eq!((storage.get_item(KEY), known), (None, Known::default()));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::json::{Number, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
@@ -103,9 +103,7 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
         Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
         // `identityClearCachedId`: forgets the credentials and the cached identity id (e.g. on sign-out).
         _ => {
-            let known = RefCell::new(known);
-            call.env().clear_cached_id(&known);
-            out.set("known", known_json(&known.into_inner()));
+            out.set("known", known_json(&call.env().clear_cached_id()));
             Reply::done()
         }
     })
