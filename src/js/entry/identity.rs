@@ -96,11 +96,12 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
     }
     let call = Call::parse(input, JsStorage(storage));
     let known = call.known();
+    let stale = call.env().needs_refresh(&known);
     Ok(match op {
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
-        Op::IdentityGet if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
+        Op::IdentityGet if stale || call.force() => Reply::pending(),
         Op::IdentityGet => Reply::ok(known_json(&known)),
-        Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
+        Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(stale)),
         // `identityClearCachedId`: forgets the credentials and the cached identity id (e.g. on sign-out).
         _ => {
             out.set("known", known_json(&call.env().clear_cached_id()));
