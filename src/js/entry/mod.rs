@@ -51,9 +51,10 @@ pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
-            // Boxed: its own future, not inlined into this one (measured smaller; as a
-            // `Pending`, polled through a vtable, it was larger).
-            Box::pin(identity::get(&identity::Call::parse(&input, storage), &mut answer)).await
+            // Inlined into this future since its state machines went from six to four
+            // (boxed it was 31 B smaller raw but 97 B larger gzip; as a `Pending`, polled
+            // through a vtable, larger still).
+            identity::get(&identity::Call::parse(&input, storage), &mut answer).await
         } else {
             match Call::parse(input, storage) {
                 Ok(call) => match user::run(op, &name, &call, &mut answer) {
