@@ -25,8 +25,6 @@ use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdRes
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
-use core::cell::RefCell;
-use core::future::Future;
 
 /// An identity pool and where it answers.
 #[derive(Clone, PartialEq, Eq)]
@@ -74,71 +72,70 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
 
     /// The credentials: the known ones unless `force` or they are about to expire, else
     /// fetched. Concurrent callers for one credentials object (`flight`) share one fetch
-    /// (`flights`) and what it leaves; `logins` is awaited only by the caller that fetches.
+    /// (`flights`) and what it leaves; `logins` is asked only by the caller that fetches.
+    /// (A function, not a future: the entry has them at hand, and each future awaited here
+    /// is another state machine in the wasm.)
     pub async fn get(
         &self, known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
-        logins: impl Future<Output = Result<Object, CognitoError>>,
+        logins: impl FnOnce() -> Result<Object, CognitoError>,
     ) -> Fetched {
         if !force && !self.needs_refresh(&known) {
             return (known, Ok(()));
         }
-        flights
-            .run(flight, || async {
-                let logins = match logins.await {
-                    Ok(logins) => logins,
-                    Err(e) => return (known, Err(e)),
-                };
-                let known = RefCell::new(known);
-                let result = self.fetch(&known, &logins).await;
-                (known.into_inner(), result)
-            })
-            .await
+        flights.run(flight, || self.fetch(known, logins())).await
     }
 
-    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity; the
-    /// answer goes into `known` and the id into storage. A cached id the pool refuses is
-    /// dropped (from memory and storage) and fetched again, once.
-    pub async fn fetch(&self, known: &RefCell<Known>, logins: &Object) -> Result<(), CognitoError> {
+    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity with
+    /// `logins` (or their failure, then nothing is sent); the answer goes into what the
+    /// object knows and the id into storage. A cached id the pool refuses is dropped (from
+    /// memory and storage) and fetched again, once.
+    pub async fn fetch(&self, mut known: Known, logins: Result<Object, CognitoError>) -> Fetched {
+        let logins = match logins {
+            Ok(logins) => logins,
+            Err(e) => return (known, Err(e)),
+        };
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
         // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
         // answer of the wrong shape is not worth repeating).
         let mut fetched_id: Option<String> = None;
         let mut refused_once = false;
-        loop {
-            let id = fetched_id
-                .take()
-                .or_else(|| known.borrow().identity_id.clone())
-                .or_else(|| self.storage.get_item(&key));
+        let result = loop {
+            let id = fetched_id.take().or_else(|| known.identity_id.clone()).or_else(|| self.storage.get_item(&key));
             let request = match &id {
-                Some(id) => identity::get_credentials_for_identity(id, logins),
-                None => identity::get_id(&self.pool.id, logins),
+                Some(id) => identity::get_credentials_for_identity(id, &logins),
+                None => identity::get_id(&self.pool.id, &logins),
             };
             let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
             if id.is_none() {
-                fetched_id = Some(answer?.decode::<GetIdResponse>()?.identity_id);
+                match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
+                    Ok(r) => fetched_id = Some(r.identity_id),
+                    Err(e) => break Err(e),
+                }
                 continue;
             }
             match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
                 Ok(r) => {
                     let _ = self.storage.set_item(&key, &r.identity_id);
-                    *known.borrow_mut() = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
-                    return Ok(());
+                    known = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
+                    break Ok(());
                 }
                 Err(e) if !refused_once && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
                     self.storage.remove_item(&key);
-                    known.borrow_mut().identity_id = None;
+                    known.identity_id = None;
                     refused_once = true;
                 }
-                Err(e) => return Err(e),
+                Err(e) => break Err(e),
             }
-        }
+        };
+        (known, result)
     }
 
-    /// Forgets the credentials and the cached identity id (e.g. on sign-out).
-    pub fn clear_cached_id(&self, known: &RefCell<Known>) {
+    /// Forgets the cached identity id (e.g. on sign-out); what the object knows afterwards
+    /// is nothing, the credentials included.
+    pub fn clear_cached_id(&self) -> Known {
         self.storage.remove_item(&self.pool.identity_id_key());
-        *known.borrow_mut() = Known::default();
+        Known::default()
     }
 }
 
@@ -157,12 +154,13 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::{run, run_all, Yield};
+    use crate::flows::single_flight::tests::{run, run_all};
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
+    use core::future::Future;
     use core::pin::Pin;
 
     const NOW: i64 = 1_000_000;
@@ -201,10 +199,10 @@ mod tests {
         server
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id-1"}))
             .answer(200, credentials("eu-west-1:id-1", "A1"));
-        let known = RefCell::new(Known::default());
         let mut logins = Object::new();
         logins.insert("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", crate::json!("tok"));
-        run(env(&pool, &server, &storage).fetch(&known, &logins)).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(logins)));
+        result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent[0].0, Operation::GetId);
         assert_eq!(sent[0].1["IdentityPoolId"], "eu-west-1:pool");
@@ -214,7 +212,6 @@ mod tests {
             (Operation::GetCredentialsForIdentity, &crate::json!("eu-west-1:id-1"))
         );
         assert_eq!(server.endpoints.borrow()[0], "https://cognito-identity.eu-west-1.amazonaws.com/");
-        let known = known.into_inner();
         assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:id-1"));
         assert_eq!(known.credentials.unwrap().access_key_id, "A1");
         assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:id-1"));
@@ -225,12 +222,12 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         storage.set_item(KEY, "eu-west-1:cached").unwrap();
         server.answer(200, credentials("eu-west-1:cached", "A1"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].1.stringify(), r#"{"IdentityId":"eu-west-1:cached"}"#, "guests send no Logins");
-        assert_eq!(known.borrow().identity_id.as_deref(), Some("eu-west-1:cached"));
+        assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:cached"));
     }
 
     #[test]
@@ -241,8 +238,8 @@ mod tests {
             .answer(400, crate::json!({"__type": "ResourceNotFoundException", "message": "Identity not found"}))
             .answer(200, crate::json!({"IdentityId": "eu-west-1:new"}))
             .answer(200, credentials("eu-west-1:new", "A2"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (_, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         let ops: Vec<_> = sent(&server).into_iter().map(|(op, _)| op).collect();
         assert_eq!(ops, [Operation::GetCredentialsForIdentity, Operation::GetId, Operation::GetCredentialsForIdentity]);
         assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:new"));
@@ -252,10 +249,11 @@ mod tests {
         storage.set_item(KEY, "eu-west-1:stale").unwrap();
         let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
         server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
-        let known = RefCell::new(Known { identity_id: Some("eu-west-1:stale".into()), credentials: None });
-        let err = run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap_err();
+        let known = Known { identity_id: Some("eu-west-1:stale".into()), credentials: None };
+        let (known, result) = run(env(&pool, &server, &storage).fetch(known, Ok(Object::new())));
+        let err = result.unwrap_err();
         assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
-        assert_eq!((storage.get_item(KEY), known.borrow().identity_id.clone()), (None, None));
+        assert_eq!((storage.get_item(KEY), known.identity_id.clone()), (None, None));
     }
 
     #[test]
@@ -267,10 +265,10 @@ mod tests {
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id"}))
             .answer(500, crate::json!({"__type": "InternalErrorException", "message": "x"}))
             .answer(200, credentials("eu-west-1:id", "A1"));
-        let known = RefCell::new(Known::default());
-        run(env(&pool, &server, &storage).fetch(&known, &Object::new())).unwrap();
+        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        result.unwrap();
         assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
-        assert_eq!(known.borrow().credentials.as_ref().unwrap().access_key_id, "A1");
+        assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A1");
     }
 
     #[test]
@@ -281,25 +279,24 @@ mod tests {
         let flights = SingleFlight::default();
         assert!(env.needs_refresh(&Known::default()));
         let logins_asked = core::cell::Cell::new(0);
-        let logins = || async {
+        let logins = || {
             logins_asked.set(logins_asked.get() + 1);
             Ok(Object::new())
         };
-        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins()));
+        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins));
         result.unwrap();
-        let (known, result) = run(env.get(known, &flights, "c1", false, logins()));
+        let (known, result) = run(env.get(known, &flights, "c1", false, logins));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1), "the second get sent nothing");
         assert!(!env.needs_refresh(&known));
         // Forced: fetched again, with the cached id.
         server.answer(200, credentials("eu-west-1:id", "A2"));
-        let (known, result) = run(env.get(known, &flights, "c1", true, logins()));
+        let (known, result) = run(env.get(known, &flights, "c1", true, logins));
         result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
-        let known = RefCell::new(known);
-        env.clear_cached_id(&known);
-        assert_eq!((storage.get_item(KEY), known.into_inner()), (None, Known::default()));
+        let known = env.clear_cached_id();
+        assert_eq!((storage.get_item(KEY), known), (None, Known::default()));
     }
 
     #[test]
@@ -310,9 +307,10 @@ mod tests {
         let flights = SingleFlight::default();
         let logins_asked = core::cell::Cell::new(0);
         let get = || {
-            let logins = async {
+            // The first caller fetches; its requests are in flight for a while (the fake
+            // server yields), so the others find the flight and wait for it.
+            let logins = || {
                 logins_asked.set(logins_asked.get() + 1);
-                Yield(2).await;
                 Ok(Object::new())
             };
             Box::pin(env.get(Known::default(), &flights, "c1", false, logins)) as Pin<Box<dyn Future<Output = Fetched>>>
@@ -331,7 +329,7 @@ mod tests {
         let env = env(&pool, &server, &storage);
         let flights = SingleFlight::default();
         let known = Known { identity_id: Some("eu-west-1:kept".into()), credentials: None };
-        let refused = async { Err(CognitoError::new(ErrorKind::NotAuthorized, "no session")) };
+        let refused = || Err(CognitoError::new(ErrorKind::NotAuthorized, "no session"));
         let (after, result) = run(env.get(known.clone(), &flights, "c1", false, refused));
         assert_eq!((after, result.unwrap_err().code()), (known, "NotAuthorizedException"));
         assert!(server.requests.borrow().is_empty(), "nothing sent without logins");

@@ -6,8 +6,7 @@
 
 use super::transport::Transport;
 use super::Random;
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
-use core::future::Future;
+use crate::protocol::{CognitoError, ErrorKind, HttpResponse, JsonAnswer, Request};
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
@@ -31,42 +30,25 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
     Some((window / 2.0 + window / 2.0 * jitter) as u32)
 }
 
-/// Runs `attempt` until it succeeds or fails for good, waiting [`delay_before_retry`]
-/// through `transport` between tries, jittered with `random`. Whatever the attempt does (send, decode) is
-/// repeated; callers that must not retry a success of the wrong shape decode afterwards.
-pub async fn with_retry<T, R, F, Fut>(transport: &T, random: Random, mut attempt: F) -> Result<R, CognitoError>
-where
-    T: Transport + ?Sized,
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<R, CognitoError>>,
-{
-    let mut tries = 1;
-    loop {
-        match attempt().await {
-            Err(e) => match delay_before_retry(tries, &e, jitter(random)) {
-                Some(ms) => {
-                    transport.sleep(ms).await;
-                    tries += 1;
-                }
-                None => return Err(e),
-            },
-            ok => return ok,
-        }
-    }
-}
-
-/// One request to `endpoint` up to the parsed JSON, retried while its failures are
-/// transient when `retry` (decoded by the caller after the retries: an answer of the
-/// wrong shape is not worth repeating). Boxed by its callers: every request of the user
-/// pool and the identity pool goes through this one copy.
+/// One request to `endpoint` up to the parsed JSON, repeated while its failures are
+/// transient when `retry`, waiting [`delay_before_retry`] through `transport` between
+/// tries, jittered with `random`. Answers are decoded by the caller, after the retries:
+/// an answer of the wrong shape is not worth repeating. Boxed by its callers: every
+/// request of the user pool and the identity pool goes through this one loop.
 pub async fn send<T: Transport + ?Sized>(
     transport: &T, random: Random, endpoint: &str, request: &Request, retry: bool,
 ) -> Result<JsonAnswer, CognitoError> {
-    let attempt = || async { transport.send(endpoint, request).await?.into_json() };
-    if retry {
-        with_retry(transport, random, attempt).await
-    } else {
-        attempt().await
+    let mut tries = 1;
+    loop {
+        let e = match transport.send(endpoint, request).await.and_then(HttpResponse::into_json) {
+            Err(e) => e,
+            answer => return answer,
+        };
+        match retry.then(|| delay_before_retry(tries, &e, jitter(random))).flatten() {
+            Some(ms) => transport.sleep(ms).await,
+            None => return Err(e),
+        }
+        tries += 1;
     }
 }
 
@@ -113,18 +95,42 @@ mod tests {
         assert!(delay_before_retry(1, &e, f64::NAN).is_some());
     }
 
-    /// Counts its sleeps; answers nothing.
+    /// Answers from a script (then a network failure), counting what is sent and slept.
     #[derive(Default)]
-    struct Sleeper(core::cell::RefCell<Vec<u32>>);
-    impl Transport for Sleeper {
-        async fn send(
-            &self, _: &str, _: &crate::protocol::Request,
-        ) -> Result<crate::protocol::HttpResponse, CognitoError> {
-            unreachable!("with_retry sends nothing itself")
+    struct Scripted {
+        answers: core::cell::RefCell<Vec<Result<HttpResponse, CognitoError>>>,
+        sent: core::cell::Cell<u32>,
+        sleeps: core::cell::RefCell<Vec<u32>>,
+    }
+    impl Scripted {
+        fn answering(answers: Vec<Result<HttpResponse, CognitoError>>) -> Scripted {
+            Scripted { answers: core::cell::RefCell::new(answers), ..Scripted::default() }
+        }
+        /// The answer's number, or the error's code.
+        fn send(&self, retry: bool) -> Result<u32, String> {
+            let request = crate::protocol::identity::get_id("eu-west-1:pool", &crate::json::Object::new());
+            run(send(self, half, "http://fake", &request, retry))
+                .and_then(JsonAnswer::decode)
+                .map_err(|e| e.code().to_string())
+        }
+    }
+    impl Transport for Scripted {
+        async fn send(&self, _: &str, _: &Request) -> Result<HttpResponse, CognitoError> {
+            self.sent.set(self.sent.get() + 1);
+            let mut answers = self.answers.borrow_mut();
+            if answers.is_empty() {
+                return Err(CognitoError::network("no scripted answer"));
+            }
+            answers.remove(0)
         }
         async fn sleep(&self, ms: u32) {
-            self.0.borrow_mut().push(ms);
+            self.sleeps.borrow_mut().push(ms);
         }
+    }
+
+    fn status(status: u16, kind: &str) -> Result<HttpResponse, CognitoError> {
+        let body = crate::text::concat(&[r#"{"__type":""#, kind, r#"","message":"m"}"#]);
+        Ok(HttpResponse { status, body, error_type: None })
     }
 
     /// Randomness that reads as one half: 0x8000 little-endian.
@@ -137,40 +143,29 @@ mod tests {
     }
 
     #[test]
-    fn with_retry_repeats_transient_failures_then_gives_up() {
-        let sleeper = Sleeper::default();
-        let tries = core::cell::Cell::new(0);
-        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
-            tries.set(tries.get() + 1);
-            let n = tries.get();
-            async move {
-                if n < 3 {
-                    Err(err("NetworkError", None))
-                } else {
-                    Ok(7)
-                }
-            }
-        }));
-        assert_eq!((out.unwrap(), tries.get(), sleeper.0.borrow().len()), (7, 3, 2));
+    fn send_repeats_transient_failures_then_gives_up() {
+        let seven = Ok(HttpResponse { status: 200, body: "7".into(), error_type: None });
+        let network = || Err(CognitoError::network("reset"));
+        let server = Scripted::answering(vec![network(), network(), seven]);
+        let out = server.send(true);
+        assert_eq!((out, server.sent.get(), server.sleeps.borrow().len()), (Ok(7), 3, 2));
         // The waits are the backoff windows jittered by the randomness given (0x8000: one half).
         let expected: Vec<u32> =
             (1..3).map(|a| delay_before_retry(a, &err("NetworkError", None), 0.5).unwrap()).collect();
-        assert_eq!(*sleeper.0.borrow(), expected);
+        assert_eq!(*server.sleeps.borrow(), expected);
 
-        let (sleeper, tries) = (Sleeper::default(), core::cell::Cell::new(0));
-        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
-            tries.set(tries.get() + 1);
-            async { Err(err("InternalErrorException", Some(500))) }
-        }));
-        assert_eq!(out.unwrap_err().code(), "InternalErrorException");
-        assert_eq!((tries.get(), sleeper.0.borrow().len()), (MAX_ATTEMPTS, MAX_ATTEMPTS as usize - 1));
+        let server = Scripted::answering((0..MAX_ATTEMPTS).map(|_| status(500, "InternalErrorException")).collect());
+        let out = server.send(true);
+        assert_eq!(out.unwrap_err(), "InternalErrorException");
+        assert_eq!((server.sent.get(), server.sleeps.borrow().len()), (MAX_ATTEMPTS, MAX_ATTEMPTS as usize - 1));
 
-        let (sleeper, tries) = (Sleeper::default(), core::cell::Cell::new(0));
-        let out: Result<u8, _> = run(with_retry(&sleeper, half, || {
-            tries.set(tries.get() + 1);
-            async { Err(err("NotAuthorizedException", Some(400))) }
-        }));
-        assert!(out.is_err());
-        assert_eq!((tries.get(), sleeper.0.borrow().len()), (1, 0));
+        let server = Scripted::answering(vec![status(400, "NotAuthorizedException")]);
+        assert!(server.send(true).is_err());
+        assert_eq!((server.sent.get(), server.sleeps.borrow().len()), (1, 0));
+
+        // Not retried when the caller says so, however transient the failure.
+        let server = Scripted::answering(vec![network()]);
+        assert_eq!(server.send(false).unwrap_err(), "NetworkError");
+        assert_eq!((server.sent.get(), server.sleeps.borrow().len()), (1, 0));
     }
 }

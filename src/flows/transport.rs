@@ -15,7 +15,8 @@ pub trait Transport {
 
 /// A transport's timer is what the tab locks poll with.
 impl<T: Transport + ?Sized> crate::storage::tab_lock::Sleep for T {
-    async fn sleep(&self, ms: u32) {
-        Transport::sleep(self, ms).await
+    /// The transport's own future, not another state machine around it.
+    fn sleep(&self, ms: u32) -> impl core::future::Future<Output = ()> {
+        Transport::sleep(self, ms)
     }
 }

@@ -3,10 +3,11 @@
 //! the status, the error type header and the body as one string.
 
 use super::host::host;
-use super::tasks::Wait;
+use super::tasks::{Then, Wait};
 use crate::flows::transport::Transport;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, HttpResponse, Request};
+use core::future::Future;
 
 /// `fetch` with the pool's `fetchOptions` (only `credentials` is honoured, as in the SDK)
 /// and the X-Amz-User-Agent the JS's `UserAgent` gave for this call.
@@ -15,8 +16,10 @@ pub struct FetchTransport {
     pub user_agent: String,
 }
 
+/// Both hand back the host call's [`Wait`] (mapped), not an `async fn` around it: the
+/// retry loop that awaits them is the one state machine.
 impl Transport for FetchTransport {
-    async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
+    fn send(&self, endpoint: &str, request: &Request) -> impl Future<Output = Result<HttpResponse, CognitoError>> {
         let answer = Wait::new();
         host().fetch(
             endpoint,
@@ -25,15 +28,17 @@ impl Transport for FetchTransport {
             self.credentials.as_deref(),
             answer.id(),
         );
-        let answer = answer.await.map_err(CognitoError::network)?;
-        super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
-        Ok(response(&answer))
+        Then(answer, |answer: Result<String, String>| {
+            let answer = answer.map_err(CognitoError::network)?;
+            super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
+            Ok(response(&answer))
+        })
     }
 
-    async fn sleep(&self, ms: u32) {
+    fn sleep(&self, ms: u32) -> impl Future<Output = ()> {
         let slept = Wait::new();
         host().sleep(ms, slept.id());
-        let _ = slept.await;
+        Then(slept, |_| ())
     }
 }
 

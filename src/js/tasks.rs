@@ -50,10 +50,10 @@ enum Settlement {
 
 local! {
     static TASKS: RefCell<SerialMap<Task>> = const { RefCell::new(SerialMap::new()) };
-    /// Woken since the last run, in order.
+    /// Woken, in order: the run in progress takes the first `RUNNING` of them (those
+    /// woken before it began); what a trap leaves of these, the next `__poll` runs.
     static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    /// Taken by the run in progress: what a trap leaves here, the next `__poll` runs.
-    static RUNNING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static RUNNING: Cell<usize> = const { Cell::new(0) };
     /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
@@ -103,13 +103,11 @@ pub fn run(trapped: bool, message: Option<String>) {
         }
     } else {
         SCHEDULED.with(|s| s.set(false));
-        let ready = READY.with(|r| core::mem::take(&mut *r.borrow_mut()));
-        RUNNING.with(|r| r.borrow_mut().extend(ready));
+        RUNNING.with(|r| r.set(READY.with(|r| r.borrow().len())));
     }
-    while let Some(id) = RUNNING.with(|r| {
-        let mut r = r.borrow_mut();
-        (!r.is_empty()).then(|| r.remove(0))
-    }) {
+    // Counted down before each is taken: a trap in its poll leaves the count of the rest.
+    while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
+        let id = READY.with(|r| r.borrow_mut().remove(0));
         poll(id);
     }
 }
@@ -175,6 +173,20 @@ impl Future for Wait {
                 }
             }
         })
+    }
+}
+
+/// A host call's [`Wait`], its outcome mapped by the function beside it: what an
+/// operation of the host that is awaited at once hands back instead of an `async fn`
+/// around it (no state machine or drop glue of its own). The call is made when this is
+/// made.
+pub struct Then<F>(pub Wait, pub F);
+
+impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
+    type Output = O;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let outcome = core::task::ready!(Pin::new(&mut self.0).poll(cx));
+        Poll::Ready((self.1)(outcome))
     }
 }
 

@@ -85,9 +85,11 @@ impl Call {
 /// A session as the JS objects hold it: `{ IdToken, AccessToken, RefreshToken, ClockDrift }`.
 pub(super) fn session_from(v: &Value) -> Option<Session> {
     let text = |k: &str| v.get(k).and_then(Value::as_str);
+    // Both read before either is parsed: no token to drop when the other is missing.
+    let (id_token, access_token) = (text("IdToken")?, text("AccessToken")?);
     Some(Session {
-        id_token: JwtToken::new(text("IdToken")?),
-        access_token: JwtToken::new(text("AccessToken")?),
+        id_token: JwtToken::new(id_token),
+        access_token: JwtToken::new(access_token),
         refresh_token: text("RefreshToken").unwrap_or_default().to_string(),
         clock_drift: v.get("ClockDrift").and_then(Value::as_f64).map_or(0, |d| d as i64),
     })

@@ -26,29 +26,30 @@ const EXPIRES_ERROR: &str = "attributes.expires.toUTCString is not a function";
 /// `Object.keys(Cookies.get())` where there is no `document` (`Cookies.get()` is undefined).
 const NO_JAR_ERROR: &str = "Cannot convert undefined or null to object";
 
-/// The answer to a cookie operation, or None when `op` is not one.
-pub(super) fn now(op: Op, input: &Value) -> Option<Outcome> {
+/// The answer to a cookie operation (`op` is one).
+pub(super) fn now(op: Op, input: &Value) -> Outcome {
     let reply = match op {
-        Op::CookieStorage => construct(input),
+        Op::CookieStorage => return Ok(construct(input)),
         Op::CookieSet => set(input),
         Op::CookieGet => lookup(input),
         Op::CookieRemove => remove(input),
-        Op::CookieClear => clear(input),
-        _ => return None,
+        _ => clear(input),
     };
-    Some(Ok(reply.unwrap_or_else(|e| e)))
+    Ok(reply.unwrap_or_else(Reply::type_error))
 }
 
-/// A reply, or the TypeError js-cookie throws (`?` ends the operation with it).
-type Thrown = Result<Reply, Reply>;
+/// A reply, or the message of the TypeError js-cookie throws (`?` ends the operation with it).
+type Thrown = Result<Reply, &'static str>;
 
 /// `new CookieStorage(data)`: the SDK's checks of `sameSite` (given when the key is
 /// present; null when it was not a string, which no spelling matches).
-fn construct(input: &Value) -> Thrown {
+fn construct(input: &Value) -> Reply {
     let same_site = input.get("sameSite").map(|s| s.as_str().unwrap_or_default());
     let secure = input.get("secure").and_then(Value::as_bool);
-    CookieOptions::new(None, None, None, secure, same_site).map_err(|e| Reply::plain_err(&e))?;
-    Ok(Reply::done())
+    match CookieOptions::new(None, None, None, secure, same_site) {
+        Ok(_) => Reply::done(),
+        Err(e) => Reply::plain_err(&e),
+    }
 }
 
 /// The string `setItem` assigns to `document.cookie` (nothing without a document). The
@@ -57,7 +58,7 @@ fn set(input: &Value) -> Thrown {
     let Some(_) = jar(input) else { return Ok(Reply::done()) };
     let (options, expires_ok) = options(&input["options"]);
     if !expires_ok {
-        return Err(Reply::type_error(EXPIRES_ERROR));
+        return Err(EXPIRES_ERROR);
     }
     let name = text(&input["name"])?;
     let options = options?;
@@ -87,7 +88,7 @@ fn remove(input: &Value) -> Thrown {
 
 /// The names `clear` removes, in `Object.keys` order of js-cookie's jar.
 fn clear(input: &Value) -> Thrown {
-    let Some(jar) = jar(input) else { return Err(Reply::type_error(NO_JAR_ERROR)) };
+    let jar = jar(input).ok_or(NO_JAR_ERROR)?;
     Ok(Reply::ok(Value::Array(cookie::clear_order(jar).into_iter().map(Value::String).collect())))
 }
 
@@ -97,38 +98,43 @@ fn jar(input: &Value) -> Option<&str> {
 }
 
 /// A key or value as js-cookie's `encodeURIComponent` takes it (a Symbol throws).
-fn text(v: &Value) -> Result<&str, Reply> {
-    v.as_str().ok_or_else(|| Reply::type_error(SYMBOL_ERROR))
+fn text(v: &Value) -> Result<&str, &'static str> {
+    v.as_str().ok_or(SYMBOL_ERROR)
 }
 
 /// The storage's fields as js-cookie's options (or the TypeError js-cookie throws on a
 /// truthy `path`, `domain` or `sameSite` that is not a string), and whether `expires` is
 /// one js-cookie can write.
-fn options(fields: &Value) -> (Result<CookieOptions, Reply>, bool) {
-    let (expires, expires_ok) = match &fields["expires"] {
-        Value::Object(e) if e.contains_key("days") => (Expires::Days(number(&fields["expires"]["days"])), true),
-        Value::Object(e) if e.contains_key("at") => (Expires::At(number(&fields["expires"]["at"])), true),
-        Value::Bool(true) => (Expires::Session, false),
-        _ => (Expires::Session, true),
+fn options(fields: &Value) -> (Result<CookieOptions, &'static str>, bool) {
+    let expires = &fields["expires"];
+    let (expires, expires_ok) = match (expires.get("days"), expires.get("at")) {
+        (Some(days), _) => (Expires::Days(number(days)), true),
+        (None, Some(at)) => (Expires::At(number(at)), true),
+        _ => (Expires::Session, !matches!(expires, Value::Bool(true))),
     };
-    let attributes = (|| {
-        Ok(CookieOptions {
-            domain: attribute(&fields["domain"])?,
-            path: attribute(&fields["path"])?.unwrap_or_default(),
+    let (domain, path, same_site) =
+        (attribute(&fields["domain"]), attribute(&fields["path"]), attribute(&fields["sameSite"]));
+    let attributes = match (domain, path, same_site) {
+        (Ok(domain), Ok(path), Ok(same_site)) => Ok(CookieOptions {
+            domain: domain.map(str::to_string),
+            path: path.unwrap_or_default().to_string(),
             expires,
             secure: fields["secure"].as_bool() == Some(true),
-            same_site: attribute(&fields["sameSite"])?.as_deref().and_then(SameSite::parse),
-        })
-    })();
+            same_site: same_site.and_then(SameSite::parse),
+        }),
+        // js-cookie's TypeError is the same for each of the three.
+        _ => Err(ATTRIBUTE_ERROR),
+    };
     (attributes, expires_ok)
 }
 
 /// A `path` / `domain` / `sameSite` field: falsy (an empty string included) → absent, a
-/// string → itself, anything else truthy → js-cookie's TypeError.
-fn attribute(v: &Value) -> Result<Option<String>, Reply> {
+/// string → itself (borrowed: copied once all three are good), anything else truthy →
+/// Err (js-cookie's TypeError).
+fn attribute(v: &Value) -> Result<Option<&str>, ()> {
     match v {
-        Value::String(s) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
-        Value::Bool(true) => Err(Reply::type_error(ATTRIBUTE_ERROR)),
+        Value::String(s) => Ok(Some(s.as_str()).filter(|s| !s.is_empty())),
+        Value::Bool(true) => Err(()),
         _ => Ok(None),
     }
 }

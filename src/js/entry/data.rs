@@ -8,8 +8,8 @@ use crate::flows::clock::now_secs;
 use crate::json::{ToJson, Value};
 use crate::session::{self, calculate_clock_drift, JwtToken};
 
-/// The answer to a pool-less operation, or None when `op` needs a pool.
-pub(super) fn now(op: Op, input: &Value) -> Option<Outcome> {
+/// The answer to a pool-less operation (`op` is one of them).
+pub(super) fn now(op: Op, input: &Value) -> Outcome {
     let text = |k: &str| input[k].as_str().unwrap_or_default();
     let reply = match op {
         // `CognitoJwtToken.decodePayload()`: `{}` for anything that is not a JWT.
@@ -24,10 +24,9 @@ pub(super) fn now(op: Op, input: &Value) -> Option<Outcome> {
         // `UserAgent.prototype.userAgent` to start with.
         Op::UserAgent => Reply::ok_str(crate::protocol::USER_AGENT),
         // `DateHelper.getNowString()`: what SRP's TIMESTAMP carries.
-        Op::GetNowString => Reply::ok_str(&crate::srp::timestamp(now_secs())),
-        _ => return None,
+        _ => Reply::ok_str(&crate::srp::timestamp(now_secs())),
     };
-    Some(Ok(reply))
+    Ok(reply)
 }
 
 /// `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs): the

@@ -22,7 +22,7 @@ use crate::json::{Number, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
@@ -89,38 +89,33 @@ impl Call<'_> {
     }
 }
 
-/// The answer to an identity operation that never waits; when `op` is not one, the
-/// caller's storage back (taken, not borrowed: the call keeps it without a clone).
-pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Result<Outcome, JsValue> {
-    match op {
-        Op::IdentityCredentials => return Ok(construct(input, out)),
-        Op::IdentityGet | Op::IdentityNeedsRefresh | Op::IdentityClearCachedId => {}
-        _ => return Err(storage),
+/// The answer to an identity operation that never waits (`op` is one).
+pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Outcome {
+    if op == Op::IdentityCredentials {
+        return construct(input, out);
     }
     let call = Call::parse(input, JsStorage(storage));
     let known = call.known();
-    Ok(Ok(match op {
+    let stale = call.env().needs_refresh(&known);
+    Ok(match op {
         // `get` / `refresh`: fresh credentials at once, else `run` fetches.
-        Op::IdentityGet if call.force() || call.env().needs_refresh(&known) => Reply::pending(),
+        Op::IdentityGet if stale || call.force() => Reply::pending(),
         Op::IdentityGet => Reply::ok(known_json(&known)),
-        Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(call.env().needs_refresh(&known))),
+        Op::IdentityNeedsRefresh => Reply::ok(Value::Bool(stale)),
         // `identityClearCachedId`: forgets the credentials and the cached identity id (e.g. on sign-out).
         _ => {
-            let known = RefCell::new(known);
-            call.env().clear_cached_id(&known);
-            out.set("known", known_json(&known.into_inner()));
+            out.set("known", known_json(&call.env().clear_cached_id()));
             Reply::done()
         }
-    }))
+    })
 }
 
 /// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS has asked the user for its session: fetches (one fetch
 /// for the object's concurrent calls) and says what the object knows afterwards.
 pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
     let flight = call.input["flight"].as_str().unwrap_or_default();
-    let logins = call.logins();
     let flights = FLIGHTS.with(ResetAfterPanic::get);
-    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), async { logins }).await;
+    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), || call.logins()).await;
     out.set("known", known_json(&known));
     result.map(|()| Reply::ok(known_json(&known)))
 }
@@ -159,14 +154,17 @@ fn known_json(known: &Known) -> Value {
 }
 
 fn known_from(v: &Value) -> Known {
-    let text = |k: &str| v[k].as_str().map(str::to_string);
-    let credentials = (|| {
-        Some(Credentials {
-            access_key_id: text("accessKeyId")?,
-            secret_key: text("secretAccessKey")?,
-            session_token: text("sessionToken")?,
-            expiration: v["expiration"].as_f64()? / 1000.0,
-        })
-    })();
-    Known { identity_id: text("identityId"), credentials }
+    let text = |k: &str| v[k].as_str();
+    // Read first, copied once all are there: no partial credentials to drop.
+    let credentials =
+        match (text("accessKeyId"), text("secretAccessKey"), text("sessionToken"), v["expiration"].as_f64()) {
+            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => Some(Credentials {
+                access_key_id: access_key_id.to_string(),
+                secret_key: secret_key.to_string(),
+                session_token: session_token.to_string(),
+                expiration: expiration / 1000.0,
+            }),
+            _ => None,
+        };
+    Known { identity_id: text("identityId").map(str::to_string), credentials }
 }

@@ -7,9 +7,9 @@ use super::reply::{Outcome, Reply};
 use crate::json::{Object, Value};
 use crate::storage::SessionStore;
 
-/// The pool's operations that never wait; None for an operation of the user's.
-pub(super) fn now(op: Op, call: &Call) -> Option<Outcome> {
-    Some(Ok(match op {
+/// The pool's operations that never wait (`op` is one).
+pub(super) fn now(op: Op, call: &Call) -> Outcome {
+    Ok(match op {
         // `new CognitoUserPool`: its settings were checked by `Call::parse` already. The
         // page is there to sign someone in if nobody is: have an SRP client ready.
         Op::Pool => {
@@ -23,8 +23,8 @@ pub(super) fn now(op: Op, call: &Call) -> Option<Outcome> {
             let last = SessionStore::new(&call.storage, &call.shared.config.client_id).last_auth_user();
             Reply::ok(last.map_or(Value::Null, Value::String))
         }
-        // What the requests of `username` carry as UserContextData (advanced security).
-        Op::GetUserContextData => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
-        _ => return None,
-    }))
+        // `getUserContextData`: what the requests of `username` carry as UserContextData
+        // (advanced security).
+        _ => Reply::ok_or_undefined(call.env().user_context_data(&call.text("username")).value()),
+    })
 }
