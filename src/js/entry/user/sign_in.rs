@@ -191,41 +191,46 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
 /// error when the object has no such method (instead of the SDK's "callback.totpRequired
 /// is not a function").
 fn challenge_reply(challenge: &Challenge) -> Reply {
-    let params = Value::Object(challenge.parameters.clone());
     let name = Value::String(challenge.name.as_str().to_string());
+    let params = Value::Object(challenge.parameters.clone());
+    let available = challenge.available.to_json();
     let callback = challenge.name.callback();
-    let but = match callback {
-        Some(cb) => ["the callback object has no ", cb.method(), " method."],
+    let method = callback.map(ChallengeCallback::method);
+    let but = match method {
+        Some(method) => ["the callback object has no ", method, " method."],
         None => ["this SDK does not handle that challenge yet.", "", ""],
     };
     let message =
         concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
-    let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
-    let mut err = error_object(&error);
+    let mut err = error_object(&CognitoError::new(ErrorKind::UnhandledChallenge, message));
     err.insert("challengeName", name.clone());
     err.insert("challengeParameters", params.clone());
     if !challenge.available.is_empty() {
-        err.insert("availableChallenges", challenge.available.to_json());
+        err.insert("availableChallenges", available.clone());
     }
     let otherwise = Reply::one("err", Value::Object(err));
-    let Some(callback) = callback else { return otherwise };
+    let (Some(callback), Some(method)) = (callback, method) else { return otherwise };
     // The arguments: the challenge's parameters last, with one before them but for
     // customChallenge; newPasswordRequired's are both its own.
-    let (first, last) = match callback {
-        ChallengeCallback::NameAndParameters(_) => (Some(name), params),
-        ChallengeCallback::ParametersOnly(_) => (None, params),
-        ChallengeCallback::SelectChallenge => (Some(challenge.available.to_json()), params),
+    let mut args = Vec::new();
+    let last = match callback {
+        ChallengeCallback::NameAndParameters(_) => {
+            args.push(name);
+            params
+        }
+        ChallengeCallback::ParametersOnly(_) => params,
+        ChallengeCallback::SelectChallenge => {
+            args.push(available);
+            params
+        }
         ChallengeCallback::NewPasswordRequired => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            (Some(attributes), required.to_json())
+            args.push(attributes);
+            required.to_json()
         }
     };
-    let mut args = Vec::new();
-    if let Some(first) = first {
-        args.push(first);
-    }
     args.push(last);
-    Reply::method(callback.method(), args, otherwise)
+    Reply::method(method, args, otherwise)
 }
 
 /// `associateSoftwareToken` and (`verify`) `verifySoftwareToken`: during a challenge (the
