@@ -67,25 +67,26 @@ named_variants! {
     names: NAMES, named: NAMED, past: ChallengeName::Other(String::new())
 }
 
-/// How the SDK's callback object is asked to answer a challenge: the method's name, and
-/// whether it takes `(challengeName, challengeParameters)` or only the parameters.
+/// How the SDK's callback object is asked to answer a challenge: the method's name (each
+/// variant carries it: reading it is one load, not a match), and what it is given.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum ChallengeCallback {
     NameAndParameters(&'static str),
     ParametersOnly(&'static str),
     /// `newPasswordRequired(userAttributes, requiredAttributes)`.
-    NewPasswordRequired,
+    NewPasswordRequired(&'static str),
     /// Ours, USER_AUTH: `selectChallenge(availableChallenges, challengeParameters)`.
-    SelectChallenge,
+    SelectChallenge(&'static str),
 }
 
 impl ChallengeCallback {
     pub fn method(self) -> &'static str {
         match self {
-            ChallengeCallback::NameAndParameters(m) | ChallengeCallback::ParametersOnly(m) => m,
-            ChallengeCallback::NewPasswordRequired => "newPasswordRequired",
-            ChallengeCallback::SelectChallenge => "selectChallenge",
+            ChallengeCallback::NameAndParameters(m)
+            | ChallengeCallback::ParametersOnly(m)
+            | ChallengeCallback::NewPasswordRequired(m)
+            | ChallengeCallback::SelectChallenge(m) => m,
         }
     }
 }
@@ -131,8 +132,8 @@ const HANDLING: [Handling; NAMES.len()] = {
         App(NameAndParameters("selectMFAType")),
         App(NameAndParameters("mfaSetup")),
         App(ParametersOnly("customChallenge")),
-        App(NewPasswordRequired),
-        App(SelectChallenge),
+        App(NewPasswordRequired("newPasswordRequired")),
+        App(SelectChallenge("selectChallenge")),
         Passkey, // WEB_AUTHN
     ]
 };

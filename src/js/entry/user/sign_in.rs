@@ -214,11 +214,11 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
             params
         }
         ChallengeCallback::ParametersOnly(_) => params,
-        ChallengeCallback::SelectChallenge => {
+        ChallengeCallback::SelectChallenge(_) => {
             args.push(available);
             params
         }
-        ChallengeCallback::NewPasswordRequired => {
+        ChallengeCallback::NewPasswordRequired(_) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
             args.push(attributes);
             required.to_json()
