@@ -156,10 +156,10 @@ impl core::fmt::Debug for Context {
 /// What the next answer from Cognito should be.
 #[cfg_attr(not(shipped), derive(Debug))]
 enum Expect {
-    /// SRP_A is out; the secret `a` waits for the server's B.
-    PasswordVerifier(Box<SrpClient>),
-    /// DEVICE_SRP_AUTH is answered; the device's SRP secret waits for its verifier.
-    DeviceVerifier(Box<SrpClient>),
+    /// SRP_A is out; the secret `a` waits for the server's B: the user's
+    /// (PASSWORD_VERIFIER), or with `device` the remembered device's once DEVICE_SRP_AUTH is
+    /// answered (DEVICE_PASSWORD_VERIFIER). One variant: the two are proved alike.
+    Verifier { client: Box<SrpClient>, device: bool },
     /// VerifySoftwareToken is out with MFA_SETUP's code: this answer to MFA_SETUP goes
     /// next, with the Session it gives back.
     SoftwareToken(Request),
@@ -233,7 +233,7 @@ impl Context {
             return Err(password_required());
         }
         Ok(match factor {
-            PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
+            PasswordFactor::Srp => Expect::Verifier { client: srp_a(fields, srp)?, device: false },
             PasswordFactor::Plain => {
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
@@ -340,7 +340,7 @@ impl AwaitingServer {
                 let challenge = self.ctx.answered.take()?;
                 Some(AwaitingAnswer { ctx: self.ctx, challenge })
             }
-            Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
+            Expect::Verifier { .. } => None,
         }
     }
 
@@ -374,8 +374,12 @@ impl AwaitingServer {
         // The SRP proof Cognito asks for, when it is the one this state waits to give: the
         // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
         let proof = match (&expect, &name) {
-            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => Some((client, false)),
-            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => Some((client, true)),
+            (Expect::Verifier { client, device: false }, Some(ChallengeName::PasswordVerifier)) => {
+                Some((client, false))
+            }
+            (Expect::Verifier { client, device: true }, Some(ChallengeName::DevicePasswordVerifier)) => {
+                Some((client, true))
+            }
             _ => None,
         };
         if let Some((client, device)) = proof {
@@ -477,7 +481,7 @@ fn device_srp_auth(
     ctx.device_session = session;
     let session = ctx.device_session.as_deref();
     let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(client) }, request))
+    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Verifier { client, device: true } }, request))
 }
 
 impl AwaitingAnswer {
