@@ -402,8 +402,10 @@ impl AwaitingServer {
             _ => {
                 let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
                 let new_device = result.new_device_metadata.as_ref().and_then(|m| {
-                    let field =
-                        |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
+                    let field = |name: &str| match m.get(name) {
+                        Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
+                        _ => None,
+                    };
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
                 let (id_token, access_token) = checked_tokens(result)?;
@@ -430,9 +432,9 @@ fn prove(
 ) -> Result<Request, CognitoError> {
     let params = response.challenge_parameters.as_ref();
     // No ChallengeParameters at all is reported as such, whichever field is asked for first.
-    let param = |name: &'static str| {
-        let value = params.and_then(|p| p.get(name)).and_then(Value::as_str);
-        value.ok_or_else(|| missing(if params.is_some() { name } else { "ChallengeParameters" }))
+    let param = |name: &'static str| match params.and_then(|p| p.get(name)) {
+        Some(Value::String(value)) => Ok(value.as_str()),
+        _ => Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
     };
     if !device {
         let user_id = param("USER_ID_FOR_SRP")?.to_string();
