@@ -84,8 +84,8 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
-    // await of a typed `call` brings its own state and decoding).
-    // The sign-in's state, or once signed in, the new device being confirmed.
+    // await of a typed `call` brought its own state and decoding: measured larger).
+    // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
     let mut phase = Ok(state);
     loop {
         let answer = env.call_json(&request, None, false).await;
