@@ -408,9 +408,8 @@ impl AwaitingServer {
                     };
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                let (id_token, access_token) = checked_tokens(result)?;
-                let refresh_token = result.refresh_token.as_deref().unwrap_or_default();
-                let session = Session::issued(id_token, access_token, refresh_token, now);
+                // No refresh token before this one: an absent one stays empty.
+                let session = session_from(result, "", now)?;
                 Ok(Next::SignedIn(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
