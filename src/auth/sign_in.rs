@@ -196,7 +196,12 @@ fn srp_a(
 }
 
 fn missing(what: &str) -> CognitoError {
-    CognitoError::unexpected_response(200, &concat(&[what, " is missing"]))
+    unexpected(what, " is missing")
+}
+
+/// Cognito's 200 answer lacks what a sign-in needs: `what` and what is wrong with it.
+fn unexpected(what: &str, wrong: &str) -> CognitoError {
+    CognitoError::unexpected_response(200, &concat(&[what, wrong]))
 }
 
 fn password_required() -> CognitoError {
@@ -578,9 +583,7 @@ pub fn session_from(result: &AuthenticationResult, previous_refresh: &str, now: 
 fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
     let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
-        Some(t) if crate::session::decode_payload(t).is_none() => {
-            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
-        }
+        Some(t) if crate::session::decode_payload(t).is_none() => Err(unexpected(name, " is not a JWT")),
         Some(t) => Ok(t),
     };
     Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))
