@@ -10,11 +10,14 @@ pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
 /// `(userAttributes, requiredAttributes)` for `newPasswordRequired`: Cognito sends both as
 /// JSON text; required names lose their `userAttributes.` prefix. Bad JSON gives `null` / `[]`.
 pub fn new_password_required_args(parameters: &Object) -> (Value, Vec<String>) {
-    let parse = |name: &str| parameters.get(name).and_then(Value::as_str).and_then(|t| json::parse(t).ok());
-    let user_attributes = parse("userAttributes").unwrap_or(Value::Null);
+    let parse = |name: &str| match parameters.get(name) {
+        Some(Value::String(text)) => json::parse(text).unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let user_attributes = parse("userAttributes");
     // A loop, not `collect`: the iterator adapters cost more wasm than the pushes.
     let mut required = Vec::new();
-    if let Some(Value::Array(items)) = parse("requiredAttributes") {
+    if let Value::Array(items) = parse("requiredAttributes") {
         for name in items.iter().filter_map(Value::as_str) {
             required.push(name.strip_prefix(USER_ATTRIBUTES_PREFIX).unwrap_or(name).to_string());
         }

@@ -156,10 +156,10 @@ impl core::fmt::Debug for Context {
 /// What the next answer from Cognito should be.
 #[cfg_attr(not(shipped), derive(Debug))]
 enum Expect {
-    /// SRP_A is out; the secret `a` waits for the server's B.
-    PasswordVerifier(Box<SrpClient>),
-    /// DEVICE_SRP_AUTH is answered; the device's SRP secret waits for its verifier.
-    DeviceVerifier(Box<SrpClient>),
+    /// SRP_A is out; the secret `a` waits for the server's B: the user's
+    /// (PASSWORD_VERIFIER), or with `device` the remembered device's once DEVICE_SRP_AUTH is
+    /// answered (DEVICE_PASSWORD_VERIFIER). One variant: the two are proved alike.
+    Verifier { client: Box<SrpClient>, device: bool },
     /// VerifySoftwareToken is out with MFA_SETUP's code: this answer to MFA_SETUP goes
     /// next, with the Session it gives back.
     SoftwareToken(Request),
@@ -196,7 +196,12 @@ fn srp_a(
 }
 
 fn missing(what: &str) -> CognitoError {
-    CognitoError::unexpected_response(200, &concat(&[what, " is missing"]))
+    unexpected(what, " is missing")
+}
+
+/// Cognito's 200 answer lacks what a sign-in needs: `what` and what is wrong with it.
+fn unexpected(what: &str, wrong: &str) -> CognitoError {
+    CognitoError::unexpected_response(200, &concat(&[what, wrong]))
 }
 
 fn password_required() -> CognitoError {
@@ -233,7 +238,7 @@ impl Context {
             return Err(password_required());
         }
         Ok(match factor {
-            PasswordFactor::Srp => Expect::PasswordVerifier(srp_a(fields, srp)?),
+            PasswordFactor::Srp => Expect::Verifier { client: srp_a(fields, srp)?, device: false },
             PasswordFactor::Plain => {
                 fields.insert("PASSWORD", self.params.password.clone());
                 Expect::Result
@@ -340,7 +345,7 @@ impl AwaitingServer {
                 let challenge = self.ctx.answered.take()?;
                 Some(AwaitingAnswer { ctx: self.ctx, challenge })
             }
-            Expect::PasswordVerifier(_) | Expect::DeviceVerifier(_) => None,
+            Expect::Verifier { .. } => None,
         }
     }
 
@@ -374,8 +379,12 @@ impl AwaitingServer {
         // The SRP proof Cognito asks for, when it is the one this state waits to give: the
         // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
         let proof = match (&expect, &name) {
-            (Expect::PasswordVerifier(client), Some(ChallengeName::PasswordVerifier)) => Some((client, false)),
-            (Expect::DeviceVerifier(client), Some(ChallengeName::DevicePasswordVerifier)) => Some((client, true)),
+            (Expect::Verifier { client, device: false }, Some(ChallengeName::PasswordVerifier)) => {
+                Some((client, false))
+            }
+            (Expect::Verifier { client, device: true }, Some(ChallengeName::DevicePasswordVerifier)) => {
+                Some((client, true))
+            }
             _ => None,
         };
         if let Some((client, device)) = proof {
@@ -398,13 +407,14 @@ impl AwaitingServer {
             _ => {
                 let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
                 let new_device = result.new_device_metadata.as_ref().and_then(|m| {
-                    let field =
-                        |name: &str| m.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
+                    let field = |name: &str| match m.get(name) {
+                        Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
+                        _ => None,
+                    };
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                let (id_token, access_token) = checked_tokens(result)?;
-                let refresh_token = result.refresh_token.as_deref().unwrap_or_default();
-                let session = Session::issued(id_token, access_token, refresh_token, now);
+                // No refresh token before this one: an absent one stays empty.
+                let session = session_from(result, "", now)?;
                 Ok(Next::SignedIn(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
@@ -426,9 +436,9 @@ fn prove(
 ) -> Result<Request, CognitoError> {
     let params = response.challenge_parameters.as_ref();
     // No ChallengeParameters at all is reported as such, whichever field is asked for first.
-    let param = |name: &'static str| {
-        let value = params.and_then(|p| p.get(name)).and_then(Value::as_str);
-        value.ok_or_else(|| missing(if params.is_some() { name } else { "ChallengeParameters" }))
+    let param = |name: &'static str| match params.and_then(|p| p.get(name)) {
+        Some(Value::String(value)) => Ok(value.as_str()),
+        _ => Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
     };
     if !device {
         let user_id = param("USER_ID_FOR_SRP")?.to_string();
@@ -477,7 +487,7 @@ fn device_srp_auth(
     ctx.device_session = session;
     let session = ctx.device_session.as_deref();
     let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::DeviceVerifier(client) }, request))
+    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Verifier { client, device: true } }, request))
 }
 
 impl AwaitingAnswer {
@@ -573,9 +583,7 @@ pub fn session_from(result: &AuthenticationResult, previous_refresh: &str, now: 
 fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
     let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
-        Some(t) if crate::session::decode_payload(t).is_none() => {
-            Err(CognitoError::unexpected_response(200, &concat(&[name, " is not a JWT"])))
-        }
+        Some(t) if crate::session::decode_payload(t).is_none() => Err(unexpected(name, " is not a JWT")),
         Some(t) => Ok(t),
     };
     Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))

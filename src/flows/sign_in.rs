@@ -11,7 +11,7 @@ use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account;
 use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request};
+use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
 use crate::storage::Storage;
@@ -73,7 +73,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
-    let (mut state, mut request) = match step {
+    let (state, mut request) = match step {
         Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
         // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
         Step::Answer(pending, answer, client_metadata) => match pending.answer(&answer, client_metadata, &context, srp)
@@ -83,9 +83,35 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
         },
     };
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
-    // at a challenge.
-    let SignedIn { username, session, new_device, device_session } = loop {
-        let response: AuthResponse = match env.call(&request).await {
+    // at a challenge; then a new device's ConfirmDevice. One await for every request (each
+    // await of a typed `call` brought its own state and decoding: measured larger).
+    // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
+    let mut phase = Ok(state);
+    loop {
+        let answer = env.call_json(&request, None, false).await;
+        let mut state = match phase {
+            Ok(state) => state,
+            Err((signed_in, secrets, verifier)) => {
+                // The user is signed in either way: if confirming fails, the device is simply
+                // not remembered.
+                let SignedIn { username, session, device_session, .. } = signed_in;
+                let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
+                if let Ok(answer) = answer.and_then(JsonAnswer::decode::<Passthrough>) {
+                    let _ = env.sessions().save_device(&username, &secrets);
+                    user_confirmation_necessary =
+                        answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
+                    device_verifier = Some(verifier);
+                }
+                return Ok(SignInOutcome::SignedIn {
+                    username,
+                    session,
+                    user_confirmation_necessary,
+                    device_verifier,
+                    device_session,
+                });
+            }
+        };
+        let response: AuthResponse = match answer.and_then(JsonAnswer::decode) {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
             // repeat the request without it, as the JS SDK does (once: the state has no
@@ -93,29 +119,38 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
             Err(e) if is_unknown_device(&e) && state.device().is_some() => {
                 env.sessions().clear_device(state.username());
                 state.forget_device(&mut request);
+                phase = Ok(state);
                 continue;
             }
             Err(error) => return Err(SignInFailure { error, pending: state.reopen() }),
         };
-        match state.on_response(response, (env.now)(), &devices, &context, srp)? {
-            Next::Send(next, next_request) => (state, request) = (next, next_request),
+        let signed_in = match state.on_response(response, (env.now)(), &devices, &context, srp)? {
+            Next::Send(next, next_request) => {
+                (phase, request) = (Ok(next), next_request);
+                continue;
+            }
             Next::Challenge(pending) => return Ok(SignInOutcome::Challenge(pending)),
-            Next::SignedIn(signed_in) => break signed_in,
-        }
-    };
-    env.store_session(&username, &session)?;
-    // Confirms a device Cognito just issued and stores its secrets. The user is signed in
-    // either way: if confirming fails, the device is simply not remembered.
-    let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
-    if let Some((secrets, verifier, request)) = new_device.and_then(|device| confirm_device(env, &session, &device)) {
-        if let Ok(answer) = env.call::<Passthrough>(&request).await {
-            let _ = env.sessions().save_device(&username, &secrets);
-            user_confirmation_necessary =
-                answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
-            device_verifier = Some(verifier);
+            Next::SignedIn(signed_in) => signed_in,
+        };
+        env.store_session(&signed_in.username, &signed_in.session)?;
+        // Confirms a device Cognito just issued and stores its secrets.
+        match signed_in.new_device.as_ref().and_then(|device| confirm_device(env, &signed_in.session, device)) {
+            Some((secrets, verifier, confirm)) => {
+                request = confirm;
+                phase = Err((signed_in, secrets, verifier));
+            }
+            None => {
+                let SignedIn { username, session, device_session, .. } = signed_in;
+                return Ok(SignInOutcome::SignedIn {
+                    username,
+                    session,
+                    user_confirmation_necessary: false,
+                    device_verifier: None,
+                    device_session,
+                });
+            }
         }
     }
-    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
 /// Starts a sign-in ([`run`] of [`Step::Start`]): the tests' shorthand; the entry calls `run`.

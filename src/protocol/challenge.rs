@@ -16,22 +16,20 @@ pub enum AuthFlow {
     RefreshToken,
 }
 
+/// The flows' names, in the order of the variants (a table: less wasm than a `match`);
+/// the ones an app may set come first.
+const FLOW_NAMES: [&str; 5] = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH", "REFRESH_TOKEN_AUTH"];
+
 impl AuthFlow {
     /// The flows `CognitoUser.setAuthenticationFlowType` accepts (a refresh is not one).
     pub fn parse(name: &str) -> Option<AuthFlow> {
-        [AuthFlow::UserSrp, AuthFlow::UserPassword, AuthFlow::CustomAuth, AuthFlow::UserAuth]
-            .into_iter()
-            .find(|flow| flow.name() == name)
+        let settable = [AuthFlow::UserSrp, AuthFlow::UserPassword, AuthFlow::CustomAuth, AuthFlow::UserAuth];
+        let i = FLOW_NAMES.iter().position(|known| *known == name)?;
+        settable.get(i).copied()
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            AuthFlow::UserSrp => "USER_SRP_AUTH",
-            AuthFlow::UserPassword => "USER_PASSWORD_AUTH",
-            AuthFlow::CustomAuth => "CUSTOM_AUTH",
-            AuthFlow::UserAuth => "USER_AUTH",
-            AuthFlow::RefreshToken => "REFRESH_TOKEN_AUTH",
-        }
+        FLOW_NAMES[self as usize]
     }
 }
 
@@ -67,25 +65,26 @@ named_variants! {
     names: NAMES, named: NAMED, past: ChallengeName::Other(String::new())
 }
 
-/// How the SDK's callback object is asked to answer a challenge: the method's name, and
-/// whether it takes `(challengeName, challengeParameters)` or only the parameters.
+/// How the SDK's callback object is asked to answer a challenge: the method's name (each
+/// variant carries it: reading it is one load, not a match), and what it is given.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum ChallengeCallback {
     NameAndParameters(&'static str),
     ParametersOnly(&'static str),
     /// `newPasswordRequired(userAttributes, requiredAttributes)`.
-    NewPasswordRequired,
+    NewPasswordRequired(&'static str),
     /// Ours, USER_AUTH: `selectChallenge(availableChallenges, challengeParameters)`.
-    SelectChallenge,
+    SelectChallenge(&'static str),
 }
 
 impl ChallengeCallback {
     pub fn method(self) -> &'static str {
         match self {
-            ChallengeCallback::NameAndParameters(m) | ChallengeCallback::ParametersOnly(m) => m,
-            ChallengeCallback::NewPasswordRequired => "newPasswordRequired",
-            ChallengeCallback::SelectChallenge => "selectChallenge",
+            ChallengeCallback::NameAndParameters(m)
+            | ChallengeCallback::ParametersOnly(m)
+            | ChallengeCallback::NewPasswordRequired(m)
+            | ChallengeCallback::SelectChallenge(m) => m,
         }
     }
 }
@@ -131,8 +130,8 @@ const HANDLING: [Handling; NAMES.len()] = {
         App(NameAndParameters("selectMFAType")),
         App(NameAndParameters("mfaSetup")),
         App(ParametersOnly("customChallenge")),
-        App(NewPasswordRequired),
-        App(SelectChallenge),
+        App(NewPasswordRequired("newPasswordRequired")),
+        App(SelectChallenge("selectChallenge")),
         Passkey, // WEB_AUTHN
     ]
 };

@@ -7,10 +7,8 @@ use super::super::pending;
 use super::super::reply::{error_object, Answer, Outcome, Reply};
 use super::held::{device, emit, named};
 use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
+use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
-use crate::flows::{self, Env};
-use crate::js::fetch::FetchTransport;
-use crate::js::js_storage::JsStorage;
 use crate::js::passkeys;
 use crate::json::{ToJson, Value};
 use crate::prelude::*;
@@ -20,11 +18,9 @@ use crate::srp;
 use crate::storage::events::Change;
 use crate::text::concat;
 
-/// One step of a sign-in, as the app asked for it.
-pub(super) enum Step {
-    Start(Begin, SignInParams),
-    Answer(ChallengeAnswer),
-}
+/// One step of a sign-in, as the app asked for it: an answer carries the challenge it
+/// answers, or the error that no such challenge waits.
+pub(super) type Step = Result<FlowStep, CognitoError>;
 
 fn sign_in_params(call: &Call) -> SignInParams {
     SignInParams {
@@ -38,20 +34,23 @@ fn sign_in_params(call: &Call) -> SignInParams {
 }
 
 /// The sign-in step `op` asks for, or the reply refusing it before any request; None
-/// when `op` is not a sign-in step.
+/// when `op` is not a sign-in step. An answer takes up its waiting challenge here (the
+/// sign-in's future starts at once, in the same call: built by one match, not converted).
 pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
-    let answer = |a: ChallengeAnswer| Ok(Step::Answer(a));
+    let answer = |a: ChallengeAnswer| {
+        Ok(waiting_challenge(call).map(|pending| FlowStep::Answer(pending, a, call.string_map("clientMetadata"))))
+    };
     Some(match op {
         Op::AuthenticateUser => {
             let flow = call.user().get("flow").and_then(Value::as_str).and_then(AuthFlow::parse);
             match flow {
-                Some(flow) => Ok(Step::Start(Begin::Flow(flow), sign_in_params(call))),
+                Some(flow) => Ok(Ok(FlowStep::Start(Begin::Flow(flow), sign_in_params(call)))),
                 None => Err(Reply::plain_err("Authentication flow type is invalid.")),
             }
         }
         Op::InitiateAuth => {
             let auth_parameters = call.string_map("authParameters").unwrap_or_default();
-            Ok(Step::Start(Begin::Custom(auth_parameters), sign_in_params(call)))
+            Ok(Ok(FlowStep::Start(Begin::Custom(auth_parameters), sign_in_params(call))))
         }
         Op::SendMfaCode => {
             let mfa_type = call.optional_text("mfaType").filter(|t| !t.is_empty());
@@ -80,19 +79,19 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
 
 /// The sign-in waiting for the app's answer: the one this page started under the user's
 /// `Session`, else one taken up from that Session alone (handed over from elsewhere).
-fn waiting_challenge(call: &Call, env: &Env<'_, FetchTransport, JsStorage>) -> Result<AwaitingAnswer, CognitoError> {
+fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
     let session = call.challenge_session().ok_or_else(|| {
         CognitoError::invalid_parameter("No challenge is waiting for an answer: call authenticateUser first.")
     })?;
     if let Some(pending) = pending::take(session) {
         return Ok(pending);
     }
-    Ok(flows::sign_in::resume(env, sign_in_params(call), session.to_string()))
+    Ok(flows::sign_in::resume(&call.env(), sign_in_params(call), session.to_string()))
 }
 
 /// Runs a sign-in step: to the end, or to the next challenge the app answers.
 pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut Answer) -> Outcome {
-    let step = match step {
+    let mut step = match step {
         Ok(step) => step,
         Err(refused) => return Ok(refused),
     };
@@ -100,15 +99,11 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
     // (undefined) on the user when it signs in; its MFA, TOTP set-up and device paths do not.
     let names_challenge = matches!(
         step,
-        Step::Start(..) | Step::Answer(ChallengeAnswer::NewPassword { .. } | ChallengeAnswer::Custom(_))
+        Ok(FlowStep::Start(..)
+            | FlowStep::Answer(_, ChallengeAnswer::NewPassword { .. } | ChallengeAnswer::Custom(_), _))
     );
     let env = call.env();
     let srp: SrpSource = &srp::ahead::take_or_generate;
-    let mut step = match step {
-        Step::Start(begin, params) => Ok(FlowStep::Start(begin, params)),
-        Step::Answer(answer) => waiting_challenge(call, &env)
-            .map(|pending| FlowStep::Answer(pending, answer, call.string_map("clientMetadata"))),
-    };
     let result = loop {
         let next = match step {
             Ok(next) => next,
@@ -189,39 +184,44 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
 /// error when the object has no such method (instead of the SDK's "callback.totpRequired
 /// is not a function").
 fn challenge_reply(challenge: &Challenge) -> Reply {
-    let params = Value::Object(challenge.parameters.clone());
     let name = Value::String(challenge.name.as_str().to_string());
+    let params = Value::Object(challenge.parameters.clone());
+    let available = challenge.available.to_json();
     let callback = challenge.name.callback();
-    let but = match callback {
-        Some(cb) => ["the callback object has no ", cb.method(), " method."],
+    let method = callback.map(ChallengeCallback::method);
+    let but = match method {
+        Some(method) => ["the callback object has no ", method, " method."],
         None => ["this SDK does not handle that challenge yet.", "", ""],
     };
     let message =
         concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
-    let error = CognitoError::new(ErrorKind::UnhandledChallenge, message);
-    let mut err = error_object(&error);
+    let mut err = error_object(&CognitoError::new(ErrorKind::UnhandledChallenge, message));
     err.insert("challengeName", name.clone());
     err.insert("challengeParameters", params.clone());
     if !challenge.available.is_empty() {
-        err.insert("availableChallenges", challenge.available.to_json());
+        err.insert("availableChallenges", available.clone());
     }
     let otherwise = Reply::one("err", Value::Object(err));
-    let Some(callback) = callback else { return otherwise };
+    let (Some(callback), Some(method)) = (callback, method) else { return otherwise };
     // The arguments: the challenge's parameters last, with one before them but for
     // customChallenge; newPasswordRequired's are both its own.
-    let (first, last) = match callback {
-        ChallengeCallback::NameAndParameters(_) => (Some(name), params),
-        ChallengeCallback::ParametersOnly(_) => (None, params),
-        ChallengeCallback::SelectChallenge => (Some(challenge.available.to_json()), params),
-        ChallengeCallback::NewPasswordRequired => {
+    let mut args = Vec::new();
+    let last = match callback {
+        ChallengeCallback::NameAndParameters(_) => {
+            args.push(name);
+            params
+        }
+        ChallengeCallback::ParametersOnly(_) => params,
+        ChallengeCallback::SelectChallenge(_) => {
+            args.push(available);
+            params
+        }
+        ChallengeCallback::NewPasswordRequired(_) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            (Some(attributes), required.to_json())
+            args.push(attributes);
+            required.to_json()
         }
     };
-    let mut args = Vec::new();
-    if let Some(first) = first {
-        args.push(first);
-    }
     args.push(last);
-    Reply::method(callback.method(), args, otherwise)
+    Reply::method(method, args, otherwise)
 }
