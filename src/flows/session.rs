@@ -5,7 +5,7 @@
 //! are to hear of it comes back with the session.
 
 use super::pool::PoolConfig;
-use super::single_flight::SingleFlight;
+use super::single_flight::{SingleFlight, Turn};
 use super::{Env, Transport};
 use crate::auth::session_from;
 use crate::prelude::*;
@@ -130,10 +130,50 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
     username: &str, client_metadata: Option<StringMap>,
 ) -> Found {
-    if let Some(known) = session_without_request(env, cached, username) {
-        return Found { session: known, change: None };
+    session(env, flights, tabs, Err(cached), username, client_metadata).await
+}
+
+/// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
+/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it, with
+/// no coordination, as [`refresh_session`]). One future for both, so the refresh it may
+/// send is awaited at one place.
+pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
+    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
+    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<StringMap>,
+) -> Found {
+    let coordinated = from.is_err();
+    if let Err(cached) = from {
+        if let Some(known) = session_without_request(env, cached, username) {
+            return Found { session: known, change: None };
+        }
     }
-    let refreshed = refresh_coordinated(env, flights, tabs, username, client_metadata).await;
+    // Refreshes unless someone else (another caller here, another tab) already has:
+    // storage is read again once the lock is held, and the refresh token used is the one
+    // found then (with rotation, the one another tab just stored).
+    let key = refresh_key(env.pool, username);
+    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
+    let refreshed = match coordinated.then(|| flights.turn(&key)) {
+        Some(Turn::Follow(follower)) => follower.await,
+        turn => {
+            let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
+            let stored = match from {
+                Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
+                Err(_) => stored_session(env, username),
+            };
+            let refreshed = match stored {
+                StoredSession::Valid(session) => Ok(session),
+                StoredSession::Unusable(e) => Err(e),
+                StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
+            };
+            if let Some(hold) = hold {
+                tabs.release(&lock_name, hold).await;
+            }
+            if let Some(Turn::Lead(leader)) = turn {
+                leader.finish(flights, &refreshed);
+            }
+            refreshed
+        }
+    };
     found(env, username, refreshed)
 }
 
@@ -166,28 +206,6 @@ fn found<T: Transport, S: Storage + ?Sized>(
         Err(_) => None,
     };
     Found { session, change }
-}
-
-/// Refreshes unless someone else (another caller here, another tab) already has: storage
-/// is read again once the lock is held, and the refresh token used is the one found then
-/// (with rotation, the one another tab just stored).
-async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, username: &str,
-    client_metadata: Option<StringMap>,
-) -> Result<Session, CognitoError> {
-    let key = refresh_key(env.pool, username);
-    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    flights
-        .run(&key, || {
-            tabs.exclusive(&lock_name, async {
-                match stored_session(env, username) {
-                    StoredSession::Valid(session) => Ok(session),
-                    StoredSession::Unusable(e) => Err(e),
-                    StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
-                }
-            })
-        })
-        .await
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

@@ -55,12 +55,13 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
     } else {
         // Sign-outs send no ClientMetadata.
         let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
-        let found = if op == SessionOp::Refresh {
-            let token = call.text("refreshToken");
-            flows::session::refresh_session(&call.env(), &username, &token, metadata).await
-        } else {
-            session(call, &username, metadata).await
-        };
+        let token = if op == SessionOp::Refresh { Some(call.text("refreshToken")) } else { None };
+        let cached = call.session();
+        let from = token.as_deref().ok_or(cached.as_ref());
+        let flights = REFRESHES.with(ResetAfterPanic::get);
+        let settle_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::IdToken);
+        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
+        let found = flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata).await;
         tell(call, &username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
@@ -83,16 +84,6 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         out.set("deviceKey", key.map_or(Value::Null, Value::String));
     }
     outcome
-}
-
-/// The session, refreshed when expired (`flows::get_session`); concurrent refreshes of
-/// one user (from any CognitoUser object of this page) share a single request.
-async fn session(call: &Call, username: &str, metadata: Option<crate::protocol::types::StringMap>) -> Found {
-    let cached = call.session();
-    let flights = REFRESHES.with(ResetAfterPanic::get);
-    let settle_key = keys::user_item(&call.shared.config.client_id, username, UserItem::IdToken);
-    let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
-    flows::get_session(&call.env(), &flights, &tabs, cached.as_ref(), username, metadata).await
 }
 
 /// Tells listeners what changed.
