@@ -10,7 +10,7 @@ use super::{Env, Transport};
 use crate::auth::session_from;
 use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{self, account, CognitoError, ErrorKind};
+use crate::protocol::{self, account, CognitoError, ErrorKind, JsonAnswer};
 use crate::session::Session;
 use crate::storage::events::Change;
 use crate::storage::tab_lock::TabLock;
@@ -36,7 +36,17 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     );
     // Only clients with a secret need the name the hash is computed for.
     let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
-    let response: AuthResponse = match env.call_with_retry(&request, hash_username.as_deref()).await {
+    // The JSON answer, decoded after the retries (`Env::call_with_retry`, one future fewer).
+    let answer = env.call_json(&request, hash_username.as_deref(), true).await;
+    refreshed(env, username, refresh_token, answer)
+}
+
+/// What a refresh's answer leaves: the session, stored; or the error, after which a dead
+/// refresh token's session is cleared (unless another tab stored a different one).
+fn refreshed<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
+) -> Result<Session, CognitoError> {
+    let response: AuthResponse = match answer.and_then(JsonAnswer::decode) {
         Ok(r) => r,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
