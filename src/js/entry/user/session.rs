@@ -10,6 +10,7 @@ use crate::flows::{self};
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
@@ -61,7 +62,7 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         let flights = REFRESHES.with(ResetAfterPanic::get);
         let settle_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
-        let found = flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata).await;
+        let found = Box::pin(flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata)).await;
         tell(call, &username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
