@@ -25,7 +25,13 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// building and dropping are then not repeated at each read.
     #[inline(never)]
     fn read(&self, username: &str, item: UserItem) -> Option<String> {
-        self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty())
+        self.get(&self.key(username, item))
+    }
+
+    /// The item under `key`, unless missing or empty.
+    #[inline(never)]
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.get_item(key).filter(|v| !v.is_empty())
     }
 
     /// Removes the stored `item` of `username` (one call for every removal, as [`Self::read`]).
@@ -36,7 +42,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
 
     /// The username of whoever signed in last on this client, if anyone.
     pub fn last_auth_user(&self) -> Option<String> {
-        self.storage.get_item(&keys::last_auth_user(self.client_id)).filter(|u| !u.is_empty())
+        self.get(&keys::last_auth_user(self.client_id))
     }
 
     /// The stored session of `username`, or `None` when there is no ID token (the SDK's test).
