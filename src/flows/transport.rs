@@ -14,8 +14,10 @@ pub trait Transport {
 }
 
 /// A transport's timer is what the tab locks poll with.
+/// The transport's own future, returned rather than awaited in another (one state machine).
+#[allow(clippy::manual_async_fn)]
 impl<T: Transport + ?Sized> crate::storage::tab_lock::Sleep for T {
-    async fn sleep(&self, ms: u32) {
-        Transport::sleep(self, ms).await
+    fn sleep(&self, ms: u32) -> impl core::future::Future<Output = ()> {
+        Transport::sleep(self, ms)
     }
 }
