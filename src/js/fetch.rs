@@ -7,6 +7,9 @@ use super::tasks::Wait;
 use crate::flows::transport::Transport;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, HttpResponse, Request};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 /// `fetch` with the pool's `fetchOptions` (only `credentials` is honoured, as in the SDK)
 /// and the X-Amz-User-Agent the JS's `UserAgent` gave for this call.
@@ -30,10 +33,22 @@ impl Transport for FetchTransport {
         Ok(response(&answer))
     }
 
-    async fn sleep(&self, ms: u32) {
+    /// The host's wait itself, its outcome dropped: no state machine of its own.
+    #[allow(clippy::manual_async_fn)]
+    fn sleep(&self, ms: u32) -> impl Future<Output = ()> {
         let slept = Wait::new();
         host().sleep(ms, slept.id());
-        let _ = slept.await;
+        Slept(slept)
+    }
+}
+
+/// A `setTimeout` wait, which ends with nothing to read.
+struct Slept(Wait);
+
+impl Future for Slept {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.0).poll(cx).map(drop)
     }
 }
 
