@@ -42,7 +42,11 @@ impl InFlight {
 
     /// Ends `flight` with `result` and wakes who waits for it; its key is free again.
     fn finish(&self, flight: &Rc<Flight>, result: Box<dyn Any>) {
-        self.0.borrow_mut().retain(|(_, f)| !Rc::ptr_eq(f, flight));
+        let mut flights = self.0.borrow_mut();
+        if let Some(at) = flights.iter().position(|(_, f)| Rc::ptr_eq(f, flight)) {
+            flights.swap_remove(at);
+        }
+        drop(flights);
         *flight.result.borrow_mut() = Some(result);
         for w in core::mem::take(&mut *flight.wakers.borrow_mut()) {
             w.wake();
