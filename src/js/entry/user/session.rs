@@ -97,6 +97,8 @@ pub(super) fn tell(call: &Call, username: &str, found: Found) -> Result<Session,
 
 /// The user's in-memory session follows the result: kept on success, none on failure.
 fn with_session(found: Result<Session, CognitoError>, out: &mut Answer) -> Outcome {
-    out.set("session", found.as_ref().map_or(Value::Null, session_json));
-    found.map(|session| Reply::session(&session))
+    // One JSON of the session for both (a clone is smaller than building it again).
+    let json = found.as_ref().map_or(Value::Null, session_json);
+    out.set("session", json.clone());
+    found.map(|_| Reply::one("session", json))
 }
