@@ -46,8 +46,9 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
 fn refreshed<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
 ) -> Result<Session, CognitoError> {
-    let response: AuthResponse = match answer.and_then(JsonAnswer::decode) {
-        Ok(r) => r,
+    // The rest of the answer is dropped here, at one place.
+    let result = match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
+        Ok(r) => r.authentication_result,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
             if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
@@ -56,9 +57,7 @@ fn refreshed<T: Transport, S: Storage + ?Sized>(
             return Err(e);
         }
     };
-    let result = response
-        .authentication_result
-        .ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+    let result = result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
     let session = session_from(&result, refresh_token, (env.now)())?;
     env.store_session(username, &session)?;
     Ok(session)
