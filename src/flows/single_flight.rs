@@ -26,17 +26,14 @@ struct Flight {
 struct InFlight(RefCell<Vec<(String, Rc<Flight>)>>);
 
 impl InFlight {
-    fn find(&self, key: &str) -> Option<Rc<Flight>> {
-        self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, flight)| flight.clone())
-    }
-
     /// The flight of `key`, and whether it was started now (this caller leads it).
     fn join(&self, key: &str) -> (Rc<Flight>, bool) {
-        if let Some(flight) = self.find(key) {
-            return (flight, false);
+        let mut flights = self.0.borrow_mut();
+        if let Some((_, flight)) = flights.iter().find(|(k, _)| k == key) {
+            return (flight.clone(), false);
         }
         let flight = Rc::new(Flight::default());
-        self.0.borrow_mut().push((key.to_string(), flight.clone()));
+        flights.push((key.to_string(), flight.clone()));
         (flight, true)
     }
 
@@ -132,8 +129,9 @@ impl<T: Clone + 'static> SingleFlight<T> {
         }
     }
 
+    #[cfg(test)]
     pub fn is_running(&self, key: &str) -> bool {
-        self.in_flight.find(key).is_some()
+        self.in_flight.0.borrow().iter().any(|(k, _)| k == key)
     }
 }
 
