@@ -4,7 +4,6 @@
 //! `session_without_request` first, which is where `get_session` starts); what listeners
 //! are to hear of it comes back with the session.
 
-use super::pool::PoolConfig;
 use super::single_flight::{SingleFlight, Turn};
 use super::{Env, Transport};
 use crate::auth::session_from;
@@ -77,11 +76,6 @@ fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: 
 /// rotation) already exchanged for a newer one.
 pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
     matches!(e.kind, ErrorKind::NotAuthorized | ErrorKind::RefreshTokenReuse)
-}
-
-/// The key under which refreshes of one user share a single request.
-pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
-    crate::text::concat(&[&pool.client_id, "\u{0}", username])
 }
 
 /// What storage says about a user's session, decided without any request.
@@ -159,9 +153,10 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     // Refreshes unless someone else (another caller here, another tab) already has:
     // storage is read again once the lock is held, and the refresh token used is the one
     // found then (with rotation, the one another tab just stored).
-    let key = refresh_key(env.pool, username);
+    // The lock's name (one per client and user) is also the key under which this page's
+    // refreshes of the user share one request.
     let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    let refreshed = match coordinated.then(|| flights.turn(&key)) {
+    let refreshed = match coordinated.then(|| flights.turn(&lock_name)) {
         Some(Turn::Follow(follower)) => follower.await,
         turn => {
             let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
