@@ -19,7 +19,9 @@ pub struct FetchTransport {
 }
 
 impl Transport for FetchTransport {
-    async fn send(&self, endpoint: &str, request: &Request) -> Result<HttpResponse, CognitoError> {
+    /// The host's fetch, its answer read when it settles: no state machine of its own.
+    #[allow(clippy::manual_async_fn)]
+    fn send(&self, endpoint: &str, request: &Request) -> impl Future<Output = Result<HttpResponse, CognitoError>> {
         let answer = Wait::new();
         host().fetch(
             endpoint,
@@ -28,9 +30,7 @@ impl Transport for FetchTransport {
             self.credentials.as_deref(),
             answer.id(),
         );
-        let answer = answer.await.map_err(CognitoError::network)?;
-        super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
-        Ok(response(&answer))
+        Fetched(answer)
     }
 
     /// The host's wait itself, its outcome dropped: no state machine of its own.
@@ -39,6 +39,20 @@ impl Transport for FetchTransport {
         let slept = Wait::new();
         host().sleep(ms, slept.id());
         Slept(slept)
+    }
+}
+
+/// A `fetch` under way: the response, or a network error, once it settles.
+struct Fetched(Wait);
+
+impl Future for Fetched {
+    type Output = Result<HttpResponse, CognitoError>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let answer = core::task::ready!(Pin::new(&mut self.0).poll(cx));
+        Poll::Ready(answer.map_err(CognitoError::network).map(|answer| {
+            super::panic_probe::trip(super::panic_probe::Point::AfterFetch);
+            response(&answer)
+        }))
     }
 }
 
