@@ -6,7 +6,7 @@
 
 use super::transport::Transport;
 use super::Random;
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
+use crate::protocol::{CognitoError, ErrorKind, HttpResponse, JsonAnswer, Request};
 use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
@@ -62,11 +62,20 @@ where
 pub async fn send<T: Transport + ?Sized>(
     transport: &T, random: Random, endpoint: &str, request: &Request, retry: bool,
 ) -> Result<JsonAnswer, CognitoError> {
-    let attempt = || async { transport.send(endpoint, request).await?.into_json() };
-    if retry {
-        with_retry(transport, random, attempt).await
-    } else {
-        attempt().await
+    // `with_retry`'s loop written out, the send awaited at one place (an attempt future
+    // awaited both in and outside `with_retry` was two copies of its state machine).
+    let mut tries = 1;
+    loop {
+        match transport.send(endpoint, request).await.and_then(HttpResponse::into_json) {
+            Err(e) if retry => match delay_before_retry(tries, &e, jitter(random)) {
+                Some(ms) => {
+                    transport.sleep(ms).await;
+                    tries += 1;
+                }
+                None => return Err(e),
+            },
+            outcome => return outcome,
+        }
     }
 }
 
