@@ -5,6 +5,8 @@
 //! stored session consistent. The JS classes bind these; they decide nothing.
 
 use crate::prelude::*;
+use core::future::Future;
+use core::pin::Pin;
 pub mod authentication_helper;
 pub mod clock;
 pub mod identity;
@@ -67,12 +69,12 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// `retry::send` every request shares: each call site polls that one future and
     /// decodes its own result type after the await, instead of getting the sending code
     /// inlined (measured smaller; BENCHMARKS.md, "Size decisions").
-    async fn call_json(
-        &self, request: &Request, username: Option<&str>, retry: bool,
-    ) -> Result<JsonAnswer, CognitoError> {
+    /// Not an async fn: the boxed future is returned, and owns the signed request.
+    fn call_json<'a>(
+        &'a self, request: &'a Request, username: Option<&str>, retry: bool,
+    ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
         let signed = self.signed(request, username);
-        let request = signed.as_ref().unwrap_or(request);
-        Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, request, retry)).await
+        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, signed, retry))
     }
 
     /// `request` with the client secret's hash (or the secret) when the client has one.

@@ -59,9 +59,19 @@ where
 /// transient when `retry` (decoded by the caller after the retries: an answer of the
 /// wrong shape is not worth repeating). Boxed by its callers: every request of the user
 /// pool and the identity pool goes through this one copy.
-pub async fn send<T: Transport + ?Sized>(
-    transport: &T, random: Random, endpoint: &str, request: &Request, retry: bool,
+pub fn send<'a, T: Transport + ?Sized>(
+    transport: &'a T, random: Random, endpoint: &'a str, request: &'a Request, retry: bool,
+) -> impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a {
+    send_signed(transport, random, endpoint, request, None, retry)
+}
+
+/// [`send`] of `signed` when there is one (the request with the client secret's hash),
+/// else of `request`: the caller that signs hands the signed request over, so the future
+/// owns it and the caller needs no future of its own to keep it.
+pub async fn send_signed<T: Transport + ?Sized>(
+    transport: &T, random: Random, endpoint: &str, request: &Request, signed: Option<Request>, retry: bool,
 ) -> Result<JsonAnswer, CognitoError> {
+    let request = signed.as_ref().unwrap_or(request);
     // `with_retry`'s loop written out, the send awaited at one place (an attempt future
     // awaited both in and outside `with_retry` was two copies of its state machine).
     let mut tries = 1;
