@@ -62,6 +62,7 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         let flights = REFRESHES.with(ResetAfterPanic::get);
         let settle_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::IdToken);
         let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
+        // Boxed: polled as its own future rather than inlined into this one (measured smaller).
         let found = Box::pin(flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata)).await;
         tell(call, &username, found)
     };
