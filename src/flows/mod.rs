@@ -46,13 +46,26 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
     pub context_data: &'a dyn ContextDataSource,
 }
 
+/// A sent request's answer, decoded as `R` once it settles.
+struct Decoded<F, R>(Pin<Box<F>>, core::marker::PhantomData<fn() -> R>);
+
+impl<F: Future<Output = Result<JsonAnswer, CognitoError>>, R: FromJson> Future for Decoded<F, R> {
+    type Output = Result<R, CognitoError>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> core::task::Poll<Self::Output> {
+        self.0.as_mut().poll(cx).map(|answer| answer.and_then(JsonAnswer::decode))
+    }
+}
+
 /// A source of secure randomness; `getrandom::getrandom` in production.
 pub type Random = fn(&mut [u8]) -> Result<(), getrandom::Error>;
 
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
-    pub async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        self.call_json(request, None, false).await?.decode()
+    /// Not an async fn: the boxed send, its answer decoded when it settles.
+    pub fn call<'a, R: FromJson + 'a>(
+        &'a self, request: &'a Request,
+    ) -> impl Future<Output = Result<R, CognitoError>> + 'a {
+        Decoded(self.call_json(request, None, false), core::marker::PhantomData)
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
