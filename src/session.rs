@@ -44,7 +44,7 @@ pub fn decode_payload(jwt: &str) -> Option<Object> {
     let unpadded = part.iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
     // A loop of pushes: the iterator chain's collect was its own 230 B of wasm.
     let mut normalised = Vec::with_capacity(unpadded);
-    for &b in &part[..unpadded] {
+    for &b in part.iter().take(unpadded) {
         normalised.push(match b {
             b'-' => b'+',
             b'_' => b'/',

@@ -5,6 +5,8 @@
 //! stored session consistent. The JS classes bind these; they decide nothing.
 
 use crate::prelude::*;
+use core::future::Future;
+use core::pin::Pin;
 pub mod authentication_helper;
 pub mod clock;
 pub mod identity;
@@ -44,13 +46,26 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
     pub context_data: &'a dyn ContextDataSource,
 }
 
+/// A sent request's answer, decoded as `R` once it settles.
+struct Decoded<F, R>(Pin<Box<F>>, core::marker::PhantomData<fn() -> R>);
+
+impl<F: Future<Output = Result<JsonAnswer, CognitoError>>, R: FromJson> Future for Decoded<F, R> {
+    type Output = Result<R, CognitoError>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> core::task::Poll<Self::Output> {
+        self.0.as_mut().poll(cx).map(|answer| answer.and_then(JsonAnswer::decode))
+    }
+}
+
 /// A source of secure randomness; `getrandom::getrandom` in production.
 pub type Random = fn(&mut [u8]) -> Result<(), getrandom::Error>;
 
 impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// Sends one request and decodes the answer (or the error, shaped as the SDK shapes it).
-    pub async fn call<R: FromJson>(&self, request: &Request) -> Result<R, CognitoError> {
-        self.call_json(request, None, false).await?.decode()
+    /// Not an async fn: the boxed send, its answer decoded when it settles.
+    pub fn call<'a, R: FromJson + 'a>(
+        &'a self, request: &'a Request,
+    ) -> impl Future<Output = Result<R, CognitoError>> + 'a {
+        Decoded(self.call_json(request, None, false), core::marker::PhantomData)
     }
 
     /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
@@ -67,12 +82,12 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     /// `retry::send` every request shares: each call site polls that one future and
     /// decodes its own result type after the await, instead of getting the sending code
     /// inlined (measured smaller; BENCHMARKS.md, "Size decisions").
-    async fn call_json(
-        &self, request: &Request, username: Option<&str>, retry: bool,
-    ) -> Result<JsonAnswer, CognitoError> {
+    /// Not an async fn: the boxed future is returned, and owns the signed request.
+    fn call_json<'a>(
+        &'a self, request: &'a Request, username: Option<&str>, retry: bool,
+    ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
         let signed = self.signed(request, username);
-        let request = signed.as_ref().unwrap_or(request);
-        Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, request, retry)).await
+        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, signed, retry))
     }
 
     /// `request` with the client secret's hash (or the secret) when the client has one.

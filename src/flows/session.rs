@@ -4,13 +4,12 @@
 //! `session_without_request` first, which is where `get_session` starts); what listeners
 //! are to hear of it comes back with the session.
 
-use super::pool::PoolConfig;
-use super::single_flight::SingleFlight;
+use super::single_flight::{SingleFlight, Turn};
 use super::{Env, Transport};
 use crate::auth::session_from;
 use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{self, account, CognitoError, ErrorKind};
+use crate::protocol::{self, account, CognitoError, ErrorKind, JsonAnswer};
 use crate::session::Session;
 use crate::storage::events::Change;
 use crate::storage::tab_lock::TabLock;
@@ -36,8 +35,19 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     );
     // Only clients with a secret need the name the hash is computed for.
     let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
-    let response: AuthResponse = match env.call_with_retry(&request, hash_username.as_deref()).await {
-        Ok(r) => r,
+    // The JSON answer, decoded after the retries (`Env::call_with_retry`, one future fewer).
+    let answer = env.call_json(&request, hash_username.as_deref(), true).await;
+    refreshed(env, username, refresh_token, answer)
+}
+
+/// What a refresh's answer leaves: the session, stored; or the error, after which a dead
+/// refresh token's session is cleared (unless another tab stored a different one).
+fn refreshed<T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
+) -> Result<Session, CognitoError> {
+    // The rest of the answer is dropped here, at one place.
+    let result = match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
+        Ok(r) => r.authentication_result,
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
             if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
@@ -46,9 +56,7 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
             return Err(e);
         }
     };
-    let result = response
-        .authentication_result
-        .ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+    let result = result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
     let session = session_from(&result, refresh_token, (env.now)())?;
     env.store_session(username, &session)?;
     Ok(session)
@@ -68,11 +76,6 @@ fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: 
 /// rotation) already exchanged for a newer one.
 pub fn refresh_token_is_dead(e: &CognitoError) -> bool {
     matches!(e.kind, ErrorKind::NotAuthorized | ErrorKind::RefreshTokenReuse)
-}
-
-/// The key under which refreshes of one user share a single request.
-pub fn refresh_key(pool: &PoolConfig, username: &str) -> String {
-    crate::text::concat(&[&pool.client_id, "\u{0}", username])
 }
 
 /// What storage says about a user's session, decided without any request.
@@ -130,10 +133,51 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
     username: &str, client_metadata: Option<StringMap>,
 ) -> Found {
-    if let Some(known) = session_without_request(env, cached, username) {
-        return Found { session: known, change: None };
+    session(env, flights, tabs, Err(cached), username, client_metadata).await
+}
+
+/// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
+/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it, with
+/// no coordination, as [`refresh_session`]). One future for both, so the refresh it may
+/// send is awaited at one place.
+pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
+    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
+    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<StringMap>,
+) -> Found {
+    let coordinated = from.is_err();
+    if let Err(cached) = from {
+        if let Some(known) = session_without_request(env, cached, username) {
+            return Found { session: known, change: None };
+        }
     }
-    let refreshed = refresh_coordinated(env, flights, tabs, username, client_metadata).await;
+    // Refreshes unless someone else (another caller here, another tab) already has:
+    // storage is read again once the lock is held, and the refresh token used is the one
+    // found then (with rotation, the one another tab just stored).
+    // The lock's name (one per client and user) is also the key under which this page's
+    // refreshes of the user share one request.
+    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
+    let refreshed = match coordinated.then(|| flights.turn(&lock_name)) {
+        Some(Turn::Follow(follower)) => follower.await,
+        turn => {
+            let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
+            let stored = match from {
+                Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
+                Err(_) => stored_session(env, username),
+            };
+            let refreshed = match stored {
+                StoredSession::Valid(session) => Ok(session),
+                StoredSession::Unusable(e) => Err(e),
+                StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
+            };
+            if let Some(hold) = hold {
+                tabs.release(&lock_name, hold).await;
+            }
+            if let Some(Turn::Lead(leader)) = turn {
+                leader.finish(flights, &refreshed);
+            }
+            refreshed
+        }
+    };
     found(env, username, refreshed)
 }
 
@@ -166,28 +210,6 @@ fn found<T: Transport, S: Storage + ?Sized>(
         Err(_) => None,
     };
     Found { session, change }
-}
-
-/// Refreshes unless someone else (another caller here, another tab) already has: storage
-/// is read again once the lock is held, and the refresh token used is the one found then
-/// (with rotation, the one another tab just stored).
-async fn refresh_coordinated<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, username: &str,
-    client_metadata: Option<StringMap>,
-) -> Result<Session, CognitoError> {
-    let key = refresh_key(env.pool, username);
-    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    flights
-        .run(&key, || {
-            tabs.exclusive(&lock_name, async {
-                match stored_session(env, username) {
-                    StoredSession::Valid(session) => Ok(session),
-                    StoredSession::Unusable(e) => Err(e),
-                    StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
-                }
-            })
-        })
-        .await
 }
 
 /// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`

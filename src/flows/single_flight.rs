@@ -7,102 +7,131 @@ use alloc::rc::Rc;
 use core::any::Any;
 use core::cell::RefCell;
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-/// One running operation: its result once it ends, and who waits for it. The waiting
-/// list is not generic, so its code exists once for every result type.
-struct Flight<T> {
-    result: RefCell<Option<T>>,
-    waiting: Waiting,
-}
-
+/// One running operation: its result once it ends, and who waits for it. The result is
+/// held as `dyn Any` so that none of this is generic (its code exists once for every
+/// result type): only a [`Follower`] downcasts it to its own type.
 #[derive(Default)]
-struct Waiting {
+struct Flight {
+    result: RefCell<Option<Box<dyn Any>>>,
     wakers: RefCell<Vec<Waker>>,
 }
 
-impl Waiting {
-    fn wait(&self, cx: &Context<'_>) {
-        self.wakers.borrow_mut().push(cx.waker().clone());
+/// Keys and their flights in a Vec: a few keys at most (one per signed-in user), and a
+/// hash map would add hashing code to the wasm.
+#[derive(Default)]
+struct InFlight(RefCell<Vec<(String, Rc<Flight>)>>);
+
+impl InFlight {
+    /// The flight of `key`, and whether it was started now (this caller leads it).
+    fn join(&self, key: &str) -> (Rc<Flight>, bool) {
+        let mut flights = self.0.borrow_mut();
+        if let Some((_, flight)) = flights.iter().find(|(k, _)| k == key) {
+            return (flight.clone(), false);
+        }
+        let flight = Rc::new(Flight::default());
+        flights.push((key.to_string(), flight.clone()));
+        (flight, true)
     }
 
-    fn wake_all(&self) {
-        for w in core::mem::take(&mut *self.wakers.borrow_mut()) {
+    /// Ends `flight` with `result` and wakes who waits for it; its key is free again.
+    fn finish(&self, flight: &Rc<Flight>, result: Box<dyn Any>) {
+        let mut flights = self.0.borrow_mut();
+        if let Some(at) = flights.iter().position(|(_, f)| Rc::ptr_eq(f, flight)) {
+            flights.swap_remove(at);
+        }
+        drop(flights);
+        *flight.result.borrow_mut() = Some(result);
+        for w in core::mem::take(&mut *flight.wakers.borrow_mut()) {
             w.wake();
         }
     }
 }
 
-/// Keys and their flights in a Vec: a few keys at most (one per signed-in user), and a
-/// hash map would add hashing code to the wasm. The flights are held as `dyn Any` so this
-/// list's code (lookup, insertion, removal) is not generic either: each `SingleFlight<T>`
-/// only downcasts what it finds to its own `Flight<T>`.
-#[derive(Default)]
-struct InFlight(RefCell<Vec<(String, Rc<dyn Any>)>>);
-
-impl InFlight {
-    fn find(&self, key: &str) -> Option<Rc<dyn Any>> {
-        self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, flight)| flight.clone())
-    }
-
-    fn add(&self, key: &str, flight: Rc<dyn Any>) {
-        self.0.borrow_mut().push((key.to_string(), flight));
-    }
-
-    fn remove(&self, key: &str) {
-        self.0.borrow_mut().retain(|(k, _)| k != key);
-    }
-}
-
 pub struct SingleFlight<T: Clone + 'static> {
     in_flight: InFlight,
-    result: core::marker::PhantomData<T>,
+    result: PhantomData<T>,
 }
 
 impl<T: Clone + 'static> Default for SingleFlight<T> {
     fn default() -> Self {
-        SingleFlight { in_flight: InFlight::default(), result: core::marker::PhantomData }
+        SingleFlight { in_flight: InFlight::default(), result: PhantomData }
     }
 }
 
 /// Resolves when the leader stores the result in the flight.
-struct Follower<T> {
-    flight: Rc<Flight<T>>,
+pub struct Follower<T> {
+    flight: Rc<Flight>,
+    result: PhantomData<T>,
 }
 
-impl<T: Clone> Future for Follower<T> {
+impl<T: Clone + 'static> Future for Follower<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        match &*self.flight.result.borrow() {
+        // Only this `SingleFlight<T>` puts flights under its keys: the downcast holds.
+        match self.flight.result.borrow().as_ref().and_then(|r| r.downcast_ref::<T>()) {
             Some(result) => Poll::Ready(result.clone()),
             None => {
-                self.flight.waiting.wait(cx);
+                self.flight.wakers.borrow_mut().push(cx.waker().clone());
                 Poll::Pending
             }
         }
     }
 }
 
+/// A caller's part in the operation of its key: the one that runs it, or one that waits.
+pub enum Turn<T> {
+    /// No operation of this key was running: the caller runs it, then [`Leader::finish`]es.
+    Lead(Leader<T>),
+    /// Another caller runs it: await its result.
+    Follow(Follower<T>),
+}
+
+/// The caller that runs the operation of its key (see [`Turn::Lead`]).
+pub struct Leader<T> {
+    flight: Rc<Flight>,
+    result: PhantomData<T>,
+}
+
+impl<T: Clone + 'static> Leader<T> {
+    /// Hands `result` to every caller that waits for it; the next caller runs again.
+    pub fn finish(self, flights: &SingleFlight<T>, result: &T) {
+        flights.in_flight.finish(&self.flight, Box::new(result.clone()));
+    }
+}
+
 impl<T: Clone + 'static> SingleFlight<T> {
+    /// Whether this caller runs the operation of `key` or waits for the one running: a
+    /// decision, not a future, so a caller awaits its own operation (no future of it nested
+    /// in this one's).
+    pub fn turn(&self, key: &str) -> Turn<T> {
+        let (flight, leads) = self.in_flight.join(key);
+        if leads {
+            Turn::Lead(Leader { flight, result: PhantomData })
+        } else {
+            Turn::Follow(Follower { flight, result: PhantomData })
+        }
+    }
+
     /// Runs `start()` unless an operation for `key` is already running, in which case
     /// this waits for that one's result instead.
     pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
-        // Only this `SingleFlight<T>` puts flights under its keys: the downcast holds.
-        if let Some(flight) = self.in_flight.find(key).and_then(|f| f.downcast::<Flight<T>>().ok()) {
-            return Follower { flight }.await;
+        match self.turn(key) {
+            Turn::Follow(follower) => follower.await,
+            Turn::Lead(leader) => {
+                let result = start().await;
+                leader.finish(self, &result);
+                result
+            }
         }
-        let flight = Rc::new(Flight { result: RefCell::new(None), waiting: Waiting::default() });
-        self.in_flight.add(key, flight.clone());
-        let result = start().await;
-        self.in_flight.remove(key);
-        *flight.result.borrow_mut() = Some(result.clone());
-        flight.waiting.wake_all();
-        result
     }
 
+    #[cfg(test)]
     pub fn is_running(&self, key: &str) -> bool {
-        self.in_flight.find(key).is_some()
+        self.in_flight.0.borrow().iter().any(|(k, _)| k == key)
     }
 }
 

@@ -8,7 +8,7 @@ use super::js_storage::JsStorage;
 use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
-use crate::storage::tab_lock::{LockManager, TabCoordinator, TabLock};
+use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock};
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -37,7 +37,7 @@ struct WebLocks;
 /// A requested Web Lock (by the id its request was made with), let go of when dropped
 /// (held or not yet); should a panic abandon its holder midway, the JS side lets go of it
 /// (`host.panicked`).
-struct HeldLock(u32);
+pub struct HeldLock(u32);
 
 impl Drop for HeldLock {
     fn drop(&mut self) {
@@ -86,17 +86,27 @@ impl LockManager for WebLocks {
     }
 }
 
-impl TabLock for BrowserTabLock<'_> {
-    #[allow(clippy::manual_async_fn)] // the coordinator's future is returned, not awaited in another
-    fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> impl Future<Output = T> {
-        let coordinator = TabCoordinator {
+impl BrowserTabLock<'_> {
+    fn coordinator(&self) -> TabCoordinator<'_, WebLocks, JsStorage, FetchTransport> {
+        TabCoordinator {
             locks: host().has_locks().then_some(&WebLocks),
             storage: self.storage,
             timer: self.timer,
             settle_key: &self.settle_key,
             owner: TAB_ID.with(|id| *id),
             now_ms: crate::flows::clock::now_millis,
-        };
-        coordinator.run(name, work)
+        }
+    }
+}
+
+/// The coordinator's futures are returned, not awaited in others.
+#[allow(clippy::manual_async_fn)]
+impl TabLock for BrowserTabLock<'_> {
+    type Hold = Hold<HeldLock>;
+    fn acquire(&self, name: &str) -> impl Future<Output = Hold<HeldLock>> {
+        self.coordinator().lock(name)
+    }
+    fn release(&self, name: &str, hold: Hold<HeldLock>) -> impl Future<Output = ()> {
+        self.coordinator().unlock(name, hold)
     }
 }

@@ -25,7 +25,13 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// building and dropping are then not repeated at each read.
     #[inline(never)]
     fn read(&self, username: &str, item: UserItem) -> Option<String> {
-        self.storage.get_item(&self.key(username, item)).filter(|v| !v.is_empty())
+        self.get(&self.key(username, item))
+    }
+
+    /// The item under `key`, unless missing or empty.
+    #[inline(never)]
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.get_item(key).filter(|v| !v.is_empty())
     }
 
     /// Removes the stored `item` of `username` (one call for every removal, as [`Self::read`]).
@@ -36,7 +42,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
 
     /// The username of whoever signed in last on this client, if anyone.
     pub fn last_auth_user(&self) -> Option<String> {
-        self.storage.get_item(&keys::last_auth_user(self.client_id)).filter(|u| !u.is_empty())
+        self.get(&keys::last_auth_user(self.client_id))
     }
 
     /// The stored session of `username`, or `None` when there is no ID token (the SDK's test).
@@ -58,33 +64,46 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// reader never finds half a session and an earlier session is not lost.
     pub fn save(&self, username: &str, session: &Session) -> Result<(), String> {
         let drift = crate::text::int(session.clock_drift);
-        self.write_all(&[
-            (self.key(username, UserItem::IdToken), session.id_token.jwt.as_str()),
-            (self.key(username, UserItem::AccessToken), session.access_token.jwt.as_str()),
-            (self.key(username, UserItem::RefreshToken), session.refresh_token.as_str()),
-            (self.key(username, UserItem::ClockDrift), drift.as_str()),
-            (keys::last_auth_user(self.client_id), username),
-        ])
+        self.write_all(
+            username,
+            &[
+                (Some(UserItem::IdToken), session.id_token.jwt.as_str()),
+                (Some(UserItem::AccessToken), session.access_token.jwt.as_str()),
+                (Some(UserItem::RefreshToken), session.refresh_token.as_str()),
+                (Some(UserItem::ClockDrift), drift.as_str()),
+                (None, username),
+            ],
+        )
     }
 
-    /// Writes every key in order, all or nothing: when a write fails, the keys written
-    /// before it are put back as they were.
-    fn write_all(&self, writes: &[(String, &str)]) -> Result<(), String> {
-        let mut before = Vec::new();
-        for (key, _) in writes {
-            before.push(self.storage.get_item(key));
+    /// The key of `username`'s `item`; None: LastAuthUser.
+    #[inline(never)]
+    fn key_of(&self, username: &str, item: Option<UserItem>) -> String {
+        match item {
+            Some(item) => self.key(username, item),
+            None => keys::last_auth_user(self.client_id),
         }
-        for (done, (key, value)) in writes.iter().enumerate() {
-            if let Err(e) = self.storage.set_item(key, value) {
-                for ((key, _), old) in writes.iter().zip(&before).take(done) {
+    }
+
+    /// Writes every item in order, all or nothing: when a write fails, the items written
+    /// before it are put back as they were. Keys are built where used (not kept in a list).
+    fn write_all(&self, username: &str, writes: &[(Option<UserItem>, &str)]) -> Result<(), String> {
+        let mut before = Vec::new();
+        for &(item, _) in writes {
+            before.push(self.storage.get_item(&self.key_of(username, item)));
+        }
+        for (done, &(item, value)) in writes.iter().enumerate() {
+            if let Err(e) = self.storage.set_item(&self.key_of(username, item), value) {
+                for (&(item, _), old) in writes.iter().zip(&before).take(done) {
+                    let key = self.key_of(username, item);
                     match old {
                         // Restoring a value that fitted before; if even that fails, drop the key.
                         Some(old) => {
-                            if self.storage.set_item(key, old).is_err() {
-                                self.storage.remove_item(key);
+                            if self.storage.set_item(&key, old).is_err() {
+                                self.storage.remove_item(&key);
                             }
                         }
-                        None => self.storage.remove_item(key),
+                        None => self.storage.remove_item(&key),
                     }
                 }
                 return Err(e);
@@ -106,11 +125,14 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// Remembers `device` for `username`, all three keys or (when a write fails) none of
     /// them: the keys are then as they were before.
     pub fn save_device(&self, username: &str, device: &DeviceSecrets) -> Result<(), String> {
-        self.write_all(&[
-            (self.key(username, UserItem::DeviceKey), device.key.as_str()),
-            (self.key(username, UserItem::RandomPasswordKey), device.password.as_str()),
-            (self.key(username, UserItem::DeviceGroupKey), device.group_key.as_str()),
-        ])
+        self.write_all(
+            username,
+            &[
+                (Some(UserItem::DeviceKey), device.key.as_str()),
+                (Some(UserItem::RandomPasswordKey), device.password.as_str()),
+                (Some(UserItem::DeviceGroupKey), device.group_key.as_str()),
+            ],
+        )
     }
 
     /// Forgets the remembered device (sign-out keeps it: a device outlives sessions).

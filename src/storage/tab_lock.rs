@@ -18,19 +18,33 @@ pub trait Sleep {
     async fn sleep(&self, ms: u32);
 }
 
+/// The lock `name` across every tab of this origin, taken and let go of in two steps, so
+/// a caller awaits its own work between them (no future of the work nested in the lock's).
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
 pub trait TabLock {
+    /// What holding the lock takes until it is let go of.
+    type Hold;
+    /// Resolves once this tab holds the lock `name`.
+    async fn acquire(&self, name: &str) -> Self::Hold;
+    /// Lets go of the lock `name` taken by [`TabLock::acquire`].
+    async fn release(&self, name: &str, hold: Self::Hold);
+
     /// Runs `work` while holding the lock `name` across every tab of this origin.
-    async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T;
+    async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
+        let hold = self.acquire(name).await;
+        let out = work.await;
+        self.release(name, hold).await;
+        out
+    }
 }
 
 /// No coordination (native tests, or a single context).
 pub struct NoTabLock;
 
 impl TabLock for NoTabLock {
-    async fn exclusive<T>(&self, _name: &str, work: impl Future<Output = T>) -> T {
-        work.await
-    }
+    type Hold = ();
+    async fn acquire(&self, _name: &str) {}
+    async fn release(&self, _name: &str, _hold: ()) {}
 }
 
 /// How long a lease lasts before other tabs may take it over (a tab that closed mid-refresh).
@@ -64,17 +78,26 @@ fn lease(owner: &str, expiry_ms: f64) -> String {
     out
 }
 
-impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
-    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let coordinator = TabCoordinator::<NoLockManager, S, T> {
+impl<'a, S: Storage + ?Sized, T: Sleep> StorageLease<'a, S, T> {
+    fn coordinator(&self) -> TabCoordinator<'_, NoLockManager, S, T> {
+        TabCoordinator {
             locks: None,
             storage: self.storage,
             timer: self.timer,
             settle_key: "",
             owner: &self.owner,
             now_ms: self.now_ms,
-        };
-        coordinator.run(name, work).await
+        }
+    }
+}
+
+impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
+    type Hold = Hold<()>;
+    async fn acquire(&self, name: &str) -> Hold<()> {
+        self.coordinator().lock(name).await
+    }
+    async fn release(&self, name: &str, hold: Hold<()>) {
+        self.coordinator().unlock(name, hold).await
     }
 }
 
@@ -159,17 +182,26 @@ pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L, S, T> {
-    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        let coordinator = TabCoordinator {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> MarkerLock<'_, L, S, T> {
+    fn coordinator(&self) -> TabCoordinator<'_, L, S, T> {
+        TabCoordinator {
             locks: Some(self.locks),
             storage: self.storage,
             timer: self.timer,
             settle_key: self.settle_key,
             owner: "",
             now_ms: self.now_ms,
-        };
-        coordinator.run(name, work).await
+        }
+    }
+}
+
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L, S, T> {
+    type Hold = Hold<L::Held>;
+    async fn acquire(&self, name: &str) -> Hold<L::Held> {
+        self.coordinator().lock(name).await
+    }
+    async fn release(&self, name: &str, hold: Hold<L::Held>) {
+        self.coordinator().unlock(name, hold).await
     }
 }
 
@@ -216,13 +248,21 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     }
 }
 
-/// Both protocols in one state machine, so that the work's future, and the sleep between
-/// looks, appear once: the marker protocol holds `held` (and waits, boundedly, for tokens
-/// the newest marker announced); the lease protocol holds `lease_key`.
+/// What a [`TabCoordinator`] holds between taking the lock and letting it go: the marker
+/// protocol's lock (with the settle key's value when it was taken), or the lease's key.
+pub struct Hold<H> {
+    held: Option<H>,
+    lease_key: Option<String>,
+    before: Option<String>,
+}
+
+/// Both protocols in one state machine, so that the sleep between looks appears once: the
+/// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
+/// announced); the lease protocol holds `lease_key`.
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
-    /// [`TabLock::exclusive`], by value: a caller that makes the coordinator on the spot
+    /// [`TabLock::acquire`], by value: a caller that makes the coordinator on the spot
     /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
-    pub async fn run<R>(self, name: &str, work: impl Future<Output = R>) -> R {
+    pub async fn lock(self, name: &str) -> Hold<L::Held> {
         let mut held = None;
         let mut lease_key = None;
         let mut expected = None;
@@ -256,21 +296,25 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             }
         }
         let before = if held.is_some() { self.storage.get_item(self.settle_key) } else { None };
-        let out = work.await;
-        if let (Some(locks), Some(_)) = (self.locks, &held) {
+        Hold { held, lease_key, before }
+    }
+
+    /// [`TabLock::release`], by value (as [`Self::lock`]): announces new tokens the
+    /// work stored, then lets go.
+    pub async fn unlock(self, name: &str, hold: Hold<L::Held>) {
+        if let (Some(locks), Some(_)) = (self.locks, &hold.held) {
             let after = self.storage.get_item(self.settle_key);
-            if should_announce(before.as_deref(), after.as_deref()) {
+            if should_announce(hold.before.as_deref(), after.as_deref()) {
                 let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
                 locks.hold_for(&marker, MARKER_HOLD_MS).await;
             }
         }
-        if let Some(key) = &lease_key {
+        if let Some(key) = &hold.lease_key {
             if self.holds(key) {
                 self.storage.remove_item(key);
             }
         }
-        drop(held);
-        out
+        drop(hold.held);
     }
 }
 
@@ -283,8 +327,12 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Clone for TabCoordinator<'_,
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Copy for TabCoordinator<'_, L, S, T> {}
 
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
-    async fn exclusive<R>(&self, name: &str, work: impl Future<Output = R>) -> R {
-        self.run(name, work).await
+    type Hold = Hold<L::Held>;
+    async fn acquire(&self, name: &str) -> Hold<L::Held> {
+        self.lock(name).await
+    }
+    async fn release(&self, name: &str, hold: Hold<L::Held>) {
+        self.unlock(name, hold).await
     }
 }
 

@@ -10,6 +10,7 @@ use crate::flows::{self};
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
@@ -55,12 +56,14 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
     } else {
         // Sign-outs send no ClientMetadata.
         let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
-        let found = if op == SessionOp::Refresh {
-            let token = call.text("refreshToken");
-            flows::session::refresh_session(&call.env(), &username, &token, metadata).await
-        } else {
-            session(call, &username, metadata).await
-        };
+        let token = if op == SessionOp::Refresh { Some(call.text("refreshToken")) } else { None };
+        let cached = call.session();
+        let from = token.as_deref().ok_or(cached.as_ref());
+        let flights = REFRESHES.with(ResetAfterPanic::get);
+        let settle_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::IdToken);
+        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
+        // Boxed: polled as its own future rather than inlined into this one (measured smaller).
+        let found = Box::pin(flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata)).await;
         tell(call, &username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
@@ -85,16 +88,6 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
     outcome
 }
 
-/// The session, refreshed when expired (`flows::get_session`); concurrent refreshes of
-/// one user (from any CognitoUser object of this page) share a single request.
-async fn session(call: &Call, username: &str, metadata: Option<crate::protocol::types::StringMap>) -> Found {
-    let cached = call.session();
-    let flights = REFRESHES.with(ResetAfterPanic::get);
-    let settle_key = keys::user_item(&call.shared.config.client_id, username, UserItem::IdToken);
-    let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
-    flows::get_session(&call.env(), &flights, &tabs, cached.as_ref(), username, metadata).await
-}
-
 /// Tells listeners what changed.
 pub(super) fn tell(call: &Call, username: &str, found: Found) -> Result<Session, CognitoError> {
     if let Some(change) = found.change {
@@ -105,6 +98,8 @@ pub(super) fn tell(call: &Call, username: &str, found: Found) -> Result<Session,
 
 /// The user's in-memory session follows the result: kept on success, none on failure.
 fn with_session(found: Result<Session, CognitoError>, out: &mut Answer) -> Outcome {
-    out.set("session", found.as_ref().map_or(Value::Null, session_json));
-    found.map(|session| Reply::session(&session))
+    // One JSON of the session for both (a clone is smaller than building it again).
+    let json = found.as_ref().map_or(Value::Null, session_json);
+    out.set("session", json.clone());
+    found.map(|_| Reply::one("session", json))
 }
