@@ -335,22 +335,30 @@ pub fn clear_order(document_cookie: &str) -> Vec<String> {
         let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
         parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
     }
-    // Array-index names are sorted by inserting in place: a jar holds a handful of names,
-    // and `sort()` would instantiate a stable sort for this one element type (measured: more
-    // wasm than this loop; see BENCHMARKS.md, "Size decisions"). A jar's names are distinct,
-    // so no two have the same index.
+    // The array-index names by repeatedly taking the least index not taken yet: a jar holds
+    // a handful of names, and a sort (or sorted inserts) instantiated more code for this one
+    // element type (measured; see BENCHMARKS.md, "Size decisions"). A jar's names are
+    // distinct, so no two have the same index.
+    let jar = parse_cookie_header(document_cookie);
     let mut order: Vec<String> = Vec::new();
-    let mut rest = Vec::new();
-    for (name, _) in parse_cookie_header(document_cookie) {
-        match array_index(&name) {
-            Some(i) => {
-                let at = order.partition_point(|n| array_index(n) < Some(i));
-                order.insert(at, name);
+    let mut least = 0;
+    loop {
+        let mut next: Option<(u32, &String)> = None;
+        for (name, _) in &jar {
+            match array_index(name) {
+                Some(i) if i >= least && next.is_none_or(|(n, _)| i < n) => next = Some((i, name)),
+                _ => {}
             }
-            None => rest.push(name),
+        }
+        let Some((i, name)) = next else { break };
+        order.push(name.clone());
+        least = i + 1;
+    }
+    for (name, _) in &jar {
+        if array_index(name).is_none() {
+            order.push(name.clone());
         }
     }
-    order.append(&mut rest);
     order
 }
 
