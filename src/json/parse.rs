@@ -31,8 +31,9 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
-    let text = core::str::from_utf8(bytes).map_err(|e| ParseError { offset: e.valid_up_to(), reason: "not UTF-8" })?;
-    parse(text)
+    let mut text = String::new();
+    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: "not UTF-8" })?;
+    parse(&text)
 }
 
 struct Parser<'a> {

@@ -191,7 +191,7 @@ fn percent_decode(s: &str, strict: bool) -> Option<String> {
             continue;
         }
         out.push_str(s.get(literal_start..i).unwrap_or_default());
-        out.push_str(core::str::from_utf8(&run).ok()?);
+        crate::text::push_utf8(&mut out, &run).ok()?;
         i = j;
         literal_start = j;
     }
