@@ -92,11 +92,13 @@ impl Parser<'_> {
 
     /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
     /// panic (and the `Debug` formatting it brings) out of the wasm.
+    #[inline(always)]
     fn rest(&self) -> &[u8] {
         self.text.as_bytes().get(self.at..).unwrap_or_default()
     }
 
     /// The text from byte `start` to the current position (both on char boundaries).
+    #[inline(always)]
     fn since(&self, start: usize) -> &str {
         self.text.get(start..self.at).unwrap_or_default()
     }
