@@ -241,12 +241,12 @@ impl Parser<'_> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
-        self.eat(|b| b == b'-');
+        self.eat(b'-');
         // Each part stops where it fails, so the error is reported there.
-        let well_formed = (self.eat(|b| b == b'0') || self.digits())
-            && (!self.eat(|b| b == b'.') || self.digits())
-            && (!self.eat(|b| b == b'e' || b == b'E') || {
-                self.eat(|b| b == b'+' || b == b'-');
+        let well_formed = (self.eat(b'0') || self.digits())
+            && (!self.eat(b'.') || self.digits())
+            && (!(self.eat(b'e') || self.eat(b'E')) || {
+                let _ = self.eat(b'+') || self.eat(b'-');
                 self.digits()
             });
         if !well_formed {
@@ -255,9 +255,9 @@ impl Parser<'_> {
         Ok(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
-    /// Consumes the next byte if `wanted` takes it.
-    fn eat(&mut self, wanted: impl Fn(u8) -> bool) -> bool {
-        let eaten = self.peek().is_some_and(wanted);
+    /// Consumes the next byte if it is `wanted`.
+    fn eat(&mut self, wanted: u8) -> bool {
+        let eaten = self.peek() == Some(wanted);
         self.at += usize::from(eaten);
         eaten
     }
@@ -265,7 +265,9 @@ impl Parser<'_> {
     /// Consumes decimal digits; whether there was at least one.
     fn digits(&mut self) -> bool {
         let start = self.at;
-        while self.eat(|b| b.is_ascii_digit()) {}
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
         self.at > start
     }
 }
