@@ -168,34 +168,27 @@ fn percent_byte(s: &[u8], i: usize) -> Option<u8> {
 /// fails when `strict` (`decodeURIComponent` on a whole string) and stays as it is
 /// otherwise (js-cookie's `value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)`).
 fn percent_decode(s: &str, strict: bool) -> Option<String> {
+    // The bytes are decoded first and checked as UTF-8 at the end, all at once: the text
+    // between runs is whole characters, so a run that is not UTF-8 on its own leaves a
+    // sequence broken (or a stray continuation byte) in the whole, and the other way round.
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut raw = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    let mut literal_start = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'%' {
-            i += 1;
-            continue;
-        }
-        let mut run = Vec::new();
-        let mut j = i;
-        while let Some(b) = percent_byte(bytes, j) {
-            run.push(b);
-            j += 3;
-        }
-        if run.is_empty() {
-            if strict {
-                return None;
+    while let Some(&b) = bytes.get(i) {
+        match percent_byte(bytes, i) {
+            Some(decoded) => {
+                raw.push(decoded);
+                i += 3;
             }
-            i += 1;
-            continue;
+            None if strict && b == b'%' => return None,
+            None => {
+                raw.push(b);
+                i += 1;
+            }
         }
-        out.push_str(s.get(literal_start..i).unwrap_or_default());
-        crate::text::push_utf8(&mut out, &run).ok()?;
-        i = j;
-        literal_start = j;
     }
-    out.push_str(s.get(literal_start..).unwrap_or_default());
+    let mut out = String::with_capacity(raw.len());
+    crate::text::push_utf8(&mut out, &raw).ok()?;
     Some(out)
 }
 
