@@ -279,6 +279,7 @@ impl FromJson for f64 {
 
 /// Null is `None`; anything else must decode as `T`.
 impl<T: FromJson> FromJson for Option<T> {
+    #[inline(always)]
     fn from_json(value: Value) -> Option<Self> {
         match value {
             Value::Null => Some(None),
