@@ -100,12 +100,27 @@ pub fn hex_digit(c: u8) -> Option<u8> {
 
 /// `s` around the first `sep` (an ASCII byte): `str::split_once` for one byte.
 pub fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    split_around(s, s.bytes().position(|b| b == sep)?, 1)
+    split_around(s, find_byte(s, sep, false)?, 1)
 }
 
 /// `s` around the last `sep` (an ASCII byte): `str::rsplit_once` for one byte.
 pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    split_around(s, s.bytes().rposition(|b| b == sep)?, 1)
+    split_around(s, find_byte(s, sep, true)?, 1)
+}
+
+/// Where the first (or the `last`) `sep` is in `s`: one loop for both splitters, where
+/// `position` and `rposition` were each an iterator fold of their own.
+fn find_byte(s: &str, sep: u8, last: bool) -> Option<usize> {
+    let mut found = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == sep {
+            found = Some(i);
+            if !last {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// `s` before byte `i` and after the `len` bytes from it (None off a char boundary): the
