@@ -108,6 +108,18 @@ pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
     split_around(s, find_byte(s, sep, true)?, 1)
 }
 
+/// Whether every byte of `s` passes `keep`: one loop for every caller, where `all` was an
+/// iterator fold per closure.
+#[inline(never)]
+pub fn all_bytes(s: &str, keep: fn(u8) -> bool) -> bool {
+    for &b in s.as_bytes() {
+        if !keep(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Where the first (or the `last`) `sep` is in `s`: one loop for both splitters, where
 /// `position` and `rposition` were each an iterator fold of their own.
 fn find_byte(s: &str, sep: u8, last: bool) -> Option<usize> {

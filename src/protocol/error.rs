@@ -186,7 +186,7 @@ impl HttpResponse {
             return Err(self.service_error(parsed.unwrap_or_default()));
         }
         // JSON's own whitespace (what the parser skips), not Unicode's.
-        if self.body.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        if crate::text::all_bytes(&self.body, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
         match parsed {
@@ -217,8 +217,8 @@ impl HttpResponse {
 /// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
 /// a code; the error then says the answer was not AWS's.
 fn error_code(name: &str) -> Option<&str> {
-    let valid =
-        (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    let valid = (1..=128).contains(&name.len())
+        && crate::text::all_bytes(name, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
     valid.then_some(name)
 }
 

@@ -324,9 +324,11 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
 /// keys as `Object.keys` lists them (array-index names first, ascending, then the rest in
 /// insertion order).
 pub fn clear_order(document_cookie: &str) -> Vec<String> {
+    // An index below 2^32 - 1 written as JS writes it (no sign, no leading zero): the number
+    // it reads as, written back, is the name.
     fn array_index(s: &str) -> Option<u32> {
-        let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-        parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
+        let n = u32::try_from(parse_uint(s)?).ok().filter(|&n| n != u32::MAX)?;
+        (crate::text::int(i64::from(n)) == s).then_some(n)
     }
     // The array-index names by repeatedly taking the least index not taken yet: a jar holds
     // a handful of names, and a sort (or sorted inserts) instantiated more code for this one
