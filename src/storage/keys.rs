@@ -79,7 +79,8 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 /// None for LastAuthUser, other clients' keys and anything else. Usernames may contain
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
-    let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
+    // The prefix written out once: one `strip_prefix`, not four.
+    let rest = key.strip_prefix(concat(&[PREFIX, ".", client_id, "."]).as_str())?;
     let (username, suffix) = rsplit_once_byte(rest, b'.')?;
     let item = *UserItem::ALL.iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
