@@ -275,8 +275,11 @@ impl Parser<'_> {
 /// The code unit written by the first four bytes of `digits` in hex (and nothing like
 /// the `+1` that from_str_radix would take).
 fn hex4(digits: &[u8]) -> Option<u32> {
-    let digits = digits.get(..4)?;
-    digits.iter().try_fold(0, |unit, &d| Some(unit << 4 | u32::from(crate::text::hex_digit(d)?)))
+    let mut unit = 0;
+    for i in 0..4 {
+        unit = unit << 4 | u32::from(crate::text::hex_digit(*digits.get(i)?)?);
+    }
+    Some(unit)
 }
 
 #[cfg(test)]
