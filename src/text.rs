@@ -165,20 +165,26 @@ pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
 /// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
 /// anything else and on overflow.
 pub fn parse_uint(text: &str) -> Option<u64> {
-    let digits = text.as_bytes();
-    digits_value(digits.strip_prefix(b"+").unwrap_or(digits))
+    digits_value(without_plus(text.as_bytes()))
 }
 
 /// What `str::parse::<i64>` reads: decimal digits after an optional `+` or `-`.
 pub fn parse_int(text: &str) -> Option<i64> {
-    let text = text.as_bytes();
-    match text.strip_prefix(b"-") {
-        Some(digits) => {
+    match text.as_bytes() {
+        [b'-', digits @ ..] => {
             let magnitude = digits_value(digits)?;
             // i64::MIN's magnitude is one more than i64::MAX.
             (magnitude <= i64::MAX as u64 + 1).then(|| (magnitude as i64).wrapping_neg())
         }
-        None => i64::try_from(digits_value(text.strip_prefix(b"+").unwrap_or(text))?).ok(),
+        text => i64::try_from(digits_value(without_plus(text))?).ok(),
+    }
+}
+
+/// `text` without one leading `+` (a slice pattern: `strip_prefix` was a function of its own).
+fn without_plus(text: &[u8]) -> &[u8] {
+    match text {
+        [b'+', digits @ ..] => digits,
+        _ => text,
     }
 }
 
