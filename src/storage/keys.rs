@@ -113,7 +113,7 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
 
 /// The time and tag of a marker of `lock`; None for any other name.
 pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = split_once_byte(name.strip_prefix(&marker_prefix(lock))?, b'.')?;
+    let (time, tag) = split_once_byte(name.strip_prefix(marker_prefix(lock).as_str())?, b'.')?;
     Some((parse_uint(time)?, tag))
 }
 
