@@ -139,7 +139,8 @@ fn find_byte(s: &str, sep: u8, last: bool) -> Option<usize> {
 /// one place the splitters check boundaries.
 #[inline(never)]
 fn split_around(s: &str, i: usize, len: usize) -> Option<(&str, &str)> {
-    Some((s.get(..i)?, s.get(i + len..)?))
+    // Both as `a..b` ranges: each kind of range is its own `str::get` in the wasm.
+    Some((s.get(0..i)?, s.get(i + len..s.len())?))
 }
 
 /// What comes before the first `sep`, or all of `s`: `s.split(sep).next()`.
