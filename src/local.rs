@@ -6,7 +6,11 @@
 
 #[cfg(target_arch = "wasm32")]
 pub struct Local<T: 'static> {
-    value: core::cell::OnceCell<T>,
+    /// The value once made: leaked, as a static's value lives as long as the program.
+    /// A `Cell` of a reference rather than a `OnceCell`, whose initialisation (with its
+    /// re-entrancy check) was about 250 bytes of wasm per value type. (An `init` that read
+    /// its own static would make a second value instead of panicking; none does.)
+    value: core::cell::Cell<Option<&'static T>>,
     init: fn() -> T,
 }
 
@@ -18,7 +22,7 @@ unsafe impl<T> Sync for Local<T> {}
 #[cfg(target_arch = "wasm32")]
 impl<T: 'static> Local<T> {
     pub const fn new(init: fn() -> T) -> Self {
-        Local { value: core::cell::OnceCell::new(), init }
+        Local { value: core::cell::Cell::new(None), init }
     }
 
     // `with` is instantiated per closure (dozens): it stays a call to `get`, which is
@@ -29,8 +33,13 @@ impl<T: 'static> Local<T> {
     }
 
     #[inline(never)]
-    fn get(&'static self) -> &'static T {
-        self.value.get_or_init(self.init)
+    fn get(&self) -> &'static T {
+        if let Some(value) = self.value.get() {
+            return value;
+        }
+        let value: &'static T = alloc::boxed::Box::leak(alloc::boxed::Box::new((self.init)()));
+        self.value.set(Some(value));
+        value
     }
 }
 
@@ -75,7 +84,7 @@ macro_rules! local {
 impl<T: 'static> core::ops::Deref for Local<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        self.value.get_or_init(self.init)
+        self.get()
     }
 }
 

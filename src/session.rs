@@ -51,7 +51,7 @@ pub fn decode_payload(jwt: &str) -> Option<Object> {
             b => b,
         });
     }
-    let bytes = crate::text::base64_decode(core::str::from_utf8(&normalised).ok()?)?;
+    let bytes = crate::text::base64_decode_bytes(&normalised)?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
 

@@ -100,19 +100,47 @@ pub fn hex_digit(c: u8) -> Option<u8> {
 
 /// `s` around the first `sep` (an ASCII byte): `str::split_once` for one byte.
 pub fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    split_around(s, s.bytes().position(|b| b == sep)?, 1)
+    split_around(s, find_byte(s, sep, false)?, 1)
 }
 
 /// `s` around the last `sep` (an ASCII byte): `str::rsplit_once` for one byte.
 pub fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    split_around(s, s.bytes().rposition(|b| b == sep)?, 1)
+    split_around(s, find_byte(s, sep, true)?, 1)
+}
+
+/// Whether every byte of `s` passes `keep`: one loop for every caller, where `all` was an
+/// iterator fold per closure.
+#[inline(never)]
+pub fn all_bytes(s: &str, keep: fn(u8) -> bool) -> bool {
+    for &b in s.as_bytes() {
+        if !keep(b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where the first (or the `last`) `sep` is in `s`: one loop for both splitters, where
+/// `position` and `rposition` were each an iterator fold of their own.
+fn find_byte(s: &str, sep: u8, last: bool) -> Option<usize> {
+    let mut found = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == sep {
+            found = Some(i);
+            if !last {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// `s` before byte `i` and after the `len` bytes from it (None off a char boundary): the
 /// one place the splitters check boundaries.
 #[inline(never)]
 fn split_around(s: &str, i: usize, len: usize) -> Option<(&str, &str)> {
-    Some((s.get(..i)?, s.get(i + len..)?))
+    // Both as `a..b` ranges: each kind of range is its own `str::get` in the wasm.
+    Some((s.get(0..i)?, s.get(i + len..s.len())?))
 }
 
 /// What comes before the first `sep`, or all of `s`: `s.split(sep).next()`.
@@ -138,20 +166,26 @@ pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
 /// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
 /// anything else and on overflow.
 pub fn parse_uint(text: &str) -> Option<u64> {
-    let digits = text.as_bytes();
-    digits_value(digits.strip_prefix(b"+").unwrap_or(digits))
+    digits_value(without_plus(text.as_bytes()))
 }
 
 /// What `str::parse::<i64>` reads: decimal digits after an optional `+` or `-`.
 pub fn parse_int(text: &str) -> Option<i64> {
-    let text = text.as_bytes();
-    match text.strip_prefix(b"-") {
-        Some(digits) => {
+    match text.as_bytes() {
+        [b'-', digits @ ..] => {
             let magnitude = digits_value(digits)?;
             // i64::MIN's magnitude is one more than i64::MAX.
             (magnitude <= i64::MAX as u64 + 1).then(|| (magnitude as i64).wrapping_neg())
         }
-        None => i64::try_from(digits_value(text.strip_prefix(b"+").unwrap_or(text))?).ok(),
+        text => i64::try_from(digits_value(without_plus(text))?).ok(),
+    }
+}
+
+/// `text` without one leading `+` (a slice pattern: `strip_prefix` was a function of its own).
+fn without_plus(text: &[u8]) -> &[u8] {
+    match text {
+        [b'+', digits @ ..] => digits,
+        _ => text,
     }
 }
 
@@ -195,8 +229,14 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Standard base64, its padding optional (none, or as much as belongs at the end): what
 /// the base64 crate's STANDARD alphabet with `DecodePaddingMode::Indifferent` accepts.
 /// Like it, refuses any other character and a last symbol with bits left over.
+#[inline(always)]
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.as_bytes();
+    base64_decode_bytes(text.as_bytes())
+}
+
+/// [`base64_decode`] of bytes (where the text is in bytes already: no check that it is
+/// UTF-8 first, as any byte outside the alphabet is refused here anyway).
+pub fn base64_decode_bytes(text: &[u8]) -> Option<Vec<u8>> {
     let data_len = text.iter().rposition(|&c| c != b'=').map_or(0, |last| last + 1);
     let (data, padding) = text.split_at(data_len);
     let partial = data.len() % 4;
@@ -219,6 +259,36 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
         return None;
     }
     Some(out)
+}
+
+/// Appends `bytes` decoded as UTF-8, as `core::str::from_utf8` accepts it (no overlong
+/// forms, surrogates or code points beyond U+10FFFF); on failure, the offset of the first
+/// sequence that is not UTF-8 (its `valid_up_to`). Here rather than `from_utf8`, whose
+/// word-at-a-time validation was 700 bytes of wasm; every caller copies the text anyway.
+pub fn push_utf8(out: &mut String, bytes: &[u8]) -> Result<(), usize> {
+    // The least code point each sequence length may write (a shorter one is overlong).
+    const LEAST: [u32; 5] = [0, 0, 0x80, 0x800, 0x1_0000];
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let len = match lead.leading_ones() {
+            0 => 1,
+            n @ 2..=4 => n as usize,
+            _ => return Err(at),
+        };
+        let mut c = if len == 1 { u32::from(lead) } else { u32::from(lead) & (0xff >> (len + 1)) };
+        for k in 1..len {
+            match bytes.get(at + k) {
+                Some(&b) if b & 0xc0 == 0x80 => c = c << 6 | u32::from(b & 0x3f),
+                _ => return Err(at),
+            }
+        }
+        match char::from_u32(c) {
+            Some(ch) if c >= LEAST[len] => out.push(ch),
+            _ => return Err(at),
+        }
+        at += len;
+    }
+    Ok(())
 }
 
 fn base64_value(c: u8) -> Option<u8> {
@@ -341,6 +411,47 @@ mod tests {
             assert_eq!(encoded, STANDARD.encode(&bytes));
             assert_eq!(base64_decode(&encoded), Some(bytes.clone()));
             assert_eq!(base64_decode(encoded.trim_end_matches('=')), Some(bytes));
+        }
+    }
+
+    /// Against `core::str::from_utf8` on every sequence of up to three bytes from a set
+    /// around each boundary, and on every one-to-four-byte sequence of each lead byte.
+    #[test]
+    fn utf8_reads_as_from_utf8() {
+        let check = |bytes: &[u8]| {
+            let mut out = String::from("x");
+            let ours = push_utf8(&mut out, bytes);
+            match core::str::from_utf8(bytes) {
+                Ok(s) => assert_eq!((ours, out.as_str()), (Ok(()), format!("x{s}").as_str()), "{bytes:x?}"),
+                Err(e) => assert_eq!(ours, Err(e.valid_up_to()), "{bytes:x?}"),
+            }
+        };
+        let edges: Vec<u8> = vec![
+            0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef,
+            0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf7, 0xf8, 0xfe, 0xff,
+        ];
+        check(&[]);
+        for &a in &edges {
+            check(&[a]);
+            for &b in &edges {
+                check(&[a, b]);
+                for &c in &edges {
+                    check(&[a, b, c]);
+                    check(&[b'a', a, b, c]);
+                }
+            }
+        }
+        for lead in 0..=255u8 {
+            for &x in &[0x80u8, 0x8f, 0x90, 0x9f, 0xa0, 0xbf] {
+                for &y in &[0x80u8, 0xbf] {
+                    check(&[lead, x, y, 0x80]);
+                    check(&[lead, x, y, 0x80, b'z']);
+                    check(&[lead, x, y]);
+                }
+            }
+        }
+        for s in ["", "plain", "é", "€", "😀", "a\u{10ffff}b", "日本語"] {
+            check(s.as_bytes());
         }
     }
 

@@ -279,6 +279,7 @@ impl FromJson for f64 {
 
 /// Null is `None`; anything else must decode as `T`.
 impl<T: FromJson> FromJson for Option<T> {
+    #[inline(always)]
     fn from_json(value: Value) -> Option<Self> {
         match value {
             Value::Null => Some(None),
@@ -289,18 +290,19 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Option<Self> {
-        match value {
-            // A loop, not `collect` into `Option<Vec<T>>`: its in-place collection is
-            // several hundred bytes per element type.
-            Value::Array(items) => {
-                let mut out = Vec::new();
-                for item in items {
-                    out.push(T::from_json(item)?);
-                }
-                Some(out)
+        let Value::Array(items) = value else { return None };
+        // A loop, not `collect` into `Option<Vec<T>>`: its in-place collection is several
+        // hundred bytes per element type. It runs to the end with a flag rather than
+        // returning early, which dropped the items left and the ones decoded at the return.
+        let mut out = Vec::new();
+        let mut refused = false;
+        for item in items {
+            match T::from_json(item) {
+                Some(decoded) => out.push(decoded),
+                None => refused = true,
             }
-            _ => None,
         }
+        (!refused).then_some(out)
     }
 }
 

@@ -31,8 +31,9 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
-    let text = core::str::from_utf8(bytes).map_err(|e| ParseError { offset: e.valid_up_to(), reason: "not UTF-8" })?;
-    parse(text)
+    let mut text = String::new();
+    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: "not UTF-8" })?;
+    parse(&text)
 }
 
 struct Parser<'a> {
@@ -46,6 +47,8 @@ impl Parser<'_> {
         ParseError { offset: self.at, reason }
     }
 
+    // Inlined: as a call, its `Option<u8>` came back through memory at each of a dozen uses.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
@@ -89,11 +92,13 @@ impl Parser<'_> {
 
     /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
     /// panic (and the `Debug` formatting it brings) out of the wasm.
+    #[inline(always)]
     fn rest(&self) -> &[u8] {
         self.text.as_bytes().get(self.at..).unwrap_or_default()
     }
 
     /// The text from byte `start` to the current position (both on char boundaries).
+    #[inline(always)]
     fn since(&self, start: usize) -> &str {
         self.text.get(start..self.at).unwrap_or_default()
     }
@@ -236,12 +241,12 @@ impl Parser<'_> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
-        self.eat(|b| b == b'-');
+        self.eat(b'-');
         // Each part stops where it fails, so the error is reported there.
-        let well_formed = (self.eat(|b| b == b'0') || self.digits())
-            && (!self.eat(|b| b == b'.') || self.digits())
-            && (!self.eat(|b| b == b'e' || b == b'E') || {
-                self.eat(|b| b == b'+' || b == b'-');
+        let well_formed = (self.eat(b'0') || self.digits())
+            && (!self.eat(b'.') || self.digits())
+            && (!(self.eat(b'e') || self.eat(b'E')) || {
+                let _ = self.eat(b'+') || self.eat(b'-');
                 self.digits()
             });
         if !well_formed {
@@ -250,9 +255,9 @@ impl Parser<'_> {
         Ok(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
-    /// Consumes the next byte if `wanted` takes it.
-    fn eat(&mut self, wanted: impl Fn(u8) -> bool) -> bool {
-        let eaten = self.peek().is_some_and(wanted);
+    /// Consumes the next byte if it is `wanted`.
+    fn eat(&mut self, wanted: u8) -> bool {
+        let eaten = self.peek() == Some(wanted);
         self.at += usize::from(eaten);
         eaten
     }
@@ -260,7 +265,9 @@ impl Parser<'_> {
     /// Consumes decimal digits; whether there was at least one.
     fn digits(&mut self) -> bool {
         let start = self.at;
-        while self.eat(|b| b.is_ascii_digit()) {}
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
         self.at > start
     }
 }
@@ -268,8 +275,11 @@ impl Parser<'_> {
 /// The code unit written by the first four bytes of `digits` in hex (and nothing like
 /// the `+1` that from_str_radix would take).
 fn hex4(digits: &[u8]) -> Option<u32> {
-    let digits = digits.get(..4)?;
-    digits.iter().try_fold(0, |unit, &d| Some(unit << 4 | u32::from(crate::text::hex_digit(d)?)))
+    let mut unit = 0;
+    for i in 0..4 {
+        unit = unit << 4 | u32::from(crate::text::hex_digit(*digits.get(i)?)?);
+    }
+    Some(unit)
 }
 
 #[cfg(test)]

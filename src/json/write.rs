@@ -84,7 +84,7 @@ fn write_string(s: &str, out: &mut String) {
         }
         clean_from = i + 1;
     }
-    out.push_str(s.get(clean_from..).unwrap_or_default());
+    out.push_str(s.get(clean_from..s.len()).unwrap_or_default());
     out.push('"');
 }
 

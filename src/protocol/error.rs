@@ -180,27 +180,26 @@ impl HttpResponse {
     /// [`HttpResponse::into_result`] up to the JSON value: not generic, so the code that
     /// sends a request and reads its answer exists once rather than once per result type.
     pub fn into_json(self) -> Result<JsonAnswer, CognitoError> {
+        // Parsed once, here, for the answer and for the error alike.
+        let parsed = json::parse(&self.body);
         if !(200..300).contains(&self.status) {
-            return Err(self.service_error());
+            return Err(self.service_error(parsed.unwrap_or_default()));
         }
         // JSON's own whitespace (what the parser skips), not Unicode's.
-        if self.body.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        if crate::text::all_bytes(&self.body, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
             return Err(CognitoError::unexpected_response(self.status, "the body is empty"));
         }
-        match json::parse(&self.body) {
+        match parsed {
             Ok(body) => Ok(JsonAnswer { status: self.status, body }),
             Err(_) => Err(CognitoError::not_expected_json(self.status)),
         }
     }
 
-    fn service_error(&self) -> CognitoError {
-        if let Ok(body) = json::parse(&self.body) {
-            if let Some(code) =
-                first_text(&body, &["__type", "code"]).and_then(|kind| error_code(after_last(kind, b'#')))
-            {
-                let message = first_text(&body, &["message", "Message"]).unwrap_or_default().to_string();
-                return CognitoError { kind: ErrorKind::from_code(code), message, status_code: Some(self.status) };
-            }
+    /// The error in `body` (null when it is not JSON), else the one the header names.
+    fn service_error(&self, body: Value) -> CognitoError {
+        if let Some(code) = first_text(&body, &["__type", "code"]).and_then(|kind| error_code(after_last(kind, b'#'))) {
+            let message = first_text(&body, &["message", "Message"]).unwrap_or_default().to_string();
+            return CognitoError { kind: ErrorKind::from_code(code), message, status_code: Some(self.status) };
         }
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
             return CognitoError {
@@ -218,8 +217,8 @@ impl HttpResponse {
 /// the body or the x-amzn-ErrorType header (an HTML page, a long string) is not taken as
 /// a code; the error then says the answer was not AWS's.
 fn error_code(name: &str) -> Option<&str> {
-    let valid =
-        (1..=128).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    let valid = (1..=128).contains(&name.len())
+        && crate::text::all_bytes(name, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
     valid.then_some(name)
 }
 

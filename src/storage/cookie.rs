@@ -168,34 +168,27 @@ fn percent_byte(s: &[u8], i: usize) -> Option<u8> {
 /// fails when `strict` (`decodeURIComponent` on a whole string) and stays as it is
 /// otherwise (js-cookie's `value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)`).
 fn percent_decode(s: &str, strict: bool) -> Option<String> {
+    // The bytes are decoded first and checked as UTF-8 at the end, all at once: the text
+    // between runs is whole characters, so a run that is not UTF-8 on its own leaves a
+    // sequence broken (or a stray continuation byte) in the whole, and the other way round.
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut raw = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    let mut literal_start = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'%' {
-            i += 1;
-            continue;
-        }
-        let mut run = Vec::new();
-        let mut j = i;
-        while let Some(b) = percent_byte(bytes, j) {
-            run.push(b);
-            j += 3;
-        }
-        if run.is_empty() {
-            if strict {
-                return None;
+    while let Some(&b) = bytes.get(i) {
+        match percent_byte(bytes, i) {
+            Some(decoded) => {
+                raw.push(decoded);
+                i += 3;
             }
-            i += 1;
-            continue;
+            None if strict && b == b'%' => return None,
+            None => {
+                raw.push(b);
+                i += 1;
+            }
         }
-        out.push_str(s.get(literal_start..i).unwrap_or_default());
-        out.push_str(core::str::from_utf8(&run).ok()?);
-        i = j;
-        literal_start = j;
     }
-    out.push_str(s.get(literal_start..).unwrap_or_default());
+    let mut out = String::with_capacity(raw.len());
+    crate::text::push_utf8(&mut out, &raw).ok()?;
     Some(out)
 }
 
@@ -331,26 +324,36 @@ pub fn get(document_cookie: &str, name: &str) -> Option<String> {
 /// keys as `Object.keys` lists them (array-index names first, ascending, then the rest in
 /// insertion order).
 pub fn clear_order(document_cookie: &str) -> Vec<String> {
+    // An index below 2^32 - 1 written as JS writes it (no sign, no leading zero): the number
+    // it reads as, written back, is the name.
     fn array_index(s: &str) -> Option<u32> {
-        let canonical = s == "0" || (!s.starts_with('0') && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-        parse_uint(s).and_then(|n| u32::try_from(n).ok()).filter(|&n| canonical && n != u32::MAX)
+        let n = u32::try_from(parse_uint(s)?).ok().filter(|&n| n != u32::MAX)?;
+        (crate::text::int(i64::from(n)) == s).then_some(n)
     }
-    // Array-index names are sorted by inserting in place: a jar holds a handful of names,
-    // and `sort()` would instantiate a stable sort for this one element type (measured: more
-    // wasm than this loop; see BENCHMARKS.md, "Size decisions"). A jar's names are distinct,
-    // so no two have the same index.
+    // The array-index names by repeatedly taking the least index not taken yet: a jar holds
+    // a handful of names, and a sort (or sorted inserts) instantiated more code for this one
+    // element type (measured; see BENCHMARKS.md, "Size decisions"). A jar's names are
+    // distinct, so no two have the same index.
+    let jar = parse_cookie_header(document_cookie);
     let mut order: Vec<String> = Vec::new();
-    let mut rest = Vec::new();
-    for (name, _) in parse_cookie_header(document_cookie) {
-        match array_index(&name) {
-            Some(i) => {
-                let at = order.partition_point(|n| array_index(n) < Some(i));
-                order.insert(at, name);
+    let mut least = 0;
+    loop {
+        let mut next: Option<(u32, &String)> = None;
+        for (name, _) in &jar {
+            match array_index(name) {
+                Some(i) if i >= least && next.is_none_or(|(n, _)| i < n) => next = Some((i, name)),
+                _ => {}
             }
-            None => rest.push(name),
+        }
+        let Some((i, name)) = next else { break };
+        order.push(name.clone());
+        least = i + 1;
+    }
+    for (name, _) in &jar {
+        if array_index(name).is_none() {
+            order.push(name.clone());
         }
     }
-    order.append(&mut rest);
     order
 }
 

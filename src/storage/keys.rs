@@ -79,7 +79,8 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 /// None for LastAuthUser, other clients' keys and anything else. Usernames may contain
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
-    let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?.strip_prefix(client_id)?.strip_prefix('.')?;
+    // The prefix written out once: one `strip_prefix`, not four.
+    let rest = key.strip_prefix(concat(&[PREFIX, ".", client_id, "."]).as_str())?;
     let (username, suffix) = rsplit_once_byte(rest, b'.')?;
     let item = *UserItem::ALL.iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
@@ -112,7 +113,7 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
 
 /// The time and tag of a marker of `lock`; None for any other name.
 pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = split_once_byte(name.strip_prefix(&marker_prefix(lock))?, b'.')?;
+    let (time, tag) = split_once_byte(name.strip_prefix(marker_prefix(lock).as_str())?, b'.')?;
     Some((parse_uint(time)?, tag))
 }
 
