@@ -280,7 +280,12 @@ fn ct_select(table: &[Limbs; TABLE], idx: u32) -> Limbs {
 /// Release builds use [`dot2_fast`] (unrolled, bounds-check free, but
 /// iterator-heavy: very slow unoptimised); debug builds use the plain loop
 /// [`dot2_simple`]. `tests::dot2_variants_agree` checks both for every length.
-#[inline(always)]
+///
+/// Out of line: [`mont_product`] calls it four times per pair of columns, and its four
+/// inlined copies were 1 KB of wasm. The calls cost about 3% of a warm sign-in's SRP,
+/// and the smaller product gets optimised sooner by engines that compile in tiers (V8):
+/// the first sign-in of a page is faster.
+#[inline(never)]
 fn dot2(x: &[u32], y: &[u32]) -> (u64, u64) {
     if cfg!(debug_assertions) {
         dot2_simple(x, y)
