@@ -39,24 +39,36 @@ pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
 
 /// One operation as data: its name, the random buffers it draws (before it reads its
 /// input, as `generateHashDevice` does in the SDK), its text inputs, whether those are hex
-/// bytes, and the names of its outputs. One loop reads every operation's input and one
-/// names its outputs: an arm of code per field cost the wasm far more than these tables.
+/// bytes, which of them are numbers in hex (parsed once every input is read, in order,
+/// named in errors by the SDK's names for them), and the names of its outputs. One loop
+/// reads every operation's input and one names its outputs: an arm of code per field cost
+/// the wasm far more than these tables.
 struct Method {
     name: &'static str,
     draws: &'static [usize],
     inputs: &'static [&'static str],
     hex_bytes: bool,
+    /// The first `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
+    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes).
+    numbers: &'static [(&'static str, bool)],
     outputs: &'static [&'static str],
 }
 
 const fn method(
     name: &'static str, draws: &'static [usize], inputs: &'static [&'static str], outputs: &'static [&'static str],
 ) -> Method {
-    Method { name, draws, inputs, hex_bytes: false, outputs }
+    Method { name, draws, inputs, hex_bytes: false, numbers: &[], outputs }
 }
 
 const fn hex_method(name: &'static str, inputs: &'static [&'static str], outputs: &'static [&'static str]) -> Method {
-    Method { name, draws: &[], inputs, hex_bytes: true, outputs }
+    Method { name, draws: &[], inputs, hex_bytes: true, numbers: &[], outputs }
+}
+
+const fn number_method(
+    name: &'static str, inputs: &'static [&'static str], numbers: &'static [(&'static str, bool)],
+    outputs: &'static [&'static str],
+) -> Method {
+    Method { name, draws: &[], inputs, hex_bytes: false, numbers, outputs }
 }
 
 /// The operations, in the order [`compute`] matches on their positions.
@@ -64,13 +76,23 @@ const METHODS: [Method; 13] = [
     method("constants", &[], &[], &["N", "g", "k", "infoBits", "newPasswordRequiredChallengeUserAttributePrefix"]),
     method("generateRandomSmallA", &[SMALL_A_BYTES], &[], &["smallAValue"]),
     method("generateRandomString", &[RANDOM_STRING_BYTES], &[], &["randomString"]),
-    method("calculateA", &[], &["a"], &["A"]),
-    method("calculateU", &[], &["A", "B"], &["UValue", "UHexHash"]),
-    method("calculateS", &[], &["smallAValue", "UValue", "xValue", "serverBValue"], &["S"]),
-    method(
+    number_method("calculateA", &["a"], &[("smallAValue", false)], &["A"]),
+    number_method(
+        "calculateU",
+        &["A", "B"],
+        &[("largeAValue", false), ("serverBValue", false)],
+        &["UValue", "UHexHash"],
+    ),
+    number_method(
+        "calculateS",
+        &["smallAValue", "UValue", "xValue", "serverBValue"],
+        &[("smallAValue", false), ("UValue", true), ("xValue", true), ("serverBValue", false)],
+        &["S"],
+    ),
+    number_method(
         "getPasswordAuthenticationKey",
-        &[],
         &["smallAValue", "largeAValue", "poolName", "username", "password", "serverBValue", "salt"],
+        &[("smallAValue", false), ("largeAValue", false)],
         &["hkdf", "UValue", "UHexHash"],
     ),
     hex_method("computehkdf", &["ikm", "salt"], &["hkdf"]),
@@ -127,19 +149,26 @@ impl From<SrpError> for Fault {
 /// read, its outputs computed and named.
 fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, Value)>, Fault> {
     let spec = &METHODS[index];
-    // At most two random buffers, seven text inputs and two byte strings per operation.
-    let mut drawn: [Vec<u8>; 2] = Default::default();
-    for (slot, &len) in drawn.iter_mut().zip(spec.draws) {
+    // At most seven text inputs, and four byte strings per operation: its random buffers,
+    // its hex bytes or its numbers (no operation has two of those).
+    let mut texts = [""; 7];
+    let mut bytes: [Vec<u8>; 4] = Default::default();
+    let mut slots = bytes.iter_mut();
+    // (`draws` first: `zip` takes from its first iterator first, and a slot taken past the
+    // last draw would be lost.)
+    for (&len, slot) in spec.draws.iter().zip(slots.by_ref()) {
         *slot = draw(random, len)?;
     }
-    let mut texts = [""; 7];
-    let mut bytes: [Vec<u8>; 2] = Default::default();
-    let mut byte_slots = bytes.iter_mut();
-    for (slot, &field) in texts.iter_mut().zip(spec.inputs) {
-        *slot = input.get(field).and_then(Value::as_str).ok_or(Fault::Input(field, " must be a string"))?;
-        if let Some(bytes) = byte_slots.next().filter(|_| spec.hex_bytes) {
-            *bytes = crate::srp::parse_hex_bytes(slot).ok_or(Fault::Input(field, " must be hex bytes"))?;
+    for (text, &field) in texts.iter_mut().zip(spec.inputs) {
+        *text = input.get(field).and_then(Value::as_str).ok_or(Fault::Input(field, " must be a string"))?;
+        if spec.hex_bytes {
+            if let Some(slot) = slots.next() {
+                *slot = crate::srp::parse_hex_bytes(text).ok_or(Fault::Input(field, " must be hex bytes"))?;
+            }
         }
+    }
+    for ((slot, text), &(name, hash)) in slots.zip(texts).zip(spec.numbers) {
+        *slot = helper::number(text, name, hash)?;
     }
     let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
     if index == 12 {
@@ -152,7 +181,7 @@ fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, V
         out.push_value(Value::Array(words));
         return Ok(out.members);
     }
-    compute(index, &texts, &bytes, &drawn, &mut out)?;
+    compute(index, &texts, &bytes, &mut out)?;
     Ok(out.members)
 }
 
@@ -176,11 +205,10 @@ impl Named {
 }
 
 /// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
-/// inputs, those as bytes (hex methods), and its random buffers, in the tables' orders.
+/// inputs and its byte strings (random buffers, hex bytes or numbers), in the tables'
+/// orders.
 #[inline(never)]
-fn compute(
-    index: usize, t: &[&str; 7], bytes: &[Vec<u8>; 2], drawn: &[Vec<u8>; 2], out: &mut Named,
-) -> Result<(), SrpError> {
+fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Named) -> Result<(), SrpError> {
     match index {
         0 => {
             out.push(helper::n_hex());
@@ -189,27 +217,27 @@ fn compute(
             out.push(to_hex(helper::info_bits()));
             out.push(USER_ATTRIBUTES_PREFIX.into());
         }
-        1 => out.push(helper::small_a(&drawn[0])),
-        2 => out.push(helper::random_string(&drawn[0])),
-        3 => out.push(helper::calculate_a(t[0])?),
+        1 => out.push(helper::small_a(&b[0])),
+        2 => out.push(helper::random_string(&b[0])),
+        3 => out.push(helper::large_a(&b[0])),
         4 => {
-            let u = helper::calculate_u(t[0], t[1])?;
+            let u = helper::scrambler(&b[0], &b[1]);
             out.push(u.value);
             out.push(u.hex_hash);
         }
-        5 => out.push(helper::calculate_s(t[0], t[1], t[2], t[3])?),
+        5 => out.push(helper::premaster(&b[0], &helper::hash_bytes(&b[1]), &helper::hash_bytes(&b[2]), &b[3])),
         6 => {
-            let key = helper::password_authentication_key(t[0], t[1], t[2], t[3], t[4], t[5], t[6])?;
+            let key = helper::password_key(&b[0], &b[1], t[2], t[3], t[4], t[5], t[6])?;
             out.push(to_hex(&key.key));
             out.push(key.u.value);
             out.push(key.u.hex_hash);
         }
-        7 => out.push(to_hex(&helper::compute_hkdf(&bytes[0], &bytes[1]))),
-        8 => out.push(helper::hash(&bytes[0])),
+        7 => out.push(to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
+        8 => out.push(helper::hash(&b[0])),
         9 => out.push(helper::hex_hash(t[0])),
         10 => out.push(helper::pad_hex(t[0])?),
         _ => {
-            let hash = helper::device_hash(t[0], t[1], &drawn[0], &drawn[1]);
+            let hash = helper::device_hash(t[0], t[1], &b[0], &b[1]);
             out.push(hash.random_password);
             out.push(to_hex(&hash.salt));
             out.push(to_hex(&hash.verifier));
@@ -301,5 +329,47 @@ mod tests {
             "smallAValue": "1", "largeAValue": "2" });
         assert_eq!(run("getPasswordAuthenticationKey", key).unwrap_err().message, "B cannot be zero.");
         assert_eq!(run("nope", json!({})).unwrap_err().kind, ErrorKind::InvalidParameter);
+    }
+
+    /// Numbers are parsed after every input is read, in the inputs' order, as the
+    /// operations did when each parsed its own.
+    #[test]
+    fn numbers_are_checked_in_order_after_the_strings() {
+        let s = |a: &str, u: &str, x: &str, b: Value| {
+            run("calculateS", json!({ "smallAValue": (a), "UValue": (u), "xValue": (x), "serverBValue": (b) }))
+                .unwrap_err()
+                .message
+        };
+        let long = "f".repeat(65);
+        assert_eq!(s("zz", "1", "1", json!(5)), "AuthenticationHelper.calculateS: serverBValue must be a string");
+        assert_eq!(s("zz", &long, "zz", json!("2")), "smallAValue is not a valid hex string.");
+        assert_eq!(s("1", &long, "zz", json!("2")), "UValue is longer than a SHA-256 hash.");
+        assert_eq!(s("1", "1", "zz", json!("-2")), "xValue is not a valid hex string.");
+        assert_eq!(s("1", "1", &long, json!("zz")), "xValue is longer than a SHA-256 hash.");
+        assert_eq!(s("1", "1", "1", json!("zz")), "serverBValue is not a valid hex string.");
+        let ok = run(
+            "calculateS",
+            json!({ "smallAValue": "1", "UValue": (format!("00{long}")), "xValue": "9",
+            "serverBValue": "2" }),
+        );
+        assert_eq!(ok.unwrap_err().message, "UValue is longer than a SHA-256 hash.");
+        let s = run("calculateS", json!({ "smallAValue": "5", "UValue": "7", "xValue": "9", "serverBValue": "2" }));
+        assert_eq!(s.unwrap()["S"], helper::calculate_s("5", "7", "9", "2").unwrap().as_str());
+        let key = |a: &str, big_a: &str, b: &str| {
+            run(
+                "getPasswordAuthenticationKey",
+                json!({ "poolName": "p", "username": "u", "password": "pw",
+                "serverBValue": (b), "salt": "zz", "smallAValue": (a), "largeAValue": (big_a) }),
+            )
+            .unwrap_err()
+            .message
+        };
+        assert_eq!(key("x", "y", "0"), "smallAValue is not a valid hex string.");
+        assert_eq!(key("1", "y", "0"), "largeAValue is not a valid hex string.");
+        assert_eq!(key("1", "2", "0"), "B cannot be zero.");
+        assert_eq!(key("1", "2", "5"), "SALT is not a valid hex string.");
+        let u = run("calculateU", json!({ "A": "2", "B": "3" })).unwrap();
+        assert_eq!(u["UValue"], helper::calculate_u("2", "3").unwrap().value.as_str());
+        assert_eq!(run("calculateA", json!({ "a": "7" })).unwrap()["A"], helper::calculate_a("7").unwrap().as_str());
     }
 }

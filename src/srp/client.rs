@@ -224,9 +224,13 @@ pub(super) fn derive_key(
 
 /// `b < N` for big-endian bytes of any length, given b mod N (public data: variable time
 /// is fine): below 2^3072 (what the limbs hold whole) and left as it was by the reduction.
+/// (Compared as bytes: the conversion to bytes is in the wasm already, the one to limbs
+/// only for this.)
 fn less_than_n(b: &[u8], b_mod_n: &mont::Limbs) -> bool {
     let b = strip_leading_zeros(b);
-    b.len() <= N_LEN && mont::limbs_from_be(b) == *b_mod_n
+    let reduced = mont::limbs_to_be(b_mod_n);
+    N_LEN.checked_sub(b.len()).and_then(|start| reduced.get(start..)) == Some(b)
+        && strip_leading_zeros(&reduced).len() == b.len()
 }
 
 /// Free-function form of [`SrpClient::intermediates`].

@@ -86,23 +86,33 @@ pub fn info_bits() -> &'static [u8] {
     INFO
 }
 
-/// A non-negative integer given as `toString(16)` text, as big-endian bytes.
-fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
-    parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))
-}
-
-/// A hash-sized integer (u, x: SHA-256 outputs) as its 32 big-endian bytes.
-fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
-    let bytes = unsigned(hex, field)?;
-    let digits = strip_leading_zeros(&bytes);
-    if digits.len() > 32 {
+/// A non-negative integer given as `toString(16)` text, as big-endian bytes; `field`
+/// names it in the error. A `hash` (u, x: SHA-256 outputs) has at most 32 bytes, leading
+/// zeros aside.
+pub fn number(hex: &str, field: &'static str, hash: bool) -> Result<Vec<u8>, SrpError> {
+    let bytes = parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))?;
+    if hash && strip_leading_zeros(&bytes).len() > 32 {
         return Err(SrpError::LongerThanHash(field));
     }
+    Ok(bytes)
+}
+
+fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
+    number(hex, field, false)
+}
+
+/// A hash-sized integer as its 32 big-endian bytes.
+fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
+    Ok(hash_bytes(&number(hex, field, true)?))
+}
+
+/// The last (at most) 32 bytes of `bytes`, right-aligned in 32.
+pub fn hash_bytes(bytes: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
-    for (o, &d) in out.iter_mut().rev().zip(digits.iter().rev()) {
+    for (o, &d) in out.iter_mut().rev().zip(bytes.iter().rev()) {
         *o = d;
     }
-    Ok(out)
+    out
 }
 
 /// `generateRandomSmallA` from its random bytes.
@@ -115,38 +125,66 @@ pub fn random_string(random: &[u8]) -> String {
     crate::text::base64_encode(random)
 }
 
-/// `calculateA(a)`: A = g^a mod N.
-pub fn calculate_a(small_a_hex: &str) -> Result<String, SrpError> {
-    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
-    Ok(to_hex_trimmed(&g_pow(&a)))
+// The operations below come twice: on numbers as bytes (what the JS class's
+// operations call, its inputs parsed in one place, `flows::authentication_helper`), and
+// on numbers as `toString(16)` text, parsed here in the JS SDK's order.
+
+/// `calculateA(a)`: A = g^a mod N, for a as bytes.
+pub fn large_a(small_a: &[u8]) -> String {
+    to_hex_trimmed(&g_pow(&Exponent::from_be_bytes(small_a)))
 }
 
-/// `calculateU(A, B)`: u = H(padHex(A) | padHex(B)).
+/// `calculateA(a)`.
+pub fn calculate_a(small_a_hex: &str) -> Result<String, SrpError> {
+    Ok(large_a(&unsigned(small_a_hex, "smallAValue")?))
+}
+
+/// `calculateU(A, B)`: u = H(padHex(A) | padHex(B)), for A and B as bytes.
+pub fn scrambler(large_a: &[u8], b: &[u8]) -> Scrambler {
+    Scrambler::from_hash(&scrambling_parameter(large_a, b))
+}
+
+/// `calculateU(A, B)`.
 pub fn calculate_u(large_a_hex: &str, b_hex: &str) -> Result<Scrambler, SrpError> {
     let large_a = unsigned(large_a_hex, "largeAValue")?;
     let b = unsigned(b_hex, "serverBValue")?;
-    Ok(Scrambler::from_hash(&scrambling_parameter(&large_a, &b)))
+    Ok(scrambler(&large_a, &b))
 }
 
-/// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N.
-/// Like the JS, no check on B here; u and x are SHA-256 outputs, so longer ones are refused.
+/// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N,
+/// for a and B as bytes. Like the JS, no check on B here.
+pub fn premaster(small_a: &[u8], u: &[u8; 32], x: &[u8; 32], b: &[u8]) -> String {
+    let a = Exponent::from_be_bytes(small_a);
+    to_hex_trimmed(&premaster_secret(&a, &mont::reduce_be(b), u, x))
+}
+
+/// `calculateS(x, B)`; u and x are SHA-256 outputs, so longer ones are refused.
 pub fn calculate_s(small_a_hex: &str, u_hex: &str, x_hex: &str, b_hex: &str) -> Result<String, SrpError> {
-    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
+    let a = unsigned(small_a_hex, "smallAValue")?;
     let u = hash_sized(u_hex, "UValue")?;
     let x = hash_sized(x_hex, "xValue")?;
-    let b_mod_n = mont::reduce_be(&unsigned(b_hex, "serverBValue")?);
-    Ok(to_hex_trimmed(&premaster_secret(&a, &b_mod_n, &u, &x)))
+    let b = unsigned(b_hex, "serverBValue")?;
+    Ok(premaster(&a, &u, &x, &b))
 }
 
 /// `getPasswordAuthenticationKey(username, password, B, salt)` for the helper's `a` and
-/// `A` (`largeAValue`, hashed into u as the JS hashes it), refusing what the sign-in refuses.
+/// `A` as bytes (`largeAValue`, hashed into u as the JS hashes it), refusing what the
+/// sign-in refuses.
+pub fn password_key(
+    small_a: &[u8], large_a: &[u8], pool_name: &str, username: &str, password: &str, b_hex: &str, salt_hex: &str,
+) -> Result<PasswordKey, SrpError> {
+    let a = Exponent::from_be_bytes(small_a);
+    let derived = derive_key(&a, large_a, pool_name, username, password, b_hex, salt_hex)?;
+    Ok(PasswordKey { key: derived.key, u: Scrambler::from_hash(&derived.u) })
+}
+
+/// `getPasswordAuthenticationKey(username, password, B, salt)`.
 pub fn password_authentication_key(
     small_a_hex: &str, large_a_hex: &str, pool_name: &str, username: &str, password: &str, b_hex: &str, salt_hex: &str,
 ) -> Result<PasswordKey, SrpError> {
-    let a = Exponent::from_be_bytes(&unsigned(small_a_hex, "smallAValue")?);
+    let a = unsigned(small_a_hex, "smallAValue")?;
     let large_a = unsigned(large_a_hex, "largeAValue")?;
-    let derived = derive_key(&a, &large_a, pool_name, username, password, b_hex, salt_hex)?;
-    Ok(PasswordKey { key: derived.key, u: Scrambler::from_hash(&derived.u) })
+    password_key(&a, &large_a, pool_name, username, password, b_hex, salt_hex)
 }
 
 /// `computehkdf(ikm, salt)`: the first 16 bytes of HKDF-SHA256 with the Cognito info text.

@@ -165,34 +165,15 @@ pub fn limbs_to_be(x: &Limbs) -> [u8; N_LEN] {
 /// N in limbs.
 pub const N: Limbs = limbs_from_be(&N_BYTES);
 
-/// δ = 2^3072 − N (< 2^3008, since the top 64 bits of N are ones).
-const DELTA: Limbs = {
-    // Two's complement of N over 384 bytes.
-    let mut d = [0u8; N_LEN];
-    let mut carry = 1u16;
-    let mut i = N_LEN;
-    while i > 0 {
-        i -= 1;
-        let v = (!N_BYTES[i]) as u16 + carry;
-        d[i] = v as u8;
-        carry = v >> 8;
-    }
-    limbs_from_be(&d)
-};
-
-/// R mod N = 2^3080 mod N = 2^8 · δ (2^8·δ < 2^3016 < N): the Montgomery form of 1.
-pub const ONE_M: Limbs = {
-    let mut out = [0u32; L];
-    let mut carry = 0u64;
-    let mut i = 0;
-    while i < L {
-        let v = ((DELTA[i] as u64) << 8) + carry;
-        out[i] = (v & MASK) as u32;
-        carry = v >> W;
-        i += 1;
-    }
-    out
-};
+/// R mod N = 2^3080 mod N = 2^8·δ with δ = 2^3072 − N (2^8·δ < 2^3016 < N: δ < 2^3008
+/// since the top 64 bits of N are ones): the Montgomery form of 1. Computed when asked
+/// for (once per exponentiation), as 2^3052 times 2^28 reduced by [`mul_small`]: as a
+/// constant it was 440 bytes of the wasm's data that do not compress.
+pub fn one_m() -> Limbs {
+    let mut top = [0u32; L];
+    top[L - 1] = 1; // 2^3052
+    mul_small_unrecorded(&top, 1 << W, 0)
+}
 
 /// Plain 1 (multiplying a Montgomery value by it leaves the Montgomery domain).
 const ONE: Limbs = {
@@ -299,7 +280,12 @@ fn ct_select(table: &[Limbs; TABLE], idx: u32) -> Limbs {
 /// Release builds use [`dot2_fast`] (unrolled, bounds-check free, but
 /// iterator-heavy: very slow unoptimised); debug builds use the plain loop
 /// [`dot2_simple`]. `tests::dot2_variants_agree` checks both for every length.
-#[inline(always)]
+///
+/// Out of line: [`mont_product`] calls it four times per pair of columns, and its four
+/// inlined copies were 1 KB of wasm. The calls cost about 3% of a warm sign-in's SRP,
+/// and the smaller product gets optimised sooner by engines that compile in tiers (V8):
+/// the first sign-in of a page is faster.
+#[inline(never)]
 fn dot2(x: &[u32], y: &[u32]) -> (u64, u64) {
     if cfg!(debug_assertions) {
         dot2_simple(x, y)
@@ -372,42 +358,79 @@ fn reduce_column(acc: u64) -> (u32, u64) {
     (m, (acc + mul(m, N[0])) >> W)
 }
 
-/// Montgomery multiplication a·b·R⁻¹ mod N, product scanning with the
-/// reduction interleaved column by column (Koç et al.'s FIPS method), two
-/// columns per step.
+/// Montgomery multiplication a·b·R⁻¹ mod N (see [`mont_product`]).
+pub fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
+    record(1);
+    mont_product(a, b, black_box(0))
+}
+
+/// Montgomery squaring a²·R⁻¹ mod N (see [`mont_product`]).
+pub fn mont_sqr(a: &Limbs) -> Limbs {
+    record(2);
+    mont_product(a, a, black_box(1))
+}
+
+/// Montgomery product a·b·R⁻¹ mod N, product scanning with the reduction interleaved
+/// column by column (Koç et al.'s FIPS method), two columns per step. For a square
+/// (`square` = 1, `b` = `a`), each cross product a_j·a_k (j < k) is computed once and
+/// doubled. One function for both, the square choosing its slices and terms
+/// arithmetically (no branch): a copy for each cost the wasm about 2 KB, and `square`
+/// goes through `black_box` at the callers so that the compiler does not make the two
+/// copies again.
 ///
 /// Inputs: limbs < 2^28, values < 2N. Output: limbs < 2^28, value < 2N
 /// (since (a·b + m·N)/R < (4N² + R·N)/R = N·(4N/R + 1) < 2N as 4N < R).
 ///
-/// Accumulator bound: a column adds at most 110 products a_j·b_{i−j} and 110
-/// products m_j·N_{i−j}, each ≤ (2^28 − 1)^2, plus the carry from the previous
-/// column (< 2^36): < 220·2^56 + 2^36 < 2^64.
-pub fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
-    record(1);
+/// Accumulator bound: a column adds at most 110 products a_j·b_{i−j} (for a square:
+/// 2·(≤ 55 cross products) + 1 square) and 110 products m_j·N_{i−j}, each
+/// ≤ (2^28 − 1)^2, plus the carry from the previous column (< 2^36): < 220·2^56 + 2^36
+/// < 2^64.
+#[inline(never)]
+fn mont_product(a: &Limbs, b: &Limbs, square: usize) -> Limbs {
+    let sq = square as u64; // 0 or 1
+    let k = 1 + sq; // what the cross products are multiplied by
     let mut m = [0u32; L];
     let mut out = [0u32; L];
     let mut acc = 0u64;
     // Low columns i, i + 1 (i even; L is even). Column c is
     // Σ_{j≤c} a_j·b_{c−j} + Σ_{j≤c} m_j·N_{c−j}, where m_i, m_{i+1} are only
     // known once columns i, i + 1 are summed: their terms are added last.
+    // The product terms: a product sums a_j·b_{i−j} for j ≤ i (x = a[..=i], y = b[..=i+1])
+    // and adds a_{i+1}·b_0 to column i + 1; a square (h = i/2) sums the cross products
+    // a_j·a_{i−j} for j < h (x = a[..h], y = a[h+1..=i+1]), doubles them and adds a_h²
+    // to column i, and a_h·a_{h+1} (doubled) to column i + 1. With y_start = sq·(h + 1)
+    // and x_len = i + 1 − y_start, both are: x = a[..x_len], y = b[y_start..=i+1],
+    // column i + 1 also gets a[x_len]·b[y_start].
     for i in (0..L).step_by(2) {
-        let (p0, p1) = dot2(&a[..=i], &b[..=i + 1]);
+        let h = i / 2;
+        let y_start = square * (h + 1);
+        let x_len = i + 1 - y_start;
+        let (s0, s1) = dot2(&a[..x_len], &b[y_start..=i + 1]);
         let (q0, q1) = dot2(&m[..i], &N[1..=i + 1]);
-        let (mi, carry) = reduce_column(acc + p0 + q0);
+        let (mi, carry) = reduce_column(acc + k * s0 + sq * mul(a[h], b[h]) + q0);
         m[i] = mi;
-        let (mi1, carry) = reduce_column(carry + p1 + q1 + mul(a[i + 1], b[0]) + mul(mi, N[1]));
+        let p1 = k * (s1 + mul(a[x_len], b[y_start]));
+        let (mi1, carry) = reduce_column(carry + p1 + q1 + mul(mi, N[1]));
         m[i + 1] = mi1;
         acc = carry;
     }
     // High columns i, i + 1 for i = L, L + 2, ..., 2L − 4, then 2L − 2 alone.
     // With lo = i + 1 − L, column i is Σ_{lo≤j<L} (a_j·b_{i−j} + m_j·N_{i−j}).
+    // A product sums x = a[lo+1..], y = b[lo..] and adds a_lo·b_{L−1} to column i; a
+    // square sums the cross products x = a[lo+1..h], y = a[h+1..], adds a_lo·a_{L−1}
+    // to column i's and a_h·a_{h+1} to column i + 1's before doubling, and a_h² to
+    // column i. With x_end = L − sq·(L − h) and y_start = lo + sq·(h + 1 − lo), both are
+    // x = a[lo+1..x_end], y = b[y_start..].
     for i in (L..2 * L - 2).step_by(2) {
         let lo = i + 1 - L;
-        let (p0, p1) = dot2(&a[lo + 1..], &b[lo..]);
+        let h = i / 2;
+        let x_end = L - square * (L - h);
+        let y_start = lo + square * (h + 1 - lo);
+        let (s0, s1) = dot2(&a[lo + 1..x_end], &b[y_start..]);
         let (q0, q1) = dot2(&m[lo + 1..], &N[lo..]);
-        acc += p0 + q0 + mul(a[lo], b[L - 1]) + mul(m[lo], N[L - 1]);
+        acc += k * (s0 + mul(a[lo], b[L - 1])) + sq * mul(a[h], b[h]) + q0 + mul(m[lo], N[L - 1]);
         out[i - L] = (acc & MASK) as u32;
-        acc = (acc >> W) + p1 + q1;
+        acc = (acc >> W) + k * (s1 + sq * mul(a[h], b[h + 1])) + q1;
         out[i + 1 - L] = (acc & MASK) as u32;
         acc >>= W;
     }
@@ -417,58 +440,27 @@ pub fn mont_mul(a: &Limbs, b: &Limbs) -> Limbs {
     out
 }
 
-/// Montgomery squaring a²·R⁻¹ mod N: like [`mont_mul`] with each cross
-/// product a_j·a_k (j < k) computed once and doubled. Same bounds: a column
-/// adds 2·(≤ 55 cross products) + 1 square + ≤ 110 reduction products.
-pub fn mont_sqr(a: &Limbs) -> Limbs {
-    record(2);
-    let mut m = [0u32; L];
-    let mut out = [0u32; L];
-    let mut acc = 0u64;
-    // Column c: 2·Σ_{j<c−j} a_j·a_{c−j} + [c even]·a_{c/2}² + Σ_j m_j·N_{c−j}.
-    // For i even with h = i/2: cross(i) = Σ_{j<h} a_j·a_{i−j} and
-    // cross(i + 1) = Σ_{j<h} a_j·a_{i+1−j} + a_h·a_{h+1}.
-    for i in (0..L).step_by(2) {
-        let h = i / 2;
-        let (c0, c1) = dot2(&a[..h], &a[i + 1 - h..=i + 1]);
-        let (q0, q1) = dot2(&m[..i], &N[1..=i + 1]);
-        let (mi, carry) = reduce_column(acc + 2 * c0 + mul(a[h], a[h]) + q0);
-        m[i] = mi;
-        let c1 = c1 + mul(a[h], a[h + 1]);
-        let (mi1, carry) = reduce_column(carry + 2 * c1 + q1 + mul(mi, N[1]));
-        m[i + 1] = mi1;
-        acc = carry;
-    }
-    // High columns, i even from L to 2L − 4, lo = i + 1 − L, h = i/2:
-    // cross(i) = a_lo·a_{L−1} + Σ_{lo<j<h} a_j·a_{i−j},
-    // cross(i + 1) = Σ_{lo<j<h} a_j·a_{i+1−j} + a_h·a_{h+1}.
-    for i in (L..2 * L - 2).step_by(2) {
-        let lo = i + 1 - L;
-        let h = i / 2;
-        let (c0, c1) = dot2(&a[lo + 1..h], &a[h + 1..]);
-        let (q0, q1) = dot2(&m[lo + 1..], &N[lo..]);
-        let c0 = c0 + mul(a[lo], a[L - 1]);
-        let c1 = c1 + mul(a[h], a[h + 1]);
-        acc += 2 * c0 + mul(a[h], a[h]) + q0 + mul(m[lo], N[L - 1]);
-        out[i - L] = (acc & MASK) as u32;
-        acc = (acc >> W) + 2 * c1 + q1;
-        out[i + 1 - L] = (acc & MASK) as u32;
-        acc >>= W;
-    }
-    acc += mul(a[L - 1], a[L - 1]) + mul(m[L - 1], N[L - 1]);
-    out[L - 2] = (acc & MASK) as u32;
-    out[L - 1] = (acc >> W) as u32;
-    out
-}
-
 /// (r·p + c) mod N into [0, 2N), for r < 2N, p ≤ 2^31, c < 2^32; works for
 /// Montgomery and plain values alike (it is linear).
 ///
 /// t = r·p + c < 2^3104. With q = ⌊t / 2^3072⌋ < 2^32 and t = q·2^3072 + t₀,
-/// t ≡ t₀ + q·δ (mod N) where δ = 2^3072 − N < 2^3008, and
-/// t₀ + q·δ < 2^3072 + 2^3040 < 2N. No comparison, no branch.
+/// t − q·N = t₀ + q·δ where δ = 2^3072 − N < 2^3008, so 0 ≤ t − q·N < 2^3072 + 2^3040
+/// < 2N. No comparison, no branch: the result is t − q·N, limb by limb with a signed
+/// borrow, modulo 2^3080 (it is below that, so what t has beyond 3080 bits cancels).
+///
+/// Out of line, one copy: it runs once per window of [`pow2_mont`] (beside five
+/// squarings) and a few hundred times per sign-in in the conversions ([`reduce_be`],
+/// [`to_mont`]), so a call costs nothing measurable, and each inlined copy cost bytes.
+#[inline(always)]
 pub fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
     record(3);
+    mul_small_unrecorded(r, p, c)
+}
+
+/// [`mul_small`] without the test-only operation count: what [`one_m`] uses, since the
+/// exponentiations' counts are of the steps that see the exponent.
+#[inline(never)]
+fn mul_small_unrecorded(r: &Limbs, p: u64, c: u64) -> Limbs {
     let mut t = [0u32; L];
     let mut carry = c;
     for (ti, &ri) in t.iter_mut().zip(r.iter()) {
@@ -477,25 +469,16 @@ pub fn mul_small(r: &Limbs, p: u64, c: u64) -> Limbs {
         carry = v >> W;
     }
     // Bit 3072 is bit 20 of limb 109.
-    let top = L - 1;
-    let q = (u64::from(t[top]) >> 20) + (carry << 8);
-    t[top] &= (1 << 20) - 1;
+    let q = (u64::from(t[L - 1]) >> 20) + (carry << 8);
     let mut out = [0u32; L];
-    let mut carry = 0u64;
-    for ((o, &ti), &di) in out.iter_mut().zip(t.iter()).zip(DELTA.iter()) {
-        let v = u64::from(ti) + q * u64::from(di) + carry; // < 2^61
-        *o = (v & MASK) as u32;
-        carry = v >> W;
+    let mut borrow = 0i64;
+    for ((o, &ti), &ni) in out.iter_mut().zip(t.iter()).zip(N.iter()) {
+        // q·N_i < 2^60; v > −2^61.
+        let v = i64::from(ti) - (q * u64::from(ni)) as i64 + borrow;
+        *o = (v as u64 & MASK) as u32;
+        borrow = v >> W; // arithmetic: floor division
     }
     out
-}
-
-/// [`mul_small`] for the code that runs it a few hundred times per sign-in, not thousands
-/// ([`reduce_be`], [`to_mont`], [`warm_up`]): one copy out of line that they share, where
-/// each had its own inlined (the exponentiation [`pow2_mont`] keeps its inlined copy).
-#[inline(never)]
-fn mul_small_cold(r: &Limbs, p: u64, c: u64) -> Limbs {
-    mul_small(r, p, c)
 }
 
 /// a − b limb by limb (mod 2^3080), and the final borrow (1 when a < b). No branch.
@@ -553,7 +536,7 @@ pub fn reduce_be(bytes: &[u8]) -> Limbs {
     let (head, rest) = bytes.split_at(bytes.len() % 3);
     for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
         let c = chunk.iter().fold(0u64, |c, &b| (c << 8) | u64::from(b));
-        r = mul_small_cold(&r, 1 << (8 * chunk.len()), c);
+        r = mul_small(&r, 1 << (8 * chunk.len()), c);
     }
     cond_sub_n(&r)
 }
@@ -562,7 +545,7 @@ pub fn reduce_be(bytes: &[u8]) -> Limbs {
 pub fn to_mont(x: &Limbs) -> Limbs {
     let mut r = *x;
     for _ in 0..L {
-        r = mul_small_cold(&r, 1 << W, 0);
+        r = mul_small(&r, 1 << W, 0);
     }
     r
 }
@@ -648,7 +631,7 @@ impl Exponent {
 /// bit. Operation sequence: per window, 5 squarings (not before the first) and
 /// one `mul_small`, whatever the digits.
 pub fn pow2_mont(e: &Exponent) -> Limbs {
-    fixed_window(e, |r, digit| mul_small(r, ct_pow2(digit), 0))
+    fixed_window(e, None)
 }
 
 /// base^e in Montgomery form, for `base_m` a Montgomery value in [0, 2N).
@@ -659,27 +642,35 @@ pub fn pow2_mont(e: &Exponent) -> Limbs {
 /// multiplies by the Montgomery 1).
 pub fn pow_mont(base_m: &Limbs, e: &Exponent) -> Limbs {
     let mut table = [[0u32; L]; TABLE];
-    table[0] = ONE_M;
+    table[0] = one_m();
     table[1] = *base_m;
     for k in 2..TABLE {
         table[k] = mont_mul(&table[k - 1], base_m);
     }
-    fixed_window(e, |r, digit| mont_mul(r, &ct_select(&table, digit)))
+    fixed_window(e, Some(&table))
 }
 
 /// The loop both exponentiations share: from the top window down, WINDOW squarings
-/// (none before the first window), then `multiply` by the window's digit. The sequence
-/// depends only on the exponent's public length.
-fn fixed_window(e: &Exponent, multiply: impl Fn(&Limbs, u32) -> Limbs) -> Limbs {
-    let mut r = ONE_M;
+/// (none before the first window), then a multiplication by the window's digit's
+/// power: read from `table` (a public choice: which exponentiation this is), or 2^digit
+/// when there is none. The sequence depends only on the exponent's public length. Not
+/// generic: one copy of the loop serves both.
+fn fixed_window(e: &Exponent, table: Option<&[Limbs; TABLE]>) -> Limbs {
+    let mut r = one_m();
     let windows = e.windows();
     for w in (0..windows).rev() {
         if w + 1 != windows {
-            for _ in 0..WINDOW {
+            // `black_box`: the compiler unrolled these five calls, and peeled the loop around
+            // them, into eleven call sites and their copies (about 700 bytes of wasm).
+            for _ in 0..black_box(WINDOW) {
                 r = mont_sqr(&r);
             }
         }
-        r = multiply(&r, e.window(w));
+        let digit = e.window(w);
+        r = match table {
+            Some(table) => mont_mul(&r, &ct_select(table, digit)),
+            None => mul_small(&r, ct_pow2(digit), 0),
+        };
     }
     r
 }
@@ -688,14 +679,14 @@ fn fixed_window(e: &Exponent, multiply: impl Fn(&Limbs, u32) -> Limbs) -> Limbs 
 /// values, and discards the result. For engines that compile wasm in tiers (V8 runs a
 /// function in its baseline compiler until it has done enough work, then optimises it in
 /// the background): called at idle time, it gets them optimised before a sign-in needs
-/// them, which otherwise spends its first exponentiations in baseline code. (The
-/// exponentiations inline `mul_small`; its out-of-line copy serves the conversions.)
+/// them, which otherwise spends its first exponentiations in baseline code.
 pub fn warm_up() {
-    let mut r = ONE_M;
+    let one = one_m();
+    let mut r = one;
     for _ in 0..16 {
         r = mont_sqr(&r);
-        r = mont_mul(&r, &ONE_M);
-        r = mul_small_cold(&r, 2, 0);
+        r = mont_mul(&r, &one);
+        r = mul_small(&r, 2, 0);
     }
     black_box(&r);
 }
@@ -763,9 +754,11 @@ mod tests {
         let n = n_big();
         assert_eq!(n.bits(), 3072);
         assert_eq!(big(&N), n);
-        assert_eq!(big(&DELTA), (BigUint::from(1u32) << 3072) - &n);
-        assert!(big(&DELTA).bits() <= 3008);
-        assert_eq!(big(&ONE_M), r_big() % &n);
+        // δ = 2^3072 − N, what `mul_small`'s bound rests on.
+        let delta: BigUint = (BigUint::from(1u32) << 3072usize) - &n;
+        assert!(delta.bits() <= 3008);
+        assert_eq!(big(&one_m()), r_big() % &n);
+        check_limbs_normal(&one_m());
         assert_eq!(N[0], MASK as u32); // N ≡ −1 mod 2^28 ⟹ n0' = 1
         assert_eq!(limbs_to_be(&N), N_BYTES);
     }
