@@ -27,8 +27,8 @@ local! {
 pub struct BrowserTabLock<'a> {
     pub storage: &'a JsStorage,
     pub timer: &'a FetchTransport,
-    /// A key the lock holder rewrites (the user's idToken); see `tab_lock::MarkerLock`.
-    pub settle_key: String,
+    /// The keys the lock holder rewrites (the user's tokens); see `tab_lock::MarkerLock`.
+    pub settle_keys: [String; 3],
 }
 
 /// `navigator.locks`, when this global has a usable one (through `host`).
@@ -92,7 +92,7 @@ impl BrowserTabLock<'_> {
             locks: host().has_locks().then_some(&WebLocks),
             storage: self.storage,
             timer: self.timer,
-            settle_key: &self.settle_key,
+            settle_keys: &self.settle_keys,
             owner: TAB_ID.with(|id| *id),
             now_ms: crate::flows::clock::now_millis,
         }

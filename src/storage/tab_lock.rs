@@ -84,7 +84,7 @@ impl<'a, S: Storage + ?Sized, T: Sleep> StorageLease<'a, S, T> {
             locks: None,
             storage: self.storage,
             timer: self.timer,
-            settle_key: "",
+            settle_keys: &[],
             owner: &self.owner,
             now_ms: self.now_ms,
         }
@@ -174,11 +174,13 @@ pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub locks: &'a L,
     pub storage: &'a S,
     pub timer: &'a T,
-    /// A key the lock holder rewrites (the user's idToken). Chromium delivers one tab's
-    /// localStorage writes to the other tabs asynchronously, so a tab that gets the lock
-    /// right after the holder let go can still read the old value for a while (seen: long
-    /// enough, on a loaded machine, to refresh again with a rotated-away token).
-    pub settle_key: &'a str,
+    /// The keys the lock holder rewrites (the user's tokens), read together as one value.
+    /// Chromium delivers one tab's localStorage writes to the other tabs asynchronously,
+    /// and key by key, so a tab that gets the lock right after the holder let go can
+    /// still read old values for a while (seen: long enough, on a loaded machine, to
+    /// refresh again with a rotated-away token), or the new idToken beside the old
+    /// accessToken: it waits until every one of them is the announced one.
+    pub settle_keys: &'a [String],
     pub now_ms: fn() -> f64,
 }
 
@@ -188,7 +190,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> MarkerLock<'_, L, S, T> {
             locks: Some(self.locks),
             storage: self.storage,
             timer: self.timer,
-            settle_key: self.settle_key,
+            settle_keys: self.settle_keys,
             owner: "",
             now_ms: self.now_ms,
         }
@@ -211,7 +213,7 @@ pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub locks: Option<&'a L>,
     pub storage: &'a S,
     pub timer: &'a T,
-    pub settle_key: &'a str,
+    pub settle_keys: &'a [String],
     pub owner: &'a str,
     pub now_ms: fn() -> f64,
 }
@@ -226,6 +228,22 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
 
     fn holds(&self, key: &str) -> bool {
         self.lease_is_ours(key) == Some(true)
+    }
+
+    /// The settle keys' values as one, a line each (a missing one empty: a single key's
+    /// is its value); None when none is stored.
+    fn settled(&self) -> Option<String> {
+        let (mut value, mut any) = (String::new(), false);
+        for (i, key) in self.settle_keys.iter().enumerate() {
+            if i > 0 {
+                value.push('\n');
+            }
+            if let Some(item) = self.storage.get_item(key) {
+                value.push_str(&item);
+                any = true;
+            }
+        }
+        any.then_some(value)
     }
 
     /// One step of the lease protocol: None once the lease is ours (or we give up waiting,
@@ -285,8 +303,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             } else if let Some(expected) = &expected {
                 // Waits (boundedly) until the settle key's tag is the announced one.
                 polls += 1;
-                (polls <= SETTLE_POLLS && tag(self.storage.get_item(self.settle_key).as_deref()) != *expected)
-                    .then_some(SETTLE_POLL_MS)
+                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != *expected).then_some(SETTLE_POLL_MS)
             } else {
                 None
             };
@@ -295,7 +312,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
                 None => break,
             }
         }
-        let before = if held.is_some() { self.storage.get_item(self.settle_key) } else { None };
+        let before = if held.is_some() { self.settled() } else { None };
         Hold { held, lease_key, before }
     }
 
@@ -303,7 +320,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// work stored, then lets go.
     pub async fn unlock(self, name: &str, hold: Hold<L::Held>) {
         if let (Some(locks), Some(_)) = (self.locks, &hold.held) {
-            let after = self.storage.get_item(self.settle_key);
+            let after = self.settled();
             if should_announce(hold.before.as_deref(), after.as_deref()) {
                 let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
                 locks.hold_for(&marker, MARKER_HOLD_MS).await;
@@ -450,10 +467,15 @@ mod tests {
         }
     }
 
+    /// The tests' one settle key, "id".
+    fn id() -> &'static [String] {
+        Box::leak(Box::new(["id".to_string()]))
+    }
+
     fn marker_lock<'a>(
         locks: &'a FakeLocks, storage: &'a MemoryStorage,
     ) -> MarkerLock<'a, FakeLocks, MemoryStorage, FakeTimer> {
-        MarkerLock { locks, storage, timer: &FakeTimer, settle_key: "id", now_ms: now }
+        MarkerLock { locks, storage, timer: &FakeTimer, settle_keys: id(), now_ms: now }
     }
 
     type Boxed<'a, R> = Pin<Box<dyn Future<Output = R> + 'a>>;
@@ -492,6 +514,36 @@ mod tests {
         assert_eq!(seen.as_deref(), Some("new"), "the work ran once the announced value arrived");
         assert_eq!(locks.markers.borrow().len(), 2, "nothing changed: nothing announced");
         assert!(locks.held.borrow().is_empty());
+    }
+
+    #[test]
+    fn a_tab_waits_until_every_announced_token_reached_its_storage() {
+        // Chromium hands another tab's writes over key by key: the new idToken can be
+        // there beside the old accessToken. The work runs only once both are new.
+        let (locks, storage) = (FakeLocks::default(), MemoryStorage::new());
+        let keys: &[String] = Box::leak(Box::new(["id".to_string(), "access".to_string()]));
+        storage.set_item("id", "old-id").unwrap();
+        storage.set_item("access", "old-access").unwrap();
+        let lock = MarkerLock { locks: &locks, storage: &storage, timer: &FakeTimer, settle_keys: keys, now_ms: now };
+        // What the holder announced: its settle value after storing both (in its storage).
+        let stored_by_holder = MemoryStorage::new();
+        stored_by_holder.set_item("id", "new-id").unwrap();
+        stored_by_holder.set_item("access", "new-access").unwrap();
+        let holder = MarkerLock { storage: &stored_by_holder, ..lock };
+        let announced = tag(holder.coordinator().settled().as_deref());
+        locks.markers.borrow_mut().push((keys::marker("L", 5, &announced), f64::INFINITY));
+        let delivery = Box::pin(async {
+            FakeTimer.sleep(SETTLE_POLL_MS).await;
+            storage.set_item("id", "new-id").unwrap();
+            for _ in 0..3 {
+                FakeTimer.sleep(SETTLE_POLL_MS).await;
+            }
+            storage.set_item("access", "new-access").unwrap();
+            None
+        }) as Boxed<Option<String>>;
+        let work = Box::pin(lock.exclusive("L", async { storage.get_item("access") })) as Boxed<Option<String>>;
+        let seen = run_all(vec![work, delivery]).remove(0);
+        assert_eq!(seen.as_deref(), Some("new-access"), "the work waited for the second key too");
     }
 
     #[test]
@@ -551,7 +603,7 @@ mod tests {
             locks: None,
             storage: &storage,
             timer: &FakeTimer,
-            settle_key: "id",
+            settle_keys: id(),
             owner: "me",
             now_ms: now,
         };

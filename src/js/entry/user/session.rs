@@ -60,8 +60,9 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         let cached = call.session();
         let from = token.as_deref().ok_or(cached.as_ref());
         let flights = REFRESHES.with(ResetAfterPanic::get);
-        let settle_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::IdToken);
-        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_key };
+        let item = |item| keys::user_item(&call.shared.config.client_id, &username, item);
+        let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
+        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys };
         // Boxed: polled as its own future rather than inlined into this one (measured smaller).
         let found = Box::pin(flows::session::session(&call.env(), &flights, &tabs, from, &username, metadata)).await;
         tell(call, &username, found)
