@@ -118,9 +118,13 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
         if !b.is_ascii_digit() {
             break;
         }
-        // Past i64::MAX the stored value is nonsense: 0, as before.
-        let Some(next) = value.checked_mul(10).and_then(|v| v.checked_add(i64::from(b - b'0'))) else { return 0 };
-        value = next;
+        let digit = i64::from(b - b'0');
+        // Past i64::MAX the stored value is nonsense: 0, as before. (A bound rather than
+        // `checked_mul`, whose 64-bit overflow test is a 128-bit multiply in wasm32.)
+        if value > (i64::MAX - digit) / 10 {
+            return 0;
+        }
+        value = value * 10 + digit;
     }
     sign * value
 }
