@@ -96,15 +96,54 @@ pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 
 }
 
 /// Parses a stored clock drift like the SDK (`parseInt(x) || 0`): leading integer or 0.
+/// One byte loop after the whitespace: `trim_start`, `strip_prefix` and a digit search
+/// were each core code of their own.
 pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
     let Some(text) = stored else { return 0 };
-    let text = text.trim_start();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    let mut rest = text.as_bytes();
+    loop {
+        let skip = whitespace_len(rest);
+        if skip == 0 {
+            break;
+        }
+        rest = &rest[skip..];
+    }
+    let (sign, digits) = match rest {
+        [b'-', rest @ ..] => (-1, rest),
+        [b'+', rest @ ..] => (1, rest),
+        rest => (1, rest),
     };
-    let end = digits.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());
-    digits.get(..end).and_then(crate::text::parse_int).map_or(0, |v| sign * v)
+    let mut value: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        let digit = i64::from(b - b'0');
+        // Past i64::MAX the stored value is nonsense: 0, as before. (A bound rather than
+        // `checked_mul`, whose 64-bit overflow test is a 128-bit multiply in wasm32.)
+        if value > (i64::MAX - digit) / 10 {
+            return 0;
+        }
+        value = value * 10 + digit;
+    }
+    sign * value
+}
+
+/// The UTF-8 length of the `char::is_whitespace` character `text` starts with (0 for none):
+/// the Unicode White_Space set spelled out in bytes, where `trim_start` decoded characters
+/// and looked them up in core's table.
+fn whitespace_len(text: &[u8]) -> usize {
+    match text {
+        [b'\t'..=b'\r' | b' ', ..] => 1,
+        // U+0085, U+00A0
+        [0xc2, 0x85 | 0xa0, ..] => 2,
+        // U+1680; U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F; U+3000
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +208,48 @@ pub(crate) mod tests {
         assert_eq!(parse_clock_drift(Some("")), 0);
         assert_eq!(parse_clock_drift(None), 0);
         assert_eq!(parse_clock_drift(Some("99999999999999999999999")), 0);
+    }
+
+    #[test]
+    fn whitespace_len_is_char_is_whitespace() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut text = c.to_string();
+            text.push('1');
+            let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_len(text.as_bytes()), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn clock_drift_edges_read_as_before() {
+        // Leading Unicode whitespace (char::is_whitespace) is skipped; U+FEFF is not whitespace to Rust.
+        let cases: &[(&str, i64)] = &[
+            ("  12", 12),
+            ("\t\n\u{a0}\u{3000}5", 5),
+            ("\u{85}7", 7),
+            ("\u{feff}5", 0),
+            ("+3", 3),
+            ("+-3", 0),
+            ("-+3", 0),
+            ("--3", 0),
+            ("- 3", 0),
+            ("-", 0),
+            ("+", 0),
+            ("   ", 0),
+            ("12.9", 12),
+            ("0x10", 0),
+            ("007", 7),
+            ("-0", 0),
+            ("9223372036854775807", i64::MAX),
+            ("-9223372036854775807", -i64::MAX),
+            ("9223372036854775808", 0),
+            ("-9223372036854775808", 0),
+            ("92233720368547758070x", 0),
+            ("\u{e9}1", 0),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(parse_clock_drift(Some(text)), want, "{text:?}");
+        }
     }
 
     #[test]

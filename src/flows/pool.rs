@@ -57,12 +57,13 @@ impl PoolConfig {
 /// The SDK's `/^[\w-]+_[0-9a-zA-Z]+$/` with at most 55 characters. `\w` includes `_`, so
 /// the split is at the last underscore.
 fn is_valid_user_pool_id(id: &str) -> bool {
+    use crate::text::all_bytes;
     let Some((region, name)) = crate::text::rsplit_once_byte(id, b'_') else { return false };
     id.len() <= USER_POOL_ID_MAX_LENGTH
         && !region.is_empty()
-        && region.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+        && all_bytes(region, |c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
         && !name.is_empty()
-        && name.bytes().all(|c| c.is_ascii_alphanumeric())
+        && all_bytes(name, |c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

@@ -44,8 +44,8 @@ impl Transport for FetchTransport {
 
 /// `"status\n[=error type]\nbody"` as the response it describes.
 fn response(answer: &str) -> HttpResponse {
-    let (status, rest) = answer.split_once('\n').unwrap_or((answer, ""));
-    let (error_type, body) = rest.split_once('\n').unwrap_or((rest, ""));
+    let (status, rest) = crate::text::split_once_byte(answer, b'\n').unwrap_or((answer, ""));
+    let (error_type, body) = crate::text::split_once_byte(rest, b'\n').unwrap_or((rest, ""));
     HttpResponse {
         // `text::parse_uint` reads what `str::parse` does; core's parser would be another copy.
         status: crate::text::parse_uint(status).and_then(|n| u16::try_from(n).ok()).unwrap_or(0),

@@ -90,16 +90,7 @@ impl CookieOptions {
         same_site: Option<&str>,
     ) -> Result<CookieOptions, String> {
         let secure = secure.unwrap_or(true);
-        let same_site = match same_site {
-            None => None,
-            Some(s) => {
-                let parsed = SameSite::parse(s).ok_or_else(|| SAME_SITE_ERROR.to_string())?;
-                if parsed == SameSite::None && !secure {
-                    return Err(SAME_SITE_NONE_ERROR.to_string());
-                }
-                Some(parsed)
-            }
-        };
+        let same_site = same_site.map(|s| check_same_site(s, secure)).transpose().map_err(str::to_string)?;
         Ok(CookieOptions {
             domain: domain.filter(|d| !d.is_empty()).map(str::to_string),
             path: path.filter(|p| !p.is_empty()).unwrap_or("/").to_string(),
@@ -108,6 +99,17 @@ impl CookieOptions {
             same_site,
         })
     }
+}
+
+/// The constructor's check of a given `sameSite`: one of the SDK's spellings, and
+/// `"none"` only with `secure`; the errors are the SDK's messages. `new CookieStorage`
+/// checks just this, without building the options.
+pub fn check_same_site(same_site: &str, secure: bool) -> Result<SameSite, &'static str> {
+    let parsed = SameSite::parse(same_site).ok_or(SAME_SITE_ERROR)?;
+    if parsed == SameSite::None && !secure {
+        return Err(SAME_SITE_NONE_ERROR);
+    }
+    Ok(parsed)
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";

@@ -44,11 +44,11 @@ type Thrown = Result<Reply, &'static str>;
 /// `new CookieStorage(data)`: the SDK's checks of `sameSite` (given when the key is
 /// present; null when it was not a string, which no spelling matches).
 fn construct(input: &Value) -> Reply {
-    let same_site = input.get("sameSite").map(|s| s.as_str().unwrap_or_default());
-    let secure = input.get("secure").and_then(Value::as_bool);
-    match CookieOptions::new(None, None, None, secure, same_site) {
+    let Some(same_site) = input.get("sameSite") else { return Reply::done() };
+    let secure = input.get("secure").and_then(Value::as_bool).unwrap_or(true);
+    match cookie::check_same_site(same_site.as_str().unwrap_or_default(), secure) {
         Ok(_) => Reply::done(),
-        Err(e) => Reply::plain_err(&e),
+        Err(e) => Reply::plain_err(e),
     }
 }
 
