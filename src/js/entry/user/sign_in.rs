@@ -116,7 +116,7 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
         };
         // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
         let Some(options) = pending.passkey_options() else { break Ok(SignInOutcome::Challenge(pending)) };
-        let credential = passkeys::assertion(options).await;
+        let credential = passkeys::assertion(passkeys::get(options).await);
         step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
     };
     finish(call, result, names_challenge, out)
