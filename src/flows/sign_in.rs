@@ -86,29 +86,22 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
     // await of a typed `call` brought its own state and decoding: measured larger).
     // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
-    let mut phase = Ok(state);
-    loop {
+    let mut phase: Result<AwaitingServer, (SignedIn, DeviceSecrets, String)> = Ok(state);
+    let (signed_in, user_confirmation_necessary, device_verifier) = loop {
         let answer = env.call_json(&request, None, false).await;
         let mut state = match phase {
             Ok(state) => state,
             Err((signed_in, secrets, verifier)) => {
                 // The user is signed in either way: if confirming fails, the device is simply
                 // not remembered.
-                let SignedIn { username, session, device_session, .. } = signed_in;
                 let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
                 if let Ok(answer) = answer.and_then(JsonAnswer::decode::<Passthrough>) {
-                    let _ = env.sessions().save_device(&username, &secrets);
+                    let _ = env.sessions().save_device(&signed_in.username, &secrets);
                     user_confirmation_necessary =
                         answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
                     device_verifier = Some(verifier);
                 }
-                return Ok(SignInOutcome::SignedIn {
-                    username,
-                    session,
-                    user_confirmation_necessary,
-                    device_verifier,
-                    device_session,
-                });
+                break (signed_in, user_confirmation_necessary, device_verifier);
             }
         };
         let response: AuthResponse = match answer.and_then(JsonAnswer::decode) {
@@ -139,18 +132,12 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
                 request = confirm;
                 phase = Err((signed_in, secrets, verifier));
             }
-            None => {
-                let SignedIn { username, session, device_session, .. } = signed_in;
-                return Ok(SignInOutcome::SignedIn {
-                    username,
-                    session,
-                    user_confirmation_necessary: false,
-                    device_verifier: None,
-                    device_session,
-                });
-            }
+            None => break (signed_in, false, None),
         }
-    }
+    };
+    // One outcome built for both ends (with or without a device confirmed).
+    let SignedIn { username, session, device_session, .. } = signed_in;
+    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
 /// Starts a sign-in ([`run`] of [`Step::Start`]): the tests' shorthand; the entry calls `run`.

@@ -22,7 +22,7 @@ fn start(create: bool, options: &str) -> Wait {
 /// What a started call settled with, as the credential (JSON text) or a coded error.
 /// `what` names the options in the error for options that are not JSON.
 fn credential(settled: Result<String, String>, what: &str) -> Result<String, CognitoError> {
-    settled.map_err(|failure| match failure.split_once('\n') {
+    settled.map_err(|failure| match crate::text::split_once_byte(&failure, b'\n') {
         // A DOMException from the browser (the user cancelled: NotAllowedError, ...) as a coded error.
         Some((name, message)) => CognitoError::new(ErrorKind::from_code(name), message),
         None if failure == "json" => CognitoError::unexpected_response(200, &(String::from(what) + " is not JSON")),
@@ -30,10 +30,15 @@ fn credential(settled: Result<String, String>, what: &str) -> Result<String, Cog
     })
 }
 
-/// Signs Cognito's WEB_AUTHN challenge: `request_options_json` is its
-/// CREDENTIAL_REQUEST_OPTIONS; returns the CREDENTIAL answer (JSON text).
-pub async fn assertion(request_options_json: &str) -> Result<String, CognitoError> {
-    credential(start(false, request_options_json).await, "CREDENTIAL_REQUEST_OPTIONS")
+/// Starts signing Cognito's WEB_AUTHN challenge: `request_options_json` is its
+/// CREDENTIAL_REQUEST_OPTIONS; what it settles with goes to [`assertion`].
+pub fn get(request_options_json: &str) -> Wait {
+    start(false, request_options_json)
+}
+
+/// The CREDENTIAL answer (JSON text) from what [`get`] settled with.
+pub fn assertion(settled: Result<String, String>) -> Result<String, CognitoError> {
+    credential(settled, "CREDENTIAL_REQUEST_OPTIONS")
 }
 
 /// Starts creating a passkey from StartWebAuthnRegistration's CredentialCreationOptions;

@@ -109,14 +109,14 @@ pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut An
             Ok(next) => next,
             Err(e) => break Err(e.into()),
         };
-        // Boxed: its state machine is then not inlined into this one's (measured smaller).
-        let pending = match Box::pin(flows::sign_in::run(&env, next, srp)).await {
+        // Not boxed: with the passkey wait no future of its own, the inlined state machine is smaller (measured).
+        let pending = match flows::sign_in::run(&env, next, srp).await {
             Ok(SignInOutcome::Challenge(pending)) => pending,
             result => break result,
         };
         // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
         let Some(options) = pending.passkey_options() else { break Ok(SignInOutcome::Challenge(pending)) };
-        let credential = passkeys::assertion(options).await;
+        let credential = passkeys::assertion(passkeys::get(options).await);
         step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
     };
     finish(call, result, names_challenge, out)
