@@ -184,9 +184,9 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
 /// error when the object has no such method (instead of the SDK's "callback.totpRequired
 /// is not a function").
 fn challenge_reply(challenge: &Challenge) -> Reply {
-    let name = Value::String(challenge.name.as_str().to_string());
-    let params = Value::Object(challenge.parameters.clone());
-    let available = challenge.available.to_json();
+    let name = || Value::String(challenge.name.as_str().to_string());
+    let params = || Value::Object(challenge.parameters.clone());
+    let available = || challenge.available.to_json();
     let callback = challenge.name.callback();
     let method = callback.map(ChallengeCallback::method);
     let but = match method {
@@ -196,10 +196,10 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let message =
         concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
     let mut err = error_object(&CognitoError::new(ErrorKind::UnhandledChallenge, message));
-    err.insert("challengeName", name.clone());
-    err.insert("challengeParameters", params.clone());
+    err.insert("challengeName", name());
+    err.insert("challengeParameters", params());
     if !challenge.available.is_empty() {
-        err.insert("availableChallenges", available.clone());
+        err.insert("availableChallenges", available());
     }
     let otherwise = Reply::one("err", Value::Object(err));
     let (Some(callback), Some(method)) = (callback, method) else { return otherwise };
@@ -208,13 +208,13 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let mut args = Vec::new();
     let last = match callback {
         ChallengeCallback::NameAndParameters(_) => {
-            args.push(name);
-            params
+            args.push(name());
+            params()
         }
-        ChallengeCallback::ParametersOnly(_) => params,
+        ChallengeCallback::ParametersOnly(_) => params(),
         ChallengeCallback::SelectChallenge(_) => {
-            args.push(available);
-            params
+            args.push(available());
+            params()
         }
         ChallengeCallback::NewPasswordRequired(_) => {
             let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
