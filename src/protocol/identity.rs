@@ -144,6 +144,14 @@ mod tests {
     }
 
     #[test]
+    fn get_id_reads_only_the_identity_id() {
+        let GetIdResponse(r) = json::from_str(r#"{"IdentityId":"id","Credentials":5}"#).unwrap();
+        assert_eq!((r.identity_id.as_str(), r.credentials), ("id", None));
+        assert!(json::from_str::<GetIdResponse>(r#"{"IdentityId":null}"#).is_none());
+        assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":null}"#).is_none());
+    }
+
+    #[test]
     fn credentials_are_renewed_before_they_expire() {
         assert!(!needs_refresh(10_000.0, 9_000.0));
         assert!(needs_refresh(10_000.0, 9_800.0));
