@@ -109,15 +109,15 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
             let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
             if id.is_none() {
                 match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                    Ok(r) => fetched_id = Some(r.identity_id),
+                    Ok(GetIdResponse(r)) => fetched_id = Some(r.identity_id),
                     Err(e) => break Err(e),
                 }
                 continue;
             }
             match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                Ok(r) => {
+                Ok(CredentialsResponse(r)) => {
                     let _ = self.storage.set_item(&key, &r.identity_id);
-                    known = Known { identity_id: Some(r.identity_id), credentials: Some(r.credentials) };
+                    known = Known { identity_id: Some(r.identity_id), credentials: r.credentials };
                     break Ok(());
                 }
                 Err(e) if !refused_once && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {

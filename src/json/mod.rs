@@ -381,6 +381,12 @@ impl Fields {
         }
     }
 
+    /// Takes the member `key` out as it is, never refused: `None` when missing or null.
+    pub fn any(&mut self, key: &str) -> Option<Value> {
+        let value = self.object.take(key);
+        (!value.is_null()).then_some(value)
+    }
+
     /// The record built from the fields, unless one of them was refused.
     #[inline(always)]
     pub fn finish<T>(self, record: T) -> Option<T> {

@@ -2,7 +2,7 @@
 //! into temporary AWS credentials — GetId, then GetCredentialsForIdentity — without the AWS SDK.
 
 use super::{Operation, Request};
-use crate::json::{Object, Value};
+use crate::json::{FromJson, Object, Value};
 use crate::prelude::*;
 use crate::text::{before, concat};
 
@@ -39,14 +39,6 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
 
 #[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct GetIdResponse {
-    pub identity_id: String,
-}
-
-crate::json_record!(GetIdResponse { identity_id: "IdentityId" });
-
-#[derive(Clone, Default, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
 pub struct Credentials {
     pub access_key_id: String,
     pub secret_key: String,
@@ -55,21 +47,58 @@ pub struct Credentials {
     pub expiration: f64,
 }
 
-crate::json_record!(Credentials {
-    access_key_id: "AccessKeyId",
-    secret_key: "SecretKey",
-    session_token: "SessionToken",
-    expiration: "Expiration",
-});
-
+/// What GetId (`{ IdentityId }`) and GetCredentialsForIdentity (`{ IdentityId,
+/// Credentials }`) answer: one record read by one function, not a decoder per answer.
 #[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct CredentialsResponse {
+pub struct IdentityAnswer {
     pub identity_id: String,
-    pub credentials: Credentials,
+    /// Always there in GetCredentialsForIdentity's answer; never read from GetId's.
+    pub credentials: Option<Credentials>,
 }
 
-crate::json_record!(CredentialsResponse { identity_id: "IdentityId", credentials: "Credentials" });
+impl IdentityAnswer {
+    /// `None` unless `value` is an object with the string `IdentityId` and, when
+    /// `with_credentials`, `Credentials` with its three strings and its numeric `Expiration`.
+    /// Read in place, then copied once all are there: nothing half-read to drop.
+    #[inline(never)]
+    fn read(value: &Value, with_credentials: bool) -> Option<IdentityAnswer> {
+        let text = |o: &Value, key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
+        let identity_id = text(value, "IdentityId")?;
+        if !with_credentials {
+            return Some(IdentityAnswer { identity_id, credentials: None });
+        }
+        let c = &value["Credentials"];
+        let expiration = c.get("Expiration").and_then(Value::as_f64);
+        let credentials = match (text(c, "AccessKeyId"), text(c, "SecretKey"), text(c, "SessionToken"), expiration) {
+            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => {
+                Credentials { access_key_id, secret_key, session_token, expiration }
+            }
+            _ => return None,
+        };
+        Some(IdentityAnswer { identity_id, credentials: Some(credentials) })
+    }
+}
+
+/// GetId's answer.
+#[cfg_attr(not(shipped), derive(Debug))]
+pub struct GetIdResponse(pub IdentityAnswer);
+
+impl FromJson for GetIdResponse {
+    fn from_json(value: Value) -> Option<Self> {
+        IdentityAnswer::read(&value, false).map(GetIdResponse)
+    }
+}
+
+/// GetCredentialsForIdentity's answer (its `credentials` are always there).
+#[cfg_attr(not(shipped), derive(Debug))]
+pub struct CredentialsResponse(pub IdentityAnswer);
+
+impl FromJson for CredentialsResponse {
+    fn from_json(value: Value) -> Option<Self> {
+        IdentityAnswer::read(&value, true).map(CredentialsResponse)
+    }
+}
 
 /// Credentials are renewed this long before they expire, so no request goes out with
 /// credentials that die in flight.
@@ -107,11 +136,19 @@ mod tests {
     #[test]
     fn credentials_take_a_fractional_expiry() {
         let body = r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A","SecretKey":"S","SessionToken":"T","Expiration":1.7312345675E9}}"#;
-        let r: CredentialsResponse = json::from_str(body).unwrap();
-        assert_eq!((r.identity_id.as_str(), r.credentials.expiration), ("id", 1_731_234_567.5));
+        let CredentialsResponse(r) = json::from_str(body).unwrap();
+        assert_eq!((r.identity_id.as_str(), r.credentials.unwrap().expiration), ("id", 1_731_234_567.5));
         assert!(
             json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none()
         );
+    }
+
+    #[test]
+    fn get_id_reads_only_the_identity_id() {
+        let GetIdResponse(r) = json::from_str(r#"{"IdentityId":"id","Credentials":5}"#).unwrap();
+        assert_eq!((r.identity_id.as_str(), r.credentials), ("id", None));
+        assert!(json::from_str::<GetIdResponse>(r#"{"IdentityId":null}"#).is_none());
+        assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":null}"#).is_none());
     }
 
     #[test]

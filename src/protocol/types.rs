@@ -53,14 +53,21 @@ pub struct AuthenticationResult {
     pub new_device_metadata: Option<Value>,
 }
 
-crate::json_record!(AuthenticationResult {
-    access_token: "AccessToken",
-    id_token: "IdToken",
-    refresh_token: "RefreshToken",
-    expires_in: "ExpiresIn",
-    token_type: "TokenType",
-    new_device_metadata: "NewDeviceMetadata",
-});
+/// By hand, not `json_record!`: NewDeviceMetadata, taken as it is, needs no decoder of its own.
+impl crate::json::FromJson for AuthenticationResult {
+    fn from_json(value: Value) -> Option<Self> {
+        let mut fields = crate::json::Fields::new(value)?;
+        let record = AuthenticationResult {
+            access_token: fields.read("AccessToken"),
+            id_token: fields.read("IdToken"),
+            refresh_token: fields.read("RefreshToken"),
+            expires_in: fields.read("ExpiresIn"),
+            token_type: fields.read("TokenType"),
+            new_device_metadata: fields.any("NewDeviceMetadata"),
+        };
+        fields.finish(record)
+    }
+}
 
 /// Any response whose fields we pass through to the caller unchanged.
 pub type Passthrough = Object;
