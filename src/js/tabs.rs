@@ -5,13 +5,11 @@
 use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
-use super::tasks::Wait;
+use super::tasks::{Then, Wait};
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock};
 use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context, Poll};
 
 local! {
     /// This tab's identity in storage leases.
@@ -45,19 +43,8 @@ impl Drop for HeldLock {
     }
 }
 
-/// A host call's [`Wait`], its outcome mapped by the function beside it. The lock manager's
-/// answers are these rather than `async fn`s: the call is made when the future is made
-/// (each is awaited at once), and no state machine or drop glue of their own.
-struct Then<F>(Wait, F);
-
-impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
-    type Output = O;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
-        let outcome = core::task::ready!(Pin::new(&mut self.0).poll(cx));
-        Poll::Ready((self.1)(outcome))
-    }
-}
-
+/// Each answer is the host call's [`Then`] (the call made when the future is made, each
+/// awaited at once), not an `async fn` around it.
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
