@@ -68,14 +68,6 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
         Decoded(self.call_json(request, None, false), core::marker::PhantomData)
     }
 
-    /// Like [`Env::call`], retrying network errors, throttling and 5xx with capped, jittered backoff.
-    pub async fn call_with_retry<R: FromJson>(
-        &self, request: &Request, username: Option<&str>,
-    ) -> Result<R, CognitoError> {
-        // Decoded after the retries: an answer of the wrong shape (a 2xx) is never retried.
-        self.call_json(request, username, true).await?.decode()
-    }
-
     /// [`Env::call`] up to the parsed JSON, for a request that may not name its user (a
     /// refresh: `username` is whom the client secret's hash is computed for). Signed once
     /// (the hash does not change between attempts), then sent through the one boxed

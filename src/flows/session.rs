@@ -35,7 +35,8 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     );
     // Only clients with a secret need the name the hash is computed for.
     let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
-    // The JSON answer, decoded after the retries (`Env::call_with_retry`, one future fewer).
+    // Retried; the JSON answer is decoded after the retries (an answer of the wrong shape,
+    // a 2xx, is never retried), in `refreshed`.
     let answer = env.call_json(&request, hash_username.as_deref(), true).await;
     refreshed(env, username, refresh_token, answer)
 }
