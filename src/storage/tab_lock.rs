@@ -131,10 +131,10 @@ impl LockManager for NoLockManager {
 }
 
 /// After storing new tokens, the holder also holds a marker lock named
-/// `<lock>.fresh.<time>.<tag of the new idToken>` for this long. The lock manager is one
-/// authority for all tabs, and the marker is granted before the main lock is let go: the
-/// next holder, querying the locks, learns that new tokens exist even when its own copy
-/// of localStorage does not show them yet, and waits for them.
+/// `<lock>.fresh.<time>.<tag of the settle keys' new values>` for this long. The lock
+/// manager is one authority for all tabs, and the marker is granted before the main lock
+/// is let go: the next holder, querying the locks, learns that new tokens exist even when
+/// its own copy of localStorage does not show them yet, and waits for them.
 pub const MARKER_HOLD_MS: u32 = 10_000;
 /// How long a tab waits for tokens a marker announced to reach its storage.
 pub const SETTLE_POLLS: u32 = 80;
@@ -161,7 +161,7 @@ pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
 }
 
 /// Whether the work just done stored new tokens other tabs should wait for: the settle
-/// key holds a value, and not the one it held before.
+/// keys hold a value, and not the one they held before.
 #[inline(always)] // one caller: inlined, less wasm than a call
 pub fn should_announce(before: Option<&str>, after: Option<&str>) -> bool {
     after.is_some() && after != before
@@ -169,7 +169,7 @@ pub fn should_announce(before: Option<&str>, after: Option<&str>) -> bool {
 
 /// One refresh across tabs through a [`LockManager`], with markers: the lock is held
 /// around the work; a tab that gets it first waits (boundedly) for tokens a marker
-/// announced, and a tab whose work changed the settle key announces them.
+/// announced, and a tab whose work changed the settle keys' values announces them.
 pub struct MarkerLock<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
     pub locks: &'a L,
     pub storage: &'a S,
@@ -267,7 +267,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
 }
 
 /// What a [`TabCoordinator`] holds between taking the lock and letting it go: the marker
-/// protocol's lock (with the settle key's value when it was taken), or the lease's key.
+/// protocol's lock (with the settle keys' value when it was taken), or the lease's key.
 pub struct Hold<H> {
     held: Option<H>,
     lease_key: Option<String>,
@@ -301,7 +301,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             let pause = if let Some(key) = &lease_key {
                 self.lease_step(key, give_up_at, &mut claimed)
             } else if let Some(expected) = &expected {
-                // Waits (boundedly) until the settle key's tag is the announced one.
+                // Waits (boundedly) until the settle keys' tag is the announced one.
                 polls += 1;
                 (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != *expected).then_some(SETTLE_POLL_MS)
             } else {
