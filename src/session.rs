@@ -96,8 +96,8 @@ pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 
 }
 
 /// Parses a stored clock drift like the SDK (`parseInt(x) || 0`): leading integer or 0.
-/// One byte loop after the whitespace: `trim_start`, `strip_prefix` and a digit search
-/// were each core code of their own.
+/// Bytes after the whitespace: `trim_start` and `strip_prefix` were each core code of
+/// their own; the digits are read by `text::digits_value`, as `text::parse_int` reads them.
 pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
     let Some(text) = stored else { return 0 };
     let mut rest = text.as_bytes();
@@ -113,20 +113,9 @@ pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
         [b'+', rest @ ..] => (1, rest),
         rest => (1, rest),
     };
-    let mut value: i64 = 0;
-    for &b in digits {
-        if !b.is_ascii_digit() {
-            break;
-        }
-        let digit = i64::from(b - b'0');
-        // Past i64::MAX the stored value is nonsense: 0, as before. (A bound rather than
-        // `checked_mul`, whose 64-bit overflow test is a 128-bit multiply in wasm32.)
-        if value > (i64::MAX - digit) / 10 {
-            return 0;
-        }
-        value = value * 10 + digit;
-    }
-    sign * value
+    // The leading digits; past i64::MAX the stored value is nonsense: 0, as before.
+    let end = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+    crate::text::digits_value(&digits[..end]).and_then(|v| i64::try_from(v).ok()).map_or(0, |v| sign * v)
 }
 
 /// The UTF-8 length of the `char::is_whitespace` character `text` starts with (0 for none):

@@ -190,7 +190,7 @@ fn without_plus(text: &[u8]) -> &[u8] {
 }
 
 /// One or more decimal digits (nothing else) as a number; None on overflow.
-fn digits_value(digits: &[u8]) -> Option<u64> {
+pub fn digits_value(digits: &[u8]) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
