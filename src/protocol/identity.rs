@@ -47,6 +47,26 @@ pub struct Credentials {
     pub expiration: f64,
 }
 
+impl Credentials {
+    /// The credentials in `o` under `names` (access key id, secret key, session token:
+    /// strings; expiration: a number, in the unit of the caller's source), or None unless
+    /// all four are there. Read in place, then copied: nothing half-read to drop. The wire's
+    /// and the JS object's (other names, milliseconds) are both read here.
+    #[inline(never)]
+    pub fn read(o: &Value, names: &[&str; 4]) -> Option<Credentials> {
+        let text = |k: &str| o.get(k).and_then(Value::as_str);
+        match (text(names[0]), text(names[1]), text(names[2]), o.get(names[3]).and_then(Value::as_f64)) {
+            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => Some(Credentials {
+                access_key_id: access_key_id.to_string(),
+                secret_key: secret_key.to_string(),
+                session_token: session_token.to_string(),
+                expiration,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// What GetId (`{ IdentityId }`) and GetCredentialsForIdentity (`{ IdentityId,
 /// Credentials }`) answer: one record read by one function, not a decoder per answer.
 #[derive(Clone, Default, PartialEq)]
@@ -63,19 +83,12 @@ impl IdentityAnswer {
     /// Read in place, then copied once all are there: nothing half-read to drop.
     #[inline(never)]
     fn read(value: &Value, with_credentials: bool) -> Option<IdentityAnswer> {
-        let text = |o: &Value, key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
-        let identity_id = text(value, "IdentityId")?;
+        let identity_id = value.get("IdentityId").and_then(Value::as_str)?.to_string();
         if !with_credentials {
             return Some(IdentityAnswer { identity_id, credentials: None });
         }
-        let c = &value["Credentials"];
-        let expiration = c.get("Expiration").and_then(Value::as_f64);
-        let credentials = match (text(c, "AccessKeyId"), text(c, "SecretKey"), text(c, "SessionToken"), expiration) {
-            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => {
-                Credentials { access_key_id, secret_key, session_token, expiration }
-            }
-            _ => return None,
-        };
+        let names = &["AccessKeyId", "SecretKey", "SessionToken", "Expiration"];
+        let credentials = Credentials::read(&value["Credentials"], names)?;
         Some(IdentityAnswer { identity_id, credentials: Some(credentials) })
     }
 }

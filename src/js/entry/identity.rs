@@ -154,17 +154,8 @@ fn known_json(known: &Known) -> Value {
 }
 
 fn known_from(v: &Value) -> Known {
-    let text = |k: &str| v[k].as_str();
-    // Read first, copied once all are there: no partial credentials to drop.
-    let credentials =
-        match (text("accessKeyId"), text("secretAccessKey"), text("sessionToken"), v["expiration"].as_f64()) {
-            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => Some(Credentials {
-                access_key_id: access_key_id.to_string(),
-                secret_key: secret_key.to_string(),
-                session_token: session_token.to_string(),
-                expiration: expiration / 1000.0,
-            }),
-            _ => None,
-        };
-    Known { identity_id: text("identityId").map(str::to_string), credentials }
+    let names = &["accessKeyId", "secretAccessKey", "sessionToken", "expiration"];
+    // The object holds its expiration in milliseconds (a Date's time).
+    let credentials = Credentials::read(v, names).map(|c| Credentials { expiration: c.expiration / 1000.0, ..c });
+    Known { identity_id: v["identityId"].as_str().map(str::to_string), credentials }
 }
