@@ -23,14 +23,17 @@ pub(super) fn cache(op: Op, call: &Call) -> Option<Outcome> {
             None => return Some(Ok(Reply::type_error("Cannot read properties of null (reading 'getIdToken')"))),
         },
         Op::CacheUserData => call.storage.set_item(&user_data_key, &call.arg("userData").stringify()),
-        // clearCachedUser is clearCachedTokens then clearCachedUserData (`SessionStore::clear`).
-        Op::ClearCachedUserData | Op::ClearCachedTokens | Op::ClearCachedUser => {
-            if op != Op::ClearCachedUserData {
-                sessions.clear_tokens(&username);
-            }
-            if op != Op::ClearCachedTokens {
-                call.storage.remove_item(&user_data_key);
-            }
+        Op::ClearCachedUserData => {
+            call.storage.remove_item(&user_data_key);
+            Ok(())
+        }
+        Op::ClearCachedTokens => {
+            sessions.clear_tokens(&username);
+            Ok(())
+        }
+        // What clearing a user is (its tokens, then its user data) is `SessionStore::clear`'s.
+        Op::ClearCachedUser => {
+            sessions.clear(&username);
             Ok(())
         }
         // A user holding no device stores nothing (the JS SDK stored "undefined" three
