@@ -2,7 +2,6 @@
 //! use memory and the browser uses localStorage, a cookie jar, or the app's own object.
 
 use crate::prelude::*;
-pub mod cookie;
 pub mod events;
 pub mod keys;
 mod session_store;

@@ -19,7 +19,6 @@
 
 use crate::prelude::*;
 mod call;
-mod cookie;
 mod data;
 mod identity;
 mod op;
@@ -90,7 +89,6 @@ fn now_outcome(op: Op, name: &str, input: Value, storage: JsValue, answer: &mut 
     use Op::*;
     match op {
         DecodePayload | CalculateClockDrift | IsValid | UserAgent | GetNowString => data::now(op, &input),
-        CookieStorage | CookieSet | CookieGet | CookieRemove | CookieClear => cookie::now(op, &input),
         IdentityCredentials | IdentityGet | IdentityNeedsRefresh | IdentityClearCachedId => {
             identity::now(op, &input, storage, answer)
         }

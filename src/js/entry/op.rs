@@ -29,12 +29,6 @@ ops! {
     IsValid = "isValid",
     UserAgent = "userAgent",
     GetNowString = "getNowString",
-    // cookie
-    CookieStorage = "cookieStorage",
-    CookieSet = "cookieSet",
-    CookieGet = "cookieGet",
-    CookieRemove = "cookieRemove",
-    CookieClear = "cookieClear",
     // identity
     IdentityCredentials = "identityCredentials",
     IdentityGet = "identityGet",

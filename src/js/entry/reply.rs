@@ -9,7 +9,7 @@
 //! | `{ session, details? }` | success with a `CognitoUserSession` of these tokens |
 //! | `{ attributes }` | success with `CognitoUserAttribute[]` |
 //! | `{ err }` | failure with an Error carrying `code`, `name`, `message`, `statusCode` (a plain Error when there is no `code`) |
-//! | `{ err: { message, type: 'TypeError' } }` | (`CookieStorage`, thrown) a TypeError, like js-cookie's own |
+//! | `{ err: { message, type: 'TypeError' } }` | (thrown) a TypeError, as the SDK's code would throw |
 //! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
 //! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
 //!
@@ -74,7 +74,7 @@ impl Reply {
         Reply::error(message, None)
     }
 
-    /// A `TypeError(message)`: what js-cookie throws on values it cannot write.
+    /// A `TypeError(message)`: what the SDK's code throws on a value it cannot use.
     pub fn type_error(message: &str) -> Reply {
         Reply::error(message, Some("TypeError"))
     }
