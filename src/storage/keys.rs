@@ -64,15 +64,25 @@ pub const SESSION_ITEMS: [UserItem; 4] =
 
 /// `CognitoIdentityServiceProvider.<clientId>`: the SDK's `user.keyPrefix`.
 pub fn client_prefix(client_id: &str) -> String {
-    concat(&[PREFIX, ".", client_id])
+    client_key(client_id, &[])
 }
 
 pub fn last_auth_user(client_id: &str) -> String {
-    concat(&[PREFIX, ".", client_id, ".LastAuthUser"])
+    client_key(client_id, &[".LastAuthUser"])
 }
 
 pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
-    concat(&[PREFIX, ".", client_id, ".", username, ".", item.suffix()])
+    client_key(client_id, &[".", username, ".", item.suffix()])
+}
+
+/// `<prefix>.<client_id>` followed by `tail`: every key of a client, built by one function.
+#[inline(never)]
+fn client_key(client_id: &str, tail: &[&str]) -> String {
+    let mut out = concat(&[PREFIX, ".", client_id]);
+    for part in tail {
+        out.push_str(part);
+    }
+    out
 }
 
 /// The user and item a key of `client_id` names (`<prefix>.<client>.<username>.<item>`);
@@ -80,7 +90,7 @@ pub fn user_item(client_id: &str, username: &str, item: UserItem) -> String {
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
     // The prefix written out once: one `strip_prefix`, not four.
-    let rest = key.strip_prefix(concat(&[PREFIX, ".", client_id, "."]).as_str())?;
+    let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
     let (username, suffix) = rsplit_once_byte(rest, b'.')?;
     let item = *UserItem::ALL.iter().find(|i| i.suffix() == suffix)?;
     Some((username, item))
@@ -88,7 +98,7 @@ pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
 
 /// The cross-tab lock guarding one user's refresh (also the lease key's and the markers' stem).
 pub fn refresh_lock(client_id: &str, username: &str) -> String {
-    concat(&[PREFIX, ".", client_id, ".", username, ".refresh"])
+    client_key(client_id, &[".", username, ".refresh"])
 }
 
 /// The storage key of the lease that stands in for the lock `lock` without Web Locks.
