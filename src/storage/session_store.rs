@@ -34,10 +34,12 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         self.storage.get_item(key).filter(|v| !v.is_empty())
     }
 
-    /// Removes the stored `item` of `username` (one call for every removal, as [`Self::read`]).
+    /// Removes the stored `items` of `username`, in order (one loop for every removal).
     #[inline(never)]
-    fn remove(&self, username: &str, item: UserItem) {
-        self.storage.remove_item(&self.key(username, item))
+    fn remove(&self, username: &str, items: &[UserItem]) {
+        for &item in items {
+            self.storage.remove_item(&self.key(username, item))
+        }
     }
 
     /// The username of whoever signed in last on this client, if anyone.
@@ -137,9 +139,7 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
 
     /// Forgets the remembered device (sign-out keeps it: a device outlives sessions).
     pub fn clear_device(&self, username: &str) {
-        for item in [UserItem::DeviceKey, UserItem::RandomPasswordKey, UserItem::DeviceGroupKey] {
-            self.remove(username, item);
-        }
+        self.remove(username, &[UserItem::DeviceKey, UserItem::RandomPasswordKey, UserItem::DeviceGroupKey]);
     }
 
     /// Removes the session of `username` and its cached user data, and the LastAuthUser
@@ -147,15 +147,13 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     /// the JS SDK removed LastAuthUser whoever it named).
     pub fn clear(&self, username: &str) {
         self.clear_tokens(username);
-        self.remove(username, UserItem::UserData);
+        self.remove(username, &[UserItem::UserData]);
     }
 
     /// Removes the session of `username` (the SDK's `clearCachedTokens`), and LastAuthUser
     /// when it points at `username`.
     pub fn clear_tokens(&self, username: &str) {
-        for item in SESSION_ITEMS {
-            self.remove(username, item);
-        }
+        self.remove(username, &SESSION_ITEMS);
         if self.last_auth_user().is_none_or(|last| last == username) {
             self.storage.remove_item(&keys::last_auth_user(self.client_id));
         }
