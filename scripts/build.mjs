@@ -156,6 +156,12 @@ return ptr;
   ['wasmModule = module;\n', ''],
   // Byte arrays: the division by the element size 1 is no division.
   ['subarray(ptr / 1, ptr / 1 + len)', 'subarray(ptr, ptr + len)'],
+  // An export that takes two strings frees the first when passing the second throws: that
+  // is a trap in malloc (the strings are the facade's own: an op name and JSON text, or a
+  // client id and JSON text), after which the wasm has failed the call anyway. Each
+  // string is passed, and the call made, without that bookkeeping.
+  [/let ptr0, len0, ptr1, len1;\n([ \t]*)try \{\n[ \t]*ptr0 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len0 = WASM_VECTOR_LEN;\n[ \t]*ptr1 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len1 = WASM_VECTOR_LEN;\n[ \t]*\} catch \(e\) \{\n[^\n]*\n[^\n]*\n[ \t]*throw e;\n[ \t]*\}/g,
+    (_, indent, first, second) => ['const ptr0 = ' + first + ';', 'const len0 = WASM_VECTOR_LEN;', 'const ptr1 = ' + second + ';', 'const len1 = WASM_VECTOR_LEN;'].join('\n' + indent)],
 ];
 
 /**
@@ -177,10 +183,15 @@ script_src = new URL(document.currentScript.src, location.href).toString();
   ...['__atIdle', '__host', '__warmUpAtIdle', 'localStorageIfUsable'].map((name) => [`exports.${name} = ${name};\n`, '']),
 ];
 
-/** `glue` with `edits` made; `what` names the glue in the error when one does not match. */
+/** `glue` with `edits` made; `what` names the glue in the error when one does not match.
+ * An edit is text to replace once, or a global RegExp and its replacer, for every match. */
 function edited(glue, edits, what) {
   const anyIndent = (from) => new RegExp(from.split('\n').map((line) => (line ? `[ \\t]*${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '')).join('\n'));
   return edits.reduce((text, [from, to]) => {
+    if (from instanceof RegExp) {
+      if (text.search(from) < 0) throw new Error(`wasm-bindgen's ${what} glue changed: no ${from}`);
+      return text.replace(from, to);
+    }
     const at = text.match(anyIndent(from));
     if (!at) throw new Error(`wasm-bindgen's ${what} glue changed: no ${JSON.stringify(from)}`);
     const indent = at[0].match(/^[ \t]*/)[0];
