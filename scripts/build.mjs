@@ -162,7 +162,33 @@ return ptr;
   // string is passed, and the call made, without that bookkeeping.
   [/let ptr0, len0, ptr1, len1;\n([ \t]*)try \{\n[ \t]*ptr0 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len0 = WASM_VECTOR_LEN;\n[ \t]*ptr1 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len1 = WASM_VECTOR_LEN;\n[ \t]*\} catch \(e\) \{\n[^\n]*\n[^\n]*\n[ \t]*throw e;\n[ \t]*\}/g,
     (_, indent, first, second) => ['const ptr0 = ' + first + ';', 'const len0 = WASM_VECTOR_LEN;', 'const ptr1 = ' + second + ';', 'const len1 = WASM_VECTOR_LEN;'].join('\n' + indent)],
+  ...optionalStringReturns(),
 ];
+
+/**
+ * The imports that give the wasm an optional string (its pointer and length written to the
+ * wasm's return area) spell the same four lines each: one function, put before
+ * `isLikeNone`, passes the string and writes them.
+ */
+function optionalStringReturns() {
+  let pass; // the glue's passStringToWasm0 call, with the names of its malloc and realloc
+  return [
+    [/var ptr1 = isLikeNone\(ret\) \? 0 : (passStringToWasm0\(ret, [^;\n]*\));\n[ \t]*var len1 = WASM_VECTOR_LEN;\n[ \t]*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len1, true\);\n[ \t]*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr1, true\);/g,
+      (_, call) => {
+        pass = call;
+        return 'returnString(arg0, ret);';
+      }],
+    [/^([ \t]*)function isLikeNone\(x\) \{/m, (found, indent) => [
+      'function returnString(retptr, ret) {',
+      `    const ptr = isLikeNone(ret) ? 0 : ${pass};`,
+      '    const view = getDataViewMemory0();',
+      '    view.setInt32((retptr >>> 0) + 4, WASM_VECTOR_LEN, true);',
+      '    view.setInt32(retptr >>> 0, ptr, true);',
+      '}',
+      '',
+    ].map((line) => (line ? indent + line : line)).join('\n') + '\n' + found],
+  ];
+}
 
 /**
  * The classic scripts call `initSync` only. With the async init no longer the namespace
