@@ -138,15 +138,19 @@ console.warn('using deprecated parameters for \`initSync()\`; pass a single obje
 module = new WebAssembly.Module(module);
 }
 `, 'module = new WebAssembly.Module(module);\n'],
-  // Every string goes in with malloc and realloc (no caller passes realloc undefined).
-  [`if (realloc === undefined) {
-const buf = cachedTextEncoder.encode(arg);
-const ptr = malloc(buf.length, 1) >>> 0;
-getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
-WASM_VECTOR_LEN = buf.length;
-return ptr;
-}
-`, ''],
+  // A string goes in encoded whole, then copied into one malloc'd buffer: wasm-bindgen's
+  // ASCII loop, then encodeInto with reallocs (faster for long text), is several times the
+  // code, and what passes here is short (operation names, JSON inputs, stored values).
+  // The same bytes (both encoders write a lone surrogate as U+FFFD).
+  [/^([ \t]*)function passStringToWasm0\(arg, malloc, realloc\) \{\n[^]*?\n\1\}$/m, (_, indent) => [
+    'function passStringToWasm0(arg, malloc) {',
+    '    const buf = cachedTextEncoder.encode(arg);',
+    '    const ptr = malloc(buf.length, 1) >>> 0;',
+    '    getUint8ArrayMemory0().set(buf, ptr);',
+    '    WASM_VECTOR_LEN = buf.length;',
+    '    return ptr;',
+    '}',
+  ].map((line) => indent + line).join('\n')],
   // A detached buffer is never the memory's current one: the one comparison says both.
   ['cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)',
     'cachedDataViewMemory0.buffer !== wasm.memory.buffer'],
@@ -163,6 +167,8 @@ return ptr;
   [/let ptr0, len0, ptr1, len1;\n([ \t]*)try \{\n[ \t]*ptr0 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len0 = WASM_VECTOR_LEN;\n[ \t]*ptr1 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len1 = WASM_VECTOR_LEN;\n[ \t]*\} catch \(e\) \{\n[^\n]*\n[^\n]*\n[ \t]*throw e;\n[ \t]*\}/g,
     (_, indent, first, second) => ['const ptr0 = ' + first + ';', 'const len0 = WASM_VECTOR_LEN;', 'const ptr1 = ' + second + ';', 'const len1 = WASM_VECTOR_LEN;'].join('\n' + indent)],
   ...optionalStringReturns(),
+  // No string needs realloc now.
+  [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
 ];
 
 /**
