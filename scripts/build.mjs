@@ -169,6 +169,21 @@ module = new WebAssembly.Module(module);
   ...optionalStringReturns(),
   // No string needs realloc now.
   [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
+  // An export that returns a string frees it in a `finally`, which after a trap (the only
+  // way out between the call and the free) frees nothing (its length is still undefined):
+  // the string is read, freed, returned.
+  [/let (deferred\w+);\n[ \t]*let (deferred\w+);\n[ \t]*try \{\n([^]*?)\n([ \t]*)const ret = ([^;\n]*);\n[ \t]*\1 = ret\[0\];\n[ \t]*\2 = ret\[1\];\n[ \t]*return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n[ \t]*\} finally \{\n[ \t]*(wasm\.[\w$]+)\(\1, \2, 1\);\n[ \t]*\}/g,
+    (_, ptr, len, body, indent, call, free) => {
+      const outer = indent.slice(4);
+      return [body.replace(/^ {4}/gm, '').trimStart(), `const ret = ${call};`, 'const text = getStringFromWasm0(ret[0], ret[1]);', `${free}(ret[0], ret[1], 1);`, 'return text;'].join(`\n${outer}`);
+    }],
+  // The one import that may throw (`crypto.getRandomValues`) catches for itself, rather
+  // than through a closure and `apply` (handleError).
+  [/function\(\) \{ return handleError\(function \(([^)]*)\) \{\n([^]*?)\n([ \t]*)\}, arguments\); \}/g,
+    (_, params, body, indent, at, glue) => {
+      const store = glue.match(/function handleError\(f, args\) \{[^]*?(wasm\.[\w$]+)\(idx\);/)[1];
+      return `function(${params}) {\n${indent}    try {\n${body.replace(/^/gm, '    ')}\n${indent}    } catch (e) {\n${indent}        ${store}(addToExternrefTable0(e));\n${indent}    }\n${indent}}`;
+    }],
 ];
 
 /**
