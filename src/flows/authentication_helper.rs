@@ -96,12 +96,10 @@ const METHODS: [Method; 13] = [
 /// Runs `AuthenticationHelper` operation `method` on `input` (an array); `random` fills
 /// buffers with secure randomness (`getrandom::getrandom` in production).
 pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, CognitoError> {
-    let Some(index) = METHODS.iter().position(|m| m.name == method) else {
-        return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method])));
-    };
     // Every failure comes out of `outputs` as data and becomes a `CognitoError` here, in
     // one place, rather than at each `?`.
-    match outputs(index, input.as_array().map_or(&[], Vec::as_slice), random) {
+    let index = METHODS.iter().position(|m| m.name == method).ok_or(Fault::Input(" is no operation"));
+    match index.and_then(|index| outputs(index, input.as_array().map_or(&[], Vec::as_slice), random)) {
         Ok(items) => Ok(Value::Array(items)),
         Err(Fault::Srp(e)) => Err(CognitoError::new(ErrorKind::Srp, e.message())),
         Err(Fault::Input(what)) => {
@@ -309,7 +307,11 @@ mod tests {
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Srp, "smallAValue is not a valid hex string."));
         let key = json!(["p", "u", "pw", "00", "1", "1", "2"]);
         assert_eq!(run("getPasswordAuthenticationKey", key).unwrap_err().message, "B cannot be zero.");
-        assert_eq!(run("nope", json!([])).unwrap_err().kind, ErrorKind::InvalidParameter);
+        let err = run("nope", json!([])).unwrap_err();
+        assert_eq!(
+            (err.kind, err.message.as_str()),
+            (ErrorKind::InvalidParameter, "AuthenticationHelper.nope is no operation")
+        );
     }
 
     /// Numbers are parsed after every input is read, in the inputs' order, as the
