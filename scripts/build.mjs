@@ -138,15 +138,19 @@ console.warn('using deprecated parameters for \`initSync()\`; pass a single obje
 module = new WebAssembly.Module(module);
 }
 `, 'module = new WebAssembly.Module(module);\n'],
-  // Every string goes in with malloc and realloc (no caller passes realloc undefined).
-  [`if (realloc === undefined) {
-const buf = cachedTextEncoder.encode(arg);
-const ptr = malloc(buf.length, 1) >>> 0;
-getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
-WASM_VECTOR_LEN = buf.length;
-return ptr;
-}
-`, ''],
+  // A string goes in encoded whole, then copied into one malloc'd buffer: wasm-bindgen's
+  // ASCII loop, then encodeInto with reallocs (faster for long text), is several times the
+  // code, and what passes here is short (operation names, JSON inputs, stored values).
+  // The same bytes (both encoders write a lone surrogate as U+FFFD).
+  [/^([ \t]*)function passStringToWasm0\(arg, malloc, realloc\) \{\n[^]*?\n\1\}$/m, (_, indent) => [
+    'function passStringToWasm0(arg, malloc) {',
+    '    const buf = cachedTextEncoder.encode(arg);',
+    '    const ptr = malloc(buf.length, 1) >>> 0;',
+    '    getUint8ArrayMemory0().set(buf, ptr);',
+    '    WASM_VECTOR_LEN = buf.length;',
+    '    return ptr;',
+    '}',
+  ].map((line) => indent + line).join('\n')],
   // A detached buffer is never the memory's current one: the one comparison says both.
   ['cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)',
     'cachedDataViewMemory0.buffer !== wasm.memory.buffer'],
@@ -156,7 +160,56 @@ return ptr;
   ['wasmModule = module;\n', ''],
   // Byte arrays: the division by the element size 1 is no division.
   ['subarray(ptr / 1, ptr / 1 + len)', 'subarray(ptr, ptr + len)'],
+  // An export that takes two strings frees the first when passing the second throws: that
+  // is a trap in malloc (the strings are the facade's own: an op name and JSON text, or a
+  // client id and JSON text), after which the wasm has failed the call anyway. Each
+  // string is passed, and the call made, without that bookkeeping.
+  [/let ptr0, len0, ptr1, len1;\n([ \t]*)try \{\n[ \t]*ptr0 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len0 = WASM_VECTOR_LEN;\n[ \t]*ptr1 = (passStringToWasm0\([^;\n]*\));\n[ \t]*len1 = WASM_VECTOR_LEN;\n[ \t]*\} catch \(e\) \{\n[^\n]*\n[^\n]*\n[ \t]*throw e;\n[ \t]*\}/g,
+    (_, indent, first, second) => ['const ptr0 = ' + first + ';', 'const len0 = WASM_VECTOR_LEN;', 'const ptr1 = ' + second + ';', 'const len1 = WASM_VECTOR_LEN;'].join('\n' + indent)],
+  ...optionalStringReturns(),
+  // No string needs realloc now.
+  [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
+  // An export that returns a string frees it in a `finally`, which after a trap (the only
+  // way out between the call and the free) frees nothing (its length is still undefined):
+  // the string is read, freed, returned.
+  [/let (deferred\w+);\n[ \t]*let (deferred\w+);\n[ \t]*try \{\n([^]*?)\n([ \t]*)const ret = ([^;\n]*);\n[ \t]*\1 = ret\[0\];\n[ \t]*\2 = ret\[1\];\n[ \t]*return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n[ \t]*\} finally \{\n[ \t]*(wasm\.[\w$]+)\(\1, \2, 1\);\n[ \t]*\}/g,
+    (_, ptr, len, body, indent, call, free) => {
+      const outer = indent.slice(4);
+      return [body.replace(/^ {4}/gm, '').trimStart(), `const ret = ${call};`, 'const text = getStringFromWasm0(ret[0], ret[1]);', `${free}(ret[0], ret[1], 1);`, 'return text;'].join(`\n${outer}`);
+    }],
+  // The one import that may throw (`crypto.getRandomValues`) catches for itself, rather
+  // than through a closure and `apply` (handleError).
+  [/function\(\) \{ return handleError\(function \(([^)]*)\) \{\n([^]*?)\n([ \t]*)\}, arguments\); \}/g,
+    (_, params, body, indent, at, glue) => {
+      const store = glue.match(/function handleError\(f, args\) \{[^]*?(wasm\.[\w$]+)\(idx\);/)[1];
+      return `function(${params}) {\n${indent}    try {\n${body.replace(/^/gm, '    ')}\n${indent}    } catch (e) {\n${indent}        ${store}(addToExternrefTable0(e));\n${indent}    }\n${indent}}`;
+    }],
 ];
+
+/**
+ * The imports that give the wasm an optional string (its pointer and length written to the
+ * wasm's return area) spell the same four lines each: one function, put before
+ * `isLikeNone`, passes the string and writes them.
+ */
+function optionalStringReturns() {
+  let pass; // the glue's passStringToWasm0 call, with the names of its malloc and realloc
+  return [
+    [/var ptr1 = isLikeNone\(ret\) \? 0 : (passStringToWasm0\(ret, [^;\n]*\));\n[ \t]*var len1 = WASM_VECTOR_LEN;\n[ \t]*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len1, true\);\n[ \t]*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr1, true\);/g,
+      (_, call) => {
+        pass = call;
+        return 'returnString(arg0, ret);';
+      }],
+    [/^([ \t]*)function isLikeNone\(x\) \{/m, (found, indent) => [
+      'function returnString(retptr, ret) {',
+      `    const ptr = isLikeNone(ret) ? 0 : ${pass};`,
+      '    const view = getDataViewMemory0();',
+      '    view.setInt32((retptr >>> 0) + 4, WASM_VECTOR_LEN, true);',
+      '    view.setInt32(retptr >>> 0, ptr, true);',
+      '}',
+      '',
+    ].map((line) => (line ? indent + line : line)).join('\n') + '\n' + found],
+  ];
+}
 
 /**
  * The classic scripts call `initSync` only. With the async init no longer the namespace
@@ -172,12 +225,20 @@ script_src = new URL(document.currentScript.src, location.href).toString();
 `, ''],
   // The start function, which the glue's init calls itself: nothing calls its wrapper.
   ['exports.__installPanicHook = __installPanicHook;\n', ''],
+  // The exports that take no string, which the facade calls on the instance itself
+  // (`instanceExports`): their wrappers only forward, and unexported the minifier drops them.
+  ...['__atIdle', '__host', '__warmUpAtIdle', 'localStorageIfUsable'].map((name) => [`exports.${name} = ${name};\n`, '']),
 ];
 
-/** `glue` with `edits` made; `what` names the glue in the error when one does not match. */
+/** `glue` with `edits` made; `what` names the glue in the error when one does not match.
+ * An edit is text to replace once, or a global RegExp and its replacer, for every match. */
 function edited(glue, edits, what) {
   const anyIndent = (from) => new RegExp(from.split('\n').map((line) => (line ? `[ \\t]*${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '')).join('\n'));
   return edits.reduce((text, [from, to]) => {
+    if (from instanceof RegExp) {
+      if (text.search(from) < 0) throw new Error(`wasm-bindgen's ${what} glue changed: no ${from}`);
+      return text.replace(from, to);
+    }
     const at = text.match(anyIndent(from));
     if (!at) throw new Error(`wasm-bindgen's ${what} glue changed: no ${JSON.stringify(from)}`);
     const indent = at[0].match(/^[ \t]*/)[0];

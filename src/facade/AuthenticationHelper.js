@@ -1,8 +1,9 @@
 // The SDK's exported `AuthenticationHelper`: the SRP toolbox apps use to run
 // USER_SRP_AUTH or a device's SRP themselves. Same constructor, methods, arities and
 // own properties as the JS SDK's; every value is computed by the core's SRP
-// (src/srp/helper.rs, through the `srp.*` operations of src/flows/authentication_helper.rs),
-// the code our own sign-in runs. This object only holds the values between calls.
+// (src/srp/helper.rs, through the `srp.*` operations of src/flows/authentication_helper.rs,
+// which take and give arrays of strings in the order that file's table says), the code
+// our own sign-in runs. This object only holds the values between calls.
 //
 // Integers: where the JS SDK takes jsbn BigIntegers, this takes anything whose
 // `toString(16)` is the number in hex (the JS SDK's BigInteger from
@@ -13,8 +14,9 @@
 //
 // Needs `nowOk` (core.js) and `hexOf` (WordArray.js) in scope.
 
-/** The core's `srp.<method>` operation; throws the core's error. */
-function srpNow(method, input) {
+/** The core's `srp.<method>` operation on the strings `input`: its outputs (an array);
+ * throws the core's error. */
+function srpNow(method, ...input) {
   return nowOk(`srp.${method}`, input);
 }
 
@@ -73,28 +75,25 @@ function srpHexBytes(hex) {
   return bytes;
 }
 
-/** N, g, k (as SrpIntegers), infoBits and the new-password attribute prefix, the same for
- * every helper: asked for once. */
+/** [N, g, k] (as SrpIntegers), infoBits and the new-password attribute prefix, the same
+ * for every helper: asked for once. */
 let srpConstants;
 
 function srpConstantValues() {
-  if (!srpConstants) {
-    srpConstants = srpNow('constants');
-    for (const name of ['N', 'g', 'k']) srpConstants[name] = new SrpInteger(srpConstants[name]);
-  }
+  if (!srpConstants) srpConstants = srpNow('constants').map((value, i) => (i < 3 ? new SrpInteger(value) : value));
   return srpConstants;
 }
 
 class AuthenticationHelper {
   /** @param {string} PoolName the user pool's name (the id after its `_`). */
   constructor(PoolName) {
-    const constants = srpConstantValues();
-    this.N = constants.N;
-    this.g = constants.g;
-    this.k = constants.k;
+    const [N, g, k, infoBits] = srpConstantValues();
+    this.N = N;
+    this.g = g;
+    this.k = k;
     this.smallAValue = this.generateRandomSmallA();
     this.getLargeAValue(() => {});
-    this.infoBits = srpHexBytes(constants.infoBits);
+    this.infoBits = srpHexBytes(infoBits);
     this.poolName = PoolName;
   }
 
@@ -119,12 +118,12 @@ class AuthenticationHelper {
 
   /** A fresh secret `a`: 512 random bits (the JS SDK draws 1024; src/srp/client.rs says why 512 are enough). */
   generateRandomSmallA() {
-    return new SrpInteger(srpNow('generateRandomSmallA').smallAValue);
+    return new SrpInteger(srpNow('generateRandomSmallA')[0]);
   }
 
   /** 40 random bytes in base64: a device's password. */
   generateRandomString() {
-    return srpNow('generateRandomString').randomString;
+    return srpNow('generateRandomString')[0];
   }
 
   getRandomPassword() {
@@ -141,69 +140,61 @@ class AuthenticationHelper {
 
   /** A new device's password, salt and verifier (for ConfirmDevice), kept on the helper. */
   generateHashDevice(deviceGroupKey, username, callback) {
-    const device = srpNow('generateHashDevice', { deviceGroupKey: `${deviceGroupKey}`, username: `${username}` });
-    this.randomPassword = device.randomPassword;
-    this.SaltToHashDevices = device.SaltToHashDevices;
-    this.verifierDevices = device.verifierDevices;
+    [this.randomPassword, this.SaltToHashDevices, this.verifierDevices] = srpNow('generateHashDevice', `${deviceGroupKey}`, `${username}`);
     callback(null, null);
   }
 
   calculateA(a, callback) {
-    callback(null, new SrpInteger(srpNow('calculateA', { a: srpHexOf(a) }).A));
+    callback(null, new SrpInteger(srpNow('calculateA', srpHexOf(a))[0]));
   }
 
   calculateU(A, B) {
-    const u = srpNow('calculateU', { A: srpHexOf(A), B: srpHexOf(B) });
-    this.UHexHash = u.UHexHash;
-    return new SrpInteger(u.UValue);
+    const [u, hexHash] = srpNow('calculateU', srpHexOf(A), srpHexOf(B));
+    this.UHexHash = hexHash;
+    return new SrpInteger(u);
   }
 
   hash(buf) {
-    return srpNow('hash', { buf: srpDataHex(buf) }).hash;
+    return srpNow('hash', srpDataHex(buf))[0];
   }
 
   hexHash(hexStr) {
     if (typeof hexStr !== 'string') throw new TypeError('hexHash takes a hex string');
-    return srpNow('hexHash', { hexStr }).hash;
+    return srpNow('hexHash', hexStr)[0];
   }
 
   computehkdf(ikm, salt) {
-    const hkdf = srpNow('computehkdf', { ikm: srpDataHex(ikm), salt: srpDataHex(salt) });
-    return srpHexBytes(hkdf.hkdf);
+    return srpHexBytes(srpNow('computehkdf', srpDataHex(ikm), srpDataHex(salt))[0]);
   }
 
   /** The 16-byte key that signs PASSWORD_VERIFIER, to `callback(null, key)`; throws for a
    * B the SRP refuses ('B cannot be zero.'). */
   getPasswordAuthenticationKey(username, password, serverBValue, salt, callback) {
-    const key = srpNow('getPasswordAuthenticationKey', {
-      poolName: `${this.poolName}`,
-      username: `${username}`,
-      password: `${password}`,
-      serverBValue: srpHexOf(serverBValue),
-      salt: srpHexOf(salt),
-      smallAValue: srpHexOf(this.smallAValue),
-      largeAValue: srpHexOf(this.largeAValue),
-    });
-    this.UHexHash = key.UHexHash;
-    this.UValue = new SrpInteger(key.UValue);
-    callback(null, srpHexBytes(key.hkdf));
+    const [key, u, hexHash] = srpNow(
+      'getPasswordAuthenticationKey',
+      `${this.poolName}`,
+      `${username}`,
+      `${password}`,
+      srpHexOf(serverBValue),
+      srpHexOf(salt),
+      srpHexOf(this.smallAValue),
+      srpHexOf(this.largeAValue),
+    );
+    this.UHexHash = hexHash;
+    this.UValue = new SrpInteger(u);
+    callback(null, srpHexBytes(key));
   }
 
   calculateS(xValue, serverBValue, callback) {
-    const s = srpNow('calculateS', {
-      smallAValue: srpHexOf(this.smallAValue),
-      UValue: srpHexOf(this.UValue),
-      xValue: srpHexOf(xValue),
-      serverBValue: srpHexOf(serverBValue),
-    });
-    callback(null, new SrpInteger(s.S));
+    const [s] = srpNow('calculateS', srpHexOf(this.smallAValue), srpHexOf(this.UValue), srpHexOf(xValue), srpHexOf(serverBValue));
+    callback(null, new SrpInteger(s));
   }
 
   getNewPasswordRequiredChallengeUserAttributePrefix() {
-    return srpConstantValues().newPasswordRequiredChallengeUserAttributePrefix;
+    return srpConstantValues()[4];
   }
 
   padHex(bigInt) {
-    return srpNow('padHex', { bigInt: srpHexOf(bigInt) }).padHex;
+    return srpNow('padHex', srpHexOf(bigInt))[0];
   }
 }

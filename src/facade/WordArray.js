@@ -12,8 +12,7 @@ class WordArray {
 
   /** `nBytes` random bytes: one random word per started four bytes. */
   random(nBytes) {
-    const { words } = nowOk('srp.randomWords', { nBytes: Number(nBytes) });
-    return new WordArray(words, nBytes);
+    return new WordArray(nowOk('srp.randomWords', [Number(nBytes)]), nBytes);
   }
 
   /** The first `sigBytes` bytes of the words, big-endian, in lower-case hex. */

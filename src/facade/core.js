@@ -1,6 +1,7 @@
 // The JS side of the wasm boundary (src/js/entry): the classes call the core with plain
-// data and deliver what it answers. `wasm` (the wasm-bindgen exports) is bound by the
-// package entry that this file is built into (scripts/build.mjs).
+// data and deliver what it answers. `wasm` (the wasm-bindgen exports) and
+// `instanceExports` (the instance's own exports, called directly where no string is
+// passed) are bound by the package entry that this file is built into (scripts/build.mjs).
 //
 // Nothing here decides a flow: which request goes out, which challenge comes next, what is
 // stored and when to refresh are the core's. This file turns objects into data, data
@@ -385,10 +386,10 @@ const host = {
     }));
   },
 
-  /** Runs `wasm.__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms timer
-   * that does not keep Node running); false when nothing can be scheduled. */
+  /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
+   * timer that does not keep Node running); false when nothing can be scheduled. */
   idle(prepare) {
-    const task = () => wasm.__atIdle(prepare);
+    const task = () => instanceExports.__atIdle(prepare);
     if (typeof globalThis.requestIdleCallback === 'function') {
       try {
         globalThis.requestIdleCallback(task, { timeout: 2000 });
@@ -499,4 +500,4 @@ const host = {
     }
   },
 };
-wasm.__host(host);
+instanceExports.__host(host);

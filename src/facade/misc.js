@@ -121,5 +121,5 @@ class MemoryStorage {
 
 /** The SDK's default storage: localStorage when usable, else memory. */
 function defaultStorage() {
-  return wasm.localStorageIfUsable() || new MemoryStorage();
+  return instanceExports.localStorageIfUsable() || new MemoryStorage();
 }

@@ -14,4 +14,4 @@
 })();
 
 // Idle-time warm-up of the SRP arithmetic (src/js/srp_ahead.rs).
-wasm.__warmUpAtIdle();
+instanceExports.__warmUpAtIdle();

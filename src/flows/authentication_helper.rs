@@ -2,8 +2,9 @@
 //! operations over JSON: the JS class holds the helper's values and calls one of these
 //! per method; [`crate::srp::helper`] does the arithmetic, with the sign-in's code.
 //!
-//! Integers travel as `BigInteger#toString(16)` text, bytes as lower-case hex, and each
-//! operation's input and output fields carry the JS SDK's names for them:
+//! Each operation takes an array of strings and answers one: integers as
+//! `BigInteger#toString(16)` text, bytes as lower-case hex, in this order (the JS SDK's
+//! names for them):
 //!
 //! | method | input | output |
 //! | --- | --- | --- |
@@ -19,14 +20,17 @@
 //! | `hexHash` | `hexStr` (as given: decoded as Node's `Buffer.from(hexStr, 'hex')`) | `hash` |
 //! | `padHex` | `bigInt` | `padHex` |
 //! | `generateHashDevice` | `deviceGroupKey`, `username` | `randomPassword`, `SaltToHashDevices`, `verifierDevices` (hex) |
-//! | `randomWords` | `nBytes` (a number; null reads as 0, as `NaN` does in the JS loop) | `words` (unsigned 32-bit numbers) |
+//! | `randomWords` | `nBytes` (a number; null reads as 0, as `NaN` does in the JS loop) | the words (unsigned 32-bit numbers) |
+//!
+//! Positions, not named members: the JS knows what each position is, and names in both
+//! directions cost the wasm a table of them and an object built per answer.
 //!
 //! Text inputs (`poolName`, `username`, …) arrive already converted as the SDK's template
 //! strings convert them (`${value}`): the JS does that, since only it has the values.
 
 use super::Random;
 use crate::auth::USER_ATTRIBUTES_PREFIX;
-use crate::json::{Number, Object, Value};
+use crate::json::{Number, Value};
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
@@ -38,103 +42,81 @@ use crate::text::concat;
 pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
 
 /// One operation as data: its name, the random buffers it draws (before it reads its
-/// input, as `generateHashDevice` does in the SDK), its text inputs, whether those are hex
-/// bytes, which of them are numbers in hex (parsed once every input is read, in order,
-/// named in errors by the SDK's names for them), and the names of its outputs. One loop
-/// reads every operation's input and one names its outputs: an arm of code per field cost
-/// the wasm far more than these tables.
+/// input, as `generateHashDevice` does in the SDK), how many text inputs it takes, whether
+/// those are hex bytes, and which of them are numbers in hex (the last ones: parsed once
+/// every input is read, in order, named in errors by the SDK's names for them). One loop
+/// reads every operation's input: an arm of code per field cost the wasm far more than
+/// this table.
 struct Method {
     name: &'static str,
     draws: &'static [usize],
-    inputs: &'static [&'static str],
+    inputs: usize,
     hex_bytes: bool,
-    /// The first `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
+    /// The last `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
     /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes).
     numbers: &'static [(&'static str, bool)],
-    outputs: &'static [&'static str],
 }
 
-const fn method(
-    name: &'static str, draws: &'static [usize], inputs: &'static [&'static str], outputs: &'static [&'static str],
-) -> Method {
-    Method { name, draws, inputs, hex_bytes: false, numbers: &[], outputs }
+const fn method(name: &'static str, draws: &'static [usize], inputs: usize) -> Method {
+    Method { name, draws, inputs, hex_bytes: false, numbers: &[] }
 }
 
-const fn hex_method(name: &'static str, inputs: &'static [&'static str], outputs: &'static [&'static str]) -> Method {
-    Method { name, draws: &[], inputs, hex_bytes: true, numbers: &[], outputs }
+const fn hex_method(name: &'static str, inputs: usize) -> Method {
+    Method { name, draws: &[], inputs, hex_bytes: true, numbers: &[] }
 }
 
-const fn number_method(
-    name: &'static str, inputs: &'static [&'static str], numbers: &'static [(&'static str, bool)],
-    outputs: &'static [&'static str],
-) -> Method {
-    Method { name, draws: &[], inputs, hex_bytes: false, numbers, outputs }
+const fn number_method(name: &'static str, inputs: usize, numbers: &'static [(&'static str, bool)]) -> Method {
+    Method { name, draws: &[], inputs, hex_bytes: false, numbers }
 }
+
+/// `randomWords`' place in [`METHODS`]: its input is a number, its output numbers.
+const RANDOM_WORDS: usize = 12;
 
 /// The operations, in the order [`compute`] matches on their positions.
 const METHODS: [Method; 13] = [
-    method("constants", &[], &[], &["N", "g", "k", "infoBits", "newPasswordRequiredChallengeUserAttributePrefix"]),
-    method("generateRandomSmallA", &[SMALL_A_BYTES], &[], &["smallAValue"]),
-    method("generateRandomString", &[RANDOM_STRING_BYTES], &[], &["randomString"]),
-    number_method("calculateA", &["a"], &[("smallAValue", false)], &["A"]),
-    number_method(
-        "calculateU",
-        &["A", "B"],
-        &[("largeAValue", false), ("serverBValue", false)],
-        &["UValue", "UHexHash"],
-    ),
+    method("constants", &[], 0),
+    method("generateRandomSmallA", &[SMALL_A_BYTES], 0),
+    method("generateRandomString", &[RANDOM_STRING_BYTES], 0),
+    number_method("calculateA", 1, &[("smallAValue", false)]),
+    number_method("calculateU", 2, &[("largeAValue", false), ("serverBValue", false)]),
     number_method(
         "calculateS",
-        &["smallAValue", "UValue", "xValue", "serverBValue"],
+        4,
         &[("smallAValue", false), ("UValue", true), ("xValue", true), ("serverBValue", false)],
-        &["S"],
     ),
-    number_method(
-        "getPasswordAuthenticationKey",
-        &["smallAValue", "largeAValue", "poolName", "username", "password", "serverBValue", "salt"],
-        &[("smallAValue", false), ("largeAValue", false)],
-        &["hkdf", "UValue", "UHexHash"],
-    ),
-    hex_method("computehkdf", &["ikm", "salt"], &["hkdf"]),
-    hex_method("hash", &["buf"], &["hash"]),
-    method("hexHash", &[], &["hexStr"], &["hash"]),
-    method("padHex", &[], &["bigInt"], &["padHex"]),
-    method(
-        "generateHashDevice",
-        &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES],
-        &["deviceGroupKey", "username"],
-        &["randomPassword", "SaltToHashDevices", "verifierDevices"],
-    ),
-    method("randomWords", &[], &[], &["words"]),
+    number_method("getPasswordAuthenticationKey", 7, &[("smallAValue", false), ("largeAValue", false)]),
+    hex_method("computehkdf", 2),
+    hex_method("hash", 1),
+    method("hexHash", &[], 1),
+    method("padHex", &[], 1),
+    method("generateHashDevice", &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES], 2),
+    method("randomWords", &[], 1),
 ];
 
-/// Runs `AuthenticationHelper` operation `method` on `input`; `random` fills buffers with
-/// secure randomness (`getrandom::getrandom` in production).
+/// Runs `AuthenticationHelper` operation `method` on `input` (an array); `random` fills
+/// buffers with secure randomness (`getrandom::getrandom` in production).
 pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, CognitoError> {
-    let Some(index) = METHODS.iter().position(|m| m.name == method) else {
-        return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper has no operation ", method])));
-    };
     // Every failure comes out of `outputs` as data and becomes a `CognitoError` here, in
     // one place, rather than at each `?`.
-    let members = match outputs(index, input, random) {
-        Ok(members) => members,
-        Err(Fault::Srp(e)) => return Err(CognitoError::new(ErrorKind::Srp, e.message())),
-        Err(Fault::Input(field, what)) => {
-            return Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, ": ", field, what])))
+    let index = METHODS.iter().position(|m| m.name == method).ok_or(Fault::Input(" is no operation"));
+    match index.and_then(|index| outputs(index, input.as_array().map_or(&[], Vec::as_slice), random)) {
+        Ok(items) => Ok(Value::Array(items)),
+        Err(Fault::Srp(e)) => Err(CognitoError::new(ErrorKind::Srp, e.message())),
+        Err(Fault::Input(what)) => {
+            Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, what])))
         }
+        // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
         Err(Fault::TooManyBytes) => {
-            // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
-            return Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"));
+            Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"))
         }
-    };
-    Ok(Value::Object(Object::from_distinct(members)))
+    }
 }
 
 /// Why an operation failed: what [`srp_helper`] turns into its error.
 enum Fault {
     Srp(SrpError),
-    /// The input field, and what it must be.
-    Input(&'static str, &'static str),
+    /// What the input must be.
+    Input(&'static str),
     /// `randomWords` asked for more than [`MAX_RANDOM_BYTES`].
     TooManyBytes,
 }
@@ -145,10 +127,22 @@ impl From<SrpError> for Fault {
     }
 }
 
-/// The output members of operation `METHODS[index]`: its random buffers drawn, its inputs
-/// read, its outputs computed and named.
-fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, Value)>, Fault> {
+/// The outputs of operation `METHODS[index]`: its random buffers drawn, its inputs read,
+/// its outputs computed.
+fn outputs(index: usize, input: &[Value], random: Random) -> Result<Vec<Value>, Fault> {
     let spec = &METHODS[index];
+    let mut out = Vec::new();
+    if index == RANDOM_WORDS {
+        let bytes = draw(random, 4 * word_count(input)?)?;
+        for w in bytes.chunks_exact(4) {
+            let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
+            out.push(Value::Number(Number::from(i64::from(word))));
+        }
+        return Ok(out);
+    }
+    if input.len() != spec.inputs {
+        return Err(Fault::Input(": wrong number of inputs"));
+    }
     // At most seven text inputs, and four byte strings per operation: its random buffers,
     // its hex bytes or its numbers (no operation has two of those).
     let mut texts = [""; 7];
@@ -159,88 +153,64 @@ fn outputs(index: usize, input: &Value, random: Random) -> Result<Vec<(String, V
     for (&len, slot) in spec.draws.iter().zip(slots.by_ref()) {
         *slot = draw(random, len)?;
     }
-    for (text, &field) in texts.iter_mut().zip(spec.inputs) {
-        *text = input.get(field).and_then(Value::as_str).ok_or(Fault::Input(field, " must be a string"))?;
+    for (text, item) in texts.iter_mut().zip(input) {
+        *text = item.as_str().ok_or(Fault::Input(": inputs must be strings"))?;
         if spec.hex_bytes {
             if let Some(slot) = slots.next() {
-                *slot = crate::srp::parse_hex_bytes(text).ok_or(Fault::Input(field, " must be hex bytes"))?;
+                *slot = crate::srp::parse_hex_bytes(text).ok_or(Fault::Input(": inputs must be hex bytes"))?;
             }
         }
     }
-    for ((slot, text), &(name, hash)) in slots.zip(texts).zip(spec.numbers) {
+    let first_number = spec.inputs - spec.numbers.len();
+    for ((slot, text), &(name, hash)) in slots.zip(texts.iter().skip(first_number)).zip(spec.numbers) {
         *slot = helper::number(text, name, hash)?;
     }
-    let mut out = Named { names: spec.outputs.iter(), members: Vec::new() };
-    if index == 12 {
-        let bytes = draw(random, 4 * word_count(input)?)?;
-        let mut words = Vec::new();
-        for w in bytes.chunks_exact(4) {
-            let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-            words.push(Value::Number(Number::from(i64::from(word))));
-        }
-        out.push_value(Value::Array(words));
-        return Ok(out.members);
-    }
     compute(index, &texts, &bytes, &mut out)?;
-    Ok(out.members)
+    Ok(out)
 }
 
-/// Output members named as they are pushed, in the order of the operation's `outputs`.
-struct Named {
-    names: core::slice::Iter<'static, &'static str>,
-    members: Vec<(String, Value)>,
-}
-
-impl Named {
-    /// `text` as the member named next.
-    fn push(&mut self, text: String) {
-        self.push_value(Value::String(text));
-    }
-
-    fn push_value(&mut self, value: Value) {
-        if let Some(&name) = self.names.next() {
-            self.members.push((name.into(), value));
-        }
-    }
+/// `text` as the next output.
+fn push(out: &mut Vec<Value>, text: String) {
+    out.push(Value::String(text));
 }
 
 /// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
-/// inputs and its byte strings (random buffers, hex bytes or numbers), in the tables'
+/// inputs and its byte strings (random buffers, hex bytes or numbers), in the table's
 /// orders.
 #[inline(never)]
-fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Named) -> Result<(), SrpError> {
+fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) -> Result<(), SrpError> {
     match index {
         0 => {
-            out.push(helper::n_hex());
-            out.push(helper::g_hex());
-            out.push(helper::k_hex());
-            out.push(to_hex(helper::info_bits()));
-            out.push(USER_ATTRIBUTES_PREFIX.into());
+            push(out, helper::n_hex());
+            push(out, helper::g_hex());
+            push(out, helper::k_hex());
+            push(out, to_hex(helper::info_bits()));
+            push(out, USER_ATTRIBUTES_PREFIX.into());
         }
-        1 => out.push(helper::small_a(&b[0])),
-        2 => out.push(helper::random_string(&b[0])),
-        3 => out.push(helper::large_a(&b[0])),
+        1 => push(out, helper::small_a(&b[0])),
+        2 => push(out, helper::random_string(&b[0])),
+        3 => push(out, helper::large_a(&b[0])),
         4 => {
             let u = helper::scrambler(&b[0], &b[1]);
-            out.push(u.value);
-            out.push(u.hex_hash);
+            push(out, u.value);
+            push(out, u.hex_hash);
         }
-        5 => out.push(helper::premaster(&b[0], &helper::hash_bytes(&b[1]), &helper::hash_bytes(&b[2]), &b[3])),
+        5 => push(out, helper::premaster(&b[0], &helper::hash_bytes(&b[1]), &helper::hash_bytes(&b[2]), &b[3])),
         6 => {
-            let key = helper::password_key(&b[0], &b[1], t[2], t[3], t[4], t[5], t[6])?;
-            out.push(to_hex(&key.key));
-            out.push(key.u.value);
-            out.push(key.u.hex_hash);
+            let key = helper::password_key(&b[0], &b[1], t[0], t[1], t[2], t[3], t[4])?;
+            push(out, to_hex(&key.key));
+            push(out, key.u.value);
+            push(out, key.u.hex_hash);
         }
-        7 => out.push(to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
-        8 => out.push(helper::hash(&b[0])),
-        9 => out.push(helper::hex_hash(t[0])),
-        10 => out.push(helper::pad_hex(t[0])?),
+        7 => push(out, to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
+        8 => push(out, helper::hash(&b[0])),
+        9 => push(out, helper::hex_hash(t[0])),
+        10 => push(out, helper::pad_hex(t[0])?),
         _ => {
             let hash = helper::device_hash(t[0], t[1], &b[0], &b[1]);
-            out.push(hash.random_password);
-            out.push(to_hex(&hash.salt));
-            out.push(to_hex(&hash.verifier));
+            push(out, hash.random_password);
+            push(out, to_hex(&hash.salt));
+            push(out, to_hex(&hash.verifier));
         }
     }
     Ok(())
@@ -248,8 +218,8 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Named) -> Re
 
 /// `WordArray#random(nBytes)` draws one word per started group of four bytes:
 /// `for (i = 0; i < nBytes; i += 4)`.
-fn word_count(input: &Value) -> Result<usize, Fault> {
-    let n_bytes = input.get("nBytes").and_then(Value::as_f64).unwrap_or(0.0);
+fn word_count(input: &[Value]) -> Result<usize, Fault> {
+    let n_bytes = input.first().and_then(Value::as_f64).unwrap_or(0.0);
     if n_bytes > MAX_RANDOM_BYTES {
         return Err(Fault::TooManyBytes);
     }
@@ -283,93 +253,93 @@ mod tests {
         srp_helper(method, &input, counting)
     }
 
+    /// Output `i` of a successful operation, as text.
+    fn nth(answer: &Value, i: usize) -> &str {
+        answer.as_array().unwrap()[i].as_str().unwrap()
+    }
+
     #[test]
     fn randomness_comes_from_the_given_source() {
-        let words = run("randomWords", json!({ "nBytes": 5 })).unwrap();
-        assert_eq!(words["words"].stringify(), "[66051,67438087]", "two words: 00010203, 04050607");
-        assert_eq!(run("randomWords", json!({ "nBytes": 0 })).unwrap()["words"].stringify(), "[]");
-        assert_eq!(run("randomWords", json!({ "nBytes": null })).unwrap()["words"].stringify(), "[]");
-        assert_eq!(run("randomWords", json!({ "nBytes": (-4) })).unwrap()["words"].stringify(), "[]");
-        assert!(run("randomWords", json::parse(r#"{"nBytes":1e9}"#).unwrap()).is_err());
-        let small_a = run("generateRandomSmallA", json!({})).unwrap();
-        assert_eq!(small_a["smallAValue"], helper::small_a(&(0..64).collect::<Vec<u8>>()).as_str());
-        let device = run("generateHashDevice", json!({ "deviceGroupKey": "g", "username": "d" })).unwrap();
+        let words = run("randomWords", json!([5])).unwrap();
+        assert_eq!(words.stringify(), "[66051,67438087]", "two words: 00010203, 04050607");
+        assert_eq!(run("randomWords", json!([0])).unwrap().stringify(), "[]");
+        assert_eq!(run("randomWords", json!([null])).unwrap().stringify(), "[]");
+        assert_eq!(run("randomWords", json!([(-4)])).unwrap().stringify(), "[]");
+        assert!(run("randomWords", json::parse("[1e9]").unwrap()).is_err());
+        let small_a = run("generateRandomSmallA", json!([])).unwrap();
+        assert_eq!(nth(&small_a, 0), helper::small_a(&(0..64).collect::<Vec<u8>>()));
+        let device = run("generateHashDevice", json!(["g", "d"])).unwrap();
         let expected = helper::device_hash("g", "d", &(0..40).collect::<Vec<u8>>(), &(0..16).collect::<Vec<u8>>());
-        assert_eq!(device["randomPassword"], expected.random_password.as_str());
-        assert_eq!(device["verifierDevices"], to_hex(&expected.verifier).as_str());
-        let err = srp_helper("generateRandomString", &json!({}), failing).unwrap_err();
+        assert_eq!(nth(&device, 0), expected.random_password);
+        assert_eq!(nth(&device, 1), to_hex(&expected.salt));
+        assert_eq!(nth(&device, 2), to_hex(&expected.verifier));
+        let err = srp_helper("generateRandomString", &json!([]), failing).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Srp);
     }
 
     #[test]
-    fn outputs_carry_the_sdk_names() {
-        let c = run("constants", json!({})).unwrap();
-        let keys: Vec<&String> = c.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["N", "g", "k", "infoBits", "newPasswordRequiredChallengeUserAttributePrefix"]);
-        assert_eq!(c["newPasswordRequiredChallengeUserAttributePrefix"], "userAttributes.");
-        let u = run("calculateU", json!({ "A": "2", "B": "3" })).unwrap();
-        assert_eq!(u["UHexHash"].as_str().unwrap().len(), 64);
-        assert_eq!(run("hash", json!({ "buf": "616263" })).unwrap()["hash"], helper::hash(b"abc").as_str());
-        assert_eq!(run("hexHash", json!({ "hexStr": "616263zz" })).unwrap()["hash"], helper::hash(b"abc").as_str());
-        assert_eq!(run("padHex", json!({ "bigInt": "-80" })).unwrap()["padHex"], "80");
+    fn outputs_come_in_the_tables_order() {
+        let c = run("constants", json!([])).unwrap();
+        assert_eq!(c.as_array().unwrap().len(), 5, "N, g, k, infoBits, the attribute prefix");
+        assert_eq!([nth(&c, 0), nth(&c, 1), nth(&c, 2)], [helper::n_hex(), helper::g_hex(), helper::k_hex()]);
+        assert_eq!(nth(&c, 3), to_hex(b"Caldera Derived Key"));
+        assert_eq!(nth(&c, 4), "userAttributes.");
+        let u = run("calculateU", json!(["2", "3"])).unwrap();
+        assert_eq!(nth(&u, 1).len(), 64);
+        assert_eq!(nth(&run("hash", json!(["616263"])).unwrap(), 0), helper::hash(b"abc"));
+        assert_eq!(nth(&run("hexHash", json!(["616263zz"])).unwrap(), 0), helper::hash(b"abc"));
+        assert_eq!(nth(&run("padHex", json!(["-80"])).unwrap(), 0), "80");
     }
 
     #[test]
-    fn bad_input_is_an_error_naming_the_field() {
-        let err = run("calculateA", json!({ "a": 5 })).unwrap_err();
+    fn bad_input_is_an_error_naming_the_method() {
+        let err = run("calculateA", json!([5])).unwrap_err();
         assert_eq!(
             (err.kind, err.message.as_str()),
-            (ErrorKind::InvalidParameter, "AuthenticationHelper.calculateA: a must be a string")
+            (ErrorKind::InvalidParameter, "AuthenticationHelper.calculateA: inputs must be strings")
         );
-        let err = run("hash", json!({ "buf": "abc" })).unwrap_err();
-        assert_eq!(err.message, "AuthenticationHelper.hash: buf must be hex bytes");
-        let err = run("calculateA", json!({ "a": "-1" })).unwrap_err();
+        let err = run("hash", json!(["abc"])).unwrap_err();
+        assert_eq!(err.message, "AuthenticationHelper.hash: inputs must be hex bytes");
+        let err = run("calculateU", json!(["2"])).unwrap_err();
+        assert_eq!(err.message, "AuthenticationHelper.calculateU: wrong number of inputs");
+        assert_eq!(run("hash", json!({ "buf": "00" })).unwrap_err().kind, ErrorKind::InvalidParameter);
+        let err = run("calculateA", json!(["-1"])).unwrap_err();
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Srp, "smallAValue is not a valid hex string."));
-        let key = json!({ "poolName": "p", "username": "u", "password": "pw", "serverBValue": "00", "salt": "1",
-            "smallAValue": "1", "largeAValue": "2" });
+        let key = json!(["p", "u", "pw", "00", "1", "1", "2"]);
         assert_eq!(run("getPasswordAuthenticationKey", key).unwrap_err().message, "B cannot be zero.");
-        assert_eq!(run("nope", json!({})).unwrap_err().kind, ErrorKind::InvalidParameter);
+        let err = run("nope", json!([])).unwrap_err();
+        assert_eq!(
+            (err.kind, err.message.as_str()),
+            (ErrorKind::InvalidParameter, "AuthenticationHelper.nope is no operation")
+        );
     }
 
     /// Numbers are parsed after every input is read, in the inputs' order, as the
     /// operations did when each parsed its own.
     #[test]
     fn numbers_are_checked_in_order_after_the_strings() {
-        let s = |a: &str, u: &str, x: &str, b: Value| {
-            run("calculateS", json!({ "smallAValue": (a), "UValue": (u), "xValue": (x), "serverBValue": (b) }))
-                .unwrap_err()
-                .message
-        };
+        let s =
+            |a: &str, u: &str, x: &str, b: Value| run("calculateS", json!([(a), (u), (x), (b)])).unwrap_err().message;
         let long = "f".repeat(65);
-        assert_eq!(s("zz", "1", "1", json!(5)), "AuthenticationHelper.calculateS: serverBValue must be a string");
+        assert_eq!(s("zz", "1", "1", json!(5)), "AuthenticationHelper.calculateS: inputs must be strings");
         assert_eq!(s("zz", &long, "zz", json!("2")), "smallAValue is not a valid hex string.");
         assert_eq!(s("1", &long, "zz", json!("2")), "UValue is longer than a SHA-256 hash.");
         assert_eq!(s("1", "1", "zz", json!("-2")), "xValue is not a valid hex string.");
         assert_eq!(s("1", "1", &long, json!("zz")), "xValue is longer than a SHA-256 hash.");
         assert_eq!(s("1", "1", "1", json!("zz")), "serverBValue is not a valid hex string.");
-        let ok = run(
-            "calculateS",
-            json!({ "smallAValue": "1", "UValue": (format!("00{long}")), "xValue": "9",
-            "serverBValue": "2" }),
-        );
+        let ok = run("calculateS", json!(["1", (format!("00{long}")), "9", "2"]));
         assert_eq!(ok.unwrap_err().message, "UValue is longer than a SHA-256 hash.");
-        let s = run("calculateS", json!({ "smallAValue": "5", "UValue": "7", "xValue": "9", "serverBValue": "2" }));
-        assert_eq!(s.unwrap()["S"], helper::calculate_s("5", "7", "9", "2").unwrap().as_str());
+        let s = run("calculateS", json!(["5", "7", "9", "2"]));
+        assert_eq!(nth(&s.unwrap(), 0), helper::calculate_s("5", "7", "9", "2").unwrap());
         let key = |a: &str, big_a: &str, b: &str| {
-            run(
-                "getPasswordAuthenticationKey",
-                json!({ "poolName": "p", "username": "u", "password": "pw",
-                "serverBValue": (b), "salt": "zz", "smallAValue": (a), "largeAValue": (big_a) }),
-            )
-            .unwrap_err()
-            .message
+            run("getPasswordAuthenticationKey", json!(["p", "u", "pw", (b), "zz", (a), (big_a)])).unwrap_err().message
         };
         assert_eq!(key("x", "y", "0"), "smallAValue is not a valid hex string.");
         assert_eq!(key("1", "y", "0"), "largeAValue is not a valid hex string.");
         assert_eq!(key("1", "2", "0"), "B cannot be zero.");
         assert_eq!(key("1", "2", "5"), "SALT is not a valid hex string.");
-        let u = run("calculateU", json!({ "A": "2", "B": "3" })).unwrap();
-        assert_eq!(u["UValue"], helper::calculate_u("2", "3").unwrap().value.as_str());
-        assert_eq!(run("calculateA", json!({ "a": "7" })).unwrap()["A"], helper::calculate_a("7").unwrap().as_str());
+        let u = run("calculateU", json!(["2", "3"])).unwrap();
+        assert_eq!(nth(&u, 0), helper::calculate_u("2", "3").unwrap().value);
+        assert_eq!(nth(&run("calculateA", json!(["7"])).unwrap(), 0), helper::calculate_a("7").unwrap());
     }
 }
