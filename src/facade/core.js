@@ -318,14 +318,14 @@ const host = {
   },
 
   /** `navigator.locks.request(name)`: ends once the lock is held, with the names of the
-   * locks held then as JSON text ('' when the query fails); it stays held until
-   * `unlock(wait)`. */
+   * locks held then, a line each (none when the query fails; names that are not a line
+   * are left out); it stays held until `unlock(wait)`. */
   lock(name, wait) {
     const held = new Promise((resolve) => lockReleases.set(wait, resolve));
     settleWait(wait, new Promise((resolve) => {
       webLocks().request(name, () => {
         resolve(new Promise((named) => named(webLocks().query())).then((snapshot) =>
-          JSON.stringify(Array.from(snapshot.held, (lock) => lock.name).filter((n) => typeof n === 'string')), () => ''));
+          Array.from(snapshot.held, (lock) => lock.name).filter((n) => typeof n === 'string' && !n.includes('\n')).join('\n'), () => ''));
         return held;
       });
     }));

@@ -37,7 +37,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = hasLocks)]
     pub fn has_locks(this: &Host) -> bool;
     /// Requests the Web Lock `name`: ends once it is held (with the names of the Web
-    /// Locks held then, as JSON text), which it stays until `unlock(wait)`.
+    /// Locks held then, a line each), which it stays until `unlock(wait)`.
     #[wasm_bindgen(method)]
     pub fn lock(this: &Host, name: &str, wait: u32);
     /// Lets go of the Web Lock requested as `id`: at once, or given `marker`, once the

@@ -49,16 +49,13 @@ impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    fn request(&self, name: &str) -> impl Future<Output = Option<(HeldLock, Vec<String>)>> {
+    fn request(&self, name: &str) -> impl Future<Output = Option<(HeldLock, String)>> {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, held.0);
         let mut held = Some(held);
         // Refused: `held` goes with this future, which lets go of the request.
-        Then(acquired, move |outcome: Result<String, String>| {
-            let names = outcome.ok()?;
-            Some((held.take()?, crate::json::from_str(&names).unwrap_or_default()))
-        })
+        Then(acquired, move |outcome: Result<String, String>| Some((held.take()?, outcome.ok()?)))
     }
 
     fn release(&self, held: HeldLock, marker: Option<&str>) {

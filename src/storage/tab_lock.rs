@@ -108,9 +108,9 @@ pub trait LockManager {
     /// A granted lock, held until dropped.
     type Held;
     /// Requests the exclusive lock `name`; resolves once it is held, with the names of the
-    /// locks held then, by any tab (none when the query fails): one wait for both. None:
-    /// the manager refused or failed (e.g. an opaque origin).
-    async fn request(&self, name: &str) -> Option<(Self::Held, Vec<String>)>;
+    /// locks held then, by any tab, a line each (none when the query fails): one wait for
+    /// both. None: the manager refused or failed (e.g. an opaque origin).
+    async fn request(&self, name: &str) -> Option<(Self::Held, String)>;
     /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
     /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
     fn release(&self, held: Self::Held, marker: Option<&str>);
@@ -121,7 +121,7 @@ pub enum NoLockManager {}
 
 impl LockManager for NoLockManager {
     type Held = ();
-    async fn request(&self, _name: &str) -> Option<((), Vec<String>)> {
+    async fn request(&self, _name: &str) -> Option<((), String)> {
         None
     }
     fn release(&self, _held: (), _marker: Option<&str>) {}
@@ -142,12 +142,14 @@ pub fn tag(value: Option<&str>) -> String {
     to_hex(&crate::srp::sha256(&[value.unwrap_or_default().as_bytes()])[..8])
 }
 
-/// The tag of the newest marker of `lock` among `held` lock names, if any.
-pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
+/// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
+pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
-    let mut newest = None;
-    for name in held {
+    let (mut newest, mut rest) = (None, Some(held));
+    while let Some(names) = rest {
+        let (name, more) = crate::text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
+        rest = more;
         if let Some(marker) = keys::parse_marker(lock, name) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
@@ -441,7 +443,7 @@ mod tests {
 
     impl LockManager for FakeLocks {
         type Held = FakeHeld;
-        async fn request(&self, name: &str) -> Option<(FakeHeld, Vec<String>)> {
+        async fn request(&self, name: &str) -> Option<(FakeHeld, String)> {
             if self.refuse {
                 return None;
             }
@@ -451,8 +453,8 @@ mod tests {
             self.held.borrow_mut().push(name.to_string());
             let markers = self.markers.borrow();
             let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
-            let names = self.held.borrow().iter().cloned().chain(live).collect();
-            Some((FakeHeld(self.held.clone(), name.to_string()), names))
+            let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
+            Some((FakeHeld(self.held.clone(), name.to_string()), names.join("\n")))
         }
         fn release(&self, held: FakeHeld, marker: Option<&str>) {
             if let Some(name) = marker {
@@ -485,8 +487,8 @@ mod tests {
             keys::marker("M", 9, "other-lock"),
             "L.fresh.x.garbage".to_string(),
         ];
-        assert_eq!(newest_marker("L", &held).as_deref(), Some("new"));
-        assert_eq!(newest_marker("L", &held[1..2]), None);
+        assert_eq!(newest_marker("L", &held.join("\n")).as_deref(), Some("new"));
+        assert_eq!(newest_marker("L", &held[1]), None);
         assert_ne!(tag(Some("a")), tag(Some("b")));
         assert_eq!(tag(Some("a")).len(), 16);
     }
