@@ -249,19 +249,17 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// or storage refuses writes: proceed uncoordinated rather than hang), else how long to
     /// sleep before the next look. `claimed`: our claim was written before that sleep.
     fn lease_step(&self, key: &str, give_up_at: f64, claimed: &mut bool) -> Option<u32> {
-        if core::mem::take(claimed) && (self.holds(key) || (self.now_ms)() >= give_up_at) {
+        // One look at the lease and the clock for the whole step.
+        let (ours, now) = (self.lease_is_ours(key), (self.now_ms)());
+        if ours == Some(true) || (core::mem::take(claimed) && now >= give_up_at) {
             return None;
         }
-        match self.lease_is_ours(key) {
-            Some(false) if (self.now_ms)() < give_up_at => Some(POLL_MS),
-            Some(true) => None,
-            _ => {
-                let claim = lease(self.owner, (self.now_ms)() + LEASE_MS);
-                self.storage.set_item(key, &claim).ok()?;
-                *claimed = true;
-                Some(SETTLE_MS)
-            }
+        if ours == Some(false) && now < give_up_at {
+            return Some(POLL_MS);
         }
+        self.storage.set_item(key, &lease(self.owner, now + LEASE_MS)).ok()?;
+        *claimed = true;
+        Some(SETTLE_MS)
     }
 }
 
