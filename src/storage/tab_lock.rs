@@ -8,6 +8,7 @@
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::{keys, Storage};
+use crate::text;
 use core::future::Future;
 
 /// Waiting: every tab lock polls. Any transport is one (`flows::Transport` sleeps for its
@@ -147,10 +148,15 @@ pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
     let (mut newest, mut rest) = (None, Some(held));
+    let prefix = keys::marker_prefix(lock);
     while let Some(names) = rest {
-        let (name, more) = crate::text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
+        let (name, more) = text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
         rest = more;
-        if let Some(marker) = keys::parse_marker(lock, name) {
+        // `keys::parse_marker`, with the prefix made once.
+        let Some((time, tag)) = name.strip_prefix(prefix.as_str()).and_then(|m| text::split_once_byte(m, b'.')) else {
+            continue;
+        };
+        if let Some(marker) = text::parse_uint(time).map(|time| (time, tag)) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
             }
