@@ -318,32 +318,31 @@ const host = {
     return Boolean(locks) && typeof locks.request === 'function';
   },
 
-  /** `navigator.locks.request(name)`: ends once the lock is held, which it stays until
-   * `unlock(wait)` (or, given `ms`, until `ms` have passed). */
-  lock(name, ms, wait) {
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    if (ms === undefined) lockReleases.set(wait, release);
-    else timer(release, ms);
+  /** `navigator.locks.request(name)`: ends once the lock is held, with the names of the
+   * locks held then, a line each (none when the query fails; names that are not a line
+   * are left out); it stays held until `unlock(wait)`. */
+  lock(name, wait) {
+    const held = new Promise((resolve) => lockReleases.set(wait, resolve));
     settleWait(wait, new Promise((resolve) => {
       webLocks().request(name, () => {
-        resolve();
+        resolve(new Promise((named) => named(webLocks().query())).then((snapshot) =>
+          Array.from(snapshot.held, (lock) => lock.name).filter((n) => typeof n === 'string' && !n.includes('\n')).join('\n'), () => ''));
         return held;
       });
     }));
   },
 
-  unlock(id) {
+  /** Lets go of the lock requested as `id`: at once, or given `marker`, once the lock
+   * `marker` is granted, which is then held `ms` (a refused marker lets go too). */
+  unlock(id, marker, ms) {
     const release = lockReleases.get(id);
     lockReleases.delete(id);
-    if (release) release();
-  },
-
-  /** The names of the Web Locks held now, as JSON text. */
-  heldLocks(wait) {
-    settleWait(wait, new Promise((resolve) => resolve(webLocks().query())).then((snapshot) =>
-      JSON.stringify(Array.from(snapshot.held, (lock) => lock.name).filter((name) => typeof name === 'string')),
-    ));
+    if (!release) return;
+    if (marker === undefined) return release();
+    new Promise((resolve) => resolve(webLocks().request(marker, () => {
+      release();
+      return new Promise((end) => timer(end, ms));
+    }))).catch(release);
   },
 
   /** `navigator.credentials.create` (or `.get`) with options in WebAuthn's JSON form: the

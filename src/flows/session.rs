@@ -171,7 +171,7 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
                 StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
             };
             if let Some(hold) = hold {
-                tabs.release(&lock_name, hold).await;
+                tabs.release(&lock_name, hold);
             }
             if let Some(Turn::Lead(leader)) = turn {
                 leader.finish(flights, &refreshed);

@@ -36,15 +36,14 @@ extern "C" {
     /// Whether there is `navigator.locks`.
     #[wasm_bindgen(method, js_name = hasLocks)]
     pub fn has_locks(this: &Host) -> bool;
-    /// Requests the Web Lock `name`: ends once it is held, which it stays until
-    /// `unlock(wait)` (or, given `ms`, until `ms` have passed).
+    /// Requests the Web Lock `name`: ends once it is held (with the names of the Web
+    /// Locks held then, a line each), which it stays until `unlock(wait)`.
     #[wasm_bindgen(method)]
-    pub fn lock(this: &Host, name: &str, ms: Option<u32>, wait: u32);
+    pub fn lock(this: &Host, name: &str, wait: u32);
+    /// Lets go of the Web Lock requested as `id`: at once, or given `marker`, once the
+    /// Web Lock `marker` is granted, which is then held `ms`.
     #[wasm_bindgen(method)]
-    pub fn unlock(this: &Host, id: u32);
-    /// The names of the Web Locks held now, as JSON text.
-    #[wasm_bindgen(method, js_name = heldLocks)]
-    pub fn held_locks(this: &Host, wait: u32);
+    pub fn unlock(this: &Host, id: u32, marker: Option<&str>, ms: u32);
 
     /// `navigator.credentials.create` (or `.get`) with WebAuthn options as JSON text:
     /// the credential's JSON text; fails with "json" (the options are not JSON), "" (no

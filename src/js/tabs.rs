@@ -8,7 +8,7 @@ use super::js_storage::JsStorage;
 use super::tasks::{Then, Wait};
 use crate::prelude::*;
 use crate::srp::to_hex;
-use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock};
+use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
 use core::future::Future;
 
 local! {
@@ -39,37 +39,30 @@ pub struct HeldLock(u32);
 
 impl Drop for HeldLock {
     fn drop(&mut self) {
-        host().unlock(self.0);
+        host().unlock(self.0, None, 0);
     }
 }
 
-/// Each answer is the host call's [`Then`] (the call made when the future is made, each
+/// The request is the host call's [`Then`] (the call made when the future is made,
 /// awaited at once), not an `async fn` around it.
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    fn request(&self, name: &str) -> impl Future<Output = Option<HeldLock>> {
+    fn request(&self, name: &str) -> impl Future<Output = Option<(HeldLock, String)>> {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
-        host().lock(name, None, held.0);
+        host().lock(name, held.0);
         let mut held = Some(held);
         // Refused: `held` goes with this future, which lets go of the request.
-        Then(acquired, move |outcome: Result<String, String>| outcome.ok().and_then(|_| held.take()))
+        Then(acquired, move |outcome: Result<String, String>| Some((held.take()?, outcome.ok()?)))
     }
 
-    fn hold_for(&self, name: &str, ms: u32) -> impl Future<Output = ()> {
-        let acquired = Wait::new();
-        host().lock(name, Some(ms), acquired.id());
-        Then(acquired, |_| ())
-    }
-
-    fn held_names(&self) -> impl Future<Output = Vec<String>> {
-        let names = Wait::new();
-        host().held_locks(names.id());
-        Then(names, |names: Result<String, String>| {
-            names.ok().and_then(|names| crate::json::from_str(&names)).unwrap_or_default()
-        })
+    fn release(&self, held: HeldLock, marker: Option<&str>) {
+        // The host lets go (after the marker); the drop would again.
+        let id = held.0;
+        core::mem::forget(held);
+        host().unlock(id, marker, MARKER_HOLD_MS);
     }
 }
 
@@ -93,7 +86,7 @@ impl TabLock for BrowserTabLock<'_> {
     fn acquire(&self, name: &str) -> impl Future<Output = Hold<HeldLock>> {
         self.coordinator().lock(name)
     }
-    fn release(&self, name: &str, hold: Hold<HeldLock>) -> impl Future<Output = ()> {
+    fn release(&self, name: &str, hold: Hold<HeldLock>) {
         self.coordinator().unlock(name, hold)
     }
 }

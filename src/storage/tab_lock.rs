@@ -8,6 +8,7 @@
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::{keys, Storage};
+use crate::text;
 use core::future::Future;
 
 /// Waiting: every tab lock polls. Any transport is one (`flows::Transport` sleeps for its
@@ -26,14 +27,15 @@ pub trait TabLock {
     type Hold;
     /// Resolves once this tab holds the lock `name`.
     async fn acquire(&self, name: &str) -> Self::Hold;
-    /// Lets go of the lock `name` taken by [`TabLock::acquire`].
-    async fn release(&self, name: &str, hold: Self::Hold);
+    /// Lets go of the lock `name` taken by [`TabLock::acquire`]. Not awaited: what must
+    /// happen before the lock is free to others (a marker granted) happens on its own.
+    fn release(&self, name: &str, hold: Self::Hold);
 
     /// Runs `work` while holding the lock `name` across every tab of this origin.
     async fn exclusive<T>(&self, name: &str, work: impl Future<Output = T>) -> T {
         let hold = self.acquire(name).await;
         let out = work.await;
-        self.release(name, hold).await;
+        self.release(name, hold);
         out
     }
 }
@@ -44,7 +46,7 @@ pub struct NoTabLock;
 impl TabLock for NoTabLock {
     type Hold = ();
     async fn acquire(&self, _name: &str) {}
-    async fn release(&self, _name: &str, _hold: ()) {}
+    fn release(&self, _name: &str, _hold: ()) {}
 }
 
 /// How long a lease lasts before other tabs may take it over (a tab that closed mid-refresh).
@@ -96,8 +98,8 @@ impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
     async fn acquire(&self, name: &str) -> Hold<()> {
         self.coordinator().lock(name).await
     }
-    async fn release(&self, name: &str, hold: Hold<()>) {
-        self.coordinator().unlock(name, hold).await
+    fn release(&self, name: &str, hold: Hold<()>) {
+        self.coordinator().unlock(name, hold)
     }
 }
 
@@ -106,14 +108,13 @@ impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
 pub trait LockManager {
     /// A granted lock, held until dropped.
     type Held;
-    /// Requests the exclusive lock `name`; resolves once it is held. None: the manager
-    /// refused or failed (e.g. an opaque origin).
-    async fn request(&self, name: &str) -> Option<Self::Held>;
-    /// Requests `name` and keeps it `ms` milliseconds, whatever the caller does meanwhile;
-    /// resolves once it is granted.
-    async fn hold_for(&self, name: &str, ms: u32);
-    /// The names of the locks held now, by any tab (none when the query fails).
-    async fn held_names(&self) -> Vec<String>;
+    /// Requests the exclusive lock `name`; resolves once it is held, with the names of the
+    /// locks held then, by any tab, a line each (none when the query fails): one wait for
+    /// both. None: the manager refused or failed (e.g. an opaque origin).
+    async fn request(&self, name: &str) -> Option<(Self::Held, String)>;
+    /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
+    /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
+    fn release(&self, held: Self::Held, marker: Option<&str>);
 }
 
 /// No lock manager: the type a [`StorageLease`] gives its [`TabCoordinator`].
@@ -121,13 +122,10 @@ pub enum NoLockManager {}
 
 impl LockManager for NoLockManager {
     type Held = ();
-    async fn request(&self, _name: &str) -> Option<()> {
+    async fn request(&self, _name: &str) -> Option<((), String)> {
         None
     }
-    async fn hold_for(&self, _name: &str, _ms: u32) {}
-    async fn held_names(&self) -> Vec<String> {
-        Vec::new()
-    }
+    fn release(&self, _held: (), _marker: Option<&str>) {}
 }
 
 /// After storing new tokens, the holder also holds a marker lock named
@@ -145,13 +143,20 @@ pub fn tag(value: Option<&str>) -> String {
     to_hex(&crate::srp::sha256(&[value.unwrap_or_default().as_bytes()])[..8])
 }
 
-/// The tag of the newest marker of `lock` among `held` lock names, if any.
-pub fn newest_marker(lock: &str, held: &[String]) -> Option<String> {
+/// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
+pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
-    let mut newest = None;
-    for name in held {
-        if let Some(marker) = keys::parse_marker(lock, name) {
+    let (mut newest, mut rest) = (None, Some(held));
+    let prefix = keys::marker_prefix(lock);
+    while let Some(names) = rest {
+        let (name, more) = text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
+        rest = more;
+        // `keys::parse_marker`, with the prefix made once.
+        let Some((time, tag)) = name.strip_prefix(prefix.as_str()).and_then(|m| text::split_once_byte(m, b'.')) else {
+            continue;
+        };
+        if let Some(marker) = text::parse_uint(time).map(|time| (time, tag)) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
             }
@@ -202,8 +207,8 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L
     async fn acquire(&self, name: &str) -> Hold<L::Held> {
         self.coordinator().lock(name).await
     }
-    async fn release(&self, name: &str, hold: Hold<L::Held>) {
-        self.coordinator().unlock(name, hold).await
+    fn release(&self, name: &str, hold: Hold<L::Held>) {
+        self.coordinator().unlock(name, hold)
     }
 }
 
@@ -250,19 +255,17 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// or storage refuses writes: proceed uncoordinated rather than hang), else how long to
     /// sleep before the next look. `claimed`: our claim was written before that sleep.
     fn lease_step(&self, key: &str, give_up_at: f64, claimed: &mut bool) -> Option<u32> {
-        if core::mem::take(claimed) && (self.holds(key) || (self.now_ms)() >= give_up_at) {
+        // One look at the lease and the clock for the whole step.
+        let (ours, now) = (self.lease_is_ours(key), (self.now_ms)());
+        if ours == Some(true) || (core::mem::take(claimed) && now >= give_up_at) {
             return None;
         }
-        match self.lease_is_ours(key) {
-            Some(false) if (self.now_ms)() < give_up_at => Some(POLL_MS),
-            Some(true) => None,
-            _ => {
-                let claim = lease(self.owner, (self.now_ms)() + LEASE_MS);
-                self.storage.set_item(key, &claim).ok()?;
-                *claimed = true;
-                Some(SETTLE_MS)
-            }
+        if ours == Some(false) && now < give_up_at {
+            return Some(POLL_MS);
         }
+        self.storage.set_item(key, &lease(self.owner, now + LEASE_MS)).ok()?;
+        *claimed = true;
+        Some(SETTLE_MS)
     }
 }
 
@@ -287,10 +290,10 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
         match self.locks {
             Some(locks) => {
                 // None: the manager refused: run uncoordinated.
-                held = locks.request(name).await;
-                if held.is_some() {
+                if let Some((lock, names)) = locks.request(name).await {
                     // Another tab may have stored new tokens just before we got the lock.
-                    expected = newest_marker(name, &locks.held_names().await);
+                    expected = newest_marker(name, &names);
+                    held = Some(lock);
                 }
             }
             None => lease_key = Some(keys::lease(name)),
@@ -316,22 +319,20 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
         Hold { held, lease_key, before }
     }
 
-    /// [`TabLock::release`], by value (as [`Self::lock`]): announces new tokens the
-    /// work stored, then lets go.
-    pub async fn unlock(self, name: &str, hold: Hold<L::Held>) {
-        if let (Some(locks), Some(_)) = (self.locks, &hold.held) {
+    /// [`TabLock::release`], by value (as [`Self::lock`]): lets go, announcing new tokens
+    /// the work stored (the lock manager lets go once the marker is granted).
+    pub fn unlock(self, name: &str, hold: Hold<L::Held>) {
+        if let (Some(locks), Some(held)) = (self.locks, hold.held) {
             let after = self.settled();
-            if should_announce(hold.before.as_deref(), after.as_deref()) {
-                let marker = keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref()));
-                locks.hold_for(&marker, MARKER_HOLD_MS).await;
-            }
+            let marker = should_announce(hold.before.as_deref(), after.as_deref())
+                .then(|| keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref())));
+            locks.release(held, marker.as_deref());
         }
         if let Some(key) = &hold.lease_key {
             if self.holds(key) {
                 self.storage.remove_item(key);
             }
         }
-        drop(hold.held);
     }
 }
 
@@ -348,8 +349,8 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'
     async fn acquire(&self, name: &str) -> Hold<L::Held> {
         self.lock(name).await
     }
-    async fn release(&self, name: &str, hold: Hold<L::Held>) {
-        self.unlock(name, hold).await
+    fn release(&self, name: &str, hold: Hold<L::Held>) {
+        self.unlock(name, hold)
     }
 }
 
@@ -446,7 +447,7 @@ mod tests {
 
     impl LockManager for FakeLocks {
         type Held = FakeHeld;
-        async fn request(&self, name: &str) -> Option<FakeHeld> {
+        async fn request(&self, name: &str) -> Option<(FakeHeld, String)> {
             if self.refuse {
                 return None;
             }
@@ -454,16 +455,17 @@ mod tests {
                 Yield(1).await;
             }
             self.held.borrow_mut().push(name.to_string());
-            Some(FakeHeld(self.held.clone(), name.to_string()))
-        }
-        async fn hold_for(&self, name: &str, ms: u32) {
-            self.main_held_at_marker.borrow_mut().push(!self.held.borrow().is_empty());
-            self.markers.borrow_mut().push((name.to_string(), now() + ms as f64));
-        }
-        async fn held_names(&self) -> Vec<String> {
             let markers = self.markers.borrow();
             let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
-            self.held.borrow().iter().cloned().chain(live).collect()
+            let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
+            Some((FakeHeld(self.held.clone(), name.to_string()), names.join("\n")))
+        }
+        fn release(&self, held: FakeHeld, marker: Option<&str>) {
+            if let Some(name) = marker {
+                self.main_held_at_marker.borrow_mut().push(!self.held.borrow().is_empty());
+                self.markers.borrow_mut().push((name.to_string(), now() + MARKER_HOLD_MS as f64));
+            }
+            drop(held);
         }
     }
 
@@ -489,8 +491,8 @@ mod tests {
             keys::marker("M", 9, "other-lock"),
             "L.fresh.x.garbage".to_string(),
         ];
-        assert_eq!(newest_marker("L", &held).as_deref(), Some("new"));
-        assert_eq!(newest_marker("L", &held[1..2]), None);
+        assert_eq!(newest_marker("L", &held.join("\n")).as_deref(), Some("new"));
+        assert_eq!(newest_marker("L", &held[1]), None);
         assert_ne!(tag(Some("a")), tag(Some("b")));
         assert_eq!(tag(Some("a")).len(), 16);
     }
