@@ -48,7 +48,9 @@ export async function scriptParts(files) {
   const banner = real.match(/^\/\*![^]*?\*\//)?.[0] ?? '';
   const source = `${banner}\n${cjs.slice(at.open, at.glue)}${mark('glue')}${glue}${mark('rest')}${cjs.slice(at.glue + glue.length, facadeStart)}`
     + `${mark('facade')}${cjs.slice(facadeStart, at.publish)}globalThis.AmazonCognitoIdentity = api;${cjs.slice(at.publish + 'module.exports = api;'.length)}`;
-  const { code } = await minify(source, TERSER);
+  // The build adds V8's compile hint after the banner (scripts/build.mjs, withCompileHint).
+  const hint = real.slice(banner.length).match(/^\n\/\/# allFunctionsCalledOnLoad(?=\n)/)?.[0] ?? '';
+  const code = (await minify(source, TERSER)).code.replace(banner, banner + hint);
   const pieces = code.split(/\n?\/\*!@@part:(\w+)\*\/\n?/);
   const parts = { rest: pieces[0], glue: '', facade: '' };
   for (let i = 1; i < pieces.length; i += 2) parts[pieces[i]] += pieces[i + 1];

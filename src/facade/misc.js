@@ -119,7 +119,14 @@ class MemoryStorage {
   }
 }
 
-/** The SDK's default storage: localStorage when usable, else memory. */
+/** The SDK's default storage: localStorage when it exists and takes a write (Safari's
+ * private mode throws; the SDK's probe key), else memory. In JS, not the wasm: it runs in
+ * `new CognitoUserPool`, on the page's start-up path, where a call into the wasm for it
+ * cost more main-thread time than the probe itself. */
 function defaultStorage() {
-  return instanceExports.localStorageIfUsable() || new MemoryStorage();
+  const local = host.localStorage();
+  // No undefined/null check of its own: `host.setItem` fails on those (no setItem method).
+  if (host.setItem(local, 'aws.cognito.test-ls', '1') !== undefined) return new MemoryStorage();
+  host.removeItem(local, 'aws.cognito.test-ls');
+  return local;
 }

@@ -13,5 +13,7 @@
   }
 })();
 
-// Idle-time warm-up of the SRP arithmetic (src/js/srp_ahead.rs).
-instanceExports.__warmUpAtIdle();
+// Idle-time warm-up of the SRP arithmetic (`__atIdle(false)`, src/js/srp_ahead.rs),
+// scheduled from here: a call into the wasm now would only schedule it, on the page's
+// start-up path.
+host.idle(false);

@@ -4,7 +4,6 @@
 
 use super::host::host;
 use crate::prelude::*;
-use crate::storage::keys::STORAGE_PROBE;
 use crate::storage::Storage;
 use wasm_bindgen::prelude::*;
 
@@ -26,9 +25,12 @@ impl Storage for JsStorage {
     }
 }
 
-/// localStorage when it exists and accepts a write (Safari's private mode throws); the
-/// JS then falls back to its MemoryStorage, as the SDK's StorageHelper does.
+/// localStorage when it exists and accepts a write (Safari's private mode throws), for
+/// the browser tests. The package's own default storage is chosen by the JS side
+/// (`defaultStorage` in src/facade/misc.js), the same probe without a call into the wasm.
+#[cfg(test)]
 pub fn usable_local_storage() -> Option<JsValue> {
+    use crate::storage::keys::STORAGE_PROBE;
     let local = host().local_storage();
     let probe = JsStorage(local.clone());
     // No undefined/null check of its own: `host.setItem` fails on those (no setItem method).

@@ -15,20 +15,8 @@ use wasm_bindgen::prelude::*;
 
 local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
-    static WARMED: Cell<bool> = const { Cell::new(false) };
     /// The client and storage of the `prepare` scheduled, and the ticket it had.
     static PREPARE: RefCell<Option<(String, JsStorage, Ticket)>> = const { RefCell::new(None) };
-}
-
-/// Called by the package entry once the module is instantiated: the exponentiation code
-/// is warmed up at idle time (`ahead::warm_up`), on every page, so that even a sign-in
-/// on a page that computed nothing ahead (a returning user whose session has expired)
-/// runs optimised code. Costs about a millisecond of idle time, once.
-#[wasm_bindgen(js_name = __warmUpAtIdle)]
-pub fn warm_up_at_idle() {
-    if !WARMED.with(|w| w.replace(true)) {
-        host().idle(false);
-    }
 }
 
 /// Schedules `ahead::prepare` for idle time unless a client is waiting or scheduled; it
@@ -44,7 +32,10 @@ pub fn prepare_if_signed_out(client_id: &str, storage: &JsStorage) {
 }
 
 /// What `host.idle` runs at idle time (requestIdleCallback, or a short timer where there is
-/// none): the warm-up, or the `prepare` scheduled.
+/// none): the warm-up, or the `prepare` scheduled. The warm-up is scheduled once, by the
+/// package entry (src/facade/start.js), on every page, so that even a sign-in on a page
+/// that computed nothing ahead (a returning user whose session has expired) runs
+/// optimised code; it costs about a millisecond of idle time.
 #[wasm_bindgen(js_name = __atIdle)]
 pub fn at_idle(prepare: bool) {
     if !prepare {

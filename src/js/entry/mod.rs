@@ -5,8 +5,6 @@
 //!   settles the JS side's Promise of call `id` (a panic rejects it with a coded error,
 //!   see `super::panic`).
 //! - `now(op, input, storage)`: an operation that never waits; the answer at once.
-//! - `localStorageIfUsable()`: a binding that hands a JS object across, which plain data
-//!   cannot carry.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -98,11 +96,4 @@ fn now_outcome(op: Op, name: &str, input: Value, storage: JsValue, answer: &mut 
             Err(e) => Ok(Reply::plain_err(&e.message)),
         },
     }
-}
-
-/// The SDK's default storage: localStorage when it exists and takes a write (Safari's
-/// private mode throws), else `undefined` (the JS then uses its MemoryStorage).
-#[wasm_bindgen(js_name = localStorageIfUsable)]
-pub fn local_storage_if_usable() -> JsValue {
-    super::js_storage::usable_local_storage().unwrap_or(JsValue::UNDEFINED)
 }
