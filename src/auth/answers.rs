@@ -1,10 +1,13 @@
 //! What an app answers to a challenge, and the ChallengeResponses each answer becomes.
 //! Names and fields as the JS SDK sends them.
 
-use super::callbacks::USER_ATTRIBUTES_PREFIX;
 use crate::prelude::*;
 use crate::protocol::challenge::ChallengeName;
 use crate::protocol::types::StringMap;
+
+/// The prefix Cognito puts on attribute names in NEW_PASSWORD_REQUIRED, and the answer's
+/// attributes carry (the facade strips it from `newPasswordRequired`'s required names).
+pub const USER_ATTRIBUTES_PREFIX: &str = "userAttributes.";
 
 #[derive(Clone, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]

@@ -434,28 +434,39 @@ fn prove(
     ctx: &mut Context, device: bool, client: &SrpClient, response: &AuthResponse, now: i64, devices: Devices,
     user_context: UserContext,
 ) -> Result<Request, CognitoError> {
+    // The remembered device is checked first, then the fields in this order (USER_ID_FOR_SRP
+    // for the user's proof only); the first one absent is the error, and no
+    // ChallengeParameters at all is reported as such. One error site for them all.
+    if device && ctx.device.is_none() {
+        return Err(missing("the remembered device"));
+    }
     let params = response.challenge_parameters.as_ref();
-    // No ChallengeParameters at all is reported as such, whichever field is asked for first.
-    let param = |name: &'static str| match params.and_then(|p| p.get(name)) {
-        Some(Value::String(value)) => Ok(value.as_str()),
-        _ => Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
-    };
+    let mut fields = [""; 4];
+    for (i, name) in
+        ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"].into_iter().enumerate().skip(usize::from(device))
+    {
+        match params.and_then(|p| p.get(name)) {
+            Some(Value::String(value)) => fields[i] = value,
+            _ => return Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
+        }
+    }
+    let [user_id, srp_b, salt, secret_block] = fields;
     if !device {
-        let user_id = param("USER_ID_FOR_SRP")?.to_string();
         // Devices are remembered under USER_ID_FOR_SRP, which may differ from what was typed.
         if ctx.device.is_none() {
-            ctx.device = devices(&user_id);
+            ctx.device = devices(user_id);
         }
-        ctx.username = user_id;
+        ctx.username = user_id.to_string();
     }
-    let (challenge, pool_name, user_id, password) = if device {
-        let device = ctx.device.as_ref().ok_or_else(|| missing("the remembered device"))?;
-        (&ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
-    } else {
-        let pool_name = srp::pool_name(&ctx.params.user_pool_id);
-        (&ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+    let (challenge, pool_name, user_id, password) = match (&ctx.device, device) {
+        (Some(device), true) => {
+            (&ChallengeName::DevicePasswordVerifier, &*device.group_key, &*device.key, &*device.password)
+        }
+        _ => {
+            let pool_name = srp::pool_name(&ctx.params.user_pool_id);
+            (&ChallengeName::PasswordVerifier, pool_name, &*ctx.username, &*ctx.params.password)
+        }
     };
-    let (srp_b, salt, secret_block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
     let timestamp = srp::timestamp(now);
     let signature = client
         .password_authentication_key(pool_name, user_id, password, srp_b, salt)

@@ -102,6 +102,7 @@ function targetOf(callback) {
   }
   const deliver = (reply, value) => {
     if (done) return;
+    if (reply.challenge) reply = challengeReply(reply.challenge);
     const { method, err } = reply;
     if (method !== undefined) {
       if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise, value);
@@ -114,6 +115,39 @@ function targetOf(callback) {
     surface(() => typeof cb[name] === 'function' && cb[name](...args));
   };
   return { to, returned, deliver, fail: (err) => deliver({ err }, () => undefined) };
+}
+
+/**
+ * A challenge as the core reports it (src/js/entry/user/sign_in.rs: which one, its
+ * parameters, SELECT_CHALLENGE's first factors, the callback `method` it reaches) as a
+ * `method` reply: that method with the SDK's arguments, otherwise (no such method, or no
+ * method for this challenge) an UnhandledChallengeException naming it. Arguments: the
+ * name and parameters; customChallenge's parameters alone; selectChallenge's first
+ * factors first; newPasswordRequired's both from JSON text in the parameters (null, [] when
+ * it is not JSON), the required names without their `userAttributes.` prefix.
+ */
+function challengeReply({ name, parameters, available, method }) {
+  const code = 'UnhandledChallengeException';
+  const but = method ? `the callback object has no ${method} method.` : 'this SDK does not handle that challenge yet.';
+  const err = { code, name: code, message: `Cognito asked for the ${name} challenge, but ${but}`, challengeName: name, challengeParameters: parameters };
+  if (available.length) err.availableChallenges = available;
+  const parsed = (key) => {
+    try {
+      return typeof parameters[key] === 'string' ? JSON.parse(parameters[key]) : null;
+    } catch {
+      return null;
+    }
+  };
+  const required = parsed('requiredAttributes');
+  const args = {
+    customChallenge: [parameters],
+    selectChallenge: [available, parameters],
+    newPasswordRequired: [
+      parsed('userAttributes'),
+      Array.isArray(required) ? required.filter((n) => typeof n === 'string').map((n) => n.replace(/^userAttributes\./, '')) : [],
+    ],
+  };
+  return method ? { method, args: args[method] || [name, parameters], otherwise: { err } } : { err };
 }
 
 /** What `f()` gives; when it throws, undefined, and `target` fails with the error. */

@@ -65,36 +65,13 @@ named_variants! {
     names: NAMES, named: NAMED, past: ChallengeName::Other(String::new())
 }
 
-/// How the SDK's callback object is asked to answer a challenge: the method's name (each
-/// variant carries it: reading it is one load, not a match), and what it is given.
-#[derive(Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum ChallengeCallback {
-    NameAndParameters(&'static str),
-    ParametersOnly(&'static str),
-    /// `newPasswordRequired(userAttributes, requiredAttributes)`.
-    NewPasswordRequired(&'static str),
-    /// Ours, USER_AUTH: `selectChallenge(availableChallenges, challengeParameters)`.
-    SelectChallenge(&'static str),
-}
-
-impl ChallengeCallback {
-    pub fn method(self) -> &'static str {
-        match self {
-            ChallengeCallback::NameAndParameters(m)
-            | ChallengeCallback::ParametersOnly(m)
-            | ChallengeCallback::NewPasswordRequired(m)
-            | ChallengeCallback::SelectChallenge(m) => m,
-        }
-    }
-}
-
 /// How the library itself meets a challenge when no app callback is involved.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum Handling {
-    /// The app answers through its callback object.
-    App(ChallengeCallback),
+    /// The app answers through its callback object's method of this name (the facade
+    /// gives it the SDK's arguments for that method: `challengeReply`, src/facade/core.js).
+    App(&'static str),
     /// The browser's passkey prompt answers (`navigator.credentials.get`).
     Passkey,
     /// The sign-in answers by itself (SRP proofs of the password or of a device).
@@ -115,23 +92,22 @@ impl Clone for ChallengeName {
 
 /// Who answers each named challenge, in the order of the variants (a table: less wasm than a `match`).
 const HANDLING: [Handling; NAMES.len()] = {
-    use ChallengeCallback::*;
     use Handling::{App, Internal, Passkey};
     [
         Internal, // SRP_A
         Internal, // PASSWORD_VERIFIER
         Internal, // DEVICE_SRP_AUTH
         Internal, // DEVICE_PASSWORD_VERIFIER
-        App(NameAndParameters("mfaRequired")),
-        App(NameAndParameters("totpRequired")),
+        App("mfaRequired"),
+        App("totpRequired"),
         // The flows Cognito added after the JS SDK: callback names in its style.
-        App(NameAndParameters("emailOtpRequired")),
-        App(NameAndParameters("smsOtpRequired")),
-        App(NameAndParameters("selectMFAType")),
-        App(NameAndParameters("mfaSetup")),
-        App(ParametersOnly("customChallenge")),
-        App(NewPasswordRequired("newPasswordRequired")),
-        App(SelectChallenge("selectChallenge")),
+        App("emailOtpRequired"),
+        App("smsOtpRequired"),
+        App("selectMFAType"),
+        App("mfaSetup"),
+        App("customChallenge"),
+        App("newPasswordRequired"),
+        App("selectChallenge"),
         Passkey, // WEB_AUTHN
     ]
 };
@@ -159,8 +135,8 @@ impl ChallengeName {
         }
     }
 
-    /// The app callback this challenge reaches, if the app answers it.
-    pub fn callback(&self) -> Option<ChallengeCallback> {
+    /// The app callback method this challenge reaches, if the app answers it.
+    pub fn callback(&self) -> Option<&'static str> {
         match self.handling() {
             Handling::App(callback) => Some(callback),
             _ => None,
@@ -238,17 +214,14 @@ mod tests {
             ("NEW_PASSWORD_REQUIRED", "newPasswordRequired"),
             ("SELECT_CHALLENGE", "selectChallenge"),
         ] {
-            assert_eq!(ChallengeName::parse(name).callback().map(ChallengeCallback::method), Some(method), "{name}");
+            assert_eq!(ChallengeName::parse(name).callback(), Some(method), "{name}");
         }
     }
 
     #[test]
     fn challenges_map_to_the_sdk_callbacks() {
-        assert_eq!(ChallengeName::SoftwareTokenMfa.callback().map(ChallengeCallback::method), Some("totpRequired"));
-        assert_eq!(
-            ChallengeName::CustomChallenge.callback(),
-            Some(ChallengeCallback::ParametersOnly("customChallenge"))
-        );
+        assert_eq!(ChallengeName::SoftwareTokenMfa.callback(), Some("totpRequired"));
+        assert_eq!(ChallengeName::CustomChallenge.callback(), Some("customChallenge"));
         assert_eq!(ChallengeName::DeviceSrpAuth.callback(), None);
         assert_eq!(ChallengeName::WebAuthn.handling(), Handling::Passkey);
         assert_eq!(ChallengeName::Other("X".into()).handling(), Handling::Unknown);

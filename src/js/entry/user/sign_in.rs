@@ -4,19 +4,18 @@
 use super::super::call::{session_json, Call};
 use super::super::op::Op;
 use super::super::pending;
-use super::super::reply::{error_object, Answer, Outcome, Reply};
+use super::super::reply::{Answer, Outcome, Reply};
 use super::held::{device, emit, named};
-use crate::auth::{self, Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
+use crate::auth::{Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
 use crate::js::passkeys;
-use crate::json::{ToJson, Value};
+use crate::json::{Object, ToJson, Value};
 use crate::prelude::*;
-use crate::protocol::challenge::{AuthFlow, ChallengeCallback, ChallengeName};
-use crate::protocol::{CognitoError, ErrorKind};
+use crate::protocol::challenge::{AuthFlow, ChallengeName};
+use crate::protocol::CognitoError;
 use crate::srp;
 use crate::storage::events::Change;
-use crate::text::concat;
 
 /// One step of a sign-in, as the app asked for it: an answer carries the challenge it
 /// answers, or the error that no such challenge waits.
@@ -180,48 +179,18 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
     }
 }
 
-/// The callback object's method for a challenge, with the SDK's arguments; a coded
-/// error when the object has no such method (instead of the SDK's "callback.totpRequired
-/// is not a function").
+/// The challenge as data, once: its name, parameters, SELECT_CHALLENGE's first factors
+/// and the callback method it reaches (none for a challenge this SDK does not handle).
+/// The facade (`challengeReply`, src/facade/core.js) shapes the SDK's arguments for that
+/// method, or the UnhandledChallengeException for a callback object without it: built
+/// here, the same shaping cost more wasm than its JS.
 fn challenge_reply(challenge: &Challenge) -> Reply {
-    let name = || Value::String(challenge.name.as_str().to_string());
-    let params = || Value::Object(challenge.parameters.clone());
-    let available = || challenge.available.to_json();
-    let callback = challenge.name.callback();
-    let method = callback.map(ChallengeCallback::method);
-    let but = match method {
-        Some(method) => ["the callback object has no ", method, " method."],
-        None => ["this SDK does not handle that challenge yet.", "", ""],
-    };
-    let message =
-        concat(&["Cognito asked for the ", challenge.name.as_str(), " challenge, but ", but[0], but[1], but[2]]);
-    let mut err = error_object(&CognitoError::new(ErrorKind::UnhandledChallenge, message));
-    err.insert("challengeName", name());
-    err.insert("challengeParameters", params());
-    if !challenge.available.is_empty() {
-        err.insert("availableChallenges", available());
+    let mut o = Object::new();
+    o.insert("name", Value::String(challenge.name.as_str().to_string()));
+    o.insert("parameters", Value::Object(challenge.parameters.clone()));
+    o.insert("available", challenge.available.to_json());
+    if let Some(method) = challenge.name.callback() {
+        o.insert("method", Value::String(method.to_string()));
     }
-    let otherwise = Reply::one("err", Value::Object(err));
-    let (Some(callback), Some(method)) = (callback, method) else { return otherwise };
-    // The arguments: the challenge's parameters last, with one before them but for
-    // customChallenge; newPasswordRequired's are both its own.
-    let mut args = Vec::new();
-    let last = match callback {
-        ChallengeCallback::NameAndParameters(_) => {
-            args.push(name());
-            params()
-        }
-        ChallengeCallback::ParametersOnly(_) => params(),
-        ChallengeCallback::SelectChallenge(_) => {
-            args.push(available());
-            params()
-        }
-        ChallengeCallback::NewPasswordRequired(_) => {
-            let (attributes, required) = auth::new_password_required_args(&challenge.parameters);
-            args.push(attributes);
-            required.to_json()
-        }
-    };
-    args.push(last);
-    Reply::method(method, args, otherwise)
+    Reply::one("challenge", Value::Object(o))
 }
