@@ -68,8 +68,10 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         tell(call, &username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
-        let revoked = match session {
-            Ok(session) => flows::revoke(&call.env(), &session).await,
+        let env = call.env();
+        let revoked = match session.map(|session| flows::revoke(&env, &session)) {
+            Ok(Some(sent)) => sent.await.map(drop),
+            Ok(None) => Ok(()),
             Err(e) => Err(e),
         };
         if op == SessionOp::SignOut {
