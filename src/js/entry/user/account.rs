@@ -123,8 +123,8 @@ fn reply(tells: Tells, call: &Call, data: Value, out: &mut Answer) -> Reply {
     }
 }
 
-/// The one-request operations' rows, by method, with the arguments each reads; None for
-/// an operation of another kind. TOTP set-up during a challenge (the user holds its
+/// The one-request operations' rows ([`Op::row`]), with the arguments each reads; None
+/// for an operation of another kind. TOTP set-up during a challenge (the user holds its
 /// Session) is for that sign-in: the row reads the user object (verifying then is a
 /// sign-in step, `sign_in`, asked for first).
 pub(super) fn one_request(op: Op, call: &Call) -> Option<(&'static OneRequest, &Value)> {
@@ -132,37 +132,5 @@ pub(super) fn one_request(op: Op, call: &Call) -> Option<(&'static OneRequest, &
     if in_challenge && matches!(op, Op::AssociateSoftwareToken | Op::VerifySoftwareToken) {
         return Some((&account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, call.user()));
     }
-    let row = match op {
-        Op::UpdateAttributes => &account::UPDATE_USER_ATTRIBUTES,
-        Op::DeleteAttributes => &account::DELETE_USER_ATTRIBUTES,
-        Op::GetUserAttributes => &account::GET_USER_ATTRIBUTES,
-        Op::GetMfaOptions => &account::GET_MFA_OPTIONS,
-        Op::GetAttributeVerificationCode => &account::GET_USER_ATTRIBUTE_VERIFICATION_CODE,
-        Op::VerifyAttribute => &account::VERIFY_USER_ATTRIBUTE,
-        Op::ChangePassword => &account::CHANGE_PASSWORD,
-        Op::ForgotPassword => &account::FORGOT_PASSWORD,
-        Op::ConfirmPassword => &account::CONFIRM_FORGOT_PASSWORD,
-        Op::DeleteUser => &account::DELETE_USER,
-        Op::GlobalSignOut => &account::GLOBAL_SIGN_OUT,
-        Op::EnableMfa => &account::ENABLE_SMS_MFA,
-        Op::DisableMfa => &account::DISABLE_SMS_MFA,
-        Op::SetUserMfaPreference => &account::SET_USER_MFA_PREFERENCE,
-        Op::GetDevice => &account::GET_DEVICE,
-        Op::ListDevices => &account::LIST_DEVICES,
-        Op::SetDeviceStatusRemembered => &account::REMEMBER_DEVICE,
-        Op::SetDeviceStatusNotRemembered => &account::DO_NOT_REMEMBER_DEVICE,
-        Op::ForgetDevice => &account::FORGET_DEVICE,
-        Op::ForgetSpecificDevice => &account::FORGET_SPECIFIC_DEVICE,
-        Op::ListPasskeys => &account::LIST_WEBAUTHN_CREDENTIALS,
-        Op::DeletePasskey => &account::DELETE_WEBAUTHN_CREDENTIAL,
-        Op::RegisterPasskey => &account::START_WEBAUTHN_REGISTRATION,
-        Op::GetUserData => &account::GET_USER,
-        Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
-        Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
-        Op::SignUp => &registration::SIGN_UP,
-        Op::AssociateSoftwareToken => &account::ASSOCIATE_SOFTWARE_TOKEN,
-        Op::VerifySoftwareToken => &account::VERIFY_SOFTWARE_TOKEN,
-        _ => return None,
-    };
-    Some((row, call.args()))
+    Some((op.row()?, call.args()))
 }
