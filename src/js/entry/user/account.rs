@@ -20,7 +20,7 @@ use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
 fn access_token(call: &Call) -> Result<String, CognitoError> {
-    user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt)
+    user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt.clone())
 }
 
 /// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
@@ -30,7 +30,7 @@ fn access_token(call: &Call) -> Result<String, CognitoError> {
 pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Value, out: &mut Answer) -> Outcome {
     let (env, username) = (call.env(), call.username());
     let access_token = || access_token(call);
-    let caller = Caller { username: &username, access_token: &access_token };
+    let caller = Caller { username, access_token: &access_token };
     // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
     // is fetched again whatever is cached.
     let caching = first.after == After::CachesUserData;
@@ -40,7 +40,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
     let mut told = None;
     let result = loop {
         if row.after == After::CachesUserData {
-            if let Some(done) = user_data::cached(&env, &username, call.session(), bypass) {
+            if let Some(done) = user_data::cached(&env, username, call.session(), bypass) {
                 break done;
             }
         }
@@ -52,7 +52,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             Ok(answer) => answer,
             Err(e) => break Err(e),
         };
-        flows::user::settle(&env, &username, row, &request, &answer);
+        flows::user::settle(&env, username, row, &request, &answer);
         match row.after {
             After::CreatesPasskey => {
                 let options = answer.take("CredentialCreationOptions");
@@ -70,7 +70,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             After::CachesUserData if bypass => {
                 if let Some(token) = user_data::refresh_token(&env, call.session()) {
                     let metadata = if caching { call.string_map("clientMetadata") } else { None };
-                    let _ = tell(call, &username, refresh_session(&env, &username, &token, metadata).await);
+                    let _ = tell(call, username, refresh_session(&env, username, &token, metadata).await);
                 }
                 break Ok(Value::Object(answer));
             }
@@ -80,7 +80,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
     let result = told.unwrap_or(result);
     let signs_out = matches!(first.after, After::SignsOut | After::SignsOutEverywhere);
     if signs_out && result.is_ok() {
-        clear_local(call, &username);
+        clear_local(call, username);
     }
     // globalSignOut drops the in-memory session even when it fails.
     let everywhere = first.after == After::SignsOutEverywhere;
