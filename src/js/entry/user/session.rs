@@ -61,8 +61,9 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         let item = |item| keys::user_item(&call.shared.config.client_id, username, item);
         let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
         let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys };
-        // Boxed: polled as its own future rather than inlined into this one (measured smaller).
-        let found = Box::pin(flows::session::session(&call.env(), &flights, &tabs, from, username, metadata)).await;
+        // Inlined into this future, not boxed: since refresh became the boxed send mapped,
+        // inlined is smaller in gzip (-29 B; raw +16).
+        let found = flows::session::session(&call.env(), &flights, &tabs, from, username, metadata).await;
         tell(call, username, found)
     };
     if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
