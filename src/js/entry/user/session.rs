@@ -10,7 +10,6 @@ use crate::flows::{self};
 use crate::js::panic::ResetAfterPanic;
 use crate::js::tabs::BrowserTabLock;
 use crate::json::Value;
-use crate::prelude::*;
 use crate::protocol::CognitoError;
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
