@@ -32,6 +32,9 @@ impl PoolShared {
     /// `{ UserPoolId, ClientId, endpoint?, ClientSecret?, refreshTokenRotation?, credentials?,
     /// AdvancedSecurityDataCollectionFlag?, userAgent? }`;
     /// the ids are checked as `new CognitoUserPool` checks them, with the SDK's messages.
+    /// Inlined into `Call::parse`, its one caller: the settings are then built where the
+    /// call keeps them instead of moved there (measured smaller).
+    #[inline(always)]
     pub fn from_data(pool: &Value) -> Result<PoolShared, CognitoError> {
         let text = |k: &str| pool.get(k).and_then(Value::as_str);
         let (user_pool_id, client_id) = PoolConfig::checked(text("UserPoolId"), text("ClientId"))?;
