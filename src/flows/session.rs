@@ -49,21 +49,24 @@ pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
 fn refreshed<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
 ) -> Result<Session, CognitoError> {
-    // The rest of the answer is dropped here, at one place.
-    let result = match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
-        Ok(r) => r.authentication_result,
+    // The answer is read in place (its result borrowed, not moved out) and dropped at one place.
+    match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
+        Ok(r) => {
+            let result = r.authentication_result.as_ref();
+            let result =
+                result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+            let session = session_from(result, refresh_token, (env.now)())?;
+            env.store_session(username, &session)?;
+            Ok(session)
+        }
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
             if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
                 env.clear_session(username);
             }
-            return Err(e);
+            Err(e)
         }
-    };
-    let result = result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
-    let session = session_from(&result, refresh_token, (env.now)())?;
-    env.store_session(username, &session)?;
-    Ok(session)
+    }
 }
 
 /// Whom a refresh's SECRET_HASH is computed for: the `username` claim of the stored access
