@@ -62,7 +62,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             }
             // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
             After::RefreshesUserData => {
-                told = Some(Ok(Value::Object(answer)));
+                told = Some(Value::Object(answer));
                 row = &account::GET_USER;
             }
             // After a bypass, the session is refreshed best effort (and listeners hear of it);
@@ -77,7 +77,10 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             _ => break Ok(Value::Object(answer)),
         }
     };
-    let result = told.unwrap_or(result);
+    let result = match told {
+        Some(first) => Ok(first),
+        None => result,
+    };
     let signs_out = matches!(first.after, After::SignsOut | After::SignsOutEverywhere);
     if signs_out && result.is_ok() {
         clear_local(call, username);
