@@ -12,7 +12,7 @@
 //!
 //! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
 //! fetched again, once. Each request is retried like every other request
-//! ([`super::retry::send`]). The identity pool has its own endpoint, so this runs
+//! ([`super::retry::send_signed`], which owns each request). The identity pool has its own endpoint, so this runs
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
 use super::retry;
@@ -25,6 +25,7 @@ use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdRes
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
+use alloc::borrow::Cow;
 
 /// An identity pool and where it answers.
 #[derive(Clone, PartialEq, Eq)]
@@ -104,8 +105,14 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                     Some(id) => identity::get_credentials_for_identity(id, &logins),
                     None => identity::get_id(&self.pool.id, &logins),
                 };
-                let answer =
-                    Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
+                let answer = Box::pin(retry::send_signed(
+                    self.transport,
+                    self.random,
+                    &self.pool.endpoint,
+                    Cow::Owned(request),
+                    true,
+                ))
+                .await;
                 if id.is_none() {
                     match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
                         Ok(GetIdResponse(r)) => fetched_id = Some(r.identity_id),

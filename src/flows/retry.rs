@@ -36,7 +36,8 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
 /// transient when `retry`, waiting [`delay_before_retry`] through `transport` between
 /// tries, jittered with `random`. Answers are decoded by the caller, after the retries:
 /// an answer of the wrong shape is not worth repeating. Boxed by its callers: every
-/// request of the user pool and the identity pool goes through this one loop.
+/// request of the user pool and the identity pool goes through this one loop (as
+/// [`send_signed`], whose callers hand over the request they made for it).
 pub fn send<'a, T: Transport + ?Sized>(
     transport: &'a T, random: Random, endpoint: &'a str, request: &'a Request, retry: bool,
 ) -> impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a {
