@@ -12,11 +12,11 @@
 //!
 //! A cached id the pool no longer knows (ResourceNotFound, NotAuthorized) is dropped and
 //! fetched again, once. Each request is retried like every other request
-//! ([`super::retry::send`]). The identity pool has its own endpoint, so this runs
+//! ([`super::retry::send_signed`], which owns each request). The identity pool has its own endpoint, so this runs
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
 use super::retry;
-use super::single_flight::SingleFlight;
+use super::single_flight::{SingleFlight, Turn};
 use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
@@ -25,6 +25,7 @@ use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdRes
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
+use alloc::borrow::Cow;
 
 /// An identity pool and where it answers.
 #[derive(Clone, PartialEq, Eq)]
@@ -71,28 +72,23 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     }
 
     /// The credentials: the known ones unless `force` or they are about to expire, else
-    /// fetched. Concurrent callers for one credentials object (`flight`) share one fetch
-    /// (`flights`) and what it leaves; `logins` is asked only by the caller that fetches.
-    /// (A function, not a future: the entry has them at hand, and each future awaited here
-    /// is another state machine in the wasm.)
+    /// fetched: GetId (unless an id is known or cached), then GetCredentialsForIdentity
+    /// with `logins` (or their failure, then nothing is sent); the answer goes into what the
+    /// object knows and the id into storage. A cached id the pool refuses is dropped (from
+    /// memory and storage) and fetched again, once. Concurrent callers for one credentials
+    /// object (`flight`) share one fetch (`flights`) and what it leaves; `logins` is asked
+    /// only by the caller that fetches. One future: the flight's turn is taken here, the
+    /// fetch is this loop (each future awaited in another is a state machine more).
     pub async fn get(
-        &self, known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
+        &self, mut known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
         logins: impl FnOnce() -> Result<Object, CognitoError>,
     ) -> Fetched {
         if !force && !self.needs_refresh(&known) {
             return (known, Ok(()));
         }
-        flights.run(flight, || self.fetch(known, logins())).await
-    }
-
-    /// GetId (unless an id is known or cached), then GetCredentialsForIdentity with
-    /// `logins` (or their failure, then nothing is sent); the answer goes into what the
-    /// object knows and the id into storage. A cached id the pool refuses is dropped (from
-    /// memory and storage) and fetched again, once.
-    pub async fn fetch(&self, mut known: Known, logins: Result<Object, CognitoError>) -> Fetched {
-        let logins = match logins {
-            Ok(logins) => logins,
-            Err(e) => return (known, Err(e)),
+        let leader = match flights.turn(flight) {
+            Turn::Follow(follower) => return follower.await,
+            Turn::Lead(leader) => leader,
         };
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
@@ -100,35 +96,51 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         // answer of the wrong shape is not worth repeating).
         let mut fetched_id: Option<String> = None;
         let mut refused_once = false;
-        let result = loop {
-            let id = fetched_id.take().or_else(|| known.identity_id.clone()).or_else(|| self.storage.get_item(&key));
-            let request = match &id {
-                Some(id) => identity::get_credentials_for_identity(id, &logins),
-                None => identity::get_id(&self.pool.id, &logins),
-            };
-            let answer = Box::pin(retry::send(self.transport, self.random, &self.pool.endpoint, &request, true)).await;
-            if id.is_none() {
-                match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                    Ok(GetIdResponse(r)) => fetched_id = Some(r.identity_id),
+        let result = match logins() {
+            Err(e) => Err(e),
+            Ok(logins) => loop {
+                let id =
+                    fetched_id.take().or_else(|| known.identity_id.clone()).or_else(|| self.storage.get_item(&key));
+                let request = match &id {
+                    Some(id) => identity::get_credentials_for_identity(id, &logins),
+                    None => identity::get_id(&self.pool.id, &logins),
+                };
+                let answer = Box::pin(retry::send_signed(
+                    self.transport,
+                    self.random,
+                    &self.pool.endpoint,
+                    Cow::Owned(request),
+                    true,
+                ))
+                .await;
+                if id.is_none() {
+                    match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
+                        Ok(GetIdResponse(r)) => fetched_id = Some(r.identity_id),
+                        Err(e) => break Err(e),
+                    }
+                    continue;
+                }
+                match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
+                    Ok(CredentialsResponse(r)) => {
+                        let _ = self.storage.set_item(&key, &r.identity_id);
+                        known = Known { identity_id: Some(r.identity_id), credentials: r.credentials };
+                        break Ok(());
+                    }
+                    Err(e)
+                        if !refused_once
+                            && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
+                    {
+                        self.storage.remove_item(&key);
+                        known.identity_id = None;
+                        refused_once = true;
+                    }
                     Err(e) => break Err(e),
                 }
-                continue;
-            }
-            match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                Ok(CredentialsResponse(r)) => {
-                    let _ = self.storage.set_item(&key, &r.identity_id);
-                    known = Known { identity_id: Some(r.identity_id), credentials: r.credentials };
-                    break Ok(());
-                }
-                Err(e) if !refused_once && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) => {
-                    self.storage.remove_item(&key);
-                    known.identity_id = None;
-                    refused_once = true;
-                }
-                Err(e) => break Err(e),
-            }
+            },
         };
-        (known, result)
+        let fetched = (known, result);
+        leader.finish(flights, &fetched);
+        fetched
     }
 
     /// Forgets the cached identity id (e.g. on sign-out); what the object knows afterwards
@@ -201,7 +213,13 @@ mod tests {
             .answer(200, credentials("eu-west-1:id-1", "A1"));
         let mut logins = Object::new();
         logins.insert("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", crate::json!("tok"));
-        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(logins)));
+        let (known, result) = run(env(&pool, &server, &storage).get(
+            Known::default(),
+            &SingleFlight::default(),
+            "c",
+            true,
+            || Ok(logins),
+        ));
         result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent[0].0, Operation::GetId);
@@ -222,7 +240,9 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         storage.set_item(KEY, "eu-west-1:cached").unwrap();
         server.answer(200, credentials("eu-west-1:cached", "A1"));
-        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        let (known, result) =
+            run(env(&pool, &server, &storage)
+                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
         result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent.len(), 1);
@@ -238,7 +258,9 @@ mod tests {
             .answer(400, crate::json!({"__type": "ResourceNotFoundException", "message": "Identity not found"}))
             .answer(200, crate::json!({"IdentityId": "eu-west-1:new"}))
             .answer(200, credentials("eu-west-1:new", "A2"));
-        let (_, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        let (_, result) =
+            run(env(&pool, &server, &storage)
+                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
         result.unwrap();
         let ops: Vec<_> = sent(&server).into_iter().map(|(op, _)| op).collect();
         assert_eq!(ops, [Operation::GetCredentialsForIdentity, Operation::GetId, Operation::GetCredentialsForIdentity]);
@@ -250,7 +272,8 @@ mod tests {
         let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
         server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
         let known = Known { identity_id: Some("eu-west-1:stale".into()), credentials: None };
-        let (known, result) = run(env(&pool, &server, &storage).fetch(known, Ok(Object::new())));
+        let (known, result) =
+            run(env(&pool, &server, &storage).get(known, &SingleFlight::default(), "c", true, || Ok(Object::new())));
         let err = result.unwrap_err();
         assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
         assert_eq!((storage.get_item(KEY), known.identity_id.clone()), (None, None));
@@ -265,7 +288,9 @@ mod tests {
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id"}))
             .answer(500, crate::json!({"__type": "InternalErrorException", "message": "x"}))
             .answer(200, credentials("eu-west-1:id", "A1"));
-        let (known, result) = run(env(&pool, &server, &storage).fetch(Known::default(), Ok(Object::new())));
+        let (known, result) =
+            run(env(&pool, &server, &storage)
+                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A1");

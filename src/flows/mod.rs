@@ -5,6 +5,7 @@
 //! stored session consistent. The JS classes bind these; they decide nothing.
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
 use core::future::Future;
 use core::pin::Pin;
 pub mod authentication_helper;
@@ -46,13 +47,17 @@ pub struct Env<'a, T: Transport, S: Storage + ?Sized, P = PoolConfig> {
     pub context_data: &'a dyn ContextDataSource,
 }
 
-/// A sent request's answer, decoded as `R` once it settles.
-struct Decoded<F, R>(Pin<Box<F>>, core::marker::PhantomData<fn() -> R>);
+/// A future's output mapped by the function beside it: what a flow that sends one
+/// request and then only computes hands back instead of an `async fn` around the send
+/// (no state machine or drop glue of its own). `F` is the boxed send (or another such
+/// mapping); the work before the send is done when this is made.
+pub struct Mapped<F, G>(F, G);
 
-impl<F: Future<Output = Result<JsonAnswer, CognitoError>>, R: FromJson> Future for Decoded<F, R> {
-    type Output = Result<R, CognitoError>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> core::task::Poll<Self::Output> {
-        self.0.as_mut().poll(cx).map(|answer| answer.and_then(JsonAnswer::decode))
+impl<F: Future + Unpin, G: FnMut(F::Output) -> O + Unpin, O> Future for Mapped<F, G> {
+    type Output = O;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> core::task::Poll<O> {
+        let this = &mut *self;
+        Pin::new(&mut this.0).poll(cx).map(&mut this.1)
     }
 }
 
@@ -65,7 +70,9 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     pub fn call<'a, R: FromJson + 'a>(
         &'a self, request: &'a Request,
     ) -> impl Future<Output = Result<R, CognitoError>> + 'a {
-        Decoded(self.call_json(request, None, false), core::marker::PhantomData)
+        Mapped(self.call_json(request, None, false), |answer: Result<JsonAnswer, CognitoError>| {
+            answer.and_then(JsonAnswer::decode)
+        })
     }
 
     /// [`Env::call`] up to the parsed JSON, for a request that may not name its user (a
@@ -78,8 +85,20 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     fn call_json<'a>(
         &'a self, request: &'a Request, username: Option<&str>, retry: bool,
     ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
-        let signed = self.signed(request, username);
-        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, signed, retry))
+        let request = match self.signed(request, username) {
+            Some(signed) => Cow::Owned(signed),
+            None => Cow::Borrowed(request),
+        };
+        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, retry))
+    }
+
+    /// [`Env::call_json`] of a request made for this send alone: the future owns it, so
+    /// the caller returns the future instead of keeping the request in one of its own.
+    fn send_owned<'a>(
+        &'a self, request: Request, username: Option<&str>, retry: bool,
+    ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
+        let request = self.signed(&request, username).unwrap_or(request);
+        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, Cow::Owned(request), retry))
     }
 
     /// `request` with the client secret's hash (or the secret) when the client has one.

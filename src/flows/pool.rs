@@ -29,14 +29,7 @@ impl PoolConfig {
     pub fn new(
         user_pool_id: Option<&str>, client_id: Option<&str>, endpoint: Option<&str>,
     ) -> Result<PoolConfig, CognitoError> {
-        let (Some(user_pool_id), Some(client_id)) =
-            (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty()))
-        else {
-            return Err(CognitoError::invalid_parameter("Both UserPoolId and ClientId are required."));
-        };
-        if !is_valid_user_pool_id(user_pool_id) {
-            return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
-        }
+        let (user_pool_id, client_id) = PoolConfig::checked(user_pool_id, client_id)?;
         Ok(PoolConfig {
             user_pool_id: user_pool_id.to_string(),
             client_id: client_id.to_string(),
@@ -46,6 +39,24 @@ impl PoolConfig {
             device_name: "cognito-identity-wasm".into(),
             advanced_security_data_collection: true,
         })
+    }
+
+    /// The pool's ids checked as `new CognitoUserPool` checks them (errors in the SDK's
+    /// words): what a caller that builds the settings in place checks first.
+    /// Inlined (its callers build the settings right after: measured smaller).
+    #[inline(always)]
+    pub fn checked<'a>(
+        user_pool_id: Option<&'a str>, client_id: Option<&'a str>,
+    ) -> Result<(&'a str, &'a str), CognitoError> {
+        let (Some(user_pool_id), Some(client_id)) =
+            (user_pool_id.filter(|s| !s.is_empty()), client_id.filter(|s| !s.is_empty()))
+        else {
+            return Err(CognitoError::invalid_parameter("Both UserPoolId and ClientId are required."));
+        };
+        if !is_valid_user_pool_id(user_pool_id) {
+            return Err(CognitoError::invalid_parameter("Invalid UserPoolId format."));
+        }
+        Ok((user_pool_id, client_id))
     }
 
     /// The part after `_`: the "pool name" SRP hashes in.

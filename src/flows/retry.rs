@@ -7,6 +7,7 @@
 use super::transport::Transport;
 use super::Random;
 use crate::protocol::{CognitoError, ErrorKind, HttpResponse, JsonAnswer, Request};
+use alloc::borrow::Cow;
 use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
@@ -35,20 +36,21 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Op
 /// transient when `retry`, waiting [`delay_before_retry`] through `transport` between
 /// tries, jittered with `random`. Answers are decoded by the caller, after the retries:
 /// an answer of the wrong shape is not worth repeating. Boxed by its callers: every
-/// request of the user pool and the identity pool goes through this one loop.
+/// request of the user pool and the identity pool goes through this one loop (as
+/// [`send_signed`], whose callers hand over the request they made for it).
 pub fn send<'a, T: Transport + ?Sized>(
     transport: &'a T, random: Random, endpoint: &'a str, request: &'a Request, retry: bool,
 ) -> impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a {
-    send_signed(transport, random, endpoint, request, None, retry)
+    send_signed(transport, random, endpoint, Cow::Borrowed(request), retry)
 }
 
-/// [`send`] of `signed` when there is one (the request with the client secret's hash),
-/// else of `request`: the caller that signs hands the signed request over, so the future
-/// owns it and the caller needs no future of its own to keep it.
+/// [`send`] of a request borrowed or owned: a caller that signs it (adds the client
+/// secret's hash) or makes it for this send alone hands it over, so the future owns it and
+/// the caller needs no future of its own to keep it.
 pub async fn send_signed<T: Transport + ?Sized>(
-    transport: &T, random: Random, endpoint: &str, request: &Request, signed: Option<Request>, retry: bool,
+    transport: &T, random: Random, endpoint: &str, request: Cow<'_, Request>, retry: bool,
 ) -> Result<JsonAnswer, CognitoError> {
-    let request = signed.as_ref().unwrap_or(request);
+    let request = &*request;
     let mut tries = 1;
     loop {
         let e = match transport.send(endpoint, request).await.and_then(HttpResponse::into_json) {

@@ -5,7 +5,7 @@
 //! are to hear of it comes back with the session.
 
 use super::single_flight::{SingleFlight, Turn};
-use super::{Env, Transport};
+use super::{Env, Mapped, Transport};
 use crate::auth::session_from;
 use crate::prelude::*;
 use crate::protocol::types::{AuthResponse, StringMap};
@@ -14,14 +14,17 @@ use crate::session::Session;
 use crate::storage::events::Change;
 use crate::storage::tab_lock::TabLock;
 use crate::storage::{keys, Storage};
+use core::future::Future;
 
 /// Exchanges a refresh token for fresh tokens and stores them (a rotated refresh token
 /// replaces the old one). Transient failures are retried; `NotAuthorizedException` (a
 /// dead or revoked refresh token) fails at once and clears the stored session, unless
 /// storage meanwhile holds a different refresh token (another tab refreshed).
-pub async fn refresh<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, refresh_token: &str, client_metadata: Option<StringMap>,
-) -> Result<Session, CognitoError> {
+/// Not an async fn: the boxed send, its answer taken in by [`refreshed`] (the request and
+/// the hash's name are made when this is called).
+pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
+    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
+) -> impl Future<Output = Result<Session, CognitoError>> + 'a {
     // A remembered device's refresh tokens are bound to it: send its key along.
     let device_key = env.sessions().load_device(username).map(|d| d.key);
     let pool = env.pool;
@@ -37,8 +40,8 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
     let hash_username = env.pool.client_secret.as_ref().map(|_| secret_hash_username(username, env));
     // Retried; the JSON answer is decoded after the retries (an answer of the wrong shape,
     // a 2xx, is never retried), in `refreshed`.
-    let answer = env.call_json(&request, hash_username.as_deref(), true).await;
-    refreshed(env, username, refresh_token, answer)
+    let sent = env.send_owned(request, hash_username.as_deref(), true);
+    Mapped(sent, move |answer| refreshed(env, username, refresh_token, answer))
 }
 
 /// What a refresh's answer leaves: the session, stored; or the error, after which a dead
@@ -46,21 +49,24 @@ pub async fn refresh<T: Transport, S: Storage + ?Sized>(
 fn refreshed<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
 ) -> Result<Session, CognitoError> {
-    // The rest of the answer is dropped here, at one place.
-    let result = match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
-        Ok(r) => r.authentication_result,
+    // The answer is read in place (its result borrowed, not moved out) and dropped at one place.
+    match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
+        Ok(r) => {
+            let result = r.authentication_result.as_ref();
+            let result =
+                result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
+            let session = session_from(result, refresh_token, (env.now)())?;
+            env.store_session(username, &session)?;
+            Ok(session)
+        }
         Err(e) => {
             let stored_token = env.sessions().load(username).map(|s| s.refresh_token);
             if refresh_token_is_dead(&e) && stored_token.as_deref().is_none_or(|t| t == refresh_token) {
                 env.clear_session(username);
             }
-            return Err(e);
+            Err(e)
         }
-    };
-    let result = result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
-    let session = session_from(&result, refresh_token, (env.now)())?;
-    env.store_session(username, &session)?;
-    Ok(session)
+    }
 }
 
 /// Whom a refresh's SECRET_HASH is computed for: the `username` claim of the stored access
@@ -184,11 +190,10 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 
 /// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
 /// listeners hear of it as of any refresh.
-pub async fn refresh_session<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, refresh_token: &str, client_metadata: Option<StringMap>,
-) -> Found {
-    let refreshed = refresh(env, username, refresh_token, client_metadata).await;
-    found(env, username, refreshed)
+pub fn refresh_session<'a, T: Transport, S: Storage + ?Sized>(
+    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
+) -> impl Future<Output = Found> + 'a {
+    Mapped(refresh(env, username, refresh_token, client_metadata), move |refreshed| found(env, username, refreshed))
 }
 
 /// A session asked for, and what listeners are to hear of it.
@@ -213,15 +218,14 @@ fn found<T: Transport, S: Storage + ?Sized>(
     Found { session, change }
 }
 
-/// Revokes the refresh token (sign-out with a callback). Tokens without `origin_jti`
-/// predate revocation support and cannot be revoked: that is not an error.
-pub async fn revoke<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, session: &Session,
-) -> Result<(), CognitoError> {
+/// Revokes the refresh token (sign-out with a callback): the send, its answer's body not
+/// read; None when there is nothing to send. Tokens without `origin_jti` predate revocation
+/// support and cannot be revoked: that is not an error.
+pub fn revoke<'a, T: Transport, S: Storage + ?Sized>(
+    env: &'a Env<'a, T, S>, session: &Session,
+) -> Option<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a> {
     if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
-        return Ok(());
+        return None;
     }
-    // The answer's body is not read: no decoding.
-    let request = account::revoke_token(&env.pool.client_id, &session.refresh_token);
-    env.call_json(&request, None, true).await.map(|_| ())
+    Some(env.send_owned(account::revoke_token(&env.pool.client_id, &session.refresh_token), None, true))
 }

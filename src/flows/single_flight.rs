@@ -117,7 +117,9 @@ impl<T: Clone + 'static> SingleFlight<T> {
     }
 
     /// Runs `start()` unless an operation for `key` is already running, in which case
-    /// this waits for that one's result instead.
+    /// this waits for that one's result instead. (The shipped flows take their turn
+    /// themselves: a future of this around theirs is a state machine more.)
+    #[cfg(test)]
     pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
         match self.turn(key) {
             Turn::Follow(follower) => follower.await,

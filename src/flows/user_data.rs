@@ -12,9 +12,9 @@ use crate::storage::Storage;
 
 /// The in-memory session when it is valid: what the SDK's account methods require (a
 /// session only in storage does not count; `getSession` puts it in memory first).
-pub fn valid_session<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, in_memory: Option<Session>,
-) -> Result<Session, CognitoError> {
+pub fn valid_session<'s, T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, in_memory: Option<&'s Session>,
+) -> Result<&'s Session, CognitoError> {
     in_memory
         .filter(|s| s.is_valid((env.now)()))
         .ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
@@ -26,7 +26,7 @@ pub fn valid_session<T: Transport, S: Storage + ?Sized>(
 /// `None`: GetUser is to be sent, and its answer is cached (the row `account::GET_USER`:
 /// `flows::user::settle` keeps it).
 pub fn cached<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, username: &str, session: Option<Session>, bypass_cache: bool,
+    env: &Env<'_, T, S>, username: &str, session: Option<&Session>, bypass_cache: bool,
 ) -> Option<Result<Value, CognitoError>> {
     let key = keys::user_item(&env.pool.client_id, username, UserItem::UserData);
     if let Err(e) = valid_session(env, session) {
@@ -48,9 +48,9 @@ pub fn cached<T: Transport, S: Storage + ?Sized>(
 /// in-memory session's (read again after GetUser, as the caller may have replaced it
 /// meanwhile) when it is valid and has one.
 pub fn refresh_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, session: Option<Session>,
+    env: &Env<'_, T, S>, session: Option<&Session>,
 ) -> Option<String> {
-    valid_session(env, session).ok().map(|s| s.refresh_token).filter(|t| !t.is_empty())
+    valid_session(env, session).ok().map(|s| s.refresh_token.clone()).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -80,14 +80,16 @@ mod tests {
         S: Storage + ?Sized,
         Fut: Future<Output = Result<Session, CognitoError>>,
     {
-        if let Some(done) = cached(env, username, session(), bypass_cache) {
+        let session = session();
+        let session = session.as_ref();
+        if let Some(done) = cached(env, username, session, bypass_cache) {
             return done;
         }
-        let access_token = || valid_session(env, session()).map(|s| s.access_token.jwt);
+        let access_token = || valid_session(env, session).map(|s| s.access_token.jwt.clone());
         let caller = Caller { username, access_token: &access_token };
         let data = user::call(env, &caller, &account::GET_USER, &Value::Null).await?;
         if bypass_cache {
-            if let Some(token) = refresh_token(env, session()) {
+            if let Some(token) = refresh_token(env, session) {
                 let _ = refresh(token).await; // best effort, as in the SDK
             }
         }

@@ -8,7 +8,7 @@ use crate::flows::pool::PoolConfig;
 use crate::flows::Env;
 use crate::json::Value;
 use crate::prelude::*;
-use crate::protocol::CognitoError;
+use crate::protocol::{endpoint_for, CognitoError};
 
 pub struct PoolShared {
     pub config: PoolConfig,
@@ -32,20 +32,34 @@ impl PoolShared {
     /// `{ UserPoolId, ClientId, endpoint?, ClientSecret?, refreshTokenRotation?, credentials?,
     /// AdvancedSecurityDataCollectionFlag?, userAgent? }`;
     /// the ids are checked as `new CognitoUserPool` checks them, with the SDK's messages.
+    /// Inlined into `Call::parse`, its one caller: the settings are then built where the
+    /// call keeps them instead of moved there (measured smaller).
+    #[inline(always)]
     pub fn from_data(pool: &Value) -> Result<PoolShared, CognitoError> {
         let text = |k: &str| pool.get(k).and_then(Value::as_str);
-        let mut config = PoolConfig::new(text("UserPoolId"), text("ClientId"), text("endpoint"))?;
-        // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
-        config.refresh_token_rotation = pool.get("refreshTokenRotation").and_then(Value::as_bool).unwrap_or(false);
-        // Ours: app clients with a secret, for server-side use (Node, SSR) only.
-        config.client_secret = text("ClientSecret").filter(|s| !s.is_empty()).map(str::to_string);
-        config.device_name = device_name();
-        // The JS SDK's `AdvancedSecurityDataCollectionFlag !== false`.
-        config.advanced_security_data_collection =
-            pool.get("AdvancedSecurityDataCollectionFlag").and_then(Value::as_bool) != Some(false);
-        let credentials = text("credentials").map(str::to_string);
-        let user_agent = text("userAgent").unwrap_or(crate::protocol::USER_AGENT).to_string();
-        Ok(PoolShared { config, transport: FetchTransport { credentials, user_agent } })
+        let (user_pool_id, client_id) = PoolConfig::checked(text("UserPoolId"), text("ClientId"))?;
+        // Built in place, one literal (a `PoolConfig::new` then changed was moved twice more).
+        Ok(PoolShared {
+            config: PoolConfig {
+                user_pool_id: user_pool_id.to_string(),
+                client_id: client_id.to_string(),
+                endpoint: endpoint_for(user_pool_id, text("endpoint")),
+                // Ours: app clients with refresh token rotation must refresh through GetTokensFromRefreshToken.
+                refresh_token_rotation: pool.get("refreshTokenRotation").and_then(Value::as_bool).unwrap_or(false),
+                // Ours: app clients with a secret, for server-side use (Node, SSR) only.
+                client_secret: text("ClientSecret").filter(|s| !s.is_empty()).map(str::to_string),
+                device_name: device_name(),
+                // The JS SDK's `AdvancedSecurityDataCollectionFlag !== false`.
+                advanced_security_data_collection: pool
+                    .get("AdvancedSecurityDataCollectionFlag")
+                    .and_then(Value::as_bool)
+                    != Some(false),
+            },
+            transport: FetchTransport {
+                credentials: text("credentials").map(str::to_string),
+                user_agent: text("userAgent").unwrap_or(crate::protocol::USER_AGENT).to_string(),
+            },
+        })
     }
 }
 

@@ -23,7 +23,6 @@ struct Task {
     /// The panic count when spawned: a panic since fails its call, and it stops.
     panics: u32,
     future: Pin<Box<dyn Future<Output = ()>>>,
-    waker: Waker,
 }
 
 /// The waker of task `id`: the id is the waker's data, nothing is allocated or counted
@@ -70,7 +69,7 @@ fn next_id() -> u32 {
 /// next wake-up (see `super::panic`).
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
-    let task = Task { panics: panic::panics(), future, waker: task_waker(id) };
+    let task = Task { panics: panic::panics(), future };
     TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
     wake(id);
 }
@@ -119,7 +118,8 @@ fn poll(id: u32) {
         return; // failed by a panic already: stop here
     }
     POLLING.with(|p| p.set(Some(task.panics)));
-    let polled = task.future.as_mut().poll(&mut Context::from_waker(&task.waker));
+    // The waker is made for each poll: it is the id, nothing to keep.
+    let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
         TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));

@@ -181,7 +181,7 @@ fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer,
     }
     let (id, access) = tokens(NOW + 3600);
     server.answer(200, json!({}));
-    run(revoke(env, &Session::issued(&id, &access, "r", NOW))).unwrap();
+    run(revoke(env, &Session::issued(&id, &access, "r", NOW)).expect("a revocable session")).unwrap();
 }
 
 /// Each request as `<Operation> [<AuthFlow or ChallengeName>]` with its UserContextData.

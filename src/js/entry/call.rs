@@ -17,6 +17,9 @@ pub(super) struct Call {
     input: Value,
     pub storage: JsStorage,
     pub shared: PoolShared,
+    /// Read once here: most operations want them, several more than once.
+    username: String,
+    session: Option<Session>,
 }
 
 impl Call {
@@ -27,7 +30,10 @@ impl Call {
             return Err(CognitoError::invalid_parameter("The call's input is not a JSON object."));
         }
         let shared = PoolShared::from_data(&input["pool"])?;
-        Ok(Call { input, storage, shared })
+        let user = &input["user"];
+        let username = user.get("username").and_then(Value::as_str).unwrap_or_default().to_string();
+        let session = user.get("session").and_then(session_from);
+        Ok(Call { input, storage, shared, username, session })
     }
 
     pub fn env(&self) -> Env<'_, FetchTransport, JsStorage> {
@@ -38,8 +44,8 @@ impl Call {
         &self.input["user"]
     }
 
-    pub fn username(&self) -> String {
-        self.user().get("username").and_then(Value::as_str).unwrap_or_default().to_string()
+    pub fn username(&self) -> &str {
+        &self.username
     }
 
     /// The challenge Session the user holds (`user.Session`; an empty one is none).
@@ -48,8 +54,8 @@ impl Call {
     }
 
     /// The user's in-memory session (`user.signInUserSession`), as the JS object held it.
-    pub fn session(&self) -> Option<Session> {
-        session_from(self.user().get("session")?)
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
     }
 
     /// The method's arguments, by name (an object).

@@ -22,7 +22,9 @@ use crate::json::{Number, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
+use alloc::rc::Rc;
 use core::cell::Cell;
+use core::future::Future;
 use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
@@ -53,7 +55,7 @@ impl Call<'_> {
         Call { input, pool, storage, transport }
     }
 
-    fn env(&self) -> IdentityEnv<'_, FetchTransport, JsStorage> {
+    pub(super) fn env(&self) -> IdentityEnv<'_, FetchTransport, JsStorage> {
         IdentityEnv {
             pool: &self.pool,
             transport: &self.transport,
@@ -110,12 +112,26 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
     })
 }
 
-/// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS has asked the user for its session: fetches (one fetch
-/// for the object's concurrent calls) and says what the object knows afterwards.
-pub(super) async fn get(call: &Call<'_>, out: &mut Answer) -> Outcome {
-    let flight = call.input["flight"].as_str().unwrap_or_default();
-    let flights = FLIGHTS.with(ResetAfterPanic::get);
-    let (known, result) = call.env().get(call.known(), &flights, flight, call.force(), || call.logins()).await;
+/// The credential fetches in flight (`get`'s `flights`).
+pub(super) fn flights() -> Rc<SingleFlight<Fetched>> {
+    FLIGHTS.with(ResetAfterPanic::get)
+}
+
+impl<'a> Call<'a> {
+    /// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS
+    /// has asked the user for its session: fetches (one fetch for the object's concurrent
+    /// calls). Not an async fn: the entry's future awaits the flow's own (one state
+    /// machine less), then tells what the object knows ([`got`]).
+    pub(super) fn get<'f>(
+        &'f self, env: &'f IdentityEnv<'f, FetchTransport, JsStorage>, flights: &'f SingleFlight<Fetched>,
+    ) -> impl Future<Output = Fetched> + 'f {
+        let flight = self.input["flight"].as_str().unwrap_or_default();
+        env.get(self.known(), flights, flight, self.force(), || self.logins())
+    }
+}
+
+/// What the object knows after `get`, and the reply.
+pub(super) fn got((known, result): Fetched, out: &mut Answer) -> Outcome {
     out.set("known", known_json(&known));
     result.map(|()| Reply::ok(known_json(&known)))
 }

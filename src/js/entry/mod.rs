@@ -40,18 +40,21 @@ use wasm_bindgen::prelude::*;
 type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
 /// `run`: an operation that may send requests. Its answer's JSON text goes to the call
-/// `id` of the JS side (`host.settle`), which holds the call's Promise.
+/// `id` of the JS side (`host.settle`), which holds the call's Promise. (The texts are
+/// taken as `String`s, here and in `now`: wasm-bindgen's `&str` arguments bring a checked
+/// conversion each, measured larger.)
 #[wasm_bindgen]
-pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
-    let (name, input, storage) = (op.to_string(), json::parse(input).unwrap_or(Value::Null), JsStorage(storage));
-    let op = Op::parse(op);
+pub fn run(name: String, input: String, storage: JsValue, id: u32) {
+    let (input, storage) = (json::parse(&input).unwrap_or(Value::Null), JsStorage(storage));
+    let op = Op::parse(&name);
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
-            // Inlined into this future since its state machines went from six to four
-            // (boxed it was 31 B smaller raw but 97 B larger gzip; as a `Pending`, polled
-            // through a vtable, larger still).
-            identity::get(&identity::Call::parse(&input, storage), &mut answer).await
+            // The flow's future inlined into this one (boxed it was 31 B smaller raw but
+            // 97 B larger gzip; as a `Pending`, polled through a vtable, larger still).
+            let call = identity::Call::parse(&input, storage);
+            let (env, flights) = (call.env(), identity::flights());
+            identity::got(call.get(&env, &flights).await, &mut answer)
         } else {
             match Call::parse(input, storage) {
                 Ok(call) => match user::run(op, &name, &call, &mut answer) {
@@ -70,8 +73,8 @@ pub fn run(op: &str, input: &str, storage: JsValue, id: u32) {
 
 /// `now`: an operation that never waits.
 #[wasm_bindgen]
-pub fn now(name: &str, input: &str, storage: JsValue) -> String {
-    let input = json::parse(input).unwrap_or(Value::Null);
+pub fn now(name: String, input: String, storage: JsValue) -> String {
+    let (name, input) = (&*name, json::parse(&input).unwrap_or(Value::Null));
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)

@@ -2,23 +2,32 @@
 //! then match on an [`Op`] (a byte: jump tables) instead of each comparing the name
 //! with its own string literals, one call per literal.
 
-/// Declares [`Op`] (a variant per name, and `Unknown`) and the table `parse` scans.
+use crate::protocol::one_request::OneRequest;
+use crate::protocol::{account, registration};
+
+/// Declares [`Op`] (a variant per name, and `Unknown`), the table `parse` scans, and the
+/// one-request operations' rows (`ROWS`: the last operations, in their order).
 macro_rules! ops {
-    ($($op:ident = $name:literal,)*) => {
+    ($($op:ident = $name:literal,)* ; $($row_op:ident = $row_name:literal => $row:expr,)*) => {
         /// Every operation of `run` and `now` but the `srp.` ones (`data`), grouped by the
         /// module that answers it (each module's a contiguous range: one range check
         /// before its jump table).
         #[derive(Clone, Copy, PartialEq)]
         pub(super) enum Op {
             $($op,)*
+            $($row_op,)*
             /// A name the facade never sends: "cognito-identity-wasm has no operation ...".
             Unknown,
         }
 
         /// The names, each followed by a space: one string to scan, no table of pointers.
-        const NAMES: &str = concat!($($name, " ",)*);
+        const NAMES: &str = concat!($($name, " ",)* $($row_name, " ",)*);
         /// The operations in the order of `NAMES`.
-        const ALL: &[Op] = &[$(Op::$op,)*];
+        const ALL: &[Op] = &[$(Op::$op,)* $(Op::$row_op,)*];
+
+        /// The one-request operations' rows, by operation from the first of them on
+        /// (`Op::row`): one table read, not a match of its own.
+        const ROWS: &[&OneRequest] = &[$(&$row,)*];
     };
 }
 
@@ -59,43 +68,49 @@ ops! {
     SendMfaSelectionAnswer = "sendMFASelectionAnswer",
     SendCustomChallengeAnswer = "sendCustomChallengeAnswer",
     CompleteNewPasswordChallenge = "completeNewPasswordChallenge",
-    // user::account
-    UpdateAttributes = "updateAttributes",
-    DeleteAttributes = "deleteAttributes",
-    GetUserAttributes = "getUserAttributes",
-    GetMfaOptions = "getMFAOptions",
-    GetAttributeVerificationCode = "getAttributeVerificationCode",
-    VerifyAttribute = "verifyAttribute",
-    ChangePassword = "changePassword",
-    ForgotPassword = "forgotPassword",
-    ConfirmPassword = "confirmPassword",
-    DeleteUser = "deleteUser",
-    GlobalSignOut = "globalSignOut",
-    EnableMfa = "enableMFA",
-    DisableMfa = "disableMFA",
-    SetUserMfaPreference = "setUserMfaPreference",
-    GetDevice = "getDevice",
-    ListDevices = "listDevices",
-    SetDeviceStatusRemembered = "setDeviceStatusRemembered",
-    SetDeviceStatusNotRemembered = "setDeviceStatusNotRemembered",
-    ForgetDevice = "forgetDevice",
-    ForgetSpecificDevice = "forgetSpecificDevice",
-    ListPasskeys = "listPasskeys",
-    DeletePasskey = "deletePasskey",
-    ConfirmRegistration = "confirmRegistration",
-    ResendConfirmationCode = "resendConfirmationCode",
     // user, `run`
-    AssociateSoftwareToken = "associateSoftwareToken",
-    VerifySoftwareToken = "verifySoftwareToken",
     RefreshSession = "refreshSession",
     SignOut = "signOut",
     RevokeTokens = "revokeTokens",
-    GetUserData = "getUserData",
-    RegisterPasskey = "registerPasskey",
-    SignUp = "signUp",
+    // the one-request operations (`user::account`), with their rows
+    ;
+    UpdateAttributes = "updateAttributes" => account::UPDATE_USER_ATTRIBUTES,
+    DeleteAttributes = "deleteAttributes" => account::DELETE_USER_ATTRIBUTES,
+    GetUserAttributes = "getUserAttributes" => account::GET_USER_ATTRIBUTES,
+    GetMfaOptions = "getMFAOptions" => account::GET_MFA_OPTIONS,
+    GetAttributeVerificationCode = "getAttributeVerificationCode" => account::GET_USER_ATTRIBUTE_VERIFICATION_CODE,
+    VerifyAttribute = "verifyAttribute" => account::VERIFY_USER_ATTRIBUTE,
+    ChangePassword = "changePassword" => account::CHANGE_PASSWORD,
+    ForgotPassword = "forgotPassword" => account::FORGOT_PASSWORD,
+    ConfirmPassword = "confirmPassword" => account::CONFIRM_FORGOT_PASSWORD,
+    DeleteUser = "deleteUser" => account::DELETE_USER,
+    GlobalSignOut = "globalSignOut" => account::GLOBAL_SIGN_OUT,
+    EnableMfa = "enableMFA" => account::ENABLE_SMS_MFA,
+    DisableMfa = "disableMFA" => account::DISABLE_SMS_MFA,
+    SetUserMfaPreference = "setUserMfaPreference" => account::SET_USER_MFA_PREFERENCE,
+    GetDevice = "getDevice" => account::GET_DEVICE,
+    ListDevices = "listDevices" => account::LIST_DEVICES,
+    SetDeviceStatusRemembered = "setDeviceStatusRemembered" => account::REMEMBER_DEVICE,
+    SetDeviceStatusNotRemembered = "setDeviceStatusNotRemembered" => account::DO_NOT_REMEMBER_DEVICE,
+    ForgetDevice = "forgetDevice" => account::FORGET_DEVICE,
+    ForgetSpecificDevice = "forgetSpecificDevice" => account::FORGET_SPECIFIC_DEVICE,
+    ListPasskeys = "listPasskeys" => account::LIST_WEBAUTHN_CREDENTIALS,
+    DeletePasskey = "deletePasskey" => account::DELETE_WEBAUTHN_CREDENTIAL,
+    ConfirmRegistration = "confirmRegistration" => registration::CONFIRM_SIGN_UP,
+    ResendConfirmationCode = "resendConfirmationCode" => registration::RESEND_CONFIRMATION_CODE,
+    AssociateSoftwareToken = "associateSoftwareToken" => account::ASSOCIATE_SOFTWARE_TOKEN,
+    VerifySoftwareToken = "verifySoftwareToken" => account::VERIFY_SOFTWARE_TOKEN,
+    GetUserData = "getUserData" => account::GET_USER,
+    RegisterPasskey = "registerPasskey" => account::START_WEBAUTHN_REGISTRATION,
+    SignUp = "signUp" => registration::SIGN_UP,
 }
 
 impl Op {
+    /// The one-request operation's row; None for an operation of another kind.
+    pub fn row(self) -> Option<&'static OneRequest> {
+        ROWS.get((self as usize).wrapping_sub(ALL.len() - ROWS.len())).copied()
+    }
+
     pub fn parse(name: &str) -> Op {
         // Bytes, not `str::split`: its pattern searcher is several times the code. (The
         // empty name after the last space is no operation: `ALL` ends before it.)

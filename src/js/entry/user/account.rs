@@ -20,7 +20,7 @@ use crate::protocol::{account, registration, CognitoError};
 
 /// The in-memory session when it is valid: what the SDK's account methods require.
 fn access_token(call: &Call) -> Result<String, CognitoError> {
-    user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt)
+    user_data::valid_session(&call.env(), call.session()).map(|s| s.access_token.jwt.clone())
 }
 
 /// A one-request operation (`one_request`), `getUserData` and `registerPasskey` among
@@ -30,7 +30,7 @@ fn access_token(call: &Call) -> Result<String, CognitoError> {
 pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Value, out: &mut Answer) -> Outcome {
     let (env, username) = (call.env(), call.username());
     let access_token = || access_token(call);
-    let caller = Caller { username: &username, access_token: &access_token };
+    let caller = Caller { username, access_token: &access_token };
     // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
     // is fetched again whatever is cached.
     let caching = first.after == After::CachesUserData;
@@ -40,7 +40,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
     let mut told = None;
     let result = loop {
         if row.after == After::CachesUserData {
-            if let Some(done) = user_data::cached(&env, &username, call.session(), bypass) {
+            if let Some(done) = user_data::cached(&env, username, call.session(), bypass) {
                 break done;
             }
         }
@@ -52,7 +52,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             Ok(answer) => answer,
             Err(e) => break Err(e),
         };
-        flows::user::settle(&env, &username, row, &request, &answer);
+        flows::user::settle(&env, username, row, &request, &answer);
         match row.after {
             After::CreatesPasskey => {
                 let options = answer.take("CredentialCreationOptions");
@@ -62,7 +62,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             }
             // updateAttributes and deleteAttributes refresh the cached user data, as the SDK does.
             After::RefreshesUserData => {
-                told = Some(Ok(Value::Object(answer)));
+                told = Some(Value::Object(answer));
                 row = &account::GET_USER;
             }
             // After a bypass, the session is refreshed best effort (and listeners hear of it);
@@ -70,17 +70,20 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             After::CachesUserData if bypass => {
                 if let Some(token) = user_data::refresh_token(&env, call.session()) {
                     let metadata = if caching { call.string_map("clientMetadata") } else { None };
-                    let _ = tell(call, &username, refresh_session(&env, &username, &token, metadata).await);
+                    let _ = tell(call, username, refresh_session(&env, username, &token, metadata).await);
                 }
                 break Ok(Value::Object(answer));
             }
             _ => break Ok(Value::Object(answer)),
         }
     };
-    let result = told.unwrap_or(result);
+    let result = match told {
+        Some(first) => Ok(first),
+        None => result,
+    };
     let signs_out = matches!(first.after, After::SignsOut | After::SignsOutEverywhere);
     if signs_out && result.is_ok() {
-        clear_local(call, &username);
+        clear_local(call, username);
     }
     // globalSignOut drops the in-memory session even when it fails.
     let everywhere = first.after == After::SignsOutEverywhere;
@@ -123,8 +126,8 @@ fn reply(tells: Tells, call: &Call, data: Value, out: &mut Answer) -> Reply {
     }
 }
 
-/// The one-request operations' rows, by method, with the arguments each reads; None for
-/// an operation of another kind. TOTP set-up during a challenge (the user holds its
+/// The one-request operations' rows ([`Op::row`]), with the arguments each reads; None
+/// for an operation of another kind. TOTP set-up during a challenge (the user holds its
 /// Session) is for that sign-in: the row reads the user object (verifying then is a
 /// sign-in step, `sign_in`, asked for first).
 pub(super) fn one_request(op: Op, call: &Call) -> Option<(&'static OneRequest, &Value)> {
@@ -132,37 +135,5 @@ pub(super) fn one_request(op: Op, call: &Call) -> Option<(&'static OneRequest, &
     if in_challenge && matches!(op, Op::AssociateSoftwareToken | Op::VerifySoftwareToken) {
         return Some((&account::ASSOCIATE_SOFTWARE_TOKEN_IN_CHALLENGE, call.user()));
     }
-    let row = match op {
-        Op::UpdateAttributes => &account::UPDATE_USER_ATTRIBUTES,
-        Op::DeleteAttributes => &account::DELETE_USER_ATTRIBUTES,
-        Op::GetUserAttributes => &account::GET_USER_ATTRIBUTES,
-        Op::GetMfaOptions => &account::GET_MFA_OPTIONS,
-        Op::GetAttributeVerificationCode => &account::GET_USER_ATTRIBUTE_VERIFICATION_CODE,
-        Op::VerifyAttribute => &account::VERIFY_USER_ATTRIBUTE,
-        Op::ChangePassword => &account::CHANGE_PASSWORD,
-        Op::ForgotPassword => &account::FORGOT_PASSWORD,
-        Op::ConfirmPassword => &account::CONFIRM_FORGOT_PASSWORD,
-        Op::DeleteUser => &account::DELETE_USER,
-        Op::GlobalSignOut => &account::GLOBAL_SIGN_OUT,
-        Op::EnableMfa => &account::ENABLE_SMS_MFA,
-        Op::DisableMfa => &account::DISABLE_SMS_MFA,
-        Op::SetUserMfaPreference => &account::SET_USER_MFA_PREFERENCE,
-        Op::GetDevice => &account::GET_DEVICE,
-        Op::ListDevices => &account::LIST_DEVICES,
-        Op::SetDeviceStatusRemembered => &account::REMEMBER_DEVICE,
-        Op::SetDeviceStatusNotRemembered => &account::DO_NOT_REMEMBER_DEVICE,
-        Op::ForgetDevice => &account::FORGET_DEVICE,
-        Op::ForgetSpecificDevice => &account::FORGET_SPECIFIC_DEVICE,
-        Op::ListPasskeys => &account::LIST_WEBAUTHN_CREDENTIALS,
-        Op::DeletePasskey => &account::DELETE_WEBAUTHN_CREDENTIAL,
-        Op::RegisterPasskey => &account::START_WEBAUTHN_REGISTRATION,
-        Op::GetUserData => &account::GET_USER,
-        Op::ConfirmRegistration => &registration::CONFIRM_SIGN_UP,
-        Op::ResendConfirmationCode => &registration::RESEND_CONFIRMATION_CODE,
-        Op::SignUp => &registration::SIGN_UP,
-        Op::AssociateSoftwareToken => &account::ASSOCIATE_SOFTWARE_TOKEN,
-        Op::VerifySoftwareToken => &account::VERIFY_SOFTWARE_TOKEN,
-        _ => return None,
-    };
-    Some((row, call.args()))
+    Some((op.row()?, call.args()))
 }

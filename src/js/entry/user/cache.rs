@@ -15,10 +15,10 @@ use crate::storage::{SessionStore, Storage};
 pub(super) fn cache(op: Op, call: &Call) -> Option<Outcome> {
     let username = call.username();
     let sessions = SessionStore::new(&call.storage, &call.shared.config.client_id);
-    let user_data_key = keys::user_item(&call.shared.config.client_id, &username, UserItem::UserData);
+    let user_data_key = keys::user_item(&call.shared.config.client_id, username, UserItem::UserData);
     let written = match op {
         Op::CacheTokens => match call.session() {
-            Some(session) => return Some(call.env().store_session(&username, &session).map(|()| Reply::done())),
+            Some(session) => return Some(call.env().store_session(username, session).map(|()| Reply::done())),
             // What the SDK's `this.signInUserSession.getIdToken()` throws there.
             None => return Some(Ok(Reply::type_error("Cannot read properties of null (reading 'getIdToken')"))),
         },
@@ -28,12 +28,12 @@ pub(super) fn cache(op: Op, call: &Call) -> Option<Outcome> {
             Ok(())
         }
         Op::ClearCachedTokens => {
-            sessions.clear_tokens(&username);
+            sessions.clear_tokens(username);
             Ok(())
         }
         // What clearing a user is (its tokens, then its user data) is `SessionStore::clear`'s.
         Op::ClearCachedUser => {
-            sessions.clear(&username);
+            sessions.clear(username);
             Ok(())
         }
         // A user holding no device stores nothing (the JS SDK stored "undefined" three
@@ -42,13 +42,13 @@ pub(super) fn cache(op: Op, call: &Call) -> Option<Outcome> {
             let text = |k: &str| call.user()[k].as_str().filter(|v| !v.is_empty()).map(str::to_string);
             match (text("deviceKey"), text("deviceGroupKey"), text("randomPassword")) {
                 (Some(key), Some(group_key), Some(password)) => {
-                    sessions.save_device(&username, &DeviceSecrets { key, group_key, password })
+                    sessions.save_device(username, &DeviceSecrets { key, group_key, password })
                 }
                 _ => Ok(()),
             }
         }
         Op::ClearCachedDeviceKeyAndPassword => {
-            sessions.clear_device(&username);
+            sessions.clear_device(username);
             Ok(())
         }
         _ => return None,

@@ -26,18 +26,18 @@ pub(super) fn now(op: Op, name: &str, call: &Call, out: &mut Answer) -> Outcome 
     match op {
         Op::GetSession => session::session_now(call, out),
         Op::SignOutLocal => {
-            clear_local(call, &call.username());
+            clear_local(call, call.username());
             out.set("session", Value::Null);
             Ok(Reply::done())
         }
         Op::NewUser => {
-            named(out, call, &call.username());
+            named(out, call, call.username());
             out.set("keyPrefix", Value::String(keys::client_prefix(&call.shared.config.client_id)));
             out.set_str("flow", AuthFlow::UserSrp.name());
             Ok(Reply::done())
         }
         Op::GetCachedDeviceKeyAndPassword => {
-            device(call, &call.username(), false, out);
+            device(call, call.username(), false, out);
             Ok(Reply::done())
         }
         op => cache::cache(op, call).unwrap_or_else(|| Err(unknown_op(name))),

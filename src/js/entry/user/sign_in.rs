@@ -25,7 +25,7 @@ fn sign_in_params(call: &Call) -> SignInParams {
     SignInParams {
         user_pool_id: call.shared.config.user_pool_id.clone(),
         client_id: call.shared.config.client_id.clone(),
-        username: call.username(),
+        username: call.username().to_string(),
         password: call.text("password"),
         client_metadata: call.string_map("clientMetadata"),
         preferred_challenge: call.optional_text("preferredChallenge"),
