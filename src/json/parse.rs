@@ -20,13 +20,15 @@ pub struct ParseError {
 
 /// One JSON value, optionally surrounded by whitespace, and nothing else.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut parser = Parser { text, at: 0 };
-    let value = parser.value(0)?;
-    parser.skip_whitespace();
-    if parser.at != text.len() {
-        return Err(parser.error("unexpected text after the JSON value"));
+    let mut parser = Parser { text, at: 0, reason: "" };
+    if let Some(value) = parser.value(0) {
+        parser.skip_whitespace();
+        if parser.at == text.len() {
+            return Ok(value);
+        }
+        parser.reason = "unexpected text after the JSON value";
     }
-    Ok(value)
+    Err(ParseError { offset: parser.at, reason: parser.reason })
 }
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
@@ -36,15 +38,23 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
     parse(&text)
 }
 
+/// Every reading step returns an `Option`: on failure the step has set `reason`, and
+/// `at` is where it failed, which [`parse`] turns into the [`ParseError`]. (As a `Result`
+/// each failure wrote the whole error through the return slot, at every one of them.)
 struct Parser<'a> {
     text: &'a str,
     /// Byte offset of the next unread byte; always on a char boundary between tokens.
     at: usize,
+    /// Why the reading failed, once it has.
+    reason: &'static str,
 }
 
 impl Parser<'_> {
-    fn error(&self, reason: &'static str) -> ParseError {
-        ParseError { offset: self.at, reason }
+    /// Fails here, for `reason`.
+    #[inline(always)]
+    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+        self.reason = reason;
+        None
     }
 
     // Inlined: as a call, its `Option<u8>` came back through memory at each of a dozen uses.
@@ -59,35 +69,22 @@ impl Parser<'_> {
         }
     }
 
-    /// Consumes `expected` (after whitespace) or fails.
-    fn expect(&mut self, expected: u8, reason: &'static str) -> Result<(), ParseError> {
-        self.skip_whitespace();
-        if self.peek() != Some(expected) {
-            return Err(self.error(reason));
-        }
-        self.at += 1;
-        Ok(())
-    }
-
     /// `depth`: how many arrays and objects enclose this value.
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn value(&mut self, depth: usize) -> Option<Value> {
         self.skip_whitespace();
         match self.peek() {
-            Some(open @ (b'{' | b'[')) => self.nested(depth, open == b'{'),
+            Some(open @ (b'{' | b'[')) => {
+                if depth >= MAX_DEPTH {
+                    return self.fail("nested too deeply");
+                }
+                self.at += 1; // the opening bracket
+                self.members(depth + 1, open == b'{')
+            }
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(first @ (b't' | b'f' | b'n')) => self.literal(first),
-            Some(_) => Err(self.error("expected a JSON value")),
-            None => Err(self.error("unexpected end of input")),
+            Some(_) => self.literal(),
+            None => self.fail("unexpected end of input"),
         }
-    }
-
-    fn nested(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1; // the opening bracket
-        self.members(depth + 1, object)
     }
 
     /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
@@ -103,48 +100,52 @@ impl Parser<'_> {
         self.text.get(start..self.at).unwrap_or_default()
     }
 
-    /// `true`, `false` or `null`, by its first letter.
-    fn literal(&mut self, first: u8) -> Result<Value, ParseError> {
-        let (word, value) = match first {
-            b't' => ("true", Value::Bool(true)),
-            b'f' => ("false", Value::Bool(false)),
+    /// `true`, `false` or `null`, by its first letter; anything else is no JSON value.
+    fn literal(&mut self) -> Option<Value> {
+        let (word, value) = match self.peek() {
+            Some(b't') => ("true", Value::Bool(true)),
+            Some(b'f') => ("false", Value::Bool(false)),
             _ => ("null", Value::Null),
         };
         if !self.rest().starts_with(word.as_bytes()) {
-            return Err(self.error("expected a JSON value"));
+            return self.fail("expected a JSON value");
         }
         self.at += word.len();
-        Ok(value)
+        Some(value)
     }
 
     /// After `[` (or `{` when `object`): values (or `"key": value` members) separated by
     /// commas, then the closing bracket. One loop for both kinds: less wasm than two.
-    fn members(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
+    fn members(&mut self, depth: usize, object: bool) -> Option<Value> {
         let mut items = Vec::new();
         let mut members = Vec::new();
         // The reading fails in one place here, where what was read so far is dropped, rather
-        // than at each of its error returns.
+        // than at each of its failures.
         self.read_members(depth, object, &mut items, &mut members)?;
-        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
+        Some(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
     }
 
     fn read_members(
         &mut self, depth: usize, object: bool, items: &mut Vec<Value>, members: &mut Vec<(String, Value)>,
-    ) -> Result<(), ParseError> {
+    ) -> Option<()> {
         let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         self.skip_whitespace();
         if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(());
+            return Some(());
         }
         loop {
             if object {
                 self.skip_whitespace();
                 if self.peek() != Some(b'"') {
-                    return Err(self.error("expected a string key"));
+                    return self.fail("expected a string key");
                 }
                 let key = self.string()?;
-                self.expect(b':', "expected ':' after a key")?;
+                self.skip_whitespace();
+                if self.peek() != Some(b':') {
+                    return self.fail("expected ':' after a key");
+                }
+                self.at += 1;
                 members.push((key, self.value(depth)?));
             } else {
                 items.push(self.value(depth)?);
@@ -154,15 +155,15 @@ impl Parser<'_> {
                 Some(b',') => self.at += 1,
                 Some(c) if c == close => {
                     self.at += 1;
-                    return Ok(());
+                    return Some(());
                 }
-                _ => return Err(self.error(unclosed)),
+                _ => return self.fail(unclosed),
             }
         }
     }
 
     /// At `"`: the string's contents with escapes resolved.
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Option<String> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -174,22 +175,22 @@ impl Parser<'_> {
             }
             out.push_str(self.since(start));
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return self.fail("unterminated string"),
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    return Some(out);
                 }
                 Some(b'\\') => {
                     self.at += 1;
                     out.push(self.escape()?);
                 }
-                _ => return Err(self.error("control character in a string")),
+                _ => return self.fail("control character in a string"),
             }
         }
     }
 
     /// After a backslash: the character of one escape sequence.
-    fn escape(&mut self) -> Result<char, ParseError> {
+    fn escape(&mut self) -> Option<char> {
         // The escapes and the characters they stand for, in the same order.
         const ESCAPES: &[u8; 8] = b"\"\\/bfnrt";
         const MEANINGS: &[u8; 8] = b"\"\\/\x08\x0c\n\r\t";
@@ -198,16 +199,19 @@ impl Parser<'_> {
             return self.unicode_escape();
         }
         let Some(i) = ESCAPES.iter().position(|&e| Some(e) == self.peek()) else {
-            return Err(self.error("invalid escape"));
+            return self.fail("invalid escape");
         };
         self.at += 1;
-        Ok(char::from(MEANINGS[i]))
+        Some(char::from(MEANINGS[i]))
     }
 
     /// After `\u`: a code unit, joined with a following `\uDC00`-`\uDFFF` when it is a
     /// high surrogate. Unpaired surrogates become U+FFFD.
-    fn unicode_escape(&mut self) -> Result<char, ParseError> {
-        let unit = self.hex4()?;
+    fn unicode_escape(&mut self) -> Option<char> {
+        let Some(unit) = hex4(self.rest()) else {
+            return self.fail("invalid \\u escape");
+        };
+        self.at += 4;
         let c = match unit {
             0xD800..=0xDBFF => match self.low_surrogate_after() {
                 Some(low) => char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)),
@@ -215,7 +219,7 @@ impl Parser<'_> {
             },
             _ => char::from_u32(unit),
         };
-        Ok(c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        Some(c.unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.
@@ -231,15 +235,8 @@ impl Parser<'_> {
         Some(unit)
     }
 
-    /// Four hex digits.
-    fn hex4(&mut self) -> Result<u32, ParseError> {
-        let unit = hex4(self.rest()).ok_or_else(|| self.error("invalid \\u escape"))?;
-        self.at += 4;
-        Ok(unit)
-    }
-
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
-    fn number(&mut self) -> Result<Value, ParseError> {
+    fn number(&mut self) -> Option<Value> {
         let start = self.at;
         self.eat(b'-');
         // Each part stops where it fails, so the error is reported there.
@@ -250,9 +247,9 @@ impl Parser<'_> {
                 self.digits()
             });
         if !well_formed {
-            return Err(self.error("invalid number"));
+            return self.fail("invalid number");
         }
-        Ok(Value::Number(Number::from_checked_text(self.since(start))))
+        Some(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
     /// Consumes the next byte if it is `wanted`.
