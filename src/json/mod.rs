@@ -22,7 +22,7 @@ mod write;
 
 pub use number::Number;
 pub use object::{Object, OrderedMap};
-pub use parse::{parse, parse_bytes, ParseError, MAX_DEPTH};
+pub use parse::{parse, parse_bytes, ParseError, Reason, MAX_DEPTH};
 
 #[derive(Clone, PartialEq, Default)]
 #[cfg_attr(not(shipped), derive(Debug))]

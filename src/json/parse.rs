@@ -15,18 +15,62 @@ pub const MAX_DEPTH: usize = 128;
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct ParseError {
     pub offset: usize,
-    pub reason: &'static str,
+    pub reason: Reason,
+}
+
+/// Why a text is not JSON: a code, whose words ([`Reason::text`]) are for people. No
+/// caller in the shipped wasm reads them, so they are not in it; as `&'static str`s in
+/// every error they were, and each failure stored two words instead of one byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Reason {
+    NotUtf8,
+    TextAfterValue,
+    EndOfInput,
+    NotAValue,
+    NestedTooDeeply,
+    UnclosedArray,
+    UnclosedObject,
+    NotAKey,
+    NoColon,
+    UnterminatedString,
+    ControlCharacter,
+    InvalidEscape,
+    InvalidUnicodeEscape,
+    InvalidNumber,
+}
+
+impl Reason {
+    /// The reason in words.
+    pub fn text(self) -> &'static str {
+        [
+            "not UTF-8",
+            "unexpected text after the JSON value",
+            "unexpected end of input",
+            "expected a JSON value",
+            "nested too deeply",
+            "expected ',' or ']'",
+            "expected ',' or '}'",
+            "expected a string key",
+            "expected ':' after a key",
+            "unterminated string",
+            "control character in a string",
+            "invalid escape",
+            "invalid \\u escape",
+            "invalid number",
+        ][self as usize]
+    }
 }
 
 /// One JSON value, optionally surrounded by whitespace, and nothing else.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut parser = Parser { text, at: 0, reason: "" };
+    let mut parser = Parser { text, at: 0, reason: Reason::EndOfInput };
     if let Some(value) = parser.value(0) {
         parser.skip_whitespace();
         if parser.at == text.len() {
             return Ok(value);
         }
-        parser.reason = "unexpected text after the JSON value";
+        parser.reason = Reason::TextAfterValue;
     }
     Err(ParseError { offset: parser.at, reason: parser.reason })
 }
@@ -34,7 +78,7 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
     let mut text = String::new();
-    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: "not UTF-8" })?;
+    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: Reason::NotUtf8 })?;
     parse(&text)
 }
 
@@ -46,13 +90,13 @@ struct Parser<'a> {
     /// Byte offset of the next unread byte; always on a char boundary between tokens.
     at: usize,
     /// Why the reading failed, once it has.
-    reason: &'static str,
+    reason: Reason,
 }
 
 impl Parser<'_> {
     /// Fails here, for `reason`.
     #[inline(always)]
-    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+    fn fail<T>(&mut self, reason: Reason) -> Option<T> {
         self.reason = reason;
         None
     }
@@ -75,7 +119,7 @@ impl Parser<'_> {
         match self.peek() {
             Some(open @ (b'{' | b'[')) => {
                 if depth >= MAX_DEPTH {
-                    return self.fail("nested too deeply");
+                    return self.fail(Reason::NestedTooDeeply);
                 }
                 self.at += 1; // the opening bracket
                 self.members(depth + 1, open == b'{')
@@ -83,7 +127,7 @@ impl Parser<'_> {
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => self.literal(),
-            None => self.fail("unexpected end of input"),
+            None => self.fail(Reason::EndOfInput),
         }
     }
 
@@ -108,7 +152,7 @@ impl Parser<'_> {
             _ => ("null", Value::Null),
         };
         if !self.rest().starts_with(word.as_bytes()) {
-            return self.fail("expected a JSON value");
+            return self.fail(Reason::NotAValue);
         }
         self.at += word.len();
         Some(value)
@@ -128,7 +172,7 @@ impl Parser<'_> {
     fn read_members(
         &mut self, depth: usize, object: bool, items: &mut Vec<Value>, members: &mut Vec<(String, Value)>,
     ) -> Option<()> {
-        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
+        let (close, unclosed) = if object { (b'}', Reason::UnclosedObject) } else { (b']', Reason::UnclosedArray) };
         self.skip_whitespace();
         if self.peek() == Some(close) {
             self.at += 1;
@@ -138,12 +182,12 @@ impl Parser<'_> {
             if object {
                 self.skip_whitespace();
                 if self.peek() != Some(b'"') {
-                    return self.fail("expected a string key");
+                    return self.fail(Reason::NotAKey);
                 }
                 let key = self.string()?;
                 self.skip_whitespace();
                 if self.peek() != Some(b':') {
-                    return self.fail("expected ':' after a key");
+                    return self.fail(Reason::NoColon);
                 }
                 self.at += 1;
                 members.push((key, self.value(depth)?));
@@ -175,7 +219,7 @@ impl Parser<'_> {
             }
             out.push_str(self.since(start));
             match self.peek() {
-                None => return self.fail("unterminated string"),
+                None => return self.fail(Reason::UnterminatedString),
                 Some(b'"') => {
                     self.at += 1;
                     return Some(out);
@@ -184,7 +228,7 @@ impl Parser<'_> {
                     self.at += 1;
                     out.push(self.escape()?);
                 }
-                _ => return self.fail("control character in a string"),
+                _ => return self.fail(Reason::ControlCharacter),
             }
         }
     }
@@ -199,7 +243,7 @@ impl Parser<'_> {
             return self.unicode_escape();
         }
         let Some(i) = ESCAPES.iter().position(|&e| Some(e) == self.peek()) else {
-            return self.fail("invalid escape");
+            return self.fail(Reason::InvalidEscape);
         };
         self.at += 1;
         Some(char::from(MEANINGS[i]))
@@ -209,7 +253,7 @@ impl Parser<'_> {
     /// high surrogate. Unpaired surrogates become U+FFFD.
     fn unicode_escape(&mut self) -> Option<char> {
         let Some(unit) = hex4(self.rest()) else {
-            return self.fail("invalid \\u escape");
+            return self.fail(Reason::InvalidUnicodeEscape);
         };
         self.at += 4;
         let c = match unit {
@@ -247,7 +291,7 @@ impl Parser<'_> {
                 self.digits()
             });
         if !well_formed {
-            return self.fail("invalid number");
+            return self.fail(Reason::InvalidNumber);
         }
         Some(Value::Number(Number::from_checked_text(self.since(start))))
     }
@@ -364,7 +408,7 @@ mod tests {
     fn nesting_is_capped() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
-        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().reason, "nested too deeply");
+        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().reason.text(), "nested too deeply");
         let objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
         assert!(parse(&objects).is_err());
         // A million opening brackets fail at the cap, not by overflowing the stack.
@@ -384,18 +428,45 @@ mod tests {
         assert_eq!(v.as_object().map(Object::len), Some(20_000));
     }
 
+    /// An error as offset and words.
+    fn failure(text: &str) -> (usize, &'static str) {
+        let e = parse(text).unwrap_err();
+        (e.offset, e.reason.text())
+    }
+
+    #[test]
+    fn every_reason_has_its_words() {
+        let utf8 = parse_bytes(b"[\"\xff\"]").unwrap_err();
+        assert_eq!((utf8.offset, utf8.reason.text()), (2, "not UTF-8"));
+        for (text, offset, words) in [
+            ("{} x", 3, "unexpected text after the JSON value"),
+            ("[1,", 3, "unexpected end of input"),
+            ("[1, x]", 4, "expected a JSON value"),
+            ("[1 2]", 3, "expected ',' or ']'"),
+            ("{\"a\":1 x", 7, "expected ',' or '}'"),
+            ("{a:1}", 1, "expected a string key"),
+            ("{\"a\" 1}", 5, "expected ':' after a key"),
+            ("\"abc", 4, "unterminated string"),
+            ("\"\t\"", 1, "control character in a string"),
+            ("\"\\x\"", 2, "invalid escape"),
+            ("\"\\u12\"", 3, "invalid \\u escape"),
+            ("-", 1, "invalid number"),
+        ] {
+            assert_eq!(failure(text), (offset, words), "{text}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        assert_eq!(failure(&deep), (MAX_DEPTH, "nested too deeply"));
+    }
+
     #[test]
     fn errors_say_where() {
-        assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
+        assert_eq!(failure("[1, x]"), (4, "expected a JSON value"));
         assert_eq!(parse("{} x").unwrap_err().offset, 3);
-        assert_eq!(parse("\"abc").unwrap_err(), ParseError { offset: 4, reason: "unterminated string" });
-        assert_eq!(
-            parse("[\"é\u{1}\"]").unwrap_err(),
-            ParseError { offset: 4, reason: "control character in a string" }
-        );
+        assert_eq!(failure("\"abc"), (4, "unterminated string"));
+        assert_eq!(failure("[\"é\u{1}\"]"), (4, "control character in a string"));
         // A number fails where its grammar does.
         for (text, offset) in [("-x", 1), ("[1.]", 3), ("1e+", 3), ("-", 1), ("2.5E", 4), ("0.e1", 2)] {
-            assert_eq!(parse(text).unwrap_err(), ParseError { offset, reason: "invalid number" }, "{text}");
+            assert_eq!(failure(text), (offset, "invalid number"), "{text}");
         }
     }
 }
