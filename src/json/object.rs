@@ -10,9 +10,19 @@ use crate::prelude::*;
 /// BTreeMap instantiation cost far more wasm (measured with twiggy; see BENCHMARKS.md,
 /// "Size decisions"). Bulk input (parsed JSON) goes through `FromIterator`, which
 /// resolves repeated keys in O(n log n).
-#[derive(Clone)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct OrderedMap<V>(Vec<(String, V)>);
+
+/// By hand, a loop of pushes: the derived copy was `Vec::clone`'s slice-cloning code.
+impl<V: Clone> Clone for OrderedMap<V> {
+    fn clone(&self) -> Self {
+        let mut copy = Vec::new();
+        for (k, v) in &self.0 {
+            copy.push((k.clone(), v.clone()));
+        }
+        OrderedMap(copy)
+    }
+}
 
 pub type Object = OrderedMap<Value>;
 
