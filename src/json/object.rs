@@ -257,7 +257,7 @@ fn member_places(keys: &[&str]) -> Vec<usize> {
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
 /// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
 /// into its first position with its last value.
-fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
+fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
@@ -266,15 +266,17 @@ fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
         keys.push(k.as_str());
     }
     let places = member_places(&keys);
-    let mut members: Vec<(String, V)> = Vec::new();
-    for (at, (key, value)) in pairs.into_iter().enumerate() {
-        match members.get_mut(places[at]) {
-            // A repeat: later members overwrite earlier ones, so the last value stays.
-            Some(member) => member.1 = value,
-            None => members.push((key, value)),
-        }
+    // In place, in the order written: the members so far are the first `kept` slots, and
+    // the slots after them up to `at` hold only members replaced since. A first position
+    // moves into the next slot; a repeat into its key's slot, so the last value stays
+    // (the keys are equal). What was replaced goes at the end.
+    let mut kept = 0;
+    for (at, &place) in places.iter().enumerate() {
+        pairs.swap(place, at);
+        kept += usize::from(place == kept);
     }
-    members
+    pairs.truncate(kept);
+    pairs
 }
 
 #[cfg(test)]
