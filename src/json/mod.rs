@@ -309,13 +309,17 @@ impl<T: FromJson> FromJson for Option<T> {
     }
 }
 
-/// A list of strings (the one kind of list read): each copied, the list read in place.
-/// (Generic over the item and moving each out, it was twice the wasm.)
-impl FromJson for Vec<String> {
+impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Option<Self> {
+        let Value::Array(mut items) = value else { return None };
+        // Each item taken out in its place (a null left behind), not with `into_iter`, whose
+        // drop code was a copy per element type.
         let mut out = Vec::new();
-        for item in value.as_array()? {
-            out.push(String::from(item.as_str()?));
+        for item in &mut items {
+            match T::from_json(core::mem::take(item)) {
+                Some(decoded) => out.push(decoded),
+                None => return None,
+            }
         }
         Some(out)
     }
