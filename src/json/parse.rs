@@ -210,23 +210,27 @@ impl Parser<'_> {
     fn string(&mut self) -> Option<String> {
         self.at += 1;
         let mut out = String::new();
+        // Runs up to the next quote, backslash or control character are copied at once: all
+        // three are ASCII, so a run ends on a char boundary.
+        let mut run = self.at;
         loop {
-            // Copy the run up to the next quote, backslash or control character at once:
-            // all three are ASCII, so the run ends on a char boundary.
-            let start = self.at;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+            let Some(b) = self.peek() else {
+                return self.fail(Reason::UnterminatedString);
+            };
+            if b != b'"' && b != b'\\' && b >= 0x20 {
                 self.at += 1;
+                continue;
             }
-            out.push_str(self.since(start));
-            match self.peek() {
-                None => return self.fail(Reason::UnterminatedString),
-                Some(b'"') => {
+            out.push_str(self.since(run));
+            match b {
+                b'"' => {
                     self.at += 1;
                     return Some(out);
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     self.at += 1;
                     out.push(self.escape()?);
+                    run = self.at;
                 }
                 _ => return self.fail(Reason::ControlCharacter),
             }
