@@ -174,8 +174,7 @@ impl Parser<'_> {
     ) -> Option<()> {
         let (close, unclosed) = if object { (b'}', Reason::UnclosedObject) } else { (b']', Reason::UnclosedArray) };
         self.skip_whitespace();
-        if self.peek() == Some(close) {
-            self.at += 1;
+        if self.eat(close) {
             return Some(());
         }
         loop {
@@ -186,22 +185,19 @@ impl Parser<'_> {
                 }
                 let key = self.string()?;
                 self.skip_whitespace();
-                if self.peek() != Some(b':') {
+                if !self.eat(b':') {
                     return self.fail(Reason::NoColon);
                 }
-                self.at += 1;
                 members.push((key, self.value(depth)?));
             } else {
                 items.push(self.value(depth)?);
             }
             self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(c) if c == close => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => return self.fail(unclosed),
+            if self.eat(close) {
+                return Some(());
+            }
+            if !self.eat(b',') {
+                return self.fail(unclosed);
             }
         }
     }
