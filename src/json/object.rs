@@ -226,10 +226,9 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, where its member goes among the distinct keys: the place of the
-/// key's first position, places counted in the order of those first positions. Not
-/// generic (see `positions_by_key`).
-fn member_places(keys: &[&str]) -> Vec<usize> {
+/// For each position, the first position with its key. Not generic (see
+/// `positions_by_key`).
+fn first_positions(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
     let mut places: Vec<usize> = (0..keys.len()).collect();
     // Equal keys are neighbours in `order`, each run in the order written: first, for each
@@ -238,18 +237,6 @@ fn member_places(keys: &[&str]) -> Vec<usize> {
         if keys[pair[0]] == keys[pair[1]] {
             places[pair[1]] = places[pair[0]];
         }
-    }
-    // Then that position's place: a first position takes the next place, a repeat the
-    // place its first position already took (an earlier position, so rewritten already).
-    let mut distinct = 0;
-    for at in 0..places.len() {
-        let first = places[at];
-        places[at] = if first == at {
-            distinct += 1;
-            distinct - 1
-        } else {
-            places[first]
-        };
     }
     places
 }
@@ -265,15 +252,23 @@ fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     for (k, _) in &pairs {
         keys.push(k.as_str());
     }
-    let places = member_places(&keys);
+    let mut places = first_positions(&keys);
     // In place, in the order written: the members so far are the first `kept` slots, and
     // the slots after them up to `at` hold only members replaced since. A first position
-    // moves into the next slot; a repeat into its key's slot, so the last value stays
-    // (the keys are equal). What was replaced goes at the end.
+    // moves into the next slot; a repeat into its key's slot (which its first position,
+    // earlier, took and wrote down), so the last value stays (the keys are equal). What
+    // was replaced goes at the end.
     let mut kept = 0;
-    for (at, &place) in places.iter().enumerate() {
+    for at in 0..places.len() {
+        let first = places[at];
+        let place = if first == at {
+            kept += 1;
+            kept - 1
+        } else {
+            places[first]
+        };
+        places[at] = place;
         pairs.swap(place, at);
-        kept += usize::from(place == kept);
     }
     pairs.truncate(kept);
     pairs
