@@ -62,6 +62,13 @@ impl<V> OrderedMap<V> {
         Some(self.0.remove(at).1)
     }
 
+    /// Members whose keys are written in the code, or taken from another map: each once,
+    /// nothing to resolve.
+    pub fn from_distinct(pairs: Vec<(String, V)>) -> Self {
+        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
+        OrderedMap(pairs)
+    }
+
     pub fn clear(&mut self) {
         self.0.clear();
     }
@@ -128,12 +135,6 @@ impl Object {
             members.push((String::from(k), Value::String(v.into())));
         }
         Object::from_distinct(members)
-    }
-
-    /// Members whose keys are written in the code, each once: nothing to resolve.
-    pub fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
-        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
-        OrderedMap(pairs)
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
@@ -230,15 +231,15 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
 /// `positions_by_key`).
 fn first_positions(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
-    let mut places: Vec<usize> = (0..keys.len()).collect();
-    // Equal keys are neighbours in `order`, each run in the order written: first, for each
-    // position, the first position with its key.
+    let mut firsts: Vec<usize> = (0..keys.len()).collect();
+    // Equal keys are neighbours in `order`, each run in the order written: a position
+    // takes the first position of the one before it in its run.
     for pair in order.windows(2) {
         if keys[pair[0]] == keys[pair[1]] {
-            places[pair[1]] = places[pair[0]];
+            firsts[pair[1]] = firsts[pair[0]];
         }
     }
-    places
+    firsts
 }
 
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
