@@ -237,25 +237,30 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 /// [`base64_decode`] of bytes (where the text is in bytes already: no check that it is
 /// UTF-8 first, as any byte outside the alphabet is refused here anyway).
 pub fn base64_decode_bytes(text: &[u8]) -> Option<Vec<u8>> {
-    let data_len = text.iter().rposition(|&c| c != b'=').map_or(0, |last| last + 1);
-    let (data, padding) = text.split_at(data_len);
-    let partial = data.len() % 4;
-    if partial == 1 || padding.len() > (4 - partial) % 4 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
+    let mut out = Vec::new();
     // Six bits a symbol into `group`, a byte out whenever eight are waiting.
-    let (mut group, mut waiting) = (0u32, 0);
-    for &c in data {
+    let (mut group, mut waiting, mut symbols, mut padding) = (0u32, 0, 0usize, 0usize);
+    for &c in text {
+        if c == b'=' {
+            padding += 1;
+            continue;
+        }
+        // A symbol after padding: the padding was not at the end.
+        if padding > 0 {
+            return None;
+        }
         group = group << 6 | u32::from(base64_value(c)?);
+        symbols += 1;
         waiting += 6;
         if waiting >= 8 {
             waiting -= 8;
             out.push((group >> waiting) as u8);
         }
     }
+    // One symbol alone cannot make a byte; padding fills the last group of four, no more.
     // Two or three symbols at the end leave four or two bits over: they must be zeros.
-    if group & ((1 << waiting) - 1) != 0 {
+    let partial = symbols % 4;
+    if partial == 1 || padding > (4 - partial) % 4 || group & ((1 << waiting) - 1) != 0 {
         return None;
     }
     Some(out)

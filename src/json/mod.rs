@@ -22,9 +22,9 @@ mod write;
 
 pub use number::Number;
 pub use object::{Object, OrderedMap};
-pub use parse::{parse, parse_bytes, ParseError, MAX_DEPTH};
+pub use parse::{parse, parse_bytes, ParseError, Reason, MAX_DEPTH};
 
-#[derive(Clone, PartialEq, Default)]
+#[derive(PartialEq, Default)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum Value {
     #[default]
@@ -34,6 +34,27 @@ pub enum Value {
     String(String),
     Array(Vec<Value>),
     Object(Object),
+}
+
+/// By hand: the derived copy went through `Vec::clone` for arrays and for objects, a
+/// copy of the slice-cloning code per element type; here one loop of pushes each.
+impl Clone for Value {
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(n.clone()),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Array(items) => {
+                let mut copy = Vec::new();
+                for item in items {
+                    copy.push(item.clone());
+                }
+                Value::Array(copy)
+            }
+            Value::Object(members) => Value::Object(members.clone()),
+        }
+    }
 }
 
 /// What `value["missing"]` gives, as with serde_json.
@@ -290,19 +311,17 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Option<Self> {
-        let Value::Array(items) = value else { return None };
-        // A loop, not `collect` into `Option<Vec<T>>`: its in-place collection is several
-        // hundred bytes per element type. It runs to the end with a flag rather than
-        // returning early, which dropped the items left and the ones decoded at the return.
+        let Value::Array(mut items) = value else { return None };
+        // Each item taken out in its place (a null left behind), not with `into_iter`, whose
+        // drop code was a copy per element type.
         let mut out = Vec::new();
-        let mut refused = false;
-        for item in items {
-            match T::from_json(item) {
+        for item in &mut items {
+            match T::from_json(core::mem::take(item)) {
                 Some(decoded) => out.push(decoded),
-                None => refused = true,
+                None => return None,
             }
         }
-        (!refused).then_some(out)
+        Some(out)
     }
 }
 

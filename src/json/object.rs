@@ -10,9 +10,19 @@ use crate::prelude::*;
 /// BTreeMap instantiation cost far more wasm (measured with twiggy; see BENCHMARKS.md,
 /// "Size decisions"). Bulk input (parsed JSON) goes through `FromIterator`, which
 /// resolves repeated keys in O(n log n).
-#[derive(Clone)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct OrderedMap<V>(Vec<(String, V)>);
+
+/// By hand, a loop of pushes: the derived copy was `Vec::clone`'s slice-cloning code.
+impl<V: Clone> Clone for OrderedMap<V> {
+    fn clone(&self) -> Self {
+        let mut copy = Vec::new();
+        for (k, v) in &self.0 {
+            copy.push((k.clone(), v.clone()));
+        }
+        OrderedMap(copy)
+    }
+}
 
 pub type Object = OrderedMap<Value>;
 
@@ -50,6 +60,13 @@ impl<V> OrderedMap<V> {
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
         Some(self.0.remove(at).1)
+    }
+
+    /// Members whose keys are written in the code, or taken from another map: each once,
+    /// nothing to resolve.
+    pub fn from_distinct(pairs: Vec<(String, V)>) -> Self {
+        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
+        OrderedMap(pairs)
     }
 
     pub fn clear(&mut self) {
@@ -118,12 +135,6 @@ impl Object {
             members.push((String::from(k), Value::String(v.into())));
         }
         Object::from_distinct(members)
-    }
-
-    /// Members whose keys are written in the code, each once: nothing to resolve.
-    pub fn from_distinct(pairs: Vec<(String, Value)>) -> Object {
-        debug_assert!(pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(seen, _)| seen != k)));
-        OrderedMap(pairs)
     }
 
     /// Takes the member `key` out, decoded as `T`: `None` when it is missing, null or
@@ -216,38 +227,25 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, where its member goes among the distinct keys: the place of the
-/// key's first position, places counted in the order of those first positions. Not
-/// generic (see `positions_by_key`).
-fn member_places(keys: &[&str]) -> Vec<usize> {
+/// For each position, the first position with its key. Not generic (see
+/// `positions_by_key`).
+fn first_positions(keys: &[&str]) -> Vec<usize> {
     let order = positions_by_key(keys);
-    let mut places: Vec<usize> = (0..keys.len()).collect();
-    // Equal keys are neighbours in `order`, each run in the order written: first, for each
-    // position, the first position with its key.
+    let mut firsts: Vec<usize> = (0..keys.len()).collect();
+    // Equal keys are neighbours in `order`, each run in the order written: a position
+    // takes the first position of the one before it in its run.
     for pair in order.windows(2) {
         if keys[pair[0]] == keys[pair[1]] {
-            places[pair[1]] = places[pair[0]];
+            firsts[pair[1]] = firsts[pair[0]];
         }
     }
-    // Then that position's place: a first position takes the next place, a repeat the
-    // place its first position already took (an earlier position, so rewritten already).
-    let mut distinct = 0;
-    for at in 0..places.len() {
-        let first = places[at];
-        places[at] = if first == at {
-            distinct += 1;
-            distinct - 1
-        } else {
-            places[first]
-        };
-    }
-    places
+    firsts
 }
 
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
 /// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
 /// into its first position with its last value.
-fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
+fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
@@ -255,16 +253,26 @@ fn without_duplicate_keys<V>(pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     for (k, _) in &pairs {
         keys.push(k.as_str());
     }
-    let places = member_places(&keys);
-    let mut members: Vec<(String, V)> = Vec::new();
-    for (at, (key, value)) in pairs.into_iter().enumerate() {
-        match members.get_mut(places[at]) {
-            // A repeat: later members overwrite earlier ones, so the last value stays.
-            Some(member) => member.1 = value,
-            None => members.push((key, value)),
-        }
+    let mut places = first_positions(&keys);
+    // In place, in the order written: the members so far are the first `kept` slots, and
+    // the slots after them up to `at` hold only members replaced since. A first position
+    // moves into the next slot; a repeat into its key's slot (which its first position,
+    // earlier, took and wrote down), so the last value stays (the keys are equal). What
+    // was replaced goes at the end.
+    let mut kept = 0;
+    for at in 0..places.len() {
+        let first = places[at];
+        let place = if first == at {
+            kept += 1;
+            kept - 1
+        } else {
+            places[first]
+        };
+        places[at] = place;
+        pairs.swap(place, at);
     }
-    members
+    pairs.truncate(kept);
+    pairs
 }
 
 #[cfg(test)]

@@ -15,36 +15,90 @@ pub const MAX_DEPTH: usize = 128;
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct ParseError {
     pub offset: usize,
-    pub reason: &'static str,
+    pub reason: Reason,
+}
+
+/// Why a text is not JSON: a code, whose words ([`Reason::text`]) are for people. No
+/// caller in the shipped wasm reads them, so they are not in it; as `&'static str`s in
+/// every error they were, and each failure stored two words instead of one byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Reason {
+    NotUtf8,
+    TextAfterValue,
+    EndOfInput,
+    NotAValue,
+    NestedTooDeeply,
+    UnclosedArray,
+    UnclosedObject,
+    NotAKey,
+    NoColon,
+    UnterminatedString,
+    ControlCharacter,
+    InvalidEscape,
+    InvalidUnicodeEscape,
+    InvalidNumber,
+}
+
+impl Reason {
+    /// The reason in words.
+    pub fn text(self) -> &'static str {
+        [
+            "not UTF-8",
+            "unexpected text after the JSON value",
+            "unexpected end of input",
+            "expected a JSON value",
+            "nested too deeply",
+            "expected ',' or ']'",
+            "expected ',' or '}'",
+            "expected a string key",
+            "expected ':' after a key",
+            "unterminated string",
+            "control character in a string",
+            "invalid escape",
+            "invalid \\u escape",
+            "invalid number",
+        ][self as usize]
+    }
 }
 
 /// One JSON value, optionally surrounded by whitespace, and nothing else.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut parser = Parser { text, at: 0 };
-    let value = parser.value(0)?;
-    parser.skip_whitespace();
-    if parser.at != text.len() {
-        return Err(parser.error("unexpected text after the JSON value"));
+    let mut parser = Parser { text, at: 0, reason: Reason::EndOfInput };
+    if let Some(value) = parser.value(0) {
+        parser.skip_whitespace();
+        if parser.at == text.len() {
+            return Ok(value);
+        }
+        parser.reason = Reason::TextAfterValue;
     }
-    Ok(value)
+    Err(ParseError { offset: parser.at, reason: parser.reason })
 }
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
     let mut text = String::new();
-    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: "not UTF-8" })?;
+    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: Reason::NotUtf8 })?;
     parse(&text)
 }
 
+/// Every reading step returns an `Option`: on failure the step has set `reason`, and
+/// `at` is where it failed, which [`parse`] turns into the [`ParseError`]. (As a `Result`
+/// each failure wrote the whole error through the return slot, at every one of them.)
 struct Parser<'a> {
     text: &'a str,
     /// Byte offset of the next unread byte; always on a char boundary between tokens.
     at: usize,
+    /// Why the reading failed, once it has.
+    reason: Reason,
 }
 
 impl Parser<'_> {
-    fn error(&self, reason: &'static str) -> ParseError {
-        ParseError { offset: self.at, reason }
+    /// Fails here, for `reason`.
+    #[inline(always)]
+    fn fail<T>(&mut self, reason: Reason) -> Option<T> {
+        self.reason = reason;
+        None
     }
 
     // Inlined: as a call, its `Option<u8>` came back through memory at each of a dozen uses.
@@ -59,35 +113,22 @@ impl Parser<'_> {
         }
     }
 
-    /// Consumes `expected` (after whitespace) or fails.
-    fn expect(&mut self, expected: u8, reason: &'static str) -> Result<(), ParseError> {
-        self.skip_whitespace();
-        if self.peek() != Some(expected) {
-            return Err(self.error(reason));
-        }
-        self.at += 1;
-        Ok(())
-    }
-
     /// `depth`: how many arrays and objects enclose this value.
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn value(&mut self, depth: usize) -> Option<Value> {
         self.skip_whitespace();
         match self.peek() {
-            Some(open @ (b'{' | b'[')) => self.nested(depth, open == b'{'),
+            Some(open @ (b'{' | b'[')) => {
+                if depth >= MAX_DEPTH {
+                    return self.fail(Reason::NestedTooDeeply);
+                }
+                self.at += 1; // the opening bracket
+                self.members(depth + 1, open == b'{')
+            }
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(first @ (b't' | b'f' | b'n')) => self.literal(first),
-            Some(_) => Err(self.error("expected a JSON value")),
-            None => Err(self.error("unexpected end of input")),
+            Some(_) => self.literal(),
+            None => self.fail(Reason::EndOfInput),
         }
-    }
-
-    fn nested(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1; // the opening bracket
-        self.members(depth + 1, object)
     }
 
     /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
@@ -103,93 +144,97 @@ impl Parser<'_> {
         self.text.get(start..self.at).unwrap_or_default()
     }
 
-    /// `true`, `false` or `null`, by its first letter.
-    fn literal(&mut self, first: u8) -> Result<Value, ParseError> {
-        let (word, value) = match first {
-            b't' => ("true", Value::Bool(true)),
-            b'f' => ("false", Value::Bool(false)),
+    /// `true`, `false` or `null`, by its first letter; anything else is no JSON value.
+    fn literal(&mut self) -> Option<Value> {
+        let (word, value) = match self.peek() {
+            Some(b't') => ("true", Value::Bool(true)),
+            Some(b'f') => ("false", Value::Bool(false)),
             _ => ("null", Value::Null),
         };
         if !self.rest().starts_with(word.as_bytes()) {
-            return Err(self.error("expected a JSON value"));
+            return self.fail(Reason::NotAValue);
         }
         self.at += word.len();
-        Ok(value)
+        Some(value)
     }
 
     /// After `[` (or `{` when `object`): values (or `"key": value` members) separated by
     /// commas, then the closing bracket. One loop for both kinds: less wasm than two.
-    fn members(&mut self, depth: usize, object: bool) -> Result<Value, ParseError> {
+    fn members(&mut self, depth: usize, object: bool) -> Option<Value> {
         let mut items = Vec::new();
         let mut members = Vec::new();
         // The reading fails in one place here, where what was read so far is dropped, rather
-        // than at each of its error returns.
+        // than at each of its failures.
         self.read_members(depth, object, &mut items, &mut members)?;
-        Ok(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
+        Some(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
     }
 
     fn read_members(
         &mut self, depth: usize, object: bool, items: &mut Vec<Value>, members: &mut Vec<(String, Value)>,
-    ) -> Result<(), ParseError> {
-        let (close, unclosed) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
+    ) -> Option<()> {
+        let (close, unclosed) = if object { (b'}', Reason::UnclosedObject) } else { (b']', Reason::UnclosedArray) };
         self.skip_whitespace();
-        if self.peek() == Some(close) {
-            self.at += 1;
-            return Ok(());
+        if self.eat(close) {
+            return Some(());
         }
         loop {
             if object {
                 self.skip_whitespace();
                 if self.peek() != Some(b'"') {
-                    return Err(self.error("expected a string key"));
+                    return self.fail(Reason::NotAKey);
                 }
                 let key = self.string()?;
-                self.expect(b':', "expected ':' after a key")?;
+                self.skip_whitespace();
+                if !self.eat(b':') {
+                    return self.fail(Reason::NoColon);
+                }
                 members.push((key, self.value(depth)?));
             } else {
                 items.push(self.value(depth)?);
             }
             self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(c) if c == close => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.error(unclosed)),
+            if self.eat(close) {
+                return Some(());
+            }
+            if !self.eat(b',') {
+                return self.fail(unclosed);
             }
         }
     }
 
     /// At `"`: the string's contents with escapes resolved.
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Option<String> {
         self.at += 1;
         let mut out = String::new();
+        // Runs up to the next quote, backslash or control character are copied at once: all
+        // three are ASCII, so a run ends on a char boundary.
+        let mut run = self.at;
         loop {
-            // Copy the run up to the next quote, backslash or control character at once:
-            // all three are ASCII, so the run ends on a char boundary.
-            let start = self.at;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+            let Some(b) = self.peek() else {
+                return self.fail(Reason::UnterminatedString);
+            };
+            if b != b'"' && b != b'\\' && b >= 0x20 {
                 self.at += 1;
+                continue;
             }
-            out.push_str(self.since(start));
-            match self.peek() {
-                None => return Err(self.error("unterminated string")),
-                Some(b'"') => {
+            out.push_str(self.since(run));
+            match b {
+                b'"' => {
                     self.at += 1;
-                    return Ok(out);
+                    return Some(out);
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     self.at += 1;
                     out.push(self.escape()?);
+                    run = self.at;
                 }
-                _ => return Err(self.error("control character in a string")),
+                _ => return self.fail(Reason::ControlCharacter),
             }
         }
     }
 
     /// After a backslash: the character of one escape sequence.
-    fn escape(&mut self) -> Result<char, ParseError> {
+    fn escape(&mut self) -> Option<char> {
         // The escapes and the characters they stand for, in the same order.
         const ESCAPES: &[u8; 8] = b"\"\\/bfnrt";
         const MEANINGS: &[u8; 8] = b"\"\\/\x08\x0c\n\r\t";
@@ -198,16 +243,19 @@ impl Parser<'_> {
             return self.unicode_escape();
         }
         let Some(i) = ESCAPES.iter().position(|&e| Some(e) == self.peek()) else {
-            return Err(self.error("invalid escape"));
+            return self.fail(Reason::InvalidEscape);
         };
         self.at += 1;
-        Ok(char::from(MEANINGS[i]))
+        Some(char::from(MEANINGS[i]))
     }
 
     /// After `\u`: a code unit, joined with a following `\uDC00`-`\uDFFF` when it is a
     /// high surrogate. Unpaired surrogates become U+FFFD.
-    fn unicode_escape(&mut self) -> Result<char, ParseError> {
-        let unit = self.hex4()?;
+    fn unicode_escape(&mut self) -> Option<char> {
+        let Some(unit) = hex4(self.rest()) else {
+            return self.fail(Reason::InvalidUnicodeEscape);
+        };
+        self.at += 4;
         let c = match unit {
             0xD800..=0xDBFF => match self.low_surrogate_after() {
                 Some(low) => char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)),
@@ -215,7 +263,7 @@ impl Parser<'_> {
             },
             _ => char::from_u32(unit),
         };
-        Ok(c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        Some(c.unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Consumes `\uDC00`-`\uDFFF` if that comes next; anything else is left for later.
@@ -231,15 +279,8 @@ impl Parser<'_> {
         Some(unit)
     }
 
-    /// Four hex digits.
-    fn hex4(&mut self) -> Result<u32, ParseError> {
-        let unit = hex4(self.rest()).ok_or_else(|| self.error("invalid \\u escape"))?;
-        self.at += 4;
-        Ok(unit)
-    }
-
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
-    fn number(&mut self) -> Result<Value, ParseError> {
+    fn number(&mut self) -> Option<Value> {
         let start = self.at;
         self.eat(b'-');
         // Each part stops where it fails, so the error is reported there.
@@ -250,9 +291,9 @@ impl Parser<'_> {
                 self.digits()
             });
         if !well_formed {
-            return Err(self.error("invalid number"));
+            return self.fail(Reason::InvalidNumber);
         }
-        Ok(Value::Number(Number::from_checked_text(self.since(start))))
+        Some(Value::Number(Number::from_checked_text(self.since(start))))
     }
 
     /// Consumes the next byte if it is `wanted`.
@@ -367,7 +408,7 @@ mod tests {
     fn nesting_is_capped() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
-        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().reason, "nested too deeply");
+        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().reason.text(), "nested too deeply");
         let objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
         assert!(parse(&objects).is_err());
         // A million opening brackets fail at the cap, not by overflowing the stack.
@@ -387,18 +428,45 @@ mod tests {
         assert_eq!(v.as_object().map(Object::len), Some(20_000));
     }
 
+    /// An error as offset and words.
+    fn failure(text: &str) -> (usize, &'static str) {
+        let e = parse(text).unwrap_err();
+        (e.offset, e.reason.text())
+    }
+
+    #[test]
+    fn every_reason_has_its_words() {
+        let utf8 = parse_bytes(b"[\"\xff\"]").unwrap_err();
+        assert_eq!((utf8.offset, utf8.reason.text()), (2, "not UTF-8"));
+        for (text, offset, words) in [
+            ("{} x", 3, "unexpected text after the JSON value"),
+            ("[1,", 3, "unexpected end of input"),
+            ("[1, x]", 4, "expected a JSON value"),
+            ("[1 2]", 3, "expected ',' or ']'"),
+            ("{\"a\":1 x", 7, "expected ',' or '}'"),
+            ("{a:1}", 1, "expected a string key"),
+            ("{\"a\" 1}", 5, "expected ':' after a key"),
+            ("\"abc", 4, "unterminated string"),
+            ("\"\t\"", 1, "control character in a string"),
+            ("\"\\x\"", 2, "invalid escape"),
+            ("\"\\u12\"", 3, "invalid \\u escape"),
+            ("-", 1, "invalid number"),
+        ] {
+            assert_eq!(failure(text), (offset, words), "{text}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        assert_eq!(failure(&deep), (MAX_DEPTH, "nested too deeply"));
+    }
+
     #[test]
     fn errors_say_where() {
-        assert_eq!(parse("[1, x]").unwrap_err(), ParseError { offset: 4, reason: "expected a JSON value" });
+        assert_eq!(failure("[1, x]"), (4, "expected a JSON value"));
         assert_eq!(parse("{} x").unwrap_err().offset, 3);
-        assert_eq!(parse("\"abc").unwrap_err(), ParseError { offset: 4, reason: "unterminated string" });
-        assert_eq!(
-            parse("[\"é\u{1}\"]").unwrap_err(),
-            ParseError { offset: 4, reason: "control character in a string" }
-        );
+        assert_eq!(failure("\"abc"), (4, "unterminated string"));
+        assert_eq!(failure("[\"é\u{1}\"]"), (4, "control character in a string"));
         // A number fails where its grammar does.
         for (text, offset) in [("-x", 1), ("[1.]", 3), ("1e+", 3), ("-", 1), ("2.5E", 4), ("0.e1", 2)] {
-            assert_eq!(parse(text).unwrap_err(), ParseError { offset, reason: "invalid number" }, "{text}");
+            assert_eq!(failure(text), (offset, "invalid number"), "{text}");
         }
     }
 }

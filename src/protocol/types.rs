@@ -12,14 +12,13 @@ pub type StringMap = OrderedMap<String>;
 /// values that are not strings are left out, as JSON.stringify would keep them but
 /// Cognito refuses them.
 pub fn string_map(v: &Value) -> Option<StringMap> {
-    let o = v.as_object()?;
-    let mut map = StringMap::new();
-    for (k, v) in o.iter() {
+    let mut members = Vec::new();
+    for (k, v) in v.as_object()? {
         if let Some(s) = v.as_str() {
-            map.insert(k.as_str(), s.to_string());
+            members.push((k.clone(), s.to_string()));
         }
     }
-    Some(map)
+    Some(StringMap::from_distinct(members))
 }
 
 /// The answer to InitiateAuth and RespondToAuthChallenge: either tokens or the next challenge.
