@@ -38,7 +38,7 @@ export async function scriptParts(files) {
   const at = {
     open: cjs.indexOf('(function () {\n'),
     glue: cjs.indexOf(glue),
-    init: cjs.indexOf('var instanceExports = '),
+    init: cjs.indexOf('var instantiate = '),
     facade: cjs.indexOf('var wasm = wasm_bindgen;\n'),
     publish: cjs.lastIndexOf('module.exports = api;'),
   };

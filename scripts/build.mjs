@@ -3,8 +3,9 @@
 // builds the same package with cargo features on, into another directory.
 //
 // One wasm binary serves every way of loading the package. Its bytes are inlined
-// (scripts/inline-wasm.mjs) and instantiated synchronously, so the classes work right
-// after `import` or the <script> tag, with no bundler configuration and no async init.
+// (scripts/inline-wasm.mjs) and instantiated synchronously at their first use (`ready`,
+// src/facade/core.js), so the classes work right after `import` or the <script> tag, with
+// no bundler configuration and no async init, and loading the package runs no wasm.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -96,20 +97,38 @@ const PUBLIC = [
 ];
 const PASSTHROUGH = ['armPanicProbe'];
 
-function facadeSource(glue) {
+/** The facade's code, after `CORE_USER_AGENT` (src/facade/UserAgent.js). */
+function facadeSource(glue, userAgent) {
   const files = FACADE.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8'));
   const passthrough = PASSTHROUGH.filter((n) => new RegExp(`^export (?:class|function) ${n}\\b`, 'm').test(glue));
-  return { code: files.join('\n'), names: [...PUBLIC, ...passthrough], passthrough };
+  const code = [`const CORE_USER_AGENT = ${JSON.stringify(userAgent)};`, ...files].join('\n');
+  return { code, names: [...PUBLIC, ...passthrough], passthrough };
+}
+
+/** The passthrough exports, each instantiating the wasm first (`ready`, core.js). */
+const passthroughs = (facade, declare) => facade.passthrough.map((n) => `${declare} ${n} = (...args) => (ready(), wasm.${n}(...args));`).join('\n');
+
+/**
+ * The core's user agent (`now('userAgent')`), read from the wasm just built, through the
+ * glue the package carries: the entries hold it as a literal (src/facade/UserAgent.js), so
+ * the text has one source, the core's, and loading the package runs no wasm for it.
+ */
+async function coreUserAgent(glue, wasm) {
+  const built = await import(`data:text/javascript,${encodeURIComponent(glue)}`);
+  built.initSync({ module: wasm });
+  const { reply } = JSON.parse(built.now('userAgent', '{}', undefined));
+  if (typeof reply.ok !== 'string' || !reply.ok) throw new Error(`the wasm's user agent is ${JSON.stringify(reply)}`);
+  return reply.ok;
 }
 
 function moduleEntry(facade) {
-  return `// cognito-identity-wasm: ES module entry. Instantiates the inlined wasm synchronously.
+  return `// cognito-identity-wasm: ES module entry. Instantiates the inlined wasm synchronously, at its first use.
 import { initSync } from './${crate}.js';
 import * as wasm from './${crate}.js';
 import { wasmBytes } from './wasm-bytes.js';
 
-const instanceExports = initSync({ module: wasmBytes() });
-${facade.passthrough.map((n) => `const ${n} = wasm.${n};`).join('\n')}
+const instantiate = () => initSync({ module: wasmBytes() });
+${passthroughs(facade, 'const')}
 ${facade.code}
 export { ${facade.names.join(', ')} };
 `;
@@ -251,17 +270,18 @@ function syncOnly(noModulesGlue) {
 }
 
 /**
- * A classic script (no import/export) that instantiates the wasm and hands the API object
- * to \`publish\`: the script tag assigns a global, the CommonJS entry \`module.exports\`.
+ * A classic script (no import/export) that hands the API object to \`publish\` (the script
+ * tag assigns a global, the CommonJS entry \`module.exports\`) and instantiates the wasm at
+ * its first use.
  */
 function classicScript(banner, noModulesGlue, bytesFn, facade, publish) {
   return `${banner}
 (function () {
 ${noModulesGlue}
 ${bytesFn}
-var instanceExports = wasm_bindgen.initSync({ module: wasmBytes() });
+var instantiate = function () { return wasm_bindgen.initSync({ module: wasmBytes() }); };
 var wasm = wasm_bindgen;
-${facade.passthrough.map((n) => `var ${n} = wasm.${n};`).join('\n')}
+${passthroughs(facade, 'var')}
 ${facade.code}
 var api = { ${facade.names.join(', ')} };
 ${publish}
@@ -290,10 +310,11 @@ const TERSER = {
 /**
  * `code` with V8's explicit compile hint after its banner (Chromium 136 and later; a comment
  * elsewhere): every function of the script-tag file is then compiled while the file streams
- * in, on a background thread, instead of on the main thread at its first call. Most of the
- * glue and the facade runs at load (the decoder, initSync, the pool's constructor) or at
- * the first sign-in; those lazy compilations were over a millisecond of main-thread time
- * before the pool was usable. Terser keeps only `/*!` comments, hence added after it.
+ * in, on a background thread, instead of on the main thread at its first call. Much of the
+ * glue and the facade runs at load (the classes, the pool's constructor), at the first
+ * call (the decoder, initSync) or at the first sign-in; without the hint, their lazy
+ * compilations cost more main-thread time before the pool was usable than the hint does.
+ * Terser keeps only `/*!` comments, hence added after it.
  */
 function withCompileHint(code) {
   const hinted = code.replace(/^\/\*![^]*?\*\/\n/, (banner) => `${banner}//# allFunctionsCalledOnLoad\n`);
@@ -331,7 +352,7 @@ const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${
 // `--omit-default-module-path` (above): the glue's async init would otherwise refer to a
 // .wasm file next to it, which bundlers try to resolve; we never ship that file.
 const webGlue = edited(glue('web', '.js'), GLUE_EDITS, 'web');
-const facade = facadeSource(webGlue);
+const facade = facadeSource(webGlue, await coreUserAgent(webGlue, wasm));
 
 if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);

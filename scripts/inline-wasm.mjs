@@ -80,6 +80,12 @@ export const DECODER_WASM = Uint8Array.from([
  * outside the function on purpose: V8 compiles inner functions lazily, and a literal
  * inside one would be scanned twice (pre-parse, then full parse on the call), which
  * cost about 3 ms.
+ *
+ * The package decodes and compiles its wasm at its first use, not as it loads; the source
+ * compiles an empty module as it runs, so that where a Content-Security-Policy refuses
+ * WebAssembly the package still fails as it loads (tests/packaging/csp.test.mjs), not at
+ * the app's first call. (An empty module, not the decoder: it costs the page's start-up
+ * about half the main-thread time.)
  */
 export function wasmBytesSource(wasm, { exported = false } = {}) {
   const order = byFrequency(wasm);
@@ -90,6 +96,7 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
   for (const b of wasm) data.push(text(chars[rank[b]]));
   return `// The wasm module, one or two characters per byte (scripts/inline-wasm.mjs).
 var wasmData = "${data.join('')}";
+new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM.subarray(0, 8)).join(',')}]));
 ${exported ? 'export ' : ''}function wasmBytes() {
   var data = wasmData;
   var byteOfRank = "${Buffer.from(order.slice(0, SINGLES.length)).toString('hex')}", listed = {};

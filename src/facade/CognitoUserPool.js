@@ -1,6 +1,11 @@
 // `CognitoUserPool`: the SDK's object (userPoolId, clientId, client, storage, ...),
 // whose settings the core checks and reads on every call.
 
+/** The SDK's pool id rule (its regex, at most 55 characters). The one rule written twice:
+ * the core's is `PoolConfig::new` (src/flows/pool.rs), which checks every call's pool data;
+ * tests/packaging/pool-ids.test.mjs holds both, and the JS SDK, to one corpus of ids. */
+const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+
 /** The SDK's `Client`: where requests go. The core sends them. */
 class Client {
   constructor(endpoint, fetchOptions) {
@@ -12,6 +17,11 @@ class Client {
 class CognitoUserPool {
   constructor(data, wrapRefreshSessionCallback) {
     const { UserPoolId, ClientId, endpoint, fetchOptions, AdvancedSecurityDataCollectionFlag, ClientSecret, refreshTokenRotation, Storage } = data || {};
+    // The SDK's checks and messages, here rather than in the core so that making a pool
+    // runs no wasm (core.js, `ready`). Ids that are not text are missing, as the core
+    // reads them.
+    if (typeof UserPoolId !== 'string' || !UserPoolId || typeof ClientId !== 'string' || !ClientId) throw new Error('Both UserPoolId and ClientId are required.');
+    if (UserPoolId.length > 55 || !USER_POOL_ID.test(UserPoolId)) throw new Error('Invalid UserPoolId format.');
     // Ours, kept off the SDK's own enumerable properties (so Object.keys, spread and JSON
     // stay the SDK's) but on the object itself, not in private fields or a WeakMap keyed
     // by it, which a Proxy of the pool (Vue's reactive()) cannot reach: app clients with a
@@ -19,10 +29,13 @@ class CognitoUserPool {
     hidden(this, '_clientSecret', ClientSecret);
     hidden(this, '_refreshTokenRotation', Boolean(refreshTokenRotation));
     const storage = Storage || defaultStorage();
-    const checked = nowOk('pool', { pool: { UserPoolId, ClientId, endpoint } }, storage);
+    poolMade({ pool: { UserPoolId, ClientId, endpoint } }, storage);
     this.userPoolId = UserPoolId;
     this.clientId = ClientId;
-    this.client = new Client(checked.endpoint, fetchOptions);
+    // The SDK's Client's endpoint: the one given, else the region's (as the core's
+    // `endpoint_for`, src/protocol/mod.rs, which sends the requests; an endpoint that is
+    // not text is none there).
+    this.client = new Client((typeof endpoint === 'string' && endpoint) || `https://cognito-idp.${UserPoolId.split('_')[0]}.amazonaws.com/`, fetchOptions);
     this.advancedSecurityDataCollectionFlag = AdvancedSecurityDataCollectionFlag !== false;
     this.storage = storage;
     if (wrapRefreshSessionCallback) this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;

@@ -5,15 +5,17 @@
 // request, as the SDK's Client builds it.
 //
 // The starting text is the core's (src/protocol/mod.rs USER_AGENT: the SDK's
-// `aws-amplify/5.0.4`, then our name and version); the rest is the SDK's behaviour on
-// data this file holds. Needs `nowOk` (core.js) in scope.
+// `aws-amplify/5.0.4`, then our name and version): `CORE_USER_AGENT`, which
+// scripts/build.mjs reads from the wasm it built (`now('userAgent')`) and writes into the
+// entry as a literal, so that loading the package runs no wasm. The rest is the SDK's
+// behaviour on data this file holds.
 
 /** The category `addAuthCategoryToCognitoUserAgent` sets (the SDK's AUTH_CATEGORY). */
 const USER_AGENT_AUTH_CATEGORY = 'auth';
 
 // A function, not a class, as in the SDK: `UserAgent()` without `new` does not throw there.
 function UserAgent() {}
-UserAgent.prototype.userAgent = nowOk('userAgent');
+UserAgent.prototype.userAgent = CORE_USER_AGENT;
 
 /** Adds `content` to the user agent of every later request, once (not when already in it). */
 const appendToCognitoUserAgent = (content) => {

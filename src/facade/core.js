@@ -1,7 +1,7 @@
 // The JS side of the wasm boundary (src/js/entry): the classes call the core with plain
-// data and deliver what it answers. `wasm` (the wasm-bindgen exports) and
-// `instanceExports` (the instance's own exports, called directly where no string is
-// passed) are bound by the package entry that this file is built into (scripts/build.mjs).
+// data and deliver what it answers. `wasm` (the wasm-bindgen exports) and `instantiate()`
+// (instantiates the inlined wasm, returning the instance's own exports) are bound by the
+// package entry that this file is built into (scripts/build.mjs); `ready()` calls it once.
 //
 // Nothing here decides a flow: which request goes out, which challenge comes next, what is
 // stored and when to refresh are the core's. This file turns objects into data, data
@@ -15,15 +15,55 @@ let nextCall = 0;
 /** Panics so far, and the coded error data of the last. */
 let panics = 0;
 let lastPanic;
-/** Puts the wasm's shadow stack pointer back at its top (set by start.js). */
+/** Puts the wasm's shadow stack pointer back at its top (set by `ready`). */
 let resetStack;
+/** The instance's own exports (called directly where no string is passed), once `ready`. */
+let instanceExports;
+/** The `pool` call of the first pool made before then (`poolMade`). */
+let poolBefore;
 
 /**
- * Runs a call into the wasm. A panic there traps, once src/js/panic.rs has failed every
- * call in flight with a coded error (`WasmPanicException`): it is thrown here, or, for a
- * call that had set up its Promise (`call`), that Promise (rejected with it) is returned.
+ * Instantiates the wasm at its first use: a call (`enter`), a storage event, or the idle
+ * time after load (start.js), whichever comes first. Loading the package, `new
+ * CognitoUserPool` and its getters run none of it (tests/e2e/lazy-wasm.test.mjs), so the
+ * page's start-up path does not pay for decoding, compiling and instantiating it; and it
+ * is synchronous, so every sync method stays sync.
+ */
+function ready() {
+  if (instanceExports) return;
+  instanceExports = instantiate();
+  instanceExports.__host(host);
+  // A trap leaves the shadow stack pointer (exported by scripts/build.mjs) where the
+  // trapping frames had moved it; read now, with no wasm frame live, it is the top, and
+  // `host.panicked` has it put back from a microtask after each panic.
+  const stack = instanceExports.__stack_pointer;
+  const top = stack.value;
+  resetStack = () => {
+    stack.value = top;
+  };
+  if (poolBefore) coreNow('pool', ...poolBefore);
+}
+
+/**
+ * `new CognitoUserPool`'s call into the core, which schedules the idle-time SRP work of a
+ * signed-out page (src/js/srp_ahead.rs); the pool's settings are checked in JS. Before the
+ * wasm is there, the first pool's call is made when it comes (`ready`), still before any
+ * sign-in of the page (which would not want the work done): as the core takes only the
+ * first pool's while its work is pending, the later ones' would change nothing.
+ */
+function poolMade(input, storage) {
+  if (instanceExports) coreNow('pool', input, storage);
+  else poolBefore ??= [input, storage];
+}
+
+/**
+ * Runs a call into the wasm (instantiated first if it is not yet). A panic there traps,
+ * once src/js/panic.rs has failed every call in flight with a coded error
+ * (`WasmPanicException`): it is thrown here, or, for a call that had set up its Promise
+ * (`call`), that Promise (rejected with it) is returned.
  */
 function enter(f, call) {
+  ready();
   const seen = panics;
   try {
     return f();
@@ -420,9 +460,13 @@ const host = {
   },
 
   /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
-   * timer that does not keep Node running); false when nothing can be scheduled. */
+   * timer that does not keep Node running), instantiating it first if nothing has yet;
+   * false when nothing can be scheduled. */
   idle(prepare) {
-    const task = () => instanceExports.__atIdle(prepare);
+    const task = () => {
+      ready();
+      instanceExports.__atIdle(prepare);
+    };
     if (typeof globalThis.requestIdleCallback === 'function') {
       try {
         globalThis.requestIdleCallback(task, { timeout: 2000 });
@@ -443,8 +487,10 @@ const host = {
     if (!watchedClients.includes(clientId)) {
       watchedClients.push(clientId);
       try {
-        globalThis.addEventListener('storage', (e) =>
-          wasm.__storageEvent(clientId, JSON.stringify(['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null))));
+        globalThis.addEventListener('storage', (e) => {
+          ready();
+          wasm.__storageEvent(clientId, JSON.stringify(['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null)));
+        });
       } catch {
         // no addEventListener (Node): nothing to watch
       }
@@ -533,4 +579,3 @@ const host = {
     }
   },
 };
-instanceExports.__host(host);

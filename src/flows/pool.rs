@@ -66,7 +66,10 @@ impl PoolConfig {
 }
 
 /// The SDK's `/^[\w-]+_[0-9a-zA-Z]+$/` with at most 55 characters. `\w` includes `_`, so
-/// the split is at the last underscore.
+/// the split is at the last underscore. The one rule written twice: `new CognitoUserPool`
+/// checks it in JS too (src/facade/CognitoUserPool.js, `USER_POOL_ID`), so that making a
+/// pool runs no wasm; tests/packaging/pool-ids.test.mjs holds the two, and the JS SDK, to
+/// one corpus of ids.
 fn is_valid_user_pool_id(id: &str) -> bool {
     use crate::text::all_bytes;
     let Some((region, name)) = crate::text::rsplit_once_byte(id, b'_') else { return false };
