@@ -157,7 +157,7 @@ pub(super) fn scrambling_parameter(large_a: &[u8], b: &[u8]) -> [u8; 32] {
 /// UTF-8 text; the outer over bytes. The salt went through a BigInteger first in the
 /// JS, so its leading zero bytes are dropped and a 00 is added back only if the top
 /// bit is set: [`pad_bytes`].
-fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str) -> [u8; 32] {
+pub(super) fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str) -> [u8; 32] {
     let inner = sha256(&[pool_name.as_bytes(), user_id_for_srp.as_bytes(), b":", password.as_bytes()]);
     sha256(&[&pad_bytes(salt), &inner])
 }
