@@ -37,7 +37,9 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
         tail[tail_len - 1 - i] = (bits >> (8 * i)) as u8;
     }
     let mut state = INITIAL;
-    let mut block = [0u8; 64];
+    // The block as big-endian words, filled a byte at a time: each byte shifts in from
+    // the right, so after four bytes nothing of what the word held before is left.
+    let mut block = [0u32; 16];
     let mut filled = 0;
     for k in 0..parts.len() + 2 {
         let part = match k.checked_sub(1) {
@@ -45,11 +47,12 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
             Some(i) => parts.get(i).copied().unwrap_or(&tail[..tail_len]),
         };
         for &byte in part {
-            // `filled` is below 64 anyway: `% 64` tells the compiler, and no bounds check is left.
-            block[filled % 64] = byte;
+            // `filled` is below 64 anyway: `% 16` tells the compiler, and no bounds check is left.
+            let word = &mut block[filled / 4 % 16];
+            *word = *word << 8 | u32::from(byte);
             filled += 1;
             if filled == 64 {
-                compress(&mut state, &block);
+                compress(&mut state, &mut block);
                 filled = 0;
             }
         }
@@ -61,24 +64,22 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     out
 }
 
-fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
-    let mut w = [0u32; 64];
-    for i in 0..64 {
-        w[i] = if i < 16 {
-            u32::from_be_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]])
-        } else {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1)
-        };
-    }
+/// One block into `state`. The message schedule is computed in place in the block's
+/// sixteen words (each word is needed for sixteen rounds after it is made), which leaves
+/// the block overwritten.
+fn compress(state: &mut [u32; 8], w: &mut [u32; 16]) {
     let mut v = *state;
-    for i in 0..64 {
-        let (k, w) = (K[i], w[i]);
+    for (i, &k) in K.iter().enumerate() {
+        if i >= 16 {
+            let (w15, w2) = (w[(i + 1) % 16], w[(i + 14) % 16]);
+            let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
+            let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
+            w[i % 16] = w[i % 16].wrapping_add(s0).wrapping_add(w[(i + 9) % 16]).wrapping_add(s1);
+        }
         let [a, b, c, d, e, f, g, h] = v;
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
-        let t1 = h.wrapping_add(s1).wrapping_add(choice).wrapping_add(k).wrapping_add(w);
+        let t1 = h.wrapping_add(s1).wrapping_add(choice).wrapping_add(k).wrapping_add(w[i % 16]);
         let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
         let majority = (a & b) ^ (a & c) ^ (b & c);
         v = [t1.wrapping_add(s0).wrapping_add(majority), a, b, c, d.wrapping_add(t1), e, f, g];
