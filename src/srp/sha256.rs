@@ -21,12 +21,14 @@ fn constants() -> Constants {
     let mut found = 0;
     let mut n = 2u32;
     while found < 64 {
-        if (2..n).all(|d| n % d != 0) {
+        if (2..n).take_while(|d| d * d <= n).all(|d| n % d != 0) {
             let p = f64::from(n);
-            // Newton's method from x = p, in f64: from 14 steps on it gives every one of
-            // these 72 roots to the 32 bits kept (the tests compare with the sha2 crate).
-            let (mut cube, mut square) = (p, p);
-            for _ in 0..20 {
+            // Newton's method in f64, from 7 (above every root here: the cube roots of
+            // primes up to 311 are below 6.8), so it comes down to them monotonically: from
+            // 8 steps on it gives all 72 to the 32 bits kept (the tests compare the hashes
+            // with the sha2 crate's). About 5 µs once per page.
+            let (mut cube, mut square) = (7.0, 7.0);
+            for _ in 0..12 {
                 cube -= (cube * cube * cube - p) / (3.0 * cube * cube);
                 square -= (square * square - p) / (2.0 * square);
             }
@@ -123,8 +125,16 @@ fn compress(k: &[u32; 64], state: &mut [u32; 8], w: &mut [u32; 16]) {
 
 #[cfg(test)]
 mod tests {
-    use super::sha256;
+    use super::{constants, sha256};
     use sha2::{Digest, Sha256};
+
+    /// The computed constants are FIPS 180-4's (§4.2.2 and §5.3.3), at both ends.
+    #[test]
+    fn constants_are_the_standards() {
+        let c = constants();
+        assert_eq!([c.k[0], c.k[1], c.k[62], c.k[63]], [0x428a2f98, 0x71374491, 0xbef9a3f7, 0xc67178f2]);
+        assert_eq!([c.initial[0], c.initial[7]], [0x6a09e667, 0x5be0cd19]);
+    }
 
     /// Against the sha2 crate, for every length around the block and padding boundaries
     /// and split into parts in several ways.
