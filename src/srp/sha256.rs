@@ -21,7 +21,7 @@ fn constants() -> Constants {
     let mut found = 0;
     let mut n = 2u32;
     while found < 64 {
-        if (2..n).take_while(|d| d * d <= n).all(|d| n % d != 0) {
+        if (2..n).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d)) {
             let p = f64::from(n);
             // Newton's method in f64, from 7 (above every root here: the cube roots of
             // primes up to 311 are below 6.8), so it comes down to them monotonically: from
