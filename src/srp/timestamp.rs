@@ -48,8 +48,10 @@ pub fn timestamp(epoch_secs: i64) -> String {
 
 /// Name `i` of `names` (three letters each) and a space.
 fn push_name(out: &mut String, names: &[u8], i: usize) {
-    for &letter in names.iter().skip(3 * i).take(3) {
-        out.push(char::from(letter));
+    if let Some(name) = names.get(3 * i..3 * i + 3) {
+        for &letter in name {
+            out.push(char::from(letter));
+        }
     }
     out.push(' ');
 }
