@@ -43,51 +43,6 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
-/// A day (counted from 1970-01-01, may be negative) as JS's Date prints it in UTC:
-/// weekday and month names, day of month and year, for the SDK's two date formats
-/// (the SRP `TIMESTAMP` and a cookie's `expires`).
-pub struct CivilDate {
-    pub weekday: &'static str,
-    pub month: &'static str,
-    pub day: u64,
-    pub year: i64,
-}
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-impl CivilDate {
-    /// Howard Hinnant's `civil_from_days` (proleptic Gregorian); works for negative days
-    /// too. With |days| <= i64::MAX / 86400 none of the intermediate values can overflow.
-    pub fn from_days(days: i64) -> CivilDate {
-        let z = days + 719_468; // shift epoch to 0000-03-01
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097); // day of 400-year era, [0, 146096]
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
-        let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
-        CivilDate {
-            // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
-            weekday: WEEKDAYS[(days + 4).rem_euclid(7) as usize % 7],
-            // `% 12` (month is 1..=12 anyway): the index needs no bounds check.
-            month: MONTHS[(month - 1) as usize % 12],
-            day: day as u64,
-            year: yoe + era * 400 + i64::from(month <= 2),
-        }
-    }
-}
-
-/// Appends `HH:mm:ss` for a second of the day (0..86400).
-pub fn push_time_of_day(out: &mut String, secs_of_day: u64) {
-    push_uint(out, secs_of_day / 3600, 2);
-    out.push(':');
-    push_uint(out, secs_of_day / 60 % 60, 2);
-    out.push(':');
-    push_uint(out, secs_of_day % 60, 2);
-}
-
 /// The value of one hex digit, either case.
 pub fn hex_digit(c: u8) -> Option<u8> {
     match c {

@@ -142,7 +142,7 @@ fn checked_server_b(srp_b_hex: &str) -> Result<(Vec<u8>, mont::Limbs), SrpError>
     // The JS SDK accepts an unreduced B; a hostile server gains nothing from one, but
     // no honest server sends it either, so it is refused (B ≡ 0 was checked first, so
     // B = N keeps the SDK's message).
-    if !less_than_n(&b, &b_mod_n) {
+    if !less_than_n(&b) {
         return Err(SrpError::BOutOfRange);
     }
     Ok((b, b_mod_n))
@@ -157,7 +157,7 @@ pub(super) fn scrambling_parameter(large_a: &[u8], b: &[u8]) -> [u8; 32] {
 /// UTF-8 text; the outer over bytes. The salt went through a BigInteger first in the
 /// JS, so its leading zero bytes are dropped and a 00 is added back only if the top
 /// bit is set: [`pad_bytes`].
-fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str) -> [u8; 32] {
+pub(super) fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str) -> [u8; 32] {
     let inner = sha256(&[pool_name.as_bytes(), user_id_for_srp.as_bytes(), b":", password.as_bytes()]);
     sha256(&[&pad_bytes(salt), &inner])
 }
@@ -222,15 +222,12 @@ pub(super) fn derive_key(
     Ok(Derived { u, x, s, key })
 }
 
-/// `b < N` for big-endian bytes of any length, given b mod N (public data: variable time
-/// is fine): below 2^3072 (what the limbs hold whole) and left as it was by the reduction.
-/// (Compared as bytes: the conversion to bytes is in the wasm already, the one to limbs
-/// only for this.)
-fn less_than_n(b: &[u8], b_mod_n: &mont::Limbs) -> bool {
+/// `b < N` for big-endian bytes of any length (public data: variable time is fine): fewer
+/// bytes than N once the leading zeros are gone (N's top byte is not zero), or as many
+/// and below N's bytes in order.
+fn less_than_n(b: &[u8]) -> bool {
     let b = strip_leading_zeros(b);
-    let reduced = mont::limbs_to_be(b_mod_n);
-    N_LEN.checked_sub(b.len()).and_then(|start| reduced.get(start..)) == Some(b)
-        && strip_leading_zeros(&reduced).len() == b.len()
+    b.len() < N_LEN || (b.len() == N_LEN && *b < group().n_bytes()[..])
 }
 
 /// Free-function form of [`SrpClient::intermediates`].

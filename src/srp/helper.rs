@@ -8,7 +8,7 @@
 //! Where the helper and the sign-in share a step, they share its code: `u`, `S`, the
 //! key, HKDF, padHex and the device verifier exist once, in this module's parent.
 
-use super::client::{derive_key, g_pow, hkdf16, premaster_secret, scrambling_parameter, INFO};
+use super::client::{derive_key, g_pow, hkdf16, premaster_secret, private_key, scrambling_parameter, INFO};
 use super::group::group;
 use super::mont::{self, Exponent};
 use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
@@ -232,8 +232,7 @@ pub fn device_hash(group_key: &str, username: &str, password_bytes: &[u8], salt_
     let random_password = random_string(password_bytes);
     // The salt goes through a BigInteger and padHex in the JS: same here.
     let salt = pad_bytes(salt_bytes);
-    let inner = sha256(&[group_key.as_bytes(), username.as_bytes(), b":", random_password.as_bytes()]);
-    let x = sha256(&[&salt, &inner]);
+    let x = private_key(&salt, group_key, username, &random_password);
     let verifier = pad_bytes(&g_pow(&Exponent::from_be_bytes(&x)));
     DeviceHash { random_password, salt, verifier }
 }

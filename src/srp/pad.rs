@@ -36,9 +36,12 @@ fn hex(bytes: &[u8], trim: bool) -> String {
     s
 }
 
-pub(super) fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    &bytes[start..]
+pub(super) fn strip_leading_zeros(mut bytes: &[u8]) -> &[u8] {
+    // A pattern rather than an index: no bounds check, no panic path.
+    while let [0, rest @ ..] = bytes {
+        bytes = rest;
+    }
+    bytes
 }
 
 /// Parses a non-negative hex integer the way Cognito sends them (`SRP_B`,

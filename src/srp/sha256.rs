@@ -3,21 +3,50 @@
 //! the whole of this. Everything the crate hashes is short (an SRP sign-in hashes a few
 //! kilobytes beside its modular exponentiations), so it feeds the blocks a byte at a time.
 
-/// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-const K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2,
-];
+/// SHA-256's constants, computed once rather than written out (288 bytes that do not
+/// compress): the first 32 bits of the fractional parts of the cube roots of the first 64
+/// primes (`k`, one per round) and of the square roots of the first 8 (`initial`, the
+/// starting state).
+struct Constants {
+    k: [u32; 64],
+    initial: [u32; 8],
+}
 
-/// The first 32 bits of the fractional parts of the square roots of the first 8 primes.
-const INITIAL: [u32; 8] =
-    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+local! {
+    static CONSTANTS: Constants = constants();
+}
+
+fn constants() -> Constants {
+    let mut c = Constants { k: [0; 64], initial: [0; 8] };
+    let mut found = 0;
+    let mut n = 2u32;
+    while found < 64 {
+        if (2..n).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d)) {
+            let p = f64::from(n);
+            // Newton's method in f64, from 7 (above every root here: the cube roots of
+            // primes up to 311 are below 6.8), so it comes down to them monotonically: from
+            // 8 steps on it gives all 72 to the 32 bits kept (the tests compare the hashes
+            // with the sha2 crate's). About 5 µs once per page.
+            let (mut cube, mut square) = (7.0, 7.0);
+            for _ in 0..12 {
+                cube -= (cube * cube * cube - p) / (3.0 * cube * cube);
+                square -= (square * square - p) / (2.0 * square);
+            }
+            c.k[found] = fraction_bits(cube);
+            if let Some(slot) = c.initial.get_mut(found) {
+                *slot = fraction_bits(square);
+            }
+            found += 1;
+        }
+        n += 1;
+    }
+    c
+}
+
+/// The first 32 bits of the fractional part of `x` (positive, below 2^32).
+fn fraction_bits(x: f64) -> u32 {
+    ((x - f64::from(x as u32)) * 4_294_967_296.0) as u32
+}
 
 /// SHA-256 over the concatenation of `parts`.
 pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
@@ -36,20 +65,28 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     for i in 0..8 {
         tail[tail_len - 1 - i] = (bits >> (8 * i)) as u8;
     }
-    let mut state = INITIAL;
-    let mut block = [0u8; 64];
+    CONSTANTS.with(|c| hash_into(c, first, parts, &tail[..tail_len]))
+}
+
+/// The hash of `first`, `parts` and then the padding `tail`.
+fn hash_into(c: &Constants, first: &[u8], parts: &[&[u8]], tail: &[u8]) -> [u8; 32] {
+    let mut state = c.initial;
+    // The block as big-endian words, filled a byte at a time: each byte shifts in from
+    // the right, so after four bytes nothing of what the word held before is left.
+    let mut block = [0u32; 16];
     let mut filled = 0;
     for k in 0..parts.len() + 2 {
         let part = match k.checked_sub(1) {
             None => first,
-            Some(i) => parts.get(i).copied().unwrap_or(&tail[..tail_len]),
+            Some(i) => parts.get(i).copied().unwrap_or(tail),
         };
         for &byte in part {
-            // `filled` is below 64 anyway: `% 64` tells the compiler, and no bounds check is left.
-            block[filled % 64] = byte;
+            // `filled` is below 64 anyway: `% 16` tells the compiler, and no bounds check is left.
+            let word = &mut block[filled / 4 % 16];
+            *word = *word << 8 | u32::from(byte);
             filled += 1;
             if filled == 64 {
-                compress(&mut state, &block);
+                compress(&c.k, &mut state, &mut block);
                 filled = 0;
             }
         }
@@ -61,24 +98,22 @@ pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     out
 }
 
-fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
-    let mut w = [0u32; 64];
-    for i in 0..64 {
-        w[i] = if i < 16 {
-            u32::from_be_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]])
-        } else {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1)
-        };
-    }
+/// One block into `state`. The message schedule is computed in place in the block's
+/// sixteen words (each word is needed for sixteen rounds after it is made), which leaves
+/// the block overwritten.
+fn compress(k: &[u32; 64], state: &mut [u32; 8], w: &mut [u32; 16]) {
     let mut v = *state;
-    for i in 0..64 {
-        let (k, w) = (K[i], w[i]);
+    for (i, &k) in k.iter().enumerate() {
+        if i >= 16 {
+            let (w15, w2) = (w[(i + 1) % 16], w[(i + 14) % 16]);
+            let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
+            let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
+            w[i % 16] = w[i % 16].wrapping_add(s0).wrapping_add(w[(i + 9) % 16]).wrapping_add(s1);
+        }
         let [a, b, c, d, e, f, g, h] = v;
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
-        let t1 = h.wrapping_add(s1).wrapping_add(choice).wrapping_add(k).wrapping_add(w);
+        let t1 = h.wrapping_add(s1).wrapping_add(choice).wrapping_add(k).wrapping_add(w[i % 16]);
         let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
         let majority = (a & b) ^ (a & c) ^ (b & c);
         v = [t1.wrapping_add(s0).wrapping_add(majority), a, b, c, d.wrapping_add(t1), e, f, g];
@@ -90,8 +125,16 @@ fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
 
 #[cfg(test)]
 mod tests {
-    use super::sha256;
+    use super::{constants, sha256};
     use sha2::{Digest, Sha256};
+
+    /// The computed constants are FIPS 180-4's (§4.2.2 and §5.3.3), at both ends.
+    #[test]
+    fn constants_are_the_standards() {
+        let c = constants();
+        assert_eq!([c.k[0], c.k[1], c.k[62], c.k[63]], [0x428a2f98, 0x71374491, 0xbef9a3f7, 0xc67178f2]);
+        assert_eq!([c.initial[0], c.initial[7]], [0x6a09e667, 0x5be0cd19]);
+    }
 
     /// Against the sha2 crate, for every length around the block and padding boundaries
     /// and split into parts in several ways.

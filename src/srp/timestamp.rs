@@ -5,20 +5,55 @@
 //! date crate (and no JS Date) is needed.
 
 use crate::prelude::*;
-use crate::text::{push_int, push_time_of_day, push_uint, CivilDate};
+use crate::text::{push_int, push_uint};
+
+/// Three letters a name: one string each, indexed by month and by weekday, where a table
+/// of 19 `&str` cost a pointer and a length apiece.
+const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
+const WEEKDAYS: &[u8; 21] = b"SunMonTueWedThuFriSat";
 
 /// Formats `epoch_secs` (seconds since 1970-01-01T00:00:00Z, may be negative)
 /// like DateHelper.getNowString(). Years print as plain integers, as JS's
 /// template literal would (`0`, `-1`, `10000`).
 pub fn timestamp(epoch_secs: i64) -> String {
-    let date = CivilDate::from_days(epoch_secs.div_euclid(86_400));
-    let mut out = crate::text::concat(&[date.weekday, " ", date.month, " "]);
-    push_uint(&mut out, date.day, 1);
+    let days = epoch_secs.div_euclid(86_400);
+    let secs = epoch_secs.rem_euclid(86_400) as u64;
+    // Howard Hinnant's `civil_from_days` (proleptic Gregorian); works for negative days
+    // too. With |days| <= i64::MAX / 86400 none of the intermediate values can overflow.
+    let z = days + 719_468; // shift epoch to 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // day of 400-year era, [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
+    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    // January and February end the March-based year: they are the next year's.
+    let next_year = mp >= 10;
+    let mut out = String::new();
+    // 1970-01-01 was a Thursday (index 4); rem_euclid keeps it in 0..7.
+    push_name(&mut out, WEEKDAYS, (days + 4).rem_euclid(7) as usize);
+    push_name(&mut out, MONTHS, (mp as usize + 2) % 12);
+    push_uint(&mut out, day as u64, 1);
+    // `HH:mm:ss`, each zero-padded.
     out.push(' ');
-    push_time_of_day(&mut out, epoch_secs.rem_euclid(86_400) as u64);
+    push_uint(&mut out, secs / 3600, 2);
+    out.push(':');
+    push_uint(&mut out, secs / 60 % 60, 2);
+    out.push(':');
+    push_uint(&mut out, secs % 60, 2);
     out.push_str(" UTC ");
-    push_int(&mut out, date.year);
+    push_int(&mut out, yoe + era * 400 + i64::from(next_year));
     out
+}
+
+/// Name `i` of `names` (three letters each) and a space.
+fn push_name(out: &mut String, names: &[u8], i: usize) {
+    if let Some(name) = names.get(3 * i..3 * i + 3) {
+        for &letter in name {
+            out.push(char::from(letter));
+        }
+    }
+    out.push(' ');
 }
 
 #[cfg(test)]
