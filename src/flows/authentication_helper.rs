@@ -295,7 +295,7 @@ mod tests {
     fn bad_input_is_an_error_naming_the_method() {
         let err = run("calculateA", json!([5])).unwrap_err();
         assert_eq!(
-            (err.kind, err.message.as_str()),
+            (err.kind.clone(), err.message.as_str()),
             (ErrorKind::InvalidParameter, "AuthenticationHelper.calculateA: inputs must be strings")
         );
         let err = run("hash", json!(["abc"])).unwrap_err();
@@ -304,12 +304,15 @@ mod tests {
         assert_eq!(err.message, "AuthenticationHelper.calculateU: wrong number of inputs");
         assert_eq!(run("hash", json!({ "buf": "00" })).unwrap_err().kind, ErrorKind::InvalidParameter);
         let err = run("calculateA", json!(["-1"])).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Srp, "smallAValue is not a valid hex string."));
+        assert_eq!(
+            (err.kind.clone(), err.message.as_str()),
+            (ErrorKind::Srp, "smallAValue is not a valid hex string.")
+        );
         let key = json!(["p", "u", "pw", "00", "1", "1", "2"]);
         assert_eq!(run("getPasswordAuthenticationKey", key).unwrap_err().message, "B cannot be zero.");
         let err = run("nope", json!([])).unwrap_err();
         assert_eq!(
-            (err.kind, err.message.as_str()),
+            (err.kind.clone(), err.message.as_str()),
             (ErrorKind::InvalidParameter, "AuthenticationHelper.nope is no operation")
         );
     }
@@ -318,8 +321,9 @@ mod tests {
     /// operations did when each parsed its own.
     #[test]
     fn numbers_are_checked_in_order_after_the_strings() {
-        let s =
-            |a: &str, u: &str, x: &str, b: Value| run("calculateS", json!([(a), (u), (x), (b)])).unwrap_err().message;
+        let s = |a: &str, u: &str, x: &str, b: Value| {
+            run("calculateS", json!([(a), (u), (x), (b)])).unwrap_err().message.clone()
+        };
         let long = "f".repeat(65);
         assert_eq!(s("zz", "1", "1", json!(5)), "AuthenticationHelper.calculateS: inputs must be strings");
         assert_eq!(s("zz", &long, "zz", json!("2")), "smallAValue is not a valid hex string.");
@@ -332,7 +336,10 @@ mod tests {
         let s = run("calculateS", json!(["5", "7", "9", "2"]));
         assert_eq!(nth(&s.unwrap(), 0), helper::calculate_s("5", "7", "9", "2").unwrap());
         let key = |a: &str, big_a: &str, b: &str| {
-            run("getPasswordAuthenticationKey", json!(["p", "u", "pw", (b), "zz", (a), (big_a)])).unwrap_err().message
+            run("getPasswordAuthenticationKey", json!(["p", "u", "pw", (b), "zz", (a), (big_a)]))
+                .unwrap_err()
+                .message
+                .clone()
         };
         assert_eq!(key("x", "y", "0"), "smallAValue is not a valid hex string.");
         assert_eq!(key("1", "y", "0"), "largeAValue is not a valid hex string.");

@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn validation_messages_match_the_sdk() {
-        let msg = |p: Option<&str>, c: Option<&str>| PoolConfig::new(p, c, None).unwrap_err().message;
+        let msg = |p: Option<&str>, c: Option<&str>| PoolConfig::new(p, c, None).unwrap_err().message.clone();
         assert_eq!(msg(None, Some("c")), "Both UserPoolId and ClientId are required.");
         assert_eq!(msg(Some("us-east-1_x"), Some("")), "Both UserPoolId and ClientId are required.");
         for bad in [

@@ -80,7 +80,7 @@ mod tests {
     use crate::flows::single_flight::tests::run;
 
     fn err(code: &str, status: Option<u16>) -> CognitoError {
-        CognitoError { kind: ErrorKind::from_code(code), message: String::new(), status_code: status }
+        CognitoError::with_status(ErrorKind::from_code(code), String::new(), status)
     }
 
     #[test]

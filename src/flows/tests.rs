@@ -215,7 +215,7 @@ fn rotation_uses_get_tokens_from_refresh_token() {
 fn missing_or_unrefreshable_sessions_use_the_sdk_messages() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || fresh_session(&env).unwrap_err().message;
+    let get = || fresh_session(&env).unwrap_err().message.clone();
     assert_eq!(get(), "Local storage is missing an ID Token, Please authenticate");
     let (id, access) = tokens(NOW - 10);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "", NOW - 3610)).unwrap();

@@ -91,17 +91,42 @@ impl Clone for ErrorKind {
     }
 }
 
+/// An error as one pointer: every `Result<_, CognitoError>` and every `?` moves a word
+/// rather than the whole record. Reads and writes go through to [`ErrorData`].
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct CognitoError {
+pub struct CognitoError(Box<ErrorData>);
+
+/// What a [`CognitoError`] holds.
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
+pub struct ErrorData {
     pub kind: ErrorKind,
     pub message: String,
     pub status_code: Option<u16>,
 }
 
+impl core::ops::Deref for CognitoError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for CognitoError {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
+}
+
 impl CognitoError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> CognitoError {
-        CognitoError { kind, message: message.into(), status_code: None }
+        CognitoError::with_status(kind, message.into(), None)
+    }
+
+    /// An error with every part given.
+    pub fn with_status(kind: ErrorKind, message: String, status_code: Option<u16>) -> CognitoError {
+        CognitoError(Box::new(ErrorData { kind, message, status_code }))
     }
 
     /// The SDK's `code` (and `name`) for this error.
@@ -136,7 +161,7 @@ impl CognitoError {
         push_uint(&mut message, u64::from(status), 1);
         message.push_str("): ");
         message.push_str(what);
-        CognitoError { kind: ErrorKind::UnexpectedResponse, message, status_code: Some(status) }
+        CognitoError::with_status(ErrorKind::UnexpectedResponse, message, Some(status))
     }
 
     /// An answer that is JSON, but not the shape the operation's answer has.
@@ -199,14 +224,14 @@ impl HttpResponse {
     fn service_error(&self, body: Value) -> CognitoError {
         if let Some(code) = first_text(&body, &["__type", "code"]).and_then(|kind| error_code(after_last(kind, b'#'))) {
             let message = first_text(&body, &["message", "Message"]).unwrap_or_default().to_string();
-            return CognitoError { kind: ErrorKind::from_code(code), message, status_code: Some(self.status) };
+            return CognitoError::with_status(ErrorKind::from_code(code), message, Some(self.status));
         }
         if let Some(code) = self.error_type.as_deref().and_then(|header| error_code(before(header, b':'))) {
-            return CognitoError {
-                kind: ErrorKind::from_code(code),
-                message: crate::text::int(i64::from(self.status)),
-                status_code: Some(self.status),
-            };
+            return CognitoError::with_status(
+                ErrorKind::from_code(code),
+                crate::text::int(i64::from(self.status)),
+                Some(self.status),
+            );
         }
         CognitoError::unexpected_response(self.status, "the error body is not AWS JSON")
     }
