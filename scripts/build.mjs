@@ -54,6 +54,11 @@ function compile() {
   // --low-memory-unused lets it fold constant offsets into loads and stores: true here,
   // the shadow stack takes the first 1 MB and grows down from its top (data follows it).
   // The producers and target-features sections are for tools, not for browsers.
+  // `--one-caller-inline-max-function-size`: a function called from one place is inlined
+  // there only when small. Unlimited (binaryen's default), the big single-caller bodies
+  // (each export's steps, the sign-in's stages) merge into their callers: fewer bytes
+  // before compression, but more after gzip, whose matches the merged bodies break up.
+  // Any limit from 5 to 100 gzipped smaller here, 25 the smallest.
   const bg = join(work, 'web', `${crate}_bg.wasm`);
   const opt = join(work, `${crate}.opt.wasm`);
   // The function table's entries nothing can call (wasm-bindgen's closure shims) leave it
@@ -65,7 +70,7 @@ function compile() {
   const prunedPath = join(work, `${crate}.pruned.wasm`);
   writeFileSync(prunedPath, pruned.wasm);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
+    '--one-caller-inline-max-function-size', '25', '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', prunedPath, '-o', opt,
   ]);
