@@ -41,7 +41,11 @@ function compile() {
   // stack) then sits below 1 MiB, where each address the code embeds is a 3-byte LEB128
   // constant instead of 4. The stack still comes first, so an overflow traps instead of
   // overwriting data; sign-ins and JSON nested to the parser's limit ran in 32 KiB.
-  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer', '-C', 'link-arg=-zstack-size=524288'], remapRegistry);
+  // `relocation-model=pic` (our crate, where the LTO code generation happens): the link is
+  // still a plain one (no `-pie`), so wasm-ld turns the GOT entries into constants and the
+  // module needs no `__memory_base` import; LLVM's code for it came out smaller after
+  // wasm-opt and gzip (measured, not explained: revisit if a toolchain update reverses it).
+  run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...features, '--', '--cfg', 'shipped', '-C', 'link-arg=--export=__stack_pointer', '-C', 'link-arg=-zstack-size=524288', '-C', 'relocation-model=pic'], remapRegistry);
   const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
   // `--encode-into always`: TextEncoder's encodeInto is in every browser that runs the wasm
   // (its features need Safari 15 and newer), so the glue needs no fallback for it.
@@ -55,6 +59,11 @@ function compile() {
   // --low-memory-unused lets it fold constant offsets into loads and stores: true here,
   // the shadow stack takes the first 1 MB and grows down from its top (data follows it).
   // The producers and target-features sections are for tools, not for browsers.
+  // `--one-caller-inline-max-function-size`: a function called from one place is inlined
+  // there only when small. Unlimited (binaryen's default), the big single-caller bodies
+  // (each export's steps, the sign-in's stages) merge into their callers: fewer bytes
+  // before compression, but more after gzip, whose matches the merged bodies break up.
+  // Any limit from 5 to 100 gzipped smaller here, 25 the smallest.
   const bg = join(work, 'web', `${crate}_bg.wasm`);
   const opt = join(work, `${crate}.opt.wasm`);
   // The function table's entries nothing can call (wasm-bindgen's closure shims) leave it
@@ -66,7 +75,7 @@ function compile() {
   const prunedPath = join(work, `${crate}.pruned.wasm`);
   writeFileSync(prunedPath, pruned.wasm);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
+    '--one-caller-inline-max-function-size', '25', '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', prunedPath, '-o', opt,
   ]);
