@@ -59,7 +59,7 @@ impl LockManager for WebLocks {
         Then(acquired, move |outcome: Result<String, String>| Some((held.take()?, outcome.ok()?)))
     }
 
-    fn release(&self, held: HeldLock, marker: Option<&str>) {
+    fn release(held: HeldLock, marker: Option<&str>) {
         // The host lets go (after the marker); the drop would again.
         let id = held.0;
         core::mem::forget(held);

@@ -114,7 +114,7 @@ pub trait LockManager {
     async fn request(&self, name: &str) -> Option<(Self::Held, String)>;
     /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
     /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
-    fn release(&self, held: Self::Held, marker: Option<&str>);
+    fn release(held: Self::Held, marker: Option<&str>);
 }
 
 /// No lock manager: the type a [`StorageLease`] gives its [`TabCoordinator`].
@@ -125,7 +125,7 @@ impl LockManager for NoLockManager {
     async fn request(&self, _name: &str) -> Option<((), String)> {
         None
     }
-    fn release(&self, _held: (), _marker: Option<&str>) {}
+    fn release(_held: (), _marker: Option<&str>) {}
 }
 
 /// After storing new tokens, the holder also holds a marker lock named
@@ -322,11 +322,12 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// [`TabLock::release`], by value (as [`Self::lock`]): lets go, announcing new tokens
     /// the work stored (the lock manager lets go once the marker is granted).
     pub fn unlock(self, name: &str, hold: Hold<L::Held>) {
-        if let (Some(locks), Some(held)) = (self.locks, hold.held) {
+        // Held: taken from `self.locks`.
+        if let Some(held) = hold.held {
             let after = self.settled();
             let marker = should_announce(hold.before.as_deref(), after.as_deref())
                 .then(|| keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref())));
-            locks.release(held, marker.as_deref());
+            L::release(held, marker.as_deref());
         }
         if let Some(key) = &hold.lease_key {
             if self.holds(key) {
@@ -433,12 +434,14 @@ mod tests {
     #[derive(Default)]
     struct FakeLocks {
         held: Rc<RefCell<Vec<String>>>,
-        markers: RefCell<Vec<(String, f64)>>,
-        main_held_at_marker: RefCell<Vec<bool>>,
+        markers: Rc<RefCell<Vec<(String, f64)>>>,
+        main_held_at_marker: Rc<RefCell<Vec<bool>>>,
         refuse: bool,
     }
 
-    struct FakeHeld(Rc<RefCell<Vec<String>>>, String);
+    /// The held names and the lock's name, with the manager's record of markers (release
+    /// has no `&self`).
+    struct FakeHeld(Rc<RefCell<Vec<String>>>, String, Rc<RefCell<Vec<(String, f64)>>>, Rc<RefCell<Vec<bool>>>);
     impl Drop for FakeHeld {
         fn drop(&mut self) {
             self.0.borrow_mut().retain(|n| *n != self.1);
@@ -458,12 +461,14 @@ mod tests {
             let markers = self.markers.borrow();
             let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
             let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
-            Some((FakeHeld(self.held.clone(), name.to_string()), names.join("\n")))
+            let held =
+                FakeHeld(self.held.clone(), name.to_string(), self.markers.clone(), self.main_held_at_marker.clone());
+            Some((held, names.join("\n")))
         }
-        fn release(&self, held: FakeHeld, marker: Option<&str>) {
+        fn release(held: FakeHeld, marker: Option<&str>) {
             if let Some(name) = marker {
-                self.main_held_at_marker.borrow_mut().push(!self.held.borrow().is_empty());
-                self.markers.borrow_mut().push((name.to_string(), now() + MARKER_HOLD_MS as f64));
+                held.3.borrow_mut().push(!held.0.borrow().is_empty());
+                held.2.borrow_mut().push((name.to_string(), now() + MARKER_HOLD_MS as f64));
             }
             drop(held);
         }
