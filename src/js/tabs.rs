@@ -50,13 +50,12 @@ impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    fn request(&self, name: &str) -> impl Future<Output = Option<(HeldLock, String)>> {
+    fn request(&self, name: &str) -> (HeldLock, impl Future<Output = Option<String>>) {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, held.0);
-        let mut held = Some(held);
-        // Refused: `held` goes with this future, which lets go of the request.
-        Then(acquired, move |outcome: Result<String, String>| Some((held.take()?, outcome.ok()?)))
+        // Refused: the caller drops `held`, which lets go of the request.
+        (held, Then(acquired, Result::ok))
     }
 
     fn release(held: HeldLock, marker: Option<&str>) {

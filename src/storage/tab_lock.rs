@@ -106,12 +106,13 @@ impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
 /// The browser's lock manager (`navigator.locks`), as far as the marker protocol uses it.
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
 pub trait LockManager {
-    /// A granted lock, held until dropped.
+    /// A requested lock, let go of (held or not yet) when dropped.
     type Held;
-    /// Requests the exclusive lock `name`; resolves once it is held, with the names of the
-    /// locks held then, by any tab, a line each (none when the query fails): one wait for
-    /// both. None: the manager refused or failed (e.g. an opaque origin).
-    async fn request(&self, name: &str) -> Option<(Self::Held, String)>;
+    /// Requests the exclusive lock `name`: the request, and a future that resolves once
+    /// it is held, with the names of the locks held then, by any tab, a line each (none
+    /// when the query fails): one wait for both. None: the manager refused or failed (e.g.
+    /// an opaque origin).
+    fn request(&self, name: &str) -> (Self::Held, impl Future<Output = Option<String>>);
     /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
     /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
     fn release(held: Self::Held, marker: Option<&str>);
@@ -122,8 +123,8 @@ pub enum NoLockManager {}
 
 impl LockManager for NoLockManager {
     type Held = ();
-    async fn request(&self, _name: &str) -> Option<((), String)> {
-        None
+    fn request(&self, _name: &str) -> ((), impl Future<Output = Option<String>>) {
+        ((), core::future::ready(None))
     }
     fn release(_held: (), _marker: Option<&str>) {}
 }
@@ -290,7 +291,8 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
         match self.locks {
             Some(locks) => {
                 // None: the manager refused: run uncoordinated.
-                if let Some((lock, names)) = locks.request(name).await {
+                let (lock, granted) = locks.request(name);
+                if let Some(names) = granted.await {
                     // Another tab may have stored new tokens just before we got the lock.
                     expected = newest_marker(name, &names);
                     held = Some(lock);
@@ -441,29 +443,45 @@ mod tests {
 
     /// The held names and the lock's name, with the manager's record of markers (release
     /// has no `&self`).
-    struct FakeHeld(Rc<RefCell<Vec<String>>>, String, Rc<RefCell<Vec<(String, f64)>>>, Rc<RefCell<Vec<bool>>>);
+    struct FakeHeld(
+        Rc<RefCell<Vec<String>>>,
+        Rc<RefCell<String>>,
+        Rc<RefCell<Vec<(String, f64)>>>,
+        Rc<RefCell<Vec<bool>>>,
+    );
     impl Drop for FakeHeld {
         fn drop(&mut self) {
-            self.0.borrow_mut().retain(|n| *n != self.1);
+            let name = self.1.borrow();
+            self.0.borrow_mut().retain(|n| *n != *name);
         }
     }
 
     impl LockManager for FakeLocks {
         type Held = FakeHeld;
-        async fn request(&self, name: &str) -> Option<(FakeHeld, String)> {
-            if self.refuse {
-                return None;
-            }
-            while self.held.borrow().iter().any(|n| n == name) {
-                Yield(1).await;
-            }
-            self.held.borrow_mut().push(name.to_string());
-            let markers = self.markers.borrow();
-            let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
-            let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
-            let held =
-                FakeHeld(self.held.clone(), name.to_string(), self.markers.clone(), self.main_held_at_marker.clone());
-            Some((held, names.join("\n")))
+        fn request(&self, name: &str) -> (FakeHeld, impl Future<Output = Option<String>>) {
+            // Named "" until granted: a refused request lets go of nothing.
+            let held = FakeHeld(
+                self.held.clone(),
+                Rc::new(RefCell::new(String::new())),
+                self.markers.clone(),
+                self.main_held_at_marker.clone(),
+            );
+            let granted_as = held.1.clone();
+            let granted = async move {
+                if self.refuse {
+                    return None;
+                }
+                while self.held.borrow().iter().any(|n| n == name) {
+                    Yield(1).await;
+                }
+                self.held.borrow_mut().push(name.to_string());
+                *granted_as.borrow_mut() = name.to_string();
+                let markers = self.markers.borrow();
+                let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
+                let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
+                Some(names.join("\n"))
+            };
+            (held, granted)
         }
         fn release(held: FakeHeld, marker: Option<&str>) {
             if let Some(name) = marker {
