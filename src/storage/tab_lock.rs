@@ -145,7 +145,7 @@ pub fn tag(value: Option<&str>) -> String {
 }
 
 /// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
-pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
+pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
     let (mut newest, mut rest) = (None, Some(held));
@@ -163,7 +163,7 @@ pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
             }
         }
     }
-    newest.map(|(_, tag)| tag.to_string())
+    newest.map(|(_, tag)| tag)
 }
 
 /// Whether the work just done stored new tokens other tabs should wait for: the settle
@@ -287,19 +287,23 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     pub async fn lock(self, name: &str) -> Hold<L::Held> {
         let mut held = None;
         let mut lease_key = None;
-        let mut expected = None;
-        match self.locks {
+        let names = match self.locks {
             Some(locks) => {
                 // None: the manager refused: run uncoordinated.
                 let (lock, granted) = locks.request(name);
-                if let Some(names) = granted.await {
-                    // Another tab may have stored new tokens just before we got the lock.
-                    expected = newest_marker(name, &names);
+                let names = granted.await;
+                if names.is_some() {
                     held = Some(lock);
                 }
+                names
             }
-            None => lease_key = Some(keys::lease(name)),
-        }
+            None => {
+                lease_key = Some(keys::lease(name));
+                None
+            }
+        };
+        // Another tab may have stored new tokens just before we got the lock.
+        let expected = names.as_deref().and_then(|names| newest_marker(name, names));
         let give_up_at = (self.now_ms)() + LEASE_MS;
         let (mut claimed, mut polls) = (false, 0);
         loop {
@@ -308,7 +312,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             } else if let Some(expected) = &expected {
                 // Waits (boundedly) until the settle keys' tag is the announced one.
                 polls += 1;
-                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != *expected).then_some(SETTLE_POLL_MS)
+                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != **expected).then_some(SETTLE_POLL_MS)
             } else {
                 None
             };
