@@ -518,7 +518,7 @@ mod tests {
             keys::marker("M", 9, "other-lock"),
             "L.fresh.x.garbage".to_string(),
         ];
-        assert_eq!(newest_marker("L", &held.join("\n")).as_deref(), Some("new"));
+        assert_eq!(newest_marker("L", &held.join("\n")), Some("new"));
         assert_eq!(newest_marker("L", &held[1]), None);
         assert_ne!(tag(Some("a")), tag(Some("b")));
         assert_eq!(tag(Some("a")).len(), 16);
