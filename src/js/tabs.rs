@@ -5,7 +5,7 @@
 use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
-use super::tasks::{Then, Wait};
+use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
@@ -44,18 +44,19 @@ impl Drop for HeldLock {
     }
 }
 
-/// The request is the host call's [`Then`] (the call made when the future is made,
-/// awaited at once), not an `async fn` around it.
+/// The grant is the host call's [`Wait`] itself (the call made when the request is made,
+/// awaited at once; its outcome is already the lock names, or Err when refused), not an
+/// `async fn` or a mapping around it.
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    fn request(&self, name: &str) -> (HeldLock, impl Future<Output = Option<String>>) {
+    fn request(&self, name: &str) -> (HeldLock, impl Future<Output = Result<String, String>>) {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, held.0);
         // Refused: the caller drops `held`, which lets go of the request.
-        (held, Then(acquired, Result::ok))
+        (held, acquired)
     }
 
     fn release(held: HeldLock, marker: Option<&str>) {

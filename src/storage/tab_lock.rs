@@ -110,9 +110,9 @@ pub trait LockManager {
     type Held;
     /// Requests the exclusive lock `name`: the request, and a future that resolves once
     /// it is held, with the names of the locks held then, by any tab, a line each (none
-    /// when the query fails): one wait for both. None: the manager refused or failed (e.g.
+    /// when the query fails): one wait for both. Err: the manager refused or failed (e.g.
     /// an opaque origin).
-    fn request(&self, name: &str) -> (Self::Held, impl Future<Output = Option<String>>);
+    fn request(&self, name: &str) -> (Self::Held, impl Future<Output = Result<String, String>>);
     /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
     /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
     fn release(held: Self::Held, marker: Option<&str>);
@@ -123,8 +123,8 @@ pub enum NoLockManager {}
 
 impl LockManager for NoLockManager {
     type Held = ();
-    fn request(&self, _name: &str) -> ((), impl Future<Output = Option<String>>) {
-        ((), core::future::ready(None))
+    fn request(&self, _name: &str) -> ((), impl Future<Output = Result<String, String>>) {
+        ((), core::future::ready(Err(String::new())))
     }
     fn release(_held: (), _marker: Option<&str>) {}
 }
@@ -291,7 +291,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             Some(locks) => {
                 // None: the manager refused: run uncoordinated.
                 let (lock, granted) = locks.request(name);
-                let names = granted.await;
+                let names = granted.await.ok();
                 if names.is_some() {
                     held = Some(lock);
                 }
@@ -462,7 +462,7 @@ mod tests {
 
     impl LockManager for FakeLocks {
         type Held = FakeHeld;
-        fn request(&self, name: &str) -> (FakeHeld, impl Future<Output = Option<String>>) {
+        fn request(&self, name: &str) -> (FakeHeld, impl Future<Output = Result<String, String>>) {
             // Named "" until granted: a refused request lets go of nothing.
             let held = FakeHeld(
                 self.held.clone(),
@@ -473,7 +473,7 @@ mod tests {
             let granted_as = held.1.clone();
             let granted = async move {
                 if self.refuse {
-                    return None;
+                    return Err(String::new());
                 }
                 while self.held.borrow().iter().any(|n| n == name) {
                     Yield(1).await;
@@ -483,7 +483,7 @@ mod tests {
                 let markers = self.markers.borrow();
                 let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
                 let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
-                Some(names.join("\n"))
+                Ok(names.join("\n"))
             };
             (held, granted)
         }
