@@ -5,28 +5,29 @@
 use super::fetch::FetchTransport;
 use super::host::host;
 use super::js_storage::JsStorage;
-use super::tasks::{Then, Wait};
+use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
 use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
 use core::future::Future;
-
-local! {
-    /// This tab's identity in storage leases.
-    /// Made once per tab and kept for its life (leaked), so a coordinator can borrow it
-    /// for as long as its future runs.
-    static TAB_ID: &'static str = {
-        let mut bytes = [0u8; 8];
-        let _ = getrandom::getrandom(&mut bytes);
-        Box::leak(to_hex(&bytes).into_boxed_str())
-    };
-}
 
 pub struct BrowserTabLock<'a> {
     pub storage: &'a JsStorage,
     pub timer: &'a FetchTransport,
     /// The keys the lock holder rewrites (the user's tokens); see `tab_lock::MarkerLock`.
     pub settle_keys: [String; 3],
+    /// Who holds a storage lease taken through this lock: [`lease_owner`].
+    pub owner: String,
+}
+
+/// A storage lease's owner: random, made per session call rather than once per tab (no
+/// static to keep it): a page's refreshes of one user take turns through
+/// `flows::single_flight` before the lease, so two calls of one tab never wait on each
+/// other's lease, and a lease left behind by this tab expires as another tab's would.
+pub fn lease_owner() -> String {
+    let mut bytes = [0u8; 8];
+    let _ = getrandom::getrandom(&mut bytes);
+    to_hex(&bytes)
 }
 
 /// `navigator.locks`, when this global has a usable one (through `host`).
@@ -43,22 +44,22 @@ impl Drop for HeldLock {
     }
 }
 
-/// The request is the host call's [`Then`] (the call made when the future is made,
-/// awaited at once), not an `async fn` around it.
+/// The grant is the host call's [`Wait`] itself (the call made when the request is made,
+/// awaited at once; its outcome is already the lock names, or Err when refused), not an
+/// `async fn` or a mapping around it.
 impl LockManager for WebLocks {
     type Held = HeldLock;
 
     /// None if the API refused the request.
-    fn request(&self, name: &str) -> impl Future<Output = Option<(HeldLock, String)>> {
+    fn request(&self, name: &str) -> (HeldLock, impl Future<Output = Result<String, String>>) {
         let acquired = Wait::new();
         let held = HeldLock(acquired.id());
         host().lock(name, held.0);
-        let mut held = Some(held);
-        // Refused: `held` goes with this future, which lets go of the request.
-        Then(acquired, move |outcome: Result<String, String>| Some((held.take()?, outcome.ok()?)))
+        // Refused: the caller drops `held`, which lets go of the request.
+        (held, acquired)
     }
 
-    fn release(&self, held: HeldLock, marker: Option<&str>) {
+    fn release(held: HeldLock, marker: Option<&str>) {
         // The host lets go (after the marker); the drop would again.
         let id = held.0;
         core::mem::forget(held);
@@ -73,7 +74,7 @@ impl BrowserTabLock<'_> {
             storage: self.storage,
             timer: self.timer,
             settle_keys: &self.settle_keys,
-            owner: TAB_ID.with(|id| *id),
+            owner: &self.owner,
             now_ms: crate::flows::clock::now_millis,
         }
     }

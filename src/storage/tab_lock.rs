@@ -106,15 +106,16 @@ impl<S: Storage + ?Sized, T: Sleep> TabLock for StorageLease<'_, S, T> {
 /// The browser's lock manager (`navigator.locks`), as far as the marker protocol uses it.
 #[allow(async_fn_in_trait)] // single-threaded (wasm) use only
 pub trait LockManager {
-    /// A granted lock, held until dropped.
+    /// A requested lock, let go of (held or not yet) when dropped.
     type Held;
-    /// Requests the exclusive lock `name`; resolves once it is held, with the names of the
-    /// locks held then, by any tab, a line each (none when the query fails): one wait for
-    /// both. None: the manager refused or failed (e.g. an opaque origin).
-    async fn request(&self, name: &str) -> Option<(Self::Held, String)>;
+    /// Requests the exclusive lock `name`: the request, and a future that resolves once
+    /// it is held, with the names of the locks held then, by any tab, a line each (none
+    /// when the query fails): one wait for both. Err: the manager refused or failed (e.g.
+    /// an opaque origin).
+    fn request(&self, name: &str) -> (Self::Held, impl Future<Output = Result<String, String>>);
     /// Lets go of `held`: at once, or given a `marker`, once the lock `marker` is granted,
     /// which is then kept [`MARKER_HOLD_MS`] whatever the caller does meanwhile.
-    fn release(&self, held: Self::Held, marker: Option<&str>);
+    fn release(held: Self::Held, marker: Option<&str>);
 }
 
 /// No lock manager: the type a [`StorageLease`] gives its [`TabCoordinator`].
@@ -122,10 +123,10 @@ pub enum NoLockManager {}
 
 impl LockManager for NoLockManager {
     type Held = ();
-    async fn request(&self, _name: &str) -> Option<((), String)> {
-        None
+    fn request(&self, _name: &str) -> ((), impl Future<Output = Result<String, String>>) {
+        ((), core::future::ready(Err(String::new())))
     }
-    fn release(&self, _held: (), _marker: Option<&str>) {}
+    fn release(_held: (), _marker: Option<&str>) {}
 }
 
 /// After storing new tokens, the holder also holds a marker lock named
@@ -144,7 +145,7 @@ pub fn tag(value: Option<&str>) -> String {
 }
 
 /// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
-pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
+pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
     let (mut newest, mut rest) = (None, Some(held));
@@ -162,7 +163,7 @@ pub fn newest_marker(lock: &str, held: &str) -> Option<String> {
             }
         }
     }
-    newest.map(|(_, tag)| tag.to_string())
+    newest.map(|(_, tag)| tag)
 }
 
 /// Whether the work just done stored new tokens other tabs should wait for: the settle
@@ -286,18 +287,23 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     pub async fn lock(self, name: &str) -> Hold<L::Held> {
         let mut held = None;
         let mut lease_key = None;
-        let mut expected = None;
-        match self.locks {
+        let names = match self.locks {
             Some(locks) => {
                 // None: the manager refused: run uncoordinated.
-                if let Some((lock, names)) = locks.request(name).await {
-                    // Another tab may have stored new tokens just before we got the lock.
-                    expected = newest_marker(name, &names);
+                let (lock, granted) = locks.request(name);
+                let names = granted.await.ok();
+                if names.is_some() {
                     held = Some(lock);
                 }
+                names
             }
-            None => lease_key = Some(keys::lease(name)),
-        }
+            None => {
+                lease_key = Some(keys::lease(name));
+                None
+            }
+        };
+        // Another tab may have stored new tokens just before we got the lock.
+        let expected = names.as_deref().and_then(|names| newest_marker(name, names));
         let give_up_at = (self.now_ms)() + LEASE_MS;
         let (mut claimed, mut polls) = (false, 0);
         loop {
@@ -306,7 +312,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
             } else if let Some(expected) = &expected {
                 // Waits (boundedly) until the settle keys' tag is the announced one.
                 polls += 1;
-                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != *expected).then_some(SETTLE_POLL_MS)
+                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != **expected).then_some(SETTLE_POLL_MS)
             } else {
                 None
             };
@@ -322,11 +328,12 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// [`TabLock::release`], by value (as [`Self::lock`]): lets go, announcing new tokens
     /// the work stored (the lock manager lets go once the marker is granted).
     pub fn unlock(self, name: &str, hold: Hold<L::Held>) {
-        if let (Some(locks), Some(held)) = (self.locks, hold.held) {
+        // Held: taken from `self.locks`.
+        if let Some(held) = hold.held {
             let after = self.settled();
             let marker = should_announce(hold.before.as_deref(), after.as_deref())
                 .then(|| keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref())));
-            locks.release(held, marker.as_deref());
+            L::release(held, marker.as_deref());
         }
         if let Some(key) = &hold.lease_key {
             if self.holds(key) {
@@ -433,37 +440,57 @@ mod tests {
     #[derive(Default)]
     struct FakeLocks {
         held: Rc<RefCell<Vec<String>>>,
-        markers: RefCell<Vec<(String, f64)>>,
-        main_held_at_marker: RefCell<Vec<bool>>,
+        markers: Rc<RefCell<Vec<(String, f64)>>>,
+        main_held_at_marker: Rc<RefCell<Vec<bool>>>,
         refuse: bool,
     }
 
-    struct FakeHeld(Rc<RefCell<Vec<String>>>, String);
+    /// The held names and the lock's name, with the manager's record of markers (release
+    /// has no `&self`).
+    struct FakeHeld(
+        Rc<RefCell<Vec<String>>>,
+        Rc<RefCell<String>>,
+        Rc<RefCell<Vec<(String, f64)>>>,
+        Rc<RefCell<Vec<bool>>>,
+    );
     impl Drop for FakeHeld {
         fn drop(&mut self) {
-            self.0.borrow_mut().retain(|n| *n != self.1);
+            let name = self.1.borrow();
+            self.0.borrow_mut().retain(|n| *n != *name);
         }
     }
 
     impl LockManager for FakeLocks {
         type Held = FakeHeld;
-        async fn request(&self, name: &str) -> Option<(FakeHeld, String)> {
-            if self.refuse {
-                return None;
-            }
-            while self.held.borrow().iter().any(|n| n == name) {
-                Yield(1).await;
-            }
-            self.held.borrow_mut().push(name.to_string());
-            let markers = self.markers.borrow();
-            let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
-            let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
-            Some((FakeHeld(self.held.clone(), name.to_string()), names.join("\n")))
+        fn request(&self, name: &str) -> (FakeHeld, impl Future<Output = Result<String, String>>) {
+            // Named "" until granted: a refused request lets go of nothing.
+            let held = FakeHeld(
+                self.held.clone(),
+                Rc::new(RefCell::new(String::new())),
+                self.markers.clone(),
+                self.main_held_at_marker.clone(),
+            );
+            let granted_as = held.1.clone();
+            let granted = async move {
+                if self.refuse {
+                    return Err(String::new());
+                }
+                while self.held.borrow().iter().any(|n| n == name) {
+                    Yield(1).await;
+                }
+                self.held.borrow_mut().push(name.to_string());
+                *granted_as.borrow_mut() = name.to_string();
+                let markers = self.markers.borrow();
+                let live = markers.iter().filter(|(_, until)| *until > now()).map(|(n, _)| n.clone());
+                let names: Vec<String> = self.held.borrow().iter().cloned().chain(live).collect();
+                Ok(names.join("\n"))
+            };
+            (held, granted)
         }
-        fn release(&self, held: FakeHeld, marker: Option<&str>) {
+        fn release(held: FakeHeld, marker: Option<&str>) {
             if let Some(name) = marker {
-                self.main_held_at_marker.borrow_mut().push(!self.held.borrow().is_empty());
-                self.markers.borrow_mut().push((name.to_string(), now() + MARKER_HOLD_MS as f64));
+                held.3.borrow_mut().push(!held.0.borrow().is_empty());
+                held.2.borrow_mut().push((name.to_string(), now() + MARKER_HOLD_MS as f64));
             }
             drop(held);
         }
@@ -491,7 +518,7 @@ mod tests {
             keys::marker("M", 9, "other-lock"),
             "L.fresh.x.garbage".to_string(),
         ];
-        assert_eq!(newest_marker("L", &held.join("\n")).as_deref(), Some("new"));
+        assert_eq!(newest_marker("L", &held.join("\n")), Some("new"));
         assert_eq!(newest_marker("L", &held[1]), None);
         assert_ne!(tag(Some("a")), tag(Some("b")));
         assert_eq!(tag(Some("a")).len(), 16);
