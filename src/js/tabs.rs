@@ -11,23 +11,22 @@ use crate::srp::to_hex;
 use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
 use core::future::Future;
 
+local! {
+    /// This tab's identity in storage leases.
+    /// Made once per tab and kept for its life (leaked), so a coordinator can borrow it
+    /// for as long as its future runs.
+    static TAB_ID: &'static str = {
+        let mut bytes = [0u8; 8];
+        let _ = getrandom::getrandom(&mut bytes);
+        Box::leak(to_hex(&bytes).into_boxed_str())
+    };
+}
+
 pub struct BrowserTabLock<'a> {
     pub storage: &'a JsStorage,
     pub timer: &'a FetchTransport,
     /// The keys the lock holder rewrites (the user's tokens); see `tab_lock::MarkerLock`.
     pub settle_keys: [String; 3],
-    /// Who holds a storage lease taken through this lock: [`lease_owner`].
-    pub owner: String,
-}
-
-/// A storage lease's owner: random, made per session call rather than once per tab (no
-/// static to keep it): a page's refreshes of one user take turns through
-/// `flows::single_flight` before the lease, so two calls of one tab never wait on each
-/// other's lease, and a lease left behind by this tab expires as another tab's would.
-pub fn lease_owner() -> String {
-    let mut bytes = [0u8; 8];
-    let _ = getrandom::getrandom(&mut bytes);
-    to_hex(&bytes)
 }
 
 /// `navigator.locks`, when this global has a usable one (through `host`).
@@ -74,7 +73,7 @@ impl BrowserTabLock<'_> {
             storage: self.storage,
             timer: self.timer,
             settle_keys: &self.settle_keys,
-            owner: &self.owner,
+            owner: TAB_ID.with(|id| *id),
             now_ms: crate::flows::clock::now_millis,
         }
     }

@@ -8,7 +8,7 @@ use crate::flows::session::Found;
 use crate::flows::single_flight::SingleFlight;
 use crate::flows::{self};
 use crate::js::panic::ResetAfterPanic;
-use crate::js::tabs::{lease_owner, BrowserTabLock};
+use crate::js::tabs::BrowserTabLock;
 use crate::json::Value;
 use crate::protocol::CognitoError;
 use crate::session::Session;
@@ -59,8 +59,7 @@ pub(super) async fn run(call: &Call, op: SessionOp, out: &mut Answer) -> Outcome
         let flights = REFRESHES.with(ResetAfterPanic::get);
         let item = |item| keys::user_item(&call.shared.config.client_id, username, item);
         let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
-        let owner = lease_owner();
-        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys, owner };
+        let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys };
         // Inlined into this future, not boxed: since refresh became the boxed send mapped,
         // inlined is smaller in gzip (-29 B; raw +16).
         let found = flows::session::session(&call.env(), &flights, &tabs, from, username, metadata).await;
