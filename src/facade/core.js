@@ -302,14 +302,15 @@ function microtask(task) {
  * exception thrown through the wasm) ends that call: the next says so and runs the rest. */
 function runTasks() {
   let trapped = false;
-  let message;
+  let message = '';
   for (;;) {
     try {
       wasm.__poll(trapped, message);
       return;
     } catch (e) {
       trapped = true;
-      message = stringField(e, 'message');
+      // '' for none (an empty message reads as none too)
+      message = stringField(e, 'message') || '';
     }
   }
 }
