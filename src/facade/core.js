@@ -145,9 +145,10 @@ function targetOf(callback) {
     if (reply.challenge) reply = challengeReply(reply.challenge);
     const { method, err } = reply;
     if (method !== undefined) {
-      if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise, value);
+      // a challenge's `args`, else the `ok` value alone (src/js/entry/reply.rs, `or_method`)
+      if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise || { ok: reply.ok }, value);
       done = true;
-      return surface(() => cb[method](...reply.args));
+      return surface(() => cb[method](...(reply.args || [reply.ok])));
     }
     done = true;
     const name = err === undefined ? 'onSuccess' : 'onFailure';
@@ -302,14 +303,15 @@ function microtask(task) {
  * exception thrown through the wasm) ends that call: the next says so and runs the rest. */
 function runTasks() {
   let trapped = false;
-  let message;
+  let message = '';
   for (;;) {
     try {
       wasm.__poll(trapped, message);
       return;
     } catch (e) {
       trapped = true;
-      message = stringField(e, 'message');
+      // '' for none (an empty message reads as none too)
+      message = stringField(e, 'message') || '';
     }
   }
 }

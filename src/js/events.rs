@@ -19,11 +19,11 @@ pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
 /// A `storage` event seen by a page with listeners of `client_id`: another tab's change.
 /// `event`: its `[key, oldValue, newValue]` as JSON (null for what is not a string).
 #[wasm_bindgen(js_name = __storageEvent)]
-pub fn on_storage_event(client_id: &str, event: &str) {
-    let event = crate::json::parse(event).unwrap_or_default();
+pub fn on_storage_event(client_id: String, event: String) {
+    let event = crate::json::parse(&event).unwrap_or_default();
     let text = |i: usize| event.as_array().and_then(|e| e.get(i)).and_then(Value::as_str);
     let (old, new) = (text(1).map(str::to_string), text(2).map(str::to_string));
-    if let Some((change, username)) = storage_event(client_id, text(0), old, new) {
-        emit(client_id, change, &username, true);
+    if let Some((change, username)) = storage_event(&client_id, text(0), old, new) {
+        emit(&client_id, change, &username, true);
     }
 }

@@ -105,7 +105,7 @@ pub fn install_for_tests() {
         return;
     }
     let exports = js_sys::Object::new();
-    let poll = Closure::<dyn FnMut(bool, Option<String>)>::new(super::tasks::run).into_js_value();
+    let poll = Closure::<dyn FnMut(bool, String)>::new(super::tasks::run).into_js_value();
     let settle = Closure::<dyn FnMut(u32, bool, String)>::new(super::tasks::settle).into_js_value();
     js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
     js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();

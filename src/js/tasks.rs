@@ -91,14 +91,15 @@ pub fn schedule() {
 /// the previous call ended in a trap, `message` what the exception said; the task it was
 /// polling is gone (its state is torn mid-poll: it is never polled nor dropped again),
 /// and unless a panic already reported it, the calls in flight fail as after a panic.
+/// `message` is "" when the exception had none (a `String` costs less than an `Option`).
 #[wasm_bindgen(js_name = __poll)]
-pub fn run(trapped: bool, message: Option<String>) {
+pub fn run(trapped: bool, message: String) {
     if trapped {
         // Not in a task's poll (the trap was this module's own): the next run goes on.
         let Some(panics) = POLLING.with(Cell::take) else { return };
         if panics == panic::panics() {
             // A JS exception unwound it, not a panic: the hook did not run.
-            panic::abandon_in_flight(message.as_deref().unwrap_or("an exception unwound a call"));
+            panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { &message });
         }
     } else {
         SCHEDULED.with(|s| s.set(false));

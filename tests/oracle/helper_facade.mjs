@@ -70,6 +70,8 @@ const files = ['AuthenticationHelper.js', 'WordArray.js', 'UserAgent.js'];
 const source = [
   'const { now: coreNow, okOrThrow } = (() => { const c = globalThis.__facadeCore; return { now: c.now.bind(c), okOrThrow: c.okOrThrow }; })();',
   'const nowOk = (op, input = {}) => okOrThrow(coreNow(op, input));',
+  // scripts/build.mjs writes the core's user agent into the entry as a literal
+  "const CORE_USER_AGENT = nowOk('userAgent');",
   ...files.map((f) => readFileSync(join(root, 'src', 'facade', f), 'utf8')),
   'export { AuthenticationHelper, WordArray, UserAgent, appendToCognitoUserAgent, addAuthCategoryToCognitoUserAgent, addFrameworkToCognitoUserAgent, getAmplifyUserAgent };',
 ].join('\n');

@@ -4,19 +4,18 @@
 use super::call::Call;
 use super::op::Op;
 use super::reply::{Outcome, Reply};
-use crate::json::{Object, Value};
+use crate::json::Value;
 use crate::storage::SessionStore;
 
 /// The pool's operations that never wait (`op` is one).
 pub(super) fn now(op: Op, call: &Call) -> Outcome {
     Ok(match op {
         // `new CognitoUserPool`: its settings were checked by `Call::parse` already. The
-        // page is there to sign someone in if nobody is: have an SRP client ready.
+        // page is there to sign someone in if nobody is: have an SRP client ready. Nothing
+        // to answer: the JS computes the SDK's `client.endpoint` itself.
         Op::Pool => {
             crate::js::srp_ahead::prepare_if_signed_out(&call.shared.config.client_id, &call.storage);
-            let mut checked = Object::new();
-            checked.insert("endpoint", Value::String(call.shared.config.endpoint.clone()));
-            Reply::ok(Value::Object(checked))
+            Reply::done()
         }
         Op::GetCurrentUser => {
             crate::js::panic_probe::trip(crate::js::panic_probe::Point::CurrentUser);

@@ -92,12 +92,15 @@ impl Reply {
         Reply::one("pending", Value::Bool(true))
     }
 
-    /// The callback object's `method(...args)`, or `otherwise` without such a method.
-    pub fn method(method: &str, args: Vec<Value>, otherwise: Reply) -> Reply {
-        let mut r = Reply::one("method", Value::String(method.to_string()));
-        r.0.insert("args", Value::Array(args));
-        r.0.insert("otherwise", Value::Object(otherwise.0));
-        r
+    /// This `ok` value handed to the callback object's `method` instead when it has one
+    /// (the JS shapes the call, src/facade/core.js `deliver`); without such a method,
+    /// `onSuccess("SUCCESS")` when `success`, else this.
+    pub fn or_method(mut self, method: &str, success: bool) -> Reply {
+        self.0.insert("method", Value::String(method.to_string()));
+        if success {
+            self.0.insert("otherwise", Value::Object(Reply::success().0));
+        }
+        self
     }
 
     /// A second argument for the success callback.

@@ -109,19 +109,14 @@ fn reply(tells: Tells, call: &Call, data: Value, out: &mut Answer) -> Reply {
             None => Reply::err(&CognitoError::not_expected_json(200)),
         },
         Tells::CodeSent | Tells::CodeSentOrSuccess => {
-            let otherwise = match tells {
-                Tells::CodeSentOrSuccess if call.to_object() => Reply::success(),
-                _ => Reply::ok(data.clone()),
-            };
-            Reply::method("inputVerificationCode", vec![data], otherwise)
+            Reply::ok(data).or_method("inputVerificationCode", tells == Tells::CodeSentOrSuccess && call.to_object())
         }
         Tells::SecretCode => {
             if let (Some(new), Some(old)) = (data.get("Session").and_then(Value::as_str), call.challenge_session()) {
                 pending::rename(old, new);
                 out.set("Session", Value::String(new.to_string()));
             }
-            let secret = data["SecretCode"].clone();
-            Reply::method("associateSecretCode", vec![secret.clone()], Reply::ok(secret))
+            Reply::ok(data["SecretCode"].clone()).or_method("associateSecretCode", false)
         }
     }
 }
