@@ -18,7 +18,7 @@ use crate::storage::Storage;
 
 /// Where SRP's secret ephemeral `a` comes from: fresh randomness, or in the browser one
 /// precomputed at idle time (`srp::ahead`); fixed in tests.
-pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
+pub type SrpSource<'a> = &'a dyn Fn() -> Result<Box<SrpClient>, SrpError>;
 
 /// How a sign-in ended (so far).
 #[cfg_attr(not(shipped), derive(Debug))]

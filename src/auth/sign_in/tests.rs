@@ -14,12 +14,12 @@ fn params(password: &str) -> SignInParams {
     }
 }
 
-fn no_srp() -> Result<SrpClient, SrpError> {
+fn no_srp() -> Result<Box<SrpClient>, SrpError> {
     panic!("this step needs no SRP")
 }
 
-fn srp_with(byte: u8) -> impl FnOnce() -> Result<SrpClient, SrpError> {
-    move || Ok(SrpClient::from_small_a(&[byte; 128]))
+fn srp_with(byte: u8) -> impl FnOnce() -> Result<Box<SrpClient>, SrpError> {
+    move || Ok(Box::new(SrpClient::from_small_a(&[byte; 128])))
 }
 
 fn no_devices(_: &str) -> Option<DeviceSecrets> {
