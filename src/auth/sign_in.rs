@@ -121,7 +121,8 @@ pub enum Next {
     Send(AwaitingServer, Request),
     /// Cognito wants an answer this library's caller must give (MFA code, new password, ...).
     Challenge(AwaitingAnswer),
-    SignedIn(SignedIn),
+    /// Boxed: the largest variant, and every step's result would carry it.
+    SignedIn(Box<SignedIn>),
 }
 
 /// Finds a remembered device's secrets by username (storage, in production).
@@ -415,12 +416,12 @@ impl AwaitingServer {
                 });
                 // No refresh token before this one: an absent one stays empty.
                 let session = session_from(result, "", now)?;
-                Ok(Next::SignedIn(SignedIn {
+                Ok(Next::SignedIn(Box::new(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
                     new_device,
                     device_session: ctx.device_session.take(),
-                }))
+                })))
             }
         }
     }

@@ -86,7 +86,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
     // await of a typed `call` brought its own state and decoding: measured larger).
     // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
-    let mut phase: Result<AwaitingServer, (SignedIn, DeviceSecrets, String)> = Ok(state);
+    let mut phase: Result<AwaitingServer, (Box<SignedIn>, DeviceSecrets, String)> = Ok(state);
     let (signed_in, user_confirmation_necessary, device_verifier) = loop {
         let answer = env.call_json(&request, None, false).await;
         let mut state = match phase {
@@ -136,7 +136,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
         }
     };
     // One outcome built for both ends (with or without a device confirmed).
-    let SignedIn { username, session, device_session, .. } = signed_in;
+    let SignedIn { username, session, device_session, .. } = *signed_in;
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
