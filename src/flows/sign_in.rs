@@ -30,7 +30,7 @@ pub enum SignInOutcome {
     /// remembered device proved itself (the SDK keeps it in `user.Session`).
     SignedIn {
         username: String,
-        session: Session,
+        session: Box<Session>,
         user_confirmation_necessary: bool,
         device_verifier: Option<String>,
         device_session: Option<String>,
@@ -137,6 +137,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     };
     // One outcome built for both ends (with or without a device confirmed).
     let SignedIn { username, session, device_session, .. } = *signed_in;
+    let session = Box::new(session); // boxed: the outcome goes through the entry's future
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 
