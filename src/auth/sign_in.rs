@@ -121,7 +121,8 @@ pub enum Next {
     Send(AwaitingServer, Request),
     /// Cognito wants an answer this library's caller must give (MFA code, new password, ...).
     Challenge(AwaitingAnswer),
-    SignedIn(SignedIn),
+    /// Boxed: the largest variant, and every step's result would carry it.
+    SignedIn(Box<SignedIn>),
 }
 
 /// Finds a remembered device's secrets by username (storage, in production).
@@ -188,11 +189,11 @@ fn srp_error(e: SrpError) -> CognitoError {
 
 /// Draws SRP's secret ephemeral `a` and adds its public `SRP_A` to a request.
 fn srp_a(
-    fields: &mut StringMap, srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    fields: &mut StringMap, srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Box<SrpClient>, CognitoError> {
     let client = srp().map_err(srp_error)?;
     fields.insert("SRP_A", client.large_a_hex());
-    Ok(Box::new(client))
+    Ok(client)
 }
 
 fn missing(what: &str) -> CognitoError {
@@ -231,7 +232,7 @@ impl Context {
     /// for an empty password can only fail, and would count towards lockout.
     fn password_factor(
         &self, factor: Option<PasswordFactor>, refuse_empty: bool, fields: &mut StringMap,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Expect, CognitoError> {
         let Some(factor) = factor else { return Ok(Expect::Result) };
         if self.params.password.is_empty() && (refuse_empty || factor == PasswordFactor::Plain) {
@@ -269,7 +270,7 @@ impl AwaitingServer {
     /// flows that use SRP.
     pub fn start(
         begin: Begin, params: SignInParams, devices: Devices, user_context: UserContext,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
         let ctx = Context::new(params, device);
@@ -354,7 +355,7 @@ impl AwaitingServer {
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
         self, mut response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
         // The answer's fields are taken, not moved out: it is dropped once, here, whichever
         // way this goes.
@@ -363,7 +364,7 @@ impl AwaitingServer {
 
     fn on(
         self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.challenge_name.as_deref().map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
@@ -415,12 +416,12 @@ impl AwaitingServer {
                 });
                 // No refresh token before this one: an absent one stays empty.
                 let session = session_from(result, "", now)?;
-                Ok(Next::SignedIn(SignedIn {
+                Ok(Next::SignedIn(Box::new(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
                     new_device,
                     device_session: ctx.device_session.take(),
-                }))
+                })))
             }
         }
     }
@@ -484,7 +485,7 @@ fn prove(
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
     mut ctx: Box<Context>, session: Option<String>, user_context: UserContext,
-    srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+    srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Next, CognitoError> {
     if ctx.device.is_none() {
         return Err(CognitoError::new(
@@ -548,7 +549,7 @@ impl AwaitingAnswer {
     /// challenge back with the error, to be answered again.
     pub fn answer(
         self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
-        srp: impl FnOnce() -> Result<SrpClient, SrpError>,
+        srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
         let mut responses = self.ctx.with_username();
         answer.add_responses(&mut responses);

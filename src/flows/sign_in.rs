@@ -18,7 +18,7 @@ use crate::storage::Storage;
 
 /// Where SRP's secret ephemeral `a` comes from: fresh randomness, or in the browser one
 /// precomputed at idle time (`srp::ahead`); fixed in tests.
-pub type SrpSource<'a> = &'a dyn Fn() -> Result<SrpClient, SrpError>;
+pub type SrpSource<'a> = &'a dyn Fn() -> Result<Box<SrpClient>, SrpError>;
 
 /// How a sign-in ended (so far).
 #[cfg_attr(not(shipped), derive(Debug))]
@@ -30,7 +30,7 @@ pub enum SignInOutcome {
     /// remembered device proved itself (the SDK keeps it in `user.Session`).
     SignedIn {
         username: String,
-        session: Session,
+        session: Box<Session>,
         user_confirmation_necessary: bool,
         device_verifier: Option<String>,
         device_session: Option<String>,
@@ -86,7 +86,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
     // await of a typed `call` brought its own state and decoding: measured larger).
     // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
-    let mut phase: Result<AwaitingServer, (SignedIn, DeviceSecrets, String)> = Ok(state);
+    let mut phase: Result<AwaitingServer, (Box<SignedIn>, DeviceSecrets, String)> = Ok(state);
     let (signed_in, user_confirmation_necessary, device_verifier) = loop {
         let answer = env.call_json(&request, None, false).await;
         let mut state = match phase {
@@ -136,7 +136,8 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
         }
     };
     // One outcome built for both ends (with or without a device confirmed).
-    let SignedIn { username, session, device_session, .. } = signed_in;
+    let SignedIn { username, session, device_session, .. } = *signed_in;
+    let session = Box::new(session); // boxed: the outcome goes through the entry's future
     Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
 }
 

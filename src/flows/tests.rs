@@ -125,7 +125,7 @@ async fn get_session_result<L: crate::storage::tab_lock::TabLock>(
     get_session(env, flights, tabs, cached, username, client_metadata).await.session
 }
 
-fn no_srp() -> Result<SrpClient, SrpError> {
+fn no_srp() -> Result<Box<SrpClient>, SrpError> {
     panic!("this sign-in draws no SRP secret")
 }
 
@@ -468,7 +468,7 @@ fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
         .answer(200, json!({"ChallengeName":"DEVICE_PASSWORD_VERIFIER","Session":"d2","ChallengeParameters":{
             "SRP_B":"abcdef0123","SALT":"0badc0de","SECRET_BLOCK":"c2VjcmV0","USERNAME":"alice","DEVICE_KEY":"us-east-1_dk"}}))
         .answer(200, signed_in_answer());
-    let srp = || Ok(SrpClient::from_small_a(&[5u8; 64]));
+    let srp = || Ok(Box::new(SrpClient::from_small_a(&[5u8; 64])));
     let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &srp)).unwrap();
     assert!(matches!(outcome, SignInOutcome::SignedIn { user_confirmation_necessary: false, .. }));
     assert_eq!(sent(&server, 2)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dk");

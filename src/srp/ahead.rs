@@ -9,10 +9,11 @@
 //! leaves nobody to use another.
 
 use super::{SrpClient, SrpError};
+use crate::prelude::*;
 use core::cell::{Cell, RefCell};
 
 local! {
-    static SPARE: RefCell<Option<SrpClient>> = const { RefCell::new(None) };
+    static SPARE: RefCell<Option<Box<SrpClient>>> = const { RefCell::new(None) };
     /// How many SRP clients sign-ins have taken or drawn so far.
     static TAKEN: Cell<u64> = const { Cell::new(0) };
 }
@@ -51,7 +52,7 @@ pub fn warm_up() {
 }
 
 /// The precomputed client, taken out of its slot, or a fresh one.
-pub fn take_or_generate() -> Result<SrpClient, SrpError> {
+pub fn take_or_generate() -> Result<Box<SrpClient>, SrpError> {
     TAKEN.with(|t| t.set(t.get() + 1));
     match SPARE.with(|s| s.borrow_mut().take()) {
         Some(client) => Ok(client),
@@ -68,7 +69,7 @@ mod tests {
         assert!(!has_spare());
         prepare(ticket());
         assert!(has_spare());
-        let spare_a = SPARE.with(|s| s.borrow().as_ref().map(SrpClient::large_a_hex)).unwrap();
+        let spare_a = SPARE.with(|s| s.borrow().as_ref().map(|c| c.large_a_hex())).unwrap();
         prepare(ticket()); // one is waiting: kept, not replaced
         let first = take_or_generate().unwrap();
         assert_eq!(first.large_a_hex(), spare_a);

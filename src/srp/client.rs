@@ -90,10 +90,12 @@ impl SrpClient {
     /// Fresh client with a random [`SMALL_A_BYTES`]-byte `a` (no reduction
     /// needed since it is far below N). Uses the OS RNG natively and
     /// crypto.getRandomValues on wasm32.
-    pub fn generate() -> Result<SrpClient, SrpError> {
+    /// Boxed: the client is ~400 bytes, and every move of an unboxed one (through
+    /// `Result`s and sign-in states) is a copy.
+    pub fn generate() -> Result<Box<SrpClient>, SrpError> {
         let mut bytes = [0u8; SMALL_A_BYTES];
         getrandom::getrandom(&mut bytes).map_err(SrpError::Random)?;
-        Ok(Self::from_small_a(&bytes))
+        Ok(Box::new(Self::from_small_a(&bytes)))
     }
 
     /// Client with a given `a` (big-endian bytes), for known-answer tests.

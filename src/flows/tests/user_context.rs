@@ -49,8 +49,8 @@ impl ContextDataSource for Collector {
     }
 }
 
-fn srp() -> Result<SrpClient, SrpError> {
-    Ok(SrpClient::from_small_a(&[5u8; 64]))
+fn srp() -> Result<Box<SrpClient>, SrpError> {
+    Ok(Box::new(SrpClient::from_small_a(&[5u8; 64])))
 }
 
 fn params(username: &str) -> SignInParams {
@@ -93,7 +93,7 @@ fn signed_in(result: SignInResult) {
 
 /// Runs every operation once against `env`, the server answering as Cognito would.
 fn run_everything(env: &Env<'_, FakeServer, MemoryStorage>, server: &FakeServer, storage: &MemoryStorage) {
-    let srp: &dyn Fn() -> Result<SrpClient, SrpError> = &srp;
+    let srp: &dyn Fn() -> Result<Box<SrpClient>, SrpError> = &srp;
     let answer = |pending, a: Answer| run(sign_in::answer(env, pending, &a, None, srp));
 
     // Registration and the forgot-password pair, for what the app typed (an email alias).

@@ -25,7 +25,8 @@ pub(super) struct Call {
 impl Call {
     /// The pool's settings checked as `new CognitoUserPool` checks them (the error is the
     /// SDK's plain Error then).
-    pub fn parse(input: Value, storage: JsStorage) -> Result<Call, CognitoError> {
+    /// Boxed: a call is large, and the entry's future and `Result`s would copy it.
+    pub fn parse(input: Value, storage: JsStorage) -> Result<Box<Call>, CognitoError> {
         if input.as_object().is_none() {
             return Err(CognitoError::invalid_parameter("The call's input is not a JSON object."));
         }
@@ -33,7 +34,7 @@ impl Call {
         let user = &input["user"];
         let username = user.get("username").and_then(Value::as_str).unwrap_or_default().to_string();
         let session = user.get("session").and_then(session_from);
-        Ok(Call { input, storage, shared, username, session })
+        Ok(Box::new(Call { input, storage, shared, username, session }))
     }
 
     pub fn env(&self) -> Env<'_, FetchTransport, JsStorage> {
