@@ -45,7 +45,7 @@ use crate::prelude::*;
 use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
-use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
+use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
@@ -365,10 +365,10 @@ impl AwaitingServer {
         self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
-        let name = response.challenge_name.as_deref().map(ChallengeName::parse);
+        let name = response.text("ChallengeName").map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
         if let Expect::SoftwareToken(mut request) = expect {
-            if let Some(session) = response.session.take() {
+            if let Some(session) = response.text("Session").map(str::to_string) {
                 request.body.insert("Session", Value::String(session.clone()));
                 if let Some(challenge) = &mut ctx.answered {
                     challenge.session = Some(session);
@@ -392,21 +392,23 @@ impl AwaitingServer {
             return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session.take(), user_context, srp),
+            Some(ChallengeName::DeviceSrpAuth) => {
+                device_srp_auth(ctx, response.text("Session").map(str::to_string), user_context, srp)
+            }
             Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
-                    parameters: response.challenge_parameters.take().unwrap_or_default(),
-                    available: response.available_challenges.take().unwrap_or_default(),
-                    session: response.session.take(),
+                    parameters: response.take_challenge_parameters(),
+                    available: response.available_challenges(),
+                    session: response.text("Session").map(str::to_string),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
-                let new_device = result.new_device_metadata.as_ref().and_then(|m| {
+                let result = response.authentication_result().ok_or_else(|| missing("AuthenticationResult"))?;
+                let new_device = result.get("NewDeviceMetadata").and_then(|m| {
                     let field = |name: &str| match m.get(name) {
                         Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
                         _ => None,
@@ -440,7 +442,7 @@ fn prove(
     if device && ctx.device.is_none() {
         return Err(missing("the remembered device"));
     }
-    let params = response.challenge_parameters.as_ref();
+    let params = response.challenge_parameters();
     let mut fields = [""; 4];
     for (i, name) in
         ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"].into_iter().enumerate().skip(usize::from(device))
@@ -477,7 +479,7 @@ fn prove(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(challenge, &responses, response.session.as_deref(), None, user_context))
+    Ok(ctx.respond(challenge, &responses, response.text("Session"), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
@@ -583,21 +585,21 @@ impl AwaitingAnswer {
 
 /// The session a refresh's AuthenticationResult gives, issued `now`: Cognito leaves the
 /// refresh token out unless it rotated it, so `previous_refresh` stays then.
-pub fn session_from(result: &AuthenticationResult, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+pub fn session_from(result: &Object, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
     let (id_token, access_token) = checked_tokens(result)?;
-    let refresh_token = result.refresh_token.as_deref().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
+    let refresh_token = result["RefreshToken"].as_str().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
     Ok(Session::issued(id_token, access_token, refresh_token, now))
 }
 
 /// The ID and access tokens of an AuthenticationResult, which must be JWTs whose payload
 /// decodes: anything else would be stored over a working session and never be valid.
-fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
-    let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
+fn checked_tokens(result: &Object) -> Result<(&str, &str), CognitoError> {
+    let jwt = |name: &str| match result[name].as_str().filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
         Some(t) if crate::session::decode_payload(t).is_none() => Err(unexpected(name, " is not a JWT")),
         Some(t) => Ok(t),
     };
-    Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))
+    Ok((jwt("IdToken")?, jwt("AccessToken")?))
 }
 
 #[cfg(test)]

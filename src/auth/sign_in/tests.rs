@@ -153,12 +153,8 @@ fn a_proof_without_its_parameters_names_what_is_missing() {
 #[test]
 fn tokens_that_are_not_jwts_are_refused() {
     for (id, access) in [("abc".to_string(), jwt(&json!({}))), (jwt(&json!({})), "a.b.c".to_string())] {
-        let err = session_from(
-            &AuthenticationResult { id_token: Some(id), access_token: Some(access), ..Default::default() },
-            "",
-            1_000_000,
-        )
-        .unwrap_err();
+        let err = session_from(json!({"IdToken": (id), "AccessToken": (access)}).as_object().unwrap(), "", 1_000_000)
+            .unwrap_err();
         assert_eq!(err.code(), "UnexpectedResponseException");
     }
 }
@@ -391,11 +387,7 @@ fn a_forgotten_device_is_dropped_from_the_request() {
 #[test]
 fn refresh_keeps_the_previous_refresh_token() {
     let t = session_from(
-        &AuthenticationResult {
-            id_token: Some(jwt(&json!({"t":"i"}))),
-            access_token: Some(jwt(&json!({"t":"a"}))),
-            ..Default::default()
-        },
+        json!({"IdToken": (jwt(&json!({"t":"i"}))), "AccessToken": (jwt(&json!({"t":"a"})))}).as_object().unwrap(),
         "old",
         1_000_000,
     )
