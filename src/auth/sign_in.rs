@@ -95,8 +95,9 @@ pub struct NewDevice {
 pub struct Challenge {
     pub name: ChallengeName,
     pub parameters: Object,
-    /// SELECT_CHALLENGE: the first factors Cognito offers.
-    pub available: Vec<String>,
+    /// SELECT_CHALLENGE: the first factors Cognito offers, as it sent them (an array of
+    /// texts; empty when it sent none): handed on to JS as they are.
+    pub available: Value,
     pub session: Option<String>,
 }
 
@@ -399,7 +400,7 @@ impl AwaitingServer {
                 let challenge = Challenge {
                     name,
                     parameters: response.take_challenge_parameters(),
-                    available: response.available_challenges(),
+                    available: response.take_available_challenges(),
                     session: response.text("Session").map(str::to_string),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
@@ -511,7 +512,7 @@ impl AwaitingAnswer {
         let challenge = Challenge {
             name: ChallengeName::Other(String::new()),
             parameters: Object::new(),
-            available: Vec::new(),
+            available: Value::Array(Vec::new()),
             session: Some(session),
         };
         let ctx = Context::new(params, device);

@@ -87,13 +87,13 @@ impl AuthResponse {
         self.0.take("ChallengeParameters").into_object().unwrap_or_default()
     }
 
-    /// USER_AUTH's SELECT_CHALLENGE: the first factors on offer (none when missing or null).
-    pub fn available_challenges(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for item in self.0["AvailableChallenges"].as_array().map_or(&[][..], Vec::as_slice) {
-            out.push(item.as_str().unwrap_or_default().to_string());
+    /// Takes out USER_AUTH's SELECT_CHALLENGE first factors on offer: an array of texts
+    /// (empty when missing or null).
+    pub fn take_available_challenges(&mut self) -> Value {
+        match self.0.take("AvailableChallenges") {
+            Value::Null => Value::Array(Vec::new()),
+            texts => texts,
         }
-        out
     }
 
     /// AuthenticationResult, unless missing or null: AccessToken, IdToken, RefreshToken
@@ -140,14 +140,15 @@ mod tests {
         ] {
             assert!(crate::json::from_str::<AuthResponse>(text).is_none(), "{text}");
         }
-        let r: AuthResponse = crate::json::from_str(
+        let mut r: AuthResponse = crate::json::from_str(
             r#"{"Session":null,"AvailableChallenges":["A","B"],"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600,"NewDeviceMetadata":7}}"#,
         )
         .unwrap();
         assert_eq!(r.text("Session"), None);
-        assert_eq!(r.available_challenges(), ["A", "B"]);
+        assert_eq!(r.take_available_challenges(), crate::json!(["A", "B"]));
         assert_eq!(r.authentication_result().and_then(|a| a["ExpiresIn"].as_i64()), Some(3600));
         let mut r: AuthResponse = crate::json::from_str(r#"{"AvailableChallenges":null}"#).unwrap();
-        assert!(r.available_challenges().is_empty() && r.take_challenge_parameters().is_empty());
+        assert_eq!(r.take_available_challenges(), crate::json!([]));
+        assert!(r.take_challenge_parameters().is_empty());
     }
 }

@@ -273,7 +273,7 @@ fn user_auth_offers_a_choice_and_the_answer_brings_its_first_factor() {
         json!({"ChallengeName":"SELECT_CHALLENGE","Session":"s1","AvailableChallenges":["PASSWORD_SRP","EMAIL_OTP","WEB_AUTHN"]}),
         0,
     ));
-    assert_eq!(c.challenge().available, vec!["PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]);
+    assert_eq!(c.challenge().available, json!(["PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]));
     let (s, req) = c.answer(&Answer::SelectChallenge("PASSWORD_SRP".into()), None, &no_context, srp_with(9)).unwrap();
     let b = body(&req);
     assert_eq!((b["ChallengeName"].as_str(), b["Session"].as_str()), (Some("SELECT_CHALLENGE"), Some("s1")));
