@@ -408,16 +408,16 @@ impl AwaitingServer {
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result().ok_or_else(|| missing("AuthenticationResult"))?;
-                let new_device = result.get("NewDeviceMetadata").and_then(|m| {
+                // No refresh token before this one: an absent one stays empty.
+                let session = session_from(response, "", now)?;
+                let result = response.authentication_result();
+                let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
                     let field = |name: &str| match m.get(name) {
                         Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
                         _ => None,
                     };
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                // No refresh token before this one: an absent one stays empty.
-                let session = session_from(result, "", now)?;
                 Ok(Next::SignedIn(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
@@ -584,9 +584,12 @@ impl AwaitingAnswer {
     }
 }
 
-/// The session a refresh's AuthenticationResult gives, issued `now`: Cognito leaves the
-/// refresh token out unless it rotated it, so `previous_refresh` stays then.
-pub fn session_from(result: &Object, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+/// The session an answer's AuthenticationResult gives, issued `now`: Cognito leaves the
+/// refresh token out of a refresh's unless it rotated it, so `previous_refresh` stays then.
+/// One check for the sign-in's answer and the refresh's: no AuthenticationResult, then the
+/// ID token, then the access token.
+pub fn session_from(response: &AuthResponse, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+    let result = response.authentication_result().ok_or_else(|| missing("AuthenticationResult"))?;
     let (id_token, access_token) = checked_tokens(result)?;
     let refresh_token = result["RefreshToken"].as_str().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
     Ok(Session::issued(id_token, access_token, refresh_token, now))

@@ -153,8 +153,12 @@ fn a_proof_without_its_parameters_names_what_is_missing() {
 #[test]
 fn tokens_that_are_not_jwts_are_refused() {
     for (id, access) in [("abc".to_string(), jwt(&json!({}))), (jwt(&json!({})), "a.b.c".to_string())] {
-        let err = session_from(json!({"IdToken": (id), "AccessToken": (access)}).as_object().unwrap(), "", 1_000_000)
-            .unwrap_err();
+        let err = session_from(
+            &auth(json!({"AuthenticationResult": {"IdToken": (id), "AccessToken": (access)}})),
+            "",
+            1_000_000,
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "UnexpectedResponseException");
     }
 }
@@ -387,7 +391,7 @@ fn a_forgotten_device_is_dropped_from_the_request() {
 #[test]
 fn refresh_keeps_the_previous_refresh_token() {
     let t = session_from(
-        json!({"IdToken": (jwt(&json!({"t":"i"}))), "AccessToken": (jwt(&json!({"t":"a"})))}).as_object().unwrap(),
+        &auth(json!({"AuthenticationResult": {"IdToken": (jwt(&json!({"t":"i"}))), "AccessToken": (jwt(&json!({"t":"a"})))}})),
         "old",
         1_000_000,
     )
