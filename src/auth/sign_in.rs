@@ -354,16 +354,16 @@ impl AwaitingServer {
     /// proof and measures the clock drift of the tokens; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self, mut response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
-        // The answer's fields are taken, not moved out: it is dropped once, here, whichever
+        // The answer is read in place, not moved out of: it is dropped once, here, whichever
         // way this goes.
-        self.on(&mut response, now, devices, user_context, srp)
+        self.on(&response, now, devices, user_context, srp)
     }
 
     fn on(
-        self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, response: &AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<SrpClient, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.text("ChallengeName").map(ChallengeName::parse);
@@ -399,8 +399,8 @@ impl AwaitingServer {
             Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
-                    parameters: response.take_challenge_parameters(),
-                    available: response.take_available_challenges(),
+                    parameters: response.challenge_parameters().cloned().unwrap_or_default(),
+                    available: response.available_challenges(),
                     session: response.text("Session").map(str::to_string),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))

@@ -82,17 +82,12 @@ impl AuthResponse {
         self.0["ChallengeParameters"].as_object()
     }
 
-    /// Takes ChallengeParameters out (empty when missing or null).
-    pub fn take_challenge_parameters(&mut self) -> Object {
-        self.0.take("ChallengeParameters").into_object().unwrap_or_default()
-    }
-
-    /// Takes out USER_AUTH's SELECT_CHALLENGE first factors on offer: an array of texts
-    /// (empty when missing or null).
-    pub fn take_available_challenges(&mut self) -> Value {
-        match self.0.take("AvailableChallenges") {
+    /// USER_AUTH's SELECT_CHALLENGE first factors on offer: an array of texts (empty when
+    /// missing or null).
+    pub fn available_challenges(&self) -> Value {
+        match &self.0["AvailableChallenges"] {
             Value::Null => Value::Array(Vec::new()),
-            texts => texts,
+            texts => texts.clone(),
         }
     }
 
@@ -140,15 +135,15 @@ mod tests {
         ] {
             assert!(crate::json::from_str::<AuthResponse>(text).is_none(), "{text}");
         }
-        let mut r: AuthResponse = crate::json::from_str(
+        let r: AuthResponse = crate::json::from_str(
             r#"{"Session":null,"AvailableChallenges":["A","B"],"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600,"NewDeviceMetadata":7}}"#,
         )
         .unwrap();
         assert_eq!(r.text("Session"), None);
-        assert_eq!(r.take_available_challenges(), crate::json!(["A", "B"]));
+        assert_eq!(r.available_challenges(), crate::json!(["A", "B"]));
         assert_eq!(r.authentication_result().and_then(|a| a["ExpiresIn"].as_i64()), Some(3600));
-        let mut r: AuthResponse = crate::json::from_str(r#"{"AvailableChallenges":null}"#).unwrap();
-        assert_eq!(r.take_available_challenges(), crate::json!([]));
-        assert!(r.take_challenge_parameters().is_empty());
+        let r: AuthResponse = crate::json::from_str(r#"{"AvailableChallenges":null}"#).unwrap();
+        assert_eq!(r.available_challenges(), crate::json!([]));
+        assert!(r.challenge_parameters().is_none());
     }
 }
