@@ -45,7 +45,7 @@ use crate::prelude::*;
 use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
-use crate::protocol::types::{AuthResponse, AuthenticationResult, StringMap};
+use crate::protocol::types::{AuthResponse, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
 use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
@@ -95,8 +95,9 @@ pub struct NewDevice {
 pub struct Challenge {
     pub name: ChallengeName,
     pub parameters: Object,
-    /// SELECT_CHALLENGE: the first factors Cognito offers.
-    pub available: Vec<String>,
+    /// SELECT_CHALLENGE: the first factors Cognito offers, as it sent them (an array of
+    /// texts; empty when it sent none): handed on to JS as they are.
+    pub available: Value,
     pub session: Option<String>,
 }
 
@@ -354,22 +355,22 @@ impl AwaitingServer {
     /// proof and measures the clock drift of the tokens; `devices` finds the device of USER_ID_FOR_SRP; `user_context` is asked for
     /// the next request; `srp` is drawn only when Cognito asks for a remembered device's proof.
     pub fn on_response(
-        self, mut response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, response: AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
-        // The answer's fields are taken, not moved out: it is dropped once, here, whichever
+        // The answer is read in place, not moved out of: it is dropped once, here, whichever
         // way this goes.
-        self.on(&mut response, now, devices, user_context, srp)
+        self.on(&response, now, devices, user_context, srp)
     }
 
     fn on(
-        self, response: &mut AuthResponse, now: i64, devices: Devices, user_context: UserContext,
+        self, response: &AuthResponse, now: i64, devices: Devices, user_context: UserContext,
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
-        let name = response.challenge_name.as_deref().map(ChallengeName::parse);
+        let name = response.text("ChallengeName").map(ChallengeName::parse);
         let AwaitingServer { mut ctx, expect } = self;
         if let Expect::SoftwareToken(mut request) = expect {
-            if let Some(session) = response.session.take() {
+            if let Some(session) = response.text("Session").map(str::to_string) {
                 request.body.insert("Session", Value::String(session.clone()));
                 if let Some(challenge) = &mut ctx.answered {
                     challenge.session = Some(session);
@@ -393,29 +394,31 @@ impl AwaitingServer {
             return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, response.session.take(), user_context, srp),
+            Some(ChallengeName::DeviceSrpAuth) => {
+                device_srp_auth(ctx, response.text("Session").map(str::to_string), user_context, srp)
+            }
             Some(name) if !name.as_str().is_empty() => {
                 let challenge = Challenge {
                     name,
-                    parameters: response.challenge_parameters.take().unwrap_or_default(),
-                    available: response.available_challenges.take().unwrap_or_default(),
-                    session: response.session.take(),
+                    parameters: response.challenge_parameters().cloned().unwrap_or_default(),
+                    available: response.available_challenges(),
+                    session: response.text("Session").map(str::to_string),
                 };
                 Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                let result = response.authentication_result.as_ref().ok_or_else(|| missing("AuthenticationResult"))?;
-                let new_device = result.new_device_metadata.as_ref().and_then(|m| {
+                // No refresh token before this one: an absent one stays empty.
+                let session = session_from(response, "", now)?;
+                let result = response.authentication_result();
+                let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
                     let field = |name: &str| match m.get(name) {
                         Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
                         _ => None,
                     };
                     Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
                 });
-                // No refresh token before this one: an absent one stays empty.
-                let session = session_from(result, "", now)?;
                 Ok(Next::SignedIn(Box::new(SignedIn {
                     username: core::mem::take(&mut ctx.username),
                     session,
@@ -441,7 +444,7 @@ fn prove(
     if device && ctx.device.is_none() {
         return Err(missing("the remembered device"));
     }
-    let params = response.challenge_parameters.as_ref();
+    let params = response.challenge_parameters();
     let mut fields = [""; 4];
     for (i, name) in
         ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"].into_iter().enumerate().skip(usize::from(device))
@@ -478,7 +481,7 @@ fn prove(
     responses.insert("TIMESTAMP", timestamp);
     responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(challenge, &responses, response.session.as_deref(), None, user_context))
+    Ok(ctx.respond(challenge, &responses, response.text("Session"), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
@@ -510,7 +513,7 @@ impl AwaitingAnswer {
         let challenge = Challenge {
             name: ChallengeName::Other(String::new()),
             parameters: Object::new(),
-            available: Vec::new(),
+            available: Value::Array(Vec::new()),
             session: Some(session),
         };
         let ctx = Context::new(params, device);
@@ -582,23 +585,26 @@ impl AwaitingAnswer {
     }
 }
 
-/// The session a refresh's AuthenticationResult gives, issued `now`: Cognito leaves the
-/// refresh token out unless it rotated it, so `previous_refresh` stays then.
-pub fn session_from(result: &AuthenticationResult, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+/// The session an answer's AuthenticationResult gives, issued `now`: Cognito leaves the
+/// refresh token out of a refresh's unless it rotated it, so `previous_refresh` stays then.
+/// One check for the sign-in's answer and the refresh's: no AuthenticationResult, then the
+/// ID token, then the access token.
+pub fn session_from(response: &AuthResponse, previous_refresh: &str, now: i64) -> Result<Session, CognitoError> {
+    let result = response.authentication_result().ok_or_else(|| missing("AuthenticationResult"))?;
     let (id_token, access_token) = checked_tokens(result)?;
-    let refresh_token = result.refresh_token.as_deref().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
+    let refresh_token = result["RefreshToken"].as_str().filter(|t| !t.is_empty()).unwrap_or(previous_refresh);
     Ok(Session::issued(id_token, access_token, refresh_token, now))
 }
 
 /// The ID and access tokens of an AuthenticationResult, which must be JWTs whose payload
 /// decodes: anything else would be stored over a working session and never be valid.
-fn checked_tokens<'a>(result: &'a AuthenticationResult) -> Result<(&'a str, &'a str), CognitoError> {
-    let jwt = |t: Option<&'a str>, name: &str| match t.filter(|t| !t.is_empty()) {
+fn checked_tokens(result: &Object) -> Result<(&str, &str), CognitoError> {
+    let jwt = |name: &str| match result[name].as_str().filter(|t| !t.is_empty()) {
         None => Err(missing(name)),
         Some(t) if crate::session::decode_payload(t).is_none() => Err(unexpected(name, " is not a JWT")),
         Some(t) => Ok(t),
     };
-    Ok((jwt(result.id_token.as_deref(), "IdToken")?, jwt(result.access_token.as_deref(), "AccessToken")?))
+    Ok((jwt("IdToken")?, jwt("AccessToken")?))
 }
 
 #[cfg(test)]

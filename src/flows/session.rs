@@ -52,10 +52,7 @@ fn refreshed<T: Transport, S: Storage + ?Sized>(
     // The answer is read in place (its result borrowed, not moved out) and dropped at one place.
     match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
         Ok(r) => {
-            let result = r.authentication_result.as_ref();
-            let result =
-                result.ok_or_else(|| CognitoError::unexpected_response(200, "AuthenticationResult is missing"))?;
-            let session = session_from(result, refresh_token, (env.now)())?;
+            let session = session_from(&r, refresh_token, (env.now)())?;
             env.store_session(username, &session)?;
             Ok(session)
         }

@@ -358,68 +358,6 @@ macro_rules! json {
     };
 }
 
-/// `FromJson` for a response record: `json_record!(GetIdResponse { identity_id: "IdentityId" })`.
-/// Each field is read from its Cognito name with [`Fields::read`]: `Option` fields may be
-/// missing or null, the others are required; a field of the wrong type refuses the whole.
-#[macro_export]
-macro_rules! json_record {
-    ($name:ident { $($field:ident : $key:literal),* $(,)? }) => {
-        impl $crate::json::FromJson for $name {
-            fn from_json(value: $crate::json::Value) -> Option<Self> {
-                let mut fields = $crate::json::Fields::new(value)?;
-                let record = $name { $($field: fields.read($key)),* };
-                fields.finish(record)
-            }
-        }
-    };
-}
-
-/// The members of a response object, read field by field. A field of the wrong type
-/// reads as its default and marks the whole as refused ([`Fields::finish`]): with no early
-/// return per field, a record is dropped in one place rather than field by field at each.
-pub struct Fields {
-    object: Object,
-    refused: bool,
-}
-
-impl Fields {
-    /// `None` unless `value` is an object.
-    pub fn new(value: Value) -> Option<Fields> {
-        Some(Fields { object: value.into_object()?, refused: false })
-    }
-
-    /// Takes the member `key` out, decoded as `T`, a missing member reading as null: so an
-    /// `Option` field is `None` when missing or null, and any other type is required.
-    pub fn read<T: FromJson + Default>(&mut self, key: &str) -> T {
-        match T::from_json(self.object.take(key)) {
-            Some(field) => field,
-            None => {
-                self.refused = true;
-                T::default()
-            }
-        }
-    }
-
-    /// Takes the member `key` out as it is, never refused: `None` when missing or null.
-    pub fn any(&mut self, key: &str) -> Option<Value> {
-        let value = self.object.take(key);
-        (!value.is_null()).then_some(value)
-    }
-
-    /// The record built from the fields, unless one of them was refused.
-    #[inline(always)]
-    pub fn finish<T>(self, record: T) -> Option<T> {
-        self.accepted().then_some(record)
-    }
-
-    /// Whether no field was refused; the fields left unread are dropped here, in one copy
-    /// of the code for every record type (rather than in `finish`, once per type).
-    #[inline(never)]
-    fn accepted(self) -> bool {
-        !self.refused
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,50 +21,80 @@ pub fn string_map(v: &Value) -> Option<StringMap> {
     Some(StringMap::from_distinct(members))
 }
 
-/// The answer to InitiateAuth and RespondToAuthChallenge: either tokens or the next challenge.
+/// The answer to InitiateAuth and RespondToAuthChallenge (and a refresh's): either tokens
+/// or the next challenge. Kept as the JSON object it came as: its members' types are
+/// checked once, on decoding, and then read in place where they are used, not moved into
+/// a typed record field by field.
 #[derive(Clone, Default, PartialEq)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct AuthResponse {
-    pub challenge_name: Option<String>,
-    pub challenge_parameters: Option<Object>,
-    pub session: Option<String>,
-    pub authentication_result: Option<AuthenticationResult>,
-    /// USER_AUTH's SELECT_CHALLENGE: the first factors on offer.
-    pub available_challenges: Option<Vec<String>>,
-}
+pub struct AuthResponse(Object);
 
-crate::json_record!(AuthResponse {
-    challenge_name: "ChallengeName",
-    challenge_parameters: "ChallengeParameters",
-    session: "Session",
-    authentication_result: "AuthenticationResult",
-    available_challenges: "AvailableChallenges",
-});
-
-#[derive(Clone, Default, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct AuthenticationResult {
-    pub access_token: Option<String>,
-    pub id_token: Option<String>,
-    pub refresh_token: Option<String>,
-    pub expires_in: Option<i64>,
-    pub token_type: Option<String>,
-    pub new_device_metadata: Option<Value>,
-}
-
-/// By hand, not `json_record!`: NewDeviceMetadata, taken as it is, needs no decoder of its own.
-impl crate::json::FromJson for AuthenticationResult {
+impl crate::json::FromJson for AuthResponse {
     fn from_json(value: Value) -> Option<Self> {
-        let mut fields = crate::json::Fields::new(value)?;
-        let record = AuthenticationResult {
-            access_token: fields.read("AccessToken"),
-            id_token: fields.read("IdToken"),
-            refresh_token: fields.read("RefreshToken"),
-            expires_in: fields.read("ExpiresIn"),
-            token_type: fields.read("TokenType"),
-            new_device_metadata: fields.any("NewDeviceMetadata"),
-        };
-        fields.finish(record)
+        let object = value.into_object()?;
+        AuthResponse::fits(&object).then_some(AuthResponse(object))
+    }
+}
+
+/// A member that is missing, null, or of the kind `is` accepts.
+fn unset_or(value: &Value, is: fn(&Value) -> bool) -> bool {
+    value.is_null() || is(value)
+}
+
+fn is_text(value: &Value) -> bool {
+    value.as_str().is_some()
+}
+
+/// Whether each of the members `names` of `o` is a text, missing or null.
+fn texts(o: &Object, names: &[&str]) -> bool {
+    names.iter().all(|name| unset_or(&o[*name], is_text))
+}
+
+fn is_object(value: &Value) -> bool {
+    value.as_object().is_some()
+}
+
+impl AuthResponse {
+    /// Whether each member this library reads has its type (ChallengeName, Session: text;
+    /// ChallengeParameters: an object; AvailableChallenges: texts; AuthenticationResult: an
+    /// object whose tokens are texts and ExpiresIn an integer), or is missing or null.
+    #[inline(never)]
+    fn fits(o: &Object) -> bool {
+        let result = &o["AuthenticationResult"];
+        texts(o, &["ChallengeName", "Session"])
+            && unset_or(&o["ChallengeParameters"], is_object)
+            && unset_or(&o["AvailableChallenges"], |v| v.as_array().is_some_and(|a| a.iter().all(is_text)))
+            && unset_or(result, |r| {
+                r.as_object().is_some_and(|r| {
+                    texts(r, &["AccessToken", "IdToken", "RefreshToken", "TokenType"])
+                        && unset_or(&r["ExpiresIn"], |n| n.as_i64().is_some())
+                })
+            })
+    }
+
+    /// The text member `name` (ChallengeName, Session), unless missing or null.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.0[name].as_str()
+    }
+
+    /// ChallengeParameters, unless missing or null.
+    pub fn challenge_parameters(&self) -> Option<&Object> {
+        self.0["ChallengeParameters"].as_object()
+    }
+
+    /// USER_AUTH's SELECT_CHALLENGE first factors on offer: an array of texts (empty when
+    /// missing or null).
+    pub fn available_challenges(&self) -> Value {
+        match &self.0["AvailableChallenges"] {
+            Value::Null => Value::Array(Vec::new()),
+            texts => texts.clone(),
+        }
+    }
+
+    /// AuthenticationResult, unless missing or null: AccessToken, IdToken, RefreshToken
+    /// (texts), ExpiresIn, TokenType, NewDeviceMetadata (taken as it is).
+    pub fn authentication_result(&self) -> Option<&Object> {
+        self.0["AuthenticationResult"].as_object()
     }
 }
 
@@ -81,18 +111,39 @@ mod tests {
             r#"{"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SALT":"ab"},"Extra":1}"#,
         )
         .unwrap();
-        assert_eq!(r.challenge_name.as_deref(), Some("PASSWORD_VERIFIER"));
-        assert!(r.authentication_result.is_none());
+        assert_eq!(r.text("ChallengeName"), Some("PASSWORD_VERIFIER"));
+        assert_eq!(r.challenge_parameters().and_then(|p| p["SALT"].as_str()), Some("ab"));
+        assert!(r.authentication_result().is_none());
     }
 
     #[test]
     fn responses_of_the_wrong_shape_are_refused_and_nulls_are_unset() {
-        assert!(crate::json::from_str::<AuthResponse>(r#"{"ChallengeName":5}"#).is_none());
-        assert!(crate::json::from_str::<AuthResponse>(r#"{"AuthenticationResult":{"ExpiresIn":"soon"}}"#).is_none());
-        assert!(crate::json::from_str::<AuthResponse>("[]").is_none());
-        let r: AuthResponse =
-            crate::json::from_str(r#"{"Session":null,"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600}}"#)
-                .unwrap();
-        assert_eq!((r.session, r.authentication_result.and_then(|a| a.expires_in)), (None, Some(3600)));
+        for text in [
+            r#"{"ChallengeName":5}"#,
+            r#"{"AuthenticationResult":{"ExpiresIn":"soon"}}"#,
+            "[]",
+            r#"{"Session":{}}"#,
+            r#"{"ChallengeParameters":[]}"#,
+            r#"{"AvailableChallenges":["SMS_OTP",1]}"#,
+            r#"{"AvailableChallenges":"SMS_OTP"}"#,
+            r#"{"AuthenticationResult":"tokens"}"#,
+            r#"{"AuthenticationResult":{"IdToken":1}}"#,
+            r#"{"AuthenticationResult":{"AccessToken":true}}"#,
+            r#"{"AuthenticationResult":{"RefreshToken":[]}}"#,
+            r#"{"AuthenticationResult":{"TokenType":2}}"#,
+            r#"{"AuthenticationResult":{"ExpiresIn":1.5}}"#,
+        ] {
+            assert!(crate::json::from_str::<AuthResponse>(text).is_none(), "{text}");
+        }
+        let r: AuthResponse = crate::json::from_str(
+            r#"{"Session":null,"AvailableChallenges":["A","B"],"AuthenticationResult":{"IdToken":"i","ExpiresIn":3600,"NewDeviceMetadata":7}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.text("Session"), None);
+        assert_eq!(r.available_challenges(), crate::json!(["A", "B"]));
+        assert_eq!(r.authentication_result().and_then(|a| a["ExpiresIn"].as_i64()), Some(3600));
+        let r: AuthResponse = crate::json::from_str(r#"{"AvailableChallenges":null}"#).unwrap();
+        assert_eq!(r.available_challenges(), crate::json!([]));
+        assert!(r.challenge_parameters().is_none());
     }
 }

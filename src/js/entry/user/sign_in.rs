@@ -10,7 +10,7 @@ use crate::auth::{Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInPa
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
 use crate::js::passkeys;
-use crate::json::{Object, ToJson, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
 use crate::protocol::CognitoError;
@@ -188,7 +188,7 @@ fn challenge_reply(challenge: &Challenge) -> Reply {
     let mut o = Object::new();
     o.insert("name", Value::String(challenge.name.as_str().to_string()));
     o.insert("parameters", Value::Object(challenge.parameters.clone()));
-    o.insert("available", challenge.available.to_json());
+    o.insert("available", challenge.available.clone());
     if let Some(method) = challenge.name.callback() {
         o.insert("method", Value::String(method.to_string()));
     }
