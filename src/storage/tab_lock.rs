@@ -153,11 +153,7 @@ pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     while let Some(names) = rest {
         let (name, more) = text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
         rest = more;
-        // `keys::parse_marker`, with the prefix made once.
-        let Some((time, tag)) = name.strip_prefix(prefix.as_str()).and_then(|m| text::split_once_byte(m, b'.')) else {
-            continue;
-        };
-        if let Some(marker) = text::parse_uint(time).map(|time| (time, tag)) {
+        if let Some(marker) = keys::parse_marker(&prefix, name) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
             }
