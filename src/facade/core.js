@@ -160,15 +160,15 @@ function targetOf(callback) {
 
 /**
  * A challenge as the core reports it (src/js/entry/user/sign_in.rs: which one, its
- * parameters, SELECT_CHALLENGE's first factors, the callback `method` it reaches) as a
+ * parameters, SELECT_CHALLENGE's first factors, the callback `method` it reaches, the
+ * error `code` when it is not reached) as a
  * `method` reply: that method with the SDK's arguments, otherwise (no such method, or no
  * method for this challenge) an UnhandledChallengeException naming it. Arguments: the
  * name and parameters; customChallenge's parameters alone; selectChallenge's first
  * factors first; newPasswordRequired's both from JSON text in the parameters (null, [] when
  * it is not JSON), the required names without their `userAttributes.` prefix.
  */
-function challengeReply({ name, parameters, available, method }) {
-  const code = 'UnhandledChallengeException';
+function challengeReply({ code, name, parameters, available, method }) {
   const but = method ? `the callback object has no ${method} method.` : 'this SDK does not handle that challenge yet.';
   const err = { code, name: code, message: `Cognito asked for the ${name} challenge, but ${but}`, challengeName: name, challengeParameters: parameters };
   if (available.length) err.availableChallenges = available;

@@ -13,7 +13,7 @@ use crate::js::passkeys;
 use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
-use crate::protocol::CognitoError;
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp;
 use crate::storage::events::Change;
 
@@ -179,13 +179,15 @@ fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut An
     }
 }
 
-/// The challenge as data, once: its name, parameters, SELECT_CHALLENGE's first factors
-/// and the callback method it reaches (none for a challenge this SDK does not handle).
-/// The facade (`challengeReply`, src/facade/core.js) shapes the SDK's arguments for that
-/// method, or the UnhandledChallengeException for a callback object without it: built
-/// here, the same shaping cost more wasm than its JS.
+/// The challenge as data, once: its name, parameters, SELECT_CHALLENGE's first factors,
+/// the callback method it reaches (none for a challenge this SDK does not handle) and the
+/// error code for a callback object without it. The facade (`challengeReply`,
+/// src/facade/core.js) shapes the SDK's arguments for that method, or that error: built
+/// here, the same shaping cost more wasm than its JS. The code comes from here so that
+/// error codes stay spelled in one place (`ErrorKind`).
 fn challenge_reply(challenge: &Challenge) -> Reply {
     let mut o = Object::new();
+    o.insert("code", Value::String(ErrorKind::UnhandledChallenge.code().to_string()));
     o.insert("name", Value::String(challenge.name.as_str().to_string()));
     o.insert("parameters", Value::Object(challenge.parameters.clone()));
     o.insert("available", challenge.available.clone());
