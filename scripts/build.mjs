@@ -16,6 +16,7 @@ import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
+import { reorderFunctions } from './reorder-functions.mjs';
 import { pruneTable } from './prune-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +81,7 @@ function compile() {
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', prunedPath, '-o', opt,
   ]);
   const shortened = shortenNames(readFileSync(opt));
+  shortened.wasm = reorderFunctions(shortened.wasm);
   writeFileSync(opt, shortened.wasm); // the shipped bytes, for measuring
   return shortened;
 }
