@@ -130,11 +130,14 @@ async function coreUserAgent(glue, wasm) {
   return reply.ok;
 }
 
+/** The ES module entry. wasm-bytes.js is imported first: a bundler then puts the wasm's
+ * literal before the glue and the classes, whose JS stays one stretch for gzip's window
+ * (webpack: −270 B gzip). */
 function moduleEntry(facade) {
   return `// cognito-identity-wasm: ES module entry. Instantiates the inlined wasm synchronously, at its first use.
+import { wasmBytes } from './wasm-bytes.js';
 import { initSync } from './${crate}.js';
 import * as wasm from './${crate}.js';
-import { wasmBytes } from './wasm-bytes.js';
 
 const instantiate = () => initSync({ module: wasmBytes() });
 ${passthroughs(facade, 'const')}
