@@ -402,7 +402,7 @@ function machine(browserVersion) {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: sh('git', ['rev-parse', '--short', 'HEAD']) || 'unknown',
     // Only what goes into pkg/ counts (other people's test edits do not change the numbers).
-    dirty: (sh('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs']) || '') !== '',
+    dirty: (sh('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs', 'scripts/minify-script.mjs', 'scripts/inline-wasm.mjs']) || '') !== '',
     load: `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`,
     sdkVersion: JSON.parse(readFileSync(join(SDK_DIR, 'package.json'), 'utf8')).version,
   };
