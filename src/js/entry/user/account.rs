@@ -8,7 +8,6 @@ use super::super::pending;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
-use crate::flows::session::refresh_session;
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
@@ -70,7 +69,8 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             After::CachesUserData if bypass => {
                 if let Some(token) = user_data::refresh_token(&env, call.session()) {
                     let metadata = if caching { call.string_map("clientMetadata") } else { None };
-                    let _ = tell(call, username, refresh_session(&env, username, &token, metadata).await);
+                    let refreshed = flows::refresh(&env, username, &token, metadata).await;
+                    let _ = tell(call, username, flows::session::found(&env, username, refreshed));
                 }
                 break Ok(Value::Object(answer));
             }
