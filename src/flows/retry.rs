@@ -29,7 +29,7 @@ pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: u16) -> Op
         return None;
     }
     let half = (BASE_DELAY_MS << attempt).min(MAX_DELAY_MS) / 2;
-    Some(half + (half * u32::from(jitter) >> 16))
+    Some(half + ((half * u32::from(jitter)) >> 16))
 }
 
 /// One request to `endpoint` up to the parsed JSON, repeated while its failures are
