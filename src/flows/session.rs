@@ -142,7 +142,7 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 
 /// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
 /// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it, with
-/// no coordination). One future for both, so the refresh it may
+/// no coordination, as [`refresh_session`]). One future for both, so the refresh it may
 /// send is awaited at one place.
 pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
@@ -185,6 +185,14 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     found(env, username, refreshed)
 }
 
+/// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
+/// listeners hear of it as of any refresh.
+pub fn refresh_session<'a, T: Transport, S: Storage + ?Sized>(
+    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
+) -> impl Future<Output = Found> + 'a {
+    Mapped(refresh(env, username, refresh_token, client_metadata), move |refreshed| found(env, username, refreshed))
+}
+
 /// A session asked for, and what listeners are to hear of it.
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct Found {
@@ -193,9 +201,8 @@ pub struct Found {
 }
 
 /// A refresh is a `Refresh` change; a dead refresh token that left no usable session
-/// behind is a sign-out. (`getUserData`'s refresh after a bypass of its cache awaits
-/// [`refresh`] and then this, the same future as `session`'s refresh.)
-pub fn found<T: Transport, S: Storage + ?Sized>(
+/// behind is a sign-out.
+fn found<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, session: Result<Session, CognitoError>,
 ) -> Found {
     let change = match &session {

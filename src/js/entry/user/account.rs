@@ -8,6 +8,7 @@ use super::super::pending;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::clear_local;
 use super::session::tell;
+use crate::flows::session::refresh_session;
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::passkeys;
@@ -69,8 +70,7 @@ pub(super) async fn run_one(call: &Call, first: &'static OneRequest, args: &Valu
             After::CachesUserData if bypass => {
                 if let Some(token) = user_data::refresh_token(&env, call.session()) {
                     let metadata = if caching { call.string_map("clientMetadata") } else { None };
-                    let refreshed = flows::refresh(&env, username, &token, metadata).await;
-                    let _ = tell(call, username, flows::session::found(&env, username, refreshed));
+                    let _ = tell(call, username, refresh_session(&env, username, &token, metadata).await);
                 }
                 break Ok(Value::Object(answer));
             }
