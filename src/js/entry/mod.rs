@@ -53,8 +53,8 @@ pub fn run(name: String, input: String, storage: JsValue, id: u32) {
             // The flow's future inlined into this one (boxed it was 31 B smaller raw but
             // 97 B larger gzip; as a `Pending`, polled through a vtable, larger still).
             let call = identity::Call::parse(&input, storage);
-            let (env, flights) = (call.env(), identity::flights());
-            identity::got(call.get(&env, &flights).await, &mut answer)
+            let env = call.env();
+            identity::got(call.get(&env).await, &mut answer)
         } else {
             match Call::parse(input, storage) {
                 Ok(call) => match user::run(op, &name, &call, &mut answer) {
