@@ -133,25 +133,33 @@ pub type Devices<'a> = &'a dyn Fn(&str) -> Option<DeviceSecrets>;
 /// advanced-security collector, in production).
 pub type UserContext<'a> = &'a dyn Fn(&str) -> UserContextData;
 
-/// What a sign-in carries from message to message.
-#[derive(Clone)]
+/// What a sign-in carries from message to message, whichever state it is in: both
+/// states are this one box, so a transition moves a pointer and rebuilds nothing.
 struct Context {
     params: SignInParams,
     /// The name the session is stored under: what was typed, then USER_ID_FOR_SRP.
     username: String,
     /// The remembered device of the user signing in, once known.
     device: Option<DeviceSecrets>,
-    /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
-    answered: Option<Box<Challenge>>,
+    /// The challenge waiting for the app's answer ([`AwaitingAnswer`]); once answered, kept
+    /// so a refused answer (a mistyped code) can be given again.
+    challenge: Challenge,
+    /// Whether `challenge` was answered: not yet at the start of a sign-in.
+    answered: bool,
     /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
     device_session: Option<String>,
+    /// What Cognito's next answer should be ([`AwaitingServer`]).
+    expect: Expect,
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
 #[cfg(not(shipped))]
 impl core::fmt::Debug for Context {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Context").field("username", &self.username).finish_non_exhaustive()
+        f.debug_struct("Context")
+            .field("username", &self.username)
+            .field("expect", &self.expect)
+            .finish_non_exhaustive()
     }
 }
 
@@ -171,18 +179,11 @@ enum Expect {
 
 /// Waiting for Cognito's answer to the last request.
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct AwaitingServer {
-    ctx: Box<Context>,
-    expect: Expect,
-}
+pub struct AwaitingServer(Box<Context>);
 
 /// A challenge waiting for the app's answer.
-#[derive(Clone)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct AwaitingAnswer {
-    ctx: Box<Context>,
-    challenge: Box<Challenge>,
-}
+pub struct AwaitingAnswer(Box<Context>);
 
 fn srp_error(e: SrpError) -> CognitoError {
     CognitoError::new(ErrorKind::Srp, e.message())
@@ -211,8 +212,24 @@ fn password_required() -> CognitoError {
 }
 
 impl Context {
-    fn new(params: SignInParams, device: Option<DeviceSecrets>) -> Box<Context> {
-        Box::new(Context { username: params.username.clone(), params, device, answered: None, device_session: None })
+    /// A sign-in's context before any message: no challenge yet (`session` is the one a
+    /// sign-in taken up from its Session alone answers).
+    fn new(params: SignInParams, device: Option<DeviceSecrets>, session: Option<String>) -> Box<Context> {
+        let challenge = Challenge {
+            name: ChallengeName::Other(String::new()),
+            parameters: Object::new(),
+            available: Value::Array(Vec::new()),
+            session,
+        };
+        Box::new(Context {
+            username: params.username.clone(),
+            params,
+            device,
+            challenge,
+            answered: false,
+            device_session: None,
+            expect: Expect::Result,
+        })
     }
 
     fn add_device_key(&self, fields: &mut StringMap) {
@@ -274,7 +291,7 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
-        let ctx = Context::new(params, device);
+        let mut ctx = Context::new(params, device, None);
         let (flow, auth_parameters, expect) = match begin {
             Begin::Custom(mut auth_parameters) => {
                 auth_parameters.insert("USERNAME", ctx.username.clone());
@@ -311,26 +328,27 @@ impl AwaitingServer {
             ctx.params.client_metadata.as_ref(),
             &user_context(&ctx.username),
         );
-        Ok((AwaitingServer { ctx, expect }, request))
+        ctx.expect = expect;
+        Ok((AwaitingServer(ctx), request))
     }
 
     /// The username the session will be stored under (USER_ID_FOR_SRP once known).
     pub fn username(&self) -> &str {
-        &self.ctx.username
+        &self.0.username
     }
 
     /// The remembered device the request out names, if any (VerifySoftwareToken names none).
     pub fn device(&self) -> Option<&DeviceSecrets> {
-        match self.expect {
+        match self.0.expect {
             Expect::SoftwareToken(_) => None,
-            _ => self.ctx.device.as_ref(),
+            _ => self.0.device.as_ref(),
         }
     }
 
     /// Cognito no longer knows the device (forgotten elsewhere, pool reset): the same
     /// request again without DEVICE_KEY, and no device from here on.
     pub fn forget_device(&mut self, request: &mut Request) {
-        self.ctx.device = None;
+        self.0.device = None;
         for map in ["AuthParameters", "ChallengeResponses"] {
             if let Some(fields) = request.fields_mut(Some(map)) {
                 fields.remove("DEVICE_KEY");
@@ -341,13 +359,10 @@ impl AwaitingServer {
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge
     /// waits for another answer, as the JS SDK lets apps call sendMFACode again. None when
     /// the refused request answered no challenge (a wrong password at the start).
-    pub fn reopen(mut self) -> Option<AwaitingAnswer> {
-        match self.expect {
-            Expect::Result | Expect::SoftwareToken(_) => {
-                let challenge = self.ctx.answered.take()?;
-                Some(AwaitingAnswer { ctx: self.ctx, challenge })
-            }
-            Expect::Verifier { .. } => None,
+    pub fn reopen(self) -> Option<AwaitingAnswer> {
+        match self.0.expect {
+            Expect::Result | Expect::SoftwareToken(_) if self.0.answered => Some(AwaitingAnswer(self.0)),
+            _ => None,
         }
     }
 
@@ -368,43 +383,40 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.text("ChallengeName").map(ChallengeName::parse);
-        let AwaitingServer { mut ctx, expect } = self;
-        if let Expect::SoftwareToken(mut request) = expect {
-            if let Some(session) = response.text("Session").map(str::to_string) {
-                request.body.insert("Session", Value::String(session.clone()));
-                if let Some(challenge) = &mut ctx.answered {
-                    challenge.session = Some(session);
+        let session = response.text("Session");
+        let mut ctx = self.0;
+        match core::mem::replace(&mut ctx.expect, Expect::Result) {
+            Expect::SoftwareToken(mut request) => {
+                if let Some(session) = session {
+                    request.body.insert("Session", Value::String(session.into()));
+                    ctx.challenge.session = Some(session.into());
                 }
+                return Ok(Next::Send(AwaitingServer(ctx), request));
             }
-            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
-        }
-        // The SRP proof Cognito asks for, when it is the one this state waits to give: the
-        // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
-        let proof = match (&expect, &name) {
-            (Expect::Verifier { client, device: false }, Some(ChallengeName::PasswordVerifier)) => {
-                Some((client, false))
+            // The SRP proof Cognito asks for, when it is the one this state waits to give: the
+            // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
+            Expect::Verifier { client, device }
+                if matches!(
+                    (&name, device),
+                    (Some(ChallengeName::PasswordVerifier), false)
+                        | (Some(ChallengeName::DevicePasswordVerifier), true)
+                ) =>
+            {
+                let request = prove(&mut ctx, device, &client, response, now, devices, user_context)?;
+                return Ok(Next::Send(AwaitingServer(ctx), request));
             }
-            (Expect::Verifier { client, device: true }, Some(ChallengeName::DevicePasswordVerifier)) => {
-                Some((client, true))
-            }
-            _ => None,
-        };
-        if let Some((client, device)) = proof {
-            let request = prove(&mut ctx, device, client, response, now, devices, user_context)?;
-            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+            _ => {}
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => {
-                device_srp_auth(ctx, response.text("Session").map(str::to_string), user_context, srp)
-            }
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, session, user_context, srp),
             Some(name) if !name.as_str().is_empty() => {
-                let challenge = Challenge {
+                ctx.challenge = Challenge {
                     name,
                     parameters: response.challenge_parameters().cloned().unwrap_or_default(),
                     available: response.available_challenges(),
-                    session: response.text("Session").map(str::to_string),
+                    session: session.map(String::from),
                 };
-                Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
+                Ok(Next::Challenge(AwaitingAnswer(ctx)))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
@@ -487,7 +499,7 @@ fn prove(
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    mut ctx: Box<Context>, session: Option<String>, user_context: UserContext,
+    mut ctx: Box<Context>, session: Option<&str>, user_context: UserContext,
     srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Next, CognitoError> {
     if ctx.device.is_none() {
@@ -499,10 +511,10 @@ fn device_srp_auth(
     let mut responses = ctx.with_username();
     ctx.add_device_key(&mut responses);
     let client = srp_a(&mut responses, srp)?;
-    ctx.device_session = session;
-    let session = ctx.device_session.as_deref();
+    ctx.device_session = session.map(String::from);
     let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Verifier { client, device: true } }, request))
+    ctx.expect = Expect::Verifier { client, device: true };
+    Ok(Next::Send(AwaitingServer(ctx), request))
 }
 
 impl AwaitingAnswer {
@@ -510,40 +522,34 @@ impl AwaitingAnswer {
     /// app hand a sign-in to another `CognitoUser` (or keep it across a page load): the
     /// answer names the challenge it answers; `device` is the user's remembered one.
     pub fn resume(params: SignInParams, session: String, device: Option<DeviceSecrets>) -> AwaitingAnswer {
-        let challenge = Challenge {
-            name: ChallengeName::Other(String::new()),
-            parameters: Object::new(),
-            available: Value::Array(Vec::new()),
-            session: Some(session),
-        };
-        let ctx = Context::new(params, device);
-        AwaitingAnswer { ctx, challenge: Box::new(challenge) }
+        AwaitingAnswer(Context::new(params, device, Some(session)))
     }
 
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
-        &self.challenge
+        &self.0.challenge
     }
 
     /// USER_AUTH's passkey step, which the browser answers rather than the app: the
     /// PublicKeyCredentialRequestOptions (JSON text) it signs with a passkey.
     pub fn passkey_options(&self) -> Option<&str> {
-        if self.challenge.name.handling() != Handling::Passkey {
+        let challenge = self.challenge();
+        if challenge.name.handling() != Handling::Passkey {
             return None;
         }
-        let options = self.challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
+        let options = challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
         Some(options.and_then(Value::as_str).unwrap_or_default())
     }
 
     /// Who answers it: the name the session will be stored under.
     pub fn username(&self) -> &str {
-        &self.ctx.username
+        &self.0.username
     }
 
     /// Replaces the challenge's Session string: AssociateSoftwareToken and
     /// VerifySoftwareToken hand out a new one during MFA set-up.
     pub fn update_session(&mut self, session: String) {
-        self.challenge.session = Some(session);
+        self.0.challenge.session = Some(session);
     }
 
     /// The request answering the challenge; its response goes to [`AwaitingServer::on_response`].
@@ -554,20 +560,20 @@ impl AwaitingAnswer {
         self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
-        let mut responses = self.ctx.with_username();
+        let mut ctx = self.0;
+        let mut responses = ctx.with_username();
         answer.add_responses(&mut responses);
-        self.ctx.add_device_key(&mut responses);
+        ctx.add_device_key(&mut responses);
         let expect = match answer {
             Answer::SelectChallenge(choice) => {
-                match self.ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
+                match ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
                     Ok(expect) => expect,
-                    Err(e) => return Err((e, self)),
+                    Err(e) => return Err((e, AwaitingAnswer(ctx))),
                 }
             }
             _ => Expect::Result,
         };
-        let AwaitingAnswer { mut ctx, challenge } = self;
-        let session = challenge.session.as_deref();
+        let session = ctx.challenge.session.as_deref();
         let metadata = client_metadata.as_ref();
         let request = ctx.respond(answer.challenge_name(), &responses, session, metadata, user_context);
         let (expect, request) = match answer {
@@ -578,10 +584,11 @@ impl AwaitingAnswer {
             ),
             _ => (expect, request),
         };
-        ctx.answered = Some(challenge);
+        ctx.expect = expect;
+        ctx.answered = true;
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;
-        Ok((AwaitingServer { ctx, expect }, request))
+        Ok((AwaitingServer(ctx), request))
     }
 }
 
