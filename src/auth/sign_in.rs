@@ -402,8 +402,10 @@ impl AwaitingServer {
                         | (Some(ChallengeName::DevicePasswordVerifier), true)
                 ) =>
             {
-                let request = prove(&mut ctx, device, &client, response, now, devices, user_context)?;
-                return Ok(Next::Send(AwaitingServer(ctx), request));
+                match prove(&mut ctx, device, &client, response, now, devices, user_context) {
+                    Ok(request) => return Ok(Next::Send(AwaitingServer(ctx), request)),
+                    Err(e) => return ended(ctx, Err(e)),
+                }
             }
             _ => {}
         }
@@ -421,25 +423,39 @@ impl AwaitingServer {
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                // No refresh token before this one: an absent one stays empty.
-                let session = session_from(response, "", now)?;
-                let result = response.authentication_result();
-                let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
-                    let field = |name: &str| match m.get(name) {
-                        Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
-                        _ => None,
-                    };
-                    Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
-                });
-                Ok(Next::SignedIn(Box::new(SignedIn {
-                    username: core::mem::take(&mut ctx.username),
-                    session,
-                    new_device,
-                    device_session: ctx.device_session.take(),
-                })))
+                let signed_in = signed_in(&mut ctx, response, now);
+                ended(ctx, signed_in)
             }
         }
     }
+}
+
+/// The end of a sign-in, signed in or refused: its context is dropped here, one copy of
+/// that code for every way a sign-in ends in [`AwaitingServer::on`].
+#[inline(never)]
+fn ended(ctx: Box<Context>, result: Result<Next, CognitoError>) -> Result<Next, CognitoError> {
+    drop(ctx);
+    result
+}
+
+/// The tokens of Cognito's answer, and the name the session is stored under.
+fn signed_in(ctx: &mut Context, response: &AuthResponse, now: i64) -> Result<Next, CognitoError> {
+    // No refresh token before this one: an absent one stays empty.
+    let session = session_from(response, "", now)?;
+    let result = response.authentication_result();
+    let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
+        let field = |name: &str| match m.get(name) {
+            Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
+            _ => None,
+        };
+        Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
+    });
+    Ok(Next::SignedIn(Box::new(SignedIn {
+        username: core::mem::take(&mut ctx.username),
+        session,
+        new_device,
+        device_session: ctx.device_session.take(),
+    })))
 }
 
 /// The RespondToAuthChallenge that proves knowledge of a password by SRP: the user's
@@ -458,9 +474,9 @@ fn prove(
     }
     let params = response.challenge_parameters();
     let mut fields = [""; 4];
-    for (i, name) in
-        ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"].into_iter().enumerate().skip(usize::from(device))
-    {
+    // A range of places rather than an iterator chain over the names: less wasm.
+    for i in usize::from(device)..4 {
+        let name = ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"][i];
         match params.and_then(|p| p.get(name)) {
             Some(Value::String(value)) => fields[i] = value,
             _ => return Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
