@@ -46,7 +46,7 @@ use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
 use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
+use crate::protocol::{CognitoError, ErrorKind, Operation, Request, UserContextData};
 use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
@@ -349,10 +349,10 @@ impl AwaitingServer {
     /// request again without DEVICE_KEY, and no device from here on.
     pub fn forget_device(&mut self, request: &mut Request) {
         self.0.device = None;
-        for map in ["AuthParameters", "ChallengeResponses"] {
-            if let Some(fields) = request.fields_mut(Some(map)) {
-                fields.remove("DEVICE_KEY");
-            }
+        // A request naming the device is InitiateAuth's or RespondToAuthChallenge's.
+        let map = if request.operation == Operation::InitiateAuth { "AuthParameters" } else { "ChallengeResponses" };
+        if let Some(fields) = request.fields_mut(Some(map)) {
+            fields.remove("DEVICE_KEY");
         }
     }
 

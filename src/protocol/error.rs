@@ -79,23 +79,27 @@ impl ErrorKind {
     }
 }
 
-/// By hand: the derived copy spells out every variant; one with a fixed code is rebuilt
-/// from its place.
+/// By hand: the derived copy spells out every variant. A kind is rebuilt from its code,
+/// with the two functions every error goes through anyway: [`ErrorKind::from_code`] is
+/// the only maker of `Service` (so it never holds a named kind's code) and of `Throttling`.
 impl Clone for ErrorKind {
     fn clone(&self) -> Self {
-        match self {
-            ErrorKind::Throttling(name) => ErrorKind::Throttling(name),
-            ErrorKind::Service(code) => ErrorKind::Service(code.clone()),
-            named => ErrorKind::named(named.index()),
-        }
+        ErrorKind::from_code(self.code())
     }
 }
 
 /// An error as one pointer: every `Result<_, CognitoError>` and every `?` moves a word
 /// rather than the whole record. Reads and writes go through to [`ErrorData`].
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct CognitoError(Box<ErrorData>);
+
+/// By hand: made by [`CognitoError::with_status`], as every error is.
+impl Clone for CognitoError {
+    fn clone(&self) -> Self {
+        CognitoError::with_status(self.kind.clone(), self.message.clone(), self.status_code)
+    }
+}
 
 /// What a [`CognitoError`] holds.
 #[derive(Clone, PartialEq, Eq)]
