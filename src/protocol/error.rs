@@ -4,6 +4,7 @@
 //! failures are variants, so no decision rests on comparing strings; the SDK's string
 //! is made only at the JS edge ([`CognitoError::code`]).
 
+use super::named::{name_place, nth_name};
 use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
 use crate::text::{after_last, before, concat, push_uint};
@@ -53,17 +54,17 @@ named_variants! {
     names: CODES, named: NAMED, past: ErrorKind::InternalError
 }
 
-/// AWS's throttling codes, as they are spelled on the wire.
-const THROTTLING: [&str; 5] =
-    ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
+/// AWS's throttling codes, as they are spelled on the wire, each followed by a space ([`nth_name`]).
+const THROTTLING: &str =
+    "TooManyRequestsException ThrottlingException Throttling RequestLimitExceeded LimitExceededException ";
 
 impl ErrorKind {
     /// The kind of a code (as the service sends it, or as [`ErrorKind::code`] gives it).
     pub fn from_code(code: &str) -> ErrorKind {
-        if let Some(name) = THROTTLING.iter().find(|t| **t == code) {
-            return ErrorKind::Throttling(name);
+        if let Some(i) = name_place(THROTTLING, code) {
+            return ErrorKind::Throttling(nth_name(THROTTLING, i));
         }
-        match CODES.iter().position(|known| *known == code) {
+        match name_place(CODES, code) {
             Some(i) => ErrorKind::named(i),
             None => ErrorKind::Service(code.to_string()),
         }
@@ -74,7 +75,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Throttling(name) => name,
             ErrorKind::Service(code) => code,
-            named => CODES[named.index()],
+            named => nth_name(CODES, named.index()),
         }
     }
 }
@@ -269,7 +270,7 @@ mod tests {
         for kind in NAMED {
             assert_eq!(ErrorKind::from_code(kind.code()), kind);
         }
-        for name in THROTTLING {
+        for name in THROTTLING.split_terminator(' ') {
             assert_eq!(ErrorKind::from_code(name), ErrorKind::Throttling(name));
         }
         assert_eq!(ErrorKind::from_code("UserNotFoundException").code(), "UserNotFoundException");
