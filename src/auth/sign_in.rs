@@ -45,7 +45,7 @@ use crate::prelude::*;
 use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
-use crate::protocol::types::{AuthResponse, StringMap};
+use crate::protocol::types::{put_text, AuthResponse, StringMap};
 use crate::protocol::{CognitoError, ErrorKind, Operation, Request, UserContextData};
 use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
@@ -194,7 +194,7 @@ fn srp_a(
     fields: &mut StringMap, srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Box<SrpClient>, CognitoError> {
     let client = srp().map_err(srp_error)?;
-    fields.insert("SRP_A", client.large_a_hex());
+    put_text(fields, "SRP_A", client.large_a_hex());
     Ok(client)
 }
 
@@ -234,13 +234,13 @@ impl Context {
 
     fn add_device_key(&self, fields: &mut StringMap) {
         if let Some(d) = &self.device {
-            fields.insert("DEVICE_KEY", d.key.clone());
+            put_text(fields, "DEVICE_KEY", d.key.clone());
         }
     }
 
     fn with_username(&self) -> StringMap {
         let mut fields = StringMap::new();
-        fields.insert("USERNAME", self.username.clone());
+        put_text(&mut fields, "USERNAME", self.username.clone());
         fields
     }
 
@@ -259,7 +259,7 @@ impl Context {
         Ok(match factor {
             PasswordFactor::Srp => Expect::Verifier { client: srp_a(fields, srp)?, device: false },
             PasswordFactor::Plain => {
-                fields.insert("PASSWORD", self.params.password.clone());
+                put_text(fields, "PASSWORD", self.params.password.clone());
                 Expect::Result
             }
         })
@@ -267,7 +267,7 @@ impl Context {
 
     /// RespondToAuthChallenge with `client_metadata`: the answering call's, else the sign-in's.
     fn respond(
-        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>,
+        &self, challenge: &ChallengeName, responses: StringMap, session: Option<&str>,
         client_metadata: Option<&StringMap>, user_context: UserContext,
     ) -> Request {
         respond_to_auth_challenge(
@@ -294,7 +294,7 @@ impl AwaitingServer {
         let mut ctx = Context::new(params, device, None);
         let (flow, auth_parameters, expect) = match begin {
             Begin::Custom(mut auth_parameters) => {
-                auth_parameters.insert("USERNAME", ctx.username.clone());
+                put_text(&mut auth_parameters, "USERNAME", ctx.username.clone());
                 (AuthFlow::CustomAuth, auth_parameters, Expect::Result)
             }
             Begin::Flow(flow) => {
@@ -309,14 +309,14 @@ impl AwaitingServer {
                     AuthFlow::UserAuth => {
                         let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
                         if let Some(p) = preferred {
-                            auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
+                            put_text(&mut auth_parameters, "PREFERRED_CHALLENGE", p.to_string());
                         }
                         (preferred.and_then(PasswordFactor::parse), true)
                     }
                 };
                 let expect = ctx.password_factor(factor, refuse_empty, &mut auth_parameters, srp)?;
                 if flow == AuthFlow::CustomAuth {
-                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                    put_text(&mut auth_parameters, "CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
                 }
                 (flow, auth_parameters, expect)
             }
@@ -324,7 +324,7 @@ impl AwaitingServer {
         let request = initiate_auth(
             flow,
             &ctx.params.client_id,
-            &auth_parameters,
+            auth_parameters,
             ctx.params.client_metadata.as_ref(),
             &user_context(&ctx.username),
         );
@@ -505,11 +505,11 @@ fn prove(
         .and_then(|key| srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp))
         .map_err(srp_error)?;
     let mut responses = ctx.with_username();
-    responses.insert("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
-    responses.insert("TIMESTAMP", timestamp);
-    responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
+    put_text(&mut responses, "PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
+    put_text(&mut responses, "TIMESTAMP", timestamp);
+    put_text(&mut responses, "PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(challenge, &responses, response.text("Session"), None, user_context))
+    Ok(ctx.respond(challenge, responses, response.text("Session"), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
@@ -528,7 +528,7 @@ fn device_srp_auth(
     ctx.add_device_key(&mut responses);
     let client = srp_a(&mut responses, srp)?;
     ctx.device_session = session.map(String::from);
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, responses, session, None, user_context);
     ctx.expect = Expect::Verifier { client, device: true };
     Ok(Next::Send(AwaitingServer(ctx), request))
 }
@@ -591,7 +591,7 @@ impl AwaitingAnswer {
         };
         let session = ctx.challenge.session.as_deref();
         let metadata = client_metadata.as_ref();
-        let request = ctx.respond(answer.challenge_name(), &responses, session, metadata, user_context);
+        let request = ctx.respond(answer.challenge_name(), responses, session, metadata, user_context);
         let (expect, request) = match answer {
             // The code goes to VerifySoftwareToken first, with the challenge's Session.
             Answer::MfaSetup { code, friendly_device_name } => (

@@ -83,7 +83,7 @@ fn insert_text(body: &mut Value, name: &str, text: Option<&str>) {
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
 fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) -> Value {
     if let Some(meta) = client_metadata {
-        body.insert("ClientMetadata", crate::json::ToJson::to_json(meta));
+        body.insert("ClientMetadata", Value::Object(meta.clone()));
     }
     body
 }
