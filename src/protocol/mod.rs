@@ -101,12 +101,15 @@ fn with_metadata_and_context(
 /// The regional endpoint for a user pool id such as `eu-west-1_AbC123`, unless the
 /// pool data names its own `endpoint`.
 pub fn endpoint_for(user_pool_id: &str, custom: Option<&str>) -> String {
+    regional_endpoint("https://cognito-idp.", user_pool_id, b'_', custom)
+}
+
+/// `<service>.<region>.amazonaws.com/`, the region being what comes before `separator` in
+/// the pool's id, unless an endpoint is given: one function for both services.
+fn regional_endpoint(service: &str, pool_id: &str, separator: u8, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
-        _ => {
-            let region = crate::text::before(user_pool_id, b'_');
-            crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"])
-        }
+        _ => crate::text::concat(&[service, crate::text::before(pool_id, separator), ".amazonaws.com/"]),
     }
 }
 
