@@ -18,7 +18,7 @@ pub fn login_provider(user_pool_id: &str) -> String {
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
-fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
+fn with_logins(name: &str, id: &str, logins: &Object) -> Object {
     let mut body = super::text_fields(&[name], &[id]);
     if !logins.is_empty() {
         body.insert("Logins", Value::Object(logins.clone()));
