@@ -67,27 +67,29 @@ macro_rules! named_variants {
 /// of string arms.
 pub fn nth_name(names: &'static str, i: usize) -> &'static str {
     // No name holds a space, so " " is never found: the walk stops at place `i`.
-    walk(names, i, " ").map_or("", |(_, name)| name)
+    walk(names, i, " ").1
 }
 
 /// The place of `wanted` among `names` (as [`nth_name`] reads them).
 pub fn name_place(names: &'static str, wanted: &str) -> Option<usize> {
-    walk(names, usize::MAX, wanted).map(|(place, _)| place)
+    let (place, name) = walk(names, usize::MAX, wanted);
+    // No name is empty: "" is the walk past the last.
+    (!name.is_empty()).then_some(place)
 }
 
-/// The first of `names` at place `stop` or equal to `wanted`, with its place: one loop
-/// for both look-ups.
-fn walk(names: &'static str, stop: usize, wanted: &str) -> Option<(usize, &'static str)> {
+/// The first of `names` at place `stop` or equal to `wanted`, with its place, or ""
+/// past the last: one loop for both look-ups.
+fn walk(names: &'static str, stop: usize, wanted: &str) -> (usize, &'static str) {
     let mut rest = names;
     let mut place = 0;
     while let Some((name, tail)) = crate::text::split_once_byte(rest, b' ') {
         if place == stop || name == wanted {
-            return Some((place, name));
+            return (place, name);
         }
         place += 1;
         rest = tail;
     }
-    None
+    (place, "")
 }
 
 #[cfg(test)]
