@@ -144,7 +144,8 @@ struct Context {
     /// The challenge waiting for the app's answer ([`AwaitingAnswer`]); once answered, kept
     /// so a refused answer (a mistyped code) can be given again.
     challenge: Challenge,
-    /// Whether `challenge` was answered: not yet at the start of a sign-in.
+    /// Whether this sign-in has answered a challenge yet: then, while waiting for Cognito,
+    /// `challenge` is the one last answered ([`AwaitingServer::reopen`]).
     answered: bool,
     /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
     device_session: Option<String>,
