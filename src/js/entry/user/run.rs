@@ -12,7 +12,6 @@ use super::held::clear_local;
 use super::session::{tell, with_session, SessionOp, REFRESHES};
 use super::sign_in::{self, finish, Step};
 use crate::auth::Answer as ChallengeAnswer;
-use crate::flows::session::refresh_session;
 use crate::flows::sign_in::{SignInOutcome, SrpSource, Step as FlowStep};
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
@@ -140,7 +139,11 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                     After::CachesUserData if bypass => {
                         if let Some(token) = user_data::refresh_token(&env, call.session()) {
                             let metadata = if caching { call.string_map("clientMetadata") } else { None };
-                            let _ = tell(call, username, refresh_session(&env, username, &token, metadata).await);
+                            let flights = REFRESHES.with(ResetAfterPanic::get);
+                            let tabs = tab_lock(call, username);
+                            let from = Ok(&*token);
+                            let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
+                            let _ = tell(call, username, found);
                         }
                         break Ok(Value::Object(answer));
                     }
@@ -174,9 +177,7 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                 let token = if op == SessionOp::Refresh { Some(call.text("refreshToken")) } else { None };
                 let from = token.as_deref().ok_or(call.session());
                 let flights = REFRESHES.with(ResetAfterPanic::get);
-                let item = |item| keys::user_item(&call.shared.config.client_id, username, item);
-                let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
-                let tabs = BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys };
+                let tabs = tab_lock(call, username);
                 // Inlined into this future, not boxed: since refresh became the boxed send mapped,
                 // inlined is smaller in gzip (-29 B; raw +16).
                 let found = flows::session::session(&call.env(), &flights, &tabs, from, username, metadata).await;
@@ -206,4 +207,10 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
             outcome
         }
     }
+}
+
+fn tab_lock<'a>(call: &'a Call, username: &str) -> BrowserTabLock<'a> {
+    let item = |item| keys::user_item(&call.shared.config.client_id, username, item);
+    let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
+    BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys }
 }
