@@ -6,7 +6,6 @@
 use super::super::call::Call;
 use super::super::op::Op;
 use super::super::reply::{Answer, Outcome, Reply};
-use super::super::Pending;
 use super::account::{self, access_token};
 use super::held::clear_local;
 use super::session::{tell, with_session, SessionOp, REFRESHES};
@@ -26,6 +25,8 @@ use crate::protocol::{self, CognitoError};
 use crate::srp;
 use crate::storage::keys::{self, UserItem};
 use crate::storage::{SessionStore, Storage};
+use core::future::Future;
+use core::pin::Pin;
 
 /// What a `run` operation is: which arm of [`work`] runs it.
 enum Work<'a> {
@@ -37,11 +38,11 @@ enum Work<'a> {
 }
 
 /// The operations that may send requests (`run`), the pool's `signUp` among them
-/// (a one-request operation).
-/// An unknown name is the error itself, not a future of it.
+/// (a one-request operation), as one boxed future: its own type, not a `dyn Future` (one
+/// type now, so no vtable). An unknown name is the error itself, not a future of it.
 pub(in super::super) fn run<'a>(
     op: Op, name: &str, call: &'a Call, out: &'a mut Answer,
-) -> Result<Pending<'a>, CognitoError> {
+) -> Result<Pin<Box<impl Future<Output = Outcome> + 'a>>, CognitoError> {
     let work = if let Some(step) = sign_in::step(op, call) {
         Work::SignIn(step)
     } else if let Some((row, args)) = account::one_request(op, call) {
