@@ -60,6 +60,8 @@ pub(in super::super) fn run<'a>(
 }
 
 async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
+    // One environment for every arm (one slot in the future's state).
+    let (env, username) = (call.env(), call.username());
     match work {
         // Runs a sign-in step: to the end, or to the next challenge the app answers.
         Work::SignIn(step) => {
@@ -74,7 +76,6 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                 Ok(FlowStep::Start(..)
                     | FlowStep::Answer(_, ChallengeAnswer::NewPassword { .. } | ChallengeAnswer::Custom(_), _))
             );
-            let env = call.env();
             let srp: SrpSource = &srp::ahead::take_or_generate;
             let result = loop {
                 let next = match step {
@@ -98,7 +99,6 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
         // is a turn of the loop, and each is sent here, between `flows::user::request` and
         // `settle`, not in a future of its own.
         Work::One(first, args) => {
-            let (env, username) = (call.env(), call.username());
             let access_token = || access_token(call);
             let caller = Caller { username, access_token: &access_token };
             // getUserData's choice; the user data updateAttributes and deleteAttributes refresh
@@ -169,7 +169,6 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
         // After `Get` and `Refresh` the user holds the session (none after a failure) and its
         // remembered device key; the error, if any, goes to the callback.
         Work::Session(op) => {
-            let username = call.username();
             let session = if op == SessionOp::Revoke {
                 call.session().cloned().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
             } else {
@@ -181,11 +180,10 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                 let tabs = tab_lock(call, username);
                 // Not boxed (boxed was larger in gzip); awaited here and after getUserData's
                 // bypass, its poll is a function of its own.
-                let found = flows::session::session(&call.env(), &flights, &tabs, from, username, metadata).await;
+                let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
                 tell(call, username, found)
             };
             if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
-                let env = call.env();
                 let revoked = match session.map(|session| flows::revoke(&env, &session)) {
                     Ok(Some(sent)) => sent.await.map(drop),
                     Ok(None) => Ok(()),
