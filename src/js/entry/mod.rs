@@ -29,15 +29,9 @@ use super::js_storage::JsStorage;
 use super::panic_probe::{self, Point};
 use crate::json::{self, Value};
 use call::Call;
-use core::future::Future;
-use core::pin::Pin;
 use op::Op;
 use reply::{Answer, Outcome, Reply};
 use wasm_bindgen::prelude::*;
-
-/// An operation that may wait, boxed: one copy of the code that drives a future serves
-/// every operation, rather than each being inlined into one state machine of them all.
-type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
 /// `run`: an operation that may send requests. Its answer's JSON text goes to the call
 /// `id` of the JS side (`host.settle`), which holds the call's Promise. (The texts are
@@ -51,7 +45,7 @@ pub fn run(name: String, input: String, storage: JsValue, id: u32) {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
             // The flow's future inlined into this one (boxed it was 31 B smaller raw but
-            // 97 B larger gzip; as a `Pending`, polled through a vtable, larger still).
+            // 97 B larger gzip; as a boxed `dyn Future`, polled through a vtable, larger still).
             let call = identity::Call::parse(&input, storage);
             let env = call.env();
             identity::got(call.get(&env).await, &mut answer)
