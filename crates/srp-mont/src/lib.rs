@@ -481,8 +481,18 @@ fn mul_small_unrecorded(r: &Limbs, p: u64, c: u64) -> Limbs {
     out
 }
 
-/// a − b limb by limb (mod 2^3080), and the final borrow (1 when a < b). No branch.
-fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
+/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. It is [`sub_mod`] with N
+/// as the subtrahend (x − N lies in [−N, N), and N is added back iff x < N): one copy of
+/// the subtraction serves both, as they run a few times per exponentiation, not in its
+/// loops.
+pub fn cond_sub_n(x: &Limbs) -> Limbs {
+    sub_mod(x, &N)
+}
+
+/// (a − b) mod N for a − b in [−N, N) (a, b in [0, N); or b = N and a < 2N). Masked:
+/// adds N back iff a < b. Out of line: every caller had its own inlined copy.
+#[inline(never)]
+pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
     let mut d = [0u32; L];
     let mut borrow = 0u64;
     for ((di, &ai), &bi) in d.iter_mut().zip(a.iter()).zip(b.iter()) {
@@ -490,27 +500,7 @@ fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
         *di = (v & MASK) as u32;
         borrow = v >> 63;
     }
-    (d, borrow)
-}
-
-/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
-/// Out of line: it runs a few times per exponentiation, not in its loops, and each
-/// caller had its own inlined copy.
-#[inline(never)]
-pub fn cond_sub_n(x: &Limbs) -> Limbs {
-    let (d, borrow) = sub_limbs(x, &N);
-    // borrow = 1 ⟺ x < N ⟹ keep x.
-    let keep = black_box((borrow as u32).wrapping_neg());
-    let mut out = [0u32; L];
-    for ((o, &xi), &di) in out.iter_mut().zip(x.iter()).zip(d.iter()) {
-        *o = (xi & keep) | (di & !keep);
-    }
-    out
-}
-
-/// (a − b) mod N for a, b in [0, N). Masked: adds N back iff a < b.
-pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
-    let (mut d, borrow) = sub_limbs(a, b);
+    // borrow = 1 ⟺ a < b ⟹ add N back.
     let add = black_box((borrow as u32).wrapping_neg());
     let mut carry = 0u64;
     for (di, &ni) in d.iter_mut().zip(N.iter()) {
