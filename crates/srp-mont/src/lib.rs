@@ -576,25 +576,25 @@ impl Exponent {
 
     /// a + u·x for a 256-bit public u and a 256-bit secret x (big-endian),
     /// computed with fixed loops; processed as max(bits(a), 512) + 1 bits.
+    ///
+    /// Starts from a and adds u_i·x·2^(32i) for each word u_i, each row carried through
+    /// to the top word: a row of the product and the sum with a in one loop (the top
+    /// word takes no carry out, as a + u·x fits). The work depends on the lengths only.
     pub fn a_plus_ux(a: &Exponent, u: &[u8; 32], x: &[u8; 32]) -> Exponent {
         let u = Exponent::from_be_bytes(u);
         let x = Exponent::from_be_bytes(x);
-        let n = a.words.len().max(16) + 1;
-        let mut words = vec![0u32; n];
+        let mut words = vec![0u32; a.words.len().max(16) + 1];
+        if let Some(low) = words.get_mut(..a.words.len()) {
+            low.copy_from_slice(&a.words);
+        }
         for (i, &ui) in u.words.iter().enumerate() {
             let mut carry = 0u64;
-            for (j, &xj) in x.words.iter().enumerate() {
-                let v = u64::from(ui) * u64::from(xj) + u64::from(words[i + j]) + carry;
-                words[i + j] = v as u32;
+            for (j, w) in words.iter_mut().skip(i).enumerate() {
+                let xj = x.words.get(j).copied().unwrap_or(0);
+                let v = u64::from(ui) * u64::from(xj) + u64::from(*w) + carry;
+                *w = v as u32;
                 carry = v >> 32;
             }
-            words[i + 8] = carry as u32;
-        }
-        let mut carry = 0u64;
-        for (i, w) in words.iter_mut().enumerate() {
-            let v = u64::from(*w) + u64::from(a.words.get(i).copied().unwrap_or(0)) + carry;
-            *w = v as u32;
-            carry = v >> 32;
         }
         Exponent { words, bits: a.bits.max(512) + 1 }
     }
