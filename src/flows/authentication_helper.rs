@@ -53,7 +53,8 @@ struct Method {
     inputs: usize,
     hex_bytes: bool,
     /// The last `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
-    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes).
+    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes, handed
+    /// on as 32).
     numbers: &'static [(&'static str, bool)],
 }
 
@@ -195,7 +196,7 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) 
             push(out, u.value);
             push(out, u.hex_hash);
         }
-        5 => push(out, helper::premaster(&b[0], &helper::hash_bytes(&b[1]), &helper::hash_bytes(&b[2]), &b[3])),
+        5 => push(out, helper::premaster(&b[0], &b[1], &b[2], &b[3])),
         6 => {
             let key = helper::password_key(&b[0], &b[1], t[0], t[1], t[2], t[3], t[4])?;
             push(out, to_hex(&key.key));

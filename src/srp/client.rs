@@ -165,7 +165,7 @@ pub(super) fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, p
 }
 
 /// S = (B - k·g^x)^(a + u·x) mod N (calculateS), for B already reduced mod N.
-pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u8; 32], x: &[u8; 32]) -> [u8; N_LEN] {
+pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u8], x: &[u8]) -> [u8; N_LEN] {
     // Everything touching a, x or g^x goes through the constant-time code in `mont`.
     // The JS lets the base go negative and its modPow reduces it into [0, N); we do the
     // same without signed maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left

@@ -88,31 +88,23 @@ pub fn info_bits() -> &'static [u8] {
 
 /// A non-negative integer given as `toString(16)` text, as big-endian bytes; `field`
 /// names it in the error. A `hash` (u, x: SHA-256 outputs) has at most 32 bytes, leading
-/// zeros aside.
+/// zeros aside, and comes as exactly 32 (what the SRP computes with).
 pub fn number(hex: &str, field: &'static str, hash: bool) -> Result<Vec<u8>, SrpError> {
     let bytes = parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))?;
-    if hash && strip_leading_zeros(&bytes).len() > 32 {
+    if !hash {
+        return Ok(bytes);
+    }
+    let digits = strip_leading_zeros(&bytes);
+    if digits.len() > 32 {
         return Err(SrpError::LongerThanHash(field));
     }
-    Ok(bytes)
+    let mut hash = vec![0u8; 32 - digits.len()];
+    hash.extend_from_slice(digits);
+    Ok(hash)
 }
 
 fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
     number(hex, field, false)
-}
-
-/// A hash-sized integer as its 32 big-endian bytes.
-fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
-    Ok(hash_bytes(&number(hex, field, true)?))
-}
-
-/// The last (at most) 32 bytes of `bytes`, right-aligned in 32.
-pub fn hash_bytes(bytes: &[u8]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    for (o, &d) in out.iter_mut().rev().zip(bytes.iter().rev()) {
-        *o = d;
-    }
-    out
 }
 
 /// `generateRandomSmallA` from its random bytes.
@@ -152,8 +144,9 @@ pub fn calculate_u(large_a_hex: &str, b_hex: &str) -> Result<Scrambler, SrpError
 }
 
 /// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N,
-/// for a and B as bytes. Like the JS, no check on B here.
-pub fn premaster(small_a: &[u8], u: &[u8; 32], x: &[u8; 32], b: &[u8]) -> String {
+/// for a and B as bytes, u and x as 32 bytes ([`number`]'s hashes). Like the JS, no check
+/// on B here.
+pub fn premaster(small_a: &[u8], u: &[u8], x: &[u8], b: &[u8]) -> String {
     let a = Exponent::from_be_bytes(small_a);
     to_hex_trimmed(&premaster_secret(&a, &mont::reduce_be(b), u, x))
 }
@@ -161,8 +154,8 @@ pub fn premaster(small_a: &[u8], u: &[u8; 32], x: &[u8; 32], b: &[u8]) -> String
 /// `calculateS(x, B)`; u and x are SHA-256 outputs, so longer ones are refused.
 pub fn calculate_s(small_a_hex: &str, u_hex: &str, x_hex: &str, b_hex: &str) -> Result<String, SrpError> {
     let a = unsigned(small_a_hex, "smallAValue")?;
-    let u = hash_sized(u_hex, "UValue")?;
-    let x = hash_sized(x_hex, "xValue")?;
+    let u = number(u_hex, "UValue", true)?;
+    let x = number(x_hex, "xValue", true)?;
     let b = unsigned(b_hex, "serverBValue")?;
     Ok(premaster(&a, &u, &x, &b))
 }

@@ -574,13 +574,13 @@ impl Exponent {
         Exponent { words, bits: 8 * bytes.len() }
     }
 
-    /// a + u·x for a 256-bit public u and a 256-bit secret x (big-endian),
+    /// a + u·x for a public u and a secret x of 32 big-endian bytes each (256 bits),
     /// computed with fixed loops; processed as max(bits(a), 512) + 1 bits.
     ///
     /// Starts from a and adds u_i·x·2^(32i) for each word u_i, each row carried through
     /// to the top word: a row of the product and the sum with a in one loop (the top
     /// word takes no carry out, as a + u·x fits). The work depends on the lengths only.
-    pub fn a_plus_ux(a: &Exponent, u: &[u8; 32], x: &[u8; 32]) -> Exponent {
+    pub fn a_plus_ux(a: &Exponent, u: &[u8], x: &[u8]) -> Exponent {
         let u = Exponent::from_be_bytes(u);
         let x = Exponent::from_be_bytes(x);
         let mut words = vec![0u32; a.words.len().max(16) + 1];
