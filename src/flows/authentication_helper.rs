@@ -1,5 +1,4 @@
-//! The exported `AuthenticationHelper` (and `WordArray`'s randomness) as synchronous
-//! operations over JSON: the JS class holds the helper's values and calls one of these
+//! The exported `AuthenticationHelper` as synchronous operations over JSON: the JS class holds the helper's values and calls one of these
 //! per method; [`crate::srp::helper`] does the arithmetic, with the sign-in's code.
 //!
 //! Each operation takes an array of strings and answers one: integers as
@@ -20,7 +19,6 @@
 //! | `hexHash` | `hexStr` (as given: decoded as Node's `Buffer.from(hexStr, 'hex')`) | `hash` |
 //! | `padHex` | `bigInt` | `padHex` |
 //! | `generateHashDevice` | `deviceGroupKey`, `username` | `randomPassword`, `SaltToHashDevices`, `verifierDevices` (hex) |
-//! | `randomWords` | `nBytes` (a number; null reads as 0, as `NaN` does in the JS loop) | the words (unsigned 32-bit numbers) |
 //!
 //! Positions, not named members: the JS knows what each position is, and names in both
 //! directions cost the wasm a table of them and an object built per answer.
@@ -30,16 +28,12 @@
 
 use super::Random;
 use crate::auth::USER_ATTRIBUTES_PREFIX;
-use crate::json::{Number, Value};
+use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
 use crate::srp::{to_hex, SrpError, SMALL_A_BYTES};
 use crate::text::concat;
-
-/// Most bytes `randomWords` draws in one call (`WordArray#random(nBytes)`): far beyond any
-/// use (the SDK draws 16, 40 or 128), low enough that a wrong number cannot exhaust memory.
-pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
 
 /// One operation as data: its name, the random buffers it draws (before it reads its
 /// input, as `generateHashDevice` does in the SDK), how many text inputs it takes, whether
@@ -70,11 +64,8 @@ const fn number_method(name: &'static str, inputs: usize, numbers: &'static [(&'
     Method { name, draws: &[], inputs, hex_bytes: false, numbers }
 }
 
-/// `randomWords`' place in [`METHODS`]: its input is a number, its output numbers.
-const RANDOM_WORDS: usize = 12;
-
 /// The operations, in the order [`compute`] matches on their positions.
-const METHODS: [Method; 13] = [
+const METHODS: [Method; 12] = [
     method("constants", &[], 0),
     method("generateRandomSmallA", &[SMALL_A_BYTES], 0),
     method("generateRandomString", &[RANDOM_STRING_BYTES], 0),
@@ -91,7 +82,6 @@ const METHODS: [Method; 13] = [
     method("hexHash", &[], 1),
     method("padHex", &[], 1),
     method("generateHashDevice", &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES], 2),
-    method("randomWords", &[], 1),
 ];
 
 /// Runs `AuthenticationHelper` operation `method` on `input` (an array); `random` fills
@@ -106,10 +96,6 @@ pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, 
         Err(Fault::Input(what)) => {
             Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, what])))
         }
-        // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
-        Err(Fault::TooManyBytes) => {
-            Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"))
-        }
     }
 }
 
@@ -118,8 +104,6 @@ enum Fault {
     Srp(SrpError),
     /// What the input must be.
     Input(&'static str),
-    /// `randomWords` asked for more than [`MAX_RANDOM_BYTES`].
-    TooManyBytes,
 }
 
 impl From<SrpError> for Fault {
@@ -133,14 +117,6 @@ impl From<SrpError> for Fault {
 fn outputs(index: usize, input: &[Value], random: Random) -> Result<Vec<Value>, Fault> {
     let spec = &METHODS[index];
     let mut out = Vec::new();
-    if index == RANDOM_WORDS {
-        let bytes = draw(random, 4 * word_count(input)?)?;
-        for w in bytes.chunks_exact(4) {
-            let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-            out.push(Value::Number(Number::from(i64::from(word))));
-        }
-        return Ok(out);
-    }
     if input.len() != spec.inputs {
         return Err(Fault::Input(": wrong number of inputs"));
     }
@@ -175,7 +151,7 @@ fn push(out: &mut Vec<Value>, text: String) {
     out.push(Value::String(text));
 }
 
-/// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
+/// The text outputs of operation `METHODS[index]` from its text
 /// inputs and its byte strings (random buffers, hex bytes or numbers), in the table's
 /// orders.
 #[inline(never)]
@@ -217,17 +193,6 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) 
     Ok(())
 }
 
-/// `WordArray#random(nBytes)` draws one word per started group of four bytes:
-/// `for (i = 0; i < nBytes; i += 4)`.
-fn word_count(input: &[Value]) -> Result<usize, Fault> {
-    let n_bytes = input.first().and_then(Value::as_f64).unwrap_or(0.0);
-    if n_bytes > MAX_RANDOM_BYTES {
-        return Err(Fault::TooManyBytes);
-    }
-    // Positive and at most MAX_RANDOM_BYTES: the cast is exact.
-    Ok(if n_bytes > 0.0 { crate::float::ceil(n_bytes / 4.0) as usize } else { 0 })
-}
-
 fn draw(random: Random, len: usize) -> Result<Vec<u8>, SrpError> {
     let mut bytes = vec![0u8; len];
     random(&mut bytes).map_err(SrpError::Random)?;
@@ -261,12 +226,6 @@ mod tests {
 
     #[test]
     fn randomness_comes_from_the_given_source() {
-        let words = run("randomWords", json!([5])).unwrap();
-        assert_eq!(words.stringify(), "[66051,67438087]", "two words: 00010203, 04050607");
-        assert_eq!(run("randomWords", json!([0])).unwrap().stringify(), "[]");
-        assert_eq!(run("randomWords", json!([null])).unwrap().stringify(), "[]");
-        assert_eq!(run("randomWords", json!([(-4)])).unwrap().stringify(), "[]");
-        assert!(run("randomWords", json::parse("[1e9]").unwrap()).is_err());
         let small_a = run("generateRandomSmallA", json!([])).unwrap();
         assert_eq!(nth(&small_a, 0), helper::small_a(&(0..64).collect::<Vec<u8>>()));
         let device = run("generateHashDevice", json!(["g", "d"])).unwrap();

@@ -310,7 +310,7 @@ for (const args of [[], [[1, 2]], [[0x01020304, -1, 0xdeadbeef], 10], [[0x010203
 for (const n of [0, 1, 4, 5, 16, 40, 128]) {
   const random = bytes(4 * Math.ceil(n / 4));
   const t = withRandom(random, () => new SdkWords().random(n));
-  const o = withOurRandom(random, () => new OurWords().random(n));
+  const o = withRandom(random, () => new OurWords().random(n));
   same(`WordArray#random(${n})`, [o.words, o.sigBytes, o.toString(), o instanceof OurWords], [t.words, t.sigBytes, t.toString(), t instanceof SdkWords]);
 }
 ok('WordArray#random is random', new OurWords().random(16).toString() !== new OurWords().random(16).toString());
