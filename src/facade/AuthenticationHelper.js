@@ -158,9 +158,11 @@ class AuthenticationHelper {
     return srpNow('hash', srpDataHex(buf))[0];
   }
 
+  /** `hash` of `Buffer.from(hexStr, 'hex')`: the whole digit pairs up to the first pair
+   * that is not two hex digits (a trailing odd digit is dropped). */
   hexHash(hexStr) {
     if (typeof hexStr !== 'string') throw new TypeError('hexHash takes a hex string');
-    return srpNow('hexHash', hexStr)[0];
+    return srpNow('hash', /^(?:[\da-f]{2})*/i.exec(hexStr)[0])[0];
   }
 
   computehkdf(ikm, salt) {

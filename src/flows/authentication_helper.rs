@@ -16,7 +16,6 @@
 //! | `getPasswordAuthenticationKey` | `poolName`, `username`, `password`, `serverBValue`, `salt`, `smallAValue`, `largeAValue` | `hkdf` (hex), `UValue`, `UHexHash` |
 //! | `computehkdf` | `ikm`, `salt` (hex) | `hkdf` (hex) |
 //! | `hash` | `buf` (hex) | `hash` |
-//! | `hexHash` | `hexStr` (as given: decoded as Node's `Buffer.from(hexStr, 'hex')`) | `hash` |
 //! | `padHex` | `bigInt` | `padHex` |
 //! | `generateHashDevice` | `deviceGroupKey`, `username` | `randomPassword`, `SaltToHashDevices`, `verifierDevices` (hex) |
 //!
@@ -65,7 +64,7 @@ const fn number_method(name: &'static str, inputs: usize, numbers: &'static [(&'
 }
 
 /// The operations, in the order [`compute`] matches on their positions.
-const METHODS: [Method; 12] = [
+const METHODS: [Method; 11] = [
     method("constants", &[], 0),
     method("generateRandomSmallA", &[SMALL_A_BYTES], 0),
     method("generateRandomString", &[RANDOM_STRING_BYTES], 0),
@@ -79,7 +78,6 @@ const METHODS: [Method; 12] = [
     number_method("getPasswordAuthenticationKey", 7, &[("smallAValue", false), ("largeAValue", false)]),
     hex_method("computehkdf", 2),
     hex_method("hash", 1),
-    method("hexHash", &[], 1),
     method("padHex", &[], 1),
     method("generateHashDevice", &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES], 2),
 ];
@@ -181,8 +179,7 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) 
         }
         7 => push(out, to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
         8 => push(out, helper::hash(&b[0])),
-        9 => push(out, helper::hex_hash(t[0])),
-        10 => push(out, helper::pad_hex(t[0])?),
+        9 => push(out, helper::pad_hex(t[0])?),
         _ => {
             let hash = helper::device_hash(t[0], t[1], &b[0], &b[1]);
             push(out, hash.random_password);
@@ -247,7 +244,6 @@ mod tests {
         let u = run("calculateU", json!(["2", "3"])).unwrap();
         assert_eq!(nth(&u, 1).len(), 64);
         assert_eq!(nth(&run("hash", json!(["616263"])).unwrap(), 0), helper::hash(b"abc"));
-        assert_eq!(nth(&run("hexHash", json!(["616263zz"])).unwrap(), 0), helper::hash(b"abc"));
         assert_eq!(nth(&run("padHex", json!(["-80"])).unwrap(), 0), "80");
     }
 

@@ -14,7 +14,6 @@ use super::mont::{self, Exponent};
 use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
 use super::{sha256, SrpError};
 use crate::prelude::*;
-use crate::text::hex_digit;
 
 /// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
 #[derive(Clone, PartialEq, Eq)]
@@ -191,25 +190,6 @@ pub fn hash(bytes: &[u8]) -> String {
     to_hex(&sha256(&[bytes]))
 }
 
-/// `hexHash(hexStr)`: [`hash`] over `Buffer.from(hexStr, 'hex')`.
-pub fn hex_hash(hex: &str) -> String {
-    hash(&buffer_from_hex(hex))
-}
-
-/// `Buffer.from(text, 'hex')` as Node decodes it: whole digit pairs until the first pair
-/// that is not two hex digits; a trailing odd digit is dropped.
-fn buffer_from_hex(text: &str) -> Vec<u8> {
-    // A loop of pushes: `map_while(..).collect()` instantiated far more code.
-    let mut bytes = Vec::new();
-    for pair in text.as_bytes().chunks_exact(2) {
-        match (hex_digit(pair[0]), hex_digit(pair[1])) {
-            (Some(high), Some(low)) => bytes.push(high << 4 | low),
-            _ => break,
-        }
-    }
-    bytes
-}
-
 /// `padHex(bigInt)` for `bigInt.toString(16)` (a leading `-` for a negative).
 pub fn pad_hex(value: &str) -> Result<String, SrpError> {
     let (negative, digits) = match value.strip_prefix('-') {
@@ -237,13 +217,7 @@ mod tests {
     use crate::srp::SrpClient;
 
     #[test]
-    fn node_buffer_hex_rules() {
-        assert_eq!(buffer_from_hex("00Ff"), vec![0, 255]);
-        assert_eq!(buffer_from_hex("abc"), vec![0xab], "a trailing odd digit is dropped");
-        assert_eq!(buffer_from_hex("ab zz cd"), vec![0xab], "stops at the first bad pair");
-        assert_eq!(buffer_from_hex("a"), Vec::<u8>::new());
-        assert_eq!(buffer_from_hex("é1"), Vec::<u8>::new());
-        assert_eq!(hex_hash(""), hash(&[]));
+    fn hash_is_sha256_in_hex() {
         assert_eq!(hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
