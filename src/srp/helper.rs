@@ -45,21 +45,13 @@ impl core::fmt::Debug for PasswordKey {
     }
 }
 
-/// What `generateHashDevice` leaves on the helper: the device's random password, and the
-/// padHex bytes of its salt (`SaltToHashDevices`) and verifier (`verifierDevices`).
+/// What `generateHashDevice` leaves on the helper beside the device's random password:
+/// the padHex bytes of its salt (`SaltToHashDevices`) and verifier (`verifierDevices`).
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct DeviceHash {
-    pub random_password: String,
     pub salt: Vec<u8>,
     pub verifier: Vec<u8>,
-}
-
-// Hand-written: the device password is a secret.
-#[cfg(not(shipped))]
-impl core::fmt::Debug for DeviceHash {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()
-    }
 }
 
 /// Bytes in a random device password (`generateRandomString`: 40 bytes, base64).
@@ -105,11 +97,6 @@ pub fn number(hex: &str, field: &'static str, hash: bool) -> Result<Vec<u8>, Srp
 
 fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
     number(hex, field, false)
-}
-
-/// `generateRandomSmallA` from its random bytes.
-pub fn small_a(random: &[u8]) -> String {
-    to_hex_trimmed(random)
 }
 
 /// `generateRandomString` from its random bytes: base64.
@@ -199,16 +186,15 @@ pub fn pad_hex(value: &str) -> Result<String, SrpError> {
     Ok(pad_hex_signed(negative, &unsigned(digits, "bigInt")?))
 }
 
-/// `generateHashDevice(deviceGroupKey, username)` from its randomness: the password from
-/// [`RANDOM_STRING_BYTES`] bytes, the salt from [`DEVICE_SALT_BYTES`]; the verifier is
-/// g^x with x = H(padHex(salt) | H(deviceGroupKey | username | ":" | password)).
-pub fn device_hash(group_key: &str, username: &str, password_bytes: &[u8], salt_bytes: &[u8]) -> DeviceHash {
-    let random_password = random_string(password_bytes);
+/// `generateHashDevice(deviceGroupKey, username)` for the device's random password
+/// (`generateRandomString`) and its salt's random bytes; the verifier is g^x with
+/// x = H(padHex(salt) | H(deviceGroupKey | username | ":" | password)).
+pub fn device_hash(group_key: &str, username: &str, random_password: &str, salt_bytes: &[u8]) -> DeviceHash {
     // The salt goes through a BigInteger and padHex in the JS: same here.
     let salt = pad_bytes(salt_bytes);
-    let x = private_key(&salt, group_key, username, &random_password);
+    let x = private_key(&salt, group_key, username, random_password);
     let verifier = pad_bytes(&g_pow(&Exponent::from_be_bytes(&x)));
-    DeviceHash { random_password, salt, verifier }
+    DeviceHash { salt, verifier }
 }
 
 #[cfg(test)]
@@ -253,7 +239,6 @@ mod tests {
         assert_eq!(g_hex(), to_hex_trimmed(&group().g().to_be_bytes()));
         assert_eq!(info_bits(), b"Caldera Derived Key");
         assert_eq!(n_hex().len(), 768);
-        assert_eq!(small_a(&[0, 0, 1, 2]), "102");
         assert_eq!(random_string(&[0xff; 3]), "////");
     }
 }
