@@ -523,10 +523,16 @@ pub fn is_zero(x: &Limbs) -> bool {
 /// [`mul_small`]).
 pub fn reduce_be(bytes: &[u8]) -> Limbs {
     let mut r = [0u32; L];
-    let (head, rest) = bytes.split_at(bytes.len() % 3);
-    for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
-        let c = chunk.iter().fold(0u64, |c, &b| (c << 8) | u64::from(b));
-        r = mul_small(&r, 1 << (8 * chunk.len()), c);
+    // The chunk being read (c) and 256^its length (p): a chunk ends where a multiple of
+    // three bytes remains, so the first has the length's remainder.
+    let (mut c, mut p) = (0u64, 1u64);
+    for (i, &b) in bytes.iter().enumerate() {
+        c = c << 8 | u64::from(b);
+        p <<= 8;
+        if (bytes.len() - i) % 3 == 1 {
+            r = mul_small(&r, p, c);
+            (c, p) = (0, 1);
+        }
     }
     cond_sub_n(&r)
 }
