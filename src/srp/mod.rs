@@ -19,9 +19,9 @@ mod timestamp;
 #[cfg(test)]
 mod bench;
 
-pub use client::{
-    hmac_sha256, password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates, SMALL_A_BYTES,
-};
+pub use client::{hmac_sha256, password_claim_signature, SrpClient, SMALL_A_BYTES};
+#[cfg(not(shipped))]
+pub use client::{srp_intermediates, SrpIntermediates};
 pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
 pub use sha256::sha256;
