@@ -186,12 +186,14 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Like it, refuses any other character and a last symbol with bits left over.
 #[inline(always)]
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    base64_decode_bytes(text.as_bytes())
+    base64_decode_bytes(text.as_bytes(), false)
 }
 
 /// [`base64_decode`] of bytes (where the text is in bytes already: no check that it is
-/// UTF-8 first, as any byte outside the alphabet is refused here anyway).
-pub fn base64_decode_bytes(text: &[u8]) -> Option<Vec<u8>> {
+/// UTF-8 first, as any byte outside the alphabet is refused here anyway). `url`: the
+/// base64url symbols `-` and `_` are taken too (for `+` and `/`), as Node's Buffer takes
+/// them: a JWT's parts are read without a normalised copy.
+pub fn base64_decode_bytes(text: &[u8], url: bool) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     // Six bits a symbol into `group`, a byte out whenever eight are waiting.
     let (mut group, mut waiting, mut symbols, mut padding) = (0u32, 0, 0usize, 0usize);
@@ -204,7 +206,7 @@ pub fn base64_decode_bytes(text: &[u8]) -> Option<Vec<u8>> {
         if padding > 0 {
             return None;
         }
-        group = group << 6 | u32::from(base64_value(c)?);
+        group = group << 6 | u32::from(base64_value(c, url)?);
         symbols += 1;
         waiting += 6;
         if waiting >= 8 {
@@ -251,13 +253,15 @@ pub fn push_utf8(out: &mut String, bytes: &[u8]) -> Result<(), usize> {
     Ok(())
 }
 
-fn base64_value(c: u8) -> Option<u8> {
+fn base64_value(c: u8, url: bool) -> Option<u8> {
     match c {
         b'A'..=b'Z' => Some(c - b'A'),
         b'a'..=b'z' => Some(c - b'a' + 26),
         b'0'..=b'9' => Some(c - b'0' + 52),
         b'+' => Some(62),
         b'/' => Some(63),
+        b'-' if url => Some(62),
+        b'_' if url => Some(63),
         _ => None,
     }
 }
