@@ -88,41 +88,42 @@ pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 
 
 /// Parses a stored clock drift like the SDK (`parseInt(x) || 0`): leading integer or 0.
 /// Bytes after the whitespace: `trim_start` and `strip_prefix` were each core code of
-/// their own; the digits are read by `text::digits_value`, as `text::parse_int` reads them.
+/// their own; the sign and digits are read by `text::parse_int`.
 pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
     let Some(text) = stored else { return 0 };
-    let mut rest = text.as_bytes();
+    let mut start = 0;
     loop {
-        let skip = whitespace_len(rest);
+        let skip = whitespace_len(text.as_bytes().get(start..).unwrap_or_default());
         if skip == 0 {
             break;
         }
-        rest = &rest[skip..];
+        start += skip;
     }
-    let (sign, digits) = match rest {
-        [b'-', rest @ ..] => (-1, rest),
-        [b'+', rest @ ..] => (1, rest),
-        rest => (1, rest),
-    };
-    // The leading digits; past i64::MAX the stored value is nonsense: 0, as before.
-    let end = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    crate::text::digits_value(&digits[..end]).and_then(|v| i64::try_from(v).ok()).map_or(0, |v| sign * v)
+    // A sign, then the leading digits; past i64::MAX (i64::MIN too) the stored value is
+    // nonsense: 0, as before.
+    let rest = text.as_bytes().get(start..).unwrap_or_default();
+    let sign = usize::from(matches!(rest.first(), Some(b'-' | b'+')));
+    let end = start + sign + rest.iter().skip(sign).take_while(|b| b.is_ascii_digit()).count();
+    text.get(start..end).and_then(crate::text::parse_int).filter(|&v| v != i64::MIN).unwrap_or(0)
 }
 
 /// The UTF-8 length of the `char::is_whitespace` character `text` starts with (0 for none):
-/// the Unicode White_Space set spelled out in bytes, where `trim_start` decoded characters
-/// and looked them up in core's table.
+/// the Unicode White_Space set spelled out in bytes (its first one, two or three bytes as
+/// one number), where `trim_start` decoded characters and looked them up in core's table.
 fn whitespace_len(text: &[u8]) -> usize {
-    match text {
-        [b'\t'..=b'\r' | b' ', ..] => 1,
+    let byte = |i: usize| u32::from(text.get(i).copied().unwrap_or(0));
+    let (one, two) = (byte(0), byte(0) << 8 | byte(1));
+    let three = two << 8 | byte(2);
+    if matches!(one, 0x09..=0x0d | 0x20) {
+        1
+    } else if matches!(two, 0xc285 | 0xc2a0) {
         // U+0085, U+00A0
-        [0xc2, 0x85 | 0xa0, ..] => 2,
+        2
+    } else if matches!(three, 0xe19a80 | 0xe28080..=0xe2808a | 0xe280a8 | 0xe280a9 | 0xe280af | 0xe2819f | 0xe38080) {
         // U+1680; U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F; U+3000
-        [0xe1, 0x9a, 0x80, ..]
-        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
-        | [0xe2, 0x81, 0x9f, ..]
-        | [0xe3, 0x80, 0x80, ..] => 3,
-        _ => 0,
+        3
+    } else {
+        0
     }
 }
 
