@@ -253,17 +253,15 @@ pub fn push_utf8(out: &mut String, bytes: &[u8]) -> Result<(), usize> {
     Ok(())
 }
 
+/// The value of a base64 symbol: its place in the alphabet the encoder writes with (a
+/// search of 64 bytes, less wasm than ranges of letters and digits).
 fn base64_value(c: u8, url: bool) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        b'-' if url => Some(62),
-        b'_' if url => Some(63),
-        _ => None,
-    }
+    let c = match c {
+        b'-' if url => b'+',
+        b'_' if url => b'/',
+        c => c,
+    };
+    BASE64.iter().position(|&s| s == c).map(|i| i as u8)
 }
 
 /// `n` in decimal.
