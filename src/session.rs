@@ -4,18 +4,24 @@
 use crate::json::{self, Object, Value};
 use crate::prelude::*;
 
-/// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
-/// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
+/// A JWT as the SDK treats it: the raw string, its payload decoded where asked for (kept
+/// decoded, every session carried two objects through its copies and drops). The
+/// signature is not checked here (the server does that); a string that is not a JWT
+/// decodes to `{}`.
 #[derive(Clone, PartialEq, Default)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct JwtToken {
     pub jwt: String,
-    pub payload: Object,
 }
 
 impl JwtToken {
     pub fn new(jwt: &str) -> JwtToken {
-        JwtToken { jwt: jwt.to_string(), payload: decode_payload(jwt).unwrap_or_default() }
+        JwtToken { jwt: jwt.to_string() }
+    }
+
+    /// The decoded payload (`{}` when the token is no JWT).
+    pub fn payload(&self) -> Object {
+        decode_payload(&self.jwt).unwrap_or_default()
     }
 
     /// `exp` in seconds since the epoch, if the token has a numeric one.
@@ -28,12 +34,12 @@ impl JwtToken {
     }
 
     fn claim_secs(&self, name: &str) -> Option<i64> {
-        self.payload.get(name).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64)
+        self.payload().get(name).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64)
     }
 
     /// The payload as JSON text (for handing to JS without a second decoder).
     pub fn payload_json(&self) -> String {
-        Value::Object(self.payload.clone()).stringify()
+        self.payload().stringify()
     }
 }
 
@@ -145,9 +151,9 @@ pub(crate) mod tests {
         let tok = JwtToken::new(&t);
         assert_eq!(tok.expiration(), Some(10));
         assert_eq!(tok.issued_at(), Some(5));
-        assert_eq!(tok.payload["sub"], "ü??>>");
+        assert_eq!(tok.payload()["sub"], "ü??>>");
         let standard = t.replace('-', "+").replace('_', "/");
-        assert_eq!(JwtToken::new(&standard).payload, tok.payload);
+        assert_eq!(JwtToken::new(&standard).payload(), tok.payload());
     }
 
     #[test]
@@ -163,7 +169,7 @@ pub(crate) mod tests {
     #[test]
     fn non_jwts_decode_to_empty_payload_and_are_never_valid() {
         for bad in ["", "abc", "a.b.c", "a.!!!.c", "a.bnVsbA.c" /* null */, "a.WzFd.c" /* [1] */] {
-            assert!(JwtToken::new(bad).payload.is_empty(), "{bad}");
+            assert!(JwtToken::new(bad).payload().is_empty(), "{bad}");
         }
         let s = Session::issued("x", "y", "r", 100);
         assert!(!s.is_valid(100));
