@@ -54,8 +54,8 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         let refresh = self.read(username, UserItem::RefreshToken).unwrap_or_default();
         let drift = parse_clock_drift(self.read(username, UserItem::ClockDrift).as_deref());
         Some(Session {
-            id_token: JwtToken::new(&id),
-            access_token: JwtToken::new(&access),
+            id_token: JwtToken { jwt: id },
+            access_token: JwtToken { jwt: access },
             refresh_token: refresh,
             clock_drift: drift,
         })
