@@ -47,8 +47,7 @@ impl JwtToken {
 /// or without padding, as Node's Buffer does for the JS SDK.
 pub fn decode_payload(jwt: &str) -> Option<Object> {
     let part = crate::text::before(crate::text::split_once_byte(jwt, b'.')?.1, b'.').as_bytes();
-    let unpadded = part.iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
-    let bytes = crate::text::base64_decode_bytes(part.get(..unpadded)?, true)?;
+    let bytes = crate::text::base64_decode_bytes(part, true)?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
 
@@ -154,6 +153,17 @@ pub(crate) mod tests {
         assert_eq!(tok.payload()["sub"], "ü??>>");
         let standard = t.replace('-', "+").replace('_', "/");
         assert_eq!(JwtToken::new(&standard).payload(), tok.payload());
+    }
+
+    #[test]
+    fn payload_padding_is_optional_and_may_run_long() {
+        let t = jwt(&json!({"exp":10}));
+        let (head, rest) = t.split_once('.').unwrap();
+        let (payload, sig) = rest.split_once('.').unwrap();
+        for pad in ["", "=", "==", "====="] {
+            assert_eq!(JwtToken::new(&format!("{head}.{payload}{pad}.{sig}")).expiration(), Some(10), "{pad:?}");
+        }
+        assert!(JwtToken::new(&format!("{head}.=={payload}.{sig}")).payload().is_empty());
     }
 
     #[test]

@@ -191,8 +191,9 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 
 /// [`base64_decode`] of bytes (where the text is in bytes already: no check that it is
 /// UTF-8 first, as any byte outside the alphabet is refused here anyway). `url`: the
-/// base64url symbols `-` and `_` are taken too (for `+` and `/`), as Node's Buffer takes
-/// them: a JWT's parts are read without a normalised copy.
+/// base64url symbols `-` and `_` are taken too (for `+` and `/`), and any number of `=`
+/// at the end, as Node's Buffer takes them: a JWT's parts are read without a normalised
+/// copy.
 pub fn base64_decode_bytes(text: &[u8], url: bool) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     // Six bits a symbol into `group`, a byte out whenever eight are waiting.
@@ -217,7 +218,8 @@ pub fn base64_decode_bytes(text: &[u8], url: bool) -> Option<Vec<u8>> {
     // One symbol alone cannot make a byte; padding fills the last group of four, no more.
     // Two or three symbols at the end leave four or two bits over: they must be zeros.
     let partial = symbols % 4;
-    if partial == 1 || padding > (4 - partial) % 4 || group & ((1 << waiting) - 1) != 0 {
+    // (`url`: any padding at the end, as a JWT's parts are read.)
+    if partial == 1 || (!url && padding > (4 - partial) % 4) || group & ((1 << waiting) - 1) != 0 {
         return None;
     }
     Some(out)
