@@ -95,20 +95,18 @@ pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 
 /// Bytes after the whitespace: `trim_start` and `strip_prefix` were each core code of
 /// their own; the sign and digits are read by `text::parse_int`.
 pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
-    let Some(text) = stored else { return 0 };
+    let text = stored.unwrap_or_default();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    loop {
-        let skip = whitespace_len(text.as_bytes().get(start..).unwrap_or_default());
-        if skip == 0 {
-            break;
-        }
+    while let skip @ 1.. = whitespace_len(bytes.get(start..).unwrap_or_default()) {
         start += skip;
     }
     // A sign, then the leading digits; past i64::MAX (i64::MIN too) the stored value is
     // nonsense: 0, as before.
-    let rest = text.as_bytes().get(start..).unwrap_or_default();
-    let sign = usize::from(matches!(rest.first(), Some(b'-' | b'+')));
-    let end = start + sign + rest.iter().skip(sign).take_while(|b| b.is_ascii_digit()).count();
+    let mut end = start + usize::from(matches!(bytes.get(start), Some(b'-' | b'+')));
+    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
     text.get(start..end).and_then(crate::text::parse_int).filter(|&v| v != i64::MIN).unwrap_or(0)
 }
 
