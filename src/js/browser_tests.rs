@@ -169,3 +169,30 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     SessionStore::new(&storage, &client_id).clear(&stored_as);
     assert_eq!(local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap(), None);
 }
+
+/// `float::parse` is the browser's own number reader: it must read every JSON number as
+/// `JSON.parse` does, bit for bit (the core reads Cognito's times and counts through it).
+#[wasm_bindgen_test]
+fn numbers_read_as_json_parse_reads_them() {
+    for text in [
+        "0",
+        "-0",
+        "1.5",
+        "1731234567.891",
+        "1731234567891e-3",
+        "0.1",
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "2.2250738585072014e-308",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "1E+9",
+        "0.30000000000000004",
+    ] {
+        let want = js_sys::JSON::parse(text).unwrap().as_f64().unwrap();
+        assert_eq!(crate::float::parse(text).to_bits(), want.to_bits(), "{text}");
+    }
+}
