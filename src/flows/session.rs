@@ -1,7 +1,7 @@
 //! The session: what storage holds for a user, refreshing it when expired (one refresh
-//! per user in this page, one across tabs), and revoking it at sign-out. `get_session` is
+//! per user in this page, one across tabs), and revoking it at sign-out. [`session`] is
 //! the one path every caller takes (the SDK's synchronous callback asks
-//! `session_without_request` first, which is where `get_session` starts); what listeners
+//! `session_without_request` first, which is where [`session`] starts); what listeners
 //! are to hear of it comes back with the session.
 
 use super::single_flight::{SingleFlight, Turn};
@@ -115,7 +115,7 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
 
 /// The session when it can be had without a request: `cached` (a caller's in-memory
 /// session) while valid, else what storage says. None: it must be refreshed. The one
-/// decision behind `get_session`.
+/// decision behind [`session`].
 pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, cached: Option<&Session>, username: &str,
 ) -> Option<Result<Session, CognitoError>> {
@@ -132,7 +132,9 @@ pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
 /// The session of `username` (`cached` first, then storage), refreshed when expired.
 /// Concurrent callers in this context share one refresh (`flights`); across tabs, `tabs`
 /// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
-/// storage and sends nothing. Errors carry the SDK's messages.
+/// storage and sends nothing. Errors carry the SDK's messages. (The shipped callers call
+/// [`session`] itself.)
+#[cfg(test)]
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
     username: &str, client_metadata: Option<StringMap>,
@@ -141,9 +143,9 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 }
 
 /// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
-/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it, with
-/// no coordination, as [`refresh_session`]). One future for both, so the refresh it may
-/// send is awaited at one place.
+/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it and
+/// stored, with no coordination; listeners hear of it as of any refresh). One future for
+/// both, so the refresh it may send is awaited at one place.
 pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
     from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<StringMap>,
@@ -183,14 +185,6 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
         }
     };
     found(env, username, refreshed)
-}
-
-/// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
-/// listeners hear of it as of any refresh.
-pub fn refresh_session<'a, T: Transport, S: Storage + ?Sized>(
-    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
-) -> impl Future<Output = Found> + 'a {
-    Mapped(refresh(env, username, refresh_token, client_metadata), move |refreshed| found(env, username, refreshed))
 }
 
 /// A session asked for, and what listeners are to hear of it.

@@ -440,6 +440,30 @@ fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes()
     assert_eq!((found.session.is_err(), found.change), (true, None));
 }
 
+/// `refreshSession(token)` (and getUserData's refresh after a bypass): the session flow
+/// with the token given, sent even while the stored session is valid, stored, and heard of
+/// as a refresh; a caller waiting on no one's flight, and sharing none.
+#[test]
+fn a_refresh_with_a_given_token_sends_it_stores_the_result_and_is_a_refresh() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let (id, access) = tokens(NOW + 60);
+    SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "refresh-1", NOW)).unwrap();
+    server.answer(200, refreshed(None));
+    let flights = SingleFlight::default();
+    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", None));
+    assert_eq!(found.change, Some(Change::Refresh));
+    assert_eq!(found.session.unwrap().refresh_token, "refresh-given");
+    assert_eq!(sent(&server, 0)["AuthParameters"]["REFRESH_TOKEN"], "refresh-given");
+    assert_eq!(SessionStore::new(&storage, "client").load("alice").unwrap().refresh_token, "refresh-given");
+    assert!(!flights.is_running(&crate::storage::keys::refresh_lock("client", "alice")));
+    // A dead token given: the error, and the sign-out it leaves behind.
+    server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
+    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", None));
+    assert_eq!((found.session.unwrap_err().code(), found.change), ("NotAuthorizedException", Some(Change::SignOut)));
+    assert!(storage.keys().is_empty(), "{:?}", storage.keys());
+}
+
 #[test]
 fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
