@@ -4,7 +4,7 @@
 //! `session_without_request` first, which is where [`session`] starts); what listeners
 //! are to hear of it comes back with the session.
 
-use super::single_flight::{SingleFlight, Turn};
+use super::single_flight::SingleFlight;
 use super::{Env, Mapped, Transport};
 use crate::auth::session_from;
 use crate::prelude::*;
@@ -162,9 +162,10 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     // The lock's name (one per client and user) is also the key under which this page's
     // refreshes of the user share one request.
     let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    let refreshed = match coordinated.then(|| flights.turn(&lock_name)) {
-        Some(Turn::Follow(follower)) => follower.await,
-        turn => {
+    let follower = if coordinated { flights.follow(&lock_name) } else { None };
+    let refreshed = match follower {
+        Some(follower) => follower.await,
+        None => {
             let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
             let stored = match from {
                 Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
@@ -177,9 +178,7 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
             };
             if let Some(hold) = hold {
                 tabs.release(&lock_name, hold);
-            }
-            if let Some(Turn::Lead(leader)) = turn {
-                leader.finish(flights, &refreshed);
+                flights.finish(&lock_name, &refreshed);
             }
             refreshed
         }
