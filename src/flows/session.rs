@@ -21,7 +21,9 @@ use core::future::Future;
 /// dead or revoked refresh token) fails at once and clears the stored session, unless
 /// storage meanwhile holds a different refresh token (another tab refreshed).
 /// Not an async fn: the boxed send, its answer taken in by [`refreshed`] (the request and
-/// the hash's name are made when this is called).
+/// the hash's name are made when this is called). Inlined into its one caller, the
+/// session future, which hands it the client metadata by value.
+#[inline(always)]
 pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
     env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
 ) -> impl Future<Output = Result<Session, CognitoError>> + 'a {
