@@ -7,8 +7,9 @@
 use super::single_flight::SingleFlight;
 use super::{Env, Mapped, Transport};
 use crate::auth::session_from;
+use crate::json::Value;
 use crate::prelude::*;
-use crate::protocol::types::{AuthResponse, StringMap};
+use crate::protocol::types::{string_map, AuthResponse};
 use crate::protocol::{self, account, CognitoError, ErrorKind, JsonAnswer};
 use crate::session::Session;
 use crate::storage::events::Change;
@@ -22,10 +23,11 @@ use core::future::Future;
 /// storage meanwhile holds a different refresh token (another tab refreshed).
 /// Not an async fn: the boxed send, its answer taken in by [`refreshed`] (the request and
 /// the hash's name are made when this is called). Inlined into its one caller, the
-/// session future, which hands it the client metadata by value.
+/// session future. `client_metadata` is the method's argument as given (its text members
+/// are sent), read when the request is made: no future holds a copy of it.
 #[inline(always)]
 pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
-    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
+    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<&Value>,
 ) -> impl Future<Output = Result<Session, CognitoError>> + 'a {
     // A remembered device's refresh tokens are bound to it: send its key along.
     let device_key = env.sessions().load_device(username).map(|d| d.key);
@@ -35,7 +37,7 @@ pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
         &pool.client_id,
         refresh_token,
         device_key.as_deref(),
-        client_metadata.as_ref(),
+        client_metadata.and_then(string_map).as_ref(),
         || env.user_context_data(username),
     );
     // Only clients with a secret need the name the hash is computed for.
@@ -139,7 +141,7 @@ pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
 #[cfg(test)]
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
-    username: &str, client_metadata: Option<StringMap>,
+    username: &str, client_metadata: Option<&Value>,
 ) -> Found {
     session(env, flights, tabs, Err(cached), username, client_metadata).await
 }
@@ -150,7 +152,7 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 /// both, so the refresh it may send is awaited at one place.
 pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
-    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<StringMap>,
+    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<&Value>,
 ) -> Found {
     let coordinated = from.is_err();
     if let Err(cached) = from {
