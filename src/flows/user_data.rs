@@ -4,7 +4,6 @@
 use super::transport::Transport;
 use super::Env;
 use crate::json::{self, Value};
-use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};

@@ -142,7 +142,7 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                             let metadata = if caching { Some(call.arg("clientMetadata")) } else { None };
                             let flights = REFRESHES.with(ResetAfterPanic::get);
                             let tabs = tab_lock(call, username);
-                            let from = Ok(&*token);
+                            let from = Ok(token);
                             let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
                             let _ = tell(call, username, found);
                         }
