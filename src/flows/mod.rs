@@ -136,7 +136,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     }
 }
 
-pub use session::{get_session, refresh, refresh_token_is_dead, revoke, stored_session, StoredSession};
+pub use session::{refresh, refresh_token_is_dead, revoke, stored_session, StoredSession};
 
 #[cfg(test)]
 mod tests;

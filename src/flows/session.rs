@@ -1,14 +1,15 @@
 //! The session: what storage holds for a user, refreshing it when expired (one refresh
-//! per user in this page, one across tabs), and revoking it at sign-out. `get_session` is
+//! per user in this page, one across tabs), and revoking it at sign-out. [`session`] is
 //! the one path every caller takes (the SDK's synchronous callback asks
-//! `session_without_request` first, which is where `get_session` starts); what listeners
+//! `session_without_request` first, which is where [`session`] starts); what listeners
 //! are to hear of it comes back with the session.
 
-use super::single_flight::{SingleFlight, Turn};
+use super::single_flight::SingleFlight;
 use super::{Env, Mapped, Transport};
 use crate::auth::session_from;
+use crate::json::Value;
 use crate::prelude::*;
-use crate::protocol::types::{AuthResponse, StringMap};
+use crate::protocol::types::{string_map, AuthResponse};
 use crate::protocol::{self, account, CognitoError, ErrorKind, JsonAnswer};
 use crate::session::Session;
 use crate::storage::events::Change;
@@ -21,9 +22,12 @@ use core::future::Future;
 /// dead or revoked refresh token) fails at once and clears the stored session, unless
 /// storage meanwhile holds a different refresh token (another tab refreshed).
 /// Not an async fn: the boxed send, its answer taken in by [`refreshed`] (the request and
-/// the hash's name are made when this is called).
+/// the hash's name are made when this is called). Inlined into its one caller, the
+/// session future. `client_metadata` is the method's argument as given (its text members
+/// are sent), read when the request is made: no future holds a copy of it.
+#[inline(always)]
 pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
-    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
+    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<&Value>,
 ) -> impl Future<Output = Result<Session, CognitoError>> + 'a {
     // A remembered device's refresh tokens are bound to it: send its key along.
     let device_key = env.sessions().load_device(username).map(|d| d.key);
@@ -33,7 +37,7 @@ pub fn refresh<'a, T: Transport, S: Storage + ?Sized>(
         &pool.client_id,
         refresh_token,
         device_key.as_deref(),
-        client_metadata.as_ref(),
+        client_metadata.and_then(string_map).as_ref(),
         || env.user_context_data(username),
     );
     // Only clients with a secret need the name the hash is computed for.
@@ -115,7 +119,7 @@ pub fn stored_session<T: Transport, S: Storage + ?Sized>(env: &Env<'_, T, S>, us
 
 /// The session when it can be had without a request: `cached` (a caller's in-memory
 /// session) while valid, else what storage says. None: it must be refreshed. The one
-/// decision behind `get_session`.
+/// decision behind [`session`].
 pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, cached: Option<&Session>, username: &str,
 ) -> Option<Result<Session, CognitoError>> {
@@ -132,21 +136,23 @@ pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
 /// The session of `username` (`cached` first, then storage), refreshed when expired.
 /// Concurrent callers in this context share one refresh (`flights`); across tabs, `tabs`
 /// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
-/// storage and sends nothing. Errors carry the SDK's messages.
+/// storage and sends nothing. Errors carry the SDK's messages. (The shipped callers call
+/// [`session`] itself.)
+#[cfg(test)]
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
-    username: &str, client_metadata: Option<StringMap>,
+    username: &str, client_metadata: Option<&Value>,
 ) -> Found {
     session(env, flights, tabs, Err(cached), username, client_metadata).await
 }
 
 /// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
-/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it, with
-/// no coordination, as [`refresh_session`]). One future for both, so the refresh it may
-/// send is awaited at one place.
+/// or `refreshSession` (`from` is `Ok` of the refresh token given: refreshed with it and
+/// stored, with no coordination; listeners hear of it as of any refresh). One future for
+/// both, so the refresh it may send is awaited at one place.
 pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
-    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<StringMap>,
+    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<&Value>,
 ) -> Found {
     let coordinated = from.is_err();
     if let Err(cached) = from {
@@ -160,9 +166,10 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
     // The lock's name (one per client and user) is also the key under which this page's
     // refreshes of the user share one request.
     let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    let refreshed = match coordinated.then(|| flights.turn(&lock_name)) {
-        Some(Turn::Follow(follower)) => follower.await,
-        turn => {
+    let follower = if coordinated { flights.follow(&lock_name) } else { None };
+    let refreshed = match follower {
+        Some(follower) => follower.await,
+        None => {
             let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
             let stored = match from {
                 Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
@@ -175,22 +182,12 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
             };
             if let Some(hold) = hold {
                 tabs.release(&lock_name, hold);
-            }
-            if let Some(Turn::Lead(leader)) = turn {
-                leader.finish(flights, &refreshed);
+                flights.finish(&lock_name, &refreshed);
             }
             refreshed
         }
     };
     found(env, username, refreshed)
-}
-
-/// `refreshSession(refreshToken)`: refreshes with the token given and stores the result;
-/// listeners hear of it as of any refresh.
-pub fn refresh_session<'a, T: Transport, S: Storage + ?Sized>(
-    env: &'a Env<'a, T, S>, username: &'a str, refresh_token: &'a str, client_metadata: Option<StringMap>,
-) -> impl Future<Output = Found> + 'a {
-    Mapped(refresh(env, username, refresh_token, client_metadata), move |refreshed| found(env, username, refreshed))
 }
 
 /// A session asked for, and what listeners are to hear of it.

@@ -9,11 +9,9 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-/// One running operation: its result once it ends, and who waits for it.
-struct Flight<T> {
-    result: RefCell<Option<T>>,
-    wakers: RefCell<Vec<Waker>>,
-}
+/// One running operation: its result once it ends, and who waits for it (one cell for
+/// both).
+type Flight<T> = RefCell<(Option<T>, Vec<Waker>)>;
 
 /// Keys and their flights in a Vec: a few keys at most (one per signed-in user), and a
 /// hash map would add hashing code to the wasm. (One result type is shipped, the
@@ -27,61 +25,53 @@ impl<T: Clone> Default for SingleFlight<T> {
     }
 }
 
-/// Resolves when the leader stores the result in the flight.
+/// Resolves when the caller running the operation [`SingleFlight::finish`]es it.
 pub struct Follower<T>(Rc<Flight<T>>);
 
 impl<T: Clone> Future for Follower<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        match &*self.0.result.borrow() {
+        let mut flight = self.0.borrow_mut();
+        match &flight.0 {
             Some(result) => Poll::Ready(result.clone()),
             None => {
-                self.0.wakers.borrow_mut().push(cx.waker().clone());
+                flight.1.push(cx.waker().clone());
                 Poll::Pending
             }
         }
     }
 }
 
-/// A caller's part in the operation of its key: the one that runs it, or one that waits.
-pub enum Turn<T> {
-    /// No operation of this key was running: the caller runs it, then [`Leader::finish`]es.
-    Lead(Leader<T>),
-    /// Another caller runs it: await its result.
-    Follow(Follower<T>),
-}
-
-/// The caller that runs the operation of its key (see [`Turn::Lead`]).
-pub struct Leader<T>(Rc<Flight<T>>);
-
-impl<T: Clone> Leader<T> {
-    /// Hands `result` to every caller that waits for it; the key is free again: the next
-    /// caller runs again.
-    pub fn finish(self, flights: &SingleFlight<T>, result: &T) {
-        let mut all = flights.0.borrow_mut();
-        if let Some(at) = all.iter().position(|(_, f)| Rc::ptr_eq(f, &self.0)) {
-            all.swap_remove(at);
-        }
-        drop(all);
-        *self.0.result.borrow_mut() = Some(result.clone());
-        for w in self.0.wakers.take() {
-            w.wake();
-        }
-    }
-}
-
 impl<T: Clone> SingleFlight<T> {
-    /// Whether this caller runs the operation of `key` or waits for the one running: a
-    /// decision, not a future, so a caller awaits its own operation (no future of it nested
-    /// in this one's).
-    pub fn turn(&self, key: &str) -> Turn<T> {
+    /// Whether this caller waits for the operation of `key` already running (Some), or
+    /// runs it (None), then [`SingleFlight::finish`]es it. A decision, not a future, so a
+    /// caller awaits its own operation (no future of it nested in this one's). The key
+    /// names the flight: one per key runs at a time, so no handle of it is kept.
+    pub fn follow(&self, key: &str) -> Option<Follower<T>> {
         let mut flights = self.0.borrow_mut();
         if let Some((_, flight)) = flights.iter().find(|(k, _)| k == key) {
-            return Turn::Follow(Follower(flight.clone()));
+            return Some(Follower(flight.clone()));
         }
-        let flight = Rc::new(Flight { result: RefCell::new(None), wakers: RefCell::new(Vec::new()) });
-        flights.push((key.to_string(), flight.clone()));
-        Turn::Lead(Leader(flight))
+        flights.push((key.to_string(), Rc::default()));
+        None
+    }
+
+    /// Hands `result` to every caller that waits for the operation of `key` (run by the
+    /// caller [`SingleFlight::follow`] told to); the key is free again: the next caller
+    /// runs again.
+    pub fn finish(&self, key: &str, result: &T) {
+        let mut all = self.0.borrow_mut();
+        let Some(at) = all.iter().position(|(k, _)| k == key) else { return };
+        let (_, flight) = all.swap_remove(at);
+        drop(all);
+        let wakers = {
+            let mut flight = flight.borrow_mut();
+            flight.0 = Some(result.clone());
+            core::mem::take(&mut flight.1)
+        };
+        for w in wakers {
+            w.wake();
+        }
     }
 
     /// Runs `start()` unless an operation for `key` is already running, in which case
@@ -89,11 +79,11 @@ impl<T: Clone> SingleFlight<T> {
     /// themselves: a future of this around theirs is a state machine more.)
     #[cfg(test)]
     pub async fn run<F: Future<Output = T>>(&self, key: &str, start: impl FnOnce() -> F) -> T {
-        match self.turn(key) {
-            Turn::Follow(follower) => follower.await,
-            Turn::Lead(leader) => {
+        match self.follow(key) {
+            Some(follower) => follower.await,
+            None => {
                 let result = start().await;
-                leader.finish(self, &result);
+                self.finish(key, &result);
                 result
             }
         }

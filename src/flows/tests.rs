@@ -120,7 +120,7 @@ fn fresh_session(env: &Env<'_, FakeServer, MemoryStorage>) -> Result<Session, Co
 /// `get_session`'s session alone.
 async fn get_session_result<L: crate::storage::tab_lock::TabLock>(
     env: &Env<'_, FakeServer, MemoryStorage>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
-    cached: Option<&Session>, username: &str, client_metadata: Option<crate::protocol::types::StringMap>,
+    cached: Option<&Session>, username: &str, client_metadata: Option<&Value>,
 ) -> Result<Session, CognitoError> {
     get_session(env, flights, tabs, cached, username, client_metadata).await.session
 }
@@ -438,6 +438,33 @@ fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes()
     }
     let found = get();
     assert_eq!((found.session.is_err(), found.change), (true, None));
+}
+
+/// `refreshSession(token)` (and getUserData's refresh after a bypass): the session flow
+/// with the token given, sent even while the stored session is valid, stored, and heard of
+/// as a refresh; a caller waiting on no one's flight, and sharing none.
+#[test]
+fn a_refresh_with_a_given_token_sends_it_stores_the_result_and_is_a_refresh() {
+    let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
+    let env = env(&pool, &server, &storage);
+    let (id, access) = tokens(NOW + 60);
+    SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "refresh-1", NOW)).unwrap();
+    server.answer(200, refreshed(None));
+    let flights = SingleFlight::default();
+    // The method's clientMetadata argument as given: its text members are sent.
+    let metadata = json!({"k": "v", "n": 1});
+    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", Some(&metadata)));
+    assert_eq!(found.change, Some(Change::Refresh));
+    assert_eq!(found.session.unwrap().refresh_token, "refresh-given");
+    assert_eq!(sent(&server, 0)["AuthParameters"]["REFRESH_TOKEN"], "refresh-given");
+    assert_eq!(sent(&server, 0)["ClientMetadata"], json!({"k": "v"}));
+    assert_eq!(SessionStore::new(&storage, "client").load("alice").unwrap().refresh_token, "refresh-given");
+    assert!(!flights.is_running(&crate::storage::keys::refresh_lock("client", "alice")));
+    // A dead token given: the error, and the sign-out it leaves behind.
+    server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
+    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", None));
+    assert_eq!((found.session.unwrap_err().code(), found.change), ("NotAuthorizedException", Some(Change::SignOut)));
+    assert!(storage.keys().is_empty(), "{:?}", storage.keys());
 }
 
 #[test]

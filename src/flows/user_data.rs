@@ -4,7 +4,6 @@
 use super::transport::Transport;
 use super::Env;
 use crate::json::{self, Value};
-use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::Session;
 use crate::storage::keys::{self, UserItem};
@@ -47,10 +46,11 @@ pub fn cached<T: Transport, S: Storage + ?Sized>(
 /// SDK's behaviour, so new attributes reach the ID token): with this refresh token, the
 /// in-memory session's (read again after GetUser, as the caller may have replaced it
 /// meanwhile) when it is valid and has one.
-pub fn refresh_token<T: Transport, S: Storage + ?Sized>(
-    env: &Env<'_, T, S>, session: Option<&Session>,
-) -> Option<String> {
-    valid_session(env, session).ok().map(|s| s.refresh_token.clone()).filter(|t| !t.is_empty())
+/// Borrowed from the session, not copied: the caller's future holds no string of it.
+pub fn refresh_token<'s, T: Transport, S: Storage + ?Sized>(
+    env: &Env<'_, T, S>, session: Option<&'s Session>,
+) -> Option<&'s str> {
+    valid_session(env, session).ok().map(|s| s.refresh_token.as_str()).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -90,7 +90,7 @@ mod tests {
         let data = user::call(env, &caller, &account::GET_USER, &Value::Null).await?;
         if bypass_cache {
             if let Some(token) = refresh_token(env, session) {
-                let _ = refresh(token).await; // best effort, as in the SDK
+                let _ = refresh(token.to_string()).await; // best effort, as in the SDK
             }
         }
         Ok(Value::Object(data))

@@ -139,10 +139,10 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                     // only getUserData's refresh sends its ClientMetadata.
                     After::CachesUserData if bypass => {
                         if let Some(token) = user_data::refresh_token(&env, call.session()) {
-                            let metadata = if caching { call.string_map("clientMetadata") } else { None };
+                            let metadata = if caching { Some(call.arg("clientMetadata")) } else { None };
                             let flights = REFRESHES.with(ResetAfterPanic::get);
                             let tabs = tab_lock(call, username);
-                            let from = Ok(&*token);
+                            let from = Ok(token);
                             let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
                             let _ = tell(call, username, found);
                         }
@@ -173,7 +173,7 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                 call.session().cloned().ok_or_else(|| CognitoError::not_authenticated("User is not authenticated"))
             } else {
                 // Sign-outs send no ClientMetadata.
-                let metadata = if op == SessionOp::SignOut { None } else { call.string_map("clientMetadata") };
+                let metadata = if op == SessionOp::SignOut { None } else { Some(call.arg("clientMetadata")) };
                 let token = if op == SessionOp::Refresh { Some(call.text("refreshToken")) } else { None };
                 let from = token.as_deref().ok_or(call.session());
                 let flights = REFRESHES.with(ResetAfterPanic::get);
