@@ -118,14 +118,14 @@ function facadeSource(glue, userAgent) {
 const passthroughs = (facade, declare) => facade.passthrough.map((n) => `${declare} ${n} = (...args) => (ready(), wasm.${n}(...args));`).join('\n');
 
 /**
- * The core's user agent (`now('userAgent')`), read from the wasm just built, through the
+ * The core's user agent (`now('userAgent')`: the wasm's `call` with id 0), read from the wasm just built, through the
  * glue the package carries: the entries hold it as a literal (src/facade/UserAgent.js), so
  * the text has one source, the core's, and loading the package runs no wasm for it.
  */
 async function coreUserAgent(glue, wasm) {
   const built = await import(`data:text/javascript,${encodeURIComponent(glue)}`);
   built.initSync({ module: wasm });
-  const { reply } = JSON.parse(built.now('userAgent', '{}', undefined));
+  const { reply } = JSON.parse(built.call('userAgent', '{}', undefined, 0));
   if (typeof reply.ok !== 'string' || !reply.ok) throw new Error(`the wasm's user agent is ${JSON.stringify(reply)}`);
   return reply.ok;
 }

@@ -8,7 +8,7 @@
 // into the SDK's objects, and hands a reply to the callback object, the Node-style
 // callback or the Promise, once.
 
-/** The calls in flight (`run`), by id: settled by the wasm (`host.settle`), or failed all
+/** The calls in flight (`run`), by id (from 1: `call` takes 0 for `now`): settled by the wasm (`host.settle`), or failed all
  * at once by a panic (`host.panicked`, src/js/panic.rs). */
 const calls = new Map();
 let nextCall = 0;
@@ -74,9 +74,9 @@ function enter(f, call) {
   }
 }
 
-/** `now(op, input, storage)`: the core's answer, parsed. */
+/** `now(op, input, storage)` (the wasm's `call`, id 0): the core's answer, parsed. */
 function coreNow(op, input, storage) {
-  return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
+  return JSON.parse(enter(() => wasm.call(op, JSON.stringify(input), storage, 0)));
 }
 
 /** `now(op, input, storage)`'s value; throws its error. */
@@ -84,13 +84,14 @@ function nowOk(op, input = {}, storage) {
   return okOrThrow(coreNow(op, input, storage));
 }
 
-/** `run(op, input, storage, id)`: a Promise of the core's answer, parsed. */
+/** `run(op, input, storage)` (the wasm's `call`, with the call's id): a Promise of the
+ * core's answer, parsed. */
 function coreRun(op, input, storage) {
   const text = JSON.stringify(input);
-  const id = nextCall++;
+  const id = ++nextCall;
   const answer = new Promise((resolve, reject) => calls.set(id, { resolve, reject }));
   return enter(() => {
-    wasm.run(op, text, storage, id);
+    wasm.call(op, text, storage, id);
     return answer;
   }, answer).then(JSON.parse);
 }

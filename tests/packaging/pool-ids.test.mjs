@@ -121,7 +121,7 @@ before(async () => {
   glue.initSync({ module: wasmBytes() });
   glue.__host({ idle: () => false, userAgent: () => undefined });
   core = async (c) => {
-    const { reply } = JSON.parse(glue.now('pool', JSON.stringify({ pool: { UserPoolId: c[0], ClientId: c[1], endpoint: c[2] } }), undefined));
+    const { reply } = JSON.parse(glue.call('pool', JSON.stringify({ pool: { UserPoolId: c[0], ClientId: c[1], endpoint: c[2] } }), undefined, 0));
     return reply.err ? { error: reply.err.message } : { endpoint: await requestedEndpoint(c) };
   };
 });

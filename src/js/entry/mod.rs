@@ -1,10 +1,10 @@
 //! The wasm boundary. The public classes are plain JavaScript (src/facade); they call
 //! these few entry points with plain data and get plain data back:
 //!
-//! - `run(op, input, storage, id)`: an operation that may send requests; its answer
-//!   settles the JS side's Promise of call `id` (a panic rejects it with a coded error,
-//!   see `super::panic`).
-//! - `now(op, input, storage)`: an operation that never waits; the answer at once.
+//! - `call(op, input, storage, id)`, `id` not 0 (`run`): an operation that may send
+//!   requests; its answer settles the JS side's Promise of call `id` (a panic rejects it
+//!   with a coded error, see `super::panic`).
+//! - `call(op, input, storage, 0)` (`now`): an operation that never waits; the answer at once.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -39,13 +39,25 @@ use wasm_bindgen::prelude::*;
 /// every operation, rather than each being inlined into one state machine of them all.
 type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
-/// `run`: an operation that may send requests. Its answer's JSON text goes to the call
-/// `id` of the JS side (`host.settle`), which holds the call's Promise. (The texts are
-/// taken as `String`s, here and in `now`: wasm-bindgen's `&str` arguments bring a checked
-/// conversion each, measured larger.)
+/// `call(op, input, storage, id)`: the one entry point, for both kinds of operation (one
+/// export: each costs a wasm-bindgen wrapper and its JS glue). `id` 0: an operation that
+/// never waits (`now`), answered at once. Any other `id`: an operation that may send
+/// requests (`run`), which answers "" here; its answer's JSON text goes to the JS side's
+/// call `id` (`host.settle`), which holds the call's Promise. (The texts are taken as
+/// `String`s: wasm-bindgen's `&str` arguments bring a checked conversion each, measured
+/// larger.)
 #[wasm_bindgen]
-pub fn run(name: String, input: String, storage: JsValue, id: u32) {
-    let (input, storage) = (json::parse(&input).unwrap_or(Value::Null), JsStorage(storage));
+pub fn call(name: String, input: String, storage: JsValue, id: u32) -> String {
+    let input = json::parse(&input).unwrap_or(Value::Null);
+    if id == 0 {
+        return now(&name, input, storage);
+    }
+    run(name, input, JsStorage(storage), id);
+    String::new()
+}
+
+/// `run`: spawns the operation's future, which settles the call `id`.
+fn run(name: String, input: Value, storage: JsStorage, id: u32) {
     let op = Op::parse(&name);
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
@@ -71,10 +83,8 @@ pub fn run(name: String, input: String, storage: JsValue, id: u32) {
     }
 }
 
-/// `now`: an operation that never waits.
-#[wasm_bindgen]
-pub fn now(name: String, input: String, storage: JsValue) -> String {
-    let (name, input) = (&*name, json::parse(&input).unwrap_or(Value::Null));
+/// `now`: an operation that never waits; its answer.
+fn now(name: &str, input: Value, storage: JsValue) -> String {
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)
