@@ -253,9 +253,6 @@ script_src = new URL(document.currentScript.src, location.href).toString();
 `, ''],
   // The start function, which the glue's init calls itself: nothing calls its wrapper.
   ['exports.__installPanicHook = __installPanicHook;\n', ''],
-  // The exports that take no string, which the facade calls on the instance itself
-  // (`instanceExports`): their wrappers only forward, and unexported the minifier drops them.
-  ...['__atIdle', '__host'].map((name) => [`exports.${name} = ${name};\n`, '']),
 ];
 
 /** `glue` with `edits` made; `what` names the glue in the error when one does not match.

@@ -1,9 +1,10 @@
 //! The futures of the calls in flight, run from the JS side. A task is polled by
-//! `__poll`, which the JS runs from a microtask (`host.schedule`) inside a `try`: a trap
-//! in a task (a panic, or an exception thrown through the wasm) ends that export call,
-//! and the JS calls `__poll` again saying so, to run the tasks after it. The host's
-//! asynchronous operations (fetch, timers, Web Locks, WebAuthn) take an id and report
-//! their outcome to `__settle` under it ([`Wait`]).
+//! `__poll` (through the entry point, `super::entry::call`), which the JS runs from a
+//! microtask (`host.schedule`) inside a `try`: a trap in a task (a panic, or an exception
+//! thrown through the wasm) ends that export call, and the JS calls `__poll` again saying
+//! so, to run the tasks after it. The host's asynchronous operations (fetch, timers, Web
+//! Locks, WebAuthn) take an id and report their outcome to `__settled` / `__failed` under
+//! it ([`Wait`]).
 //!
 //! This replaces wasm-bindgen-futures' executor and `JsFuture`, whose closures, queue and
 //! glue cost more than this (BENCHMARKS.md, "Size decisions"), and the trampoline through
@@ -17,7 +18,6 @@ use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
-use wasm_bindgen::prelude::*;
 
 struct Task {
     /// The panic count when spawned: a panic since fails its call, and it stops.
@@ -92,14 +92,13 @@ pub fn schedule() {
 /// polling is gone (its state is torn mid-poll: it is never polled nor dropped again),
 /// and unless a panic already reported it, the calls in flight fail as after a panic.
 /// `message` is "" when the exception had none (a `String` costs less than an `Option`).
-#[wasm_bindgen(js_name = __poll)]
-pub fn run(trapped: bool, message: String) {
+pub fn run(trapped: bool, message: &str) {
     if trapped {
         // Not in a task's poll (the trap was this module's own): the next run goes on.
         let Some(panics) = POLLING.with(Cell::take) else { return };
         if panics == panic::panics() {
             // A JS exception unwound it, not a panic: the hook did not run.
-            panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { &message });
+            panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { message });
         }
     } else {
         SCHEDULED.with(|s| s.set(false));
@@ -129,7 +128,7 @@ fn poll(id: u32) {
 
 /// What a JS operation of the host gives, awaited: its value, or what it failed with (as
 /// text, "" for anything else). The operation is started with the id it settles
-/// (`__settle`): `let wait = Wait::new(); host().sleep(ms, wait.id()); wait.await`.
+/// (`__settled` / `__failed`): `let wait = Wait::new(); host().sleep(ms, wait.id()); wait.await`.
 pub struct Wait(u32);
 
 impl Wait {
@@ -145,7 +144,6 @@ impl Wait {
 }
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
-#[wasm_bindgen(js_name = __settle)]
 pub fn settle(id: u32, ok: bool, value: String) {
     let waker = SETTLEMENTS.with(|s| {
         let mut s = s.borrow_mut();

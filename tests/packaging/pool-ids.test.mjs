@@ -119,7 +119,7 @@ before(async () => {
   const glue = await import(pathToFileURL(join(PKG, 'cognito_identity_wasm.js')).href);
   const { wasmBytes } = await import(pathToFileURL(join(PKG, 'wasm-bytes.js')).href);
   glue.initSync({ module: wasmBytes() });
-  glue.__host({ idle: () => false, userAgent: () => undefined });
+  glue.call('__host', '', { idle: () => false, userAgent: () => undefined }, 0);
   core = async (c) => {
     const { reply } = JSON.parse(glue.call('pool', JSON.stringify({ pool: { UserPoolId: c[0], ClientId: c[1], endpoint: c[2] } }), undefined, 0));
     return reply.err ? { error: reply.err.message } : { endpoint: await requestedEndpoint(c) };

@@ -1,10 +1,10 @@
 //! The wasm boundary. The public classes are plain JavaScript (src/facade); they call
-//! these few entry points with plain data and get plain data back:
+//! its one export, [`call`], with plain data and get plain data back, in two ways:
 //!
-//! - `call(op, input, storage, id)`, `id` not 0 (`run`): an operation that may send
+//! - `run` (`call(op, input, storage, id)`, `id` not 0): an operation that may send
 //!   requests; its answer settles the JS side's Promise of call `id` (a panic rejects it
 //!   with a coded error, see `super::panic`).
-//! - `call(op, input, storage, 0)` (`now`): an operation that never waits; the answer at once.
+//! - `now` (`call(op, input, storage, 0)`): an operation that never waits; the answer at once.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -39,26 +39,43 @@ use wasm_bindgen::prelude::*;
 /// every operation, rather than each being inlined into one state machine of them all.
 type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
-/// `call(op, input, storage, id)`: the one entry point, for both kinds of operation (one
-/// export: each costs a wasm-bindgen wrapper and its JS glue). `id` 0: an operation that
-/// never waits (`now`), answered at once. Any other `id`: an operation that may send
-/// requests (`run`), which answers "" here; its answer's JSON text goes to the JS side's
-/// call `id` (`host.settle`), which holds the call's Promise. (The texts are taken as
-/// `String`s: wasm-bindgen's `&str` arguments bring a checked conversion each, measured
-/// larger.)
+/// `call(op, input, storage, id)`: the wasm's one entry point (each export costs a
+/// wasm-bindgen wrapper and its JS glue), for the facade's operations and for the JS
+/// side's own calls (`Op`'s first group):
+///
+/// - `id` 0: an operation that never waits (`now`), answered at once.
+/// - any other `id`: an operation that may send requests (`run`), which answers "" here;
+///   its answer's JSON text goes to the JS side's call `id` (`host.settle`), which holds
+///   the call's Promise.
+/// - `__settled` / `__failed` (the host's operation `id` ended, `input` its value),
+///   `__poll` (`id`: 1 when the last poll trapped, `input` what the exception said),
+///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`), `__host` (`storage`
+///   is the host): see `super::tasks`, `super::srp_ahead`, `super::events`, `super::host`.
+///
+/// (The texts are taken as `String`s: wasm-bindgen's `&str` arguments bring a checked
+/// conversion each, measured larger.)
 #[wasm_bindgen]
 pub fn call(name: String, input: String, storage: JsValue, id: u32) -> String {
-    let input = json::parse(&input).unwrap_or(Value::Null);
-    if id == 0 {
-        return now(&name, input, storage);
+    let op = Op::parse(&name);
+    match op {
+        Op::Settled | Op::Failed => super::tasks::settle(id, op == Op::Settled, input),
+        Op::Poll => super::tasks::run(id != 0, &input),
+        Op::AtIdle => super::srp_ahead::at_idle(id != 0),
+        Op::StorageEvent => super::events::on_storage_event(&input),
+        Op::Host => super::host::set_host(storage.unchecked_into()),
+        _ => {
+            let input = json::parse(&input).unwrap_or(Value::Null);
+            if id == 0 {
+                return now(op, &name, input, storage);
+            }
+            run(op, name, input, JsStorage(storage), id);
+        }
     }
-    run(name, input, JsStorage(storage), id);
     String::new()
 }
 
 /// `run`: spawns the operation's future, which settles the call `id`.
-fn run(name: String, input: Value, storage: JsStorage, id: u32) {
-    let op = Op::parse(&name);
+fn run(op: Op, name: String, input: Value, storage: JsStorage, id: u32) {
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
@@ -84,13 +101,13 @@ fn run(name: String, input: Value, storage: JsStorage, id: u32) {
 }
 
 /// `now`: an operation that never waits; its answer.
-fn now(name: &str, input: Value, storage: JsValue) -> String {
+fn now(op: Op, name: &str, input: Value, storage: JsValue) -> String {
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)
     let outcome = match name.strip_prefix("srp.") {
         Some(helper_op) => data::srp(helper_op, &input),
-        None => now_outcome(Op::parse(name), name, input, storage, &mut answer),
+        None => now_outcome(op, name, input, storage, &mut answer),
     };
     answer.text(outcome)
 }

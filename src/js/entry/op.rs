@@ -9,7 +9,7 @@ use crate::protocol::{account, registration};
 /// one-request operations' rows (`ROWS`: the last operations, in their order).
 macro_rules! ops {
     ($($op:ident = $name:literal,)* ; $($row_op:ident = $row_name:literal => $row:expr,)*) => {
-        /// Every operation of `run` and `now` but the `srp.` ones (`data`), grouped by the
+        /// Every operation of `call` but the `srp.` ones (`data`), grouped by the
         /// module that answers it (each module's a contiguous range: one range check
         /// before its jump table).
         #[derive(Clone, Copy, PartialEq)]
@@ -32,6 +32,13 @@ macro_rules! ops {
 }
 
 ops! {
+    // the JS side's own calls (`super::call`)
+    Settled = "__settled",
+    Failed = "__failed",
+    Poll = "__poll",
+    AtIdle = "__atIdle",
+    StorageEvent = "__storageEvent",
+    Host = "__host",
     // data
     DecodePayload = "decodePayload",
     CalculateClockDrift = "calculateClockDrift",
