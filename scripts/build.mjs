@@ -251,8 +251,6 @@ if (typeof document !== 'undefined' && document.currentScript !== null) {
 script_src = new URL(document.currentScript.src, location.href).toString();
 }
 `, ''],
-  // The start function, which the glue's init calls itself: nothing calls its wrapper.
-  ['exports.__installPanicHook = __installPanicHook;\n', ''],
 ];
 
 /** `glue` with `edits` made; `what` names the glue in the error when one does not match.

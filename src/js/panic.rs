@@ -54,11 +54,12 @@ pub fn panics() -> u32 {
     PANICS.with(Cell::get)
 }
 
-/// Runs once, when the module is instantiated.
+/// Runs once, when the module is instantiated: builds other than the shipped one link
+/// std, whose panic handler calls this hook. (The shipped build has its own panic handler
+/// and no start function: an empty one would still cost an export and its glue.)
+#[cfg(not(shipped))]
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
-    // Builds other than the shipped one link std, whose panic handler calls this hook.
-    #[cfg(not(shipped))]
     std::panic::set_hook(Box::new(|info| {
         let text = info.payload().downcast_ref::<&str>().copied();
         let at = info.location().map_or(("", 0), |l| (l.file(), l.line()));
