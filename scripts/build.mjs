@@ -118,14 +118,17 @@ function facadeSource(glue, userAgent) {
 const passthroughs = (facade, declare) => facade.passthrough.map((n) => `${declare} ${n} = (...args) => (ready(), wasm.${n}(...args));`).join('\n');
 
 /**
- * The core's user agent (`now('userAgent')`: the wasm's `call` with id 0), read from the wasm just built, through the
+ * The core's user agent (`now('userAgent')`: the wasm's `call` with id 0, answered through `host.settle`), read from the wasm just built, through the
  * glue the package carries: the entries hold it as a literal (src/facade/UserAgent.js), so
  * the text has one source, the core's, and loading the package runs no wasm for it.
  */
 async function coreUserAgent(glue, wasm) {
   const built = await import(`data:text/javascript,${encodeURIComponent(glue)}`);
   built.initSync({ module: wasm });
-  const { reply } = JSON.parse(built.call('userAgent', '{}', undefined, 0));
+  let answer;
+  built.call('__host', '', { settle: (id, text) => (answer = text) }, 0);
+  built.call('userAgent', '{}', undefined, 0);
+  const { reply } = JSON.parse(answer);
   if (typeof reply.ok !== 'string' || !reply.ok) throw new Error(`the wasm's user agent is ${JSON.stringify(reply)}`);
   return reply.ok;
 }
@@ -197,14 +200,6 @@ module = new WebAssembly.Module(module);
   ...optionalStringReturns(),
   // No string needs realloc now.
   [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
-  // An export that returns a string frees it in a `finally`, which after a trap (the only
-  // way out between the call and the free) frees nothing (its length is still undefined):
-  // the string is read, freed, returned.
-  [/let (deferred\w+);\n[ \t]*let (deferred\w+);\n[ \t]*try \{\n([^]*?)\n([ \t]*)const ret = ([^;\n]*);\n[ \t]*\1 = ret\[0\];\n[ \t]*\2 = ret\[1\];\n[ \t]*return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n[ \t]*\} finally \{\n[ \t]*(wasm\.[\w$]+)\(\1, \2, 1\);\n[ \t]*\}/g,
-    (_, ptr, len, body, indent, call, free) => {
-      const outer = indent.slice(4);
-      return [body.replace(/^ {4}/gm, '').trimStart(), `const ret = ${call};`, 'const text = getStringFromWasm0(ret[0], ret[1]);', `${free}(ret[0], ret[1], 1);`, 'return text;'].join(`\n${outer}`);
-    }],
   // The one import that may throw (`crypto.getRandomValues`) catches for itself, rather
   // than through a closure and `apply` (handleError).
   [/function\(\) \{ return handleError\(function \(([^)]*)\) \{\n([^]*?)\n([ \t]*)\}, arguments\); \}/g,

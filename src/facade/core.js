@@ -75,9 +75,14 @@ function enter(f, call) {
   }
 }
 
+/** The answer of the last `now`, which the wasm hands over (`host.settle`, id 0) before
+ * its `call` returns. */
+let nowAnswer;
+
 /** `now(op, input, storage)` (the wasm's `call`, id 0): the core's answer, parsed. */
 function coreNow(op, input, storage) {
-  return JSON.parse(enter(() => wasm.call(op, JSON.stringify(input), storage, 0)));
+  enter(() => wasm.call(op, JSON.stringify(input), storage, 0));
+  return JSON.parse(nowAnswer);
 }
 
 /** `now(op, input, storage)`'s value; throws its error. */
@@ -367,8 +372,10 @@ const host = {
     microtask(runTasks);
   },
 
-  /** Resolves call `id` with the core's answer (unless a panic failed it already). */
+  /** Resolves call `id` with the core's answer (unless a panic failed it already); id 0
+   * is `now`'s (`coreNow`). */
   settle(id, answer) {
+    if (!id) nowAnswer = answer;
     const call = calls.get(id);
     calls.delete(id);
     if (call) call.resolve(answer);

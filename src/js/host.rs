@@ -22,7 +22,7 @@ extern "C" {
     /// Ends after `ms` (at once where there is no timer).
     #[wasm_bindgen(method)]
     pub fn sleep(this: &Host, ms: u32, wait: u32);
-    /// Resolves the call `id` (`run`) with `answer`.
+    /// Resolves the call `id` (`run`) with `answer`; id 0 is the answer of `now`.
     #[wasm_bindgen(method)]
     pub fn settle(this: &Host, id: u32, answer: &str);
     /// After a panic: lets go of the Web Locks held, has the shadow stack put back, and
@@ -105,7 +105,7 @@ pub fn install_for_tests() {
         return;
     }
     let exports = js_sys::Object::new();
-    let call = Closure::<dyn FnMut(String, String, JsValue, u32) -> String>::new(super::entry::call).into_js_value();
+    let call = Closure::<dyn FnMut(String, String, JsValue, u32)>::new(super::entry::call).into_js_value();
     js_sys::Reflect::set(&exports, &"call".into(), &call).unwrap();
     let source = include_str!("../facade/core.js").to_string() + "\nreturn host;";
     let made = js_sys::Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();

@@ -43,10 +43,14 @@ type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 /// wasm-bindgen wrapper and its JS glue), for the facade's operations and for the JS
 /// side's own calls (`Op`'s first group):
 ///
-/// - `id` 0: an operation that never waits (`now`), answered at once.
-/// - any other `id`: an operation that may send requests (`run`), which answers "" here;
-///   its answer's JSON text goes to the JS side's call `id` (`host.settle`), which holds
-///   the call's Promise.
+/// - `id` 0: an operation that never waits (`now`), answered at once: its answer's JSON
+///   text goes to `host.settle` under id 0 before `call` returns.
+/// - any other `id`: an operation that may send requests (`run`): its answer's JSON text
+///   goes to the JS side's call `id` (`host.settle`), which holds the call's Promise.
+///
+/// The answers are handed over, not returned: a returned string costs the export its
+/// conversion (the boxed slice, the multivalue return) and the glue its reading and
+/// freeing, on top of the import every `run` answer takes anyway.
 /// - `__settled` / `__failed` (the host's operation `id` ended, `input` its value),
 ///   `__poll` (`id`: 1 when the last poll trapped, `input` what the exception said),
 ///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`), `__host` (`storage`
@@ -55,7 +59,7 @@ type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 /// (The texts are taken as `String`s: wasm-bindgen's `&str` arguments bring a checked
 /// conversion each, measured larger.)
 #[wasm_bindgen]
-pub fn call(name: String, input: String, storage: JsValue, id: u32) -> String {
+pub fn call(name: String, input: String, storage: JsValue, id: u32) {
     let op = Op::parse(&name);
     match op {
         Op::Settled | Op::Failed => super::tasks::settle(id, op == Op::Settled, input),
@@ -66,12 +70,11 @@ pub fn call(name: String, input: String, storage: JsValue, id: u32) -> String {
         _ => {
             let input = json::parse(&input).unwrap_or(Value::Null);
             if id == 0 {
-                return now(op, &name, input, storage);
+                return super::host::host().settle(0, &now(op, &name, input, storage));
             }
             run(op, name, input, JsStorage(storage), id);
         }
     }
-    String::new()
 }
 
 /// `run`: spawns the operation's future, which settles the call `id`.
