@@ -16,7 +16,7 @@ import { minify } from 'terser';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
-import { pruneTable } from './prune-table.mjs';
+import { pruneExports, pruneTable } from './prune-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { features: { type: 'string' }, out: { type: 'string' } } });
@@ -70,10 +70,15 @@ function compile() {
   // first, so wasm-opt removes their code (scripts/prune-table.mjs says why that is safe).
   // Written to a file of its own: the bench's breakdown reads wasm-bindgen's output with
   // twiggy, which follows the table only in its plain (function index) form.
-  const pruned = pruneTable(readFileSync(bg), readFileSync(join(work, 'web', `${crate}.js`), 'utf8'));
+  const glue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8');
+  const pruned = pruneTable(readFileSync(bg), glue);
   if (!pruned.pruned) throw new Error(`scripts/prune-table.mjs pruned nothing: ${pruned.why}`);
+  // The exports nothing reads go too: what the glue reads once edited as it ships (both
+  // targets read the same), and the shadow stack pointer, which src/facade/core.js reads
+  // from the instance.
+  const { wasm: trimmed } = pruneExports(pruned.wasm, edited(glue, GLUE_EDITS, 'web'), ['__stack_pointer']);
   const prunedPath = join(work, `${crate}.pruned.wasm`);
-  writeFileSync(prunedPath, pruned.wasm);
+  writeFileSync(prunedPath, trimmed);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '--one-caller-inline-max-function-size', '25', '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
