@@ -41,14 +41,17 @@ fn task_waker(id: u32) -> Waker {
     }
 }
 
-/// A JS Promise's outcome, when it has one.
-enum Settlement {
+/// What an id stands for: a task, or an operation of the host (a [`Wait`]), waiting or
+/// settled. Tasks and operations take their ids from one count (`next_id`), so one map
+/// holds both: one copy of the map's code.
+enum Slot {
+    Task(Task),
     Waiting(Option<Waker>),
     Settled(Result<String, String>),
 }
 
 local! {
-    static TASKS: RefCell<SerialMap<Task>> = const { RefCell::new(SerialMap::new()) };
+    static SLOTS: RefCell<SerialMap<Slot>> = const { RefCell::new(SerialMap::new()) };
     /// Woken, in order: the run in progress takes the first `RUNNING` of them (those
     /// woken before it began); what a trap leaves of these, the next `__poll` runs.
     static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -57,7 +60,6 @@ local! {
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-    static SETTLEMENTS: RefCell<SerialMap<Settlement>> = const { RefCell::new(SerialMap::new()) };
 }
 
 /// A fresh id (tasks, awaited operations).
@@ -70,7 +72,7 @@ fn next_id() -> u32 {
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
     let task = Task { panics: panic::panics(), future };
-    TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+    SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
     wake(id);
 }
 
@@ -113,7 +115,7 @@ pub fn run(trapped: bool, message: &str) {
 
 fn poll(id: u32) {
     // Out of the map while polled: a trap leaves it out, and its poll may spawn or wake.
-    let Some(mut task) = TASKS.with(|t| t.borrow_mut().remove(u64::from(id))) else { return };
+    let Some(Slot::Task(mut task)) = SLOTS.with(|t| t.borrow_mut().remove(id)) else { return };
     if task.panics != panic::panics() {
         return; // failed by a panic already: stop here
     }
@@ -122,7 +124,7 @@ fn poll(id: u32) {
     let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
-        TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+        SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
     }
 }
 
@@ -134,7 +136,7 @@ pub struct Wait(u32);
 impl Wait {
     pub fn new() -> Wait {
         let id = next_id();
-        SETTLEMENTS.with(|s| s.borrow_mut().insert(u64::from(id), Settlement::Waiting(None)));
+        SLOTS.with(|s| s.borrow_mut().insert(id, Slot::Waiting(None)));
         Wait(id)
     }
 
@@ -145,13 +147,13 @@ impl Wait {
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
 pub fn settle(id: u32, ok: bool, value: String) {
-    let waker = SETTLEMENTS.with(|s| {
+    let waker = SLOTS.with(|s| {
         let mut s = s.borrow_mut();
-        let waiting = s.remove(u64::from(id))?;
-        s.insert(u64::from(id), Settlement::Settled(if ok { Ok(value) } else { Err(value) }));
+        let waiting = s.remove(id)?;
+        s.insert(id, Slot::Settled(if ok { Ok(value) } else { Err(value) }));
         match waiting {
-            Settlement::Waiting(waker) => waker,
-            Settlement::Settled(_) => None,
+            Slot::Waiting(waker) => waker,
+            _ => None,
         }
     });
     if let Some(waker) = waker {
@@ -162,12 +164,12 @@ pub fn settle(id: u32, ok: bool, value: String) {
 impl Future for Wait {
     type Output = Result<String, String>;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        SETTLEMENTS.with(|s| {
+        SLOTS.with(|s| {
             let mut s = s.borrow_mut();
-            match s.remove(u64::from(self.0)) {
-                Some(Settlement::Settled(outcome)) => Poll::Ready(outcome),
+            match s.remove(self.0) {
+                Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
                 _ => {
-                    s.insert(u64::from(self.0), Settlement::Waiting(Some(cx.waker().clone())));
+                    s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
                     Poll::Pending
                 }
             }
@@ -192,9 +194,9 @@ impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
 impl Drop for Wait {
     /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
     fn drop(&mut self) {
-        SETTLEMENTS.with(|s| {
+        SLOTS.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
-                s.remove(u64::from(self.0));
+                s.remove(self.0);
             }
         });
     }
