@@ -313,7 +313,7 @@ function runTasks() {
   let message = '';
   for (;;) {
     try {
-      wasm.call('__poll', message, undefined, trapped);
+      wasm.call('__poll', message, undefined, +trapped);
       return;
     } catch (e) {
       trapped = true;
@@ -476,7 +476,7 @@ const host = {
   idle(prepare) {
     const task = () => {
       ready();
-      wasm.call('__atIdle', '', undefined, prepare);
+      wasm.call('__atIdle', '', undefined, +prepare);
     };
     if (typeof globalThis.requestIdleCallback === 'function') {
       try {
