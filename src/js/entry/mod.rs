@@ -70,7 +70,7 @@ pub fn call(name: String, input: String, storage: JsValue, id: u32) {
         _ => {
             let input = json::parse(&input).unwrap_or(Value::Null);
             if id == 0 {
-                return super::host::host().settle(0, &now(op, &name, input, storage));
+                return now(op, &name, input, storage);
             }
             run(op, name, input, JsStorage(storage), id);
         }
@@ -96,15 +96,15 @@ fn run(op: Op, name: String, input: Value, storage: JsStorage, id: u32) {
                 Err(e) => Ok(Reply::plain_err(&e.message)),
             }
         };
-        super::host::host().settle(id, &answer.text(outcome));
+        answer.settle(id, outcome);
     }));
     if op == Op::AuthenticateUser {
         panic_probe::trip(Point::AuthenticateSync);
     }
 }
 
-/// `now`: an operation that never waits; its answer.
-fn now(op: Op, name: &str, input: Value, storage: JsValue) -> String {
+/// `now`: an operation that never waits; its answer goes to the JS side at once.
+fn now(op: Op, name: &str, input: Value, storage: JsValue) {
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)
@@ -112,7 +112,7 @@ fn now(op: Op, name: &str, input: Value, storage: JsValue) -> String {
         Some(helper_op) => data::srp(helper_op, &input),
         None => now_outcome(op, name, input, storage, &mut answer),
     };
-    answer.text(outcome)
+    answer.settle(0, outcome);
 }
 
 /// One match of the operation's group (a range of `Op`): each module answers its own.
