@@ -205,13 +205,6 @@ module = new WebAssembly.Module(module);
   ...optionalStringReturns(),
   // No string needs realloc now.
   [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
-  // The one import that may throw (`crypto.getRandomValues`) catches for itself, rather
-  // than through a closure and `apply` (handleError).
-  [/function\(\) \{ return handleError\(function \(([^)]*)\) \{\n([^]*?)\n([ \t]*)\}, arguments\); \}/g,
-    (_, params, body, indent, at, glue) => {
-      const store = glue.match(/function handleError\(f, args\) \{[^]*?(wasm\.[\w$]+)\(idx\);/)[1];
-      return `function(${params}) {\n${indent}    try {\n${body.replace(/^/gm, '    ')}\n${indent}    } catch (e) {\n${indent}        ${store}(addToExternrefTable0(e));\n${indent}    }\n${indent}}`;
-    }],
 ];
 
 /**

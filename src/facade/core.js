@@ -473,6 +473,15 @@ const host = {
   /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
    * timer that does not keep Node running), instantiating it first if nothing has yet;
    * false when nothing can be scheduled. */
+  random(bytes) {
+    try {
+      crypto.getRandomValues(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+
   idle(prepare) {
     const task = () => {
       ready();

@@ -59,6 +59,12 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn emit(this: &Host, client_id: &str, kind: &str, username: &str, other_tab: bool);
 
+    /// `crypto.getRandomValues(buf)` (in every browser, worker and Node ≥ 19); false when
+    /// it throws (a missing `crypto` throws a ReferenceError): the JS side catches, so the
+    /// import needs no exception machinery of wasm-bindgen's.
+    #[wasm_bindgen(method)]
+    pub fn random(this: &Host, buf: &mut [u8]) -> bool;
+
     #[wasm_bindgen(method, js_name = hasContextData)]
     pub fn has_context_data(this: &Host) -> bool;
     #[wasm_bindgen(method, js_name = contextData)]
