@@ -11,17 +11,9 @@
 // split is approximate by those moves; `reconstructed` says how close the re-minified
 // file, markers removed, comes to the real one. The literal is the real file's own.
 import { readFileSync } from 'node:fs';
-import { minify } from 'terser';
 
 import { inlinedLiteral } from '../scripts/inline-wasm.mjs';
-
-// scripts/build.mjs's minify options for the script tag (its `minified`).
-const TERSER = {
-  ecma: 2020,
-  compress: { ecma: 2020, passes: 2, unsafe_arrows: true, unsafe_methods: true },
-  mangle: true,
-  format: { ascii_only: true, comments: /^!/, wrap_iife: true },
-};
+import { minifiedScript } from '../scripts/minify-script.mjs';
 const mark = (part) => `\n/*!@@part:${part}*/\n`;
 
 /**
@@ -48,9 +40,7 @@ export async function scriptParts(files) {
   const banner = real.match(/^\/\*![^]*?\*\//)?.[0] ?? '';
   const source = `${banner}\n${cjs.slice(at.open, at.glue)}${mark('glue')}${glue}${mark('rest')}${cjs.slice(at.glue + glue.length, facadeStart)}`
     + `${mark('facade')}${cjs.slice(facadeStart, at.publish)}globalThis.AmazonCognitoIdentity = api;${cjs.slice(at.publish + 'module.exports = api;'.length)}`;
-  // The build adds V8's compile hint after the banner (scripts/build.mjs, withCompileHint).
-  const hint = real.slice(banner.length).match(/^\n\/\/# allFunctionsCalledOnLoad(?=\n)/)?.[0] ?? '';
-  const code = (await minify(source, TERSER)).code.replace(banner, banner + hint);
+  const code = await minifiedScript(source);
   const pieces = code.split(/\n?\/\*!@@part:(\w+)\*\/\n?/);
   const parts = { rest: pieces[0], glue: '', facade: '' };
   for (let i = 1; i < pieces.length; i += 2) parts[pieces[i]] += pieces[i + 1];

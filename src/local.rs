@@ -11,7 +11,9 @@ pub struct Local<T: 'static> {
     /// re-entrancy check) was about 250 bytes of wasm per value type. (An `init` that read
     /// its own static would make a second value instead of panicking; none does.)
     value: core::cell::Cell<Option<&'static T>>,
-    init: fn() -> T,
+    /// Makes the value and leaks it (the macro's closure, whose boxing is sized by `T`
+    /// anyway): `get` then handles references only, the same code for every value type.
+    init: fn() -> &'static T,
 }
 
 // SAFETY: wasm32 without the atomics feature has one thread; nothing is shared across threads.
@@ -21,7 +23,7 @@ unsafe impl<T> Sync for Local<T> {}
 
 #[cfg(target_arch = "wasm32")]
 impl<T: 'static> Local<T> {
-    pub const fn new(init: fn() -> T) -> Self {
+    pub const fn new(init: fn() -> &'static T) -> Self {
         Local { value: core::cell::Cell::new(None), init }
     }
 
@@ -37,7 +39,7 @@ impl<T: 'static> Local<T> {
         if let Some(value) = self.value.get() {
             return value;
         }
-        let value: &'static T = alloc::boxed::Box::leak(alloc::boxed::Box::new((self.init)()));
+        let value = (self.init)();
         self.value.set(Some(value));
         value
     }
@@ -70,7 +72,7 @@ macro_rules! local {
         $(local!($($rest)*);)?
     };
     ($(#[$attr:meta])* $vis:vis static $name:ident: $t:ty = $init:expr $(; $($rest:tt)*)?) => {
-        $(#[$attr])* $vis static $name: $crate::local::Local<$t> = $crate::local::Local::new(|| $init);
+        $(#[$attr])* $vis static $name: $crate::local::Local<$t> = $crate::local::Local::new(|| &*alloc::boxed::Box::leak(alloc::boxed::Box::<$t>::new($init)));
         $(local!($($rest)*);)?
     };
 }

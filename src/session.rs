@@ -4,18 +4,24 @@
 use crate::json::{self, Object, Value};
 use crate::prelude::*;
 
-/// A JWT as the SDK treats it: the raw string plus its decoded payload. The signature is
-/// not checked here (the server does that); a string that is not a JWT decodes to `{}`.
+/// A JWT as the SDK treats it: the raw string, its payload decoded where asked for (kept
+/// decoded, every session carried two objects through its copies and drops). The
+/// signature is not checked here (the server does that); a string that is not a JWT
+/// decodes to `{}`.
 #[derive(Clone, PartialEq, Default)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct JwtToken {
     pub jwt: String,
-    pub payload: Object,
 }
 
 impl JwtToken {
     pub fn new(jwt: &str) -> JwtToken {
-        JwtToken { jwt: jwt.to_string(), payload: decode_payload(jwt).unwrap_or_default() }
+        JwtToken { jwt: jwt.to_string() }
+    }
+
+    /// The decoded payload (`{}` when the token is no JWT).
+    pub fn payload(&self) -> Object {
+        decode_payload(&self.jwt).unwrap_or_default()
     }
 
     /// `exp` in seconds since the epoch, if the token has a numeric one.
@@ -28,12 +34,12 @@ impl JwtToken {
     }
 
     fn claim_secs(&self, name: &str) -> Option<i64> {
-        self.payload.get(name).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64)
+        self.payload().get(name).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64)
     }
 
     /// The payload as JSON text (for handing to JS without a second decoder).
     pub fn payload_json(&self) -> String {
-        Value::Object(self.payload.clone()).stringify()
+        self.payload().stringify()
     }
 }
 
@@ -41,17 +47,7 @@ impl JwtToken {
 /// or without padding, as Node's Buffer does for the JS SDK.
 pub fn decode_payload(jwt: &str) -> Option<Object> {
     let part = crate::text::before(crate::text::split_once_byte(jwt, b'.')?.1, b'.').as_bytes();
-    let unpadded = part.iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
-    // A loop of pushes: the iterator chain's collect was its own 230 B of wasm.
-    let mut normalised = Vec::with_capacity(unpadded);
-    for &b in part.iter().take(unpadded) {
-        normalised.push(match b {
-            b'-' => b'+',
-            b'_' => b'/',
-            b => b,
-        });
-    }
-    let bytes = crate::text::base64_decode_bytes(&normalised)?;
+    let bytes = crate::text::base64_decode_bytes(part, true)?;
     json::parse_bytes(&bytes).ok()?.into_object()
 }
 
@@ -97,41 +93,40 @@ pub fn calculate_clock_drift(id: &JwtToken, access: &JwtToken, now: i64) -> i64 
 
 /// Parses a stored clock drift like the SDK (`parseInt(x) || 0`): leading integer or 0.
 /// Bytes after the whitespace: `trim_start` and `strip_prefix` were each core code of
-/// their own; the digits are read by `text::digits_value`, as `text::parse_int` reads them.
+/// their own; the sign and digits are read by `text::parse_int`.
 pub fn parse_clock_drift(stored: Option<&str>) -> i64 {
-    let Some(text) = stored else { return 0 };
-    let mut rest = text.as_bytes();
-    loop {
-        let skip = whitespace_len(rest);
-        if skip == 0 {
-            break;
-        }
-        rest = &rest[skip..];
+    let text = stored.unwrap_or_default();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let skip @ 1.. = whitespace_len(bytes.get(start..).unwrap_or_default()) {
+        start += skip;
     }
-    let (sign, digits) = match rest {
-        [b'-', rest @ ..] => (-1, rest),
-        [b'+', rest @ ..] => (1, rest),
-        rest => (1, rest),
-    };
-    // The leading digits; past i64::MAX the stored value is nonsense: 0, as before.
-    let end = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    crate::text::digits_value(&digits[..end]).and_then(|v| i64::try_from(v).ok()).map_or(0, |v| sign * v)
+    // A sign, then the leading digits; past i64::MAX (i64::MIN too) the stored value is
+    // nonsense: 0, as before.
+    let mut end = start + usize::from(matches!(bytes.get(start), Some(b'-' | b'+')));
+    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    text.get(start..end).and_then(crate::text::parse_int).filter(|&v| v != i64::MIN).unwrap_or(0)
 }
 
 /// The UTF-8 length of the `char::is_whitespace` character `text` starts with (0 for none):
-/// the Unicode White_Space set spelled out in bytes, where `trim_start` decoded characters
-/// and looked them up in core's table.
+/// the Unicode White_Space set spelled out in bytes (its first one, two or three bytes as
+/// one number), where `trim_start` decoded characters and looked them up in core's table.
 fn whitespace_len(text: &[u8]) -> usize {
-    match text {
-        [b'\t'..=b'\r' | b' ', ..] => 1,
+    let byte = |i: usize| u32::from(text.get(i).copied().unwrap_or(0));
+    let (one, two) = (byte(0), byte(0) << 8 | byte(1));
+    let three = two << 8 | byte(2);
+    if matches!(one, 0x09..=0x0d | 0x20) {
+        1
+    } else if matches!(two, 0xc285 | 0xc2a0) {
         // U+0085, U+00A0
-        [0xc2, 0x85 | 0xa0, ..] => 2,
+        2
+    } else if matches!(three, 0xe19a80 | 0xe28080..=0xe2808a | 0xe280a8 | 0xe280a9 | 0xe280af | 0xe2819f | 0xe38080) {
         // U+1680; U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F; U+3000
-        [0xe1, 0x9a, 0x80, ..]
-        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
-        | [0xe2, 0x81, 0x9f, ..]
-        | [0xe3, 0x80, 0x80, ..] => 3,
-        _ => 0,
+        3
+    } else {
+        0
     }
 }
 
@@ -153,9 +148,20 @@ pub(crate) mod tests {
         let tok = JwtToken::new(&t);
         assert_eq!(tok.expiration(), Some(10));
         assert_eq!(tok.issued_at(), Some(5));
-        assert_eq!(tok.payload["sub"], "ü??>>");
+        assert_eq!(tok.payload()["sub"], "ü??>>");
         let standard = t.replace('-', "+").replace('_', "/");
-        assert_eq!(JwtToken::new(&standard).payload, tok.payload);
+        assert_eq!(JwtToken::new(&standard).payload(), tok.payload());
+    }
+
+    #[test]
+    fn payload_padding_is_optional_and_may_run_long() {
+        let t = jwt(&json!({"exp":10}));
+        let (head, rest) = t.split_once('.').unwrap();
+        let (payload, sig) = rest.split_once('.').unwrap();
+        for pad in ["", "=", "==", "====="] {
+            assert_eq!(JwtToken::new(&format!("{head}.{payload}{pad}.{sig}")).expiration(), Some(10), "{pad:?}");
+        }
+        assert!(JwtToken::new(&format!("{head}.=={payload}.{sig}")).payload().is_empty());
     }
 
     #[test]
@@ -171,7 +177,7 @@ pub(crate) mod tests {
     #[test]
     fn non_jwts_decode_to_empty_payload_and_are_never_valid() {
         for bad in ["", "abc", "a.b.c", "a.!!!.c", "a.bnVsbA.c" /* null */, "a.WzFd.c" /* [1] */] {
-            assert!(JwtToken::new(bad).payload.is_empty(), "{bad}");
+            assert!(JwtToken::new(bad).payload().is_empty(), "{bad}");
         }
         let s = Session::issued("x", "y", "r", 100);
         assert!(!s.is_valid(100));

@@ -16,37 +16,15 @@ mod oracle;
 use cognito_identity_wasm::flows::authentication_helper::srp_helper;
 use cognito_identity_wasm::json::{self, Value};
 use cognito_identity_wasm::protocol::USER_AGENT;
-use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
-
-thread_local! {
-    /// The randomness the script gave for the call being answered, if it gave any.
-    static GIVEN: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
-}
-
-/// The dispatcher's randomness: the script's bytes when it gave some (so the JS SDK,
-/// given the same bytes, must compute the same), else the system's.
-fn random(buf: &mut [u8]) -> Result<(), getrandom::Error> {
-    GIVEN.with(|given| match given.borrow_mut().as_mut() {
-        None => getrandom::getrandom(buf),
-        Some(bytes) if bytes.len() < buf.len() => Err(getrandom::Error::UNEXPECTED),
-        Some(bytes) => {
-            buf.copy_from_slice(&bytes[..buf.len()]);
-            bytes.drain(..buf.len());
-            Ok(())
-        }
-    })
-}
 
 /// One `coreNow(op, input)` of the facade, answered as the wasm's `now` answers:
 /// `{ reply: { ok } }` or `{ reply: { err: { code, message } } }`.
 fn answer(request: &Value) -> Value {
     let op = request["op"].as_str().unwrap_or_default();
-    let given = request["random"].as_str().map(|hex| cognito_identity_wasm::srp::parse_hex_bytes(hex).expect("hex"));
-    GIVEN.with(|g| *g.borrow_mut() = given);
     let result = match op.strip_prefix("srp.") {
-        Some(method) => srp_helper(method, &request["input"], random),
+        Some(method) => srp_helper(method, &request["input"]),
         None if op == "userAgent" => Ok(Value::String(USER_AGENT.to_string())),
         None => panic!("the facade asked the core for an operation of someone else's: {op}"),
     };

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use crate::protocol::challenge::ChallengeName;
-use crate::protocol::types::StringMap;
+use crate::protocol::types::{put_text, StringMap};
 
 /// The prefix Cognito puts on attribute names in NEW_PASSWORD_REQUIRED, and the answer's
 /// attributes carry (the facade strips it from `newPasswordRequired`'s required names).
@@ -49,7 +49,7 @@ impl Answer {
     /// ChallengeResponses, USERNAME included.
     pub fn responses(&self, username: &str) -> StringMap {
         let mut r = StringMap::new();
-        r.insert("USERNAME", username.to_string());
+        put_text(&mut r, "USERNAME", username.to_string());
         self.add_responses(&mut r);
         r
     }
@@ -63,6 +63,7 @@ impl Answer {
             }
             Answer::NewPassword { password, attributes } => {
                 for (name, value) in attributes {
+                    // Texts, as the app's object was read (`types::string_map`).
                     r.insert(crate::text::concat(&[USER_ATTRIBUTES_PREFIX, name]), value.clone());
                 }
                 ("NEW_PASSWORD", password)
@@ -70,32 +71,35 @@ impl Answer {
             Answer::WebAuthn(credential) => ("CREDENTIAL", credential),
             Answer::MfaSetup { .. } => return,
         };
-        r.insert(field, value.clone());
+        put_text(r, field, value.clone());
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Value;
 
     #[test]
     fn responses_use_the_sdk_field_names() {
         let totp = Answer::MfaCode { code: "123456".into(), mfa_type: ChallengeName::SoftwareTokenMfa };
         assert_eq!(totp.challenge_name().as_str(), "SOFTWARE_TOKEN_MFA");
-        assert_eq!(totp.responses("u").get("SOFTWARE_TOKEN_MFA_CODE").map(String::as_str), Some("123456"));
+        assert_eq!(totp.responses("u").get("SOFTWARE_TOKEN_MFA_CODE").and_then(Value::as_str), Some("123456"));
         let sms = Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::SmsMfa };
         assert!(sms.responses("u").contains_key("SMS_MFA_CODE"));
         let email = Answer::MfaCode { code: "1".into(), mfa_type: ChallengeName::EmailOtp };
         assert!(email.responses("u").contains_key("EMAIL_OTP_CODE"));
-        let np =
-            Answer::NewPassword { password: "pw".into(), attributes: [("name".to_string(), "Al".to_string())].into() };
+        let np = Answer::NewPassword {
+            password: "pw".into(),
+            attributes: [("name".to_string(), Value::String("Al".into()))].into(),
+        };
         let r = np.responses("u");
-        let field = |k: &str| r.get(k).map(String::as_str);
+        let field = |k: &str| r.get(k).and_then(Value::as_str);
         assert_eq!(
             (field("NEW_PASSWORD"), field("userAttributes.name"), field("USERNAME")),
             (Some("pw"), Some("Al"), Some("u"))
         );
-        assert_eq!(Answer::Custom("42".into()).responses("u").get("ANSWER").map(String::as_str), Some("42"));
+        assert_eq!(Answer::Custom("42".into()).responses("u").get("ANSWER").and_then(Value::as_str), Some("42"));
         assert_eq!(Answer::MfaSelection("SMS_MFA".into()).challenge_name().as_str(), "SELECT_MFA_TYPE");
     }
 }

@@ -41,10 +41,11 @@ pub struct DeviceVerifier {
 pub fn device_verifier(
     group_key: &str, device_key: &str, password_bytes: &[u8], salt_bytes: &[u8],
 ) -> (DeviceSecrets, DeviceVerifier) {
-    let hash = device_hash(group_key, device_key, password_bytes, salt_bytes);
     let b64 = crate::text::base64_encode;
+    let password = b64(password_bytes);
+    let hash = device_hash(group_key, device_key, &password, salt_bytes);
     (
-        DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password: hash.random_password },
+        DeviceSecrets { key: device_key.to_string(), group_key: group_key.to_string(), password },
         DeviceVerifier { salt_b64: b64(&hash.salt), verifier_b64: b64(&hash.verifier) },
     )
 }

@@ -45,8 +45,8 @@ use crate::prelude::*;
 use crate::protocol::account::verify_software_token;
 use crate::protocol::auth::{initiate_auth, respond_to_auth_challenge};
 use crate::protocol::challenge::{AuthFlow, ChallengeName, Handling, PasswordFactor};
-use crate::protocol::types::{AuthResponse, StringMap};
-use crate::protocol::{CognitoError, ErrorKind, Request, UserContextData};
+use crate::protocol::types::{put_text, AuthResponse, StringMap};
+use crate::protocol::{CognitoError, ErrorKind, Operation, Request, UserContextData};
 use crate::session::Session;
 use crate::srp::{self, SrpClient, SrpError};
 use crate::text::concat;
@@ -133,25 +133,34 @@ pub type Devices<'a> = &'a dyn Fn(&str) -> Option<DeviceSecrets>;
 /// advanced-security collector, in production).
 pub type UserContext<'a> = &'a dyn Fn(&str) -> UserContextData;
 
-/// What a sign-in carries from message to message.
-#[derive(Clone)]
+/// What a sign-in carries from message to message, whichever state it is in: both
+/// states are this one box, so a transition moves a pointer and rebuilds nothing.
 struct Context {
     params: SignInParams,
     /// The name the session is stored under: what was typed, then USER_ID_FOR_SRP.
     username: String,
     /// The remembered device of the user signing in, once known.
     device: Option<DeviceSecrets>,
-    /// The challenge last answered, so a refused answer (a mistyped code) can be given again.
-    answered: Option<Box<Challenge>>,
+    /// The challenge waiting for the app's answer ([`AwaitingAnswer`]); once answered, kept
+    /// so a refused answer (a mistyped code) can be given again.
+    challenge: Challenge,
+    /// Whether this sign-in has answered a challenge yet: then, while waiting for Cognito,
+    /// `challenge` is the one last answered ([`AwaitingServer::reopen`]).
+    answered: bool,
     /// The Session of DEVICE_SRP_AUTH, once Cognito asked for the device's proof.
     device_session: Option<String>,
+    /// What Cognito's next answer should be ([`AwaitingServer`]).
+    expect: Expect,
 }
 
 // Hand-written: the password and the device's secrets must never reach a log.
 #[cfg(not(shipped))]
 impl core::fmt::Debug for Context {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Context").field("username", &self.username).finish_non_exhaustive()
+        f.debug_struct("Context")
+            .field("username", &self.username)
+            .field("expect", &self.expect)
+            .finish_non_exhaustive()
     }
 }
 
@@ -171,18 +180,11 @@ enum Expect {
 
 /// Waiting for Cognito's answer to the last request.
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct AwaitingServer {
-    ctx: Box<Context>,
-    expect: Expect,
-}
+pub struct AwaitingServer(Box<Context>);
 
 /// A challenge waiting for the app's answer.
-#[derive(Clone)]
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct AwaitingAnswer {
-    ctx: Box<Context>,
-    challenge: Box<Challenge>,
-}
+pub struct AwaitingAnswer(Box<Context>);
 
 fn srp_error(e: SrpError) -> CognitoError {
     CognitoError::new(ErrorKind::Srp, e.message())
@@ -193,7 +195,7 @@ fn srp_a(
     fields: &mut StringMap, srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Box<SrpClient>, CognitoError> {
     let client = srp().map_err(srp_error)?;
-    fields.insert("SRP_A", client.large_a_hex());
+    put_text(fields, "SRP_A", client.large_a_hex());
     Ok(client)
 }
 
@@ -211,19 +213,35 @@ fn password_required() -> CognitoError {
 }
 
 impl Context {
-    fn new(params: SignInParams, device: Option<DeviceSecrets>) -> Box<Context> {
-        Box::new(Context { username: params.username.clone(), params, device, answered: None, device_session: None })
+    /// A sign-in's context before any message: no challenge yet (`session` is the one a
+    /// sign-in taken up from its Session alone answers).
+    fn new(params: SignInParams, device: Option<DeviceSecrets>, session: Option<String>) -> Box<Context> {
+        let challenge = Challenge {
+            name: ChallengeName::Other(String::new()),
+            parameters: Object::new(),
+            available: Value::Array(Vec::new()),
+            session,
+        };
+        Box::new(Context {
+            username: params.username.clone(),
+            params,
+            device,
+            challenge,
+            answered: false,
+            device_session: None,
+            expect: Expect::Result,
+        })
     }
 
     fn add_device_key(&self, fields: &mut StringMap) {
         if let Some(d) = &self.device {
-            fields.insert("DEVICE_KEY", d.key.clone());
+            put_text(fields, "DEVICE_KEY", d.key.clone());
         }
     }
 
     fn with_username(&self) -> StringMap {
         let mut fields = StringMap::new();
-        fields.insert("USERNAME", self.username.clone());
+        put_text(&mut fields, "USERNAME", self.username.clone());
         fields
     }
 
@@ -242,7 +260,7 @@ impl Context {
         Ok(match factor {
             PasswordFactor::Srp => Expect::Verifier { client: srp_a(fields, srp)?, device: false },
             PasswordFactor::Plain => {
-                fields.insert("PASSWORD", self.params.password.clone());
+                put_text(fields, "PASSWORD", self.params.password.clone());
                 Expect::Result
             }
         })
@@ -250,7 +268,7 @@ impl Context {
 
     /// RespondToAuthChallenge with `client_metadata`: the answering call's, else the sign-in's.
     fn respond(
-        &self, challenge: &ChallengeName, responses: &StringMap, session: Option<&str>,
+        &self, challenge: &ChallengeName, responses: StringMap, session: Option<&str>,
         client_metadata: Option<&StringMap>, user_context: UserContext,
     ) -> Request {
         respond_to_auth_challenge(
@@ -274,10 +292,10 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), CognitoError> {
         let device = devices(&params.username);
-        let ctx = Context::new(params, device);
+        let mut ctx = Context::new(params, device, None);
         let (flow, auth_parameters, expect) = match begin {
             Begin::Custom(mut auth_parameters) => {
-                auth_parameters.insert("USERNAME", ctx.username.clone());
+                put_text(&mut auth_parameters, "USERNAME", ctx.username.clone());
                 (AuthFlow::CustomAuth, auth_parameters, Expect::Result)
             }
             Begin::Flow(flow) => {
@@ -292,14 +310,14 @@ impl AwaitingServer {
                     AuthFlow::UserAuth => {
                         let preferred = ctx.params.preferred_challenge.as_deref().filter(|p| !p.is_empty());
                         if let Some(p) = preferred {
-                            auth_parameters.insert("PREFERRED_CHALLENGE", p.to_string());
+                            put_text(&mut auth_parameters, "PREFERRED_CHALLENGE", p.to_string());
                         }
                         (preferred.and_then(PasswordFactor::parse), true)
                     }
                 };
                 let expect = ctx.password_factor(factor, refuse_empty, &mut auth_parameters, srp)?;
                 if flow == AuthFlow::CustomAuth {
-                    auth_parameters.insert("CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
+                    put_text(&mut auth_parameters, "CHALLENGE_NAME", ChallengeName::SrpA.as_str().to_string());
                 }
                 (flow, auth_parameters, expect)
             }
@@ -307,47 +325,45 @@ impl AwaitingServer {
         let request = initiate_auth(
             flow,
             &ctx.params.client_id,
-            &auth_parameters,
+            auth_parameters,
             ctx.params.client_metadata.as_ref(),
             &user_context(&ctx.username),
         );
-        Ok((AwaitingServer { ctx, expect }, request))
+        ctx.expect = expect;
+        Ok((AwaitingServer(ctx), request))
     }
 
     /// The username the session will be stored under (USER_ID_FOR_SRP once known).
     pub fn username(&self) -> &str {
-        &self.ctx.username
+        &self.0.username
     }
 
     /// The remembered device the request out names, if any (VerifySoftwareToken names none).
     pub fn device(&self) -> Option<&DeviceSecrets> {
-        match self.expect {
+        match self.0.expect {
             Expect::SoftwareToken(_) => None,
-            _ => self.ctx.device.as_ref(),
+            _ => self.0.device.as_ref(),
         }
     }
 
     /// Cognito no longer knows the device (forgotten elsewhere, pool reset): the same
     /// request again without DEVICE_KEY, and no device from here on.
     pub fn forget_device(&mut self, request: &mut Request) {
-        self.ctx.device = None;
-        for map in ["AuthParameters", "ChallengeResponses"] {
-            if let Some(fields) = request.fields_mut(Some(map)) {
-                fields.remove("DEVICE_KEY");
-            }
+        self.0.device = None;
+        // A request naming the device is InitiateAuth's or RespondToAuthChallenge's.
+        let map = if request.operation == Operation::InitiateAuth { "AuthParameters" } else { "ChallengeResponses" };
+        if let Some(fields) = request.fields_mut(Some(map)) {
+            fields.remove("DEVICE_KEY");
         }
     }
 
     /// After Cognito refused an answer (e.g. CodeMismatchException), the same challenge
     /// waits for another answer, as the JS SDK lets apps call sendMFACode again. None when
     /// the refused request answered no challenge (a wrong password at the start).
-    pub fn reopen(mut self) -> Option<AwaitingAnswer> {
-        match self.expect {
-            Expect::Result | Expect::SoftwareToken(_) => {
-                let challenge = self.ctx.answered.take()?;
-                Some(AwaitingAnswer { ctx: self.ctx, challenge })
-            }
-            Expect::Verifier { .. } => None,
+    pub fn reopen(self) -> Option<AwaitingAnswer> {
+        match self.0.expect {
+            Expect::Result | Expect::SoftwareToken(_) if self.0.answered => Some(AwaitingAnswer(self.0)),
+            _ => None,
         }
     }
 
@@ -368,66 +384,79 @@ impl AwaitingServer {
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<Next, CognitoError> {
         let name = response.text("ChallengeName").map(ChallengeName::parse);
-        let AwaitingServer { mut ctx, expect } = self;
-        if let Expect::SoftwareToken(mut request) = expect {
-            if let Some(session) = response.text("Session").map(str::to_string) {
-                request.body.insert("Session", Value::String(session.clone()));
-                if let Some(challenge) = &mut ctx.answered {
-                    challenge.session = Some(session);
+        let session = response.text("Session");
+        let mut ctx = self.0;
+        match core::mem::replace(&mut ctx.expect, Expect::Result) {
+            Expect::SoftwareToken(mut request) => {
+                if let Some(session) = session {
+                    request.body.insert("Session", Value::String(session.into()));
+                    ctx.challenge.session = Some(session.into());
+                }
+                return Ok(Next::Send(AwaitingServer(ctx), request));
+            }
+            // The SRP proof Cognito asks for, when it is the one this state waits to give: the
+            // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
+            Expect::Verifier { client, device }
+                if matches!(
+                    (&name, device),
+                    (Some(ChallengeName::PasswordVerifier), false)
+                        | (Some(ChallengeName::DevicePasswordVerifier), true)
+                ) =>
+            {
+                match prove(&mut ctx, device, &client, response, now, devices, user_context) {
+                    Ok(request) => return Ok(Next::Send(AwaitingServer(ctx), request)),
+                    Err(e) => return ended(ctx, Err(e)),
                 }
             }
-            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
-        }
-        // The SRP proof Cognito asks for, when it is the one this state waits to give: the
-        // user's (PASSWORD_VERIFIER) or the remembered device's (DEVICE_PASSWORD_VERIFIER).
-        let proof = match (&expect, &name) {
-            (Expect::Verifier { client, device: false }, Some(ChallengeName::PasswordVerifier)) => {
-                Some((client, false))
-            }
-            (Expect::Verifier { client, device: true }, Some(ChallengeName::DevicePasswordVerifier)) => {
-                Some((client, true))
-            }
-            _ => None,
-        };
-        if let Some((client, device)) = proof {
-            let request = prove(&mut ctx, device, client, response, now, devices, user_context)?;
-            return Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Result }, request));
+            _ => {}
         }
         match name {
-            Some(ChallengeName::DeviceSrpAuth) => {
-                device_srp_auth(ctx, response.text("Session").map(str::to_string), user_context, srp)
-            }
+            Some(ChallengeName::DeviceSrpAuth) => device_srp_auth(ctx, session, user_context, srp),
             Some(name) if !name.as_str().is_empty() => {
-                let challenge = Challenge {
+                ctx.challenge = Challenge {
                     name,
                     parameters: response.challenge_parameters().cloned().unwrap_or_default(),
                     available: response.available_challenges(),
-                    session: response.text("Session").map(str::to_string),
+                    session: session.map(String::from),
                 };
-                Ok(Next::Challenge(AwaitingAnswer { ctx, challenge: Box::new(challenge) }))
+                Ok(Next::Challenge(AwaitingAnswer(ctx)))
             }
             // Tokens. Never reports success without both tokens, so nothing empty is ever
             // stored (the JS SDK writes empty tokens on a challenge it does not know).
             _ => {
-                // No refresh token before this one: an absent one stays empty.
-                let session = session_from(response, "", now)?;
-                let result = response.authentication_result();
-                let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
-                    let field = |name: &str| match m.get(name) {
-                        Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
-                        _ => None,
-                    };
-                    Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
-                });
-                Ok(Next::SignedIn(Box::new(SignedIn {
-                    username: core::mem::take(&mut ctx.username),
-                    session,
-                    new_device,
-                    device_session: ctx.device_session.take(),
-                })))
+                let signed_in = signed_in(&mut ctx, response, now);
+                ended(ctx, signed_in)
             }
         }
     }
+}
+
+/// The end of a sign-in, signed in or refused: its context is dropped here, one copy of
+/// that code for every way a sign-in ends in [`AwaitingServer::on`].
+#[inline(never)]
+fn ended(ctx: Box<Context>, result: Result<Next, CognitoError>) -> Result<Next, CognitoError> {
+    drop(ctx);
+    result
+}
+
+/// The tokens of Cognito's answer, and the name the session is stored under.
+fn signed_in(ctx: &mut Context, response: &AuthResponse, now: i64) -> Result<Next, CognitoError> {
+    // No refresh token before this one: an absent one stays empty.
+    let session = session_from(response, "", now)?;
+    let result = response.authentication_result();
+    let new_device = result.and_then(|r| r.get("NewDeviceMetadata")).and_then(|m| {
+        let field = |name: &str| match m.get(name) {
+            Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
+            _ => None,
+        };
+        Some(NewDevice { key: field("DeviceKey")?, group_key: field("DeviceGroupKey")? })
+    });
+    Ok(Next::SignedIn(Box::new(SignedIn {
+        username: core::mem::take(&mut ctx.username),
+        session,
+        new_device,
+        device_session: ctx.device_session.take(),
+    })))
 }
 
 /// The RespondToAuthChallenge that proves knowledge of a password by SRP: the user's
@@ -446,9 +475,9 @@ fn prove(
     }
     let params = response.challenge_parameters();
     let mut fields = [""; 4];
-    for (i, name) in
-        ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"].into_iter().enumerate().skip(usize::from(device))
-    {
+    // A range of places rather than an iterator chain over the names: less wasm.
+    for i in usize::from(device)..4 {
+        let name = ["USER_ID_FOR_SRP", "SRP_B", "SALT", "SECRET_BLOCK"][i];
         match params.and_then(|p| p.get(name)) {
             Some(Value::String(value)) => fields[i] = value,
             _ => return Err(missing(if params.is_some() { name } else { "ChallengeParameters" })),
@@ -477,17 +506,17 @@ fn prove(
         .and_then(|key| srp::password_claim_signature(&key, pool_name, user_id, secret_block, &timestamp))
         .map_err(srp_error)?;
     let mut responses = ctx.with_username();
-    responses.insert("PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
-    responses.insert("TIMESTAMP", timestamp);
-    responses.insert("PASSWORD_CLAIM_SIGNATURE", signature);
+    put_text(&mut responses, "PASSWORD_CLAIM_SECRET_BLOCK", secret_block.to_string());
+    put_text(&mut responses, "TIMESTAMP", timestamp);
+    put_text(&mut responses, "PASSWORD_CLAIM_SIGNATURE", signature);
     ctx.add_device_key(&mut responses);
-    Ok(ctx.respond(challenge, &responses, response.text("Session"), None, user_context))
+    Ok(ctx.respond(challenge, responses, response.text("Session"), None, user_context))
 }
 
 /// DEVICE_SRP_AUTH: starts the device's SRP with a fresh secret (no app involvement). The
 /// device is checked before any randomness is drawn.
 fn device_srp_auth(
-    mut ctx: Box<Context>, session: Option<String>, user_context: UserContext,
+    mut ctx: Box<Context>, session: Option<&str>, user_context: UserContext,
     srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
 ) -> Result<Next, CognitoError> {
     if ctx.device.is_none() {
@@ -499,10 +528,10 @@ fn device_srp_auth(
     let mut responses = ctx.with_username();
     ctx.add_device_key(&mut responses);
     let client = srp_a(&mut responses, srp)?;
-    ctx.device_session = session;
-    let session = ctx.device_session.as_deref();
-    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, &responses, session, None, user_context);
-    Ok(Next::Send(AwaitingServer { ctx, expect: Expect::Verifier { client, device: true } }, request))
+    ctx.device_session = session.map(String::from);
+    let request = ctx.respond(&ChallengeName::DeviceSrpAuth, responses, session, None, user_context);
+    ctx.expect = Expect::Verifier { client, device: true };
+    Ok(Next::Send(AwaitingServer(ctx), request))
 }
 
 impl AwaitingAnswer {
@@ -510,40 +539,34 @@ impl AwaitingAnswer {
     /// app hand a sign-in to another `CognitoUser` (or keep it across a page load): the
     /// answer names the challenge it answers; `device` is the user's remembered one.
     pub fn resume(params: SignInParams, session: String, device: Option<DeviceSecrets>) -> AwaitingAnswer {
-        let challenge = Challenge {
-            name: ChallengeName::Other(String::new()),
-            parameters: Object::new(),
-            available: Value::Array(Vec::new()),
-            session: Some(session),
-        };
-        let ctx = Context::new(params, device);
-        AwaitingAnswer { ctx, challenge: Box::new(challenge) }
+        AwaitingAnswer(Context::new(params, device, Some(session)))
     }
 
     /// The challenge the app is asked to answer.
     pub fn challenge(&self) -> &Challenge {
-        &self.challenge
+        &self.0.challenge
     }
 
     /// USER_AUTH's passkey step, which the browser answers rather than the app: the
     /// PublicKeyCredentialRequestOptions (JSON text) it signs with a passkey.
     pub fn passkey_options(&self) -> Option<&str> {
-        if self.challenge.name.handling() != Handling::Passkey {
+        let challenge = self.challenge();
+        if challenge.name.handling() != Handling::Passkey {
             return None;
         }
-        let options = self.challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
+        let options = challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS");
         Some(options.and_then(Value::as_str).unwrap_or_default())
     }
 
     /// Who answers it: the name the session will be stored under.
     pub fn username(&self) -> &str {
-        &self.ctx.username
+        &self.0.username
     }
 
     /// Replaces the challenge's Session string: AssociateSoftwareToken and
     /// VerifySoftwareToken hand out a new one during MFA set-up.
     pub fn update_session(&mut self, session: String) {
-        self.challenge.session = Some(session);
+        self.0.challenge.session = Some(session);
     }
 
     /// The request answering the challenge; its response goes to [`AwaitingServer::on_response`].
@@ -554,22 +577,22 @@ impl AwaitingAnswer {
         self, answer: &Answer, client_metadata: Option<StringMap>, user_context: UserContext,
         srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
     ) -> Result<(AwaitingServer, Request), (CognitoError, AwaitingAnswer)> {
-        let mut responses = self.ctx.with_username();
+        let mut ctx = self.0;
+        let mut responses = ctx.with_username();
         answer.add_responses(&mut responses);
-        self.ctx.add_device_key(&mut responses);
+        ctx.add_device_key(&mut responses);
         let expect = match answer {
             Answer::SelectChallenge(choice) => {
-                match self.ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
+                match ctx.password_factor(PasswordFactor::parse(choice), true, &mut responses, srp) {
                     Ok(expect) => expect,
-                    Err(e) => return Err((e, self)),
+                    Err(e) => return Err((e, AwaitingAnswer(ctx))),
                 }
             }
             _ => Expect::Result,
         };
-        let AwaitingAnswer { mut ctx, challenge } = self;
-        let session = challenge.session.as_deref();
+        let session = ctx.challenge.session.as_deref();
         let metadata = client_metadata.as_ref();
-        let request = ctx.respond(answer.challenge_name(), &responses, session, metadata, user_context);
+        let request = ctx.respond(answer.challenge_name(), responses, session, metadata, user_context);
         let (expect, request) = match answer {
             // The code goes to VerifySoftwareToken first, with the challenge's Session.
             Answer::MfaSetup { code, friendly_device_name } => (
@@ -578,10 +601,11 @@ impl AwaitingAnswer {
             ),
             _ => (expect, request),
         };
-        ctx.answered = Some(challenge);
+        ctx.expect = expect;
+        ctx.answered = true;
         // A step reports only its own DEVICE_SRP_AUTH's Session.
         ctx.device_session = None;
-        Ok((AwaitingServer { ctx, expect }, request))
+        Ok((AwaitingServer(ctx), request))
     }
 }
 

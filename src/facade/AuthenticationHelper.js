@@ -12,7 +12,7 @@
 // them). Where the JS SDK gives BigIntegers, this gives an `SrpInteger`: what apps do with
 // those is print them (`A.toString(16)` for SRP_A) and hand them back.
 //
-// Needs `nowOk` (core.js) and `hexOf` (WordArray.js) in scope.
+// Needs `nowOk` (core.js) and `WordArray` and `hexOf` (WordArray.js) in scope.
 
 /** The core's `srp.<method>` operation on the strings `input`: its outputs (an array);
  * throws the core's error. */
@@ -43,6 +43,12 @@ class SrpInteger {
   equals(other) {
     return this.compareTo(other) === 0;
   }
+}
+
+/** `n` random bytes in hex, drawn as the SDK's `randomBytes` draws them (a WordArray's
+ * words): the core's helper operations take their randomness as input. */
+function srpRandomHex(n) {
+  return new WordArray().random(n).toString();
 }
 
 /** `value` as `toString(16)` text: what the core reads an integer from. */
@@ -118,12 +124,12 @@ class AuthenticationHelper {
 
   /** A fresh secret `a`: 512 random bits (the JS SDK draws 1024; src/srp/client.rs says why 512 are enough). */
   generateRandomSmallA() {
-    return new SrpInteger(srpNow('generateRandomSmallA')[0]);
+    return new SrpInteger(BigInt(`0x${srpRandomHex(64)}`).toString(16));
   }
 
   /** 40 random bytes in base64: a device's password. */
   generateRandomString() {
-    return srpNow('generateRandomString')[0];
+    return srpNow('generateRandomString', srpRandomHex(40))[0];
   }
 
   getRandomPassword() {
@@ -138,9 +144,11 @@ class AuthenticationHelper {
     return this.verifierDevices;
   }
 
-  /** A new device's password, salt and verifier (for ConfirmDevice), kept on the helper. */
+  /** A new device's password, salt and verifier (for ConfirmDevice), kept on the helper;
+   * the password is drawn first, then the salt's 16 bytes, as the SDK draws them. */
   generateHashDevice(deviceGroupKey, username, callback) {
-    [this.randomPassword, this.SaltToHashDevices, this.verifierDevices] = srpNow('generateHashDevice', `${deviceGroupKey}`, `${username}`);
+    this.randomPassword = this.generateRandomString();
+    [this.SaltToHashDevices, this.verifierDevices] = srpNow('generateHashDevice', `${deviceGroupKey}`, `${username}`, this.randomPassword, srpRandomHex(16));
     callback(null, null);
   }
 
@@ -158,9 +166,11 @@ class AuthenticationHelper {
     return srpNow('hash', srpDataHex(buf))[0];
   }
 
+  /** `hash` of `Buffer.from(hexStr, 'hex')`: the whole digit pairs up to the first pair
+   * that is not two hex digits (a trailing odd digit is dropped). */
   hexHash(hexStr) {
     if (typeof hexStr !== 'string') throw new TypeError('hexHash takes a hex string');
-    return srpNow('hexHash', hexStr)[0];
+    return srpNow('hash', /^(?:[\da-f]{2})*/i.exec(hexStr)[0])[0];
   }
 
   computehkdf(ikm, salt) {

@@ -15,8 +15,7 @@ class CognitoIdentityCredentials {
     okOrThrow(answer);
     // Non-enumerable (core.js, hidden): `_held`, what the core holds on this object and
     // reads back on each call: `config` (IdentityPoolId, Logins, endpoint as the core keeps
-    // them), `flight` (the name concurrent `get`s of this object share one fetch under) and
-    // `known` (`{ identityId?, accessKeyId?, secretAccessKey?, sessionToken?, expiration? (ms) }`);
+    // them) and `known` (`{ identityId?, accessKeyId?, secretAccessKey?, sessionToken?, expiration? (ms) }`);
     // `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
     // `_storage`, where the identity id is cached.
     hidden(this, '_held', { ...answer.user, known: {} });
@@ -88,7 +87,11 @@ function deliverIdentity(self, target, answer) {
   target.deliver(answer.reply, (reply) => identityCredentialsResult(reply.ok));
 }
 
-/** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch. */
+/** Each object's fetch in flight: its concurrent `get`s share it, and what it leaves. */
+const identityFetches = new WeakMap();
+
+/** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch
+ * (the one in flight for this object, if any). */
 function obtainCredentials(self, force, callback) {
   const target = targetOf(callback);
   const input = (user) => identityInput(self, { force, user });
@@ -96,7 +99,13 @@ function obtainCredentials(self, force, callback) {
   if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);
   else if (answer) {
     userLogin(self._user)
-      .then((user) => coreRun('identityGet', input(user), self._storage))
+      .then((user) => {
+        if (!identityFetches.has(self)) {
+          const fetch = coreRun('identityGet', input(user), self._storage);
+          identityFetches.set(self, fetch.finally(() => identityFetches.delete(self)));
+        }
+        return identityFetches.get(self);
+      })
       .then((fetched) => deliverIdentity(self, target, fetched), target.fail);
   }
   return target.returned;

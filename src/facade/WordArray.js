@@ -1,8 +1,7 @@
 // The SDK's exported `WordArray`: random bytes as big-endian 32-bit words, printed as
-// hex. The words come from the core's secure randomness (`srp.randomWords`, the same
-// source as the SRP's); the object holds `words` and `sigBytes` as the SDK's does.
-//
-// Needs `nowOk` (core.js) in scope.
+// hex. The words come from `crypto.getRandomValues`, one per started four bytes, as the
+// SDK draws them (the source the core's SRP draws from too); the object holds `words`
+// and `sigBytes` as the SDK's does.
 
 class WordArray {
   constructor(words, sigBytes) {
@@ -12,7 +11,9 @@ class WordArray {
 
   /** `nBytes` random bytes: one random word per started four bytes. */
   random(nBytes) {
-    return new WordArray(nowOk('srp.randomWords', [Number(nBytes)]), nBytes);
+    const words = [];
+    for (let i = 0; i < nBytes; i += 4) words.push(crypto.getRandomValues(new Uint32Array(1))[0]);
+    return new WordArray(words, nBytes);
   }
 
   /** The first `sigBytes` bytes of the words, big-endian, in lower-case hex. */

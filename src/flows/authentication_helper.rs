@@ -1,6 +1,7 @@
-//! The exported `AuthenticationHelper` (and `WordArray`'s randomness) as synchronous
-//! operations over JSON: the JS class holds the helper's values and calls one of these
-//! per method; [`crate::srp::helper`] does the arithmetic, with the sign-in's code.
+//! The exported `AuthenticationHelper` as synchronous operations over JSON: the JS class
+//! holds the helper's values and calls one of these per method; [`crate::srp::helper`]
+//! does the arithmetic, with the sign-in's code. The JS draws the randomness (as the SDK's
+//! `randomBytes` does, through `WordArray`) and hands it over as input.
 //!
 //! Each operation takes an array of strings and answers one: integers as
 //! `BigInteger#toString(16)` text, bytes as lower-case hex, in this order (the JS SDK's
@@ -9,18 +10,15 @@
 //! | method | input | output |
 //! | --- | --- | --- |
 //! | `constants` | — | `N`, `g`, `k`, `infoBits` (hex), `newPasswordRequiredChallengeUserAttributePrefix` |
-//! | `generateRandomSmallA` | — | `smallAValue` |
-//! | `generateRandomString` | — | `randomString` |
+//! | `generateRandomString` | 40 random bytes (hex) | `randomString` (their base64) |
 //! | `calculateA` | `a` | `A` |
 //! | `calculateU` | `A`, `B` | `UValue`, `UHexHash` |
 //! | `calculateS` | `smallAValue`, `UValue`, `xValue`, `serverBValue` | `S` |
 //! | `getPasswordAuthenticationKey` | `poolName`, `username`, `password`, `serverBValue`, `salt`, `smallAValue`, `largeAValue` | `hkdf` (hex), `UValue`, `UHexHash` |
 //! | `computehkdf` | `ikm`, `salt` (hex) | `hkdf` (hex) |
 //! | `hash` | `buf` (hex) | `hash` |
-//! | `hexHash` | `hexStr` (as given: decoded as Node's `Buffer.from(hexStr, 'hex')`) | `hash` |
 //! | `padHex` | `bigInt` | `padHex` |
-//! | `generateHashDevice` | `deviceGroupKey`, `username` | `randomPassword`, `SaltToHashDevices`, `verifierDevices` (hex) |
-//! | `randomWords` | `nBytes` (a number; null reads as 0, as `NaN` does in the JS loop) | the words (unsigned 32-bit numbers) |
+//! | `generateHashDevice` | `deviceGroupKey`, `username`, `randomPassword`, 16 random bytes (hex) | `SaltToHashDevices`, `verifierDevices` (hex) |
 //!
 //! Positions, not named members: the JS knows what each position is, and names in both
 //! directions cost the wasm a table of them and an object built per answer.
@@ -28,55 +26,44 @@
 //! Text inputs (`poolName`, `username`, …) arrive already converted as the SDK's template
 //! strings convert them (`${value}`): the JS does that, since only it has the values.
 
-use super::Random;
 use crate::auth::USER_ATTRIBUTES_PREFIX;
-use crate::json::{Number, Value};
+use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
-use crate::srp::helper::{self, DEVICE_SALT_BYTES, RANDOM_STRING_BYTES};
-use crate::srp::{to_hex, SrpError, SMALL_A_BYTES};
+use crate::srp::helper;
+use crate::srp::{to_hex, SrpError};
 use crate::text::concat;
 
-/// Most bytes `randomWords` draws in one call (`WordArray#random(nBytes)`): far beyond any
-/// use (the SDK draws 16, 40 or 128), low enough that a wrong number cannot exhaust memory.
-pub const MAX_RANDOM_BYTES: f64 = 1_048_576.0;
-
-/// One operation as data: its name, the random buffers it draws (before it reads its
-/// input, as `generateHashDevice` does in the SDK), how many text inputs it takes, whether
-/// those are hex bytes, and which of them are numbers in hex (the last ones: parsed once
-/// every input is read, in order, named in errors by the SDK's names for them). One loop
-/// reads every operation's input: an arm of code per field cost the wasm far more than
-/// this table.
+/// One operation as data: its name, how many text inputs it takes, whether those are hex
+/// bytes, and which of them are numbers in hex (the last ones: parsed once every input is
+/// read, in order, named in errors by the SDK's names for them). One loop reads every
+/// operation's input: an arm of code per field cost the wasm far more than this table.
 struct Method {
     name: &'static str,
-    draws: &'static [usize],
     inputs: usize,
     hex_bytes: bool,
     /// The last `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
-    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes).
+    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes, handed
+    /// on as 32).
     numbers: &'static [(&'static str, bool)],
 }
 
-const fn method(name: &'static str, draws: &'static [usize], inputs: usize) -> Method {
-    Method { name, draws, inputs, hex_bytes: false, numbers: &[] }
+const fn method(name: &'static str, inputs: usize) -> Method {
+    Method { name, inputs, hex_bytes: false, numbers: &[] }
 }
 
 const fn hex_method(name: &'static str, inputs: usize) -> Method {
-    Method { name, draws: &[], inputs, hex_bytes: true, numbers: &[] }
+    Method { name, inputs, hex_bytes: true, numbers: &[] }
 }
 
 const fn number_method(name: &'static str, inputs: usize, numbers: &'static [(&'static str, bool)]) -> Method {
-    Method { name, draws: &[], inputs, hex_bytes: false, numbers }
+    Method { name, inputs, hex_bytes: false, numbers }
 }
 
-/// `randomWords`' place in [`METHODS`]: its input is a number, its output numbers.
-const RANDOM_WORDS: usize = 12;
-
 /// The operations, in the order [`compute`] matches on their positions.
-const METHODS: [Method; 13] = [
-    method("constants", &[], 0),
-    method("generateRandomSmallA", &[SMALL_A_BYTES], 0),
-    method("generateRandomString", &[RANDOM_STRING_BYTES], 0),
+const METHODS: [Method; 10] = [
+    method("constants", 0),
+    hex_method("generateRandomString", 1),
     number_method("calculateA", 1, &[("smallAValue", false)]),
     number_method("calculateU", 2, &[("largeAValue", false), ("serverBValue", false)]),
     number_method(
@@ -87,27 +74,22 @@ const METHODS: [Method; 13] = [
     number_method("getPasswordAuthenticationKey", 7, &[("smallAValue", false), ("largeAValue", false)]),
     hex_method("computehkdf", 2),
     hex_method("hash", 1),
-    method("hexHash", &[], 1),
-    method("padHex", &[], 1),
-    method("generateHashDevice", &[RANDOM_STRING_BYTES, DEVICE_SALT_BYTES], 2),
-    method("randomWords", &[], 1),
+    method("padHex", 1),
+    number_method("generateHashDevice", 4, &[("SaltToHashDevices", false)]),
 ];
 
-/// Runs `AuthenticationHelper` operation `method` on `input` (an array); `random` fills
-/// buffers with secure randomness (`getrandom::getrandom` in production).
-pub fn srp_helper(method: &str, input: &Value, random: Random) -> Result<Value, CognitoError> {
+/// Runs `AuthenticationHelper` operation `method` on `input` (an array). Nothing here
+/// draws randomness: the JS class draws it (as the SDK's `randomBytes` does) and hands it
+/// over as input.
+pub fn srp_helper(method: &str, input: &Value) -> Result<Value, CognitoError> {
     // Every failure comes out of `outputs` as data and becomes a `CognitoError` here, in
     // one place, rather than at each `?`.
     let index = METHODS.iter().position(|m| m.name == method).ok_or(Fault::Input(" is no operation"));
-    match index.and_then(|index| outputs(index, input.as_array().map_or(&[], Vec::as_slice), random)) {
+    match index.and_then(|index| outputs(index, input.as_array().map_or(&[], Vec::as_slice))) {
         Ok(items) => Ok(Value::Array(items)),
         Err(Fault::Srp(e)) => Err(CognitoError::new(ErrorKind::Srp, e.message())),
         Err(Fault::Input(what)) => {
             Err(CognitoError::invalid_parameter(concat(&["AuthenticationHelper.", method, what])))
-        }
-        // A literal, not the constant formatted: f64's Display costs the wasm about 14 KB.
-        Err(Fault::TooManyBytes) => {
-            Err(CognitoError::invalid_parameter("WordArray.random: at most 1048576 bytes at a time"))
         }
     }
 }
@@ -117,8 +99,6 @@ enum Fault {
     Srp(SrpError),
     /// What the input must be.
     Input(&'static str),
-    /// `randomWords` asked for more than [`MAX_RANDOM_BYTES`].
-    TooManyBytes,
 }
 
 impl From<SrpError> for Fault {
@@ -127,32 +107,18 @@ impl From<SrpError> for Fault {
     }
 }
 
-/// The outputs of operation `METHODS[index]`: its random buffers drawn, its inputs read,
-/// its outputs computed.
-fn outputs(index: usize, input: &[Value], random: Random) -> Result<Vec<Value>, Fault> {
+/// The outputs of operation `METHODS[index]`: its inputs read, its outputs computed.
+fn outputs(index: usize, input: &[Value]) -> Result<Vec<Value>, Fault> {
     let spec = &METHODS[index];
     let mut out = Vec::new();
-    if index == RANDOM_WORDS {
-        let bytes = draw(random, 4 * word_count(input)?)?;
-        for w in bytes.chunks_exact(4) {
-            let word = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
-            out.push(Value::Number(Number::from(i64::from(word))));
-        }
-        return Ok(out);
-    }
     if input.len() != spec.inputs {
         return Err(Fault::Input(": wrong number of inputs"));
     }
-    // At most seven text inputs, and four byte strings per operation: its random buffers,
-    // its hex bytes or its numbers (no operation has two of those).
+    // At most seven text inputs, and four byte strings per operation: its hex bytes or
+    // its numbers (no operation has both).
     let mut texts = [""; 7];
     let mut bytes: [Vec<u8>; 4] = Default::default();
     let mut slots = bytes.iter_mut();
-    // (`draws` first: `zip` takes from its first iterator first, and a slot taken past the
-    // last draw would be lost.)
-    for (&len, slot) in spec.draws.iter().zip(slots.by_ref()) {
-        *slot = draw(random, len)?;
-    }
     for (text, item) in texts.iter_mut().zip(input) {
         *text = item.as_str().ok_or(Fault::Input(": inputs must be strings"))?;
         if spec.hex_bytes {
@@ -174,7 +140,7 @@ fn push(out: &mut Vec<Value>, text: String) {
     out.push(Value::String(text));
 }
 
-/// The text outputs of operation `METHODS[index]` (not `randomWords`) from its text
+/// The text outputs of operation `METHODS[index]` from its text
 /// inputs and its byte strings (random buffers, hex bytes or numbers), in the table's
 /// orders.
 #[inline(never)]
@@ -187,28 +153,25 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) 
             push(out, to_hex(helper::info_bits()));
             push(out, USER_ATTRIBUTES_PREFIX.into());
         }
-        1 => push(out, helper::small_a(&b[0])),
-        2 => push(out, helper::random_string(&b[0])),
-        3 => push(out, helper::large_a(&b[0])),
-        4 => {
+        1 => push(out, helper::random_string(&b[0])),
+        2 => push(out, helper::large_a(&b[0])),
+        3 => {
             let u = helper::scrambler(&b[0], &b[1]);
             push(out, u.value);
             push(out, u.hex_hash);
         }
-        5 => push(out, helper::premaster(&b[0], &helper::hash_bytes(&b[1]), &helper::hash_bytes(&b[2]), &b[3])),
-        6 => {
+        4 => push(out, helper::premaster(&b[0], &b[1], &b[2], &b[3])),
+        5 => {
             let key = helper::password_key(&b[0], &b[1], t[0], t[1], t[2], t[3], t[4])?;
             push(out, to_hex(&key.key));
             push(out, key.u.value);
             push(out, key.u.hex_hash);
         }
-        7 => push(out, to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
-        8 => push(out, helper::hash(&b[0])),
-        9 => push(out, helper::hex_hash(t[0])),
-        10 => push(out, helper::pad_hex(t[0])?),
+        6 => push(out, to_hex(&helper::compute_hkdf(&b[0], &b[1]))),
+        7 => push(out, helper::hash(&b[0])),
+        8 => push(out, helper::pad_hex(t[0])?),
         _ => {
-            let hash = helper::device_hash(t[0], t[1], &b[0], &b[1]);
-            push(out, hash.random_password);
+            let hash = helper::device_hash(t[0], t[1], t[2], &b[0]);
             push(out, to_hex(&hash.salt));
             push(out, to_hex(&hash.verifier));
         }
@@ -216,41 +179,13 @@ fn compute(index: usize, t: &[&str; 7], b: &[Vec<u8>; 4], out: &mut Vec<Value>) 
     Ok(())
 }
 
-/// `WordArray#random(nBytes)` draws one word per started group of four bytes:
-/// `for (i = 0; i < nBytes; i += 4)`.
-fn word_count(input: &[Value]) -> Result<usize, Fault> {
-    let n_bytes = input.first().and_then(Value::as_f64).unwrap_or(0.0);
-    if n_bytes > MAX_RANDOM_BYTES {
-        return Err(Fault::TooManyBytes);
-    }
-    // Positive and at most MAX_RANDOM_BYTES: the cast is exact.
-    Ok(if n_bytes > 0.0 { crate::float::ceil(n_bytes / 4.0) as usize } else { 0 })
-}
-
-fn draw(random: Random, len: usize) -> Result<Vec<u8>, SrpError> {
-    let mut bytes = vec![0u8; len];
-    random(&mut bytes).map_err(SrpError::Random)?;
-    Ok(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::json;
 
-    fn counting(buf: &mut [u8]) -> Result<(), getrandom::Error> {
-        for (i, b) in buf.iter_mut().enumerate() {
-            *b = i as u8;
-        }
-        Ok(())
-    }
-
-    fn failing(_: &mut [u8]) -> Result<(), getrandom::Error> {
-        Err(getrandom::Error::UNSUPPORTED)
-    }
-
     fn run(method: &str, input: Value) -> Result<Value, CognitoError> {
-        srp_helper(method, &input, counting)
+        srp_helper(method, &input)
     }
 
     /// Output `i` of a successful operation, as text.
@@ -259,22 +194,15 @@ mod tests {
     }
 
     #[test]
-    fn randomness_comes_from_the_given_source() {
-        let words = run("randomWords", json!([5])).unwrap();
-        assert_eq!(words.stringify(), "[66051,67438087]", "two words: 00010203, 04050607");
-        assert_eq!(run("randomWords", json!([0])).unwrap().stringify(), "[]");
-        assert_eq!(run("randomWords", json!([null])).unwrap().stringify(), "[]");
-        assert_eq!(run("randomWords", json!([(-4)])).unwrap().stringify(), "[]");
-        assert!(run("randomWords", json::parse("[1e9]").unwrap()).is_err());
-        let small_a = run("generateRandomSmallA", json!([])).unwrap();
-        assert_eq!(nth(&small_a, 0), helper::small_a(&(0..64).collect::<Vec<u8>>()));
-        let device = run("generateHashDevice", json!(["g", "d"])).unwrap();
-        let expected = helper::device_hash("g", "d", &(0..40).collect::<Vec<u8>>(), &(0..16).collect::<Vec<u8>>());
-        assert_eq!(nth(&device, 0), expected.random_password);
-        assert_eq!(nth(&device, 1), to_hex(&expected.salt));
-        assert_eq!(nth(&device, 2), to_hex(&expected.verifier));
-        let err = srp_helper("generateRandomString", &json!([]), failing).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::Srp);
+    fn randomness_comes_as_input() {
+        let device = run("generateHashDevice", json!(["g", "d", "pw", "000102"])).unwrap();
+        let expected = helper::device_hash("g", "d", "pw", &[0, 1, 2]);
+        assert_eq!(nth(&device, 0), to_hex(&expected.salt));
+        assert_eq!(nth(&device, 1), to_hex(&expected.verifier));
+        assert_eq!(device.as_array().unwrap().len(), 2);
+        assert_eq!(nth(&run("generateRandomString", json!(["ffffff"])).unwrap(), 0), "////");
+        let err = run("generateRandomString", json!(["f"])).unwrap_err();
+        assert_eq!(err.message, "AuthenticationHelper.generateRandomString: inputs must be hex bytes");
     }
 
     #[test]
@@ -287,7 +215,6 @@ mod tests {
         let u = run("calculateU", json!(["2", "3"])).unwrap();
         assert_eq!(nth(&u, 1).len(), 64);
         assert_eq!(nth(&run("hash", json!(["616263"])).unwrap(), 0), helper::hash(b"abc"));
-        assert_eq!(nth(&run("hexHash", json!(["616263zz"])).unwrap(), 0), helper::hash(b"abc"));
         assert_eq!(nth(&run("padHex", json!(["-80"])).unwrap(), 0), "80");
     }
 

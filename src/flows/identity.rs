@@ -16,7 +16,6 @@
 //! over an [`IdentityEnv`], not the user pool's [`super::Env`].
 
 use super::retry;
-use super::single_flight::{SingleFlight, Turn};
 use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
@@ -75,21 +74,16 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// fetched: GetId (unless an id is known or cached), then GetCredentialsForIdentity
     /// with `logins` (or their failure, then nothing is sent); the answer goes into what the
     /// object knows and the id into storage. A cached id the pool refuses is dropped (from
-    /// memory and storage) and fetched again, once. Concurrent callers for one credentials
-    /// object (`flight`) share one fetch (`flights`) and what it leaves; `logins` is asked
-    /// only by the caller that fetches. One future: the flight's turn is taken here, the
-    /// fetch is this loop (each future awaited in another is a state machine more).
+    /// memory and storage) and fetched again, once. (Concurrent `get`s of one credentials
+    /// object share one fetch in the JS, which holds that fetch's Promise:
+    /// src/facade/CognitoIdentityCredentials.js.) One future: the fetch is this loop (each
+    /// future awaited in another is a state machine more).
     pub async fn get(
-        &self, mut known: Known, flights: &SingleFlight<Fetched>, flight: &str, force: bool,
-        logins: impl FnOnce() -> Result<Object, CognitoError>,
+        &self, mut known: Known, force: bool, logins: impl FnOnce() -> Result<Object, CognitoError>,
     ) -> Fetched {
         if !force && !self.needs_refresh(&known) {
             return (known, Ok(()));
         }
-        let leader = match flights.turn(flight) {
-            Turn::Follow(follower) => return follower.await,
-            Turn::Lead(leader) => leader,
-        };
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
         // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
@@ -138,9 +132,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                 }
             },
         };
-        let fetched = (known, result);
-        leader.finish(flights, &fetched);
-        fetched
+        (known, result)
     }
 
     /// Forgets the cached identity id (e.g. on sign-out); what the object knows afterwards
@@ -166,14 +158,12 @@ pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::{run, run_all};
+    use crate::flows::single_flight::tests::run;
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;
     use crate::session::tests::jwt;
     use crate::storage::MemoryStorage;
-    use core::future::Future;
-    use core::pin::Pin;
 
     const NOW: i64 = 1_000_000;
     const KEY: &str = "aws.cognito.identity-id.eu-west-1:pool";
@@ -213,13 +203,7 @@ mod tests {
             .answer(200, credentials("eu-west-1:id-1", "A1"));
         let mut logins = Object::new();
         logins.insert("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", crate::json!("tok"));
-        let (known, result) = run(env(&pool, &server, &storage).get(
-            Known::default(),
-            &SingleFlight::default(),
-            "c",
-            true,
-            || Ok(logins),
-        ));
+        let (known, result) = run(env(&pool, &server, &storage).get(Known::default(), true, || Ok(logins)));
         result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent[0].0, Operation::GetId);
@@ -240,9 +224,7 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         storage.set_item(KEY, "eu-west-1:cached").unwrap();
         server.answer(200, credentials("eu-west-1:cached", "A1"));
-        let (known, result) =
-            run(env(&pool, &server, &storage)
-                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
+        let (known, result) = run(env(&pool, &server, &storage).get(Known::default(), true, || Ok(Object::new())));
         result.unwrap();
         let sent = sent(&server);
         assert_eq!(sent.len(), 1);
@@ -258,9 +240,7 @@ mod tests {
             .answer(400, crate::json!({"__type": "ResourceNotFoundException", "message": "Identity not found"}))
             .answer(200, crate::json!({"IdentityId": "eu-west-1:new"}))
             .answer(200, credentials("eu-west-1:new", "A2"));
-        let (_, result) =
-            run(env(&pool, &server, &storage)
-                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
+        let (_, result) = run(env(&pool, &server, &storage).get(Known::default(), true, || Ok(Object::new())));
         result.unwrap();
         let ops: Vec<_> = sent(&server).into_iter().map(|(op, _)| op).collect();
         assert_eq!(ops, [Operation::GetCredentialsForIdentity, Operation::GetId, Operation::GetCredentialsForIdentity]);
@@ -272,8 +252,7 @@ mod tests {
         let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
         server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
         let known = Known { identity_id: Some("eu-west-1:stale".into()), credentials: None };
-        let (known, result) =
-            run(env(&pool, &server, &storage).get(known, &SingleFlight::default(), "c", true, || Ok(Object::new())));
+        let (known, result) = run(env(&pool, &server, &storage).get(known, true, || Ok(Object::new())));
         let err = result.unwrap_err();
         assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
         assert_eq!((storage.get_item(KEY), known.identity_id.clone()), (None, None));
@@ -288,9 +267,7 @@ mod tests {
             .answer(200, crate::json!({"IdentityId": "eu-west-1:id"}))
             .answer(500, crate::json!({"__type": "InternalErrorException", "message": "x"}))
             .answer(200, credentials("eu-west-1:id", "A1"));
-        let (known, result) =
-            run(env(&pool, &server, &storage)
-                .get(Known::default(), &SingleFlight::default(), "c", true, || Ok(Object::new())));
+        let (known, result) = run(env(&pool, &server, &storage).get(Known::default(), true, || Ok(Object::new())));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A1");
@@ -301,22 +278,21 @@ mod tests {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
         let env = env(&pool, &server, &storage);
-        let flights = SingleFlight::default();
         assert!(env.needs_refresh(&Known::default()));
         let logins_asked = core::cell::Cell::new(0);
         let logins = || {
             logins_asked.set(logins_asked.get() + 1);
             Ok(Object::new())
         };
-        let (known, result) = run(env.get(Known::default(), &flights, "c1", false, logins));
+        let (known, result) = run(env.get(Known::default(), false, logins));
         result.unwrap();
-        let (known, result) = run(env.get(known, &flights, "c1", false, logins));
+        let (known, result) = run(env.get(known, false, logins));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1), "the second get sent nothing");
         assert!(!env.needs_refresh(&known));
         // Forced: fetched again, with the cached id.
         server.answer(200, credentials("eu-west-1:id", "A2"));
-        let (known, result) = run(env.get(known, &flights, "c1", true, logins));
+        let (known, result) = run(env.get(known, true, logins));
         result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
         assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
@@ -325,37 +301,12 @@ mod tests {
     }
 
     #[test]
-    fn concurrent_gets_of_one_object_share_one_fetch_and_its_result() {
-        let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
-        server.answer(200, crate::json!({"IdentityId": "eu-west-1:id"})).answer(200, credentials("eu-west-1:id", "A1"));
-        let env = env(&pool, &server, &storage);
-        let flights = SingleFlight::default();
-        let logins_asked = core::cell::Cell::new(0);
-        let get = || {
-            // The first caller fetches; its requests are in flight for a while (the fake
-            // server yields), so the others find the flight and wait for it.
-            let logins = || {
-                logins_asked.set(logins_asked.get() + 1);
-                Ok(Object::new())
-            };
-            Box::pin(env.get(Known::default(), &flights, "c1", false, logins)) as Pin<Box<dyn Future<Output = Fetched>>>
-        };
-        let results = run_all(vec![get(), get(), get()]);
-        assert_eq!((server.requests.borrow().len(), logins_asked.get()), (2, 1));
-        for (known, result) in results {
-            result.unwrap();
-            assert_eq!(known.credentials.unwrap().access_key_id, "A1", "every caller holds the fetched credentials");
-        }
-    }
-
-    #[test]
     fn a_failed_get_still_hands_back_what_the_object_knows() {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         let env = env(&pool, &server, &storage);
-        let flights = SingleFlight::default();
         let known = Known { identity_id: Some("eu-west-1:kept".into()), credentials: None };
         let refused = || Err(CognitoError::new(ErrorKind::NotAuthorized, "no session"));
-        let (after, result) = run(env.get(known.clone(), &flights, "c1", false, refused));
+        let (after, result) = run(env.get(known.clone(), false, refused));
         assert_eq!((after, result.unwrap_err().code()), (known, "NotAuthorizedException"));
         assert!(server.requests.borrow().is_empty(), "nothing sent without logins");
     }

@@ -85,11 +85,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     fn call_json<'a>(
         &'a self, request: &'a Request, username: Option<&str>, retry: bool,
     ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
-        let request = match self.signed(request, username) {
-            Some(signed) => Cow::Owned(signed),
-            None => Cow::Borrowed(request),
-        };
-        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, retry))
+        self.send(Cow::Borrowed(request), username, retry)
     }
 
     /// [`Env::call_json`] of a request made for this send alone: the future owns it, so
@@ -97,8 +93,18 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
     fn send_owned<'a>(
         &'a self, request: Request, username: Option<&str>, retry: bool,
     ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
-        let request = self.signed(&request, username).unwrap_or(request);
-        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, Cow::Owned(request), retry))
+        self.send(Cow::Owned(request), username, retry)
+    }
+
+    /// The one place a user-pool request is signed and its send boxed, borrowed or owned.
+    fn send<'a>(
+        &'a self, request: Cow<'a, Request>, username: Option<&str>, retry: bool,
+    ) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
+        let request = match self.signed(&request, username) {
+            Some(signed) => Cow::Owned(signed),
+            None => request,
+        };
+        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, retry))
     }
 
     /// `request` with the client secret's hash (or the secret) when the client has one.

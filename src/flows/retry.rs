@@ -12,8 +12,8 @@ use core::future::Future;
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
-const BASE_DELAY_MS: f64 = 100.0;
-const MAX_DELAY_MS: f64 = 2_000.0;
+const BASE_DELAY_MS: u32 = 100;
+const MAX_DELAY_MS: u32 = 2_000;
 
 pub fn is_retryable(e: &CognitoError) -> bool {
     matches!(e.kind, ErrorKind::Network | ErrorKind::Throttling(_) | ErrorKind::InternalError)
@@ -21,15 +21,15 @@ pub fn is_retryable(e: &CognitoError) -> bool {
 }
 
 /// Milliseconds to wait before attempt `attempt + 1` (`attempt` counts from 1), or None
-/// when no more attempts are allowed. `jitter` in [0, 1) spreads clients apart: "full
-/// jitter" over an exponentially growing, capped window.
-pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: f64) -> Option<u32> {
+/// when no more attempts are allowed. `jitter`, in 65536ths (of [0, 1)), spreads clients
+/// apart: "full jitter" over the upper half of an exponentially growing, capped window.
+/// Whole numbers throughout (no float code for it in the wasm).
+pub fn delay_before_retry(attempt: u32, error: &CognitoError, jitter: u16) -> Option<u32> {
     if attempt >= MAX_ATTEMPTS || !is_retryable(error) {
         return None;
     }
-    let window = (BASE_DELAY_MS * crate::float::powi(2.0, attempt)).min(MAX_DELAY_MS);
-    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
-    Some((window / 2.0 + window / 2.0 * jitter) as u32)
+    let half = (BASE_DELAY_MS << attempt).min(MAX_DELAY_MS) / 2;
+    Some(half + ((half * u32::from(jitter)) >> 16))
 }
 
 /// One request to `endpoint` up to the parsed JSON, repeated while its failures are
@@ -65,12 +65,12 @@ pub async fn send_signed<T: Transport + ?Sized>(
     }
 }
 
-/// A number in [0, 1) for backoff jitter; 0.5 if randomness is unavailable.
-fn jitter(random: Random) -> f64 {
+/// Backoff jitter in 65536ths; one half if randomness is unavailable.
+fn jitter(random: Random) -> u16 {
     let mut b = [0u8; 2];
     match random(&mut b) {
-        Ok(()) => u16::from_le_bytes(b) as f64 / 65536.0,
-        Err(_) => 0.5,
+        Ok(()) => u16::from_le_bytes(b),
+        Err(_) => 0x8000,
     }
 }
 
@@ -97,15 +97,17 @@ mod tests {
     #[test]
     fn delays_grow_are_capped_and_stop() {
         let e = err("NetworkError", None);
-        let delays: Vec<_> = (1..=MAX_ATTEMPTS).map(|a| delay_before_retry(a, &e, 0.999)).collect();
+        let delays: Vec<_> = (1..=MAX_ATTEMPTS).map(|a| delay_before_retry(a, &e, 0xffbe)).collect();
         assert_eq!(delays[MAX_ATTEMPTS as usize - 1], None);
         let waits: Vec<u32> = delays.into_iter().flatten().collect();
         assert!(waits.windows(2).all(|w| w[0] < w[1]), "{waits:?}");
-        assert!(waits.iter().all(|&w| w as f64 <= MAX_DELAY_MS));
+        assert!(waits.iter().all(|&w| w <= MAX_DELAY_MS));
         let total: u32 = waits.iter().sum();
         assert!(total < 2_000, "a hopeless refresh gives up quickly: {total} ms");
-        assert_eq!(delay_before_retry(1, &err("NotAuthorizedException", Some(400)), 0.5), None);
-        assert!(delay_before_retry(1, &e, f64::NAN).is_some());
+        assert_eq!(delay_before_retry(1, &err("NotAuthorizedException", Some(400)), 0x8000), None);
+        // The window's upper half: from half of it (no jitter) to just under all of it.
+        assert_eq!((delay_before_retry(1, &e, 0), delay_before_retry(1, &e, 0xffff)), (Some(100), Some(199)));
+        assert_eq!(jitter(|_| Err(getrandom::Error::UNSUPPORTED)), 0x8000, "one half without randomness");
     }
 
     /// Answers from a script (then a network failure), counting what is sent and slept.
@@ -164,7 +166,7 @@ mod tests {
         assert_eq!((out, server.sent.get(), server.sleeps.borrow().len()), (Ok(7), 3, 2));
         // The waits are the backoff windows jittered by the randomness given (0x8000: one half).
         let expected: Vec<u32> =
-            (1..3).map(|a| delay_before_retry(a, &err("NetworkError", None), 0.5).unwrap()).collect();
+            (1..3).map(|a| delay_before_retry(a, &err("NetworkError", None), 0x8000).unwrap()).collect();
         assert_eq!(*server.sleeps.borrow(), expected);
 
         let server = Scripted::answering((0..MAX_ATTEMPTS).map(|_| status(500, "InternalErrorException")).collect());

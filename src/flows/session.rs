@@ -72,7 +72,7 @@ fn refreshed<T: Transport, S: Storage + ?Sized>(
 fn secret_hash_username<T: Transport, S: Storage + ?Sized>(username: &str, env: &Env<'_, T, S>) -> String {
     env.sessions()
         .load(username)
-        .and_then(|s| s.access_token.payload.get("username").and_then(|u| u.as_str()).map(str::to_string))
+        .and_then(|s| s.access_token.payload().get("username").and_then(|u| u.as_str()).map(str::to_string))
         .unwrap_or_else(|| username.to_string())
 }
 
@@ -221,7 +221,7 @@ fn found<T: Transport, S: Storage + ?Sized>(
 pub fn revoke<'a, T: Transport, S: Storage + ?Sized>(
     env: &'a Env<'a, T, S>, session: &Session,
 ) -> Option<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a> {
-    if !session.access_token.payload.contains_key("origin_jti") || session.refresh_token.is_empty() {
+    if !session.access_token.payload().contains_key("origin_jti") || session.refresh_token.is_empty() {
         return None;
     }
     Some(env.send_owned(account::revoke_token(&env.pool.client_id, &session.refresh_token), None, true))

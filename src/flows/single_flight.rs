@@ -4,78 +4,39 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::any::Any;
 use core::cell::RefCell;
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-/// One running operation: its result once it ends, and who waits for it. The result is
-/// held as `dyn Any` so that none of this is generic (its code exists once for every
-/// result type): only a [`Follower`] downcasts it to its own type.
-#[derive(Default)]
-struct Flight {
-    result: RefCell<Option<Box<dyn Any>>>,
+/// One running operation: its result once it ends, and who waits for it.
+struct Flight<T> {
+    result: RefCell<Option<T>>,
     wakers: RefCell<Vec<Waker>>,
 }
 
 /// Keys and their flights in a Vec: a few keys at most (one per signed-in user), and a
-/// hash map would add hashing code to the wasm.
-#[derive(Default)]
-struct InFlight(RefCell<Vec<(String, Rc<Flight>)>>);
+/// hash map would add hashing code to the wasm. (One result type is shipped, the
+/// session's refresh: the identity pool's fetches are shared by the JS, which holds their
+/// Promise; with one type, no `dyn Any` of the result, its vtable and downcast.)
+pub struct SingleFlight<T: Clone>(RefCell<Vec<(String, Rc<Flight<T>>)>>);
 
-impl InFlight {
-    /// The flight of `key`, and whether it was started now (this caller leads it).
-    fn join(&self, key: &str) -> (Rc<Flight>, bool) {
-        let mut flights = self.0.borrow_mut();
-        if let Some((_, flight)) = flights.iter().find(|(k, _)| k == key) {
-            return (flight.clone(), false);
-        }
-        let flight = Rc::new(Flight::default());
-        flights.push((key.to_string(), flight.clone()));
-        (flight, true)
-    }
-
-    /// Ends `flight` with `result` and wakes who waits for it; its key is free again.
-    fn finish(&self, flight: &Rc<Flight>, result: Box<dyn Any>) {
-        let mut flights = self.0.borrow_mut();
-        if let Some(at) = flights.iter().position(|(_, f)| Rc::ptr_eq(f, flight)) {
-            flights.swap_remove(at);
-        }
-        drop(flights);
-        *flight.result.borrow_mut() = Some(result);
-        for w in core::mem::take(&mut *flight.wakers.borrow_mut()) {
-            w.wake();
-        }
-    }
-}
-
-pub struct SingleFlight<T: Clone + 'static> {
-    in_flight: InFlight,
-    result: PhantomData<T>,
-}
-
-impl<T: Clone + 'static> Default for SingleFlight<T> {
+impl<T: Clone> Default for SingleFlight<T> {
     fn default() -> Self {
-        SingleFlight { in_flight: InFlight::default(), result: PhantomData }
+        SingleFlight(RefCell::new(Vec::new()))
     }
 }
 
 /// Resolves when the leader stores the result in the flight.
-pub struct Follower<T> {
-    flight: Rc<Flight>,
-    result: PhantomData<T>,
-}
+pub struct Follower<T>(Rc<Flight<T>>);
 
-impl<T: Clone + 'static> Future for Follower<T> {
+impl<T: Clone> Future for Follower<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        // Only this `SingleFlight<T>` puts flights under its keys: the downcast holds.
-        match self.flight.result.borrow().as_ref().and_then(|r| r.downcast_ref::<T>()) {
+        match &*self.0.result.borrow() {
             Some(result) => Poll::Ready(result.clone()),
             None => {
-                self.flight.wakers.borrow_mut().push(cx.waker().clone());
+                self.0.wakers.borrow_mut().push(cx.waker().clone());
                 Poll::Pending
             }
         }
@@ -91,29 +52,36 @@ pub enum Turn<T> {
 }
 
 /// The caller that runs the operation of its key (see [`Turn::Lead`]).
-pub struct Leader<T> {
-    flight: Rc<Flight>,
-    result: PhantomData<T>,
-}
+pub struct Leader<T>(Rc<Flight<T>>);
 
-impl<T: Clone + 'static> Leader<T> {
-    /// Hands `result` to every caller that waits for it; the next caller runs again.
+impl<T: Clone> Leader<T> {
+    /// Hands `result` to every caller that waits for it; the key is free again: the next
+    /// caller runs again.
     pub fn finish(self, flights: &SingleFlight<T>, result: &T) {
-        flights.in_flight.finish(&self.flight, Box::new(result.clone()));
+        let mut all = flights.0.borrow_mut();
+        if let Some(at) = all.iter().position(|(_, f)| Rc::ptr_eq(f, &self.0)) {
+            all.swap_remove(at);
+        }
+        drop(all);
+        *self.0.result.borrow_mut() = Some(result.clone());
+        for w in self.0.wakers.take() {
+            w.wake();
+        }
     }
 }
 
-impl<T: Clone + 'static> SingleFlight<T> {
+impl<T: Clone> SingleFlight<T> {
     /// Whether this caller runs the operation of `key` or waits for the one running: a
     /// decision, not a future, so a caller awaits its own operation (no future of it nested
     /// in this one's).
     pub fn turn(&self, key: &str) -> Turn<T> {
-        let (flight, leads) = self.in_flight.join(key);
-        if leads {
-            Turn::Lead(Leader { flight, result: PhantomData })
-        } else {
-            Turn::Follow(Follower { flight, result: PhantomData })
+        let mut flights = self.0.borrow_mut();
+        if let Some((_, flight)) = flights.iter().find(|(k, _)| k == key) {
+            return Turn::Follow(Follower(flight.clone()));
         }
+        let flight = Rc::new(Flight { result: RefCell::new(None), wakers: RefCell::new(Vec::new()) });
+        flights.push((key.to_string(), flight.clone()));
+        Turn::Lead(Leader(flight))
     }
 
     /// Runs `start()` unless an operation for `key` is already running, in which case
@@ -133,7 +101,7 @@ impl<T: Clone + 'static> SingleFlight<T> {
 
     #[cfg(test)]
     pub fn is_running(&self, key: &str) -> bool {
-        self.in_flight.0.borrow().iter().any(|(k, _)| k == key)
+        self.0.borrow().iter().any(|(k, _)| k == key)
     }
 }
 

@@ -79,7 +79,7 @@ pub fn request<T: Transport, S: Storage + ?Sized>(
             Source::Flag => Some(Value::Bool(given.as_bool().unwrap_or(false))),
             Source::Given => Some(given.clone()),
             Source::Setting => Some(given.clone()).filter(|v| !v.is_null()),
-            Source::Metadata => string_map(&args["clientMetadata"]).map(|m| m.to_json()),
+            Source::Metadata => string_map(&args["clientMetadata"]).map(Value::Object),
             Source::UserAttributes if given.is_null() => None,
             Source::Attributes | Source::UserAttributes | Source::Names => {
                 Some(list(given, source).ok_or_else(|| {

@@ -159,7 +159,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
         sign_in::start(&env, Begin::Flow(AuthFlow::UserSrp), params("Passw0rd!"), &SrpClient::generate).await.unwrap();
     let SignInOutcome::SignedIn { username: stored_as, session, .. } = outcome else { panic!("unexpected challenge") };
     assert!(session.is_valid(now_secs()));
-    assert_eq!(session.id_token.payload["cognito:username"], username.as_str());
+    assert_eq!(session.id_token.payload()["cognito:username"], username.as_str());
     assert_eq!(
         local_storage().get_item(&keys::last_auth_user(&client_id)).unwrap().as_deref(),
         Some(stored_as.as_str())

@@ -59,7 +59,12 @@ impl<V> OrderedMap<V> {
 
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
-        Some(self.0.remove(at).1)
+        // Moved to the end by swaps, the others keeping their order, and popped: less wasm
+        // than `Vec::remove` (its checked `try_remove` and shift, per value type).
+        for i in at + 1..self.0.len() {
+            self.0.swap(i - 1, i);
+        }
+        self.0.pop().map(|(_, v)| v)
     }
 
     /// Members whose keys are written in the code, or taken from another map: each once,

@@ -10,11 +10,13 @@ use crate::prelude::*;
 /// keeps a hostile `[[[[...` from exhausting the stack.
 pub const MAX_DEPTH: usize = 128;
 
-/// Why the text is not JSON, and where (a byte offset).
+/// Why the text is not JSON, and where (a byte offset). The shipped wasm has no reader
+/// for the reason, so it does not record one (a store at each of the parser's failures).
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct ParseError {
     pub offset: usize,
+    #[cfg(not(shipped))]
     pub reason: Reason,
 }
 
@@ -64,21 +66,34 @@ impl Reason {
 
 /// One JSON value, optionally surrounded by whitespace, and nothing else.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut parser = Parser { text, at: 0, reason: Reason::EndOfInput };
+    let mut parser = Parser {
+        text,
+        at: 0,
+        #[cfg(not(shipped))]
+        reason: Reason::EndOfInput,
+    };
     if let Some(value) = parser.value(0) {
         parser.skip_whitespace();
         if parser.at == text.len() {
             return Ok(value);
         }
-        parser.reason = Reason::TextAfterValue;
+        parser.fail::<()>(Reason::TextAfterValue);
     }
-    Err(ParseError { offset: parser.at, reason: parser.reason })
+    Err(ParseError {
+        offset: parser.at,
+        #[cfg(not(shipped))]
+        reason: parser.reason,
+    })
 }
 
 /// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
     let mut text = String::new();
-    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError { offset, reason: Reason::NotUtf8 })?;
+    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError {
+        offset,
+        #[cfg(not(shipped))]
+        reason: Reason::NotUtf8,
+    })?;
     parse(&text)
 }
 
@@ -89,7 +104,8 @@ struct Parser<'a> {
     text: &'a str,
     /// Byte offset of the next unread byte; always on a char boundary between tokens.
     at: usize,
-    /// Why the reading failed, once it has.
+    /// Why the reading failed, once it has (see [`ParseError`]).
+    #[cfg(not(shipped))]
     reason: Reason,
 }
 
@@ -97,7 +113,12 @@ impl Parser<'_> {
     /// Fails here, for `reason`.
     #[inline(always)]
     fn fail<T>(&mut self, reason: Reason) -> Option<T> {
-        self.reason = reason;
+        #[cfg(not(shipped))]
+        {
+            self.reason = reason;
+        }
+        #[cfg(shipped)]
+        let _ = reason;
         None
     }
 

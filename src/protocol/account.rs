@@ -7,6 +7,7 @@
 
 use super::one_request::{After, Needs, OneRequest, Source, Tells};
 use super::{insert_text, text_fields, Operation, Request};
+use crate::json::Value;
 
 /// A body of the access token alone.
 const TOKEN_ONLY: &[(&str, Source)] = body!["AccessToken" = AccessToken];
@@ -258,7 +259,7 @@ pub fn confirm_device(
 ) -> Request {
     let mut body = text_fields(&["AccessToken", "DeviceKey"], &[access_token, device_key]);
     let verifier = text_fields(&["PasswordVerifier", "Salt"], &[verifier_b64, salt_b64]);
-    body.insert("DeviceSecretVerifierConfig", verifier);
+    body.insert("DeviceSecretVerifierConfig", Value::Object(verifier));
     insert_text(&mut body, "DeviceName", Some(device_name));
     Request::new(Operation::ConfirmDevice, body)
 }
@@ -271,7 +272,6 @@ pub fn revoke_token(client_id: &str, refresh_token: &str) -> Request {
 mod tests {
     use super::*;
     use crate::json;
-    use crate::json::Value;
 
     fn body(r: &Request) -> Value {
         json::parse(&r.text()).unwrap()

@@ -4,26 +4,26 @@
 //! as every one the JS SDK sends does.
 
 use super::challenge::{AuthFlow, ChallengeName};
-use super::types::StringMap;
+use super::types::{put_text, StringMap};
 use super::{insert_text, text_fields, with_metadata, with_metadata_and_context, Operation, Request, UserContextData};
-use crate::json::ToJson;
+use crate::json::Value;
 use crate::prelude::*;
 
 pub fn initiate_auth(
-    flow: AuthFlow, client_id: &str, auth_parameters: &StringMap, client_metadata: Option<&StringMap>,
+    flow: AuthFlow, client_id: &str, auth_parameters: StringMap, client_metadata: Option<&StringMap>,
     user_context: &UserContextData,
 ) -> Request {
     let mut body = text_fields(&["AuthFlow", "ClientId"], &[flow.name(), client_id]);
-    body.insert("AuthParameters", auth_parameters.to_json());
+    body.insert("AuthParameters", Value::Object(auth_parameters));
     Request::new(Operation::InitiateAuth, with_metadata_and_context(body, client_metadata, user_context))
 }
 
 pub fn respond_to_auth_challenge(
-    challenge: &ChallengeName, client_id: &str, challenge_responses: &StringMap, session: Option<&str>,
+    challenge: &ChallengeName, client_id: &str, challenge_responses: StringMap, session: Option<&str>,
     client_metadata: Option<&StringMap>, user_context: &UserContextData,
 ) -> Request {
     let mut body = text_fields(&["ChallengeName", "ClientId"], &[challenge.as_str(), client_id]);
-    body.insert("ChallengeResponses", challenge_responses.to_json());
+    body.insert("ChallengeResponses", Value::Object(challenge_responses));
     insert_text(&mut body, "Session", session);
     Request::new(Operation::RespondToAuthChallenge, with_metadata_and_context(body, client_metadata, user_context))
 }
@@ -43,11 +43,11 @@ pub fn refresh(
         return Request::new(Operation::GetTokensFromRefreshToken, with_metadata(body, client_metadata));
     }
     let mut auth_parameters = StringMap::new();
-    auth_parameters.insert("REFRESH_TOKEN", refresh_token.to_string());
+    put_text(&mut auth_parameters, "REFRESH_TOKEN", refresh_token.to_string());
     if let Some(device_key) = device_key {
-        auth_parameters.insert("DEVICE_KEY", device_key.to_string());
+        put_text(&mut auth_parameters, "DEVICE_KEY", device_key.to_string());
     }
-    initiate_auth(AuthFlow::RefreshToken, client_id, &auth_parameters, client_metadata, &user_context())
+    initiate_auth(AuthFlow::RefreshToken, client_id, auth_parameters, client_metadata, &user_context())
 }
 
 #[cfg(test)]
@@ -58,24 +58,29 @@ mod tests {
 
     #[test]
     fn unset_optional_fields_are_left_out_like_json_stringify_does() {
-        let body =
-            initiate_auth(AuthFlow::UserSrp, "c", &[("USERNAME".to_string(), "u".to_string())].into(), None, &NONE);
+        let body = initiate_auth(
+            AuthFlow::UserSrp,
+            "c",
+            [("USERNAME".to_string(), Value::String("u".into()))].into(),
+            None,
+            &NONE,
+        );
         assert_eq!(body.text(), r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u"}}"#);
-        let r = respond_to_auth_challenge(&ChallengeName::SmsMfa, "c", &StringMap::new(), None, None, &NONE);
+        let r = respond_to_auth_challenge(&ChallengeName::SmsMfa, "c", StringMap::new(), None, None, &NONE);
         assert_eq!(r.text(), r#"{"ChallengeName":"SMS_MFA","ClientId":"c","ChallengeResponses":{}}"#);
     }
 
     #[test]
     fn user_context_data_goes_after_client_metadata() {
-        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        let meta: StringMap = [("k".to_string(), Value::String("v".into()))].into();
         let encoded = UserContextData::Encoded("E".into());
         let r =
-            respond_to_auth_challenge(&ChallengeName::SmsMfa, "c", &StringMap::new(), Some("s"), Some(&meta), &encoded);
+            respond_to_auth_challenge(&ChallengeName::SmsMfa, "c", StringMap::new(), Some("s"), Some(&meta), &encoded);
         assert_eq!(
             r.text(),
             r#"{"ChallengeName":"SMS_MFA","ClientId":"c","ChallengeResponses":{},"Session":"s","ClientMetadata":{"k":"v"},"UserContextData":{"EncodedData":"E"}}"#
         );
-        let r = initiate_auth(AuthFlow::UserPassword, "c", &StringMap::new(), None, &UserContextData::Empty);
+        let r = initiate_auth(AuthFlow::UserPassword, "c", StringMap::new(), None, &UserContextData::Empty);
         assert_eq!(
             r.text(),
             r#"{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{},"UserContextData":{}}"#
@@ -89,7 +94,7 @@ mod tests {
             r.text(),
             r#"{"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"c","AuthParameters":{"REFRESH_TOKEN":"rt","DEVICE_KEY":"dk"},"UserContextData":{}}"#
         );
-        let meta: StringMap = [("k".to_string(), "v".to_string())].into();
+        let meta: StringMap = [("k".to_string(), Value::String("v".into()))].into();
         let r = refresh(true, "c", "rt", Some("dk"), Some(&meta), || {
             panic!("GetTokensFromRefreshToken has no UserContextData")
         });

@@ -3,6 +3,7 @@
 //! it reaches) and to the wire (the field its code is answered in). The one place these
 //! names are spelled.
 
+use super::named::{name_place, nth_name};
 use crate::prelude::*;
 /// The `AuthFlow` of an InitiateAuth.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,18 +19,18 @@ pub enum AuthFlow {
 
 /// The flows' names, in the order of the variants (a table: less wasm than a `match`);
 /// the ones an app may set come first.
-const FLOW_NAMES: [&str; 5] = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH", "REFRESH_TOKEN_AUTH"];
+const FLOW_NAMES: &str = "USER_SRP_AUTH USER_PASSWORD_AUTH CUSTOM_AUTH USER_AUTH REFRESH_TOKEN_AUTH ";
 
 impl AuthFlow {
     /// The flows `CognitoUser.setAuthenticationFlowType` accepts (a refresh is not one).
     pub fn parse(name: &str) -> Option<AuthFlow> {
         let settable = [AuthFlow::UserSrp, AuthFlow::UserPassword, AuthFlow::CustomAuth, AuthFlow::UserAuth];
-        let i = FLOW_NAMES.iter().position(|known| *known == name)?;
+        let i = name_place(FLOW_NAMES, name)?;
         settable.get(i).copied()
     }
 
     pub fn name(self) -> &'static str {
-        FLOW_NAMES[self as usize]
+        nth_name(FLOW_NAMES, self as usize)
     }
 }
 
@@ -90,31 +91,21 @@ impl Clone for ChallengeName {
     }
 }
 
-/// Who answers each named challenge, in the order of the variants (a table: less wasm than a `match`).
-const HANDLING: [Handling; NAMES.len()] = {
-    use Handling::{App, Internal, Passkey};
-    [
-        Internal, // SRP_A
-        Internal, // PASSWORD_VERIFIER
-        Internal, // DEVICE_SRP_AUTH
-        Internal, // DEVICE_PASSWORD_VERIFIER
-        App("mfaRequired"),
-        App("totpRequired"),
-        // The flows Cognito added after the JS SDK: callback names in its style.
-        App("emailOtpRequired"),
-        App("smsOtpRequired"),
-        App("selectMFAType"),
-        App("mfaSetup"),
-        App("customChallenge"),
-        App("newPasswordRequired"),
-        App("selectChallenge"),
-        Passkey, // WEB_AUTHN
-    ]
-};
+/// Who answers each named challenge, in the order of the variants (a table: less wasm
+/// than a `match`): the app's callback method by its name, `-` the sign-in itself (SRP
+/// proofs), `+` the browser's passkey prompt. Names each followed by a space ([`nth_name`]).
+const HANDLING: &str = concat!(
+    "- - - - ", // SRP_A, PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER
+    "mfaRequired totpRequired ",
+    // The flows Cognito added after the JS SDK: callback names in its style.
+    "emailOtpRequired smsOtpRequired ",
+    "selectMFAType mfaSetup customChallenge newPasswordRequired selectChallenge ",
+    "+ ", // WEB_AUTHN
+);
 
 impl ChallengeName {
     pub fn parse(name: &str) -> ChallengeName {
-        match NAMES.iter().position(|known| *known == name) {
+        match name_place(NAMES, name) {
             Some(i) => ChallengeName::named(i),
             None => ChallengeName::Other(name.to_string()),
         }
@@ -123,7 +114,7 @@ impl ChallengeName {
     pub fn as_str(&self) -> &str {
         match self {
             ChallengeName::Other(name) => name,
-            named => NAMES[named.index()],
+            named => nth_name(NAMES, named.index()),
         }
     }
 
@@ -131,7 +122,11 @@ impl ChallengeName {
     pub fn handling(&self) -> Handling {
         match self {
             ChallengeName::Other(_) => Handling::Unknown,
-            named => HANDLING[named.index()],
+            named => match nth_name(HANDLING, named.index()) {
+                "-" => Handling::Internal,
+                "+" => Handling::Passkey,
+                callback => Handling::App(callback),
+            },
         }
     }
 

@@ -4,6 +4,7 @@
 //! failures are variants, so no decision rests on comparing strings; the SDK's string
 //! is made only at the JS edge ([`CognitoError::code`]).
 
+use super::named::{name_place, nth_name};
 use crate::json::{self, FromJson, Value};
 use crate::prelude::*;
 use crate::text::{after_last, before, concat, push_uint};
@@ -53,17 +54,17 @@ named_variants! {
     names: CODES, named: NAMED, past: ErrorKind::InternalError
 }
 
-/// AWS's throttling codes, as they are spelled on the wire.
-const THROTTLING: [&str; 5] =
-    ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "LimitExceededException"];
+/// AWS's throttling codes, as they are spelled on the wire, each followed by a space ([`nth_name`]).
+const THROTTLING: &str =
+    "TooManyRequestsException ThrottlingException Throttling RequestLimitExceeded LimitExceededException ";
 
 impl ErrorKind {
     /// The kind of a code (as the service sends it, or as [`ErrorKind::code`] gives it).
     pub fn from_code(code: &str) -> ErrorKind {
-        if let Some(name) = THROTTLING.iter().find(|t| **t == code) {
-            return ErrorKind::Throttling(name);
+        if let Some(i) = name_place(THROTTLING, code) {
+            return ErrorKind::Throttling(nth_name(THROTTLING, i));
         }
-        match CODES.iter().position(|known| *known == code) {
+        match name_place(CODES, code) {
             Some(i) => ErrorKind::named(i),
             None => ErrorKind::Service(code.to_string()),
         }
@@ -74,28 +75,32 @@ impl ErrorKind {
         match self {
             ErrorKind::Throttling(name) => name,
             ErrorKind::Service(code) => code,
-            named => CODES[named.index()],
+            named => nth_name(CODES, named.index()),
         }
     }
 }
 
-/// By hand: the derived copy spells out every variant; one with a fixed code is rebuilt
-/// from its place.
+/// By hand: the derived copy spells out every variant. A kind is rebuilt from its code,
+/// with the two functions every error goes through anyway: [`ErrorKind::from_code`] is
+/// the only maker of `Service` (so it never holds a named kind's code) and of `Throttling`.
 impl Clone for ErrorKind {
     fn clone(&self) -> Self {
-        match self {
-            ErrorKind::Throttling(name) => ErrorKind::Throttling(name),
-            ErrorKind::Service(code) => ErrorKind::Service(code.clone()),
-            named => ErrorKind::named(named.index()),
-        }
+        ErrorKind::from_code(self.code())
     }
 }
 
 /// An error as one pointer: every `Result<_, CognitoError>` and every `?` moves a word
 /// rather than the whole record. Reads and writes go through to [`ErrorData`].
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct CognitoError(Box<ErrorData>);
+
+/// By hand: made by [`CognitoError::with_status`], as every error is.
+impl Clone for CognitoError {
+    fn clone(&self) -> Self {
+        CognitoError::with_status(self.kind.clone(), self.message.clone(), self.status_code)
+    }
+}
 
 /// What a [`CognitoError`] holds.
 #[derive(Clone, PartialEq, Eq)]
@@ -265,7 +270,7 @@ mod tests {
         for kind in NAMED {
             assert_eq!(ErrorKind::from_code(kind.code()), kind);
         }
-        for name in THROTTLING {
+        for name in THROTTLING.split_terminator(' ') {
             assert_eq!(ErrorKind::from_code(name), ErrorKind::Throttling(name));
         }
         assert_eq!(ErrorKind::from_code("UserNotFoundException").code(), "UserNotFoundException");

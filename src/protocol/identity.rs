@@ -9,10 +9,7 @@ use crate::text::{before, concat};
 /// `https://cognito-identity.<region>.amazonaws.com/`, the region being the identity pool
 /// id's prefix (`us-east-1:1234...`), unless an endpoint is given.
 pub fn endpoint_for(identity_pool_id: &str, custom: Option<&str>) -> String {
-    match custom {
-        Some(url) if !url.is_empty() => url.to_string(),
-        _ => concat(&["https://cognito-identity.", before(identity_pool_id, b':'), ".amazonaws.com/"]),
-    }
+    super::regional_endpoint("https://cognito-identity.", identity_pool_id, b':', custom)
 }
 
 /// The Logins key for a user pool: `cognito-idp.<region>.amazonaws.com/<userPoolId>`.
@@ -21,7 +18,7 @@ pub fn login_provider(user_pool_id: &str) -> String {
 }
 
 /// `{ name: id }`, plus `Logins` when there are any (guests send none).
-fn with_logins(name: &str, id: &str, logins: &Object) -> Value {
+fn with_logins(name: &str, id: &str, logins: &Object) -> Object {
     let mut body = super::text_fields(&[name], &[id]);
     if !logins.is_empty() {
         body.insert("Logins", Value::Object(logins.clone()));

@@ -38,8 +38,8 @@ pub struct Request {
 
 impl Request {
     /// Only the builders in this module's files make requests: one per operation.
-    pub(in crate::protocol) fn new(operation: Operation, body: Value) -> Request {
-        Request { operation, body: body.into_object().unwrap_or_default() }
+    pub(in crate::protocol) fn new(operation: Operation, body: Object) -> Request {
+        Request { operation, body }
     }
 
     /// The body as the wire carries it.
@@ -59,7 +59,8 @@ impl Request {
     pub fn headers_json(&self, user_agent: &str) -> String {
         let target = self.operation.target();
         let values = ["application/x-amz-json-1.1", target.as_str(), user_agent, "no-store"];
-        text_fields(&["Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "Cache-Control"], &values).stringify()
+        Value::Object(text_fields(&["Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "Cache-Control"], &values))
+            .stringify()
     }
 }
 
@@ -68,22 +69,22 @@ impl Request {
 /// The builders start from it and insert the other members, rather than writing
 /// [`crate::json!`] objects: measured, no json! object in the shipped code means none of
 /// its per-member conversions (see the commit that made it so for the numbers).
-fn text_fields(names: &[&str], texts: &[&str]) -> Value {
-    Value::Object(Object::from_texts(names, texts))
+fn text_fields(names: &[&str], texts: &[&str]) -> Object {
+    Object::from_texts(names, texts)
 }
 
 /// Adds the member `name` when the text is there (the SDK sends `undefined`, i.e. nothing,
 /// otherwise): one copy of the code for every optional text field.
-fn insert_text(body: &mut Value, name: &str, text: Option<&str>) {
+fn insert_text(body: &mut Object, name: &str, text: Option<&str>) {
     if let Some(text) = text {
         body.insert(name, Value::String(text.into()));
     }
 }
 
 /// Adds `ClientMetadata` when there is any (the SDK sends `undefined`, i.e. nothing, otherwise).
-fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) -> Value {
+fn with_metadata(mut body: Object, client_metadata: Option<&types::StringMap>) -> Object {
     if let Some(meta) = client_metadata {
-        body.insert("ClientMetadata", crate::json::ToJson::to_json(meta));
+        body.insert("ClientMetadata", Value::Object(meta.clone()));
     }
     body
 }
@@ -91,8 +92,8 @@ fn with_metadata(mut body: Value, client_metadata: Option<&types::StringMap>) ->
 /// [`with_metadata`], then `UserContextData` after it, in the SDK's order: for the
 /// operations that carry advanced security's context data.
 fn with_metadata_and_context(
-    body: Value, client_metadata: Option<&types::StringMap>, user_context: &UserContextData,
-) -> Value {
+    body: Object, client_metadata: Option<&types::StringMap>, user_context: &UserContextData,
+) -> Object {
     let mut body = with_metadata(body, client_metadata);
     user_context.add_to(&mut body);
     body
@@ -101,12 +102,15 @@ fn with_metadata_and_context(
 /// The regional endpoint for a user pool id such as `eu-west-1_AbC123`, unless the
 /// pool data names its own `endpoint`.
 pub fn endpoint_for(user_pool_id: &str, custom: Option<&str>) -> String {
+    regional_endpoint("https://cognito-idp.", user_pool_id, b'_', custom)
+}
+
+/// `<service>.<region>.amazonaws.com/`, the region being what comes before `separator` in
+/// the pool's id, unless an endpoint is given: one function for both services.
+fn regional_endpoint(service: &str, pool_id: &str, separator: u8, custom: Option<&str>) -> String {
     match custom {
         Some(url) if !url.is_empty() => url.to_string(),
-        _ => {
-            let region = crate::text::before(user_pool_id, b'_');
-            crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"])
-        }
+        _ => crate::text::concat(&[service, crate::text::before(pool_id, separator), ".amazonaws.com/"]),
     }
 }
 
@@ -123,7 +127,7 @@ mod tests {
 
     #[test]
     fn headers_name_the_operation() {
-        let req = Request::new(Operation::InitiateAuth, crate::json!({}));
+        let req = Request::new(Operation::InitiateAuth, Object::new());
         let h = crate::json::parse(&req.headers_json(USER_AGENT)).unwrap();
         let names: Vec<&str> = h.as_object().unwrap().iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "Cache-Control"]);

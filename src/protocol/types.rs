@@ -1,12 +1,14 @@
 //! Request and response bodies, field for field as Cognito names them. Optional
 //! fields are left out of the JSON when unset, as `JSON.stringify` drops `undefined`.
 
-use crate::json::{Object, OrderedMap, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
 
-/// AuthParameters, ChallengeResponses, ClientMetadata: sent in insertion order, as the
-/// JS SDK's object literals are.
-pub type StringMap = OrderedMap<String>;
+/// AuthParameters, ChallengeResponses, ClientMetadata: JSON objects whose members are all
+/// texts, sent in insertion order, as the JS SDK's object literals are. A JSON object
+/// rather than a map of its own value type: the request takes it as it is, and the map's
+/// code exists once, for JSON values.
+pub type StringMap = Object;
 
 /// A map of strings from an app's object (ClientMetadata, ValidationData as a map):
 /// values that are not strings are left out, as JSON.stringify would keep them but
@@ -14,11 +16,17 @@ pub type StringMap = OrderedMap<String>;
 pub fn string_map(v: &Value) -> Option<StringMap> {
     let mut members = Vec::new();
     for (k, v) in v.as_object()? {
-        if let Some(s) = v.as_str() {
-            members.push((k.clone(), s.to_string()));
+        if v.as_str().is_some() {
+            members.push((k.clone(), v.clone()));
         }
     }
     Some(StringMap::from_distinct(members))
+}
+
+/// Sets the text member `name` of a [`StringMap`]: one copy of the code for every
+/// parameter the sign-in sends.
+pub fn put_text(map: &mut StringMap, name: &str, text: String) {
+    map.insert(name, Value::String(text));
 }
 
 /// The answer to InitiateAuth and RespondToAuthChallenge (and a refresh's): either tokens

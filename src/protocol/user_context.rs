@@ -73,13 +73,13 @@ impl UserContextData {
             UserContextData::Empty => None,
             UserContextData::Encoded(data) => Some(data.as_str()),
         };
-        let mut value = Value::Object(Object::new());
+        let mut value = Object::new();
         super::insert_text(&mut value, "EncodedData", encoded);
-        Some(value)
+        Some(Value::Object(value))
     }
 
     /// Adds the field to a request body, last, where the SDK adds it.
-    pub(super) fn add_to(&self, body: &mut Value) {
+    pub(super) fn add_to(&self, body: &mut Object) {
         if let Some(value) = self.value() {
             body.insert("UserContextData", value);
         }
@@ -138,9 +138,9 @@ mod tests {
     #[test]
     fn the_field_goes_last_in_the_body() {
         let with = |data: UserContextData| {
-            let mut body = json!({ "ClientId": "c" });
+            let mut body = json!({ "ClientId": "c" }).into_object().unwrap();
             data.add_to(&mut body);
-            body.stringify()
+            Value::Object(body).stringify()
         };
         assert_eq!(with(UserContextData::Absent), r#"{"ClientId":"c"}"#);
         assert_eq!(with(UserContextData::Empty), r#"{"ClientId":"c","UserContextData":{}}"#);

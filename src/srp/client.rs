@@ -5,7 +5,7 @@ use crate::prelude::*;
 
 use super::group::group;
 use super::mont::{self, Exponent, N_LEN};
-use super::pad::{pad_bytes, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
+use super::pad::{pad_bytes, parse_hex_uint, strip_leading_zeros, to_hex_trimmed};
 use super::sha256::sha256_after;
 use super::{sha256, SrpError};
 use crate::text::{base64_decode, base64_encode};
@@ -47,9 +47,10 @@ pub(super) fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
 }
 
 /// Every value of one SRP computation, in the JS SDK's `toString(16)` form
-/// (lower case, no padding), so tests can compare step by step.
-#[derive(Clone, PartialEq, Eq)]
-#[cfg_attr(not(shipped), derive(Debug))]
+/// (lower case, no padding), so tests can compare step by step. Not in the shipped wasm,
+/// which needs only the key.
+#[cfg(not(shipped))]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct SrpIntermediates {
     pub large_a: String,
     pub u: String,
@@ -121,6 +122,7 @@ impl SrpClient {
     }
 
     /// getPasswordAuthenticationKey, keeping the intermediate values.
+    #[cfg(not(shipped))]
     pub fn intermediates(
         &self, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
     ) -> Result<SrpIntermediates, SrpError> {
@@ -165,7 +167,7 @@ pub(super) fn private_key(salt: &[u8], pool_name: &str, user_id_for_srp: &str, p
 }
 
 /// S = (B - k·g^x)^(a + u·x) mod N (calculateS), for B already reduced mod N.
-pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u8; 32], x: &[u8; 32]) -> [u8; N_LEN] {
+pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u8], x: &[u8]) -> [u8; N_LEN] {
     // Everything touching a, x or g^x goes through the constant-time code in `mont`.
     // The JS lets the base go negative and its modPow reduces it into [0, N); we do the
     // same without signed maths: (B mod N − (k·g^x mod N)) mod N. The exponent is left
@@ -179,16 +181,18 @@ pub(super) fn premaster_secret(small_a: &Exponent, b_mod_n: &mont::Limbs, u: &[u
     mont::limbs_to_be(&mont::from_mont(&mont::pow_mont(&base_m, &exp)))
 }
 
-/// What getPasswordAuthenticationKey computes, as bytes: u, x, S and the key.
+/// What getPasswordAuthenticationKey computes, as bytes: u and the key, and for the tests'
+/// [`key_intermediates`] x and S (the shipped wasm neither keeps nor copies those).
 pub(super) struct Derived {
     pub u: [u8; 32],
-    x: [u8; 32],
-    s: [u8; N_LEN],
     pub key: [u8; 16],
+    #[cfg(not(shipped))]
+    x_and_s: ([u8; 32], [u8; N_LEN]),
 }
 
 /// getPasswordAuthenticationKey for a secret `a` and the A sent for it (the JS SDK hashes
 /// the A it holds, whatever produced it), keeping the intermediate values as text.
+#[cfg(not(shipped))]
 pub(super) fn key_intermediates(
     small_a: &Exponent, large_a: &[u8], pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str,
     salt_hex: &str,
@@ -197,10 +201,10 @@ pub(super) fn key_intermediates(
     Ok(SrpIntermediates {
         large_a: to_hex_trimmed(large_a),
         u: to_hex_trimmed(&d.u),
-        x: to_hex_trimmed(&d.x),
-        s: to_hex_trimmed(&d.s),
+        x: to_hex_trimmed(&d.x_and_s.0),
+        s: to_hex_trimmed(&d.x_and_s.1),
         key: d.key,
-        key_hex: to_hex(&d.key),
+        key_hex: super::to_hex(&d.key),
     })
 }
 
@@ -221,7 +225,12 @@ pub(super) fn derive_key(
     let s = premaster_secret(small_a, &b_mod_n, &u, &x);
     // key = HKDF(salt = pad(u), ikm = pad(S), "Caldera Derived Key")[..16]
     let key = hkdf16(&pad_bytes(&u), &pad_bytes(&s));
-    Ok(Derived { u, x, s, key })
+    Ok(Derived {
+        u,
+        key,
+        #[cfg(not(shipped))]
+        x_and_s: (x, s),
+    })
 }
 
 /// `b < N` for big-endian bytes of any length (public data: variable time is fine): fewer
@@ -233,6 +242,7 @@ fn less_than_n(b: &[u8]) -> bool {
 }
 
 /// Free-function form of [`SrpClient::intermediates`].
+#[cfg(not(shipped))]
 pub fn srp_intermediates(
     client: &SrpClient, pool_name: &str, user_id_for_srp: &str, password: &str, srp_b_hex: &str, salt_hex: &str,
 ) -> Result<SrpIntermediates, SrpError> {
@@ -254,6 +264,7 @@ pub fn password_claim_signature(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::srp::to_hex;
 
     fn client() -> SrpClient {
         SrpClient::from_small_a(&[0x5a; 128])

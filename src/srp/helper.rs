@@ -14,7 +14,6 @@ use super::mont::{self, Exponent};
 use super::pad::{pad_bytes, pad_hex_signed, parse_hex_uint, strip_leading_zeros, to_hex, to_hex_trimmed};
 use super::{sha256, SrpError};
 use crate::prelude::*;
-use crate::text::hex_digit;
 
 /// What `calculateU` gives: the value, and the 64-digit hash it keeps as `UHexHash`.
 #[derive(Clone, PartialEq, Eq)]
@@ -46,21 +45,13 @@ impl core::fmt::Debug for PasswordKey {
     }
 }
 
-/// What `generateHashDevice` leaves on the helper: the device's random password, and the
-/// padHex bytes of its salt (`SaltToHashDevices`) and verifier (`verifierDevices`).
+/// What `generateHashDevice` leaves on the helper beside the device's random password:
+/// the padHex bytes of its salt (`SaltToHashDevices`) and verifier (`verifierDevices`).
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(shipped), derive(Debug))]
 pub struct DeviceHash {
-    pub random_password: String,
     pub salt: Vec<u8>,
     pub verifier: Vec<u8>,
-}
-
-// Hand-written: the device password is a secret.
-#[cfg(not(shipped))]
-impl core::fmt::Debug for DeviceHash {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("DeviceHash").field("salt", &to_hex(&self.salt)).finish_non_exhaustive()
-    }
 }
 
 /// Bytes in a random device password (`generateRandomString`: 40 bytes, base64).
@@ -73,8 +64,9 @@ pub fn n_hex() -> String {
     group().n_hex()
 }
 
+/// g = 2 (`Group::g`) as text: one digit, written out.
 pub fn g_hex() -> String {
-    to_hex_trimmed(&group().g().to_be_bytes())
+    String::from("2")
 }
 
 pub fn k_hex() -> String {
@@ -88,36 +80,23 @@ pub fn info_bits() -> &'static [u8] {
 
 /// A non-negative integer given as `toString(16)` text, as big-endian bytes; `field`
 /// names it in the error. A `hash` (u, x: SHA-256 outputs) has at most 32 bytes, leading
-/// zeros aside.
+/// zeros aside, and comes as exactly 32 (what the SRP computes with).
 pub fn number(hex: &str, field: &'static str, hash: bool) -> Result<Vec<u8>, SrpError> {
     let bytes = parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))?;
-    if hash && strip_leading_zeros(&bytes).len() > 32 {
+    if !hash {
+        return Ok(bytes);
+    }
+    let digits = strip_leading_zeros(&bytes);
+    if digits.len() > 32 {
         return Err(SrpError::LongerThanHash(field));
     }
-    Ok(bytes)
+    let mut hash = vec![0u8; 32 - digits.len()];
+    hash.extend_from_slice(digits);
+    Ok(hash)
 }
 
 fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
     number(hex, field, false)
-}
-
-/// A hash-sized integer as its 32 big-endian bytes.
-fn hash_sized(hex: &str, field: &'static str) -> Result<[u8; 32], SrpError> {
-    Ok(hash_bytes(&number(hex, field, true)?))
-}
-
-/// The last (at most) 32 bytes of `bytes`, right-aligned in 32.
-pub fn hash_bytes(bytes: &[u8]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    for (o, &d) in out.iter_mut().rev().zip(bytes.iter().rev()) {
-        *o = d;
-    }
-    out
-}
-
-/// `generateRandomSmallA` from its random bytes.
-pub fn small_a(random: &[u8]) -> String {
-    to_hex_trimmed(random)
 }
 
 /// `generateRandomString` from its random bytes: base64.
@@ -152,8 +131,9 @@ pub fn calculate_u(large_a_hex: &str, b_hex: &str) -> Result<Scrambler, SrpError
 }
 
 /// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N,
-/// for a and B as bytes. Like the JS, no check on B here.
-pub fn premaster(small_a: &[u8], u: &[u8; 32], x: &[u8; 32], b: &[u8]) -> String {
+/// for a and B as bytes, u and x as 32 bytes ([`number`]'s hashes). Like the JS, no check
+/// on B here.
+pub fn premaster(small_a: &[u8], u: &[u8], x: &[u8], b: &[u8]) -> String {
     let a = Exponent::from_be_bytes(small_a);
     to_hex_trimmed(&premaster_secret(&a, &mont::reduce_be(b), u, x))
 }
@@ -161,8 +141,8 @@ pub fn premaster(small_a: &[u8], u: &[u8; 32], x: &[u8; 32], b: &[u8]) -> String
 /// `calculateS(x, B)`; u and x are SHA-256 outputs, so longer ones are refused.
 pub fn calculate_s(small_a_hex: &str, u_hex: &str, x_hex: &str, b_hex: &str) -> Result<String, SrpError> {
     let a = unsigned(small_a_hex, "smallAValue")?;
-    let u = hash_sized(u_hex, "UValue")?;
-    let x = hash_sized(x_hex, "xValue")?;
+    let u = number(u_hex, "UValue", true)?;
+    let x = number(x_hex, "xValue", true)?;
     let b = unsigned(b_hex, "serverBValue")?;
     Ok(premaster(&a, &u, &x, &b))
 }
@@ -197,25 +177,6 @@ pub fn hash(bytes: &[u8]) -> String {
     to_hex(&sha256(&[bytes]))
 }
 
-/// `hexHash(hexStr)`: [`hash`] over `Buffer.from(hexStr, 'hex')`.
-pub fn hex_hash(hex: &str) -> String {
-    hash(&buffer_from_hex(hex))
-}
-
-/// `Buffer.from(text, 'hex')` as Node decodes it: whole digit pairs until the first pair
-/// that is not two hex digits; a trailing odd digit is dropped.
-fn buffer_from_hex(text: &str) -> Vec<u8> {
-    // A loop of pushes: `map_while(..).collect()` instantiated far more code.
-    let mut bytes = Vec::new();
-    for pair in text.as_bytes().chunks_exact(2) {
-        match (hex_digit(pair[0]), hex_digit(pair[1])) {
-            (Some(high), Some(low)) => bytes.push(high << 4 | low),
-            _ => break,
-        }
-    }
-    bytes
-}
-
 /// `padHex(bigInt)` for `bigInt.toString(16)` (a leading `-` for a negative).
 pub fn pad_hex(value: &str) -> Result<String, SrpError> {
     let (negative, digits) = match value.strip_prefix('-') {
@@ -225,16 +186,15 @@ pub fn pad_hex(value: &str) -> Result<String, SrpError> {
     Ok(pad_hex_signed(negative, &unsigned(digits, "bigInt")?))
 }
 
-/// `generateHashDevice(deviceGroupKey, username)` from its randomness: the password from
-/// [`RANDOM_STRING_BYTES`] bytes, the salt from [`DEVICE_SALT_BYTES`]; the verifier is
-/// g^x with x = H(padHex(salt) | H(deviceGroupKey | username | ":" | password)).
-pub fn device_hash(group_key: &str, username: &str, password_bytes: &[u8], salt_bytes: &[u8]) -> DeviceHash {
-    let random_password = random_string(password_bytes);
+/// `generateHashDevice(deviceGroupKey, username)` for the device's random password
+/// (`generateRandomString`) and its salt's random bytes; the verifier is g^x with
+/// x = H(padHex(salt) | H(deviceGroupKey | username | ":" | password)).
+pub fn device_hash(group_key: &str, username: &str, random_password: &str, salt_bytes: &[u8]) -> DeviceHash {
     // The salt goes through a BigInteger and padHex in the JS: same here.
     let salt = pad_bytes(salt_bytes);
-    let x = private_key(&salt, group_key, username, &random_password);
+    let x = private_key(&salt, group_key, username, random_password);
     let verifier = pad_bytes(&g_pow(&Exponent::from_be_bytes(&x)));
-    DeviceHash { random_password, salt, verifier }
+    DeviceHash { salt, verifier }
 }
 
 #[cfg(test)]
@@ -243,13 +203,7 @@ mod tests {
     use crate::srp::SrpClient;
 
     #[test]
-    fn node_buffer_hex_rules() {
-        assert_eq!(buffer_from_hex("00Ff"), vec![0, 255]);
-        assert_eq!(buffer_from_hex("abc"), vec![0xab], "a trailing odd digit is dropped");
-        assert_eq!(buffer_from_hex("ab zz cd"), vec![0xab], "stops at the first bad pair");
-        assert_eq!(buffer_from_hex("a"), Vec::<u8>::new());
-        assert_eq!(buffer_from_hex("é1"), Vec::<u8>::new());
-        assert_eq!(hex_hash(""), hash(&[]));
+    fn hash_is_sha256_in_hex() {
         assert_eq!(hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
@@ -282,10 +236,9 @@ mod tests {
 
     #[test]
     fn constants() {
-        assert_eq!(g_hex(), "2");
+        assert_eq!(g_hex(), to_hex_trimmed(&group().g().to_be_bytes()));
         assert_eq!(info_bits(), b"Caldera Derived Key");
         assert_eq!(n_hex().len(), 768);
-        assert_eq!(small_a(&[0, 0, 1, 2]), "102");
         assert_eq!(random_string(&[0xff; 3]), "////");
     }
 }

@@ -19,9 +19,9 @@ mod timestamp;
 #[cfg(test)]
 mod bench;
 
-pub use client::{
-    hmac_sha256, password_claim_signature, srp_intermediates, SrpClient, SrpIntermediates, SMALL_A_BYTES,
-};
+pub use client::{hmac_sha256, password_claim_signature, SrpClient, SMALL_A_BYTES};
+#[cfg(not(shipped))]
+pub use client::{srp_intermediates, SrpIntermediates};
 pub use group::{group, Group};
 pub use pad::{pad_hex, pad_hex_signed, parse_hex_bytes, to_hex};
 pub use sha256::sha256;
@@ -71,11 +71,12 @@ impl SrpError {
     }
 }
 
-/// What getrandom's `Display` says (its only failure in the browser is the first),
-/// written without `core::fmt`.
+/// What getrandom's `Display` says, written without `core::fmt`. The shipped wasm's only
+/// failure is the first: its source (src/js/web.rs) reports every failure as `WEB_CRYPTO`,
+/// so the other texts are left out of it.
 fn random_failure(e: getrandom::Error) -> String {
     let mut out = String::from("Could not generate random bytes: ");
-    if e == getrandom::Error::WEB_CRYPTO {
+    if cfg!(shipped) || e == getrandom::Error::WEB_CRYPTO {
         out.push_str("Web Crypto API is unavailable");
     } else {
         let code = e.code().get();

@@ -44,19 +44,23 @@ impl UserItem {
         UserItem::DeviceGroupKey,
     ];
 
+    /// The item's name at the end of its key, from a table in the order of [`UserItem::ALL`].
     fn suffix(self) -> &'static str {
-        match self {
-            UserItem::IdToken => "idToken",
-            UserItem::AccessToken => "accessToken",
-            UserItem::RefreshToken => "refreshToken",
-            UserItem::ClockDrift => "clockDrift",
-            UserItem::UserData => "userData",
-            UserItem::DeviceKey => "deviceKey",
-            UserItem::RandomPasswordKey => "randomPasswordKey",
-            UserItem::DeviceGroupKey => "deviceGroupKey",
-        }
+        SUFFIXES[self as usize]
     }
 }
+
+/// Each item's key suffix, in the order of the variants (and of [`UserItem::ALL`]).
+const SUFFIXES: [&str; 8] = [
+    "idToken",
+    "accessToken",
+    "refreshToken",
+    "clockDrift",
+    "userData",
+    "deviceKey",
+    "randomPasswordKey",
+    "deviceGroupKey",
+];
 
 /// The items that make up a signed-in session (what sign-out removes, with LastAuthUser).
 pub const SESSION_ITEMS: [UserItem; 4] =
@@ -92,7 +96,7 @@ pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
     // The prefix written out once: one `strip_prefix`, not four.
     let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
     let (username, suffix) = rsplit_once_byte(rest, b'.')?;
-    let item = *UserItem::ALL.iter().find(|i| i.suffix() == suffix)?;
+    let item = UserItem::ALL[SUFFIXES.iter().position(|s| *s == suffix)?];
     Some((username, item))
 }
 

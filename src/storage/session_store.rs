@@ -54,8 +54,8 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
         let refresh = self.read(username, UserItem::RefreshToken).unwrap_or_default();
         let drift = parse_clock_drift(self.read(username, UserItem::ClockDrift).as_deref());
         Some(Session {
-            id_token: JwtToken::new(&id),
-            access_token: JwtToken::new(&access),
+            id_token: JwtToken { jwt: id },
+            access_token: JwtToken { jwt: access },
             refresh_token: refresh,
             clock_drift: drift,
         })
@@ -88,30 +88,21 @@ impl<'a, S: Storage + ?Sized> SessionStore<'a, S> {
     }
 
     /// Writes every item in order, all or nothing: when a write fails, the items written
-    /// before it are put back as they were. Keys are built where used (not kept in a list).
+    /// before it are put back as they were, the latest first. One item a call (recursing
+    /// for the rest): its key is built once, and its old value, read just before its
+    /// write, waits on the stack until the rest are written (less wasm than a list of old
+    /// values and a loop of restores).
     fn write_all(&self, username: &str, writes: &[(Option<UserItem>, &str)]) -> Result<(), String> {
-        let mut before = Vec::new();
-        for &(item, _) in writes {
-            before.push(self.storage.get_item(&self.key_of(username, item)));
+        let Some((&(item, value), rest)) = writes.split_first() else { return Ok(()) };
+        let key = self.key_of(username, item);
+        let old = self.storage.get_item(&key);
+        self.storage.set_item(&key, value)?;
+        let written = self.write_all(username, rest);
+        // Restoring a value that fitted before; without one, or if even that fails, the key goes.
+        if written.is_err() && old.is_none_or(|old| self.storage.set_item(&key, &old).is_err()) {
+            self.storage.remove_item(&key);
         }
-        for (done, &(item, value)) in writes.iter().enumerate() {
-            if let Err(e) = self.storage.set_item(&self.key_of(username, item), value) {
-                for (&(item, _), old) in writes.iter().zip(&before).take(done) {
-                    let key = self.key_of(username, item);
-                    match old {
-                        // Restoring a value that fitted before; if even that fails, drop the key.
-                        Some(old) => {
-                            if self.storage.set_item(&key, old).is_err() {
-                                self.storage.remove_item(&key);
-                            }
-                        }
-                        None => self.storage.remove_item(&key),
-                    }
-                }
-                return Err(e);
-            }
-        }
-        Ok(())
+        written
     }
 
     /// The remembered device of `username` (the SDK's deviceKey, deviceGroupKey and

@@ -481,8 +481,18 @@ fn mul_small_unrecorded(r: &Limbs, p: u64, c: u64) -> Limbs {
     out
 }
 
-/// a − b limb by limb (mod 2^3080), and the final borrow (1 when a < b). No branch.
-fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
+/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. It is [`sub_mod`] with N
+/// as the subtrahend (x − N lies in [−N, N), and N is added back iff x < N): one copy of
+/// the subtraction serves both, as they run a few times per exponentiation, not in its
+/// loops.
+pub fn cond_sub_n(x: &Limbs) -> Limbs {
+    sub_mod(x, &N)
+}
+
+/// (a − b) mod N for a − b in [−N, N) (a, b in [0, N); or b = N and a < 2N). Masked:
+/// adds N back iff a < b. Out of line: every caller had its own inlined copy.
+#[inline(never)]
+pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
     let mut d = [0u32; L];
     let mut borrow = 0u64;
     for ((di, &ai), &bi) in d.iter_mut().zip(a.iter()).zip(b.iter()) {
@@ -490,27 +500,7 @@ fn sub_limbs(a: &Limbs, b: &Limbs) -> (Limbs, u64) {
         *di = (v & MASK) as u32;
         borrow = v >> 63;
     }
-    (d, borrow)
-}
-
-/// x − N if x ≥ N else x, for x < 2N: the result is x mod N. Masked select.
-/// Out of line: it runs a few times per exponentiation, not in its loops, and each
-/// caller had its own inlined copy.
-#[inline(never)]
-pub fn cond_sub_n(x: &Limbs) -> Limbs {
-    let (d, borrow) = sub_limbs(x, &N);
-    // borrow = 1 ⟺ x < N ⟹ keep x.
-    let keep = black_box((borrow as u32).wrapping_neg());
-    let mut out = [0u32; L];
-    for ((o, &xi), &di) in out.iter_mut().zip(x.iter()).zip(d.iter()) {
-        *o = (xi & keep) | (di & !keep);
-    }
-    out
-}
-
-/// (a − b) mod N for a, b in [0, N). Masked: adds N back iff a < b.
-pub fn sub_mod(a: &Limbs, b: &Limbs) -> Limbs {
-    let (mut d, borrow) = sub_limbs(a, b);
+    // borrow = 1 ⟺ a < b ⟹ add N back.
     let add = black_box((borrow as u32).wrapping_neg());
     let mut carry = 0u64;
     for (di, &ni) in d.iter_mut().zip(N.iter()) {
@@ -533,10 +523,16 @@ pub fn is_zero(x: &Limbs) -> bool {
 /// [`mul_small`]).
 pub fn reduce_be(bytes: &[u8]) -> Limbs {
     let mut r = [0u32; L];
-    let (head, rest) = bytes.split_at(bytes.len() % 3);
-    for chunk in core::iter::once(head).chain(rest.chunks_exact(3)) {
-        let c = chunk.iter().fold(0u64, |c, &b| (c << 8) | u64::from(b));
-        r = mul_small(&r, 1 << (8 * chunk.len()), c);
+    // The chunk being read (c) and 256^its length (p): a chunk ends where a multiple of
+    // three bytes remains, so the first has the length's remainder.
+    let (mut c, mut p) = (0u64, 1u64);
+    for (i, &b) in bytes.iter().enumerate() {
+        c = c << 8 | u64::from(b);
+        p <<= 8;
+        if (bytes.len() - i) % 3 == 1 {
+            r = mul_small(&r, p, c);
+            (c, p) = (0, 1);
+        }
     }
     cond_sub_n(&r)
 }
@@ -584,27 +580,27 @@ impl Exponent {
         Exponent { words, bits: 8 * bytes.len() }
     }
 
-    /// a + u·x for a 256-bit public u and a 256-bit secret x (big-endian),
+    /// a + u·x for a public u and a secret x of 32 big-endian bytes each (256 bits),
     /// computed with fixed loops; processed as max(bits(a), 512) + 1 bits.
-    pub fn a_plus_ux(a: &Exponent, u: &[u8; 32], x: &[u8; 32]) -> Exponent {
+    ///
+    /// Starts from a and adds u_i·x·2^(32i) for each word u_i, each row carried through
+    /// to the top word: a row of the product and the sum with a in one loop (the top
+    /// word takes no carry out, as a + u·x fits). The work depends on the lengths only.
+    pub fn a_plus_ux(a: &Exponent, u: &[u8], x: &[u8]) -> Exponent {
         let u = Exponent::from_be_bytes(u);
         let x = Exponent::from_be_bytes(x);
-        let n = a.words.len().max(16) + 1;
-        let mut words = vec![0u32; n];
+        let mut words = vec![0u32; a.words.len().max(16) + 1];
+        if let Some(low) = words.get_mut(..a.words.len()) {
+            low.copy_from_slice(&a.words);
+        }
         for (i, &ui) in u.words.iter().enumerate() {
             let mut carry = 0u64;
-            for (j, &xj) in x.words.iter().enumerate() {
-                let v = u64::from(ui) * u64::from(xj) + u64::from(words[i + j]) + carry;
-                words[i + j] = v as u32;
+            for (j, w) in words.iter_mut().skip(i).enumerate() {
+                let xj = x.words.get(j).copied().unwrap_or(0);
+                let v = u64::from(ui) * u64::from(xj) + u64::from(*w) + carry;
+                *w = v as u32;
                 carry = v >> 32;
             }
-            words[i + 8] = carry as u32;
-        }
-        let mut carry = 0u64;
-        for (i, w) in words.iter_mut().enumerate() {
-            let v = u64::from(*w) + u64::from(a.words.get(i).copied().unwrap_or(0)) + carry;
-            *w = v as u32;
-            carry = v >> 32;
         }
         Exponent { words, bits: a.bits.max(512) + 1 }
     }
@@ -680,15 +676,12 @@ fn fixed_window(e: &Exponent, table: Option<&[Limbs; TABLE]>) -> Limbs {
 /// function in its baseline compiler until it has done enough work, then optimises it in
 /// the background): called at idle time, it gets them optimised before a sign-in needs
 /// them, which otherwise spends its first exponentiations in baseline code.
+///
+/// It is 2^0 over a 35-bit exponent: the exponentiations' own loop, 30 squarings and 7
+/// small multiplications (about as much work as a separate loop of products had, with
+/// none of its code).
 pub fn warm_up() {
-    let one = one_m();
-    let mut r = one;
-    for _ in 0..16 {
-        r = mont_sqr(&r);
-        r = mont_mul(&r, &one);
-        r = mul_small(&r, 2, 0);
-    }
-    black_box(&r);
+    black_box(pow2_mont(&Exponent { words: vec![0; 2], bits: 35 }));
 }
 
 #[cfg(test)]

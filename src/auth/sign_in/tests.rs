@@ -215,7 +215,7 @@ fn a_refused_first_request_reopens_nothing() {
 #[test]
 fn custom_auth_without_srp_sends_the_apps_parameters() {
     let (s, req) = AwaitingServer::start(
-        Begin::Custom([("hint".to_string(), "x".to_string())].into()),
+        Begin::Custom([("hint".to_string(), Value::String("x".into()))].into()),
         params(""),
         &no_devices,
         &no_context,

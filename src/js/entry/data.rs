@@ -32,5 +32,5 @@ pub(super) fn now(op: Op, input: &Value) -> Outcome {
 /// `AuthenticationHelper` and `WordArray` (src/flows/authentication_helper.rs): the
 /// operations named `srp.` and the helper's own operation.
 pub(super) fn srp(helper_op: &str, input: &Value) -> Outcome {
-    crate::flows::authentication_helper::srp_helper(helper_op, input, getrandom::getrandom).map(Reply::ok)
+    crate::flows::authentication_helper::srp_helper(helper_op, input).map(Reply::ok)
 }

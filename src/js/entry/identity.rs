@@ -1,8 +1,8 @@
 //! `CognitoIdentityCredentials`' operations (src/facade/CognitoIdentityCredentials.js):
 //! temporary AWS credentials from an identity pool (`flows::identity`). The JS object
-//! holds its settings (`config`: `IdentityPoolId`, `Logins`, `endpoint`), what it knows
-//! (`known`: the identity id and the credentials) and its `flight` (the name its
-//! concurrent `get`s share one fetch under); each call hands them here, with the
+//! holds its settings (`config`: `IdentityPoolId`, `Logins`, `endpoint`) and what it knows
+//! (`known`: the identity id and the credentials), and shares one fetch among its
+//! concurrent `get`s; each call hands them here, with the
 //! `userAgent` of the moment and the caller's storage, and the answer says what the object knows afterwards (`user.known`).
 //!
 //! `get` is two steps, like `getSession`: `now` answers at once with fresh credentials,
@@ -14,27 +14,17 @@ use super::op::Op;
 use super::reply::{Answer, Outcome, Reply};
 use crate::flows::clock::now_secs;
 use crate::flows::identity::{logins_with_id_token, Fetched, IdentityEnv, IdentityPool, Known};
-use crate::flows::single_flight::SingleFlight;
 use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
-use crate::js::panic::ResetAfterPanic;
 use crate::json::{Number, Object, Value};
 use crate::prelude::*;
 use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
-use alloc::rc::Rc;
-use core::cell::Cell;
 use core::future::Future;
 use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
 const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
-
-local! {
-    /// Credential fetches in flight, by the object they are for.
-    static FLIGHTS: ResetAfterPanic<SingleFlight<Fetched>> = const { ResetAfterPanic::new() };
-    static NEXT_FLIGHT: Cell<u32> = const { Cell::new(0) };
-}
 
 /// One call's input, parsed.
 pub(super) struct Call<'a> {
@@ -112,21 +102,15 @@ pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> 
     })
 }
 
-/// The credential fetches in flight (`get`'s `flights`).
-pub(super) fn flights() -> Rc<SingleFlight<Fetched>> {
-    FLIGHTS.with(ResetAfterPanic::get)
-}
-
 impl<'a> Call<'a> {
     /// `get` / `refresh` (`identityGet`, the one identity operation of `run`) once the JS
-    /// has asked the user for its session: fetches (one fetch for the object's concurrent
-    /// calls). Not an async fn: the entry's future awaits the flow's own (one state
-    /// machine less), then tells what the object knows ([`got`]).
+    /// has asked the user for its session: fetches. Not an async fn: the entry's future
+    /// awaits the flow's own (one state machine less), then tells what the object knows
+    /// ([`got`]).
     pub(super) fn get<'f>(
-        &'f self, env: &'f IdentityEnv<'f, FetchTransport, JsStorage>, flights: &'f SingleFlight<Fetched>,
+        &'f self, env: &'f IdentityEnv<'f, FetchTransport, JsStorage>,
     ) -> impl Future<Output = Fetched> + 'f {
-        let flight = self.input["flight"].as_str().unwrap_or_default();
-        env.get(self.known(), flights, flight, self.force(), || self.logins())
+        env.get(self.known(), self.force(), || self.logins())
     }
 }
 
@@ -136,7 +120,7 @@ pub(super) fn got((known, result): Fetched, out: &mut Answer) -> Outcome {
     result.map(|()| Reply::ok(known_json(&known)))
 }
 
-/// `new CognitoIdentityCredentials(data)`: the settings the object keeps, and its flight.
+/// `new CognitoIdentityCredentials(data)`: the settings the object keeps.
 fn construct(input: &Value, out: &mut Answer) -> Outcome {
     let Some(pool_id) = input["IdentityPoolId"].as_str().filter(|p| p.contains(':')) else {
         return Ok(Reply::plain_err(POOL_ID_ERROR));
@@ -147,9 +131,7 @@ fn construct(input: &Value, out: &mut Answer) -> Outcome {
     if let Some(endpoint) = input["endpoint"].as_str() {
         config.insert("endpoint", Value::String(endpoint.to_string()));
     }
-    let flight = NEXT_FLIGHT.with(|n| n.replace(n.get().wrapping_add(1)));
     out.set("config", Value::Object(config));
-    out.set("flight", Value::String(crate::text::int(i64::from(flight))));
     Ok(Reply::done())
 }
 

@@ -29,15 +29,9 @@ use super::js_storage::JsStorage;
 use super::panic_probe::{self, Point};
 use crate::json::{self, Value};
 use call::Call;
-use core::future::Future;
-use core::pin::Pin;
 use op::Op;
 use reply::{Answer, Outcome, Reply};
 use wasm_bindgen::prelude::*;
-
-/// An operation that may wait, boxed: one copy of the code that drives a future serves
-/// every operation, rather than each being inlined into one state machine of them all.
-type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 
 /// `call(op, input, storage, id)`: the wasm's one entry point (each export costs a
 /// wasm-bindgen wrapper and its JS glue), for the facade's operations and for the JS
@@ -47,16 +41,15 @@ type Pending<'a> = Pin<Box<dyn Future<Output = Outcome> + 'a>>;
 ///   text goes to `host.settle` under id 0 before `call` returns.
 /// - any other `id`: an operation that may send requests (`run`): its answer's JSON text
 ///   goes to the JS side's call `id` (`host.settle`), which holds the call's Promise.
-///
-/// The answers are handed over, not returned: a returned string costs the export its
-/// conversion (the boxed slice, the multivalue return) and the glue its reading and
-/// freeing, on top of the import every `run` answer takes anyway.
 /// - `__settled` / `__failed` (the host's operation `id` ended, `input` its value),
 ///   `__poll` (`id`: 1 when the last poll trapped, `input` what the exception said),
 ///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`), `__host` (`storage`
 ///   is the host): see `super::tasks`, `super::srp_ahead`, `super::events`, `super::host`.
 ///
-/// (The texts are taken as `String`s: wasm-bindgen's `&str` arguments bring a checked
+/// The answers are handed over, not returned: a returned string costs the export its
+/// conversion (the boxed slice, the multivalue return) and the glue its reading and
+/// freeing, on top of the import every `run` answer takes anyway. (The texts are taken as
+/// `String`s: wasm-bindgen's `&str` arguments bring a checked
 /// conversion each, measured larger.)
 #[wasm_bindgen]
 pub fn call(name: String, input: String, storage: JsValue, id: u32) {
@@ -83,10 +76,10 @@ fn run(op: Op, name: String, input: Value, storage: JsStorage, id: u32) {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
             // The flow's future inlined into this one (boxed it was 31 B smaller raw but
-            // 97 B larger gzip; as a `Pending`, polled through a vtable, larger still).
+            // 97 B larger gzip; as a boxed `dyn Future`, polled through a vtable, larger still).
             let call = identity::Call::parse(&input, storage);
-            let (env, flights) = (call.env(), identity::flights());
-            identity::got(call.get(&env, &flights).await, &mut answer)
+            let env = call.env();
+            identity::got(call.get(&env).await, &mut answer)
         } else {
             match Call::parse(input, storage) {
                 Ok(call) => match user::run(op, &name, &call, &mut answer) {

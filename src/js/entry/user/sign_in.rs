@@ -8,13 +8,11 @@ use super::super::reply::{Answer, Outcome, Reply};
 use super::held::{device, emit, named};
 use crate::auth::{Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
 use crate::flows;
-use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, SrpSource, Step as FlowStep};
-use crate::js::passkeys;
+use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, Step as FlowStep};
 use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
 use crate::protocol::{CognitoError, ErrorKind};
-use crate::srp;
 use crate::storage::events::Change;
 
 /// One step of a sign-in, as the app asked for it: an answer carries the challenge it
@@ -88,42 +86,12 @@ fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
     Ok(flows::sign_in::resume(&call.env(), sign_in_params(call), session.to_string()))
 }
 
-/// Runs a sign-in step: to the end, or to the next challenge the app answers.
-pub(super) async fn sign_in(call: &Call, step: Result<Step, Reply>, out: &mut Answer) -> Outcome {
-    let mut step = match step {
-        Ok(step) => step,
-        Err(refused) => return Ok(refused),
-    };
-    // The SDK's own path for these (authenticateUserInternal) leaves `challengeName`
-    // (undefined) on the user when it signs in; its MFA, TOTP set-up and device paths do not.
-    let names_challenge = matches!(
-        step,
-        Ok(FlowStep::Start(..)
-            | FlowStep::Answer(_, ChallengeAnswer::NewPassword { .. } | ChallengeAnswer::Custom(_), _))
-    );
-    let env = call.env();
-    let srp: SrpSource = &srp::ahead::take_or_generate;
-    let result = loop {
-        let next = match step {
-            Ok(next) => next,
-            Err(e) => break Err(e.into()),
-        };
-        // Not boxed: with the passkey wait no future of its own, the inlined state machine is smaller (measured).
-        let pending = match flows::sign_in::run(&env, next, srp).await {
-            Ok(SignInOutcome::Challenge(pending)) => pending,
-            result => break result,
-        };
-        // USER_AUTH's passkey step: no app callback, the browser asks for the passkey.
-        let Some(options) = pending.passkey_options() else { break Ok(SignInOutcome::Challenge(pending)) };
-        let credential = passkeys::assertion(passkeys::get(options).await);
-        step = credential.map(|c| FlowStep::Answer(pending, ChallengeAnswer::WebAuthn(c), None));
-    };
-    finish(call, result, names_challenge, out)
-}
-
 /// Reports where a sign-in stopped: signed in, at a challenge (kept under its Session
 /// before the app hears of it: its callback may answer at once), or refused.
-fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut Answer) -> Outcome {
+/// Inlined into the one future (`run`), its one caller: the result is read where it lies
+/// in the future's state instead of being moved into a call (measured smaller).
+#[inline(always)]
+pub(super) fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut Answer) -> Outcome {
     match result {
         Ok(SignInOutcome::SignedIn {
             username,
