@@ -206,7 +206,7 @@ export function wasmBreakdown(wasmPath, ours) {
 /**
  * What each way into the code keeps alive (`twiggy dominators`): an item's retained size
  * is its own bytes plus everything reachable only through it. The ways in are the
- * module's exports (`now`, `run`, `__poll`, …) and, since every future is polled through
+ * module's exports (`call`, `memory`, …) and, since every future is polled through
  * the function table, the poll functions of the operations' futures (`…::{{closure}}`).
  * Items of at least `min` bytes, largest first: `[{ name, retained, via }]`, names
  * without hashes and without the crate prefix `cognito_identity_wasm::`.

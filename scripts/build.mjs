@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
 import { reorderFunctions } from './reorder-functions.mjs';
-import { pruneTable } from './prune-table.mjs';
+import { pruneExports, pruneTable } from './prune-table.mjs';
 import { minifiedScript } from './minify-script.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,10 +71,15 @@ function compile() {
   // first, so wasm-opt removes their code (scripts/prune-table.mjs says why that is safe).
   // Written to a file of its own: the bench's breakdown reads wasm-bindgen's output with
   // twiggy, which follows the table only in its plain (function index) form.
-  const pruned = pruneTable(readFileSync(bg), readFileSync(join(work, 'web', `${crate}.js`), 'utf8'));
+  const glue = readFileSync(join(work, 'web', `${crate}.js`), 'utf8');
+  const pruned = pruneTable(readFileSync(bg), glue);
   if (!pruned.pruned) throw new Error(`scripts/prune-table.mjs pruned nothing: ${pruned.why}`);
+  // The exports nothing reads go too: what the glue reads once edited as it ships (both
+  // targets read the same), and the shadow stack pointer, which src/facade/core.js reads
+  // from the instance.
+  const { wasm: trimmed } = pruneExports(pruned.wasm, edited(glue, GLUE_EDITS, 'web'), ['__stack_pointer']);
   const prunedPath = join(work, `${crate}.pruned.wasm`);
-  writeFileSync(prunedPath, pruned.wasm);
+  writeFileSync(prunedPath, trimmed);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '--one-caller-inline-max-function-size', '25', '-Oz', '--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -120,14 +125,17 @@ function facadeSource(glue, userAgent) {
 const passthroughs = (facade, declare) => facade.passthrough.map((n) => `${declare} ${n} = (...args) => (ready(), wasm.${n}(...args));`).join('\n');
 
 /**
- * The core's user agent (`now('userAgent')`), read from the wasm just built, through the
+ * The core's user agent (`now('userAgent')`: the wasm's `call` with id 0, answered through `host.settle`), read from the wasm just built, through the
  * glue the package carries: the entries hold it as a literal (src/facade/UserAgent.js), so
  * the text has one source, the core's, and loading the package runs no wasm for it.
  */
 async function coreUserAgent(glue, wasm) {
   const built = await import(`data:text/javascript,${encodeURIComponent(glue)}`);
   built.initSync({ module: wasm });
-  const { reply } = JSON.parse(built.now('userAgent', '{}', undefined));
+  let answer;
+  built.call('__host', '', { settle: (id, text) => (answer = text) }, 0);
+  built.call('userAgent', '{}', undefined, 0);
+  const { reply } = JSON.parse(answer);
   if (typeof reply.ok !== 'string' || !reply.ok) throw new Error(`the wasm's user agent is ${JSON.stringify(reply)}`);
   return reply.ok;
 }
@@ -202,21 +210,6 @@ module = new WebAssembly.Module(module);
   ...optionalStringReturns(),
   // No string needs realloc now.
   [/passStringToWasm0\(([^,()\n]+), (wasm\.[\w$]+), wasm\.[\w$]+\)/g, 'passStringToWasm0($1, $2)'],
-  // An export that returns a string frees it in a `finally`, which after a trap (the only
-  // way out between the call and the free) frees nothing (its length is still undefined):
-  // the string is read, freed, returned.
-  [/let (deferred\w+);\n[ \t]*let (deferred\w+);\n[ \t]*try \{\n([^]*?)\n([ \t]*)const ret = ([^;\n]*);\n[ \t]*\1 = ret\[0\];\n[ \t]*\2 = ret\[1\];\n[ \t]*return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n[ \t]*\} finally \{\n[ \t]*(wasm\.[\w$]+)\(\1, \2, 1\);\n[ \t]*\}/g,
-    (_, ptr, len, body, indent, call, free) => {
-      const outer = indent.slice(4);
-      return [body.replace(/^ {4}/gm, '').trimStart(), `const ret = ${call};`, 'const text = getStringFromWasm0(ret[0], ret[1]);', `${free}(ret[0], ret[1], 1);`, 'return text;'].join(`\n${outer}`);
-    }],
-  // The one import that may throw (`crypto.getRandomValues`) catches for itself, rather
-  // than through a closure and `apply` (handleError).
-  [/function\(\) \{ return handleError\(function \(([^)]*)\) \{\n([^]*?)\n([ \t]*)\}, arguments\); \}/g,
-    (_, params, body, indent, at, glue) => {
-      const store = glue.match(/function handleError\(f, args\) \{[^]*?(wasm\.[\w$]+)\(idx\);/)[1];
-      return `function(${params}) {\n${indent}    try {\n${body.replace(/^/gm, '    ')}\n${indent}    } catch (e) {\n${indent}        ${store}(addToExternrefTable0(e));\n${indent}    }\n${indent}}`;
-    }],
 ];
 
 /**
@@ -256,11 +249,6 @@ if (typeof document !== 'undefined' && document.currentScript !== null) {
 script_src = new URL(document.currentScript.src, location.href).toString();
 }
 `, ''],
-  // The start function, which the glue's init calls itself: nothing calls its wrapper.
-  ['exports.__installPanicHook = __installPanicHook;\n', ''],
-  // The exports that take no string, which the facade calls on the instance itself
-  // (`instanceExports`): their wrappers only forward, and unexported the minifier drops them.
-  ...['__atIdle', '__host'].map((name) => [`exports.${name} = ${name};\n`, '']),
 ];
 
 /** `glue` with `edits` made; `what` names the glue in the error when one does not match.

@@ -123,3 +123,32 @@ export function pruneTable(wasm, glue) {
   const rewritten = Buffer.from([...u32(1), ...u32(4), ...offset, ...u32(entries), ...items]);
   return { wasm: moduleOf(wasm, all.map((s) => (s === elem ? { id: 9, body: rewritten } : s))), pruned, why: '' };
 }
+
+/**
+ * `wasm` without the exports that neither `glue` (wasm-bindgen's JS for it) nor the
+ * facade (`facadeReads`) reads: wasm-bindgen's runtime exports what its glue may need
+ * (`__wbindgen_realloc`, `__wbindgen_free`, the abort handler's globals), and getrandom's
+ * custom backend exports its hook; an export keeps its function or global alive, and
+ * unexported, wasm-opt drops what nothing else uses. Returns `{ wasm, dropped }`.
+ */
+export function pruneExports(wasm, glue, facadeReads) {
+  const all = sections(wasm);
+  const section = all.find((s) => s.id === 7);
+  if (!section) return { wasm, dropped: [] };
+  const read = new Set([...glue.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]).concat(facadeReads));
+  const { body } = section;
+  let [count, at] = leb(body, 0);
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < count; i++) {
+    const start = at;
+    let name;
+    [name, at] = readName(body, at);
+    [, at] = leb(body, at + 1); // kind, index
+    if (read.has(name)) kept.push(body.subarray(start, at));
+    else dropped.push(name);
+  }
+  if (!dropped.length) return { wasm, dropped };
+  const rewritten = Buffer.concat([Buffer.from(u32(kept.length)), ...kept]);
+  return { wasm: moduleOf(wasm, all.map((s) => (s === section ? { id: 7, body: rewritten } : s))), dropped };
+}

@@ -8,8 +8,9 @@
 // into the SDK's objects, and hands a reply to the callback object, the Node-style
 // callback or the Promise, once.
 
-/** The calls in flight (`run`), by id: settled by the wasm (`host.settle`), or failed all
- * at once by a panic (`host.panicked`, src/js/panic.rs). */
+/** The calls in flight (`run`), by id (from 1: the wasm's `call` takes 0 for `now`):
+ * settled by the wasm (`host.settle`), or failed all at once by a panic (`host.panicked`,
+ * src/js/panic.rs). */
 const calls = new Map();
 let nextCall = 0;
 /** Panics so far, and the coded error data of the last. */
@@ -17,7 +18,7 @@ let panics = 0;
 let lastPanic;
 /** Puts the wasm's shadow stack pointer back at its top (set by `ready`). */
 let resetStack;
-/** The instance's own exports (called directly where no string is passed), once `ready`. */
+/** The instance's own exports, once `ready`. */
 let instanceExports;
 /** The `pool` call of the first pool made before then (`poolMade`). */
 let poolBefore;
@@ -32,7 +33,7 @@ let poolBefore;
 function ready() {
   if (instanceExports) return;
   instanceExports = instantiate();
-  instanceExports.__host(host);
+  wasm.call('__host', '', host, 0);
   // A trap leaves the shadow stack pointer (exported by scripts/build.mjs) where the
   // trapping frames had moved it; read now, with no wasm frame live, it is the top, and
   // `host.panicked` has it put back from a microtask after each panic.
@@ -74,9 +75,14 @@ function enter(f, call) {
   }
 }
 
-/** `now(op, input, storage)`: the core's answer, parsed. */
+/** The answer of the last `now`, which the wasm hands over (`host.settle`, id 0) before
+ * its `call` returns. */
+let nowAnswer;
+
+/** `now(op, input, storage)` (the wasm's `call`, id 0): the core's answer, parsed. */
 function coreNow(op, input, storage) {
-  return JSON.parse(enter(() => wasm.now(op, JSON.stringify(input), storage)));
+  enter(() => wasm.call(op, JSON.stringify(input), storage, 0));
+  return JSON.parse(nowAnswer);
 }
 
 /** `now(op, input, storage)`'s value; throws its error. */
@@ -84,13 +90,14 @@ function nowOk(op, input = {}, storage) {
   return okOrThrow(coreNow(op, input, storage));
 }
 
-/** `run(op, input, storage, id)`: a Promise of the core's answer, parsed. */
+/** `run(op, input, storage)` (the wasm's `call`, with the call's id): a Promise of the
+ * core's answer, parsed. */
 function coreRun(op, input, storage) {
   const text = JSON.stringify(input);
-  const id = nextCall++;
+  const id = ++nextCall;
   const answer = new Promise((resolve, reject) => calls.set(id, { resolve, reject }));
   return enter(() => {
-    wasm.run(op, text, storage, id);
+    wasm.call(op, text, storage, id);
     return answer;
   }, answer).then(JSON.parse);
 }
@@ -306,7 +313,7 @@ function runTasks() {
   let message = '';
   for (;;) {
     try {
-      wasm.__poll(trapped, message);
+      wasm.call('__poll', message, undefined, +trapped);
       return;
     } catch (e) {
       trapped = true;
@@ -320,7 +327,7 @@ function runTasks() {
  * its value or reason when a string, else ''. */
 function settleWait(id, promise) {
   const text = (v) => (typeof v === 'string' ? v : '');
-  promise.then((value) => wasm.__settle(id, true, text(value)), (reason) => wasm.__settle(id, false, text(reason)));
+  promise.then((value) => wasm.call('__settled', text(value), undefined, id), (reason) => wasm.call('__failed', text(reason), undefined, id));
 }
 
 const sessionListeners = [];
@@ -365,8 +372,10 @@ const host = {
     microtask(runTasks);
   },
 
-  /** Resolves call `id` with the core's answer (unless a panic failed it already). */
+  /** Resolves call `id` with the core's answer (unless a panic failed it already); id 0
+   * is `now`'s (`coreNow`). */
   settle(id, answer) {
+    if (!id) nowAnswer = answer;
     const call = calls.get(id);
     calls.delete(id);
     if (call) call.resolve(answer);
@@ -464,10 +473,19 @@ const host = {
   /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
    * timer that does not keep Node running), instantiating it first if nothing has yet;
    * false when nothing can be scheduled. */
+  random(bytes) {
+    try {
+      crypto.getRandomValues(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+
   idle(prepare) {
     const task = () => {
       ready();
-      instanceExports.__atIdle(prepare);
+      wasm.call('__atIdle', '', undefined, +prepare);
     };
     if (typeof globalThis.requestIdleCallback === 'function') {
       try {
@@ -484,14 +502,14 @@ const host = {
   },
 
   /** `pool.onSessionChange(listener)`: returns the function that removes it. Changes in
-   * other tabs arrive as `storage` events, which the core reads (`wasm.__storageEvent`). */
+   * other tabs arrive as `storage` events, which the core reads (`__storageEvent`). */
   onSessionChange(clientId, listener) {
     if (!watchedClients.includes(clientId)) {
       watchedClients.push(clientId);
       try {
         globalThis.addEventListener('storage', (e) => {
           ready();
-          wasm.__storageEvent(clientId, JSON.stringify(['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null)));
+          wasm.call('__storageEvent', JSON.stringify([clientId, ...['key', 'oldValue', 'newValue'].map((k) => stringField(e, k) ?? null)]), undefined, 0);
         });
       } catch {
         // no addEventListener (Node): nothing to watch

@@ -9,21 +9,20 @@ use crate::json::Value;
 use crate::prelude::*;
 use crate::storage::events::storage_event;
 pub use crate::storage::events::Change;
-use wasm_bindgen::prelude::*;
 
 /// Calls every listener of `client_id` with `{ type, username, otherTab }`.
 pub fn emit(client_id: &str, change: Change, username: &str, other_tab: bool) {
     host().emit(client_id, change.name(), username, other_tab);
 }
 
-/// A `storage` event seen by a page with listeners of `client_id`: another tab's change.
-/// `event`: its `[key, oldValue, newValue]` as JSON (null for what is not a string).
-#[wasm_bindgen(js_name = __storageEvent)]
-pub fn on_storage_event(client_id: String, event: String) {
-    let event = crate::json::parse(&event).unwrap_or_default();
+/// A `storage` event seen by a page with listeners of a client id: another tab's change.
+/// `event`: `[clientId, key, oldValue, newValue]` as JSON (null for what is not a string).
+pub fn on_storage_event(event: &str) {
+    let event = crate::json::parse(event).unwrap_or_default();
     let text = |i: usize| event.as_array().and_then(|e| e.get(i)).and_then(Value::as_str);
-    let (old, new) = (text(1).map(str::to_string), text(2).map(str::to_string));
-    if let Some((change, username)) = storage_event(&client_id, text(0), old, new) {
-        emit(&client_id, change, &username, true);
+    let client_id = text(0).unwrap_or_default();
+    let (old, new) = (text(2).map(str::to_string), text(3).map(str::to_string));
+    if let Some((change, username)) = storage_event(client_id, text(1), old, new) {
+        emit(client_id, change, &username, true);
     }
 }

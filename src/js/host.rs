@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     pub type Host;
 
-    // The asynchronous operations report to `__settle(wait, ok, text)` (`super::tasks::Wait`).
+    // The asynchronous operations report to `__settled` / `__failed` (`super::tasks::Wait`).
 
     /// POSTs `body`: `"status\n[=x-amzn-errortype]\nbody"`, or the failure's message when
     /// no answer came.
@@ -22,7 +22,7 @@ extern "C" {
     /// Ends after `ms` (at once where there is no timer).
     #[wasm_bindgen(method)]
     pub fn sleep(this: &Host, ms: u32, wait: u32);
-    /// Resolves the call `id` (`run`) with `answer`.
+    /// Resolves the call `id` (`run`) with `answer`; id 0 is the answer of `now`.
     #[wasm_bindgen(method)]
     pub fn settle(this: &Host, id: u32, answer: &str);
     /// After a panic: lets go of the Web Locks held, has the shadow stack put back, and
@@ -51,13 +51,19 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn passkey(this: &Host, create: bool, options: &str, wait: u32);
 
-    /// Calls `__atIdle(prepare)` at idle time; false when nothing can be scheduled.
+    /// Has `__atIdle(prepare)` called at idle time; false when nothing can be scheduled.
     #[wasm_bindgen(method)]
     pub fn idle(this: &Host, prepare: bool) -> bool;
 
     /// Tells `clientId`'s session listeners.
     #[wasm_bindgen(method)]
     pub fn emit(this: &Host, client_id: &str, kind: &str, username: &str, other_tab: bool);
+
+    /// `crypto.getRandomValues(buf)` (in every browser, worker and Node ≥ 19); false when
+    /// it throws (a missing `crypto` throws a ReferenceError): the JS side catches, so the
+    /// import needs no exception machinery of wasm-bindgen's.
+    #[wasm_bindgen(method)]
+    pub fn random(this: &Host, buf: &mut [u8]) -> bool;
 
     #[wasm_bindgen(method, js_name = hasContextData)]
     pub fn has_context_data(this: &Host) -> bool;
@@ -83,8 +89,8 @@ local! {
     static HOST: OnceCell<Host> = const { OnceCell::new() };
 }
 
-/// The JS side's functions, handed over once by src/facade/core.js before any other call.
-#[wasm_bindgen(js_name = __host)]
+/// The JS side's functions, handed over once by src/facade/core.js before any other call
+/// (`__host`, `super::entry::call`).
 pub fn set_host(host: Host) {
     let _ = HOST.with(|h| h.set(host));
 }
@@ -98,18 +104,16 @@ pub fn host() -> &'static Host {
 }
 
 /// For the wasm tests, which run without the package's JS: the host of
-/// src/facade/core.js, made from its source, with the exports it calls back.
+/// src/facade/core.js, made from its source, with the export it calls back.
 #[cfg(test)]
 pub fn install_for_tests() {
     if HOST.get().is_some() {
         return;
     }
     let exports = js_sys::Object::new();
-    let poll = Closure::<dyn FnMut(bool, String)>::new(super::tasks::run).into_js_value();
-    let settle = Closure::<dyn FnMut(u32, bool, String)>::new(super::tasks::settle).into_js_value();
-    js_sys::Reflect::set(&exports, &"__poll".into(), &poll).unwrap();
-    js_sys::Reflect::set(&exports, &"__settle".into(), &settle).unwrap();
-    let source = include_str!("../facade/core.js").replace("wasm.__host(host);", "") + "\nreturn host;";
+    let call = Closure::<dyn FnMut(String, String, JsValue, u32)>::new(super::entry::call).into_js_value();
+    js_sys::Reflect::set(&exports, &"call".into(), &call).unwrap();
+    let source = include_str!("../facade/core.js").to_string() + "\nreturn host;";
     let made = js_sys::Function::new_with_args("wasm", &source).call1(&JsValue::UNDEFINED, &exports).unwrap();
     set_host(made.unchecked_into());
 }

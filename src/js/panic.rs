@@ -23,7 +23,7 @@
 //!   are `ResetAfterPanic` (a fresh map after each panic, so later calls do not join a
 //!   flight that never lands); Web Locks held across an await are let go of by the JS
 //!   side (`host.panicked`); storage leases (no Web Locks) expire by themselves.
-//! - An entry point (`run`, `now`) that panics traps all the way out to its JS caller.
+//! - An entry point call (`run`, `now`: `super::entry::call`) that panics traps all the way out to its JS caller.
 //!   The facade wraps every call (`enter` in src/facade/core.js): after a panic it returns
 //!   the call's Promise (`run`: failed by the panic) or throws the coded error (`now`).
 //!   The shadow stack pointer stays where the trapping frames moved it (a trapping
@@ -32,8 +32,8 @@
 //! - Our RefCells: no borrow of our own state spans a call into code that can panic, so a
 //!   panic leaves none of them borrowed. The hook itself borrows none.
 //!
-//! A panic in an export the JS side calls on its own (`__storageEvent`, `__atIdle`,
-//! `__settle`) still surfaces as an uncaught RuntimeError: they do little.
+//! A panic in a call the JS side makes on its own (`__storageEvent`, `__atIdle`,
+//! `__settled`) still surfaces as an uncaught RuntimeError: they do little.
 
 use super::host::host;
 use crate::prelude::*;
@@ -54,11 +54,12 @@ pub fn panics() -> u32 {
     PANICS.with(Cell::get)
 }
 
-/// Runs once, when the module is instantiated.
+/// Runs once, when the module is instantiated: builds other than the shipped one link
+/// std, whose panic handler calls this hook. (The shipped build has its own panic handler
+/// and no start function: an empty one would still cost an export and its glue.)
+#[cfg(not(shipped))]
 #[wasm_bindgen(start, js_name = __installPanicHook)]
 fn install() {
-    // Builds other than the shipped one link std, whose panic handler calls this hook.
-    #[cfg(not(shipped))]
     std::panic::set_hook(Box::new(|info| {
         let text = info.payload().downcast_ref::<&str>().copied();
         let at = info.location().map_or(("", 0), |l| (l.file(), l.line()));

@@ -1,17 +1,17 @@
-//! A map keyed by serial numbers (tasks, awaited Promises), kept as two Vecs in no
-//! particular order: it holds a handful of entries at a time,
-//! and a BTreeMap per value type cost far more wasm (measured with twiggy; see
-//! BENCHMARKS.md, "Size decisions"). The keys apart from the values, so that finding one
-//! is one function for every value type.
+//! A map keyed by serial numbers (`super::tasks`' tasks and awaited host operations, one
+//! map of both), kept as two Vecs in no particular order: it holds a handful of entries at
+//! a time, and a BTreeMap cost far more wasm (measured with twiggy; see BENCHMARKS.md,
+//! "Size decisions"). The keys apart from the values, so that finding one is one function
+//! whatever the values.
 
 use crate::prelude::*;
 pub struct SerialMap<V> {
-    keys: Vec<u64>,
+    keys: Vec<u32>,
     values: Vec<V>,
 }
 
 /// Where `key` is.
-fn find(keys: &[u64], key: u64) -> Option<usize> {
+fn find(keys: &[u32], key: u32) -> Option<usize> {
     keys.iter().position(|k| *k == key)
 }
 
@@ -21,12 +21,12 @@ impl<V> SerialMap<V> {
     }
 
     /// Adds `value` under `key`, which the map does not hold.
-    pub fn insert(&mut self, key: u64, value: V) {
+    pub fn insert(&mut self, key: u32, value: V) {
         self.keys.push(key);
         self.values.push(value);
     }
 
-    pub fn remove(&mut self, key: u64) -> Option<V> {
+    pub fn remove(&mut self, key: u32) -> Option<V> {
         let i = find(&self.keys, key)?;
         // The order of entries means nothing (they are found by key): no shifting.
         self.keys.swap_remove(i);

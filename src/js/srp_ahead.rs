@@ -11,7 +11,6 @@ use crate::prelude::*;
 use crate::srp::ahead::{self, Ticket};
 use crate::storage::SessionStore;
 use core::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::*;
 
 local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
@@ -36,7 +35,6 @@ pub fn prepare_if_signed_out(client_id: &str, storage: &JsStorage) {
 /// package entry (src/facade/start.js), on every page, so that even a sign-in on a page
 /// that computed nothing ahead (a returning user whose session has expired) runs
 /// optimised code; it costs about a millisecond of idle time.
-#[wasm_bindgen(js_name = __atIdle)]
 pub fn at_idle(prepare: bool) {
     if !prepare {
         return ahead::warm_up();

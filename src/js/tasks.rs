@@ -1,9 +1,10 @@
 //! The futures of the calls in flight, run from the JS side. A task is polled by
-//! `__poll`, which the JS runs from a microtask (`host.schedule`) inside a `try`: a trap
-//! in a task (a panic, or an exception thrown through the wasm) ends that export call,
-//! and the JS calls `__poll` again saying so, to run the tasks after it. The host's
-//! asynchronous operations (fetch, timers, Web Locks, WebAuthn) take an id and report
-//! their outcome to `__settle` under it ([`Wait`]).
+//! `__poll` (through the entry point, `super::entry::call`), which the JS runs from a
+//! microtask (`host.schedule`) inside a `try`: a trap in a task (a panic, or an exception
+//! thrown through the wasm) ends that export call, and the JS calls `__poll` again saying
+//! so, to run the tasks after it. The host's asynchronous operations (fetch, timers, Web
+//! Locks, WebAuthn) take an id and report their outcome to `__settled` / `__failed` under
+//! it ([`Wait`]).
 //!
 //! This replaces wasm-bindgen-futures' executor and `JsFuture`, whose closures, queue and
 //! glue cost more than this (BENCHMARKS.md, "Size decisions"), and the trampoline through
@@ -17,7 +18,6 @@ use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
-use wasm_bindgen::prelude::*;
 
 struct Task {
     /// The panic count when spawned: a panic since fails its call, and it stops.
@@ -41,14 +41,17 @@ fn task_waker(id: u32) -> Waker {
     }
 }
 
-/// A JS Promise's outcome, when it has one.
-enum Settlement {
+/// What an id stands for: a task, or an operation of the host (a [`Wait`]), waiting or
+/// settled. Tasks and operations take their ids from one count (`next_id`), so one map
+/// holds both: one copy of the map's code.
+enum Slot {
+    Task(Task),
     Waiting(Option<Waker>),
     Settled(Result<String, String>),
 }
 
 local! {
-    static TASKS: RefCell<SerialMap<Task>> = const { RefCell::new(SerialMap::new()) };
+    static SLOTS: RefCell<SerialMap<Slot>> = const { RefCell::new(SerialMap::new()) };
     /// Woken, in order: the run in progress takes the first `RUNNING` of them (those
     /// woken before it began); what a trap leaves of these, the next `__poll` runs.
     static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -57,7 +60,6 @@ local! {
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-    static SETTLEMENTS: RefCell<SerialMap<Settlement>> = const { RefCell::new(SerialMap::new()) };
 }
 
 /// A fresh id (tasks, awaited operations).
@@ -70,7 +72,7 @@ fn next_id() -> u32 {
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
     let task = Task { panics: panic::panics(), future };
-    TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+    SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
     wake(id);
 }
 
@@ -92,14 +94,13 @@ pub fn schedule() {
 /// polling is gone (its state is torn mid-poll: it is never polled nor dropped again),
 /// and unless a panic already reported it, the calls in flight fail as after a panic.
 /// `message` is "" when the exception had none (a `String` costs less than an `Option`).
-#[wasm_bindgen(js_name = __poll)]
-pub fn run(trapped: bool, message: String) {
+pub fn run(trapped: bool, message: &str) {
     if trapped {
         // Not in a task's poll (the trap was this module's own): the next run goes on.
         let Some(panics) = POLLING.with(Cell::take) else { return };
         if panics == panic::panics() {
             // A JS exception unwound it, not a panic: the hook did not run.
-            panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { &message });
+            panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { message });
         }
     } else {
         SCHEDULED.with(|s| s.set(false));
@@ -114,7 +115,7 @@ pub fn run(trapped: bool, message: String) {
 
 fn poll(id: u32) {
     // Out of the map while polled: a trap leaves it out, and its poll may spawn or wake.
-    let Some(mut task) = TASKS.with(|t| t.borrow_mut().remove(u64::from(id))) else { return };
+    let Some(Slot::Task(mut task)) = SLOTS.with(|t| t.borrow_mut().remove(id)) else { return };
     if task.panics != panic::panics() {
         return; // failed by a panic already: stop here
     }
@@ -123,19 +124,19 @@ fn poll(id: u32) {
     let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
-        TASKS.with(|t| t.borrow_mut().insert(u64::from(id), task));
+        SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
     }
 }
 
 /// What a JS operation of the host gives, awaited: its value, or what it failed with (as
 /// text, "" for anything else). The operation is started with the id it settles
-/// (`__settle`): `let wait = Wait::new(); host().sleep(ms, wait.id()); wait.await`.
+/// (`__settled` / `__failed`): `let wait = Wait::new(); host().sleep(ms, wait.id()); wait.await`.
 pub struct Wait(u32);
 
 impl Wait {
     pub fn new() -> Wait {
         let id = next_id();
-        SETTLEMENTS.with(|s| s.borrow_mut().insert(u64::from(id), Settlement::Waiting(None)));
+        SLOTS.with(|s| s.borrow_mut().insert(id, Slot::Waiting(None)));
         Wait(id)
     }
 
@@ -145,15 +146,14 @@ impl Wait {
 }
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
-#[wasm_bindgen(js_name = __settle)]
 pub fn settle(id: u32, ok: bool, value: String) {
-    let waker = SETTLEMENTS.with(|s| {
+    let waker = SLOTS.with(|s| {
         let mut s = s.borrow_mut();
-        let waiting = s.remove(u64::from(id))?;
-        s.insert(u64::from(id), Settlement::Settled(if ok { Ok(value) } else { Err(value) }));
+        let waiting = s.remove(id)?;
+        s.insert(id, Slot::Settled(if ok { Ok(value) } else { Err(value) }));
         match waiting {
-            Settlement::Waiting(waker) => waker,
-            Settlement::Settled(_) => None,
+            Slot::Waiting(waker) => waker,
+            _ => None,
         }
     });
     if let Some(waker) = waker {
@@ -164,12 +164,12 @@ pub fn settle(id: u32, ok: bool, value: String) {
 impl Future for Wait {
     type Output = Result<String, String>;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        SETTLEMENTS.with(|s| {
+        SLOTS.with(|s| {
             let mut s = s.borrow_mut();
-            match s.remove(u64::from(self.0)) {
-                Some(Settlement::Settled(outcome)) => Poll::Ready(outcome),
+            match s.remove(self.0) {
+                Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
                 _ => {
-                    s.insert(u64::from(self.0), Settlement::Waiting(Some(cx.waker().clone())));
+                    s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
                     Poll::Pending
                 }
             }
@@ -194,9 +194,9 @@ impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
 impl Drop for Wait {
     /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
     fn drop(&mut self) {
-        SETTLEMENTS.with(|s| {
+        SLOTS.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
-                s.remove(u64::from(self.0));
+                s.remove(self.0);
             }
         });
     }

@@ -1,10 +1,10 @@
 //! The wasm boundary. The public classes are plain JavaScript (src/facade); they call
-//! these few entry points with plain data and get plain data back:
+//! its one export, [`call`], with plain data and get plain data back, in two ways:
 //!
-//! - `run(op, input, storage, id)`: an operation that may send requests; its answer
-//!   settles the JS side's Promise of call `id` (a panic rejects it with a coded error,
-//!   see `super::panic`).
-//! - `now(op, input, storage)`: an operation that never waits; the answer at once.
+//! - `run` (`call(op, input, storage, id)`, `id` not 0): an operation that may send
+//!   requests; its answer settles the JS side's Promise of call `id` (a panic rejects it
+//!   with a coded error, see `super::panic`).
+//! - `now` (`call(op, input, storage, 0)`): an operation that never waits; the answer at once.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
 //! conversion machinery is compiled in). `storage` is the caller's storage object
@@ -33,14 +33,45 @@ use op::Op;
 use reply::{Answer, Outcome, Reply};
 use wasm_bindgen::prelude::*;
 
-/// `run`: an operation that may send requests. Its answer's JSON text goes to the call
-/// `id` of the JS side (`host.settle`), which holds the call's Promise. (The texts are
-/// taken as `String`s, here and in `now`: wasm-bindgen's `&str` arguments bring a checked
+/// `call(op, input, storage, id)`: the wasm's one entry point (each export costs a
+/// wasm-bindgen wrapper and its JS glue), for the facade's operations and for the JS
+/// side's own calls (`Op`'s first group):
+///
+/// - `id` 0: an operation that never waits (`now`), answered at once: its answer's JSON
+///   text goes to `host.settle` under id 0 before `call` returns.
+/// - any other `id`: an operation that may send requests (`run`): its answer's JSON text
+///   goes to the JS side's call `id` (`host.settle`), which holds the call's Promise.
+/// - `__settled` / `__failed` (the host's operation `id` ended, `input` its value),
+///   `__poll` (`id`: 1 when the last poll trapped, `input` what the exception said),
+///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`), `__host` (`storage`
+///   is the host): see `super::tasks`, `super::srp_ahead`, `super::events`, `super::host`.
+///
+/// The answers are handed over, not returned: a returned string costs the export its
+/// conversion (the boxed slice, the multivalue return) and the glue its reading and
+/// freeing, on top of the import every `run` answer takes anyway. (The texts are taken as
+/// `String`s: wasm-bindgen's `&str` arguments bring a checked
 /// conversion each, measured larger.)
 #[wasm_bindgen]
-pub fn run(name: String, input: String, storage: JsValue, id: u32) {
-    let (input, storage) = (json::parse(&input).unwrap_or(Value::Null), JsStorage(storage));
+pub fn call(name: String, input: String, storage: JsValue, id: u32) {
     let op = Op::parse(&name);
+    match op {
+        Op::Settled | Op::Failed => super::tasks::settle(id, op == Op::Settled, input),
+        Op::Poll => super::tasks::run(id != 0, &input),
+        Op::AtIdle => super::srp_ahead::at_idle(id != 0),
+        Op::StorageEvent => super::events::on_storage_event(&input),
+        Op::Host => super::host::set_host(storage.unchecked_into()),
+        _ => {
+            let input = json::parse(&input).unwrap_or(Value::Null);
+            if id == 0 {
+                return now(op, &name, input, storage);
+            }
+            run(op, name, input, JsStorage(storage), id);
+        }
+    }
+}
+
+/// `run`: spawns the operation's future, which settles the call `id`.
+fn run(op: Op, name: String, input: Value, storage: JsStorage, id: u32) {
     super::tasks::spawn(Box::pin(async move {
         let mut answer = Answer::default();
         let outcome = if op == Op::IdentityGet {
@@ -58,25 +89,23 @@ pub fn run(name: String, input: String, storage: JsValue, id: u32) {
                 Err(e) => Ok(Reply::plain_err(&e.message)),
             }
         };
-        super::host::host().settle(id, &answer.text(outcome));
+        answer.settle(id, outcome);
     }));
     if op == Op::AuthenticateUser {
         panic_probe::trip(Point::AuthenticateSync);
     }
 }
 
-/// `now`: an operation that never waits.
-#[wasm_bindgen]
-pub fn now(name: String, input: String, storage: JsValue) -> String {
-    let (name, input) = (&*name, json::parse(&input).unwrap_or(Value::Null));
+/// `now`: an operation that never waits; its answer goes to the JS side at once.
+fn now(op: Op, name: &str, input: Value, storage: JsValue) {
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)
     let outcome = match name.strip_prefix("srp.") {
         Some(helper_op) => data::srp(helper_op, &input),
-        None => now_outcome(Op::parse(name), name, input, storage, &mut answer),
+        None => now_outcome(op, name, input, storage, &mut answer),
     };
-    answer.text(outcome)
+    answer.settle(0, outcome);
 }
 
 /// One match of the operation's group (a range of `Op`): each module answers its own.

@@ -1,15 +1,16 @@
 //! The operations the facade names, looked up once per entry call: the modules below
 //! then match on an [`Op`] (a byte: jump tables) instead of each comparing the name
-//! with its own string literals, one call per literal.
+//! with its own string literals, one call per literal. A name is looked up by its hash:
+//! the wasm holds two bytes per operation, not its name.
 
 use crate::protocol::one_request::OneRequest;
 use crate::protocol::{account, registration};
 
-/// Declares [`Op`] (a variant per name, and `Unknown`), the table `parse` scans, and the
+/// Declares [`Op`] (a variant per name, and `Unknown`), the hashes `parse` compares, and the
 /// one-request operations' rows (`ROWS`: the last operations, in their order).
 macro_rules! ops {
     ($($op:ident = $name:literal,)* ; $($row_op:ident = $row_name:literal => $row:expr,)*) => {
-        /// Every operation of `run` and `now` but the `srp.` ones (`data`), grouped by the
+        /// Every operation of `call` but the `srp.` ones (`data`), grouped by the
         /// module that answers it (each module's a contiguous range: one range check
         /// before its jump table).
         #[derive(Clone, Copy, PartialEq)]
@@ -20,9 +21,9 @@ macro_rules! ops {
             Unknown,
         }
 
-        /// The names, each followed by a space: one string to scan, no table of pointers.
-        const NAMES: &str = concat!($($name, " ",)* $($row_name, " ",)*);
-        /// The operations in the order of `NAMES`.
+        /// The names' hashes (`name_hash`), in the order of `ALL`.
+        const HASHES: &[u16] = &[$(name_hash($name.as_bytes()),)* $(name_hash($row_name.as_bytes()),)*];
+        /// The operations in the order of `HASHES`.
         const ALL: &[Op] = &[$(Op::$op,)* $(Op::$row_op,)*];
 
         /// The one-request operations' rows, by operation from the first of them on
@@ -32,6 +33,13 @@ macro_rules! ops {
 }
 
 ops! {
+    // the JS side's own calls (`super::call`)
+    Settled = "__settled",
+    Failed = "__failed",
+    Poll = "__poll",
+    AtIdle = "__atIdle",
+    StorageEvent = "__storageEvent",
+    Host = "__host",
     // data
     DecodePayload = "decodePayload",
     CalculateClockDrift = "calculateClockDrift",
@@ -111,10 +119,40 @@ impl Op {
         ROWS.get((self as usize).wrapping_sub(ALL.len() - ROWS.len())).copied()
     }
 
+    /// The operation named `name`, found by its hash: no table of names in the wasm (the
+    /// facade sends only the names below; another name hashes to one of theirs about once
+    /// in a thousand). The `srp.` operations, answered by name (`data::srp`), are none of
+    /// these.
     pub fn parse(name: &str) -> Op {
-        // Bytes, not `str::split`: its pattern searcher is several times the code. (The
-        // empty name after the last space is no operation: `ALL` ends before it.)
-        let at = NAMES.as_bytes().split(|b| *b == b' ').position(|n| n == name.as_bytes());
+        if name.starts_with("srp.") {
+            return Op::Unknown;
+        }
+        let hash = name_hash(name.as_bytes());
+        let at = HASHES.iter().position(|h| *h == hash);
         at.and_then(|i| ALL.get(i).copied()).unwrap_or(Op::Unknown)
     }
 }
+
+/// A name's 16-bit FNV-1a hash (the low half of the 32-bit one).
+const fn name_hash(name: &[u8]) -> u16 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < name.len() {
+        hash = (hash ^ name[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash as u16
+}
+
+/// No two operations share a hash (checked when compiling).
+const _: () = {
+    let mut i = 0;
+    while i < HASHES.len() {
+        let mut j = i + 1;
+        while j < HASHES.len() {
+            assert!(HASHES[i] != HASHES[j], "two operation names share a hash");
+            j += 1;
+        }
+        i += 1;
+    }
+};

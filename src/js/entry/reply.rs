@@ -148,14 +148,15 @@ impl Answer {
         self.set("unset", Value::Array(vec![Value::String(key.to_string())]));
     }
 
-    /// `{ user?, reply }` as JSON text.
-    pub fn text(self, outcome: Outcome) -> String {
+    /// The answer, `{ user?, reply }` as JSON text, to the JS side's call `id`
+    /// (`host.settle`; 0 is `now`'s): one copy of this for both kinds of call.
+    pub fn settle(self, id: u32, outcome: Outcome) {
         let reply = outcome.unwrap_or_else(|e| Reply::err(&e));
         let mut o = Object::new();
         if !self.user.is_empty() {
             o.insert("user", Value::Object(self.user));
         }
         o.insert("reply", Value::Object(reply.0));
-        Value::Object(o).stringify()
+        crate::js::host::host().settle(id, &Value::Object(o).stringify());
     }
 }
