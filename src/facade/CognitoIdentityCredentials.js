@@ -15,7 +15,8 @@ class CognitoIdentityCredentials {
     okOrThrow(answer);
     // Non-enumerable (core.js, hidden): `_held`, what the core holds on this object and
     // reads back on each call: `config` (IdentityPoolId, Logins, endpoint as the core keeps
-    // them) and `known` (`{ identityId?, accessKeyId?, secretAccessKey?, sessionToken?, expiration? (ms) }`);
+    // them) and `known` (GetCredentialsForIdentity's answer, `{ IdentityId?, Credentials?:
+    // { AccessKeyId, SecretKey, SessionToken, Expiration (seconds) } }`, or `{}`);
     // `_user`, a CognitoUser whose session supplies (and refreshes) the ID token;
     // `_storage`, where the identity id is cached.
     hidden(this, '_held', { ...answer.user, known: {} });
@@ -44,24 +45,25 @@ class CognitoIdentityCredentials {
   }
 
   get identityId() {
-    return this._held.known.identityId;
+    return this._held.known.IdentityId;
   }
 
   get accessKeyId() {
-    return this._held.known.accessKeyId;
+    return heldCredentials(this).AccessKeyId;
   }
 
   get secretAccessKey() {
-    return this._held.known.secretAccessKey;
+    return heldCredentials(this).SecretKey;
   }
 
   get sessionToken() {
-    return this._held.known.sessionToken;
+    return heldCredentials(this).SessionToken;
   }
 
   /** A Date, or null before the first `get`. */
   get expiration() {
-    return this._held.known.expiration === undefined ? null : new Date(this._held.known.expiration);
+    const { Expiration } = heldCredentials(this);
+    return Expiration === undefined ? null : expirationDate(Expiration);
   }
 
   /** The pool and the Logins the app gave (a copy). */
@@ -69,6 +71,16 @@ class CognitoIdentityCredentials {
     const { IdentityPoolId, Logins } = this._held.config;
     return JSON.parse(JSON.stringify({ IdentityPoolId, Logins }));
   }
+}
+
+/** The credentials the object holds, as the wire gave them (`{}` without). */
+function heldCredentials(self) {
+  return self._held.known.Credentials || {};
+}
+
+/** A Date of `seconds` since the epoch, to the millisecond. */
+function expirationDate(seconds) {
+  return new Date(Math.round(seconds * 1000));
 }
 
 function identityInput(self, more) {
@@ -135,11 +147,12 @@ function userLogin(user) {
 
 /** The credentials a `get` gives: what the object holds, the expiration as a Date. */
 function identityCredentialsResult(known) {
+  const c = known.Credentials;
   return {
-    accessKeyId: known.accessKeyId,
-    secretAccessKey: known.secretAccessKey,
-    sessionToken: known.sessionToken,
-    expiration: new Date(known.expiration),
-    identityId: known.identityId ?? null,
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretKey,
+    sessionToken: c.SessionToken,
+    expiration: expirationDate(c.Expiration),
+    identityId: known.IdentityId ?? null,
   };
 }

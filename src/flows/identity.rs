@@ -20,7 +20,7 @@ use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::protocol::identity::{self, Credentials, CredentialsResponse, GetIdResponse};
+use crate::protocol::identity::{self, CredentialsResponse, GetIdResponse};
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
@@ -48,12 +48,15 @@ impl IdentityPool {
     }
 }
 
-/// What one credentials object knows between calls (kept in memory by its owner).
-#[derive(Default, Clone, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct Known {
-    pub identity_id: Option<String>,
-    pub credentials: Option<Credentials>,
+/// What one credentials object knows between calls (kept by its owner as the data it
+/// is): GetCredentialsForIdentity's last answer, `{ IdentityId, Credentials: {
+/// AccessKeyId, SecretKey, SessionToken, Expiration } }` as the wire gave it (checked
+/// when it came), without `IdentityId` once the pool refused it; `{}` before the first.
+pub type Known = Object;
+
+/// The identity id `known` holds.
+fn known_id(known: &Known) -> Option<String> {
+    known.get("IdentityId").and_then(Value::as_str).map(str::to_string)
 }
 
 /// What a [`IdentityEnv::get`] leaves: what the object knows afterwards (a refused cached
@@ -67,7 +70,8 @@ pub type IdentityEnv<'a, T, S> = Env<'a, T, S, IdentityPool>;
 impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
     /// True when `get` would fetch: no credentials, or they expire within the margin.
     pub fn needs_refresh(&self, known: &Known) -> bool {
-        known.credentials.as_ref().is_none_or(|c| identity::needs_refresh(c.expiration, (self.now)() as f64))
+        let expiration = known.get("Credentials").and_then(|c| c.get("Expiration")).and_then(Value::as_f64);
+        expiration.is_none_or(|e| identity::needs_refresh(e, (self.now)() as f64))
     }
 
     /// The credentials: the known ones unless `force` or they are about to expire, else
@@ -93,8 +97,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         let result = match logins() {
             Err(e) => Err(e),
             Ok(logins) => loop {
-                let id =
-                    fetched_id.take().or_else(|| known.identity_id.clone()).or_else(|| self.storage.get_item(&key));
+                let id = fetched_id.take().or_else(|| known_id(&known)).or_else(|| self.storage.get_item(&key));
                 let request = match &id {
                     Some(id) => identity::get_credentials_for_identity(id, &logins),
                     None => identity::get_id(&self.pool.id, &logins),
@@ -109,15 +112,15 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                 .await;
                 if id.is_none() {
                     match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                        Ok(GetIdResponse(r)) => fetched_id = Some(r.identity_id),
+                        Ok(GetIdResponse(id)) => fetched_id = Some(id),
                         Err(e) => break Err(e),
                     }
                     continue;
                 }
                 match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                    Ok(CredentialsResponse(r)) => {
-                        let _ = self.storage.set_item(&key, &r.identity_id);
-                        known = Known { identity_id: Some(r.identity_id), credentials: r.credentials };
+                    Ok(CredentialsResponse(answer)) => {
+                        let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
+                        known = answer;
                         break Ok(());
                     }
                     Err(e)
@@ -125,7 +128,7 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                             && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
                     {
                         self.storage.remove_item(&key);
-                        known.identity_id = None;
+                        known.remove("IdentityId");
                         refused_once = true;
                     }
                     Err(e) => break Err(e),
@@ -214,8 +217,8 @@ mod tests {
             (Operation::GetCredentialsForIdentity, &crate::json!("eu-west-1:id-1"))
         );
         assert_eq!(server.endpoints.borrow()[0], "https://cognito-identity.eu-west-1.amazonaws.com/");
-        assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:id-1"));
-        assert_eq!(known.credentials.unwrap().access_key_id, "A1");
+        assert_eq!(known_id(&known).as_deref(), Some("eu-west-1:id-1"));
+        assert_eq!(known["Credentials"]["AccessKeyId"], "A1");
         assert_eq!(storage.get_item(KEY).as_deref(), Some("eu-west-1:id-1"));
     }
 
@@ -229,7 +232,7 @@ mod tests {
         let sent = sent(&server);
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].1.stringify(), r#"{"IdentityId":"eu-west-1:cached"}"#, "guests send no Logins");
-        assert_eq!(known.identity_id.as_deref(), Some("eu-west-1:cached"));
+        assert_eq!(known_id(&known).as_deref(), Some("eu-west-1:cached"));
     }
 
     #[test]
@@ -251,11 +254,12 @@ mod tests {
         storage.set_item(KEY, "eu-west-1:stale").unwrap();
         let refused = || crate::json!({"__type": "NotAuthorizedException", "message": "no"});
         server.answer(400, refused()).answer(200, crate::json!({"IdentityId": "eu-west-1:n"})).answer(400, refused());
-        let known = Known { identity_id: Some("eu-west-1:stale".into()), credentials: None };
+        let known = Known::from_texts(&["IdentityId"], &["eu-west-1:stale"]);
         let (known, result) = run(env(&pool, &server, &storage).get(known, true, || Ok(Object::new())));
         let err = result.unwrap_err();
         assert_eq!((err.code(), server.requests.borrow().len()), ("NotAuthorizedException", 3));
-        assert_eq!((storage.get_item(KEY), known.identity_id.clone()), (None, None));
+        assert_eq!((storage.get_item(KEY), known_id(&known)), (None, None));
+        assert!(!known.contains_key("IdentityId"));
     }
 
     #[test]
@@ -270,7 +274,7 @@ mod tests {
         let (known, result) = run(env(&pool, &server, &storage).get(Known::default(), true, || Ok(Object::new())));
         result.unwrap();
         assert_eq!((server.requests.borrow().len(), server.sleeps.borrow().len()), (5, 3));
-        assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A1");
+        assert_eq!(known["Credentials"]["AccessKeyId"], "A1");
     }
 
     #[test]
@@ -295,7 +299,7 @@ mod tests {
         let (known, result) = run(env.get(known, true, logins));
         result.unwrap();
         assert_eq!(server.count(Operation::GetId), 1);
-        assert_eq!(known.credentials.as_ref().unwrap().access_key_id, "A2");
+        assert_eq!(known["Credentials"]["AccessKeyId"], "A2");
         let known = env.clear_cached_id();
         assert_eq!((storage.get_item(KEY), known), (None, Known::default()));
     }
@@ -304,7 +308,7 @@ mod tests {
     fn a_failed_get_still_hands_back_what_the_object_knows() {
         let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
         let env = env(&pool, &server, &storage);
-        let known = Known { identity_id: Some("eu-west-1:kept".into()), credentials: None };
+        let known = Known::from_texts(&["IdentityId"], &["eu-west-1:kept"]);
         let refused = || Err(CognitoError::new(ErrorKind::NotAuthorized, "no session"));
         let (after, result) = run(env.get(known.clone(), false, refused));
         assert_eq!((after, result.unwrap_err().code()), (known, "NotAuthorizedException"));

@@ -34,79 +34,44 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
     Request::new(Operation::GetCredentialsForIdentity, with_logins("IdentityId", identity_id, logins))
 }
 
-#[derive(Clone, Default, PartialEq)]
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct Credentials {
-    pub access_key_id: String,
-    pub secret_key: String,
-    pub session_token: String,
-    /// Seconds since the epoch.
-    pub expiration: f64,
-}
-
-impl Credentials {
-    /// The credentials in `o` under `names` (access key id, secret key, session token:
-    /// strings; expiration: a number, in the unit of the caller's source), or None unless
-    /// all four are there. Read in place, then copied: nothing half-read to drop. The wire's
-    /// and the JS object's (other names, milliseconds) are both read here.
-    #[inline(never)]
-    pub fn read(o: &Value, names: &[&str; 4]) -> Option<Credentials> {
-        let text = |k: &str| o.get(k).and_then(Value::as_str);
-        match (text(names[0]), text(names[1]), text(names[2]), o.get(names[3]).and_then(Value::as_f64)) {
-            (Some(access_key_id), Some(secret_key), Some(session_token), Some(expiration)) => Some(Credentials {
-                access_key_id: access_key_id.to_string(),
-                secret_key: secret_key.to_string(),
-                session_token: session_token.to_string(),
-                expiration,
-            }),
-            _ => None,
-        }
+/// The string `IdentityId` of GetId's (`{ IdentityId }`) or GetCredentialsForIdentity's
+/// (`{ IdentityId, Credentials }`) answer, when `with_credentials` only with `Credentials`
+/// holding its three strings and its numeric `Expiration` (seconds since the epoch): one
+/// check for both answers, not a decoder per answer.
+#[inline(never)]
+fn identity_id(value: &Value, with_credentials: bool) -> Option<&str> {
+    let id = value.get("IdentityId").and_then(Value::as_str)?;
+    if with_credentials {
+        let c = &value["Credentials"];
+        let text = |k: &str| c.get(k).and_then(Value::as_str).is_some();
+        let complete = text("AccessKeyId") && text("SecretKey") && text("SessionToken");
+        c.get("Expiration").and_then(Value::as_f64).filter(|_| complete)?;
     }
+    Some(id)
 }
 
-/// What GetId (`{ IdentityId }`) and GetCredentialsForIdentity (`{ IdentityId,
-/// Credentials }`) answer: one record read by one function, not a decoder per answer.
-#[derive(Clone, Default, PartialEq)]
+/// GetId's answer: the identity id.
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct IdentityAnswer {
-    pub identity_id: String,
-    /// Always there in GetCredentialsForIdentity's answer; never read from GetId's.
-    pub credentials: Option<Credentials>,
-}
-
-impl IdentityAnswer {
-    /// `None` unless `value` is an object with the string `IdentityId` and, when
-    /// `with_credentials`, `Credentials` with its three strings and its numeric `Expiration`.
-    /// Read in place, then copied once all are there: nothing half-read to drop.
-    #[inline(never)]
-    fn read(value: &Value, with_credentials: bool) -> Option<IdentityAnswer> {
-        let identity_id = value.get("IdentityId").and_then(Value::as_str)?.to_string();
-        if !with_credentials {
-            return Some(IdentityAnswer { identity_id, credentials: None });
-        }
-        let names = &["AccessKeyId", "SecretKey", "SessionToken", "Expiration"];
-        let credentials = Credentials::read(&value["Credentials"], names)?;
-        Some(IdentityAnswer { identity_id, credentials: Some(credentials) })
-    }
-}
-
-/// GetId's answer.
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct GetIdResponse(pub IdentityAnswer);
+pub struct GetIdResponse(pub String);
 
 impl FromJson for GetIdResponse {
     fn from_json(value: Value) -> Option<Self> {
-        IdentityAnswer::read(&value, false).map(GetIdResponse)
+        identity_id(&value, false).map(|id| GetIdResponse(id.to_string()))
     }
 }
 
-/// GetCredentialsForIdentity's answer (its `credentials` are always there).
+/// GetCredentialsForIdentity's answer, checked, kept as the data it is: what a
+/// credentials object knows (`crate::flows::identity::Known`).
 #[cfg_attr(not(shipped), derive(Debug))]
-pub struct CredentialsResponse(pub IdentityAnswer);
+pub struct CredentialsResponse(pub Object);
 
 impl FromJson for CredentialsResponse {
     fn from_json(value: Value) -> Option<Self> {
-        IdentityAnswer::read(&value, true).map(CredentialsResponse)
+        identity_id(&value, true)?;
+        match value {
+            Value::Object(o) => Some(CredentialsResponse(o)),
+            _ => None,
+        }
     }
 }
 
@@ -147,7 +112,10 @@ mod tests {
     fn credentials_take_a_fractional_expiry() {
         let body = r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A","SecretKey":"S","SessionToken":"T","Expiration":1.7312345675E9}}"#;
         let CredentialsResponse(r) = json::from_str(body).unwrap();
-        assert_eq!((r.identity_id.as_str(), r.credentials.unwrap().expiration), ("id", 1_731_234_567.5));
+        assert_eq!(
+            (&r["IdentityId"], r["Credentials"]["Expiration"].as_f64()),
+            (&crate::json!("id"), Some(1_731_234_567.5))
+        );
         assert!(
             json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none()
         );
@@ -156,7 +124,7 @@ mod tests {
     #[test]
     fn get_id_reads_only_the_identity_id() {
         let GetIdResponse(r) = json::from_str(r#"{"IdentityId":"id","Credentials":5}"#).unwrap();
-        assert_eq!((r.identity_id.as_str(), r.credentials), ("id", None));
+        assert_eq!(r, "id");
         assert!(json::from_str::<GetIdResponse>(r#"{"IdentityId":null}"#).is_none());
         assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":null}"#).is_none());
     }

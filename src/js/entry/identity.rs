@@ -16,9 +16,8 @@ use crate::flows::clock::now_secs;
 use crate::flows::identity::{logins_with_id_token, Fetched, IdentityEnv, IdentityPool, Known};
 use crate::js::fetch::FetchTransport;
 use crate::js::js_storage::JsStorage;
-use crate::json::{Number, Object, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::protocol::identity::Credentials;
 use crate::protocol::{CognitoError, ErrorKind};
 use core::future::Future;
 use wasm_bindgen::prelude::*;
@@ -57,8 +56,9 @@ impl Call<'_> {
         }
     }
 
+    /// What the object knows: the data the core gave it (`Known`).
     fn known(&self) -> Known {
-        known_from(&self.input["known"])
+        self.input["known"].as_object().cloned().unwrap_or_default()
     }
 
     fn force(&self) -> bool {
@@ -135,25 +135,7 @@ fn construct(input: &Value, out: &mut Answer) -> Outcome {
     Ok(Reply::done())
 }
 
-/// What the JS object holds: `{ identityId?, accessKeyId?, secretAccessKey?,
-/// sessionToken?, expiration? }`, the expiration in epoch milliseconds (a Date's time).
+/// What the JS object holds: what it knows, as the data it is (`Known`).
 fn known_json(known: &Known) -> Value {
-    let mut o = Object::new();
-    if let Some(id) = &known.identity_id {
-        o.insert("identityId", Value::String(id.clone()));
-    }
-    if let Some(c) = &known.credentials {
-        o.insert("accessKeyId", Value::String(c.access_key_id.clone()));
-        o.insert("secretAccessKey", Value::String(c.secret_key.clone()));
-        o.insert("sessionToken", Value::String(c.session_token.clone()));
-        o.insert("expiration", Value::Number(Number::from(crate::float::round(c.expiration * 1000.0) as i64)));
-    }
-    Value::Object(o)
-}
-
-fn known_from(v: &Value) -> Known {
-    let names = &["accessKeyId", "secretAccessKey", "sessionToken", "expiration"];
-    // The object holds its expiration in milliseconds (a Date's time).
-    let credentials = Credentials::read(v, names).map(|c| Credentials { expiration: c.expiration / 1000.0, ..c });
-    Known { identity_id: v["identityId"].as_str().map(str::to_string), credentials }
+    Value::Object(known.clone())
 }
