@@ -103,8 +103,10 @@ oracle_record!(PadCase { value, pad });
 struct TimeCase {
     epoch_secs: i64,
     timestamp: String,
+    /// The browser build's text for the same instant (src/facade/core.js's `time`).
+    browser: String,
 }
-oracle_record!(TimeCase { epoch_secs, timestamp });
+oracle_record!(TimeCase { epoch_secs, timestamp, browser });
 
 fn hex_to_bytes(s: &str) -> Vec<u8> {
     assert!(s.len().is_multiple_of(2), "odd-length hex from oracle: {s}");
@@ -202,6 +204,7 @@ fn srp_matches_amazon_cognito_identity_js() {
 
     for t in &v.timestamps {
         check(format!("timestamp({})", t.epoch_secs), &timestamp(t.epoch_secs), &t.timestamp);
+        check(format!("the browser's timestamp({})", t.epoch_secs), &t.browser, &t.timestamp);
     }
 
     println!(

@@ -552,6 +552,14 @@ const host = {
     }
   },
 
+  /** SRP's TIMESTAMP for `secs` (epoch seconds) as the JS SDK's DateHelper writes it,
+   * `Tue Sep 3 08:04:05 UTC 2024`: toUTCString's `Tue, 03 Sep 2024 08:04:05 GMT`
+   * rearranged (day and year as plain numbers, as getUTCDate / getUTCFullYear give them). */
+  time(secs) {
+    const [day, date, month, year, time] = new Date(secs * 1000).toUTCString().split(' ');
+    return `${day.slice(0, 3)} ${month} ${+date} ${time} UTC ${+year}`;
+  },
+
   userAgent() {
     return stringField(globalThis.navigator, 'userAgent');
   },

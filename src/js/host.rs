@@ -70,6 +70,11 @@ extern "C" {
     #[wasm_bindgen(method, js_name = contextData)]
     pub fn context_data(this: &Host, username: &str, user_pool_id: &str, client_id: &str) -> Option<String>;
 
+    /// SRP's TIMESTAMP for `secs` (epoch seconds), as the JS SDK's DateHelper writes it
+    /// (`crate::srp::timestamp`).
+    #[wasm_bindgen(method)]
+    pub fn time(this: &Host, secs: f64) -> String;
+
     #[wasm_bindgen(method, js_name = userAgent)]
     pub fn user_agent(this: &Host) -> Option<String>;
     #[wasm_bindgen(method, js_name = localStorage)]

@@ -19,5 +19,10 @@ mod tabs;
 mod tasks;
 mod web;
 
+/// SRP's TIMESTAMP for an instant, written by the JS side (`crate::srp::timestamp`).
+pub(crate) fn timestamp(epoch_secs: i64) -> crate::prelude::String {
+    host::host().time(epoch_secs as f64)
+}
+
 #[cfg(test)]
 mod browser_tests;

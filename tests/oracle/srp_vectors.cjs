@@ -100,6 +100,14 @@ function withNow(ms, fn) {
 }
 const nowString = (secs) => withNow(secs * 1000, () => new DateHelper().getNowString());
 
+// What the browser build signs: the TIMESTAMP the JS side of ours writes for an instant
+// (`time` of the host object in src/facade/core.js, which the wasm asks), made from
+// core.js's source as the wasm tests make it (src/js/host.rs, install_for_tests).
+const ourHost = new Function(
+  'wasm',
+  `${require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'src', 'facade', 'core.js'), 'utf8')}\nreturn host;`,
+)({});
+
 function randomEpochSecs(rng) {
   switch (rng.randInt(0, 3)) {
     case 0: // anywhere in JS Date's range (+-8.64e12 s)
@@ -260,9 +268,11 @@ async function main() {
 
   // --- (c) timestamps -------------------------------------------------------
   const timestamps = [];
-  for (let i = 0; i < 400; i++) {
-    const secs = randomEpochSecs(rng);
-    timestamps.push({ epoch_secs: secs, timestamp: nowString(secs) });
+  // The edges: the epoch and the second before, years 0, -1 and 10000, JS Date's limits.
+  const edges = [0, -1, -62167219200, -62198755200, 253402300800, 8.64e12, -8.64e12];
+  for (let i = 0; i < 400 + edges.length; i++) {
+    const secs = i < edges.length ? edges[i] : randomEpochSecs(rng);
+    timestamps.push({ epoch_secs: secs, timestamp: nowString(secs), browser: ourHost.time(secs) });
   }
 
   // --- (d) remembered-device verifiers (generateHashDevice's own steps) -------
