@@ -273,6 +273,19 @@ pub fn int(n: i64) -> String {
     out
 }
 
+/// A name's 16-bit FNV-1a hash (the low half of the 32-bit one): how the operations the
+/// facade names are looked up (`js::entry::op`, `flows::authentication_helper`), two bytes
+/// each in the wasm rather than their names.
+pub const fn name_hash(name: &[u8]) -> u16 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < name.len() {
+        hash = (hash ^ name[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash as u16
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

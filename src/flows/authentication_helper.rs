@@ -32,14 +32,17 @@ use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use crate::srp::helper;
 use crate::srp::{to_hex, SrpError};
-use crate::text::concat;
+use crate::text::{concat, name_hash};
 
-/// One operation as data: its name, how many text inputs it takes, whether those are hex
+/// One operation as data: its name's hash, how many text inputs it takes, whether those are hex
 /// bytes, and which of them are numbers in hex (the last ones: parsed once every input is
 /// read, in order, named in errors by the SDK's names for them). One loop reads every
 /// operation's input: an arm of code per field cost the wasm far more than this table.
 struct Method {
-    name: &'static str,
+    /// `crate::text::name_hash` of the name: two bytes in the wasm, not the name (the
+    /// facade sends only these names; another name hashes to one of theirs about once in
+    /// six thousand, and gets that operation's input checks).
+    hash: u16,
     inputs: usize,
     hex_bytes: bool,
     /// The last `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
@@ -49,15 +52,15 @@ struct Method {
 }
 
 const fn method(name: &'static str, inputs: usize) -> Method {
-    Method { name, inputs, hex_bytes: false, numbers: &[] }
+    Method { hash: name_hash(name.as_bytes()), inputs, hex_bytes: false, numbers: &[] }
 }
 
 const fn hex_method(name: &'static str, inputs: usize) -> Method {
-    Method { name, inputs, hex_bytes: true, numbers: &[] }
+    Method { hash: name_hash(name.as_bytes()), inputs, hex_bytes: true, numbers: &[] }
 }
 
 const fn number_method(name: &'static str, inputs: usize, numbers: &'static [(&'static str, bool)]) -> Method {
-    Method { name, inputs, hex_bytes: false, numbers }
+    Method { hash: name_hash(name.as_bytes()), inputs, hex_bytes: false, numbers }
 }
 
 /// The operations, in the order [`compute`] matches on their positions.
@@ -78,13 +81,27 @@ const METHODS: [Method; 10] = [
     number_method("generateHashDevice", 4, &[("SaltToHashDevices", false)]),
 ];
 
+/// No two operations share a hash (checked when compiling).
+const _: () = {
+    let mut i = 0;
+    while i < METHODS.len() {
+        let mut j = i + 1;
+        while j < METHODS.len() {
+            assert!(METHODS[i].hash != METHODS[j].hash, "two operation names share a hash");
+            j += 1;
+        }
+        i += 1;
+    }
+};
+
 /// Runs `AuthenticationHelper` operation `method` on `input` (an array). Nothing here
 /// draws randomness: the JS class draws it (as the SDK's `randomBytes` does) and hands it
 /// over as input.
 pub fn srp_helper(method: &str, input: &Value) -> Result<Value, CognitoError> {
     // Every failure comes out of `outputs` as data and becomes a `CognitoError` here, in
     // one place, rather than at each `?`.
-    let index = METHODS.iter().position(|m| m.name == method).ok_or(Fault::Input(" is no operation"));
+    let hash = name_hash(method.as_bytes());
+    let index = METHODS.iter().position(|m| m.hash == hash).ok_or(Fault::Input(" is no operation"));
     match index.and_then(|index| outputs(index, input.as_array().map_or(&[], Vec::as_slice))) {
         Ok(items) => Ok(Value::Array(items)),
         Err(Fault::Srp(e)) => Err(CognitoError::new(ErrorKind::Srp, e.message())),

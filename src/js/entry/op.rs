@@ -5,6 +5,7 @@
 
 use crate::protocol::one_request::OneRequest;
 use crate::protocol::{account, registration};
+use crate::text::name_hash;
 
 /// Declares [`Op`] (a variant per name, and `Unknown`), the hashes `parse` compares, and the
 /// one-request operations' rows (`ROWS`: the last operations, in their order).
@@ -131,17 +132,6 @@ impl Op {
         let at = HASHES.iter().position(|h| *h == hash);
         at.and_then(|i| ALL.get(i).copied()).unwrap_or(Op::Unknown)
     }
-}
-
-/// A name's 16-bit FNV-1a hash (the low half of the 32-bit one).
-const fn name_hash(name: &[u8]) -> u16 {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < name.len() {
-        hash = (hash ^ name[i] as u32).wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    hash as u16
 }
 
 /// No two operations share a hash (checked when compiling).
