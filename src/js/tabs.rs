@@ -8,7 +8,8 @@ use super::js_storage::JsStorage;
 use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
-use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
+use crate::storage::keys::{self, SESSION_ITEMS};
+use crate::storage::tab_lock::{Hold, LockManager, SettleKeys, TabCoordinator, TabLock, MARKER_HOLD_MS};
 use core::future::Future;
 
 local! {
@@ -25,8 +26,22 @@ local! {
 pub struct BrowserTabLock<'a> {
     pub storage: &'a JsStorage,
     pub timer: &'a FetchTransport,
-    /// The keys the lock holder rewrites (the user's tokens); see `tab_lock::MarkerLock`.
-    pub settle_keys: [String; 3],
+    /// Whose tokens the lock holder rewrites; see `tab_lock::MarkerLock`.
+    pub settle_keys: UserTokens<'a>,
+}
+
+/// The keys of `username`'s ID, access and refresh tokens under `client_id`: the settle
+/// keys, made when read (nothing to keep, or drop, while the lock is held).
+pub struct UserTokens<'a> {
+    pub client_id: &'a str,
+    pub username: &'a str,
+}
+
+impl SettleKeys for UserTokens<'_> {
+    fn key(&self, i: usize) -> Option<String> {
+        let item = *SESSION_ITEMS[..3].get(i)?;
+        Some(keys::user_item(self.client_id, self.username, item))
+    }
 }
 
 /// `navigator.locks`, when this global has a usable one (through `host`).
@@ -67,7 +82,7 @@ impl LockManager for WebLocks {
 }
 
 impl BrowserTabLock<'_> {
-    fn coordinator(&self) -> TabCoordinator<'_, WebLocks, JsStorage, FetchTransport> {
+    fn coordinator(&self) -> TabCoordinator<'_, WebLocks, JsStorage, FetchTransport, UserTokens<'_>> {
         TabCoordinator {
             locks: host().has_locks().then_some(&WebLocks),
             storage: self.storage,
