@@ -216,7 +216,7 @@ pub trait SettleKeys {
     fn key(&self, i: usize) -> Option<String>;
 }
 
-impl SettleKeys for [String] {
+impl SettleKeys for &[String] {
     fn key(&self, i: usize) -> Option<String> {
         self.get(i).cloned()
     }
@@ -224,16 +224,16 @@ impl SettleKeys for [String] {
 
 /// The lock the browser build uses: the marker protocol over `locks` when there is a
 /// lock manager, else a [`StorageLease`] owned by `owner` (this tab).
-pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized = [String]> {
+pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy = &'a [String]> {
     pub locks: Option<&'a L>,
     pub storage: &'a S,
     pub timer: &'a T,
-    pub settle_keys: &'a K,
+    pub settle_keys: K,
     pub owner: &'a str,
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> TabCoordinator<'_, L, S, T, K> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
     /// Whether the unexpired lease under `key` is ours; None when there is none.
     fn lease_is_ours(&self, key: &str) -> Option<bool> {
         let value = self.storage.get_item(key)?;
@@ -321,7 +321,7 @@ pub struct Hold<H> {
 /// Both protocols in one state machine, so that the sleep between looks appears once: the
 /// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
 /// announced); the lease protocol holds `lease_key`.
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> TabCoordinator<'_, L, S, T, K> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
     /// [`TabLock::acquire`], by value: a caller that makes the coordinator on the spot
     /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
     pub async fn lock(self, name: &str) -> Hold<L::Held> {
@@ -385,18 +385,20 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> TabC
     }
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> Clone for TabCoordinator<'_, L, S, T, K> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Clone for TabCoordinator<'_, L, S, T, K> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> Copy for TabCoordinator<'_, L, S, T, K> {}
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Copy for TabCoordinator<'_, L, S, T, K> {}
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + ?Sized> TabLock for TabCoordinator<'_, L, S, T, K> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLock for TabCoordinator<'_, L, S, T, K> {
     type Hold = Hold<L::Held>;
-    async fn acquire(&self, name: &str) -> Hold<L::Held> {
-        self.lock(name).await
+    /// The lock's future itself, not one awaiting it.
+    #[allow(clippy::manual_async_fn)]
+    fn acquire(&self, name: &str) -> impl Future<Output = Hold<L::Held>> {
+        self.lock(name)
     }
     fn release(&self, name: &str, hold: Hold<L::Held>) {
         self.unlock(name, hold)
