@@ -125,11 +125,11 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
     out
 }
 
-/// The time and tag of a marker of the lock whose [`marker_prefix`] is `prefix` (made
-/// once by a caller reading many names); None for any other name.
+/// The time and tag of a marker of the lock `lock`; None for any other name. Read as
+/// `lock` then `.fresh.` (no prefix made for a caller reading many names).
 #[inline(always)] // one shipped caller (`tab_lock::newest_marker`): inlined, as small as a copy there
-pub fn parse_marker<'n>(prefix: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = split_once_byte(name.strip_prefix(prefix)?, b'.')?;
+pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
+    let (time, tag) = split_once_byte(name.strip_prefix(lock)?.strip_prefix(".fresh.")?, b'.')?;
     Some((parse_uint(time)?, tag))
 }
 
@@ -175,9 +175,9 @@ mod tests {
         assert_eq!(parse("ab", &user_item("abc", "alice", UserItem::IdToken)), None);
         assert_eq!(parse("abc", &refresh_lock("abc", "alice")), None);
         assert_eq!(parse("abc", "CognitoIdentityServiceProviderX.abc.alice.idToken"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), &marker("L", 42, "t")), Some((42, "t")));
-        assert_eq!(parse_marker(&marker_prefix("L"), "L.fresh.x.t"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), "M.fresh.1.t"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), "L.fresh.1"), None);
+        assert_eq!(parse_marker("L", &marker("L", 42, "t")), Some((42, "t")));
+        assert_eq!(parse_marker("L", "L.fresh.x.t"), None);
+        assert_eq!(parse_marker("L", "M.fresh.1.t"), None);
+        assert_eq!(parse_marker("L", "L.fresh.1"), None);
     }
 }

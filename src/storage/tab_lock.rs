@@ -149,11 +149,10 @@ pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
     let (mut newest, mut rest) = (None, Some(held));
-    let prefix = keys::marker_prefix(lock);
     while let Some(names) = rest {
         let (name, more) = text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
         rest = more;
-        if let Some(marker) = keys::parse_marker(&prefix, name) {
+        if let Some(marker) = keys::parse_marker(lock, name) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
             }
