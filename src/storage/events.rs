@@ -2,7 +2,7 @@
 //! signed in, refreshed or signed out. The browser reports such changes with the `storage`
 //! event (the key, its old and new value); the JS layer hands them here.
 
-use super::keys::{self, UserItem};
+use super::keys;
 use crate::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,10 +29,7 @@ impl Change {
 pub fn storage_change(
     client_id: &str, key: &str, old: Option<String>, new: Option<String>,
 ) -> Option<(Change, String)> {
-    let (username, item) = keys::parse(client_id, key)?;
-    if item != UserItem::IdToken {
-        return None;
-    }
+    let username = keys::id_token_user(client_id, key)?;
     let change = match (old, new) {
         (_, None) => Change::SignOut,
         (None, Some(_)) => Change::SignIn,

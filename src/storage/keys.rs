@@ -89,13 +89,25 @@ fn client_key(client_id: &str, tail: &[&str]) -> String {
     out
 }
 
+/// The user whose ID token is under `key` of `client_id`: what [`parse`] reads as
+/// `(user, IdToken)`, without looking the item up among the others.
+pub fn id_token_user<'k>(client_id: &str, key: &'k str) -> Option<&'k str> {
+    let (username, suffix) = user_key(client_id, key)?;
+    (suffix == UserItem::IdToken.suffix()).then_some(username)
+}
+
+/// The user and item suffix of a key `<prefix>.<client>.<username>.<item>` of `client_id`.
+fn user_key<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, &'k str)> {
+    // The prefix written out once: one `strip_prefix`, not four.
+    let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
+    rsplit_once_byte(rest, b'.')
+}
+
 /// The user and item a key of `client_id` names (`<prefix>.<client>.<username>.<item>`);
 /// None for LastAuthUser, other clients' keys and anything else. Usernames may contain
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
-    // The prefix written out once: one `strip_prefix`, not four.
-    let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
-    let (username, suffix) = rsplit_once_byte(rest, b'.')?;
+    let (username, suffix) = user_key(client_id, key)?;
     let item = UserItem::ALL[SUFFIXES.iter().position(|s| *s == suffix)?];
     Some((username, item))
 }
