@@ -91,12 +91,14 @@ fn client_key(client_id: &str, tail: &[&str]) -> String {
 
 /// The user whose ID token is under `key` of `client_id`: what [`parse`] reads as
 /// `(user, IdToken)`, without looking the item up among the others.
+#[inline(always)] // one caller (`events::storage_change`)
 pub fn id_token_user<'k>(client_id: &str, key: &'k str) -> Option<&'k str> {
     let (username, suffix) = user_key(client_id, key)?;
     (suffix == UserItem::IdToken.suffix()).then_some(username)
 }
 
 /// The user and item suffix of a key `<prefix>.<client>.<username>.<item>` of `client_id`.
+#[inline(always)] // one shipped caller (`id_token_user`)
 fn user_key<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, &'k str)> {
     // The prefix written out once: one `strip_prefix`, not four.
     let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
