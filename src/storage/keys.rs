@@ -120,17 +120,20 @@ pub fn refresh_lock(client_id: &str, username: &str) -> String {
 }
 
 /// The storage key of the lease that stands in for the lock `lock` without Web Locks.
+#[inline(always)] // one shipped caller
 pub fn lease(lock: &str) -> String {
     concat(&[lock, ".lease"])
 }
 
 /// What every marker of `lock` starts with: `<lock>.fresh.`.
+#[inline(always)] // one shipped caller
 pub fn marker_prefix(lock: &str) -> String {
     concat(&[lock, ".fresh."])
 }
 
 /// `<lock>.fresh.<time ms>.<tag>`: the marker lock announcing new tokens (tagged `tag`)
 /// stored at `time_ms`.
+#[inline(always)] // one shipped caller
 pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
     let mut out = marker_prefix(lock);
     push_uint(&mut out, time_ms, 1);

@@ -68,11 +68,13 @@ pub struct StorageLease<'a, S: Storage + ?Sized, T: Sleep> {
 
 /// Read with the JSON number reader, and written as whole milliseconds (what `Date.now()`
 /// gives anyway), so no float parsing or formatting code reaches the wasm.
+#[inline(always)] // one shipped caller
 fn parse_lease(value: &str) -> Option<(&str, f64)> {
     let (owner, expiry) = crate::text::rsplit_once_byte(value, b':')?;
     Some((owner, crate::json::parse(expiry).ok()?.as_f64()?))
 }
 
+#[inline(always)] // one shipped caller
 fn lease(owner: &str, expiry_ms: f64) -> String {
     let mut out = String::from(owner);
     out.push(':');
@@ -145,6 +147,7 @@ pub fn tag(value: Option<&str>) -> String {
 }
 
 /// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
+#[inline(always)] // one shipped caller
 pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
