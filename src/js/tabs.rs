@@ -8,7 +8,8 @@ use super::js_storage::JsStorage;
 use super::tasks::Wait;
 use crate::prelude::*;
 use crate::srp::to_hex;
-use crate::storage::tab_lock::{Hold, LockManager, TabCoordinator, TabLock, MARKER_HOLD_MS};
+use crate::storage::keys::{self, SESSION_ITEMS};
+use crate::storage::tab_lock::{LockManager, SettleKeys, TabCoordinator, MARKER_HOLD_MS};
 use core::future::Future;
 
 local! {
@@ -22,15 +23,41 @@ local! {
     };
 }
 
-pub struct BrowserTabLock<'a> {
-    pub storage: &'a JsStorage,
-    pub timer: &'a FetchTransport,
-    /// The keys the lock holder rewrites (the user's tokens); see `tab_lock::MarkerLock`.
-    pub settle_keys: [String; 3],
+/// The browser's tab lock: Web Locks with markers, or a lease owned by this tab.
+pub type BrowserTabLock<'a> = TabCoordinator<'a, WebLocks, JsStorage, FetchTransport, UserTokens<'a>>;
+
+/// The lock over `storage`, sleeping on `timer`; `settle_keys`: whose tokens the lock
+/// holder rewrites (see `tab_lock::MarkerLock`).
+pub fn browser_tab_lock<'a>(
+    storage: &'a JsStorage, timer: &'a FetchTransport, settle_keys: UserTokens<'a>,
+) -> BrowserTabLock<'a> {
+    TabCoordinator {
+        locks: host().has_locks().then_some(&WebLocks),
+        storage,
+        timer,
+        settle_keys,
+        owner: TAB_ID.with(|id| *id),
+        now_ms: crate::flows::clock::now_millis,
+    }
+}
+
+/// The keys of `username`'s ID, access and refresh tokens under `client_id`: the settle
+/// keys, made when read (nothing to keep, or drop, while the lock is held).
+#[derive(Clone, Copy)]
+pub struct UserTokens<'a> {
+    pub client_id: &'a str,
+    pub username: &'a str,
+}
+
+impl SettleKeys for UserTokens<'_> {
+    fn key(&self, i: usize) -> Option<String> {
+        let item = *SESSION_ITEMS[..3].get(i)?;
+        Some(keys::user_item(self.client_id, self.username, item))
+    }
 }
 
 /// `navigator.locks`, when this global has a usable one (through `host`).
-struct WebLocks;
+pub struct WebLocks;
 
 /// A requested Web Lock (by the id its request was made with), let go of when dropped
 /// (held or not yet); should a panic abandon its holder midway, the JS side lets go of it
@@ -63,30 +90,5 @@ impl LockManager for WebLocks {
         let id = held.0;
         core::mem::forget(held);
         host().unlock(id, marker, MARKER_HOLD_MS);
-    }
-}
-
-impl BrowserTabLock<'_> {
-    fn coordinator(&self) -> TabCoordinator<'_, WebLocks, JsStorage, FetchTransport> {
-        TabCoordinator {
-            locks: host().has_locks().then_some(&WebLocks),
-            storage: self.storage,
-            timer: self.timer,
-            settle_keys: &self.settle_keys,
-            owner: TAB_ID.with(|id| *id),
-            now_ms: crate::flows::clock::now_millis,
-        }
-    }
-}
-
-/// The coordinator's futures are returned, not awaited in others.
-#[allow(clippy::manual_async_fn)]
-impl TabLock for BrowserTabLock<'_> {
-    type Hold = Hold<HeldLock>;
-    fn acquire(&self, name: &str) -> impl Future<Output = Hold<HeldLock>> {
-        self.coordinator().lock(name)
-    }
-    fn release(&self, name: &str, hold: Hold<HeldLock>) {
-        self.coordinator().unlock(name, hold)
     }
 }

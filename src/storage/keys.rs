@@ -89,13 +89,27 @@ fn client_key(client_id: &str, tail: &[&str]) -> String {
     out
 }
 
+/// The user whose ID token is under `key` of `client_id`: what [`parse`] reads as
+/// `(user, IdToken)`, without looking the item up among the others.
+#[inline(always)] // one caller (`events::storage_change`)
+pub fn id_token_user<'k>(client_id: &str, key: &'k str) -> Option<&'k str> {
+    let (username, suffix) = user_key(client_id, key)?;
+    (suffix == UserItem::IdToken.suffix()).then_some(username)
+}
+
+/// The user and item suffix of a key `<prefix>.<client>.<username>.<item>` of `client_id`.
+#[inline(always)] // one shipped caller (`id_token_user`)
+fn user_key<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, &'k str)> {
+    // The prefix written out once: one `strip_prefix`, not four.
+    let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
+    rsplit_once_byte(rest, b'.')
+}
+
 /// The user and item a key of `client_id` names (`<prefix>.<client>.<username>.<item>`);
 /// None for LastAuthUser, other clients' keys and anything else. Usernames may contain
 /// dots (an email address): the item is what follows the last one.
 pub fn parse<'k>(client_id: &str, key: &'k str) -> Option<(&'k str, UserItem)> {
-    // The prefix written out once: one `strip_prefix`, not four.
-    let rest = key.strip_prefix(client_key(client_id, &["."]).as_str())?;
-    let (username, suffix) = rsplit_once_byte(rest, b'.')?;
+    let (username, suffix) = user_key(client_id, key)?;
     let item = UserItem::ALL[SUFFIXES.iter().position(|s| *s == suffix)?];
     Some((username, item))
 }
@@ -106,17 +120,20 @@ pub fn refresh_lock(client_id: &str, username: &str) -> String {
 }
 
 /// The storage key of the lease that stands in for the lock `lock` without Web Locks.
+#[inline(always)] // one shipped caller
 pub fn lease(lock: &str) -> String {
     concat(&[lock, ".lease"])
 }
 
 /// What every marker of `lock` starts with: `<lock>.fresh.`.
+#[inline(always)] // one shipped caller
 pub fn marker_prefix(lock: &str) -> String {
     concat(&[lock, ".fresh."])
 }
 
 /// `<lock>.fresh.<time ms>.<tag>`: the marker lock announcing new tokens (tagged `tag`)
 /// stored at `time_ms`.
+#[inline(always)] // one shipped caller
 pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
     let mut out = marker_prefix(lock);
     push_uint(&mut out, time_ms, 1);
@@ -125,11 +142,11 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
     out
 }
 
-/// The time and tag of a marker of the lock whose [`marker_prefix`] is `prefix` (made
-/// once by a caller reading many names); None for any other name.
+/// The time and tag of a marker of the lock `lock`; None for any other name. Read as
+/// `lock` then `.fresh.` (no prefix made for a caller reading many names).
 #[inline(always)] // one shipped caller (`tab_lock::newest_marker`): inlined, as small as a copy there
-pub fn parse_marker<'n>(prefix: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = split_once_byte(name.strip_prefix(prefix)?, b'.')?;
+pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
+    let (time, tag) = split_once_byte(name.strip_prefix(lock)?.strip_prefix(".fresh.")?, b'.')?;
     Some((parse_uint(time)?, tag))
 }
 
@@ -175,9 +192,9 @@ mod tests {
         assert_eq!(parse("ab", &user_item("abc", "alice", UserItem::IdToken)), None);
         assert_eq!(parse("abc", &refresh_lock("abc", "alice")), None);
         assert_eq!(parse("abc", "CognitoIdentityServiceProviderX.abc.alice.idToken"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), &marker("L", 42, "t")), Some((42, "t")));
-        assert_eq!(parse_marker(&marker_prefix("L"), "L.fresh.x.t"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), "M.fresh.1.t"), None);
-        assert_eq!(parse_marker(&marker_prefix("L"), "L.fresh.1"), None);
+        assert_eq!(parse_marker("L", &marker("L", 42, "t")), Some((42, "t")));
+        assert_eq!(parse_marker("L", "L.fresh.x.t"), None);
+        assert_eq!(parse_marker("L", "M.fresh.1.t"), None);
+        assert_eq!(parse_marker("L", "L.fresh.1"), None);
     }
 }

@@ -68,11 +68,13 @@ pub struct StorageLease<'a, S: Storage + ?Sized, T: Sleep> {
 
 /// Read with the JSON number reader, and written as whole milliseconds (what `Date.now()`
 /// gives anyway), so no float parsing or formatting code reaches the wasm.
+#[inline(always)] // one shipped caller
 fn parse_lease(value: &str) -> Option<(&str, f64)> {
     let (owner, expiry) = crate::text::rsplit_once_byte(value, b':')?;
     Some((owner, crate::json::parse(expiry).ok()?.as_f64()?))
 }
 
+#[inline(always)] // one shipped caller
 fn lease(owner: &str, expiry_ms: f64) -> String {
     let mut out = String::from(owner);
     out.push(':');
@@ -145,15 +147,15 @@ pub fn tag(value: Option<&str>) -> String {
 }
 
 /// The tag of the newest marker of `lock` among `held` lock names (a line each), if any.
+#[inline(always)] // one shipped caller
 pub fn newest_marker<'a>(lock: &str, held: &'a str) -> Option<&'a str> {
     // A loop rather than `filter_map(..).max()`: less wasm. On a tie the later one wins, as
     // with `max`.
     let (mut newest, mut rest) = (None, Some(held));
-    let prefix = keys::marker_prefix(lock);
     while let Some(names) = rest {
         let (name, more) = text::split_once_byte(names, b'\n').map_or((names, None), |(n, m)| (n, Some(m)));
         rest = more;
-        if let Some(marker) = keys::parse_marker(&prefix, name) {
+        if let Some(marker) = keys::parse_marker(lock, name) {
             if newest.is_none_or(|n| marker >= n) {
                 newest = Some(marker);
             }
@@ -209,18 +211,31 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for MarkerLock<'_, L
     }
 }
 
+/// The keys the lock holder rewrites (see [`MarkerLock::settle_keys`]), made when read: the
+/// browser build names them by their user rather than keeping a list of them.
+pub trait SettleKeys {
+    /// The key `i`, None past the last.
+    fn key(&self, i: usize) -> Option<String>;
+}
+
+impl SettleKeys for &[String] {
+    fn key(&self, i: usize) -> Option<String> {
+        self.get(i).cloned()
+    }
+}
+
 /// The lock the browser build uses: the marker protocol over `locks` when there is a
 /// lock manager, else a [`StorageLease`] owned by `owner` (this tab).
-pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep> {
+pub struct TabCoordinator<'a, L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy = &'a [String]> {
     pub locks: Option<&'a L>,
     pub storage: &'a S,
     pub timer: &'a T,
-    pub settle_keys: &'a [String],
+    pub settle_keys: K,
     pub owner: &'a str,
     pub now_ms: fn() -> f64,
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
     /// Whether the unexpired lease under `key` is ours; None when there is none.
     fn lease_is_ours(&self, key: &str) -> Option<bool> {
         let value = self.storage.get_item(key)?;
@@ -236,34 +251,65 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     /// is its value); None when none is stored.
     fn settled(&self) -> Option<String> {
         let (mut value, mut any) = (String::new(), false);
-        for (i, key) in self.settle_keys.iter().enumerate() {
+        let mut i = 0;
+        while let Some(key) = self.settle_keys.key(i) {
             if i > 0 {
                 value.push('\n');
             }
-            if let Some(item) = self.storage.get_item(key) {
+            if let Some(item) = self.storage.get_item(&key) {
                 value.push_str(&item);
                 any = true;
             }
+            i += 1;
         }
         any.then_some(value)
     }
 
-    /// One step of the lease protocol: None once the lease is ours (or we give up waiting,
-    /// or storage refuses writes: proceed uncoordinated rather than hang), else how long to
-    /// sleep before the next look. `claimed`: our claim was written before that sleep.
-    fn lease_step(&self, key: &str, give_up_at: f64, claimed: &mut bool) -> Option<u32> {
-        // One look at the lease and the clock for the whole step.
-        let (ours, now) = (self.lease_is_ours(key), (self.now_ms)());
-        if ours == Some(true) || (core::mem::take(claimed) && now >= give_up_at) {
-            return None;
+    /// One look after taking the lock: None once the wait is over, else how long to sleep
+    /// before the next look. Lease: over once the lease is ours (or we give up waiting, or
+    /// storage refuses writes: proceed uncoordinated rather than hang). Marker: over once
+    /// the settle keys' tag is the announced one, or after [`SETTLE_POLLS`] looks. One
+    /// function for both, out of the lock's future: the future holds only `waiting`.
+    #[inline(always)]
+    fn pause(&self, waiting: &mut Waiting) -> Option<u32> {
+        match waiting {
+            Waiting::Lease { key, give_up_at, claimed } => {
+                // One look at the lease and the clock for the whole step.
+                let (ours, now) = (self.lease_is_ours(key), (self.now_ms)());
+                if ours == Some(true) || (core::mem::take(claimed) && now >= *give_up_at) {
+                    return None;
+                }
+                if ours == Some(false) && now < *give_up_at {
+                    return Some(POLL_MS);
+                }
+                self.storage.set_item(key, &lease(self.owner, now + LEASE_MS)).ok()?;
+                *claimed = true;
+                Some(SETTLE_MS)
+            }
+            Waiting::Marker { expected, polls } => {
+                *polls += 1;
+                (*polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != *expected).then_some(SETTLE_POLL_MS)
+            }
+            Waiting::Nothing => None,
         }
-        if ours == Some(false) && now < give_up_at {
-            return Some(POLL_MS);
-        }
-        self.storage.set_item(key, &lease(self.owner, now + LEASE_MS)).ok()?;
-        *claimed = true;
-        Some(SETTLE_MS)
     }
+}
+
+/// What a tab waits for once it has the lock (see [`TabCoordinator::pause`]).
+enum Waiting {
+    /// The lease protocol: the lease under `key`; `claimed`: our claim was written before
+    /// the last sleep.
+    Lease {
+        key: String,
+        give_up_at: f64,
+        claimed: bool,
+    },
+    /// The marker protocol: tokens the newest marker announced (their tag) to reach storage.
+    Marker {
+        expected: String,
+        polls: u32,
+    },
+    Nothing,
 }
 
 /// What a [`TabCoordinator`] holds between taking the lock and letting it go: the marker
@@ -277,47 +323,49 @@ pub struct Hold<H> {
 /// Both protocols in one state machine, so that the sleep between looks appears once: the
 /// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
 /// announced); the lease protocol holds `lease_key`.
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
     /// [`TabLock::acquire`], by value: a caller that makes the coordinator on the spot
     /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
     pub async fn lock(self, name: &str) -> Hold<L::Held> {
-        let mut held = None;
-        let mut lease_key = None;
-        let names = match self.locks {
+        let (held, mut waiting) = match self.locks {
             Some(locks) => {
-                // None: the manager refused: run uncoordinated.
                 let (lock, granted) = locks.request(name);
-                let names = granted.await.ok();
-                if names.is_some() {
-                    held = Some(lock);
+                match granted.await {
+                    // Another tab may have stored new tokens just before we got the lock.
+                    Ok(names) => (Some(lock), self.marker_wait(name, &names)),
+                    // The manager refused: run uncoordinated.
+                    Err(_) => (None, Waiting::Nothing),
                 }
-                names
             }
             None => {
-                lease_key = Some(keys::lease(name));
-                None
+                let give_up_at = (self.now_ms)() + LEASE_MS;
+                (None, Waiting::Lease { key: keys::lease(name), give_up_at, claimed: false })
             }
         };
-        // Another tab may have stored new tokens just before we got the lock.
-        let expected = names.as_deref().and_then(|names| newest_marker(name, names));
-        let give_up_at = (self.now_ms)() + LEASE_MS;
-        let (mut claimed, mut polls) = (false, 0);
-        loop {
-            let pause = if let Some(key) = &lease_key {
-                self.lease_step(key, give_up_at, &mut claimed)
-            } else if let Some(expected) = &expected {
-                // Waits (boundedly) until the settle keys' tag is the announced one.
-                polls += 1;
-                (polls <= SETTLE_POLLS && tag(self.settled().as_deref()) != **expected).then_some(SETTLE_POLL_MS)
-            } else {
-                None
-            };
-            match pause {
-                Some(ms) => self.timer.sleep(ms).await,
-                None => break,
-            }
+        while let Some(ms) = self.pause(&mut waiting) {
+            self.timer.sleep(ms).await
         }
+        self.hold(held, waiting)
+    }
+
+    /// The wait for tokens the newest marker of `name` among the `held` lock names announced.
+    #[inline(always)]
+    fn marker_wait(&self, name: &str, held: &str) -> Waiting {
+        match newest_marker(name, held) {
+            Some(expected) => Waiting::Marker { expected: expected.to_string(), polls: 0 },
+            None => Waiting::Nothing,
+        }
+    }
+
+    /// What is held once the wait is over: the marker protocol's lock, with the settle
+    /// keys' value then, or the lease's key.
+    #[inline(always)]
+    fn hold(&self, held: Option<L::Held>, waiting: Waiting) -> Hold<L::Held> {
         let before = if held.is_some() { self.settled() } else { None };
+        let lease_key = match waiting {
+            Waiting::Lease { key, .. } => Some(key),
+            _ => None,
+        };
         Hold { held, lease_key, before }
     }
 
@@ -339,18 +387,20 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabCoordinator<'_, L, S, T> 
     }
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Clone for TabCoordinator<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Clone for TabCoordinator<'_, L, S, T, K> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> Copy for TabCoordinator<'_, L, S, T> {}
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Copy for TabCoordinator<'_, L, S, T, K> {}
 
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep> TabLock for TabCoordinator<'_, L, S, T> {
+impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLock for TabCoordinator<'_, L, S, T, K> {
     type Hold = Hold<L::Held>;
-    async fn acquire(&self, name: &str) -> Hold<L::Held> {
-        self.lock(name).await
+    /// The lock's future itself, not one awaiting it.
+    #[allow(clippy::manual_async_fn)]
+    fn acquire(&self, name: &str) -> impl Future<Output = Hold<L::Held>> {
+        self.lock(name)
     }
     fn release(&self, name: &str, hold: Hold<L::Held>) {
         self.unlock(name, hold)

@@ -16,7 +16,7 @@ use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
 use crate::js::panic::ResetAfterPanic;
 use crate::js::passkeys;
-use crate::js::tabs::BrowserTabLock;
+use crate::js::tabs::{browser_tab_lock, BrowserTabLock, UserTokens};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::one_request::{After, OneRequest};
@@ -208,8 +208,7 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
     }
 }
 
-fn tab_lock<'a>(call: &'a Call, username: &str) -> BrowserTabLock<'a> {
-    let item = |item| keys::user_item(&call.shared.config.client_id, username, item);
-    let settle_keys = [item(UserItem::IdToken), item(UserItem::AccessToken), item(UserItem::RefreshToken)];
-    BrowserTabLock { storage: &call.storage, timer: &call.shared.transport, settle_keys }
+fn tab_lock<'a>(call: &'a Call, username: &'a str) -> BrowserTabLock<'a> {
+    let settle_keys = UserTokens { client_id: &call.shared.config.client_id, username };
+    browser_tab_lock(&call.storage, &call.shared.transport, settle_keys)
 }
