@@ -18,6 +18,7 @@ import { openPage } from '../support/browser.mjs';
 import { uniqueName } from '../support/admin.mjs';
 import { PASSWORD } from '../support/e2e.mjs';
 import { useBackend, useBrowserPages } from '../support/e2e-hooks.mjs';
+import { STRING_PAIRS } from '../support/cookie-pairs.mjs';
 
 const LIBS = ['ours', 'oracle'];
 
@@ -64,28 +65,7 @@ async function gotoLib(page, lib) {
 // ---------------------------------------------------------------------------------------
 // (a) the cookie strings
 
-const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMiLCJlbWFpbCI6ImFAYi5jIn0.c2lnbmF0dXJlX2J5dGVzLV8';
-const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
-const PAIRS = [
-  ['CognitoIdentityServiceProvider.abc123.LastAuthUser', 'alice'],
-  ['CognitoIdentityServiceProvider.abc123.alice.idToken', JWT],
-  ['CognitoIdentityServiceProvider.abc123.alice.clockDrift', '0'],
-  ['a b', 'c d'],
-  ['semi;colon', 'x;y'],
-  ['eq=name', 'a=b==c'],
-  ['pct%name', '100% %41 %zz'],
-  ['uni é 日本 😀', 'välue ✓ 😀'],
-  ['(paren)', '(v)'],
-  ['quote"d', '"quoted"'],
-  ["apos'", "it's"],
-  ['json', JSON.stringify({ a: 1, b: [true, null], 'c d': 'e"f', g: 'h;i,j' })],
-  ['#$&+^`|', '#$&+/:<=>?@[]^`{|}'],
-  ['comma,back\\slash', 'comma,back\\slash'],
-  ['ascii', ASCII],
-  [ASCII, 'ascii-name'],
-  ['empty', ''],
-  ['user@example.com', 'user@example.com'],
-];
+const PAIRS = STRING_PAIRS;
 // Cookies other code might have set, to exercise reading: duplicates (the more specific
 // path is listed first), quotes, undecodable names and values.
 const SEED = [

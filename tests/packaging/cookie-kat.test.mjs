@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STRING_PAIRS } from '../support/cookie-pairs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -70,30 +71,8 @@ const OPTION_SETS = [
   { domain: ['a;b'], secure: 0 },
 ];
 
-const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 const PAIRS = [
-  ['CognitoIdentityServiceProvider.abc123.LastAuthUser', 'alice'],
-  [
-    'CognitoIdentityServiceProvider.abc123.alice.idToken',
-    'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMiLCJlbWFpbCI6ImFAYi5jIn0.c2lnbmF0dXJlX2J5dGVzLV8',
-  ],
-  ['a b', 'c d'],
-  ['semi;colon', 'x;y'],
-  ['eq=name', 'a=b==c'],
-  ['pct%name', '100% %41 %zz'],
-  ['uni é 日本 😀', 'välue ✓ 😀'],
-  ['(paren)', '(v)'],
-  ['quote"d', '"quoted"'],
-  ["apos'", "it's"],
-  ['json', JSON.stringify({ a: 1, b: [true, null], 'c d': 'e"f', g: 'h;i,j' })],
-  ['#$&+^`|', '#$&+/:<=>?@[]^`{|}'],
-  ['!*~-_.', '!*~-_.'],
-  ['comma,back\\slash', 'comma,back\\slash'],
-  ['ctl\t\n', 'tab\there\r\n'],
-  ['empty', ''],
-  ['user@example.com', 'user@example.com'],
-  ['123', '456'],
-  [ASCII, ASCII],
+  ...STRING_PAIRS,
   [42, 43],
   [undefined, 'u'],
   [null, 'n'],
