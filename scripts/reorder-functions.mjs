@@ -121,34 +121,26 @@ function packedOrder(bodies) {
 
 /** Element segments with their function indices renumbered (all eight encodings). */
 function renumberElements(body, renumber) {
-  const out = [];
-  const [segments, end] = items(body, 0, (p) => {
-    const flags = body[p];
-    let at = leb(body, p)[1];
+  const [count, first] = leb(body, 0);
+  const out = [...u32(count)];
+  let at = first;
+  for (let s = 0; s < count; s++) {
+    const start = at;
+    const flags = body[at];
+    at = leb(body, at)[1];
     if ((flags & 3) === 2) at = leb(body, at)[1]; // table index
-    if (!(flags & 1)) { const o = []; at = copyCode(body, at, o, (i) => i); } // offset: a constant expression
+    if (!(flags & 1)) at = copyCode(body, at, [], (i) => i); // offset: a constant expression
     if (flags & 3) at++; // element kind or reference type
-    return (flags & 4)
-      ? items(body, at, (q) => copyCode(body, q, [], (i) => i))[1]
-      : items(body, at, (q) => leb(body, q)[1])[1];
-  });
-  if (end !== body.length) throw new Error('reorder-functions: the element section has bytes after its end');
-  out.push(...u32(segments.length));
-  for (const [start] of segments) {
-    const flags = body[start];
-    let at = leb(body, start)[1];
-    if ((flags & 3) === 2) at = leb(body, at)[1];
-    if (!(flags & 1)) at = copyCode(body, at, [], (i) => i);
-    if (flags & 3) at++;
     out.push(...body.subarray(start, at));
-    const [count, first] = leb(body, at);
-    out.push(...u32(count));
-    at = first;
-    for (let i = 0; i < count; i++) {
-      if (flags & 4) { const o = []; at = copyCode(body, at, o, renumber); out.push(...o); }
+    const [n, items] = leb(body, at);
+    out.push(...u32(n));
+    at = items;
+    for (let i = 0; i < n; i++) {
+      if (flags & 4) at = copyCode(body, at, out, renumber); // expressions (ref.func)
       else { const [index, next] = leb(body, at); out.push(...u32(renumber(index))); at = next; }
     }
   }
+  if (at !== body.length) throw new Error('reorder-functions: the element section has bytes after its end');
   return Buffer.from(out);
 }
 
