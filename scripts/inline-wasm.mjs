@@ -5,8 +5,8 @@
 // lands on four different 6-bit alignments): the 512 KB module gzips to 213 KB but
 // its base64 to 285 KB. Here every byte stays on a character boundary, so repeats
 // stay repeats (gzip comes within about 2% of the bare module's): the most frequent
-// byte values (counted per build) are one printable ASCII character each, the rest
-// a prefix character plus one. Only printable ASCII without `"`, `\` and `<`: the
+// byte values (counted per build, for the code and the data section apart) are one
+// printable ASCII character each, the rest a prefix character plus one. Only printable ASCII without `"`, `\` and `<`: the
 // literal needs no escapes, no minifier or charset can change it, and no `</script`
 // can appear if someone inlines the file into HTML. Decoding is a table lookup per
 // character.
@@ -20,23 +20,55 @@ const SINGLES = ALPHABET.slice(0, -2);
 
 const text = codes => String.fromCharCode(...codes);
 
-/** Byte values by rank: the SINGLES.length most frequent (ties by value: the build is
- * reproducible), then the rest, each group by value. The file carries only which bytes are
- * in the first group (`singlesBitmap`), 64 hex digits, where their order by frequency took
- * 180 (-118 B gzip, the literal's own gzip a little smaller too): a renaming of the single
- * characters changes what gzip's Huffman codes count hardly at all. */
-function byFrequency(wasm) {
+/** Byte values by rank, for a part of the module: the SINGLES.length most frequent in it
+ * (ties by value: the build is reproducible) are the singles, each written as the character
+ * of its own value where that is one of SINGLES (so text in the module stays text), the
+ * others taking the characters left over, in order; the rest, by value, are pairs. The file
+ * carries only which bytes are singles (`singlesBitmap`), 64 hex digits, from which the
+ * decoder derives the rest. */
+function byFrequency(part) {
   const count = new Array(256).fill(0);
-  for (const b of wasm) count[b]++;
-  const top = [...Array(256).keys()].sort((a, b) => count[b] - count[a] || a - b).slice(0, SINGLES.length).sort((a, b) => a - b);
-  return [...top, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
+  for (const b of part) count[b]++;
+  const top = [...Array(256).keys()].sort((a, b) => count[b] - count[a] || a - b).slice(0, SINGLES.length);
+  const others = top.filter((b) => !SINGLES.includes(b)).sort((a, b) => a - b);
+  const singles = SINGLES.map((c) => (top.includes(c) ? c : others.shift()));
+  return [...singles, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
 }
 
-/** Which bytes have a single character: a bit each, four to a hex digit. */
+/** Which bytes of `order` (byFrequency's) are singles: a bit each, four to a hex digit. */
 function singlesBitmap(order) {
   const digits = new Array(64).fill(0);
   for (const b of order.slice(0, SINGLES.length)) digits[b >> 2] |= 1 << (b & 3);
   return digits.map((d) => d.toString(16)).join('');
+}
+
+/**
+ * Where the module's data section starts (its bytes after the section's id and size), or
+ * its length when it has none (or is not a module). The data section (the last, here) is
+ * mostly text: the core's strings, JSON keys and operation names, many of which the JS
+ * after the literal repeats. Its own table writes that text as itself, which gzip can
+ * then refer back to from the JS (-664 B gzip for the script tag, the decoder's longer
+ * setup included); the code before it has
+ * its own table, its byte values being another mix.
+ */
+function dataSectionStart(wasm) {
+  let at = 8;
+  const leb = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = wasm[at++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80) || at >= wasm.length) return n;
+    }
+  };
+  if (wasm.length < 8 || wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) return wasm.length;
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = leb();
+    if (id === 11) return Math.min(at, wasm.length);
+    at += size;
+  }
+  return wasm.length;
 }
 
 /** The character(s) for the byte of frequency rank `r`. */
@@ -97,35 +129,45 @@ export const DECODER_WASM = Uint8Array.from([
  * about half the main-thread time.)
  */
 export function wasmBytesSource(wasm, { exported = false } = {}) {
-  const order = byFrequency(wasm);
-  const rank = new Array(256);
-  order.forEach((byte, r) => { rank[byte] = r; });
-  const chars = [...Array(256).keys()].map(encodeRank);
-  const data = [];
-  for (const b of wasm) data.push(text(chars[rank[b]]));
+  const split = dataSectionStart(wasm);
+  const parts = [wasm.subarray(0, split), wasm.subarray(split)].filter((part) => part.length).map((part) => {
+    const order = byFrequency(part);
+    const chars = new Array(256);
+    order.forEach((byte, r) => { chars[byte] = text(encodeRank(r)); });
+    return { bits: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
+  });
+  const data = parts.map((part) => part.text).join('');
   return `// The wasm module, one or two characters per byte (scripts/inline-wasm.mjs).
-var wasmData = "${data.join('')}";
+var wasmData = "${data}";
 new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM.subarray(0, 8)).join(',')}]));
 ${exported ? 'export ' : ''}function wasmBytes() {
   var data = wasmData;
-  var singles = "${singlesBitmap(order)}";
+  // Each part of the module: [which bytes are singles, its characters, its bytes].
+  var parts = [${parts.map((part) => `["${part.bits}", ${part.text.length}, ${part.length}]`).join(', ')}];
   var length = ${wasm.length};
   var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM).join(',')}]))).exports;
   var input = 512, output = input + data.length, end = output + length;
   decoder.m.grow(Math.ceil(end / 65536));
   var heap = new Uint8Array(decoder.m.buffer), view = new DataView(decoder.m.buffer);
   // The alphabet in order: the singles' ranks, then each prefix's 256 + where its pairs start.
-  for (var c = ${ALPHABET[0]}, k = 0; c <= ${ALPHABET.at(-1)}; c++) {
-    if (${LEFT_OUT.map((x) => `c != ${x}`).join(' && ')}) view.setUint16(2 * c, k < ${SINGLES.length} ? k++ : 256 + ${SINGLES.length} * (k++ - ${SINGLES.length - 1}), true);
-  }
-  // The bytes by rank: those with a single character, then the rest, each by value.
-  for (var r = 0, single = 1; single >= 0; single--) {
-    for (var b = 0; b < 256; b++) if ((parseInt(singles[b >> 2], 16) >> (b & 3) & 1) == single) heap[256 + r++] = b;
-  }
+  for (var c = ${ALPHABET[0]}, alphabet = []; c <= ${ALPHABET.at(-1)}; c++) if (${LEFT_OUT.map((x) => `c != ${x}`).join(' && ')}) alphabet.push(c);
+  alphabet.forEach(function (c, k) { view.setUint16(2 * c, k < ${SINGLES.length} ? k : 256 + ${SINGLES.length} * (k - ${SINGLES.length - 1}), true); });
+  var chars = alphabet.slice(0, ${SINGLES.length});
   new TextEncoder().encodeInto(data, heap.subarray(input, output)); // ASCII: one byte per character
-  decoder.d(input, output, end);
+  parts.forEach(function (part) {
+    var others = [], r = 0;
+    var single = function (b) { return parseInt(part[0][b >> 2], 16) >> (b & 3) & 1; };
+    // The bytes by rank: each single character's own byte when that is a single, else the
+    // next single that is no such character; then the rest, by value.
+    for (var b = 0; b < 256; b++) if (single(b) && !chars.includes(b)) others.push(b);
+    chars.forEach(function (c) { heap[256 + r++] = single(c) ? c : others.shift(); });
+    for (b = 0; b < 256; b++) if (!single(b)) heap[256 + r++] = b;
+    decoder.d(input, output, output + part[2]);
+    input += part[1];
+    output += part[2];
+  });
   // A view, not a copy: WebAssembly.Module copies what it is given anyway.
-  return heap.subarray(output, end);
+  return heap.subarray(end - length, end);
 }`;
 }
 
