@@ -35,3 +35,23 @@ test('the exported form is an ES module exporting wasmBytes', async () => {
   const { wasmBytes } = await import(url);
   assert.deepEqual(wasmBytes(), new Uint8Array(bytes));
 });
+
+test('a module with a data section: both parts round-trip, and the data\'s text is written as itself', () => {
+  // Magic, version, a code section of 90 byte values that are no characters (frequent
+  // enough that one table for the whole module would have no room for letters), then a
+  // data section of text, zeros and every byte value (section 11, sizes as LEB128).
+  const text = Buffer.from('clientMetadata UserPoolId {"IdToken":"~}<\\"} '.repeat(40));
+  const data = Buffer.concat([text, new Uint8Array(300), Uint8Array.from({ length: 256 }, (_, i) => i)]);
+  const leb = (n) => (n < 128 ? [n] : [0x80 | (n & 0x7f), ...leb(n >> 7)]);
+  const code = Uint8Array.from({ length: 30000 }, (_, i) => 0x80 + (i % 90));
+  const bytes = Buffer.concat([
+    Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0),
+    Uint8Array.of(10, ...leb(code.length)), code,
+    Uint8Array.of(11, ...leb(data.length)), data,
+  ]);
+  const source = wasmBytesSource(bytes);
+  assert.deepEqual(decode(source), new Uint8Array(bytes));
+  const literal = source.match(/wasmData = "([^"]*)"/)[1];
+  assert.ok(literal.includes('clientMetadata UserPoolId'), 'the data section\'s text, as itself');
+  assert.doesNotMatch(literal, /["\\<]/);
+});
