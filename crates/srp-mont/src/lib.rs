@@ -347,6 +347,20 @@ pub fn mont_sqr(a: &Limbs) -> Limbs {
 /// 2·(≤ 55 cross products) + 1 square) and 110 products m_j·N_{i−j}, each
 /// ≤ (2^28 − 1)^2, plus the carry from the previous column (< 2^36): < 220·2^56 + 2^36
 /// < 2^64.
+/// `x[start..end]`, or nothing where that is out of range (never, for the callers'
+/// indices): the products' slices without the panic paths of indexing, which the
+/// compiler could not prove unreachable.
+#[inline(always)]
+fn part(x: &Limbs, start: usize, end: usize) -> &[u32] {
+    x.get(start..end).unwrap_or_default()
+}
+
+/// `x[j]`, or 0 where `j` is out of range (never, for the callers' indices), as [`part`].
+#[inline(always)]
+fn limb(x: &Limbs, j: usize) -> u32 {
+    x.get(j).copied().unwrap_or(0)
+}
+
 #[inline(never)]
 fn mont_product(a: &Limbs, b: &Limbs, square: usize) -> Limbs {
     let sq = square as u64; // 0 or 1
@@ -362,16 +376,17 @@ fn mont_product(a: &Limbs, b: &Limbs, square: usize) -> Limbs {
     // a_j·a_{i−j} for j < h (x = a[..h], y = a[h+1..=i+1]), doubles them and adds a_h²
     // to column i, and a_h·a_{h+1} (doubled) to column i + 1. With y_start = sq·(h + 1)
     // and x_len = i + 1 − y_start, both are: x = a[..x_len], y = b[y_start..=i+1],
-    // column i + 1 also gets a[x_len]·b[y_start].
+    // column i + 1 also gets a[x_len]·b[y_start]. `dot2` takes as many terms as y has,
+    // less one, so x is passed whole (here and for m: y decides the length).
     for i in (0..L).step_by(2) {
         let h = i / 2;
         let y_start = square * (h + 1);
         let x_len = i + 1 - y_start;
-        let (s0, s1) = dot2(&a[..x_len], &b[y_start..=i + 1]);
-        let (q0, q1) = dot2(&m[..i], &N[1..=i + 1]);
+        let (s0, s1) = dot2(a, part(b, y_start, i + 2));
+        let (q0, q1) = dot2(&m, part(&N, 1, i + 2));
         let (mi, carry) = reduce_column(acc + k * s0 + sq * mul(a[h], b[h]) + q0);
         m[i] = mi;
-        let p1 = k * (s1 + mul(a[x_len], b[y_start]));
+        let p1 = k * (s1 + mul(limb(a, x_len), limb(b, y_start)));
         let (mi1, carry) = reduce_column(carry + p1 + q1 + mul(mi, N[1]));
         m[i + 1] = mi1;
         acc = carry;
@@ -382,14 +397,13 @@ fn mont_product(a: &Limbs, b: &Limbs, square: usize) -> Limbs {
     // square sums the cross products x = a[lo+1..h], y = a[h+1..], adds a_lo·a_{L−1}
     // to column i's and a_h·a_{h+1} to column i + 1's before doubling, and a_h² to
     // column i. With x_end = L − sq·(L − h) and y_start = lo + sq·(h + 1 − lo), both are
-    // x = a[lo+1..x_end], y = b[y_start..].
+    // x = a[lo+1..x_end], y = b[y_start..]; as y decides the length, x is a[lo+1..].
     for i in (L..2 * L - 2).step_by(2) {
         let lo = i + 1 - L;
         let h = i / 2;
-        let x_end = L - square * (L - h);
         let y_start = lo + square * (h + 1 - lo);
-        let (s0, s1) = dot2(&a[lo + 1..x_end], &b[y_start..]);
-        let (q0, q1) = dot2(&m[lo + 1..], &N[lo..]);
+        let (s0, s1) = dot2(part(a, lo + 1, L), part(b, y_start, L));
+        let (q0, q1) = dot2(part(&m, lo + 1, L), part(&N, lo, L));
         acc += k * (s0 + mul(a[lo], b[L - 1])) + sq * mul(a[h], b[h]) + q0 + mul(m[lo], N[L - 1]);
         out[i - L] = (acc & MASK) as u32;
         acc = (acc >> W) + k * (s1 + sq * mul(a[h], b[h + 1])) + q1;
