@@ -556,7 +556,8 @@ impl Exponent {
         Exponent { words, bits: 8 * bytes.len() }
     }
 
-    /// a + u·x for a public u and a secret x of 32 big-endian bytes each (256 bits),
+    /// a + u·x for a public u and a secret x below 2^256 each (32 big-endian bytes, or
+    /// more with leading zeros: the rows of zero words add nothing),
     /// computed with fixed loops; processed as max(bits(a), 512) + 1 bits.
     ///
     /// Starts from a and adds u_i·x·2^(32i) for each word u_i, each row carried through
