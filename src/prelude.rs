@@ -4,5 +4,7 @@
 
 pub use alloc::boxed::Box;
 pub use alloc::string::{String, ToString};
+// Only the wasm-only modules (src/js) use `vec!` at present: unused in native builds.
+#[allow(unused_imports)]
 pub use alloc::vec;
 pub use alloc::vec::Vec;

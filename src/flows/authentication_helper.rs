@@ -46,8 +46,8 @@ struct Method {
     inputs: usize,
     hex_bytes: bool,
     /// The last `numbers.len()` inputs are integers as `toString(16)` text: the SDK's
-    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes, handed
-    /// on as 32).
+    /// name for each, and whether it is a SHA-256 output (u, x: at most 32 bytes, leading
+    /// zeros aside).
     numbers: &'static [(&'static str, bool)],
 }
 

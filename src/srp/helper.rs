@@ -80,19 +80,14 @@ pub fn info_bits() -> &'static [u8] {
 
 /// A non-negative integer given as `toString(16)` text, as big-endian bytes; `field`
 /// names it in the error. A `hash` (u, x: SHA-256 outputs) has at most 32 bytes, leading
-/// zeros aside, and comes as exactly 32 (what the SRP computes with).
+/// zeros aside; they are left on, as they change nothing in the arithmetic (and padding
+/// to 32 cost the wasm a `vec!` of zeros of its own).
 pub fn number(hex: &str, field: &'static str, hash: bool) -> Result<Vec<u8>, SrpError> {
     let bytes = parse_hex_uint(hex).ok_or(SrpError::InvalidHex(field))?;
-    if !hash {
-        return Ok(bytes);
-    }
-    let digits = strip_leading_zeros(&bytes);
-    if digits.len() > 32 {
+    if hash && strip_leading_zeros(&bytes).len() > 32 {
         return Err(SrpError::LongerThanHash(field));
     }
-    let mut hash = vec![0u8; 32 - digits.len()];
-    hash.extend_from_slice(digits);
-    Ok(hash)
+    Ok(bytes)
 }
 
 fn unsigned(hex: &str, field: &'static str) -> Result<Vec<u8>, SrpError> {
@@ -131,7 +126,7 @@ pub fn calculate_u(large_a_hex: &str, b_hex: &str) -> Result<Scrambler, SrpError
 }
 
 /// `calculateS(x, B)` with the helper's `a` and `UValue`: S = (B − k·g^x)^(a + u·x) mod N,
-/// for a and B as bytes, u and x as 32 bytes ([`number`]'s hashes). Like the JS, no check
+/// for a, B, u and x as bytes (u and x [`number`]'s hashes). Like the JS, no check
 /// on B here.
 pub fn premaster(small_a: &[u8], u: &[u8], x: &[u8], b: &[u8]) -> String {
     let a = Exponent::from_be_bytes(small_a);
@@ -232,6 +227,16 @@ mod tests {
         assert_eq!(pad_hex("-"), Err(SrpError::InvalidHex("bigInt")));
         assert_eq!(pad_hex("-ec").unwrap(), "ff14"); // padHex(-236), the SDK's doc example
         assert_eq!(password_authentication_key("1", "2", "p", "u", "pw", "0", "1").unwrap_err(), SrpError::BIsZero);
+    }
+
+    /// u and x keep the leading zeros they are given: the same S as without them.
+    #[test]
+    fn leading_zeros_change_nothing() {
+        let s = calculate_s("5a5a", "7f", "9e", "2").unwrap();
+        let zeros = "00".repeat(40);
+        assert_eq!(calculate_s("5a5a", &format!("{zeros}7f"), &format!("{zeros}09e"), "2").unwrap(), s);
+        let full = |x: &str| calculate_s("5a5a", &"ff".repeat(32), x, "2").unwrap();
+        assert_eq!(full(&format!("{zeros}{}", "ee".repeat(32))), full(&"ee".repeat(32)));
     }
 
     #[test]
