@@ -91,49 +91,52 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
         // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
-        // answer of the wrong shape is not worth repeating).
-        let mut fetched_id: Option<String> = None;
+        // answer of the wrong shape is not worth repeating). `id` is read once the logins
+        // are there (nothing is read from storage without them) and then held here: the id
+        // GetId gave, or none once the pool refused it (forgotten in memory and storage).
         let mut refused_once = false;
         let result = match logins() {
             Err(e) => Err(e),
-            Ok(logins) => loop {
-                let id = fetched_id.take().or_else(|| known_id(&known)).or_else(|| self.storage.get_item(&key));
-                let request = match &id {
-                    Some(id) => identity::get_credentials_for_identity(id, &logins),
-                    None => identity::get_id(&self.pool.id, &logins),
-                };
-                let answer = Box::pin(retry::send_signed(
-                    self.transport,
-                    self.random,
-                    &self.pool.endpoint,
-                    Cow::Owned(request),
-                    true,
-                ))
-                .await;
-                if id.is_none() {
-                    match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                        Ok(GetIdResponse(id)) => fetched_id = Some(id),
+            Ok(logins) => {
+                let mut id = known_id(&known).or_else(|| self.storage.get_item(&key));
+                loop {
+                    let request = match &id {
+                        Some(id) => identity::get_credentials_for_identity(id, &logins),
+                        None => identity::get_id(&self.pool.id, &logins),
+                    };
+                    let answer = Box::pin(retry::send_signed(
+                        self.transport,
+                        self.random,
+                        &self.pool.endpoint,
+                        Cow::Owned(request),
+                        true,
+                    ))
+                    .await;
+                    if id.is_none() {
+                        match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
+                            Ok(GetIdResponse(fetched)) => id = Some(fetched),
+                            Err(e) => break Err(e),
+                        }
+                        continue;
+                    }
+                    match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
+                        Ok(CredentialsResponse(answer)) => {
+                            let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
+                            known = answer;
+                            break Ok(());
+                        }
+                        Err(e)
+                            if !refused_once
+                                && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
+                        {
+                            self.storage.remove_item(&key);
+                            known.remove("IdentityId");
+                            (id, refused_once) = (None, true);
+                        }
                         Err(e) => break Err(e),
                     }
-                    continue;
                 }
-                match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                    Ok(CredentialsResponse(answer)) => {
-                        let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
-                        known = answer;
-                        break Ok(());
-                    }
-                    Err(e)
-                        if !refused_once
-                            && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
-                    {
-                        self.storage.remove_item(&key);
-                        known.remove("IdentityId");
-                        refused_once = true;
-                    }
-                    Err(e) => break Err(e),
-                }
-            },
+            }
         };
         (known, result)
     }
