@@ -104,14 +104,8 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                         Some(id) => identity::get_credentials_for_identity(id, &logins),
                         None => identity::get_id(&self.pool.id, &logins),
                     };
-                    let answer = Box::pin(retry::send_signed(
-                        self.transport,
-                        self.random,
-                        &self.pool.endpoint,
-                        Cow::Owned(request),
-                        true,
-                    ))
-                    .await;
+                    let answer =
+                        retry::boxed(self.transport, self.random, &self.pool.endpoint, Cow::Owned(request), true).await;
                     if id.is_none() {
                         match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
                             Ok(GetIdResponse(fetched)) => id = Some(fetched),
