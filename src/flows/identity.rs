@@ -20,8 +20,8 @@ use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::protocol::identity::{self, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
+use crate::protocol::identity;
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use alloc::borrow::Cow;
@@ -106,15 +106,20 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
                     };
                     let answer =
                         retry::boxed(self.transport, self.random, &self.pool.endpoint, Cow::Owned(request), true).await;
+                    // Both answers are checked by one function, in place.
+                    let answer = answer.and_then(|a| {
+                        let fits = identity::identity_id(a.body(), id.is_some()).is_some();
+                        a.object_if(fits)
+                    });
                     if id.is_none() {
-                        match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                            Ok(GetIdResponse(fetched)) => id = Some(fetched),
+                        match answer {
+                            Ok(answer) => id = known_id(&answer),
                             Err(e) => break Err(e),
                         }
                         continue;
                     }
-                    match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                        Ok(CredentialsResponse(answer)) => {
+                    match answer {
+                        Ok(answer) => {
                             let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
                             known = answer;
                             break Ok(());
