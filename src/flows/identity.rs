@@ -150,12 +150,11 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
 
 /// `logins` plus the user's ID token under their user pool's provider name, which the
 /// token's issuer (`https://cognito-idp.<region>.amazonaws.com/<userPoolId>`) ends with.
-pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
+pub fn logins_with_id_token(mut logins: Object, id_token: &str) -> Object {
     let issuer = decode_payload(id_token)
         .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default();
     let pool_id = crate::text::after_last(&issuer, b'/');
-    let mut logins = logins.clone();
     logins.insert(identity::login_provider(pool_id), Value::String(id_token.to_string()));
     logins
 }
@@ -322,7 +321,7 @@ mod tests {
         let token = jwt(&crate::json!({"iss": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"}));
         let mut app = Object::new();
         app.insert("accounts.google.com", crate::json!("g"));
-        let logins = logins_with_id_token(&app, &token);
+        let logins = logins_with_id_token(app, &token);
         assert_eq!(logins.get("accounts.google.com"), Some(&crate::json!("g")));
         assert_eq!(logins.get("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"), Some(&Value::String(token)));
     }
