@@ -20,8 +20,8 @@ use super::transport::Transport;
 use super::Env;
 use crate::json::{Object, Value};
 use crate::prelude::*;
-use crate::protocol::identity::{self, CredentialsResponse, GetIdResponse};
-use crate::protocol::{CognitoError, ErrorKind, JsonAnswer};
+use crate::protocol::identity;
+use crate::protocol::{CognitoError, ErrorKind};
 use crate::session::decode_payload;
 use crate::storage::{keys, Storage};
 use alloc::borrow::Cow;
@@ -91,49 +91,51 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
         let key = self.pool.identity_id_key();
         // One request per turn (one await of the boxed retry loop): GetId while no id is
         // known, else GetCredentialsForIdentity. Answers are decoded after the retries (an
-        // answer of the wrong shape is not worth repeating).
-        let mut fetched_id: Option<String> = None;
+        // answer of the wrong shape is not worth repeating). `id` is read once the logins
+        // are there (nothing is read from storage without them) and then held here: the id
+        // GetId gave, or none once the pool refused it (forgotten in memory and storage).
         let mut refused_once = false;
         let result = match logins() {
             Err(e) => Err(e),
-            Ok(logins) => loop {
-                let id = fetched_id.take().or_else(|| known_id(&known)).or_else(|| self.storage.get_item(&key));
-                let request = match &id {
-                    Some(id) => identity::get_credentials_for_identity(id, &logins),
-                    None => identity::get_id(&self.pool.id, &logins),
-                };
-                let answer = Box::pin(retry::send_signed(
-                    self.transport,
-                    self.random,
-                    &self.pool.endpoint,
-                    Cow::Owned(request),
-                    true,
-                ))
-                .await;
-                if id.is_none() {
-                    match answer.and_then(JsonAnswer::decode::<GetIdResponse>) {
-                        Ok(GetIdResponse(id)) => fetched_id = Some(id),
+            Ok(logins) => {
+                let mut id = known_id(&known).or_else(|| self.storage.get_item(&key));
+                loop {
+                    let request = match &id {
+                        Some(id) => identity::get_credentials_for_identity(id, &logins),
+                        None => identity::get_id(&self.pool.id, &logins),
+                    };
+                    let answer =
+                        retry::boxed(self.transport, self.random, &self.pool.endpoint, Cow::Owned(request), true).await;
+                    // Both answers are checked by one function, in place.
+                    let answer = answer.and_then(|a| {
+                        let fits = identity::identity_id(a.body(), id.is_some()).is_some();
+                        a.object_if(fits)
+                    });
+                    if id.is_none() {
+                        match answer {
+                            Ok(answer) => id = known_id(&answer),
+                            Err(e) => break Err(e),
+                        }
+                        continue;
+                    }
+                    match answer {
+                        Ok(answer) => {
+                            let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
+                            known = answer;
+                            break Ok(());
+                        }
+                        Err(e)
+                            if !refused_once
+                                && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
+                        {
+                            self.storage.remove_item(&key);
+                            known.remove("IdentityId");
+                            (id, refused_once) = (None, true);
+                        }
                         Err(e) => break Err(e),
                     }
-                    continue;
                 }
-                match answer.and_then(JsonAnswer::decode::<CredentialsResponse>) {
-                    Ok(CredentialsResponse(answer)) => {
-                        let _ = self.storage.set_item(&key, answer["IdentityId"].as_str().unwrap_or_default());
-                        known = answer;
-                        break Ok(());
-                    }
-                    Err(e)
-                        if !refused_once
-                            && matches!(e.kind, ErrorKind::ResourceNotFound | ErrorKind::NotAuthorized) =>
-                    {
-                        self.storage.remove_item(&key);
-                        known.remove("IdentityId");
-                        refused_once = true;
-                    }
-                    Err(e) => break Err(e),
-                }
-            },
+            }
         };
         (known, result)
     }
@@ -148,12 +150,11 @@ impl<T: Transport, S: Storage + ?Sized> IdentityEnv<'_, T, S> {
 
 /// `logins` plus the user's ID token under their user pool's provider name, which the
 /// token's issuer (`https://cognito-idp.<region>.amazonaws.com/<userPoolId>`) ends with.
-pub fn logins_with_id_token(logins: &Object, id_token: &str) -> Object {
+pub fn logins_with_id_token(mut logins: Object, id_token: &str) -> Object {
     let issuer = decode_payload(id_token)
         .and_then(|p| p.get("iss").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default();
     let pool_id = crate::text::after_last(&issuer, b'/');
-    let mut logins = logins.clone();
     logins.insert(identity::login_provider(pool_id), Value::String(id_token.to_string()));
     logins
 }
@@ -320,7 +321,7 @@ mod tests {
         let token = jwt(&crate::json!({"iss": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"}));
         let mut app = Object::new();
         app.insert("accounts.google.com", crate::json!("g"));
-        let logins = logins_with_id_token(&app, &token);
+        let logins = logins_with_id_token(app, &token);
         assert_eq!(logins.get("accounts.google.com"), Some(&crate::json!("g")));
         assert_eq!(logins.get("cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"), Some(&Value::String(token)));
     }

@@ -104,7 +104,7 @@ impl<T: Transport, S: Storage + ?Sized> Env<'_, T, S> {
             Some(signed) => Cow::Owned(signed),
             None => request,
         };
-        Box::pin(retry::send_signed(self.transport, self.random, &self.pool.endpoint, request, retry))
+        retry::boxed(self.transport, self.random, &self.pool.endpoint, request, retry)
     }
 
     /// `request` with the client secret's hash (or the secret) when the client has one.

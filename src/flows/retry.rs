@@ -6,9 +6,11 @@
 
 use super::transport::Transport;
 use super::Random;
+use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind, HttpResponse, JsonAnswer, Request};
 use alloc::borrow::Cow;
 use core::future::Future;
+use core::pin::Pin;
 
 /// At most this many attempts in all (the first plus retries).
 pub const MAX_ATTEMPTS: u32 = 4;
@@ -63,6 +65,15 @@ pub async fn send_signed<T: Transport + ?Sized>(
         }
         tries += 1;
     }
+}
+
+/// [`send_signed`], boxed: the one place its future is made, for the user pool's
+/// requests ([`super::Env`]) and the identity pool's alike.
+#[inline(never)]
+pub fn boxed<'a, T: Transport + ?Sized>(
+    transport: &'a T, random: Random, endpoint: &'a str, request: Cow<'a, Request>, retry: bool,
+) -> Pin<Box<impl Future<Output = Result<JsonAnswer, CognitoError>> + 'a>> {
+    Box::pin(send_signed(transport, random, endpoint, request, retry))
 }
 
 /// Backoff jitter in 65536ths; one half if randomness is unavailable.

@@ -186,6 +186,19 @@ impl JsonAnswer {
     pub fn decode<T: FromJson>(self) -> Result<T, CognitoError> {
         T::from_json(self.body).ok_or_else(|| CognitoError::not_expected_json(self.status))
     }
+
+    /// The body as an object when `fits` takes it (an answer checked in place, without a
+    /// result type of its own), else the error [`JsonAnswer::decode`] gives.
+    pub fn object_if(self, fits: bool) -> Result<json::Object, CognitoError> {
+        match self.body {
+            Value::Object(o) if fits => Ok(o),
+            _ => Err(CognitoError::not_expected_json(self.status)),
+        }
+    }
+
+    pub fn body(&self) -> &Value {
+        &self.body
+    }
 }
 
 /// What the transport hands back: enough of an HTTP response to decide success or error.

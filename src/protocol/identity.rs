@@ -39,7 +39,7 @@ pub fn get_credentials_for_identity(identity_id: &str, logins: &Object) -> Reque
 /// holding its three strings and its numeric `Expiration` (seconds since the epoch): one
 /// check for both answers, not a decoder per answer.
 #[inline(never)]
-fn identity_id(value: &Value, with_credentials: bool) -> Option<&str> {
+pub fn identity_id(value: &Value, with_credentials: bool) -> Option<&str> {
     let id = value.get("IdentityId").and_then(Value::as_str)?;
     if with_credentials {
         let c = &value["Credentials"];

@@ -73,7 +73,7 @@ impl Call<'_> {
             return Ok(app);
         }
         if let Some(id_token) = user["idToken"].as_str() {
-            return Ok(logins_with_id_token(&app, id_token));
+            return Ok(logins_with_id_token(app, id_token));
         }
         let Some(failed) = user.get("failed") else { return Err(CognitoError::invalid_parameter(NOT_A_USER_ERROR)) };
         let kind = failed["code"].as_str().map_or(ErrorKind::NotAuthorized, ErrorKind::from_code);
