@@ -6,7 +6,6 @@
 
 use super::host::host;
 use crate::json::Value;
-use crate::prelude::*;
 use crate::storage::events::storage_event;
 pub use crate::storage::events::Change;
 

@@ -3,7 +3,6 @@
 //! event (the key, its old and new value); the JS layer hands them here.
 
 use super::keys;
-use crate::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
