@@ -195,17 +195,18 @@ impl<V, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
     }
 }
 
-/// The positions of `keys` sorted by key, equal keys in the order written (each position
+/// The positions of `pairs` sorted by key, equal keys in the order written (each position
 /// is compared as (key, position), so the order is total and the result that of a stable
 /// sort). A heapsort: O(n log n) on any input and the least code of the sorts tried (the
 /// standard library's and a merge sort took more wasm; see BENCHMARKS.md, "Size
-/// decisions"). Not generic, so one copy serves every value type.
+/// decisions"). Generic, but the shipped wasm has one value type (parsed JSON's): the
+/// keys are read in place, with no list of them built first.
 /// The indexing here reads and writes through [`read`] and [`swap`], which cannot panic:
 /// each `[]` and `swap` that could kept a panic location (16 bytes of data) and its call.
-fn positions_by_key(keys: &[&str]) -> Vec<usize> {
-    let n = keys.len();
+fn positions_by_key<V>(pairs: &[(String, V)]) -> Vec<usize> {
+    let n = pairs.len();
     let mut heap: Vec<usize> = (0..n).collect();
-    let key = |i: usize| keys.get(i).copied().unwrap_or_default();
+    let key = |i: usize| key(pairs, i);
     let before = |a: usize, b: usize| key(a).cmp(key(b)).then(a.cmp(&b)).is_lt();
     // The first n / 2 rounds build a max-heap; each later one moves its top behind it.
     for round in (0..n + n / 2).rev() {
@@ -233,6 +234,11 @@ fn positions_by_key(keys: &[&str]) -> Vec<usize> {
     heap
 }
 
+/// The key at `i` (empty past the end, never reached), without the panic of a bounds check.
+fn key<V>(pairs: &[(String, V)], i: usize) -> &str {
+    pairs.get(i).map_or("", |(k, _)| k)
+}
+
 /// `items[i]`; 0 past the end, which no caller reaches (every index is a position below
 /// the length), without the panic of a bounds check.
 fn read(items: &[usize], i: usize) -> usize {
@@ -253,16 +259,15 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, the first position with its key. Not generic (see
-/// `positions_by_key`).
-fn first_positions(keys: &[&str]) -> Vec<usize> {
-    let order = positions_by_key(keys);
-    let mut firsts: Vec<usize> = (0..keys.len()).collect();
+/// For each position, the first position with its key.
+fn first_positions<V>(pairs: &[(String, V)]) -> Vec<usize> {
+    let order = positions_by_key(pairs);
+    let mut firsts: Vec<usize> = (0..pairs.len()).collect();
     // Equal keys are neighbours in `order`, each run in the order written: a position
     // takes the first position of the one before it in its run.
     for pair in order.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if keys.get(a) == keys.get(b) {
+        if key(pairs, a) == key(pairs, b) {
             let first = read(&firsts, a);
             if let Some(slot) = firsts.get_mut(b) {
                 *slot = first;
@@ -279,11 +284,7 @@ fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
-    let mut keys = Vec::new();
-    for (k, _) in &pairs {
-        keys.push(k.as_str());
-    }
-    let mut places = first_positions(&keys);
+    let mut places = first_positions(&pairs);
     // In place, in the order written: the members so far are the first `kept` slots, and
     // the slots after them up to `at` hold only members replaced since. A first position
     // moves into the next slot; a repeat into its key's slot (which its first position,
@@ -338,7 +339,7 @@ mod tests {
             let mut expected: Vec<usize> = (0..n).collect();
             expected.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0));
             assert_eq!(
-                positions_by_key(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()),
+                positions_by_key(&pairs),
                 expected,
                 "n = {n}"
             );
