@@ -338,11 +338,7 @@ mod tests {
                 .collect();
             let mut expected: Vec<usize> = (0..n).collect();
             expected.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0));
-            assert_eq!(
-                positions_by_key(&pairs),
-                expected,
-                "n = {n}"
-            );
+            assert_eq!(positions_by_key(&pairs), expected, "n = {n}");
         }
     }
 

@@ -59,10 +59,7 @@ mod tests {
     fn storage_events_map_to_changes() {
         let key = "CognitoIdentityServiceProvider.c.alice.idToken";
         assert_eq!(storage_change("c", key, None, Some("t")), Some((Change::SignIn, "alice")));
-        assert_eq!(
-            storage_change("c", key, Some("t"), Some("u")),
-            Some((Change::Refresh, "alice"))
-        );
+        assert_eq!(storage_change("c", key, Some("t"), Some("u")), Some((Change::Refresh, "alice")));
         assert_eq!(storage_change("c", key, Some("t"), None), Some((Change::SignOut, "alice")));
         assert_eq!(storage_change("other", key, None, Some("t")), None);
         assert_eq!(storage_change("c", "CognitoIdentityServiceProvider.c.alice.accessToken", None, None), None);
