@@ -6,7 +6,6 @@
 
 use super::host::host;
 use crate::json::Value;
-use crate::prelude::*;
 use crate::storage::events::storage_event;
 pub use crate::storage::events::Change;
 
@@ -21,8 +20,7 @@ pub fn on_storage_event(event: &str) {
     let event = crate::json::parse(event).unwrap_or_default();
     let text = |i: usize| event.as_array().and_then(|e| e.get(i)).and_then(Value::as_str);
     let client_id = text(0).unwrap_or_default();
-    let (old, new) = (text(2).map(str::to_string), text(3).map(str::to_string));
-    if let Some((change, username)) = storage_event(client_id, text(1), old, new) {
-        emit(client_id, change, &username, true);
+    if let Some((change, username)) = storage_event(client_id, text(1), text(2), text(3)) {
+        emit(client_id, change, username, true);
     }
 }

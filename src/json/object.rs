@@ -60,9 +60,14 @@ impl<V> OrderedMap<V> {
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
         // Moved to the end by swaps, the others keeping their order, and popped: less wasm
-        // than `Vec::remove` (its checked `try_remove` and shift, per value type).
-        for i in at + 1..self.0.len() {
-            self.0.swap(i - 1, i);
+        // than `Vec::remove` (its checked `try_remove` and shift, per value type). Each
+        // swap with the next of a slice split off: no bounds check, no panic location.
+        let mut rest = self.0.get_mut(at..).unwrap_or_default();
+        while let Some((slot, after)) = rest.split_first_mut() {
+            if let Some(next) = after.first_mut() {
+                core::mem::swap(slot, next);
+            }
+            rest = after;
         }
         self.0.pop().map(|(_, v)| v)
     }
@@ -190,21 +195,25 @@ impl<V, const N: usize> From<[(String, V); N]> for OrderedMap<V> {
     }
 }
 
-/// The positions of `keys` sorted by key, equal keys in the order written (each position
+/// The positions of `pairs` sorted by key, equal keys in the order written (each position
 /// is compared as (key, position), so the order is total and the result that of a stable
 /// sort). A heapsort: O(n log n) on any input and the least code of the sorts tried (the
 /// standard library's and a merge sort took more wasm; see BENCHMARKS.md, "Size
-/// decisions"). Not generic, so one copy serves every value type.
-fn positions_by_key(keys: &[&str]) -> Vec<usize> {
-    let n = keys.len();
+/// decisions"). Generic, but the shipped wasm has one value type (parsed JSON's): the
+/// keys are read in place, with no list of them built first.
+/// The indexing here reads and writes through [`read`] and [`swap`], which cannot panic:
+/// each `[]` and `swap` that could kept a panic location (16 bytes of data) and its call.
+fn positions_by_key<V>(pairs: &[(String, V)]) -> Vec<usize> {
+    let n = pairs.len();
     let mut heap: Vec<usize> = (0..n).collect();
-    let before = |a: usize, b: usize| keys[a].cmp(keys[b]).then(a.cmp(&b)).is_lt();
+    let key = |i: usize| key(pairs, i);
+    let before = |a: usize, b: usize| key(a).cmp(key(b)).then(a.cmp(&b)).is_lt();
     // The first n / 2 rounds build a max-heap; each later one moves its top behind it.
     for round in (0..n + n / 2).rev() {
         let (mut parent, end) = if round >= n {
             (round - n, n)
         } else {
-            heap.swap(0, round);
+            swap(&mut heap, 0, round);
             (0, round)
         };
         loop {
@@ -212,17 +221,37 @@ fn positions_by_key(keys: &[&str]) -> Vec<usize> {
             if child >= end {
                 break;
             }
-            if child + 1 < end && before(heap[child], heap[child + 1]) {
+            if child + 1 < end && before(read(&heap, child), read(&heap, child + 1)) {
                 child += 1;
             }
-            if !before(heap[parent], heap[child]) {
+            if !before(read(&heap, parent), read(&heap, child)) {
                 break;
             }
-            heap.swap(parent, child);
+            swap(&mut heap, parent, child);
             parent = child;
         }
     }
     heap
+}
+
+/// The key at `i` (empty past the end, never reached), without the panic of a bounds check.
+fn key<V>(pairs: &[(String, V)], i: usize) -> &str {
+    pairs.get(i).map_or("", |(k, _)| k)
+}
+
+/// `items[i]`; 0 past the end, which no caller reaches (every index is a position below
+/// the length), without the panic of a bounds check. Out of line: a call is less wasm than
+/// the check and the fallback at each of its five uses.
+#[inline(never)]
+fn read(items: &[usize], i: usize) -> usize {
+    items.get(i).copied().unwrap_or_default()
+}
+
+/// `items.swap(a, b)`, nothing past the end (never reached), without the panic.
+fn swap(items: &mut [usize], a: usize, b: usize) {
+    if a < items.len() && b < items.len() {
+        items.swap(a, b);
+    }
 }
 
 /// Maps are equal with the same members, in any order (as JSON means objects).
@@ -232,16 +261,19 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, the first position with its key. Not generic (see
-/// `positions_by_key`).
-fn first_positions(keys: &[&str]) -> Vec<usize> {
-    let order = positions_by_key(keys);
-    let mut firsts: Vec<usize> = (0..keys.len()).collect();
+/// For each position, the first position with its key.
+fn first_positions<V>(pairs: &[(String, V)]) -> Vec<usize> {
+    let order = positions_by_key(pairs);
+    let mut firsts: Vec<usize> = (0..pairs.len()).collect();
     // Equal keys are neighbours in `order`, each run in the order written: a position
     // takes the first position of the one before it in its run.
     for pair in order.windows(2) {
-        if keys[pair[0]] == keys[pair[1]] {
-            firsts[pair[1]] = firsts[pair[0]];
+        let (a, b) = (pair[0], pair[1]);
+        if key(pairs, a) == key(pairs, b) {
+            let first = read(&firsts, a);
+            if let Some(slot) = firsts.get_mut(b) {
+                *slot = first;
+            }
         }
     }
     firsts
@@ -254,27 +286,30 @@ fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
     if pairs.len() < 2 {
         return pairs;
     }
-    let mut keys = Vec::new();
-    for (k, _) in &pairs {
-        keys.push(k.as_str());
-    }
-    let mut places = first_positions(&keys);
+    let mut places = first_positions(&pairs);
     // In place, in the order written: the members so far are the first `kept` slots, and
     // the slots after them up to `at` hold only members replaced since. A first position
     // moves into the next slot; a repeat into its key's slot (which its first position,
     // earlier, took and wrote down), so the last value stays (the keys are equal). What
     // was replaced goes at the end.
+    // Reads as in `positions_by_key`; the swap is of the ends of the slots `place..=at`
+    // (`place` is never past `at`; the same slot: nothing to move), which cannot panic.
+    let slots = pairs.as_mut_slice();
     let mut kept = 0;
-    for at in 0..places.len() {
-        let first = places[at];
+    for at in 0..slots.len() {
+        let first = read(&places, at);
         let place = if first == at {
             kept += 1;
             kept - 1
         } else {
-            places[first]
+            read(&places, first)
         };
-        places[at] = place;
-        pairs.swap(place, at);
+        if let Some(slot) = places.get_mut(at) {
+            *slot = place;
+        }
+        if let Some([from, .., to]) = slots.get_mut(place..=at) {
+            core::mem::swap(from, to);
+        }
     }
     pairs.truncate(kept);
     pairs
@@ -305,11 +340,7 @@ mod tests {
                 .collect();
             let mut expected: Vec<usize> = (0..n).collect();
             expected.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0));
-            assert_eq!(
-                positions_by_key(&pairs.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()),
-                expected,
-                "n = {n}"
-            );
+            assert_eq!(positions_by_key(&pairs), expected, "n = {n}");
         }
     }
 

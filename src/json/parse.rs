@@ -187,7 +187,15 @@ impl Parser<'_> {
         // The reading fails in one place here, where what was read so far is dropped, rather
         // than at each of its failures.
         self.read_members(depth, object, &mut items, &mut members)?;
-        Some(if object { Value::Object(Object::from_pairs(members)) } else { Value::Array(items) })
+        // The list not read into is empty, and an empty `Vec` owns no memory: forgotten,
+        // leaking nothing, rather than dropped by code of its own.
+        Some(if object {
+            core::mem::forget(items);
+            Value::Object(Object::from_pairs(members))
+        } else {
+            core::mem::forget(members);
+            Value::Array(items)
+        })
     }
 
     fn read_members(

@@ -182,7 +182,9 @@ pub struct JsonAnswer {
 }
 
 impl JsonAnswer {
-    /// The body as the operation's result type.
+    /// The body as the operation's result type. Inlined: each of its copies (one per result
+    /// type) merges into its caller, which is one per result type already.
+    #[inline(always)]
     pub fn decode<T: FromJson>(self) -> Result<T, CognitoError> {
         T::from_json(self.body).ok_or_else(|| CognitoError::not_expected_json(self.status))
     }

@@ -3,7 +3,6 @@
 //! event (the key, its old and new value); the JS layer hands them here.
 
 use super::keys;
-use crate::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(shipped), derive(Debug))]
@@ -24,28 +23,30 @@ impl Change {
     }
 }
 
-/// Which change a write of `key` (from `old` to `new`) means, and for whom. Only the ID
-/// token is watched: every sign-in, refresh and sign-out rewrites it.
+/// Which change a write of `key` (from `old` to `new`) means, and for whom (a part of
+/// `key`). Only the ID token is watched: every sign-in, refresh and sign-out rewrites it.
+/// The values are only looked at, and the username only read: borrowed, nothing is
+/// copied or dropped here.
 #[inline(always)] // one shipped caller (`storage_event`)
-pub fn storage_change(
-    client_id: &str, key: &str, old: Option<String>, new: Option<String>,
-) -> Option<(Change, String)> {
+pub fn storage_change<'k>(
+    client_id: &str, key: &'k str, old: Option<&str>, new: Option<&str>,
+) -> Option<(Change, &'k str)> {
     let username = keys::id_token_user(client_id, key)?;
     let change = match (old, new) {
         (_, None) => Change::SignOut,
         (None, Some(_)) => Change::SignIn,
         (Some(_), Some(_)) => Change::Refresh,
     };
-    Some((change, username.to_string()))
+    Some((change, username))
 }
 
 /// [`storage_change`] for a `storage` event, whose key is null when another tab cleared
 /// the whole storage: everyone is signed out then (reported with an empty username).
-pub fn storage_event(
-    client_id: &str, key: Option<&str>, old: Option<String>, new: Option<String>,
-) -> Option<(Change, String)> {
+pub fn storage_event<'k>(
+    client_id: &str, key: Option<&'k str>, old: Option<&str>, new: Option<&str>,
+) -> Option<(Change, &'k str)> {
     match key {
-        None => Some((Change::SignOut, String::new())),
+        None => Some((Change::SignOut, "")),
         Some(key) => storage_change(client_id, key, old, new),
     }
 }
@@ -57,21 +58,18 @@ mod tests {
     #[test]
     fn storage_events_map_to_changes() {
         let key = "CognitoIdentityServiceProvider.c.alice.idToken";
-        assert_eq!(storage_change("c", key, None, Some("t".into())), Some((Change::SignIn, "alice".into())));
-        assert_eq!(
-            storage_change("c", key, Some("t".into()), Some("u".into())),
-            Some((Change::Refresh, "alice".into()))
-        );
-        assert_eq!(storage_change("c", key, Some("t".into()), None), Some((Change::SignOut, "alice".into())));
-        assert_eq!(storage_change("other", key, None, Some("t".into())), None);
+        assert_eq!(storage_change("c", key, None, Some("t")), Some((Change::SignIn, "alice")));
+        assert_eq!(storage_change("c", key, Some("t"), Some("u")), Some((Change::Refresh, "alice")));
+        assert_eq!(storage_change("c", key, Some("t"), None), Some((Change::SignOut, "alice")));
+        assert_eq!(storage_change("other", key, None, Some("t")), None);
         assert_eq!(storage_change("c", "CognitoIdentityServiceProvider.c.alice.accessToken", None, None), None);
     }
 
     #[test]
     fn a_cleared_storage_signs_everyone_out() {
-        assert_eq!(storage_event("c", None, None, None), Some((Change::SignOut, String::new())));
+        assert_eq!(storage_event("c", None, None, None), Some((Change::SignOut, "")));
         let key = "CognitoIdentityServiceProvider.c.a.b@c.com.idToken";
-        assert_eq!(storage_event("c", Some(key), None, Some("t".into())), Some((Change::SignIn, "a.b@c.com".into())));
+        assert_eq!(storage_event("c", Some(key), None, Some("t")), Some((Change::SignIn, "a.b@c.com")));
         assert_eq!(storage_event("c", Some("CognitoIdentityServiceProvider.c.LastAuthUser"), None, None), None);
     }
 }
