@@ -410,7 +410,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLoc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::{run_all, Yield};
+    use crate::flows::test_executor::{run_all, Yield};
     use crate::storage::MemoryStorage;
     use alloc::rc::Rc;
     use core::cell::{Cell, RefCell};
