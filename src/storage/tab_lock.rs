@@ -324,9 +324,9 @@ pub struct Hold<H> {
 /// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
 /// announced); the lease protocol holds `lease_key`.
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
-    /// [`TabLock::acquire`], by value: a caller that makes the coordinator on the spot
-    /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
-    pub async fn lock(self, name: &str) -> Hold<L::Held> {
+    /// [`TabLock::acquire`]. The future borrows the coordinator rather than holding a copy
+    /// of it (measured smaller).
+    pub async fn lock(&self, name: &str) -> Hold<L::Held> {
         let (held, mut waiting) = match self.locks {
             Some(locks) => {
                 let (lock, granted) = locks.request(name);
@@ -369,9 +369,9 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
         Hold { held, lease_key, before }
     }
 
-    /// [`TabLock::release`], by value (as [`Self::lock`]): lets go, announcing new tokens
+    /// [`TabLock::release`]: lets go, announcing new tokens
     /// the work stored (the lock manager lets go once the marker is granted).
-    pub fn unlock(self, name: &str, hold: Hold<L::Held>) {
+    pub fn unlock(&self, name: &str, hold: Hold<L::Held>) {
         // Held: taken from `self.locks`.
         if let Some(held) = hold.held {
             let after = self.settled();
@@ -386,14 +386,6 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
         }
     }
 }
-
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Clone for TabCoordinator<'_, L, S, T, K> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Copy for TabCoordinator<'_, L, S, T, K> {}
 
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLock for TabCoordinator<'_, L, S, T, K> {
     type Hold = Hold<L::Held>;
