@@ -313,16 +313,17 @@ enum Waiting {
 }
 
 /// What a [`TabCoordinator`] holds between taking the lock and letting it go: the marker
-/// protocol's lock (with the settle keys' value when it was taken), or the lease's key.
+/// protocol's lock (with the settle keys' value when it was taken), or the lease (the wait
+/// that took it, which names its key: kept as it ended rather than taken apart).
 pub struct Hold<H> {
     held: Option<H>,
-    lease_key: Option<String>,
+    waited: Waiting,
     before: Option<String>,
 }
 
 /// Both protocols in one state machine, so that the sleep between looks appears once: the
 /// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
-/// announced); the lease protocol holds `lease_key`.
+/// announced); the lease protocol holds the lease under the key its wait names.
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
     /// [`TabLock::acquire`]. The future borrows the coordinator rather than holding a copy
     /// of it (measured smaller).
@@ -362,11 +363,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
     #[inline(always)]
     fn hold(&self, held: Option<L::Held>, waiting: Waiting) -> Hold<L::Held> {
         let before = if held.is_some() { self.settled() } else { None };
-        let lease_key = match waiting {
-            Waiting::Lease { key, .. } => Some(key),
-            _ => None,
-        };
-        Hold { held, lease_key, before }
+        Hold { held, waited: waiting, before }
     }
 
     /// [`TabLock::release`]: lets go, announcing new tokens
@@ -379,7 +376,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
                 .then(|| keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref())));
             L::release(held, marker.as_deref());
         }
-        if let Some(key) = &hold.lease_key {
+        if let Waiting::Lease { key, .. } = &hold.waited {
             if self.holds(key) {
                 self.storage.remove_item(key);
             }
