@@ -67,7 +67,7 @@ class CognitoUser {
     const args = { clientMetadata: options ? options.clientMetadata : undefined };
     const target = targetOf(callback);
     const answer = attempt(target, () => coreNow('getSession', userInput(this, args), this.storage));
-    if (answer && answer.reply.pending) return runFor(this, 'getSession', args, refreshCallback(this, callback));
+    if (answer && answer.reply.pending) return runFor(this, 'getSession', args, refreshCallback(this, callback), answer.reply.pending);
     if (answer) deliverTo(this, target, answer);
     return target.returned;
   }
@@ -238,12 +238,15 @@ function userInput(user, args, to) {
 /** Holds on `user` what the core says it now holds (src/js/entry/user: username,
  * userDataKey, Session, the device's keys, `session` as a session object, `unset` ones set
  * to undefined), in the order it says it (the order new own properties appear in, as on
- * the SDK's object). */
+ * the SDK's object); getSession's `change` is told to the pool's listeners instead (by
+ * each call that shares its answer). */
 function holdOn(user, held) {
   if (!held) return;
   for (const [key, value] of Object.entries(held)) {
     if (key === 'session') {
       user.signInUserSession = value === null ? null : sameSession(user.signInUserSession, value);
+    } else if (key === 'change') {
+      host.emit(user.pool.getClientId(), value, text(user.username) ?? '', false);
     } else if (key === 'unset') {
       for (const name of value) user[name] = undefined;
     } else {
@@ -264,11 +267,22 @@ function deliverTo(user, target, answer) {
   target.deliver(answer.reply, (reply) => userValue(user, reply));
 }
 
-/** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise). */
-function runFor(user, op, args, callback) {
+/** getSession's runs in flight, by the key the core names for each (its `pending`: one
+ * per client and user): a call made meanwhile shares the run's answer as its own. */
+const sharedRuns = new Map();
+
+/** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise);
+ * given a `key`, shares the run in flight under it, or runs one others may share. */
+function runFor(user, op, args, callback, key) {
   const target = targetOf(callback);
-  const input = () => userInput(user, args, target.to);
-  return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer));
+  let running = sharedRuns.get(key);
+  if (!running && (running = attempt(target, () => coreRun(op, userInput(user, args, target.to), user.storage))) && key) {
+    const done = () => sharedRuns.delete(key);
+    sharedRuns.set(key, running);
+    running.then(done, done);
+  }
+  if (running) running.then((answer) => deliverTo(user, target, answer), target.fail);
+  return target.returned;
 }
 
 /** A sync operation: holds what it answers and gives its value, or throws its error. */

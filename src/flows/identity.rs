@@ -162,7 +162,7 @@ pub fn logins_with_id_token(mut logins: Object, id_token: &str) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run;
+    use crate::flows::test_executor::run;
     use crate::flows::tests::FakeServer;
     use crate::json::{self, Value};
     use crate::protocol::Operation;

@@ -15,7 +15,8 @@ pub mod pool;
 pub mod retry;
 pub mod session;
 pub mod sign_in;
-pub mod single_flight;
+#[cfg(test)]
+pub mod test_executor;
 pub mod transport;
 pub mod user;
 pub mod user_data;

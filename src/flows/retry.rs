@@ -88,7 +88,7 @@ fn jitter(random: Random) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run;
+    use crate::flows::test_executor::run;
 
     fn err(code: &str, status: Option<u16>) -> CognitoError {
         CognitoError::with_status(ErrorKind::from_code(code), String::new(), status)

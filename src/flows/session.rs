@@ -1,10 +1,11 @@
 //! The session: what storage holds for a user, refreshing it when expired (one refresh
-//! per user in this page, one across tabs), and revoking it at sign-out. [`session`] is
+//! across tabs; this page's concurrent getSession calls share one call of [`session`],
+//! which the JS facade holds under the key [`refresh_key`] names), and revoking it at
+//! sign-out. [`session`] is
 //! the one path every caller takes (the SDK's synchronous callback asks
 //! `session_without_request` first, which is where [`session`] starts); what listeners
 //! are to hear of it comes back with the session.
 
-use super::single_flight::SingleFlight;
 use super::{Env, Mapped, Transport};
 use crate::auth::session_from;
 use crate::json::Value;
@@ -134,16 +135,22 @@ pub fn session_without_request<T: Transport, S: Storage + ?Sized>(
 }
 
 /// The session of `username` (`cached` first, then storage), refreshed when expired.
-/// Concurrent callers in this context share one refresh (`flights`); across tabs, `tabs`
-/// lets one refresh at a time, and whoever gets the lock second finds fresh tokens in
-/// storage and sends nothing. Errors carry the SDK's messages. (The shipped callers call
-/// [`session`] itself.)
+/// Across tabs, `tabs` lets one refresh at a time, and whoever gets the lock second finds
+/// fresh tokens in storage and sends nothing. Errors carry the SDK's messages. (The
+/// shipped callers call [`session`] itself.)
 #[cfg(test)]
 pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L, cached: Option<&Session>,
-    username: &str, client_metadata: Option<&Value>,
+    env: &Env<'_, T, S>, tabs: &L, cached: Option<&Session>, username: &str, client_metadata: Option<&Value>,
 ) -> Found {
-    session(env, flights, tabs, Err(cached), username, client_metadata).await
+    session(env, tabs, Err(cached), username, client_metadata).await
+}
+
+/// The key under which this page's concurrent getSession calls of `username` share one
+/// call of [`session`] (the JS facade holds its Promise; one per client and user): the
+/// name of the tab lock it takes.
+#[inline(always)]
+pub fn refresh_key(client_id: &str, username: &str) -> String {
+    keys::refresh_lock(client_id, username)
 }
 
 /// `getSession` (`from` is `Err` of the caller's in-memory session: see [`get_session`])
@@ -151,8 +158,8 @@ pub async fn get_session<T: Transport, S: Storage + ?Sized, L: TabLock>(
 /// stored, with no coordination; listeners hear of it as of any refresh). One future for
 /// both, so the refresh it may send is awaited at one place.
 pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
-    env: &Env<'_, T, S>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
-    from: Result<&str, Option<&Session>>, username: &str, client_metadata: Option<&Value>,
+    env: &Env<'_, T, S>, tabs: &L, from: Result<&str, Option<&Session>>, username: &str,
+    client_metadata: Option<&Value>,
 ) -> Found {
     let coordinated = from.is_err();
     if let Err(cached) = from {
@@ -160,33 +167,23 @@ pub async fn session<T: Transport, S: Storage + ?Sized, L: TabLock>(
             return Found { session: known, change: None };
         }
     }
-    // Refreshes unless someone else (another caller here, another tab) already has:
-    // storage is read again once the lock is held, and the refresh token used is the one
-    // found then (with rotation, the one another tab just stored).
-    // The lock's name (one per client and user) is also the key under which this page's
-    // refreshes of the user share one request.
-    let lock_name = keys::refresh_lock(&env.pool.client_id, username);
-    let follower = if coordinated { flights.follow(&lock_name) } else { None };
-    let refreshed = match follower {
-        Some(follower) => follower.await,
-        None => {
-            let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
-            let stored = match from {
-                Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
-                Err(_) => stored_session(env, username),
-            };
-            let refreshed = match stored {
-                StoredSession::Valid(session) => Ok(session),
-                StoredSession::Unusable(e) => Err(e),
-                StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
-            };
-            if let Some(hold) = hold {
-                tabs.release(&lock_name, hold);
-                flights.finish(&lock_name, &refreshed);
-            }
-            refreshed
-        }
+    // Refreshes unless another tab already has: storage is read again once the lock is
+    // held, and the refresh token used is the one found then (with rotation, the one
+    // another tab just stored).
+    let lock_name = refresh_key(&env.pool.client_id, username);
+    let hold = if coordinated { Some(tabs.acquire(&lock_name).await) } else { None };
+    let stored = match from {
+        Ok(token) => StoredSession::NeedsRefresh(token.to_string()),
+        Err(_) => stored_session(env, username),
     };
+    let refreshed = match stored {
+        StoredSession::Valid(session) => Ok(session),
+        StoredSession::Unusable(e) => Err(e),
+        StoredSession::NeedsRefresh(token) => refresh(env, username, &token, client_metadata).await,
+    };
+    if let Some(hold) = hold {
+        tabs.release(&lock_name, hold);
+    }
     found(env, username, refreshed)
 }
 

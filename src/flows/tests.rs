@@ -1,11 +1,10 @@
-//! The drivers against a scripted fake server: refresh sharing, retries, clearing.
+//! The drivers against a scripted fake server: one refresh across tabs, retries, clearing.
 
 use super::session::{get_session, session_without_request};
 use super::sign_in::{self, Begin, SignInOutcome};
-use super::single_flight::SingleFlight;
 use super::*;
 use crate::auth::{Answer, SignInParams};
-use crate::flows::single_flight::tests::{run, run_all, Yield};
+use crate::flows::test_executor::{run, run_all, Yield};
 use crate::json;
 use crate::json::Value;
 use crate::protocol::challenge::{AuthFlow, ChallengeName};
@@ -114,15 +113,15 @@ fn counting_bytes(buf: &mut [u8]) -> Result<(), getrandom::Error> {
 
 /// `get_session` of alice with nothing in memory, in a context of its own.
 fn fresh_session(env: &Env<'_, FakeServer, MemoryStorage>) -> Result<Session, CognitoError> {
-    run(get_session_result(env, &SingleFlight::default(), &NoTabLock, None, "alice", None))
+    run(get_session_result(env, &NoTabLock, None, "alice", None))
 }
 
 /// `get_session`'s session alone.
 async fn get_session_result<L: crate::storage::tab_lock::TabLock>(
-    env: &Env<'_, FakeServer, MemoryStorage>, flights: &SingleFlight<Result<Session, CognitoError>>, tabs: &L,
-    cached: Option<&Session>, username: &str, client_metadata: Option<&Value>,
+    env: &Env<'_, FakeServer, MemoryStorage>, tabs: &L, cached: Option<&Session>, username: &str,
+    client_metadata: Option<&Value>,
 ) -> Result<Session, CognitoError> {
-    get_session(env, flights, tabs, cached, username, client_metadata).await.session
+    get_session(env, tabs, cached, username, client_metadata).await.session
 }
 
 fn no_srp() -> Result<Box<SrpClient>, SrpError> {
@@ -131,16 +130,20 @@ fn no_srp() -> Result<Box<SrpClient>, SrpError> {
 
 type Boxed<'a> = Pin<Box<dyn Future<Output = Result<Session, CognitoError>> + 'a>>;
 
+/// Eight callers, each coordinating on its own (this page's concurrent getSession calls
+/// share one call of the session flow in the JS facade, tests/e2e/session.test.mjs (a)):
+/// the lock lets one refresh; the others find its tokens in storage.
 #[test]
 fn eight_parallel_get_session_calls_send_one_refresh() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     expired_session_in(&storage);
     server.answer(200, refreshed(None));
     let env = env(&pool, &server, &storage);
-    let flights = SingleFlight::default();
-    let calls: Vec<Boxed> = (0..8)
-        .map(|_| Box::pin(get_session_result(&env, &flights, &NoTabLock, None, "alice", None)) as Boxed)
+    let leases: Vec<_> = (0..8)
+        .map(|i| StorageLease { storage: &storage, timer: &server, owner: format!("caller{i}"), now_ms: clock_ms })
         .collect();
+    let calls: Vec<Boxed> =
+        leases.iter().map(|lease| Box::pin(get_session_result(&env, lease, None, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     let first = results[0].clone().unwrap();
@@ -246,7 +249,7 @@ fn a_failed_sign_in_writes_nothing() {
     assert!(storage.keys().is_empty());
 }
 
-/// Four "tabs" (separate in-memory flights, one shared storage) with an expired session:
+/// Four "tabs" (one shared storage) with an expired session:
 /// the storage lease lets one refresh; the others find its tokens and send nothing.
 #[test]
 fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
@@ -255,17 +258,10 @@ fn tabs_sharing_storage_send_one_refresh_even_with_rotation() {
     server.answer(200, refreshed(Some("refresh-2")));
     let env = env(&pool, &server, &storage);
     let tabs: Vec<_> = (0..4)
-        .map(|i| {
-            (
-                SingleFlight::default(),
-                StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms },
-            )
-        })
+        .map(|i| StorageLease { storage: &storage, timer: &server, owner: format!("tab{i}"), now_ms: clock_ms })
         .collect();
-    let calls: Vec<Boxed> = tabs
-        .iter()
-        .map(|(flights, lease)| Box::pin(get_session_result(&env, flights, lease, None, "alice", None)) as Boxed)
-        .collect();
+    let calls: Vec<Boxed> =
+        tabs.iter().map(|lease| Box::pin(get_session_result(&env, lease, None, "alice", None)) as Boxed).collect();
     let results = run_all(calls);
     assert_eq!(server.count(Operation::InitiateAuth), 1);
     assert!(results.iter().all(|r| r.as_ref().unwrap().refresh_token == "refresh-2"));
@@ -286,16 +282,9 @@ fn a_valid_in_memory_session_is_used_as_is_and_an_expired_one_defers_to_storage(
     expired_session_in(&storage);
     assert!(session_without_request(&env, Some(&stale), "alice").is_none());
     server.answer(200, refreshed(None));
-    let session = run_all(vec![Box::pin(get_session_result(
-        &env,
-        &SingleFlight::default(),
-        &NoTabLock,
-        Some(&stale),
-        "alice",
-        None,
-    )) as Boxed])
-    .remove(0)
-    .unwrap();
+    let session = run_all(vec![Box::pin(get_session_result(&env, &NoTabLock, Some(&stale), "alice", None)) as Boxed])
+        .remove(0)
+        .unwrap();
     assert_eq!(session.refresh_token, "refresh-1", "refreshed with the stored token, not the stale in-memory one");
     assert_eq!(server.requests.borrow().len(), 1);
 }
@@ -420,7 +409,7 @@ fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
 fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
     let env = env(&pool, &server, &storage);
-    let get = || run(get_session(&env, &SingleFlight::default(), &NoTabLock, None, "alice", None));
+    let get = || run(get_session(&env, &NoTabLock, None, "alice", None));
     expired_session_in(&storage);
     server.answer(200, refreshed(None));
     assert_eq!(get().change, Some(Change::Refresh));
@@ -442,7 +431,7 @@ fn listeners_hear_of_a_refresh_and_of_the_sign_out_a_dead_refresh_token_causes()
 
 /// `refreshSession(token)` (and getUserData's refresh after a bypass): the session flow
 /// with the token given, sent even while the stored session is valid, stored, and heard of
-/// as a refresh; a caller waiting on no one's flight, and sharing none.
+/// as a refresh, with no coordination.
 #[test]
 fn a_refresh_with_a_given_token_sends_it_stores_the_result_and_is_a_refresh() {
     let (pool, server, storage) = (pool(), FakeServer::default(), MemoryStorage::new());
@@ -450,19 +439,17 @@ fn a_refresh_with_a_given_token_sends_it_stores_the_result_and_is_a_refresh() {
     let (id, access) = tokens(NOW + 60);
     SessionStore::new(&storage, "client").save("alice", &Session::issued(&id, &access, "refresh-1", NOW)).unwrap();
     server.answer(200, refreshed(None));
-    let flights = SingleFlight::default();
     // The method's clientMetadata argument as given: its text members are sent.
     let metadata = json!({"k": "v", "n": 1});
-    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", Some(&metadata)));
+    let found = run(session::session(&env, &NoTabLock, Ok("refresh-given"), "alice", Some(&metadata)));
     assert_eq!(found.change, Some(Change::Refresh));
     assert_eq!(found.session.unwrap().refresh_token, "refresh-given");
     assert_eq!(sent(&server, 0)["AuthParameters"]["REFRESH_TOKEN"], "refresh-given");
     assert_eq!(sent(&server, 0)["ClientMetadata"], json!({"k": "v"}));
     assert_eq!(SessionStore::new(&storage, "client").load("alice").unwrap().refresh_token, "refresh-given");
-    assert!(!flights.is_running(&crate::storage::keys::refresh_lock("client", "alice")));
     // A dead token given: the error, and the sign-out it leaves behind.
     server.answer(400, json!({"__type":"NotAuthorizedException","message":"Refresh Token has been revoked"}));
-    let found = run(session::session(&env, &flights, &NoTabLock, Ok("refresh-given"), "alice", None));
+    let found = run(session::session(&env, &NoTabLock, Ok("refresh-given"), "alice", None));
     assert_eq!((found.session.unwrap_err().code(), found.change), ("NotAuthorizedException", Some(Change::SignOut)));
     assert!(storage.keys().is_empty(), "{:?}", storage.keys());
 }

@@ -56,7 +56,7 @@ pub fn refresh_token<'s, T: Transport, S: Storage + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::run;
+    use crate::flows::test_executor::run;
     use crate::flows::tests::{env, pool, refreshed, tokens, FakeServer, NOW};
     use crate::flows::user::{self, Caller};
     use crate::json;

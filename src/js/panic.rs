@@ -19,10 +19,10 @@
 //!   through the wasm) fails the calls in flight as a panic does. The others were spawned
 //!   before the panic and stop at their next wake-up, their calls already failed, so they
 //!   write nothing more.
-//! - Shared in-flight state the abandoned future would have cleared: single-flight maps
-//!   are `ResetAfterPanic` (a fresh map after each panic, so later calls do not join a
-//!   flight that never lands); Web Locks held across an await are let go of by the JS
-//!   side (`host.panicked`); storage leases (no Web Locks) expire by themselves.
+//! - Shared in-flight state the abandoned future would have cleared: getSession's shared
+//!   refresh is the JS facade's Promise of the call (failed with it, so later calls do not
+//!   join a refresh that never lands); Web Locks held across an await are let go of by the
+//!   JS side (`host.panicked`); storage leases (no Web Locks) expire by themselves.
 //! - An entry point call (`run`, `now`: `super::entry::call`) that panics traps all the way out to its JS caller.
 //!   The facade wraps every call (`enter` in src/facade/core.js): after a panic it returns
 //!   the call's Promise (`run`: failed by the panic) or throws the coded error (`now`).
@@ -38,8 +38,7 @@
 use super::host::host;
 use crate::prelude::*;
 use crate::protocol::ErrorKind;
-use alloc::rc::Rc;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
@@ -99,32 +98,11 @@ pub fn abandon_in_flight(what: &str) {
     host().panicked(ErrorKind::Panic.code(), &(String::from(MESSAGE_PREFIX) + what));
 }
 
-/// Shared in-flight state that a panic can strand (a single-flight map whose leader was
-/// abandoned mid-way): a fresh default after each panic (made at first use, with the
-/// panic count of then).
-pub struct ResetAfterPanic<T> {
-    current: RefCell<Option<(u32, Rc<T>)>>,
-}
-
-impl<T: Default> ResetAfterPanic<T> {
-    /// Const, so a `local!` of it is a plain static (no first-use code).
-    pub const fn new() -> Self {
-        ResetAfterPanic { current: RefCell::new(None) }
-    }
-
-    pub fn get(&self) -> Rc<T> {
-        let mut current = self.current.borrow_mut();
-        match &*current {
-            Some((panics_then, value)) if *panics_then == panics() => value.clone(),
-            _ => current.insert((panics(), Rc::default())).1.clone(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::js::tasks::spawn;
+    use alloc::rc::Rc;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::*;
 
@@ -155,15 +133,5 @@ mod tests {
         }
         assert!(!ran_on.get(), "a future spawned before the panic stops at its next wake-up");
         assert!(later.get(), "one spawned after it runs on");
-    }
-
-    #[wasm_bindgen_test]
-    fn single_flights_are_fresh_after_a_panic() {
-        crate::js::host::install_for_tests();
-        let flights = ResetAfterPanic::<Cell<u32>>::new();
-        flights.get().set(7);
-        assert_eq!(flights.get().get(), 7);
-        abandon_in_flight("test");
-        assert_eq!(flights.get().get(), 0);
     }
 }

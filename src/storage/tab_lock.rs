@@ -313,20 +313,21 @@ enum Waiting {
 }
 
 /// What a [`TabCoordinator`] holds between taking the lock and letting it go: the marker
-/// protocol's lock (with the settle keys' value when it was taken), or the lease's key.
+/// protocol's lock (with the settle keys' value when it was taken), or the lease (the wait
+/// that took it, which names its key: kept as it ended rather than taken apart).
 pub struct Hold<H> {
     held: Option<H>,
-    lease_key: Option<String>,
+    waited: Waiting,
     before: Option<String>,
 }
 
 /// Both protocols in one state machine, so that the sleep between looks appears once: the
 /// marker protocol holds `held` (and waits, boundedly, for tokens the newest marker
-/// announced); the lease protocol holds `lease_key`.
+/// announced); the lease protocol holds the lease under the key its wait names.
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoordinator<'_, L, S, T, K> {
-    /// [`TabLock::acquire`], by value: a caller that makes the coordinator on the spot
-    /// (`js::tabs`) returns this future as its own rather than awaiting it in another one.
-    pub async fn lock(self, name: &str) -> Hold<L::Held> {
+    /// [`TabLock::acquire`]. The future borrows the coordinator rather than holding a copy
+    /// of it (measured smaller).
+    pub async fn lock(&self, name: &str) -> Hold<L::Held> {
         let (held, mut waiting) = match self.locks {
             Some(locks) => {
                 let (lock, granted) = locks.request(name);
@@ -362,16 +363,12 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
     #[inline(always)]
     fn hold(&self, held: Option<L::Held>, waiting: Waiting) -> Hold<L::Held> {
         let before = if held.is_some() { self.settled() } else { None };
-        let lease_key = match waiting {
-            Waiting::Lease { key, .. } => Some(key),
-            _ => None,
-        };
-        Hold { held, lease_key, before }
+        Hold { held, waited: waiting, before }
     }
 
-    /// [`TabLock::release`], by value (as [`Self::lock`]): lets go, announcing new tokens
+    /// [`TabLock::release`]: lets go, announcing new tokens
     /// the work stored (the lock manager lets go once the marker is granted).
-    pub fn unlock(self, name: &str, hold: Hold<L::Held>) {
+    pub fn unlock(&self, name: &str, hold: Hold<L::Held>) {
         // Held: taken from `self.locks`.
         if let Some(held) = hold.held {
             let after = self.settled();
@@ -379,21 +376,13 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabCoo
                 .then(|| keys::marker(name, (self.now_ms)() as u64, &tag(after.as_deref())));
             L::release(held, marker.as_deref());
         }
-        if let Some(key) = &hold.lease_key {
+        if let Waiting::Lease { key, .. } = &hold.waited {
             if self.holds(key) {
                 self.storage.remove_item(key);
             }
         }
     }
 }
-
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Clone for TabCoordinator<'_, L, S, T, K> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> Copy for TabCoordinator<'_, L, S, T, K> {}
 
 impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLock for TabCoordinator<'_, L, S, T, K> {
     type Hold = Hold<L::Held>;
@@ -410,7 +399,7 @@ impl<L: LockManager, S: Storage + ?Sized, T: Sleep, K: SettleKeys + Copy> TabLoc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flows::single_flight::tests::{run_all, Yield};
+    use crate::flows::test_executor::{run_all, Yield};
     use crate::storage::MemoryStorage;
     use alloc::rc::Rc;
     use core::cell::{Cell, RefCell};

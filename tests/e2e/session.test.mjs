@@ -104,6 +104,8 @@ describe('(a) concurrent getSession on an expired session', () => {
     const old = await signInExpired(page, [one, many]);
     const out = await page.evaluate(async ({ poolData, one }) => {
       const pool = new AC.CognitoUserPool(poolData);
+      const events = [];
+      pool.onSessionChange((e) => events.push(e));
       const run = (calls) => Promise.all(calls.map(async ({ user, form }) => {
         if (form === 'callback') {
           const r = await harness.nodeCallback((cb) => user.getSession(cb), { settleMs: 100 });
@@ -121,7 +123,7 @@ describe('(a) concurrent getSession on an expired session', () => {
       // All 16 started in the same tick; the two users refresh independently.
       const [a, b] = await Promise.all([run(current), run(same)]);
       return {
-        distinct, currentName: current[0].user.getUsername(), a, b,
+        distinct, currentName: current[0].user.getUsername(), a, b, events,
         storedMany: t.stored(poolData, current[0].user.getUsername(), 'accessToken'), storedOne: t.stored(poolData, one.username, 'accessToken'),
       };
     }, { poolData, one });
@@ -142,6 +144,12 @@ describe('(a) concurrent getSession on an expired session', () => {
       const sent = await refreshRequests(old[u.username].refreshToken);
       assert.equal(sent.length, 1, `${label}: exactly one refresh request reached the emulator (${sent.length})`);
     }
+    // Each call tells the listeners of its refresh, as its own.
+    for (const u of [many, one]) {
+      const heard = out.events.filter((e) => e.username === u.username);
+      assert.deepEqual(heard, Array.from({ length: 8 }, () => ({ type: 'refresh', username: u.username, otherTab: false })));
+    }
+    assert.equal(out.events.length, 16, 'no other events');
     assert.equal(out.storedMany, out.a[0].session.accessToken, 'stored');
     assert.equal(out.storedOne, out.b[0].session.accessToken, 'stored');
     assert.equal(page.requests.filter((r) => r.operation === 'InitiateAuth' && r.json.AuthFlow === 'REFRESH_TOKEN_AUTH').length, 2, 'two refreshes in all, seen from the page');

@@ -9,7 +9,7 @@ use crate::auth::device::DeviceSecrets;
 use crate::auth::{Answer, SignInParams};
 use crate::flows::pool::PoolConfig;
 use crate::flows::sign_in::{self, Begin, SignInOutcome, SignInResult};
-use crate::flows::single_flight::tests::run;
+use crate::flows::test_executor::run;
 use crate::flows::user::{self, Caller};
 use crate::flows::{refresh, revoke, Env};
 use crate::json;

@@ -1,7 +1,7 @@
 use super::*;
 use crate::auth::device::DeviceSecrets;
 use crate::flows::pool::PoolConfig;
-use crate::flows::single_flight::tests::run;
+use crate::flows::test_executor::run;
 use crate::flows::tests::{env, pool, tokens, FakeServer};
 use crate::json;
 use crate::json::Value;

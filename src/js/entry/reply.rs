@@ -11,7 +11,7 @@
 //! | `{ err }` | failure with an Error carrying `code`, `name`, `message`, `statusCode` (a plain Error when there is no `code`) |
 //! | `{ err: { message, type: 'TypeError' } }` | (thrown) a TypeError, as the SDK's code would throw |
 //! | `{ method, args, otherwise }` | the callback object's `method(...args)` when it has one, else `otherwise` |
-//! | `{ pending: true }` | (`now` only) nothing yet: the JS calls `run` with the same input |
+//! | `{ pending }` | (`now` only) nothing yet: the JS calls `run` with the same input (getSession's `pending` is the key its concurrent calls share that run under) |
 //!
 //! Every operation ends in an [`Outcome`]; [`Answer::text`] is the one place an error
 //! becomes a reply.

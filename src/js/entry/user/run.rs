@@ -8,13 +8,12 @@ use super::super::op::Op;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::account::{self, access_token};
 use super::held::clear_local;
-use super::session::{tell, with_session, SessionOp, REFRESHES};
+use super::session::{tell, with_session, SessionOp};
 use super::sign_in::{self, finish, Step};
 use crate::auth::Answer as ChallengeAnswer;
 use crate::flows::sign_in::{SignInOutcome, SrpSource, Step as FlowStep};
 use crate::flows::user::Caller;
 use crate::flows::{self, user_data};
-use crate::js::panic::ResetAfterPanic;
 use crate::js::passkeys;
 use crate::js::tabs::{browser_tab_lock, BrowserTabLock, UserTokens};
 use crate::json::Value;
@@ -140,10 +139,9 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                     After::CachesUserData if bypass => {
                         if let Some(token) = user_data::refresh_token(&env, call.session()) {
                             let metadata = if caching { Some(call.arg("clientMetadata")) } else { None };
-                            let flights = REFRESHES.with(ResetAfterPanic::get);
                             let tabs = tab_lock(call, username);
                             let from = Ok(token);
-                            let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
+                            let found = flows::session::session(&env, &tabs, from, username, metadata).await;
                             let _ = tell(call, username, found);
                         }
                         break Ok(Value::Object(answer));
@@ -176,12 +174,20 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                 let metadata = if op == SessionOp::SignOut { None } else { Some(call.arg("clientMetadata")) };
                 let token = if op == SessionOp::Refresh { Some(call.text("refreshToken")) } else { None };
                 let from = token.as_deref().ok_or(call.session());
-                let flights = REFRESHES.with(ResetAfterPanic::get);
                 let tabs = tab_lock(call, username);
                 // Not boxed (boxed was larger in gzip); awaited here and after getUserData's
                 // bypass, its poll is a function of its own.
-                let found = flows::session::session(&env, &flights, &tabs, from, username, metadata).await;
-                tell(call, username, found)
+                let found = flows::session::session(&env, &tabs, from, username, metadata).await;
+                if op == SessionOp::Get {
+                    // Told by the JS as it delivers the answer, to each getSession call
+                    // that shares it (src/facade/CognitoUser.js).
+                    if let Some(change) = found.change {
+                        out.set("change", Value::String(change.name().to_string()));
+                    }
+                    found.session
+                } else {
+                    tell(call, username, found)
+                }
             };
             if matches!(op, SessionOp::SignOut | SessionOp::Revoke) {
                 let revoked = match session.map(|session| flows::revoke(&env, &session)) {

@@ -4,26 +4,20 @@
 use super::super::call::{session_json, Call};
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::emit;
-use crate::flows::session::Found;
-use crate::flows::single_flight::SingleFlight;
+use crate::flows::session::{refresh_key, Found};
 use crate::flows::{self};
-use crate::js::panic::ResetAfterPanic;
 use crate::json::Value;
 use crate::protocol::CognitoError;
 use crate::session::Session;
 
-local! {
-    /// Refreshes in flight, shared by every CognitoUser object of this page: N parallel
-    /// getSession calls for one user send one refresh.
-    pub(super) static REFRESHES: ResetAfterPanic<SingleFlight<Result<Session, CognitoError>>> = const { ResetAfterPanic::new() };
-}
-
 /// getSession's first step: the session when it needs no request (the SDK calls back
-/// synchronously then), else `pending` and the JS runs the refresh.
+/// synchronously then), else `pending` with the key of its refresh, and the JS runs it:
+/// every CognitoUser object of this page asking for it meanwhile shares that run (N
+/// parallel getSession calls for one user send one refresh).
 pub(super) fn session_now(call: &Call, out: &mut Answer) -> Outcome {
     match flows::session::session_without_request(&call.env(), call.session(), call.username()) {
         Some(found) => with_session(found, out),
-        None => Ok(Reply::pending()),
+        None => Ok(Reply::one("pending", Value::String(refresh_key(&call.shared.config.client_id, call.username())))),
     }
 }
 
