@@ -54,9 +54,14 @@ pub(super) fn step(op: Op, call: &Call) -> Option<Result<Step, Reply>> {
             let mfa_type = mfa_type.map_or(ChallengeName::SmsMfa, |t| ChallengeName::parse(&t));
             answer(ChallengeAnswer::MfaCode { code: call.text("code"), mfa_type })
         }
-        Op::SendSelectChallengeAnswer => answer(ChallengeAnswer::SelectChallenge(call.text("answer"))),
-        Op::SendMfaSelectionAnswer => answer(ChallengeAnswer::MfaSelection(call.text("answer"))),
-        Op::SendCustomChallengeAnswer => answer(ChallengeAnswer::Custom(call.text("answer"))),
+        Op::SendSelectChallengeAnswer | Op::SendMfaSelectionAnswer | Op::SendCustomChallengeAnswer => {
+            let text = call.text("answer");
+            answer(match op {
+                Op::SendSelectChallengeAnswer => ChallengeAnswer::SelectChallenge(text),
+                Op::SendMfaSelectionAnswer => ChallengeAnswer::MfaSelection(text),
+                _ => ChallengeAnswer::Custom(text),
+            })
+        }
         // Verifying TOTP during MFA_SETUP (the user holds the challenge's Session)
         // finishes the sign-in; for a signed-in user it is a one-request operation (`account`).
         Op::VerifySoftwareToken if call.challenge_session().is_some() => answer(ChallengeAnswer::MfaSetup {
@@ -154,9 +159,7 @@ pub(super) fn finish(call: &Call, result: SignInResult, names_challenge: bool, o
 /// here, the same shaping cost more wasm than its JS. The code comes from here so that
 /// error codes stay spelled in one place (`ErrorKind`).
 fn challenge_reply(challenge: &Challenge) -> Reply {
-    let mut o = Object::new();
-    o.insert("code", Value::String(ErrorKind::UnhandledChallenge.code().to_string()));
-    o.insert("name", Value::String(challenge.name.as_str().to_string()));
+    let mut o = Object::from_texts(&["code", "name"], &[ErrorKind::UnhandledChallenge.code(), challenge.name.as_str()]);
     o.insert("parameters", Value::Object(challenge.parameters.clone()));
     o.insert("available", challenge.available.clone());
     if let Some(method) = challenge.name.callback() {
