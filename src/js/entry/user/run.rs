@@ -81,9 +81,8 @@ async fn work_future(call: &Call, work: Work<'_>, out: &mut Answer) -> Outcome {
                     Ok(next) => next,
                     Err(e) => break Err(e.into()),
                 };
-                // Boxed: a state machine of its own, out of this one's poll and state (raw larger,
-                // gzip smaller: measured). The passkey wait is no future of its own.
-                let pending = match Box::pin(flows::sign_in::run(&env, next, srp)).await {
+                // Not boxed: with the passkey wait no future of its own, the inlined state machine is smaller (measured).
+                let pending = match flows::sign_in::run(&env, next, srp).await {
                     Ok(SignInOutcome::Challenge(pending)) => pending,
                     result => break result,
                 };
