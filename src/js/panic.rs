@@ -39,7 +39,7 @@ use super::host::host;
 use crate::prelude::*;
 use crate::protocol::ErrorKind;
 use alloc::rc::Rc;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 const MESSAGE_PREFIX: &str = "internal error in cognito-identity-wasm: ";
@@ -103,21 +103,23 @@ pub fn abandon_in_flight(what: &str) {
 /// abandoned mid-way): a fresh default after each panic (made at first use, with the
 /// panic count of then).
 pub struct ResetAfterPanic<T> {
-    current: RefCell<Option<(u32, Rc<T>)>>,
+    /// A `Cell`, taken and put back: no borrow to check (and so no panic path).
+    current: Cell<Option<(u32, Rc<T>)>>,
 }
 
 impl<T: Default> ResetAfterPanic<T> {
     /// Const, so a `local!` of it is a plain static (no first-use code).
     pub const fn new() -> Self {
-        ResetAfterPanic { current: RefCell::new(None) }
+        ResetAfterPanic { current: Cell::new(None) }
     }
 
     pub fn get(&self) -> Rc<T> {
-        let mut current = self.current.borrow_mut();
-        match &*current {
-            Some((panics_then, value)) if *panics_then == panics() => value.clone(),
-            _ => current.insert((panics(), Rc::default())).1.clone(),
-        }
+        let value = match self.current.take() {
+            Some((panics_then, value)) if panics_then == panics() => value,
+            _ => Rc::default(),
+        };
+        self.current.set(Some((panics(), value.clone())));
+        value
     }
 }
 
