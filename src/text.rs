@@ -114,8 +114,12 @@ pub fn split_once_str<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
 }
 
 /// Whether `s` contains `word`, ASCII case ignored.
+/// (Positions and `get` rather than `windows`, which panics for an empty `word`: an
+/// empty word is in every text, as with `str::contains`.)
 pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
-    s.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    let (s, word) = (s.as_bytes(), word.as_bytes());
+    (0..=s.len().saturating_sub(word.len()))
+        .any(|i| s.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
@@ -351,6 +355,8 @@ mod tests {
         assert!(contains_ignore_ascii_case("Unknown DEVICE", "device"));
         assert!(!contains_ignore_ascii_case("User does not exist.", "device"));
         assert!(!contains_ignore_ascii_case("dev", "device"));
+        assert!(contains_ignore_ascii_case("device", "DEVICE"));
+        assert!(contains_ignore_ascii_case("any", "") && contains_ignore_ascii_case("", ""), "as str::contains");
     }
 
     /// Against the base64 crate (what the SDK's values went through before), on every

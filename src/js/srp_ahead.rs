@@ -10,12 +10,13 @@ use super::js_storage::JsStorage;
 use crate::prelude::*;
 use crate::srp::ahead::{self, Ticket};
 use crate::storage::SessionStore;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 
 local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     /// The client and storage of the `prepare` scheduled, and the ticket it had.
-    static PREPARE: RefCell<Option<(String, JsStorage, Ticket)>> = const { RefCell::new(None) };
+    /// (A `Cell`: set and taken whole, no borrow to check.)
+    static PREPARE: Cell<Option<(String, JsStorage, Ticket)>> = const { Cell::new(None) };
 }
 
 /// Schedules `ahead::prepare` for idle time unless a client is waiting or scheduled; it
@@ -26,7 +27,7 @@ pub fn prepare_if_signed_out(client_id: &str, storage: &JsStorage) {
     if ahead::has_spare() || SCHEDULED.with(Cell::get) {
         return;
     }
-    PREPARE.with(|p| *p.borrow_mut() = Some((client_id.to_string(), storage.clone(), ahead::ticket())));
+    PREPARE.with(|p| p.set(Some((client_id.to_string(), storage.clone(), ahead::ticket()))));
     SCHEDULED.with(|s| s.set(host().idle(true)));
 }
 
@@ -40,7 +41,7 @@ pub fn at_idle(prepare: bool) {
         return ahead::warm_up();
     }
     SCHEDULED.with(|s| s.set(false));
-    let Some((client_id, storage, ticket)) = PREPARE.with(|p| p.borrow_mut().take()) else { return };
+    let Some((client_id, storage, ticket)) = PREPARE.with(Cell::take) else { return };
     if SessionStore::new(&storage, &client_id).last_auth_user().is_none() {
         ahead::prepare(ticket);
     }

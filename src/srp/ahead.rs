@@ -10,10 +10,12 @@
 
 use super::{SrpClient, SrpError};
 use crate::prelude::*;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 
+// A `Cell` (taken and put back) rather than a `RefCell`: no borrow to check, so no panic
+// path for a borrow that cannot clash.
 local! {
-    static SPARE: RefCell<Option<Box<SrpClient>>> = const { RefCell::new(None) };
+    static SPARE: Cell<Option<Box<SrpClient>>> = const { Cell::new(None) };
     /// How many SRP clients sign-ins have taken or drawn so far.
     static TAKEN: Cell<u64> = const { Cell::new(0) };
 }
@@ -29,7 +31,12 @@ pub fn ticket() -> Ticket {
 
 /// Whether a precomputed client is waiting.
 pub fn has_spare() -> bool {
-    SPARE.with(|s| s.borrow().is_some())
+    SPARE.with(|s| {
+        let spare = s.take();
+        let waiting = spare.is_some();
+        s.set(spare);
+        waiting
+    })
 }
 
 /// Computes a client for the next sign-in unless one is waiting or a sign-in has started
@@ -40,7 +47,7 @@ pub fn prepare(ticket: Ticket) {
         return;
     }
     if let Ok(client) = SrpClient::generate() {
-        SPARE.with(|s| *s.borrow_mut() = Some(client));
+        SPARE.with(|s| s.set(Some(client)));
     }
 }
 
@@ -54,7 +61,7 @@ pub fn warm_up() {
 /// The precomputed client, taken out of its slot, or a fresh one.
 pub fn take_or_generate() -> Result<Box<SrpClient>, SrpError> {
     TAKEN.with(|t| t.set(t.get() + 1));
-    match SPARE.with(|s| s.borrow_mut().take()) {
+    match SPARE.with(Cell::take) {
         Some(client) => Ok(client),
         None => SrpClient::generate(),
     }
@@ -69,7 +76,9 @@ mod tests {
         assert!(!has_spare());
         prepare(ticket());
         assert!(has_spare());
-        let spare_a = SPARE.with(|s| s.borrow().as_ref().map(|c| c.large_a_hex())).unwrap();
+        let spare = SPARE.with(Cell::take).unwrap();
+        let spare_a = spare.large_a_hex();
+        SPARE.with(|s| s.set(Some(spare)));
         prepare(ticket()); // one is waiting: kept, not replaced
         let first = take_or_generate().unwrap();
         assert_eq!(first.large_a_hex(), spare_a);

@@ -41,9 +41,8 @@ pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
 pub(super) fn hkdf16(salt: &[u8], ikm: &[u8]) -> [u8; 16] {
     let prk = hmac_sha256(salt, &[ikm]);
     let t1 = hmac_sha256(&prk, &[INFO, &[1u8]]);
-    let mut okm = [0u8; 16];
-    okm.copy_from_slice(&t1[..16]);
-    okm
+    // Always a chunk (32 bytes long): the panic-free form of `t1[..16]`.
+    t1.first_chunk().copied().unwrap_or_default()
 }
 
 /// Every value of one SRP computation, in the JS SDK's `toString(16)` form
