@@ -134,9 +134,8 @@ const passthroughs = (facade, declare) => facade.passthrough.map((n) => `${decla
  */
 async function coreUserAgent(glue, wasm) {
   const built = await import(`data:text/javascript,${encodeURIComponent(glue)}`);
-  built.initSync({ module: wasm });
   let answer;
-  built.call('__host', '', { settle: (id, text) => (answer = text) }, 0);
+  built.initSync({ module: wasm }, { settle: (id, text) => (answer = text) });
   built.call('userAgent', '{}', undefined, 0);
   const { reply } = JSON.parse(answer);
   if (typeof reply.ok !== 'string' || !reply.ok) throw new Error(`the wasm's user agent is ${JSON.stringify(reply)}`);
@@ -152,7 +151,7 @@ import { wasmBytes } from './wasm-bytes.js';
 import { initSync } from './${crate}.js';
 import * as wasm from './${crate}.js';
 
-const instantiate = () => initSync({ module: wasmBytes() });
+const instantiate = () => initSync({ module: wasmBytes() }, host);
 ${passthroughs(facade, 'const')}
 ${facade.code}
 export { ${facade.names.join(', ')} };
@@ -202,6 +201,12 @@ module = new WebAssembly.Module(module);
   ['let wasmModule, wasmInstance, wasm;', 'let wasm;'],
   ['wasmInstance = instance;\n', ''],
   ['wasmModule = module;\n', ''],
+  // The wasm's imports call the JS side's functions (`host`, src/facade/core.js) as
+  // `host.name(...)` (src/js/host.rs): the host is handed to `initSync` (`instantiate`),
+  // which hands it to the imports; no JS object is passed through the wasm's table.
+  ['function __wbg_get_imports() {', 'function __wbg_get_imports(host) {'],
+  ['function initSync(module) {', 'function initSync(module, host) {'],
+  ['const imports = __wbg_get_imports();', 'const imports = __wbg_get_imports(host);'],
   // Byte arrays: the division by the element size 1 is no division.
   ['subarray(ptr / 1, ptr / 1 + len)', 'subarray(ptr, ptr + len)'],
   // An export that takes two strings frees the first when passing the second throws: that
@@ -285,7 +290,7 @@ function classicScript(banner, noModulesGlue, bytesFn, facade, publish) {
 (function () {
 ${bytesFn}
 ${noModulesGlue}
-var instantiate = function () { return wasm_bindgen.initSync({ module: wasmBytes() }); };
+var instantiate = function () { return wasm_bindgen.initSync({ module: wasmBytes() }, host); };
 var wasm = wasm_bindgen;
 ${passthroughs(facade, 'var')}
 ${facade.code}

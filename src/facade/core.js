@@ -33,7 +33,6 @@ let poolBefore;
 function ready() {
   if (instanceExports) return;
   instanceExports = instantiate();
-  wasm.call('__host', '', host, 0);
   // A trap leaves the shadow stack pointer (exported by scripts/build.mjs) where the
   // trapping frames had moved it; read now, with no wasm frame live, it is the top, and
   // `host.panicked` has it put back from a microtask after each panic.
@@ -81,7 +80,7 @@ let nowAnswer;
 
 /** `now(op, input, storage)` (the wasm's `call`, id 0): the core's answer, parsed. */
 function coreNow(op, input, storage) {
-  enter(() => wasm.call(op, JSON.stringify(input), storage, 0));
+  enter(() => wasm.call(op, JSON.stringify(input), storageId(storage), 0));
   return JSON.parse(nowAnswer);
 }
 
@@ -90,6 +89,15 @@ function nowOk(op, input = {}, storage) {
   return okOrThrow(coreNow(op, input, storage));
 }
 
+/** The storage objects the wasm names, by number (`JsStorage`, src/js/js_storage.rs; the
+ * `host` storage functions take the number): each object once, kept for good (a page has
+ * one or two). */
+const storages = [];
+const storageId = (storage) => {
+  const i = storages.indexOf(storage);
+  return i < 0 ? storages.push(storage) - 1 : i;
+};
+
 /** `run(op, input, storage)` (the wasm's `call`, with the call's id): a Promise of the
  * core's answer, parsed. */
 function coreRun(op, input, storage) {
@@ -97,7 +105,7 @@ function coreRun(op, input, storage) {
   const id = ++nextCall;
   const answer = new Promise((resolve, reject) => calls.set(id, { resolve, reject }));
   return enter(() => {
-    wasm.call(op, text, storage, id);
+    wasm.call(op, text, storageId(storage), id);
     return answer;
   }, answer).then(JSON.parse);
 }
@@ -335,6 +343,8 @@ const watchedClients = [];
 /** The Web Locks requested by the wasm until it lets go (`host.unlock`), by id. */
 const lockReleases = new Map();
 
+/** What the wasm's imports call (`host.name(...)`, src/js/host.rs): handed to the glue's
+ * `initSync` by `instantiate()` (scripts/build.mjs). */
 const host = {
   // The asynchronous operations end by settling the wasm's operation `wait`.
 
@@ -575,7 +585,7 @@ const host = {
   /** A storage object's `getItem` (a throwing or missing one finds nothing). */
   getItem(storage, key) {
     try {
-      const value = storage.getItem(key);
+      const value = storages[storage].getItem(key);
       return typeof value === 'string' ? value : undefined;
     } catch {
       return undefined;
@@ -584,6 +594,7 @@ const host = {
 
   /** A storage object's `setItem`: what failed, or undefined. */
   setItem(storage, key, value) {
+    storage = storages[storage];
     let set;
     try {
       set = storage.setItem;
@@ -601,7 +612,7 @@ const host = {
 
   removeItem(storage, key) {
     try {
-      storage.removeItem(key);
+      storages[storage].removeItem(key);
     } catch {
       // a broken backend never throws through the SDK
     }

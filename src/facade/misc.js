@@ -126,7 +126,7 @@ class MemoryStorage {
 function defaultStorage() {
   const local = host.localStorage();
   // No undefined/null check of its own: `host.setItem` fails on those (no setItem method).
-  if (host.setItem(local, 'aws.cognito.test-ls', '1') !== undefined) return new MemoryStorage();
-  host.removeItem(local, 'aws.cognito.test-ls');
+  if (host.setItem(storageId(local), 'aws.cognito.test-ls', '1') !== undefined) return new MemoryStorage();
+  host.removeItem(storageId(local), 'aws.cognito.test-ls');
   return local;
 }

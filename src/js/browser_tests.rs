@@ -61,7 +61,7 @@ fn local_storage_is_usable_and_js_storage_round_trips() {
     super::host::install_for_tests();
     let storage = usable_local_storage().expect("localStorage expected in a browser page");
     assert!(storage.dyn_ref::<web_sys::Storage>().is_some(), "localStorage expected in a browser page");
-    let s = JsStorage(storage);
+    let s = JsStorage(super::host::storage_id(&storage));
     s.set_item("cognito-wasm-test", "v1").unwrap();
     assert_eq!(local_storage().get_item("cognito-wasm-test").unwrap().as_deref(), Some("v1"));
     s.remove_item("cognito-wasm-test");
@@ -76,7 +76,7 @@ fn a_throwing_storage_object_never_throws_through() {
     for m in ["getItem", "setItem", "removeItem"] {
         Reflect::set(&obj, &m.into(), &thrower).unwrap();
     }
-    let s = JsStorage(obj.into());
+    let s = JsStorage(super::host::storage_id(&obj.into()));
     assert_eq!(s.get_item("k"), None);
     assert!(s.set_item("k", "v").is_err());
     s.remove_item("k");
@@ -90,7 +90,7 @@ async fn fetch_to_a_closed_port_is_a_network_error() {
     super::host::install_for_tests();
     let pool = PoolConfig::new(Some("us-east-1_abc"), Some("client"), Some("http://127.0.0.1:9")).unwrap();
     let request = account::revoke_token("client", "x");
-    let storage = JsStorage(usable_local_storage().unwrap());
+    let storage = JsStorage(super::host::storage_id(&usable_local_storage().unwrap()));
     let env = Env {
         pool: &pool,
         transport: &FetchTransport { credentials: None, user_agent: crate::protocol::USER_AGENT.into() },
@@ -117,7 +117,7 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
     let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();
     let pool = PoolConfig::new(Some(&pool_id), Some(&client_id), Some(MINISTACK)).unwrap();
     let transport = FetchTransport { credentials: None, user_agent: crate::protocol::USER_AGENT.into() };
-    let storage = JsStorage(usable_local_storage().unwrap());
+    let storage = JsStorage(super::host::storage_id(&usable_local_storage().unwrap()));
     let env = Env {
         pool: &pool,
         transport: &transport,

@@ -118,9 +118,8 @@ before(async () => {
   // host that schedules nothing (the `pool` call asks for idle time) and keeps the answer.
   const glue = await import(pathToFileURL(join(PKG, 'cognito_identity_wasm.js')).href);
   const { wasmBytes } = await import(pathToFileURL(join(PKG, 'wasm-bytes.js')).href);
-  glue.initSync({ module: wasmBytes() });
   let answer;
-  glue.call('__host', '', { idle: () => false, userAgent: () => undefined, settle: (id, text) => (answer = text) }, 0);
+  glue.initSync({ module: wasmBytes() }, { idle: () => false, userAgent: () => undefined, settle: (id, text) => (answer = text) });
   core = async (c) => {
     glue.call('pool', JSON.stringify({ pool: { UserPoolId: c[0], ClientId: c[1], endpoint: c[2] } }), undefined, 0);
     const { reply } = JSON.parse(answer);

@@ -20,7 +20,6 @@ use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::protocol::{CognitoError, ErrorKind};
 use core::future::Future;
-use wasm_bindgen::prelude::*;
 
 const POOL_ID_ERROR: &str = "IdentityPoolId is required, like 'us-east-1:1a2b3c4d-...'.";
 const NOT_A_USER_ERROR: &str = "`user` must be a CognitoUser.";
@@ -82,7 +81,7 @@ impl Call<'_> {
 }
 
 /// The answer to an identity operation that never waits (`op` is one).
-pub(super) fn now(op: Op, input: &Value, storage: JsValue, out: &mut Answer) -> Outcome {
+pub(super) fn now(op: Op, input: &Value, storage: u32, out: &mut Answer) -> Outcome {
     if op == Op::IdentityCredentials {
         return construct(input, out);
     }

@@ -7,12 +7,13 @@
 //! - `now` (`call(op, input, storage, 0)`): an operation that never waits; the answer at once.
 //!
 //! `input` and the answer are JSON text (the crate's own parser and writer, so no
-//! conversion machinery is compiled in). `storage` is the caller's storage object
-//! (`user.storage`). The input holds `pool` (the pool's settings), `user` (what the JS
-//! object holds: `username`, `flow`, `Session`, `session`) and `args` (the method's
-//! arguments). The answer is `{ user?, reply }`: the properties the JS object is to hold
-//! afterwards, and what its caller is told ([`Reply`]). Which request goes out, which
-//! challenge comes next, what is stored and when to refresh is decided here and below,
+//! conversion machinery is compiled in). `storage` is the number the JS side keeps the
+//! caller's storage object (`user.storage`) by (`super::js_storage`). The input holds
+//! `pool` (the pool's settings), `user` (what the JS object holds: `username`, `flow`,
+//! `Session`, `session`) and `args` (the method's arguments). The answer is
+//! `{ user?, reply }`: the properties the JS object is to hold afterwards, and what its
+//! caller is told ([`Reply`]). Which request goes out, which challenge comes next, what is
+//! stored and when to refresh is decided here and below,
 //! never in the JS.
 
 use crate::prelude::*;
@@ -43,23 +44,22 @@ use wasm_bindgen::prelude::*;
 ///   goes to the JS side's call `id` (`host.settle`), which holds the call's Promise.
 /// - `__settled` / `__failed` (the host's operation `id` ended, `input` its value),
 ///   `__poll` (`id`: 1 when the last poll trapped, `input` what the exception said),
-///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`), `__host` (`storage`
-///   is the host): see `super::tasks`, `super::srp_ahead`, `super::events`, `super::host`.
+///   `__atIdle` (`id`: 1 for `prepare`), `__storageEvent` (`input`): see `super::tasks`,
+///   `super::srp_ahead`, `super::events`.
 ///
 /// The answers are handed over, not returned: a returned string costs the export its
 /// conversion (the boxed slice, the multivalue return) and the glue its reading and
 /// freeing, on top of the import every `run` answer takes anyway. (The texts are taken as
 /// `String`s: wasm-bindgen's `&str` arguments bring a checked
-/// conversion each, measured larger.)
+/// conversion each, measured larger.) No JS object is passed: see `super::host`.
 #[wasm_bindgen]
-pub fn call(name: String, input: String, storage: JsValue, id: u32) {
+pub fn call(name: String, input: String, storage: u32, id: u32) {
     let op = Op::parse(&name);
     match op {
         Op::Settled | Op::Failed => super::tasks::settle(id, op == Op::Settled, input),
         Op::Poll => super::tasks::run(id != 0, &input),
         Op::AtIdle => super::srp_ahead::at_idle(id != 0),
         Op::StorageEvent => super::events::on_storage_event(&input),
-        Op::Host => super::host::set_host(storage.unchecked_into()),
         _ => {
             let input = json::parse(&input).unwrap_or(Value::Null);
             if id == 0 {
@@ -97,7 +97,7 @@ fn run(op: Op, name: String, input: Value, storage: JsStorage, id: u32) {
 }
 
 /// `now`: an operation that never waits; its answer goes to the JS side at once.
-fn now(op: Op, name: &str, input: Value, storage: JsValue) {
+fn now(op: Op, name: &str, input: Value, storage: u32) {
     let mut answer = Answer::default();
     // (`strip_prefix`, not `&name[4..]`: a slice of a `str` can fail at a char boundary,
     // and that panic path keeps core's formatting code in the wasm.)
@@ -109,7 +109,7 @@ fn now(op: Op, name: &str, input: Value, storage: JsValue) {
 }
 
 /// One match of the operation's group (a range of `Op`): each module answers its own.
-fn now_outcome(op: Op, name: &str, input: Value, storage: JsValue, answer: &mut Answer) -> Outcome {
+fn now_outcome(op: Op, name: &str, input: Value, storage: u32, answer: &mut Answer) -> Outcome {
     use Op::*;
     match op {
         DecodePayload | CalculateClockDrift | IsValid | UserAgent | GetNowString => data::now(op, &input),

@@ -40,7 +40,6 @@ ops! {
     Poll = "__poll",
     AtIdle = "__atIdle",
     StorageEvent = "__storageEvent",
-    Host = "__host",
     // data
     DecodePayload = "decodePayload",
     CalculateClockDrift = "calculateClockDrift",
