@@ -90,13 +90,19 @@ function nowOk(op, input = {}, storage) {
 }
 
 /** The storage objects the wasm names, by number (`JsStorage`, src/js/js_storage.rs; the
- * `host` storage functions take the number): each object once, kept for good (a page has
- * one or two). */
+ * `host` storage functions take the number): each object once, and held weakly, so a page
+ * that makes a storage object per pool does not keep them all. While a call runs, its
+ * caller holds the object (the call's user or pool); one the app has let go of since reads
+ * as empty, as does 0, what is not an object (no storage methods). */
 const storages = [];
-const storageId = (storage) => {
-  const i = storages.indexOf(storage);
-  return i < 0 ? storages.push(storage) - 1 : i;
-};
+const storageIds = new WeakMap();
+function storageId(storage) {
+  if (Object(storage) !== storage) return 0;
+  let id = storageIds.get(storage);
+  if (!id) storageIds.set(storage, (id = storages.push(new WeakRef(storage))));
+  return id;
+}
+const storageOf = (id) => storages[id - 1]?.deref();
 
 /** `run(op, input, storage)` (the wasm's `call`, with the call's id): a Promise of the
  * core's answer, parsed. */
@@ -585,7 +591,7 @@ const host = {
   /** A storage object's `getItem` (a throwing or missing one finds nothing). */
   getItem(storage, key) {
     try {
-      const value = storages[storage].getItem(key);
+      const value = storageOf(storage).getItem(key);
       return typeof value === 'string' ? value : undefined;
     } catch {
       return undefined;
@@ -594,7 +600,7 @@ const host = {
 
   /** A storage object's `setItem`: what failed, or undefined. */
   setItem(storage, key, value) {
-    storage = storages[storage];
+    storage = storageOf(storage);
     let set;
     try {
       set = storage.setItem;
@@ -612,7 +618,7 @@ const host = {
 
   removeItem(storage, key) {
     try {
-      storages[storage].removeItem(key);
+      storageOf(storage).removeItem(key);
     } catch {
       // a broken backend never throws through the SDK
     }
