@@ -35,12 +35,16 @@ function byFrequency(part) {
   return [...singles, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
 }
 
-/** Which bytes of `order` (byFrequency's) are singles: a bit each, four to a hex digit. */
+/** Which bytes of `order` (byFrequency's) are singles, as characters that lead the part's
+ * text: six bits each (the character of rank v for the bits v), 43 characters for 256 bits. */
 function singlesBitmap(order) {
-  const digits = new Array(64).fill(0);
-  for (const b of order.slice(0, SINGLES.length)) digits[b >> 2] |= 1 << (b & 3);
-  return digits.map((d) => d.toString(16)).join('');
+  const bits = new Array(BITMAP_CHARS * 6).fill(0);
+  for (const b of order.slice(0, SINGLES.length)) bits[b] = 1;
+  const chars = [];
+  for (let i = 0; i < bits.length; i += 6) chars.push(ALPHABET[bits.slice(i, i + 6).reduce((v, bit, j) => v | (bit << j), 0)]);
+  return text(chars);
 }
+const BITMAP_CHARS = 43;
 
 /**
  * Where the module's data section starts (its bytes after the section's id and size), or
@@ -78,42 +82,107 @@ function encodeRank(r) {
   return [PREFIXES[Math.floor(k / SINGLES.length)], SINGLES[k % SINGLES.length]];
 }
 
-// The decoding loop runs in a 100-byte wasm module of its own, assembled here: in
-// the JS loop a cold page spent about 6 ms on it, in wasm it is a fraction of that.
-// Memory: [0, 256) rank of each ASCII character as u16 (for a prefix 256 + the rank
-// its pairs start at), [256, 512) byte value of each rank, then the characters, then
-// the output. d(in, out, end) decodes from `in` into [out, end).
+// The decoder is a 200-byte wasm module of its own, assembled here per build (the part
+// lengths are its constants): in the JS loop a cold page spent about 6 ms on decoding, in
+// wasm a fraction of that; and the tables it builds from the bitmaps cost fewer bytes in
+// wasm than in JS. Memory: [32, 127) rank of each character, [127, 219) character of
+// each rank, [256, 512) byte value of each rank, then the characters, which the bytes
+// overwrite as they are decoded (a byte never takes fewer characters than one).
+const RANK = 0, CHAR = 127, BYTE = 256, INPUT = 512; // RANK is read at [32, 127): one-byte offsets for both
 const u32 = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
+const s32 = n => { const b = []; for (;;) { const x = n & 0x7f; n >>= 7; if ((n === 0 && !(x & 0x40)) || (n === -1 && x & 0x40)) return [...b, x]; b.push(x | 0x80); } };
 const section = (id, content) => [id, ...u32(content.length), ...content];
-const [I32_LOAD8_U, I32_LOAD16_U, I32_STORE8] = [0x2d, 0x2f, 0x3a];
+const [LOOP, IF, ELSE, END, BR, BR_IF, CALL] = [0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x10];
+const [LOAD8, STORE8] = [0x2d, 0x3a];
 const [GET, SET, TEE] = [0x20, 0x21, 0x22];
-const [ADD, SUB, SHL, GE_U, LT_U] = [0x6a, 0x6b, 0x74, 0x4f, 0x49];
-const CONST = n => [0x41, ...u32(n)]; // signed LEB128 = unsigned for the constants used here (1, 256)
-const mem = (op, align, offset) => [op, align, ...u32(offset)];
-const IN = 0, OUT = 1, END = 2, V = 3;
-const nextRank = [ // rank of the character at IN, then IN += 1
-  GET, IN, ...mem(I32_LOAD8_U, 0, 0), ...CONST(1), SHL, ...mem(I32_LOAD16_U, 1, 0),
-  GET, IN, ...CONST(1), ADD, SET, IN,
+const [EQ, NE, LT_U, GE_U, ADD, SUB, MUL, DIV_U, REM_U, AND, SHR_U] = [0x46, 0x47, 0x49, 0x4f, 0x6a, 0x6b, 0x6c, 0x6e, 0x70, 0x71, 0x76];
+const I32 = 0x7f;
+const CONST = n => [0x41, ...s32(n)];
+const mem = (op, offset) => [op, 0, ...u32(offset)];
+const inc = (x) => [GET, x, ...CONST(1), ADD, SET, x];
+const postInc = (x) => [GET, x, ...inc(x)]; // x, then x += 1
+
+/** bit(x, at): whether byte value x is a single, from the bitmap's characters at `at`. */
+const X = 0, AT = 1;
+const bitBody = [
+  0x00, // no locals
+  GET, AT, GET, X, ...CONST(6), DIV_U, ADD, ...mem(LOAD8, 0), ...mem(LOAD8, RANK),
+  GET, X, ...CONST(6), REM_U, SHR_U, ...CONST(1), AND,
+  END,
 ];
-const body = [
-  0x01, 0x01, 0x7f, // one i32 local: V
-  0x03, 0x40, // loop
-  ...nextRank, TEE, V, ...CONST(256), GE_U,
-  0x04, 0x40, // if a prefix: V = V - 256 + rank of the next character
-  GET, V, ...CONST(256), SUB, ...nextRank, ADD, SET, V,
-  0x0b,
-  GET, OUT, GET, V, ...mem(I32_LOAD8_U, 0, 256), ...mem(I32_STORE8, 0, 0),
-  GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, END, LT_U, 0x0d, 0x00, // br_if loop
-  0x0b, 0x0b,
-];
-export const DECODER_WASM = Uint8Array.from([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [0x01, 0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00]), // type (i32, i32, i32) -> ()
-  ...section(3, [0x01, 0x00]), // one function of that type
-  ...section(5, [0x01, 0x00, 0x00]), // memory, 0 pages to start (grown by the caller)
-  ...section(7, [0x02, 0x01, 0x6d, 0x02, 0x00, 0x01, 0x64, 0x00, 0x00]), // export "m" memory, "d" function
-  ...section(10, [0x01, ...u32(body.length), ...body]),
-]);
+
+/** d(): decodes the parts in place; `ends` are where each part's bytes end. */
+function decodeBody(ends) {
+  const IN = 0, OUT = 1, STOP = 2, C = 3, K = 4, P = 5, Q = 6, V = 7;
+  const rankOfCharAt = (offset) => [GET, IN, ...mem(LOAD8, offset), ...mem(LOAD8, RANK)];
+  return [
+    0x01, 0x08, I32, // eight i32 locals
+    // The rank of each character and the character of each rank (a left-out character
+    // shares the next one's rank and is then overwritten by it).
+    ...CONST(ALPHABET[0]), SET, C,
+    LOOP, 0x40,
+    GET, C, GET, K, ...mem(STORE8, RANK),
+    GET, K, GET, C, ...mem(STORE8, CHAR),
+    GET, K, ...LEFT_OUT.flatMap((x, i) => [GET, C, ...CONST(x), NE, ...(i ? [AND] : [])]), ADD, SET, K,
+    GET, C, ...CONST(1), ADD, TEE, C, ...CONST(ALPHABET.at(-1) + 1), LT_U, BR_IF, 0,
+    END,
+    ...CONST(INPUT), TEE, IN, SET, OUT,
+    ...CONST(ends[0]), SET, STOP,
+    LOOP, 0x40, // each part: its table, then its bytes
+    // The byte of each rank: a single that is a single character is that character's;
+    // the other singles take, in order, the single characters whose bytes are not singles;
+    // the rest, by value, the pairs.
+    ...CONST(0), TEE, C, SET, Q, ...CONST(SINGLES.length), SET, P,
+    LOOP, 0x40,
+    GET, C, GET, IN, CALL, 1,
+    IF, I32,
+    GET, C, ...CONST(ALPHABET[0]), SUB, ...CONST(SINGLES.at(-1) - ALPHABET[0] + 1), LT_U,
+    GET, C, ...mem(LOAD8, RANK), ...mem(LOAD8, CHAR), GET, C, EQ, AND,
+    IF, I32,
+    GET, C, ...mem(LOAD8, RANK),
+    ELSE,
+    LOOP, 0x40, // the next single character whose byte is no single
+    GET, Q, ...mem(LOAD8, CHAR), GET, IN, CALL, 1,
+    IF, 0x40, ...inc(Q), BR, 1, END,
+    END,
+    ...postInc(Q),
+    END,
+    ELSE,
+    ...postInc(P),
+    END,
+    GET, C, ...mem(STORE8, BYTE),
+    GET, C, ...CONST(1), ADD, TEE, C, ...CONST(256), LT_U, BR_IF, 0,
+    END,
+    GET, IN, ...CONST(BITMAP_CHARS), ADD, SET, IN,
+    LOOP, 0x40, // each byte: a single character, or a prefix and a character
+    ...rankOfCharAt(0), TEE, V, ...CONST(SINGLES.length), GE_U,
+    IF, 0x40,
+    GET, V, ...CONST(SINGLES.length - 1), SUB, ...CONST(SINGLES.length), MUL, ...rankOfCharAt(1), ADD, SET, V,
+    ...inc(IN),
+    END,
+    ...inc(IN),
+    GET, OUT, GET, V, ...mem(LOAD8, BYTE), ...mem(STORE8, 0),
+    GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, STOP, LT_U, BR_IF, 0,
+    END,
+    ...CONST(ends.at(-1)), SET, STOP,
+    GET, OUT, GET, STOP, LT_U, BR_IF, 0,
+    END,
+    END,
+  ];
+}
+
+/** The decoder for parts whose bytes end at `ends` (from INPUT), taking `chars` characters. */
+function decoderWasm(ends, chars) {
+  const body = decodeBody(ends);
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [0x02, 0x60, 0x00, 0x00, 0x60, 0x02, I32, I32, 0x01, I32]), // () -> (), (i32, i32) -> i32
+    ...section(3, [0x02, 0x00, 0x01]),
+    ...section(5, [0x01, 0x00, ...u32(Math.ceil((INPUT + chars) / 65536))]), // memory for the characters
+    ...section(7, [0x02, 0x01, 0x6d, 0x02, 0x00, 0x01, 0x64, 0x00, 0x00]), // export "m" memory, "d" function
+    ...section(10, [0x02, ...u32(body.length), ...body, ...u32(bitBody.length), ...bitBody]),
+  ]);
+}
 
 /**
  * JS source declaring `wasmData` (the literal) and `function wasmBytes()` returning
@@ -134,40 +203,21 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
     const order = byFrequency(part);
     const chars = new Array(256);
     order.forEach((byte, r) => { chars[byte] = text(encodeRank(r)); });
-    return { bits: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
+    return { bitmap: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
   });
-  const data = parts.map((part) => part.text).join('');
-  return `// The wasm module, one or two characters per byte (scripts/inline-wasm.mjs).
+  const data = parts.map((part) => part.bitmap + part.text).join('');
+  let end = INPUT;
+  const decoder = decoderWasm(parts.map((part) => (end += part.length)), data.length);
+  return `// The wasm module: each part's bitmap of single bytes, then one or two characters per byte (scripts/inline-wasm.mjs).
 var wasmData = "${data}";
-new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM.subarray(0, 8)).join(',')}]));
+new WebAssembly.Module(new Uint8Array([${Array.from(decoder.subarray(0, 8)).join(',')}]));
 ${exported ? 'export ' : ''}function wasmBytes() {
-  var data = wasmData;
-  // Each part of the module: [which bytes are singles, its characters, its bytes].
-  var parts = [${parts.map((part) => `["${part.bits}", ${part.text.length}, ${part.length}]`).join(', ')}];
-  var length = ${wasm.length};
-  var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM).join(',')}]))).exports;
-  var input = 512, output = input + data.length, end = output + length;
-  decoder.m.grow(Math.ceil(end / 65536));
-  var heap = new Uint8Array(decoder.m.buffer), view = new DataView(decoder.m.buffer);
-  // The alphabet in order: the singles' ranks, then each prefix's 256 + where its pairs start.
-  for (var c = ${ALPHABET[0]}, alphabet = []; c <= ${ALPHABET.at(-1)}; c++) if (${LEFT_OUT.map((x) => `c != ${x}`).join(' && ')}) alphabet.push(c);
-  alphabet.forEach(function (c, k) { view.setUint16(2 * c, k < ${SINGLES.length} ? k : 256 + ${SINGLES.length} * (k - ${SINGLES.length - 1}), true); });
-  var chars = alphabet.slice(0, ${SINGLES.length});
-  new TextEncoder().encodeInto(data, heap.subarray(input, output)); // ASCII: one byte per character
-  parts.forEach(function (part) {
-    var others = [], r = 0;
-    var single = function (b) { return parseInt(part[0][b >> 2], 16) >> (b & 3) & 1; };
-    // The bytes by rank: each single character's own byte when that is a single, else the
-    // next single that is no such character; then the rest, by value.
-    for (var b = 0; b < 256; b++) if (single(b) && !chars.includes(b)) others.push(b);
-    chars.forEach(function (c) { heap[256 + r++] = single(c) ? c : others.shift(); });
-    for (b = 0; b < 256; b++) if (!single(b)) heap[256 + r++] = b;
-    decoder.d(input, output, output + part[2]);
-    input += part[1];
-    output += part[2];
-  });
+  var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(decoder).join(',')}]))).exports;
+  var memory = decoder.m.buffer;
+  new TextEncoder().encodeInto(wasmData, new Uint8Array(memory, ${INPUT})); // ASCII: one byte per character
+  decoder.d();
   // A view, not a copy: WebAssembly.Module copies what it is given anyway.
-  return heap.subarray(end - length, end);
+  return new Uint8Array(memory, ${INPUT}, ${wasm.length});
 }`;
 }
 
