@@ -35,16 +35,14 @@ function byFrequency(part) {
   return [...singles, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
 }
 
-/** Which bytes of `order` (byFrequency's) are singles, as characters that lead the part's
- * text: six bits each (the character of rank v for the bits v), 43 characters for 256 bits. */
+/** Which bytes of `order` (byFrequency's) are singles, as 64 characters that lead the part's
+ * text: four bits each, as the low bits of `@` to `O`. */
 function singlesBitmap(order) {
-  const bits = new Array(BITMAP_CHARS * 6).fill(0);
-  for (const b of order.slice(0, SINGLES.length)) bits[b] = 1;
-  const chars = [];
-  for (let i = 0; i < bits.length; i += 6) chars.push(ALPHABET[bits.slice(i, i + 6).reduce((v, bit, j) => v | (bit << j), 0)]);
-  return text(chars);
+  const digits = new Array(BITMAP_CHARS).fill(0x40);
+  for (const b of order.slice(0, SINGLES.length)) digits[b >> 2] |= 1 << (b & 3);
+  return text(digits);
 }
-const BITMAP_CHARS = 43;
+const BITMAP_CHARS = 64;
 
 /**
  * Where the module's data section starts (its bytes after the section's id and size), or
@@ -82,105 +80,49 @@ function encodeRank(r) {
   return [PREFIXES[Math.floor(k / SINGLES.length)], SINGLES[k % SINGLES.length]];
 }
 
-// The decoder is a 200-byte wasm module of its own, assembled here per build (the part
-// lengths are its constants): in the JS loop a cold page spent about 6 ms on decoding, in
-// wasm a fraction of that; and the tables it builds from the bitmaps cost fewer bytes in
-// wasm than in JS. Memory: [32, 127) rank of each character, [127, 219) character of
-// each rank, [256, 512) byte value of each rank, then the characters, which the bytes
-// overwrite as they are decoded (a byte never takes fewer characters than one).
-const RANK = 0, CHAR = 127, BYTE = 256, INPUT = 512; // RANK is read at [32, 127): one-byte offsets for both
+// The decoding loop runs in a 100-byte wasm module of its own, assembled here: in the JS
+// loop a cold page spent about 6 ms on it, in wasm a fraction of that. Memory from 0: the
+// byte of each character, and of each prefix and character at prefix × 128 + character
+// (built by the JS from the bitmaps: fewer bytes there than as wasm); at INPUT the
+// characters, which the bytes overwrite as they are decoded (a byte never takes fewer
+// characters than one). d(in, out, end) decodes from `in` into [out, end) and returns
+// where its characters end.
+const INPUT = 1 << 14;
+const [PREFIX] = PREFIXES;
 const u32 = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
-const s32 = n => { const b = []; for (;;) { const x = n & 0x7f; n >>= 7; if ((n === 0 && !(x & 0x40)) || (n === -1 && x & 0x40)) return [...b, x]; b.push(x | 0x80); } };
 const section = (id, content) => [id, ...u32(content.length), ...content];
-const [LOOP, IF, ELSE, END, BR, BR_IF, CALL] = [0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x10];
+const [LOOP, IF, END, BR_IF] = [0x03, 0x04, 0x0b, 0x0d];
 const [LOAD8, STORE8] = [0x2d, 0x3a];
 const [GET, SET, TEE] = [0x20, 0x21, 0x22];
-const [EQ, NE, LT_U, GE_U, ADD, SUB, MUL, DIV_U, REM_U, AND, SHR_U] = [0x46, 0x47, 0x49, 0x4f, 0x6a, 0x6b, 0x6c, 0x6e, 0x70, 0x71, 0x76];
+const [LT_U, GE_U, ADD, OR, SHL] = [0x49, 0x4f, 0x6a, 0x72, 0x74];
 const I32 = 0x7f;
-const CONST = n => [0x41, ...s32(n)];
+const CONST = n => [0x41, ...u32(n)]; // signed LEB128 = unsigned for the constants used here (1, 7, 125 as 2 bytes)
 const mem = (op, offset) => [op, 0, ...u32(offset)];
+const IN = 0, OUT = 1, END_AT = 2, V = 3;
 const inc = (x) => [GET, x, ...CONST(1), ADD, SET, x];
-const postInc = (x) => [GET, x, ...inc(x)]; // x, then x += 1
-
-/** bit(x, at): whether byte value x is a single, from the bitmap's characters at `at`. */
-const X = 0, AT = 1;
-const bitBody = [
-  0x00, // no locals
-  GET, AT, GET, X, ...CONST(6), DIV_U, ADD, ...mem(LOAD8, 0), ...mem(LOAD8, RANK),
-  GET, X, ...CONST(6), REM_U, SHR_U, ...CONST(1), AND,
+const body = [
+  0x01, 0x01, I32, // one i32 local: V
+  LOOP, 0x40, // each byte: a single character, or a prefix and a character
+  GET, IN, ...mem(LOAD8, 0), TEE, V, 0x41, ...[PREFIX & 0x7f | 0x80, PREFIX >> 7], GE_U,
+  IF, 0x40,
+  GET, V, ...CONST(7), SHL, GET, IN, ...mem(LOAD8, 1), OR, SET, V,
+  ...inc(IN),
+  END,
+  ...inc(IN),
+  GET, OUT, GET, V, ...mem(LOAD8, 0), ...mem(STORE8, 0),
+  GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, END_AT, LT_U, BR_IF, 0,
+  END,
+  GET, IN,
   END,
 ];
-
-/** d(): decodes the parts in place; `ends` are where each part's bytes end. */
-function decodeBody(ends) {
-  const IN = 0, OUT = 1, STOP = 2, C = 3, K = 4, P = 5, Q = 6, V = 7;
-  const rankOfCharAt = (offset) => [GET, IN, ...mem(LOAD8, offset), ...mem(LOAD8, RANK)];
-  return [
-    0x01, 0x08, I32, // eight i32 locals
-    // The rank of each character and the character of each rank (a left-out character
-    // shares the next one's rank and is then overwritten by it).
-    ...CONST(ALPHABET[0]), SET, C,
-    LOOP, 0x40,
-    GET, C, GET, K, ...mem(STORE8, RANK),
-    GET, K, GET, C, ...mem(STORE8, CHAR),
-    GET, K, ...LEFT_OUT.flatMap((x, i) => [GET, C, ...CONST(x), NE, ...(i ? [AND] : [])]), ADD, SET, K,
-    GET, C, ...CONST(1), ADD, TEE, C, ...CONST(ALPHABET.at(-1) + 1), LT_U, BR_IF, 0,
-    END,
-    ...CONST(INPUT), TEE, IN, SET, OUT,
-    ...CONST(ends[0]), SET, STOP,
-    LOOP, 0x40, // each part: its table, then its bytes
-    // The byte of each rank: a single that is a single character is that character's;
-    // the other singles take, in order, the single characters whose bytes are not singles;
-    // the rest, by value, the pairs.
-    ...CONST(0), TEE, C, SET, Q, ...CONST(SINGLES.length), SET, P,
-    LOOP, 0x40,
-    GET, C, GET, IN, CALL, 1,
-    IF, I32,
-    GET, C, ...CONST(ALPHABET[0]), SUB, ...CONST(SINGLES.at(-1) - ALPHABET[0] + 1), LT_U,
-    GET, C, ...mem(LOAD8, RANK), ...mem(LOAD8, CHAR), GET, C, EQ, AND,
-    IF, I32,
-    GET, C, ...mem(LOAD8, RANK),
-    ELSE,
-    LOOP, 0x40, // the next single character whose byte is no single
-    GET, Q, ...mem(LOAD8, CHAR), GET, IN, CALL, 1,
-    IF, 0x40, ...inc(Q), BR, 1, END,
-    END,
-    ...postInc(Q),
-    END,
-    ELSE,
-    ...postInc(P),
-    END,
-    GET, C, ...mem(STORE8, BYTE),
-    GET, C, ...CONST(1), ADD, TEE, C, ...CONST(256), LT_U, BR_IF, 0,
-    END,
-    GET, IN, ...CONST(BITMAP_CHARS), ADD, SET, IN,
-    LOOP, 0x40, // each byte: a single character, or a prefix and a character
-    ...rankOfCharAt(0), TEE, V, ...CONST(SINGLES.length), GE_U,
-    IF, 0x40,
-    GET, V, ...CONST(SINGLES.length - 1), SUB, ...CONST(SINGLES.length), MUL, ...rankOfCharAt(1), ADD, SET, V,
-    ...inc(IN),
-    END,
-    ...inc(IN),
-    GET, OUT, GET, V, ...mem(LOAD8, BYTE), ...mem(STORE8, 0),
-    GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, STOP, LT_U, BR_IF, 0,
-    END,
-    ...CONST(ends.at(-1)), SET, STOP,
-    GET, OUT, GET, STOP, LT_U, BR_IF, 0,
-    END,
-    END,
-  ];
-}
-
-/** The decoder for parts whose bytes end at `ends` (from INPUT), taking `chars` characters. */
-function decoderWasm(ends, chars) {
-  const body = decodeBody(ends);
+function decoderWasm(chars) {
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [0x02, 0x60, 0x00, 0x00, 0x60, 0x02, I32, I32, 0x01, I32]), // () -> (), (i32, i32) -> i32
-    ...section(3, [0x02, 0x00, 0x01]),
+    ...section(1, [0x01, 0x60, 0x03, I32, I32, I32, 0x01, I32]), // type (i32, i32, i32) -> i32
+    ...section(3, [0x01, 0x00]), // one function of that type
     ...section(5, [0x01, 0x00, ...u32(Math.ceil((INPUT + chars) / 65536))]), // memory for the characters
     ...section(7, [0x02, 0x01, 0x6d, 0x02, 0x00, 0x01, 0x64, 0x00, 0x00]), // export "m" memory, "d" function
-    ...section(10, [0x02, ...u32(body.length), ...body, ...u32(bitBody.length), ...bitBody]),
+    ...section(10, [0x01, ...u32(body.length), ...body]),
   ]);
 }
 
@@ -206,21 +148,32 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
     return { bitmap: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
   });
   const data = parts.map((part) => part.bitmap + part.text).join('');
-  let end = INPUT;
-  const decoder = decoderWasm(parts.map((part) => (end += part.length)), data.length);
+  const decoder = decoderWasm(data.length);
+  const isChar = `x > ${ALPHABET[0] - 1} && x < ${PREFIX}${LEFT_OUT.map((c) => ` && x != ${c}`).join('')}`;
   return `// The wasm module: each part's bitmap of single bytes, then one or two characters per byte (scripts/inline-wasm.mjs).
 var wasmData = "${data}";
 new WebAssembly.Module(new Uint8Array([${Array.from(decoder.subarray(0, 8)).join(',')}]));
 ${exported ? 'export ' : ''}function wasmBytes() {
   var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(decoder).join(',')}]))).exports;
-  var memory = decoder.m.buffer;
-  new TextEncoder().encodeInto(wasmData, new Uint8Array(memory, ${INPUT})); // ASCII: one byte per character
-  decoder.d();
+  var heap = new Uint8Array(decoder.m.buffer), input = ${INPUT}, output = ${INPUT};
+  var isChar = function (x) { return ${isChar}; };
+  new TextEncoder().encodeInto(wasmData, heap.subarray(input)); // ASCII: one byte per character
+  [${parts.map((part) => part.length).join(', ')}].forEach(function (length) {
+    // The character(s) of each byte value b, as byFrequency orders them: a single that is
+    // a single character, that character; another single, the next single character q
+    // whose byte is no single; any other byte, the next pair p (prefix × 128 + character).
+    var bit = function (x) { return heap[input + (x >> 2)] >> (x & 3) & 1; };
+    for (var b = 0, q = ${ALPHABET[0] - 1}, p = ${PREFIX * 128 + ALPHABET[0] - 1}; b < 256; b++) {
+      if (!bit(b)) while (!isChar(++p & 127));
+      else if (!isChar(b)) while (!isChar(++q) || bit(q));
+      heap[bit(b) ? (isChar(b) ? b : q) : p] = b;
+    }
+    input = decoder.d(input + ${BITMAP_CHARS}, output, output += length);
+  });
   // A view, not a copy: WebAssembly.Module copies what it is given anyway.
-  return new Uint8Array(memory, ${INPUT}, ${wasm.length});
+  return heap.subarray(${INPUT}, output);
 }`;
 }
-
 /**
  * The wasm's string literal inside a built file, minified or not: its longest string
  * literal. (Minifiers may still escape a run such as `-->`, which terser writes `--\x3e`.)
