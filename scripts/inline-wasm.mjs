@@ -24,7 +24,7 @@ const text = codes => String.fromCharCode(...codes);
  * (ties by value: the build is reproducible) are the singles, each written as the character
  * of its own value where that is one of SINGLES (so text in the module stays text), the
  * others taking the characters left over, in order; the rest, by value, are pairs. The file
- * carries only which bytes are singles (`singlesBitmap`), 64 hex digits, from which the
+ * carries only which bytes are singles (`singlesBitmap`), 64 characters, from which the
  * decoder derives the rest. */
 function byFrequency(part) {
   const count = new Array(256).fill(0);
