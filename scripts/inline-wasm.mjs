@@ -24,7 +24,7 @@ const text = codes => String.fromCharCode(...codes);
  * (ties by value: the build is reproducible) are the singles, each written as the character
  * of its own value where that is one of SINGLES (so text in the module stays text), the
  * others taking the characters left over, in order; the rest, by value, are pairs. The file
- * carries only which bytes are singles (`singlesBitmap`), 64 hex digits, from which the
+ * carries only which bytes are singles (`singlesBitmap`), 64 characters, from which the
  * decoder derives the rest. */
 function byFrequency(part) {
   const count = new Array(256).fill(0);
@@ -35,12 +35,14 @@ function byFrequency(part) {
   return [...singles, ...[...Array(256).keys()].filter((b) => !top.includes(b))];
 }
 
-/** Which bytes of `order` (byFrequency's) are singles: a bit each, four to a hex digit. */
+/** Which bytes of `order` (byFrequency's) are singles, as 64 characters that lead the part's
+ * text: four bits each, as the low bits of `@` to `O`. */
 function singlesBitmap(order) {
-  const digits = new Array(64).fill(0);
+  const digits = new Array(BITMAP_CHARS).fill(0x40);
   for (const b of order.slice(0, SINGLES.length)) digits[b >> 2] |= 1 << (b & 3);
-  return digits.map((d) => d.toString(16)).join('');
+  return text(digits);
 }
+const BITMAP_CHARS = 64;
 
 /**
  * Where the module's data section starts (its bytes after the section's id and size), or
@@ -78,42 +80,51 @@ function encodeRank(r) {
   return [PREFIXES[Math.floor(k / SINGLES.length)], SINGLES[k % SINGLES.length]];
 }
 
-// The decoding loop runs in a 100-byte wasm module of its own, assembled here: in
-// the JS loop a cold page spent about 6 ms on it, in wasm it is a fraction of that.
-// Memory: [0, 256) rank of each ASCII character as u16 (for a prefix 256 + the rank
-// its pairs start at), [256, 512) byte value of each rank, then the characters, then
-// the output. d(in, out, end) decodes from `in` into [out, end).
+// The decoding loop runs in a 100-byte wasm module of its own, assembled here: in the JS
+// loop a cold page spent about 6 ms on it, in wasm a fraction of that. Memory from 0: the
+// byte of each character, and of each prefix and character at prefix × 128 + character
+// (built by the JS from the bitmaps: fewer bytes there than as wasm); at INPUT the
+// characters, which the bytes overwrite as they are decoded (a byte never takes fewer
+// characters than one). d(in, out, end) decodes from `in` into [out, end) and returns
+// where its characters end.
+const INPUT = 1 << 14;
+const [PREFIX] = PREFIXES;
 const u32 = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
 const section = (id, content) => [id, ...u32(content.length), ...content];
-const [I32_LOAD8_U, I32_LOAD16_U, I32_STORE8] = [0x2d, 0x2f, 0x3a];
+const [LOOP, IF, END, BR_IF] = [0x03, 0x04, 0x0b, 0x0d];
+const [LOAD8, STORE8] = [0x2d, 0x3a];
 const [GET, SET, TEE] = [0x20, 0x21, 0x22];
-const [ADD, SUB, SHL, GE_U, LT_U] = [0x6a, 0x6b, 0x74, 0x4f, 0x49];
-const CONST = n => [0x41, ...u32(n)]; // signed LEB128 = unsigned for the constants used here (1, 256)
-const mem = (op, align, offset) => [op, align, ...u32(offset)];
-const IN = 0, OUT = 1, END = 2, V = 3;
-const nextRank = [ // rank of the character at IN, then IN += 1
-  GET, IN, ...mem(I32_LOAD8_U, 0, 0), ...CONST(1), SHL, ...mem(I32_LOAD16_U, 1, 0),
-  GET, IN, ...CONST(1), ADD, SET, IN,
-];
+const [LT_U, GE_U, ADD, OR, SHL] = [0x49, 0x4f, 0x6a, 0x72, 0x74];
+const I32 = 0x7f;
+const CONST = n => [0x41, ...u32(n)]; // signed LEB128 = unsigned for the constants used here (1, 7, 125 as 2 bytes)
+const mem = (op, offset) => [op, 0, ...u32(offset)];
+const IN = 0, OUT = 1, END_AT = 2, V = 3;
+const inc = (x) => [GET, x, ...CONST(1), ADD, SET, x];
 const body = [
-  0x01, 0x01, 0x7f, // one i32 local: V
-  0x03, 0x40, // loop
-  ...nextRank, TEE, V, ...CONST(256), GE_U,
-  0x04, 0x40, // if a prefix: V = V - 256 + rank of the next character
-  GET, V, ...CONST(256), SUB, ...nextRank, ADD, SET, V,
-  0x0b,
-  GET, OUT, GET, V, ...mem(I32_LOAD8_U, 0, 256), ...mem(I32_STORE8, 0, 0),
-  GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, END, LT_U, 0x0d, 0x00, // br_if loop
-  0x0b, 0x0b,
+  0x01, 0x01, I32, // one i32 local: V
+  LOOP, 0x40, // each byte: a single character, or a prefix and a character
+  GET, IN, ...mem(LOAD8, 0), TEE, V, 0x41, ...[PREFIX & 0x7f | 0x80, PREFIX >> 7], GE_U,
+  IF, 0x40,
+  GET, V, ...CONST(7), SHL, GET, IN, ...mem(LOAD8, 1), OR, SET, V,
+  ...inc(IN),
+  END,
+  ...inc(IN),
+  GET, OUT, GET, V, ...mem(LOAD8, 0), ...mem(STORE8, 0),
+  GET, OUT, ...CONST(1), ADD, TEE, OUT, GET, END_AT, LT_U, BR_IF, 0,
+  END,
+  GET, IN,
+  END,
 ];
-export const DECODER_WASM = Uint8Array.from([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [0x01, 0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00]), // type (i32, i32, i32) -> ()
-  ...section(3, [0x01, 0x00]), // one function of that type
-  ...section(5, [0x01, 0x00, 0x00]), // memory, 0 pages to start (grown by the caller)
-  ...section(7, [0x02, 0x01, 0x6d, 0x02, 0x00, 0x01, 0x64, 0x00, 0x00]), // export "m" memory, "d" function
-  ...section(10, [0x01, ...u32(body.length), ...body]),
-]);
+function decoderWasm(chars) {
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [0x01, 0x60, 0x03, I32, I32, I32, 0x01, I32]), // type (i32, i32, i32) -> i32
+    ...section(3, [0x01, 0x00]), // one function of that type
+    ...section(5, [0x01, 0x00, ...u32(Math.ceil((INPUT + chars) / 65536))]), // memory for the characters
+    ...section(7, [0x02, 0x01, 0x6d, 0x02, 0x00, 0x01, 0x64, 0x00, 0x00]), // export "m" memory, "d" function
+    ...section(10, [0x01, ...u32(body.length), ...body]),
+  ]);
+}
 
 /**
  * JS source declaring `wasmData` (the literal) and `function wasmBytes()` returning
@@ -134,43 +145,35 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
     const order = byFrequency(part);
     const chars = new Array(256);
     order.forEach((byte, r) => { chars[byte] = text(encodeRank(r)); });
-    return { bits: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
+    return { bitmap: singlesBitmap(order), length: part.length, text: Array.from(part, (b) => chars[b]).join('') };
   });
-  const data = parts.map((part) => part.text).join('');
-  return `// The wasm module, one or two characters per byte (scripts/inline-wasm.mjs).
+  const data = parts.map((part) => part.bitmap + part.text).join('');
+  const decoder = decoderWasm(data.length);
+  const isChar = `x > ${ALPHABET[0] - 1} && x < ${PREFIX}${LEFT_OUT.map((c) => ` && x != ${c}`).join('')}`;
+  return `// The wasm module: each part's bitmap of single bytes, then one or two characters per byte (scripts/inline-wasm.mjs).
 var wasmData = "${data}";
-new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM.subarray(0, 8)).join(',')}]));
+new WebAssembly.Module(new Uint8Array([${Array.from(decoder.subarray(0, 8)).join(',')}]));
 ${exported ? 'export ' : ''}function wasmBytes() {
-  var data = wasmData;
-  // Each part of the module: [which bytes are singles, its characters, its bytes].
-  var parts = [${parts.map((part) => `["${part.bits}", ${part.text.length}, ${part.length}]`).join(', ')}];
-  var length = ${wasm.length};
-  var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(DECODER_WASM).join(',')}]))).exports;
-  var input = 512, output = input + data.length, end = output + length;
-  decoder.m.grow(Math.ceil(end / 65536));
-  var heap = new Uint8Array(decoder.m.buffer), view = new DataView(decoder.m.buffer);
-  // The alphabet in order: the singles' ranks, then each prefix's 256 + where its pairs start.
-  for (var c = ${ALPHABET[0]}, alphabet = []; c <= ${ALPHABET.at(-1)}; c++) if (${LEFT_OUT.map((x) => `c != ${x}`).join(' && ')}) alphabet.push(c);
-  alphabet.forEach(function (c, k) { view.setUint16(2 * c, k < ${SINGLES.length} ? k : 256 + ${SINGLES.length} * (k - ${SINGLES.length - 1}), true); });
-  var chars = alphabet.slice(0, ${SINGLES.length});
-  new TextEncoder().encodeInto(data, heap.subarray(input, output)); // ASCII: one byte per character
-  parts.forEach(function (part) {
-    var others = [], r = 0;
-    var single = function (b) { return parseInt(part[0][b >> 2], 16) >> (b & 3) & 1; };
-    // The bytes by rank: each single character's own byte when that is a single, else the
-    // next single that is no such character; then the rest, by value.
-    for (var b = 0; b < 256; b++) if (single(b) && !chars.includes(b)) others.push(b);
-    chars.forEach(function (c) { heap[256 + r++] = single(c) ? c : others.shift(); });
-    for (b = 0; b < 256; b++) if (!single(b)) heap[256 + r++] = b;
-    decoder.d(input, output, output + part[2]);
-    input += part[1];
-    output += part[2];
+  var decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([${Array.from(decoder).join(',')}]))).exports;
+  var heap = new Uint8Array(decoder.m.buffer), input = ${INPUT}, output = ${INPUT};
+  var isChar = function (x) { return ${isChar}; };
+  new TextEncoder().encodeInto(wasmData, heap.subarray(input)); // ASCII: one byte per character
+  [${parts.map((part) => part.length).join(', ')}].forEach(function (length) {
+    // The character(s) of each byte value b, as byFrequency orders them: a single that is
+    // a single character, that character; another single, the next single character q
+    // whose byte is no single; any other byte, the next pair p (prefix × 128 + character).
+    var bit = function (x) { return heap[input + (x >> 2)] >> (x & 3) & 1; };
+    for (var b = 0, q = ${ALPHABET[0] - 1}, p = ${PREFIX * 128 + ALPHABET[0] - 1}; b < 256; b++) {
+      if (!bit(b)) while (!isChar(++p & 127));
+      else if (!isChar(b)) while (!isChar(++q) || bit(q));
+      heap[bit(b) ? (isChar(b) ? b : q) : p] = b;
+    }
+    input = decoder.d(input + ${BITMAP_CHARS}, output, output += length);
   });
   // A view, not a copy: WebAssembly.Module copies what it is given anyway.
-  return heap.subarray(end - length, end);
+  return heap.subarray(${INPUT}, output);
 }`;
 }
-
 /**
  * The wasm's string literal inside a built file, minified or not: its longest string
  * literal. (Minifiers may still escape a run such as `-->`, which terser writes `--\x3e`.)
