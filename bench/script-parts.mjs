@@ -36,7 +36,13 @@ export async function scriptParts(files) {
   };
   const missing = Object.entries(at).filter(([, i]) => i < 0).map(([k]) => k);
   if (missing.length || !literal) return { why: `pkg/index.cjs or the script tag changed shape (not found: ${[...missing, ...(literal ? [] : ['literal'])].join(', ')})` };
-  const facadeStart = at.facade + 'var wasm = wasm_bindgen;\n'.length;
+  // The facade's marker goes before its first function or class: terser drops a comment
+  // with the statement it leads, and the facade's first statements are constants it
+  // inlines (those few bytes count as the rest's).
+  const afterAlias = at.facade + 'var wasm = wasm_bindgen;\n'.length;
+  const firstDeclaration = cjs.slice(afterAlias).search(/^(?:function|class) /m);
+  if (firstDeclaration < 0) return { why: 'the facade has no function or class declaration' };
+  const facadeStart = afterAlias + firstDeclaration;
   const banner = real.match(/^\/\*![^]*?\*\//)?.[0] ?? '';
   const source = `${banner}\n${cjs.slice(at.open, at.glue)}${mark('glue')}${glue}${mark('rest')}${cjs.slice(at.glue + glue.length, facadeStart)}`
     + `${mark('facade')}${cjs.slice(facadeStart, at.publish)}globalThis.AmazonCognitoIdentity = api;${cjs.slice(at.publish + 'module.exports = api;'.length)}`;
