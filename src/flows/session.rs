@@ -55,7 +55,7 @@ fn refreshed<T: Transport, S: Storage + ?Sized>(
     env: &Env<'_, T, S>, username: &str, refresh_token: &str, answer: Result<JsonAnswer, CognitoError>,
 ) -> Result<Session, CognitoError> {
     // The answer is read in place (its result borrowed, not moved out) and dropped at one place.
-    match answer.and_then(JsonAnswer::decode::<AuthResponse>) {
+    match answer.and_then(AuthResponse::of) {
         Ok(r) => {
             let session = session_from(&r, refresh_token, (env.now)())?;
             env.store_session(username, &session)?;

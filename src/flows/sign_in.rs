@@ -104,7 +104,7 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
                 break (signed_in, user_confirmation_necessary, device_verifier);
             }
         };
-        let response: AuthResponse = match answer.and_then(JsonAnswer::decode) {
+        let response: AuthResponse = match answer.and_then(AuthResponse::of) {
             Ok(response) => response,
             // Cognito forgot the device (forgotten elsewhere, pool reset): drop it and
             // repeat the request without it, as the JS SDK does (once: the state has no

@@ -3,6 +3,7 @@
 
 use crate::json::{Object, Value};
 use crate::prelude::*;
+use crate::protocol::{CognitoError, JsonAnswer};
 
 /// AuthParameters, ChallengeResponses, ClientMetadata: JSON objects whose members are all
 /// texts, sent in insertion order, as the JS SDK's object literals are. A JSON object
@@ -37,10 +38,11 @@ pub fn put_text(map: &mut StringMap, name: &str, text: String) {
 #[cfg_attr(not(shipped), derive(Debug))]
 pub struct AuthResponse(Object);
 
+/// For the tests and the fuzz target; the library checks the answer in place
+/// ([`AuthResponse::of`]), so the shipped wasm has no copy of this.
 impl crate::json::FromJson for AuthResponse {
     fn from_json(value: Value) -> Option<Self> {
-        let object = value.into_object()?;
-        AuthResponse::fits(&object).then_some(AuthResponse(object))
+        AuthResponse::fits(&value).then(|| AuthResponse(value.into_object().unwrap_or_default()))
     }
 }
 
@@ -63,11 +65,19 @@ fn is_object(value: &Value) -> bool {
 }
 
 impl AuthResponse {
+    /// The answer as an AuthResponse when it fits, else the error [`JsonAnswer::decode`]
+    /// gives: checked in place ([`JsonAnswer::object_if`]), no result type's decoder.
+    pub fn of(answer: JsonAnswer) -> Result<AuthResponse, CognitoError> {
+        let fits = AuthResponse::fits(answer.body());
+        answer.object_if(fits).map(AuthResponse)
+    }
+
     /// Whether each member this library reads has its type (ChallengeName, Session: text;
     /// ChallengeParameters: an object; AvailableChallenges: texts; AuthenticationResult: an
     /// object whose tokens are texts and ExpiresIn an integer), or is missing or null.
     #[inline(never)]
-    fn fits(o: &Object) -> bool {
+    fn fits(o: &Value) -> bool {
+        let Some(o) = o.as_object() else { return false };
         let result = &o["AuthenticationResult"];
         texts(o, &["ChallengeName", "Session"])
             && unset_or(&o["ChallengeParameters"], is_object)
