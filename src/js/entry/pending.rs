@@ -27,7 +27,7 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     WAITING.with(|w| {
         let mut w = w.borrow_mut();
         if w.len() >= KEPT {
-            w.remove(0);
+            take_at(&mut w, 0);
         }
         w.push(pending);
     });
@@ -39,8 +39,22 @@ pub fn take(session: &str) -> Option<AwaitingAnswer> {
     WAITING.with(|w| {
         let mut w = w.borrow_mut();
         let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
-        Some(w.remove(at))
+        take_at(&mut w, at)
     })
+}
+
+/// `Vec::remove` without its panic path: the others keep their order (the oldest is
+/// the first to go).
+fn take_at(w: &mut Vec<AwaitingAnswer>, at: usize) -> Option<AwaitingAnswer> {
+    if at >= w.len() {
+        return None;
+    }
+    // Moved to the end, one place at a time, and popped.
+    let tail = w.get_mut(at..)?;
+    for i in 1..tail.len() {
+        tail.swap(i - 1, i);
+    }
+    w.pop()
 }
 
 /// MFA set-up hands out a new Session for the same challenge.
