@@ -108,9 +108,19 @@ pub fn run(trapped: bool, message: &str) {
     }
     // Counted down before each is taken: a trap in its poll leaves the count of the rest.
     while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
-        let id = READY.with(|r| r.borrow_mut().remove(0));
+        // None only if the count outran the list (it cannot): nothing to run then.
+        let Some(id) = READY.with(|r| pop_front(&mut r.borrow_mut())) else { break };
         poll(id);
     }
+}
+
+/// The first of `ids`, taken (`Vec::remove(0)` without its panic path): moved to the
+/// end, the others keeping their order, and popped.
+fn pop_front(ids: &mut Vec<u32>) -> Option<u32> {
+    for i in 1..ids.len() {
+        ids.swap(i - 1, i);
+    }
+    ids.pop()
 }
 
 fn poll(id: u32) {
