@@ -62,6 +62,11 @@ local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
+/// `f` on the map: one place borrows it (one panic `Location`, not one per use).
+fn slots<R>(f: impl FnOnce(&mut SerialMap<Slot>) -> R) -> R {
+    SLOTS.with(|s| f(&mut s.borrow_mut()))
+}
+
 /// A fresh id (tasks, awaited operations).
 fn next_id() -> u32 {
     NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
@@ -72,7 +77,7 @@ fn next_id() -> u32 {
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
     let task = Task { panics: panic::panics(), future };
-    SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
+    slots(|s| s.insert(id, Slot::Task(task)));
     wake(id);
 }
 
@@ -125,7 +130,7 @@ fn pop_front(ids: &mut Vec<u32>) -> Option<u32> {
 
 fn poll(id: u32) {
     // Out of the map while polled: a trap leaves it out, and its poll may spawn or wake.
-    let Some(Slot::Task(mut task)) = SLOTS.with(|t| t.borrow_mut().remove(id)) else { return };
+    let Some(Slot::Task(mut task)) = slots(|s| s.remove(id)) else { return };
     if task.panics != panic::panics() {
         return; // failed by a panic already: stop here
     }
@@ -134,7 +139,7 @@ fn poll(id: u32) {
     let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
-        SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
+        slots(|s| s.insert(id, Slot::Task(task)));
     }
 }
 
@@ -146,7 +151,7 @@ pub struct Wait(u32);
 impl Wait {
     pub fn new() -> Wait {
         let id = next_id();
-        SLOTS.with(|s| s.borrow_mut().insert(id, Slot::Waiting(None)));
+        slots(|s| s.insert(id, Slot::Waiting(None)));
         Wait(id)
     }
 
@@ -157,8 +162,7 @@ impl Wait {
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
 pub fn settle(id: u32, ok: bool, value: String) {
-    let waker = SLOTS.with(|s| {
-        let mut s = s.borrow_mut();
+    let waker = slots(|s| {
         let waiting = s.remove(id)?;
         s.insert(id, Slot::Settled(if ok { Ok(value) } else { Err(value) }));
         match waiting {
@@ -174,14 +178,11 @@ pub fn settle(id: u32, ok: bool, value: String) {
 impl Future for Wait {
     type Output = Result<String, String>;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        SLOTS.with(|s| {
-            let mut s = s.borrow_mut();
-            match s.remove(self.0) {
-                Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
-                _ => {
-                    s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
-                    Poll::Pending
-                }
+        slots(|s| match s.remove(self.0) {
+            Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
+            _ => {
+                s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
+                Poll::Pending
             }
         })
     }
