@@ -67,6 +67,11 @@ fn slots<R>(f: impl FnOnce(&mut SerialMap<Slot>) -> R) -> R {
     SLOTS.with(|s| f(&mut s.borrow_mut()))
 }
 
+/// `f` on the ready ids, borrowed in one place as the slots are.
+fn ready<R>(f: impl FnOnce(&mut Vec<u32>) -> R) -> R {
+    READY.with(|r| f(&mut r.borrow_mut()))
+}
+
 /// A fresh id (tasks, awaited operations).
 fn next_id() -> u32 {
     NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
@@ -82,7 +87,7 @@ pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
 }
 
 fn wake(id: u32) {
-    READY.with(|r| r.borrow_mut().push(id));
+    ready(|r| r.push(id));
     schedule();
 }
 
@@ -109,12 +114,12 @@ pub fn run(trapped: bool, message: &str) {
         }
     } else {
         SCHEDULED.with(|s| s.set(false));
-        RUNNING.with(|r| r.set(READY.with(|r| r.borrow().len())));
+        RUNNING.with(|r| r.set(ready(|r| r.len())));
     }
     // Counted down before each is taken: a trap in its poll leaves the count of the rest.
     while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
         // None only if the count outran the list (it cannot): nothing to run then.
-        let Some(id) = READY.with(|r| pop_front(&mut r.borrow_mut())) else { break };
+        let Some(id) = ready(pop_front) else { break };
         poll(id);
     }
 }

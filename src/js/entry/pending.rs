@@ -24,10 +24,9 @@ local! {
 pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     let session = pending.challenge().session.clone()?;
     take(&session);
-    WAITING.with(|w| {
-        let mut w = w.borrow_mut();
+    waiting(|w| {
         if w.len() >= KEPT {
-            take_at(&mut w, 0);
+            take_at(w, 0);
         }
         w.push(pending);
     });
@@ -36,11 +35,15 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
 
 /// Takes the sign-in waiting under `session`, if this page started it.
 pub fn take(session: &str) -> Option<AwaitingAnswer> {
-    WAITING.with(|w| {
-        let mut w = w.borrow_mut();
+    waiting(|w| {
         let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
-        take_at(&mut w, at)
+        take_at(w, at)
     })
+}
+
+/// `f` on the sign-ins waiting, borrowed in one place (one panic `Location`).
+fn waiting<R>(f: impl FnOnce(&mut Vec<AwaitingAnswer>) -> R) -> R {
+    WAITING.with(|w| f(&mut w.borrow_mut()))
 }
 
 /// `Vec::remove` without its panic path: the others keep their order (the oldest is
