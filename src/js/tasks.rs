@@ -50,11 +50,16 @@ enum Slot {
     Settled(Result<String, String>),
 }
 
-local! {
-    static SLOTS: RefCell<SerialMap<Slot>> = const { RefCell::new(SerialMap::new()) };
+/// The slots and the ids woken, in one `RefCell` (one borrow flag, one panic `Location`).
+struct Queue {
+    slots: SerialMap<Slot>,
     /// Woken, in order: the run in progress takes the first `RUNNING` of them (those
     /// woken before it began); what a trap leaves of these, the next `__poll` runs.
-    static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    ready: Vec<u32>,
+}
+
+local! {
+    static QUEUE: RefCell<Queue> = const { RefCell::new(Queue { slots: SerialMap::new(), ready: Vec::new() }) };
     static RUNNING: Cell<usize> = const { Cell::new(0) };
     /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
@@ -62,14 +67,17 @@ local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// `f` on the map: one place borrows it (one panic `Location`, not one per use).
-fn slots<R>(f: impl FnOnce(&mut SerialMap<Slot>) -> R) -> R {
-    SLOTS.with(|s| f(&mut s.borrow_mut()))
+/// `f` on the queue: one place borrows it (one panic `Location`, not one per use).
+fn queue<R>(f: impl FnOnce(&mut Queue) -> R) -> R {
+    QUEUE.with(|q| f(&mut q.borrow_mut()))
 }
 
-/// `f` on the ready ids, borrowed in one place as the slots are.
+fn slots<R>(f: impl FnOnce(&mut SerialMap<Slot>) -> R) -> R {
+    queue(|q| f(&mut q.slots))
+}
+
 fn ready<R>(f: impl FnOnce(&mut Vec<u32>) -> R) -> R {
-    READY.with(|r| f(&mut r.borrow_mut()))
+    queue(|q| f(&mut q.ready))
 }
 
 /// A fresh id (tasks, awaited operations).
@@ -210,9 +218,9 @@ impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
 impl Drop for Wait {
     /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
     fn drop(&mut self) {
-        SLOTS.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.remove(self.0);
+        QUEUE.with(|q| {
+            if let Ok(mut q) = q.try_borrow_mut() {
+                q.slots.remove(self.0);
             }
         });
     }
