@@ -28,6 +28,11 @@ impl<V> SerialMap<V> {
 
     pub fn remove(&mut self, key: u32) -> Option<V> {
         let i = find(&self.keys, key)?;
+        // Both Vecs are as long (`insert` pushes to both); checked once here, `swap_remove`
+        // has nothing left to check.
+        if i >= self.values.len() {
+            return None;
+        }
         // The order of entries means nothing (they are found by key): no shifting.
         self.keys.swap_remove(i);
         Some(self.values.swap_remove(i))

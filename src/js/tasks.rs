@@ -50,16 +50,34 @@ enum Slot {
     Settled(Result<String, String>),
 }
 
-local! {
-    static SLOTS: RefCell<SerialMap<Slot>> = const { RefCell::new(SerialMap::new()) };
+/// The slots and the ids woken, in one `RefCell` (one borrow flag, one panic `Location`).
+struct Queue {
+    slots: SerialMap<Slot>,
     /// Woken, in order: the run in progress takes the first `RUNNING` of them (those
     /// woken before it began); what a trap leaves of these, the next `__poll` runs.
-    static READY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    ready: Vec<u32>,
+}
+
+local! {
+    static QUEUE: RefCell<Queue> = const { RefCell::new(Queue { slots: SerialMap::new(), ready: Vec::new() }) };
     static RUNNING: Cell<usize> = const { Cell::new(0) };
     /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// `f` on the queue: one place borrows it (one panic `Location`, not one per use).
+fn queue<R>(f: impl FnOnce(&mut Queue) -> R) -> R {
+    QUEUE.with(|q| f(&mut q.borrow_mut()))
+}
+
+fn slots<R>(f: impl FnOnce(&mut SerialMap<Slot>) -> R) -> R {
+    queue(|q| f(&mut q.slots))
+}
+
+fn ready<R>(f: impl FnOnce(&mut Vec<u32>) -> R) -> R {
+    queue(|q| f(&mut q.ready))
 }
 
 /// A fresh id (tasks, awaited operations).
@@ -72,12 +90,12 @@ fn next_id() -> u32 {
 pub fn spawn(future: Pin<Box<dyn Future<Output = ()>>>) {
     let id = next_id();
     let task = Task { panics: panic::panics(), future };
-    SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
+    slots(|s| s.insert(id, Slot::Task(task)));
     wake(id);
 }
 
 fn wake(id: u32) {
-    READY.with(|r| r.borrow_mut().push(id));
+    ready(|r| r.push(id));
     schedule();
 }
 
@@ -104,18 +122,28 @@ pub fn run(trapped: bool, message: &str) {
         }
     } else {
         SCHEDULED.with(|s| s.set(false));
-        RUNNING.with(|r| r.set(READY.with(|r| r.borrow().len())));
+        RUNNING.with(|r| r.set(ready(|r| r.len())));
     }
     // Counted down before each is taken: a trap in its poll leaves the count of the rest.
     while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
-        let id = READY.with(|r| r.borrow_mut().remove(0));
+        // None only if the count outran the list (it cannot): nothing to run then.
+        let Some(id) = ready(pop_front) else { break };
         poll(id);
     }
 }
 
+/// The first of `ids`, taken (`Vec::remove(0)` without its panic path): moved to the
+/// end, the others keeping their order, and popped.
+fn pop_front(ids: &mut Vec<u32>) -> Option<u32> {
+    for i in 1..ids.len() {
+        ids.swap(i - 1, i);
+    }
+    ids.pop()
+}
+
 fn poll(id: u32) {
     // Out of the map while polled: a trap leaves it out, and its poll may spawn or wake.
-    let Some(Slot::Task(mut task)) = SLOTS.with(|t| t.borrow_mut().remove(id)) else { return };
+    let Some(Slot::Task(mut task)) = slots(|s| s.remove(id)) else { return };
     if task.panics != panic::panics() {
         return; // failed by a panic already: stop here
     }
@@ -124,7 +152,7 @@ fn poll(id: u32) {
     let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
-        SLOTS.with(|t| t.borrow_mut().insert(id, Slot::Task(task)));
+        slots(|s| s.insert(id, Slot::Task(task)));
     }
 }
 
@@ -136,7 +164,7 @@ pub struct Wait(u32);
 impl Wait {
     pub fn new() -> Wait {
         let id = next_id();
-        SLOTS.with(|s| s.borrow_mut().insert(id, Slot::Waiting(None)));
+        slots(|s| s.insert(id, Slot::Waiting(None)));
         Wait(id)
     }
 
@@ -147,8 +175,7 @@ impl Wait {
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
 pub fn settle(id: u32, ok: bool, value: String) {
-    let waker = SLOTS.with(|s| {
-        let mut s = s.borrow_mut();
+    let waker = slots(|s| {
         let waiting = s.remove(id)?;
         s.insert(id, Slot::Settled(if ok { Ok(value) } else { Err(value) }));
         match waiting {
@@ -164,14 +191,11 @@ pub fn settle(id: u32, ok: bool, value: String) {
 impl Future for Wait {
     type Output = Result<String, String>;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        SLOTS.with(|s| {
-            let mut s = s.borrow_mut();
-            match s.remove(self.0) {
-                Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
-                _ => {
-                    s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
-                    Poll::Pending
-                }
+        slots(|s| match s.remove(self.0) {
+            Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
+            _ => {
+                s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
+                Poll::Pending
             }
         })
     }
@@ -194,9 +218,9 @@ impl<F: FnMut(Result<String, String>) -> O + Unpin, O> Future for Then<F> {
 impl Drop for Wait {
     /// Awaited no more (its task stopped): its outcome, when it comes, is dropped.
     fn drop(&mut self) {
-        SLOTS.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.remove(self.0);
+        QUEUE.with(|q| {
+            if let Ok(mut q) = q.try_borrow_mut() {
+                q.slots.remove(self.0);
             }
         });
     }

@@ -24,10 +24,9 @@ local! {
 pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     let session = pending.challenge().session.clone()?;
     take(&session);
-    WAITING.with(|w| {
-        let mut w = w.borrow_mut();
+    waiting(|w| {
         if w.len() >= KEPT {
-            w.remove(0);
+            take_at(w, 0);
         }
         w.push(pending);
     });
@@ -36,11 +35,29 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
 
 /// Takes the sign-in waiting under `session`, if this page started it.
 pub fn take(session: &str) -> Option<AwaitingAnswer> {
-    WAITING.with(|w| {
-        let mut w = w.borrow_mut();
+    waiting(|w| {
         let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
-        Some(w.remove(at))
+        take_at(w, at)
     })
+}
+
+/// `f` on the sign-ins waiting, borrowed in one place (one panic `Location`).
+fn waiting<R>(f: impl FnOnce(&mut Vec<AwaitingAnswer>) -> R) -> R {
+    WAITING.with(|w| f(&mut w.borrow_mut()))
+}
+
+/// `Vec::remove` without its panic path: the others keep their order (the oldest is
+/// the first to go).
+fn take_at(w: &mut Vec<AwaitingAnswer>, at: usize) -> Option<AwaitingAnswer> {
+    if at >= w.len() {
+        return None;
+    }
+    // Moved to the end, one place at a time, and popped.
+    let tail = w.get_mut(at..)?;
+    for i in 1..tail.len() {
+        tail.swap(i - 1, i);
+    }
+    w.pop()
 }
 
 /// MFA set-up hands out a new Session for the same challenge.
