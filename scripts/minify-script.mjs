@@ -28,8 +28,7 @@ export const TERSER = {
 const LITERAL_SLOT = '__wasmLiteral__';
 
 /**
- * `source` (a classic script, its `/*!` banner first) minified, with V8's explicit compile
- * hint after the banner.
+ * `source` (a classic script, its `/*!` banner first) minified.
  *
  * The wasm's literal stays where the source declares it, a `var` at the top of the IIFE:
  * terser would inline a literal used once into the function that reads it, where an engine
@@ -37,20 +36,16 @@ const LITERAL_SLOT = '__wasmLiteral__';
  * outside). And at the start of the file, not between the glue and the classes, the JS
  * code is one stretch that gzip's 32 KB window can refer back across (−470 B).
  *
- * The compile hint (Chromium 136 and later; a comment elsewhere): every function of the
- * file is then compiled while the file streams in, on a background thread, instead of on
- * the main thread at its first call. Much of the glue and the facade runs at load (the
- * classes, the pool's constructor), at the first call (the decoder, initSync) or at the
- * first sign-in; without the hint, their lazy compilations cost more main-thread time
- * before the pool was usable than the hint does. Terser keeps only `/*!` comments, hence
- * added after it.
+ * No compile hint (`//# allFunctionsCalledOnLoad`, Chromium 136 and later), which has every
+ * function compiled as the file streams in: measured, it cost main-thread and wall time from
+ * the tag to a usable pool (what runs at load is little of the file, and eagerly compiled
+ * functions still cost the main thread to install) and made the first sign-in after the tag
+ * no faster (bench/size-decisions.md, session 12).
  */
 export async function minifiedScript(source) {
   const literal = inlinedLiteral(source);
   if (!literal || source.includes(LITERAL_SLOT)) throw new Error('the script has no wasm literal, or already the slot for it');
   const { code } = await minify(source.replace(literal, () => LITERAL_SLOT), TERSER);
   if (code.split(LITERAL_SLOT).length !== 2) throw new Error('terser moved or copied the wasm literal\'s slot');
-  const hinted = code.replace(/^\/\*![^]*?\*\/\n/, (banner) => `${banner}//# allFunctionsCalledOnLoad\n`);
-  if (hinted === code) throw new Error('the script tag\'s banner is not where the compile hint goes');
-  return hinted.replace(LITERAL_SLOT, () => literal);
+  return code.replace(LITERAL_SLOT, () => literal);
 }
