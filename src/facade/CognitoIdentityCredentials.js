@@ -111,13 +111,7 @@ function obtainCredentials(self, force, callback) {
   if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);
   else if (answer) {
     userLogin(self._user)
-      .then((user) => {
-        if (!identityFetches.has(self)) {
-          const fetch = coreRun('identityGet', input(user), self._storage);
-          identityFetches.set(self, fetch.finally(() => identityFetches.delete(self)));
-        }
-        return identityFetches.get(self);
-      })
+      .then((user) => sharedRun(identityFetches, self, () => coreRun('identityGet', input(user), self._storage)))
       .then((fetched) => deliverIdentity(self, target, fetched), target.fail);
   }
   return target.returned;

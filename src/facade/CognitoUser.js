@@ -267,22 +267,12 @@ function deliverTo(user, target, answer) {
   target.deliver(answer.reply, (reply) => userValue(user, reply));
 }
 
-/** getSession's runs in flight, by the key the core names for each (its `pending`: one
- * per client and user): a call made meanwhile shares the run's answer as its own. */
-const sharedRuns = new Map();
-
 /** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise);
- * given a `key`, shares the run in flight under it, or runs one others may share. */
+ * given a `key`, shares the run in flight under it (`runInto`). */
 function runFor(user, op, args, callback, key) {
   const target = targetOf(callback);
-  let running = sharedRuns.get(key);
-  if (!running && (running = attempt(target, () => coreRun(op, userInput(user, args, target.to), user.storage))) && key) {
-    const done = () => sharedRuns.delete(key);
-    sharedRuns.set(key, running);
-    running.then(done, done);
-  }
-  if (running) running.then((answer) => deliverTo(user, target, answer), target.fail);
-  return target.returned;
+  const input = () => userInput(user, args, target.to);
+  return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer), key);
 }
 
 /** A sync operation: holds what it answers and gives its value, or throws its error. */

@@ -224,12 +224,31 @@ function attempt(target, f) {
 /**
  * Runs `op` in the core with the input `input()` makes and hands the answer to `deliver`;
  * what fails before the core answers (an object that cannot be read, a panic) fails
- * `target`. Returns what the method returns: the Promise without a callback.
+ * `target`. Given a `key` (getSession's, which the core names), shares the run in flight
+ * under it, or starts one later calls share. Returns what the method returns: the Promise
+ * without a callback.
  */
-function runInto(target, op, input, storage, deliver) {
-  const running = attempt(target, () => coreRun(op, input(), storage));
+function runInto(target, op, input, storage, deliver, key) {
+  const run = () => coreRun(op, input(), storage);
+  const running = attempt(target, () => (key ? sharedRun(sharedRuns, key, run) : run()));
   if (running) running.then(deliver, target.fail);
   return target.returned;
+}
+
+/** getSession's runs in flight, by the key the core names for each (its `pending`: one
+ * per client and user). */
+const sharedRuns = new Map();
+
+/** The run in flight under `key` in `runs` (a Map or WeakMap), else the one `start()`
+ * begins, kept there until it settles: callers meanwhile share its answer as their own. */
+function sharedRun(runs, key, start) {
+  if (!runs.has(key)) {
+    const run = start();
+    const done = () => runs.delete(key);
+    runs.set(key, run);
+    run.then(done, done);
+  }
+  return runs.get(key);
 }
 
 /** The pool's settings as the core reads them, from ours or from the JS SDK's pool, with
@@ -486,9 +505,7 @@ const host = {
     }));
   },
 
-  /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
-   * timer that does not keep Node running), instantiating it first if nothing has yet;
-   * false when nothing can be scheduled. */
+  /** `crypto.getRandomValues(bytes)`: false when it throws (no `crypto`). */
   random(bytes) {
     try {
       crypto.getRandomValues(bytes);
@@ -498,6 +515,9 @@ const host = {
     }
   },
 
+  /** Runs the wasm's `__atIdle(prepare)` at idle time (requestIdleCallback, else a 200 ms
+   * timer that does not keep Node running), instantiating it first if nothing has yet;
+   * false when nothing can be scheduled. */
   idle(prepare) {
     const task = () => {
       ready();
