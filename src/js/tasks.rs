@@ -127,18 +127,9 @@ pub fn run(trapped: bool, message: &str) {
     // Counted down before each is taken: a trap in its poll leaves the count of the rest.
     while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
         // None only if the count outran the list (it cannot): nothing to run then.
-        let Some(id) = ready(pop_front) else { break };
+        let Some(id) = ready(|ids| super::take_at(ids, 0)) else { break };
         poll(id);
     }
-}
-
-/// The first of `ids`, taken (`Vec::remove(0)` without its panic path): moved to the
-/// end, the others keeping their order, and popped.
-fn pop_front(ids: &mut Vec<u32>) -> Option<u32> {
-    for i in 1..ids.len() {
-        ids.swap(i - 1, i);
-    }
-    ids.pop()
 }
 
 fn poll(id: u32) {

@@ -26,7 +26,7 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     take(&session);
     waiting(|w| {
         if w.len() >= KEPT {
-            take_at(w, 0);
+            crate::js::take_at(w, 0);
         }
         w.push(pending);
     });
@@ -37,27 +37,13 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
 pub fn take(session: &str) -> Option<AwaitingAnswer> {
     waiting(|w| {
         let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
-        take_at(w, at)
+        crate::js::take_at(w, at)
     })
 }
 
 /// `f` on the sign-ins waiting, borrowed in one place (one panic `Location`).
 fn waiting<R>(f: impl FnOnce(&mut Vec<AwaitingAnswer>) -> R) -> R {
     WAITING.with(|w| f(&mut w.borrow_mut()))
-}
-
-/// `Vec::remove` without its panic path: the others keep their order (the oldest is
-/// the first to go).
-fn take_at(w: &mut Vec<AwaitingAnswer>, at: usize) -> Option<AwaitingAnswer> {
-    if at >= w.len() {
-        return None;
-    }
-    // Moved to the end, one place at a time, and popped.
-    let tail = w.get_mut(at..)?;
-    for i in 1..tail.len() {
-        tail.swap(i - 1, i);
-    }
-    w.pop()
 }
 
 /// MFA set-up hands out a new Session for the same challenge.
