@@ -11,6 +11,8 @@
 // can appear if someone inlines the file into HTML. Decoding is a table lookup per
 // character.
 
+import { sections, u32 } from './wasm-binary.mjs';
+
 /** The characters that stand for something: printable ASCII except `"`, `\`, `<`. */
 const LEFT_OUT = [0x22, 0x5c, 0x3c];
 const ALPHABET = [...Array(0x7f - 0x20).keys()].map(i => i + 0x20).filter(c => !LEFT_OUT.includes(c));
@@ -54,23 +56,9 @@ const BITMAP_CHARS = 64;
  * its own table, its byte values being another mix.
  */
 function dataSectionStart(wasm) {
-  let at = 8;
-  const leb = () => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = wasm[at++];
-      n += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80) || at >= wasm.length) return n;
-    }
-  };
-  if (wasm.length < 8 || wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) return wasm.length;
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    if (id === 11) return Math.min(at, wasm.length);
-    at += size;
-  }
-  return wasm.length;
+  const isModule = wasm.length >= 8 && wasm[0] === 0 && wasm[1] === 0x61 && wasm[2] === 0x73 && wasm[3] === 0x6d;
+  const data = isModule && sections(wasm).find((section) => section.id === 11);
+  return data ? data.body.byteOffset - wasm.byteOffset : wasm.length;
 }
 
 /** The character(s) for the byte of frequency rank `r`. */
@@ -89,7 +77,6 @@ function encodeRank(r) {
 // where its characters end.
 const INPUT = 1 << 14;
 const [PREFIX] = PREFIXES;
-const u32 = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
 const section = (id, content) => [id, ...u32(content.length), ...content];
 const [LOOP, IF, END, BR_IF] = [0x03, 0x04, 0x0b, 0x0d];
 const [LOAD8, STORE8] = [0x2d, 0x3a];

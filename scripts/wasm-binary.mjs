@@ -1,5 +1,6 @@
 // Reading and writing the parts of a wasm module's binary form that the build's own
-// post-processing steps touch (scripts/short-names.mjs, scripts/prune-table.mjs).
+// post-processing steps touch (scripts/short-names.mjs, scripts/prune-table.mjs,
+// scripts/inline-wasm.mjs).
 
 /** An unsigned LEB128 number at `at`: `[value, where it ends]`. */
 export const leb = (bytes, at) => {
