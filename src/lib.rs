@@ -25,6 +25,7 @@ mod prelude;
 
 pub mod float;
 pub mod text;
+pub mod vec;
 
 pub mod auth;
 pub mod flows;

@@ -24,19 +24,5 @@ pub(crate) fn timestamp(epoch_secs: i64) -> crate::prelude::String {
     host::host().time(epoch_secs as f64)
 }
 
-/// `Vec::remove` without its panic path (a call and a location in the wasm): the item at
-/// `at`, if there is one, moved to the end one place at a time (the others keep their
-/// order) and popped.
-fn take_at<T>(items: &mut crate::prelude::Vec<T>, at: usize) -> Option<T> {
-    if at >= items.len() {
-        return None;
-    }
-    let tail = items.get_mut(at..)?;
-    for i in 1..tail.len() {
-        tail.swap(i - 1, i);
-    }
-    items.pop()
-}
-
 #[cfg(test)]
 mod browser_tests;

@@ -127,7 +127,7 @@ pub fn run(trapped: bool, message: &str) {
     // Counted down before each is taken: a trap in its poll leaves the count of the rest.
     while RUNNING.with(|r| r.replace(r.get().saturating_sub(1))) > 0 {
         // None only if the count outran the list (it cannot): nothing to run then.
-        let Some(id) = ready(|ids| super::take_at(ids, 0)) else { break };
+        let Some(id) = ready(|ids| crate::vec::take_at(ids, 0)) else { break };
         poll(id);
     }
 }

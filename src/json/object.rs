@@ -59,17 +59,8 @@ impl<V> OrderedMap<V> {
 
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
-        // Moved to the end by swaps, the others keeping their order, and popped: less wasm
-        // than `Vec::remove` (its checked `try_remove` and shift, per value type). Each
-        // swap with the next of a slice split off: no bounds check, no panic location.
-        let mut rest = self.0.get_mut(at..).unwrap_or_default();
-        while let Some((slot, after)) = rest.split_first_mut() {
-            if let Some(next) = after.first_mut() {
-                core::mem::swap(slot, next);
-            }
-            rest = after;
-        }
-        self.0.pop().map(|(_, v)| v)
+        // The others keep their order, without `Vec::remove`'s panic path.
+        crate::vec::take_at(&mut self.0, at).map(|(_, v)| v)
     }
 
     /// Members whose keys are written in the code, or taken from another map: each once,

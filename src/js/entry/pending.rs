@@ -26,7 +26,7 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
     take(&session);
     waiting(|w| {
         if w.len() >= KEPT {
-            crate::js::take_at(w, 0);
+            crate::vec::take_at(w, 0);
         }
         w.push(pending);
     });
@@ -37,7 +37,7 @@ pub fn keep(pending: AwaitingAnswer) -> Option<String> {
 pub fn take(session: &str) -> Option<AwaitingAnswer> {
     waiting(|w| {
         let at = w.iter().position(|p| p.challenge().session.as_deref() == Some(session))?;
-        crate::js::take_at(w, at)
+        crate::vec::take_at(w, at)
     })
 }
 
