@@ -2,7 +2,7 @@
 //! into temporary AWS credentials — GetId, then GetCredentialsForIdentity — without the AWS SDK.
 
 use super::{Operation, Request};
-use crate::json::{FromJson, Object, Value};
+use crate::json::{Object, Value};
 use crate::prelude::*;
 use crate::text::{before, concat};
 
@@ -50,31 +50,6 @@ pub fn identity_id(value: &Value, with_credentials: bool) -> Option<&str> {
     Some(id)
 }
 
-/// GetId's answer: the identity id.
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct GetIdResponse(pub String);
-
-impl FromJson for GetIdResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        identity_id(&value, false).map(|id| GetIdResponse(id.to_string()))
-    }
-}
-
-/// GetCredentialsForIdentity's answer, checked, kept as the data it is: what a
-/// credentials object knows (`crate::flows::identity::Known`).
-#[cfg_attr(not(shipped), derive(Debug))]
-pub struct CredentialsResponse(pub Object);
-
-impl FromJson for CredentialsResponse {
-    fn from_json(value: Value) -> Option<Self> {
-        identity_id(&value, true)?;
-        match value {
-            Value::Object(o) => Some(CredentialsResponse(o)),
-            _ => None,
-        }
-    }
-}
-
 /// Credentials are renewed this long before they expire, so no request goes out with
 /// credentials that die in flight.
 pub const EXPIRY_MARGIN_SECS: f64 = 300.0;
@@ -111,22 +86,21 @@ mod tests {
     #[test]
     fn credentials_take_a_fractional_expiry() {
         let body = r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A","SecretKey":"S","SessionToken":"T","Expiration":1.7312345675E9}}"#;
-        let CredentialsResponse(r) = json::from_str(body).unwrap();
+        let r = json::parse(body).unwrap();
         assert_eq!(
-            (&r["IdentityId"], r["Credentials"]["Expiration"].as_f64()),
-            (&crate::json!("id"), Some(1_731_234_567.5))
+            (identity_id(&r, true), r["Credentials"]["Expiration"].as_f64()),
+            (Some("id"), Some(1_731_234_567.5))
         );
-        assert!(
-            json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).is_none()
-        );
+        let partial = json::parse(r#"{"IdentityId":"id","Credentials":{"AccessKeyId":"A"}}"#).unwrap();
+        assert!(identity_id(&partial, true).is_none());
     }
 
     #[test]
     fn get_id_reads_only_the_identity_id() {
-        let GetIdResponse(r) = json::from_str(r#"{"IdentityId":"id","Credentials":5}"#).unwrap();
-        assert_eq!(r, "id");
-        assert!(json::from_str::<GetIdResponse>(r#"{"IdentityId":null}"#).is_none());
-        assert!(json::from_str::<CredentialsResponse>(r#"{"IdentityId":"id","Credentials":null}"#).is_none());
+        let answer = |body: &str| json::parse(body).unwrap();
+        assert_eq!(identity_id(&answer(r#"{"IdentityId":"id","Credentials":5}"#), false), Some("id"));
+        assert!(identity_id(&answer(r#"{"IdentityId":null}"#), false).is_none());
+        assert!(identity_id(&answer(r#"{"IdentityId":"id","Credentials":null}"#), true).is_none());
     }
 
     #[test]
