@@ -125,10 +125,13 @@ pub fn lease(lock: &str) -> String {
     concat(&[lock, ".lease"])
 }
 
+/// What follows the lock's name in each of its markers.
+const MARKER_INFIX: &str = ".fresh.";
+
 /// What every marker of `lock` starts with: `<lock>.fresh.`.
 #[inline(always)] // one shipped caller
 pub fn marker_prefix(lock: &str) -> String {
-    concat(&[lock, ".fresh."])
+    concat(&[lock, MARKER_INFIX])
 }
 
 /// `<lock>.fresh.<time ms>.<tag>`: the marker lock announcing new tokens (tagged `tag`)
@@ -146,7 +149,7 @@ pub fn marker(lock: &str, time_ms: u64, tag: &str) -> String {
 /// `lock` then `.fresh.` (no prefix made for a caller reading many names).
 #[inline(always)] // one shipped caller (`tab_lock::newest_marker`): inlined, as small as a copy there
 pub fn parse_marker<'n>(lock: &str, name: &'n str) -> Option<(u64, &'n str)> {
-    let (time, tag) = split_once_byte(name.strip_prefix(lock)?.strip_prefix(".fresh.")?, b'.')?;
+    let (time, tag) = split_once_byte(name.strip_prefix(lock)?.strip_prefix(MARKER_INFIX)?, b'.')?;
     Some((parse_uint(time)?, tag))
 }
 
