@@ -279,8 +279,7 @@ fn ct_select(table: &[Limbs; TABLE], idx: u32) -> Limbs {
 ///
 /// One plain loop, bounds-check free: LLVM unrolls it by itself at the crate's opt-level 3.
 /// It replaced a loop unrolled by hand into chunks of four (which shared each loaded y
-/// between the chunk's products): 135 bytes more wasm, and no faster in V8 (a sign-in's
-/// SRP measured the same, 11.9 ms CPU each in Node, warm and cold alike).
+/// between the chunk's products): more wasm, and no faster in V8 (bench/size-decisions.md).
 ///
 /// Out of line: [`mont_product`] calls it four times per pair of columns, and its four
 /// inlined copies were 1 KB of wasm. The calls cost about 3% of a warm sign-in's SRP,
@@ -332,6 +331,20 @@ pub fn mont_sqr(a: &Limbs) -> Limbs {
     mont_product(a, a, black_box(1))
 }
 
+/// `x[start..end]`, or nothing where that is out of range (never, for the callers'
+/// indices): the products' slices without the panic paths of indexing, which the
+/// compiler could not prove unreachable.
+#[inline(always)]
+fn part(x: &Limbs, start: usize, end: usize) -> &[u32] {
+    x.get(start..end).unwrap_or_default()
+}
+
+/// `x[j]`, or 0 where `j` is out of range (never, for the callers' indices), as [`part`].
+#[inline(always)]
+fn limb(x: &Limbs, j: usize) -> u32 {
+    x.get(j).copied().unwrap_or(0)
+}
+
 /// Montgomery product a·b·R⁻¹ mod N, product scanning with the reduction interleaved
 /// column by column (Koç et al.'s FIPS method), two columns per step. For a square
 /// (`square` = 1, `b` = `a`), each cross product a_j·a_k (j < k) is computed once and
@@ -347,20 +360,6 @@ pub fn mont_sqr(a: &Limbs) -> Limbs {
 /// 2·(≤ 55 cross products) + 1 square) and 110 products m_j·N_{i−j}, each
 /// ≤ (2^28 − 1)^2, plus the carry from the previous column (< 2^36): < 220·2^56 + 2^36
 /// < 2^64.
-/// `x[start..end]`, or nothing where that is out of range (never, for the callers'
-/// indices): the products' slices without the panic paths of indexing, which the
-/// compiler could not prove unreachable.
-#[inline(always)]
-fn part(x: &Limbs, start: usize, end: usize) -> &[u32] {
-    x.get(start..end).unwrap_or_default()
-}
-
-/// `x[j]`, or 0 where `j` is out of range (never, for the callers' indices), as [`part`].
-#[inline(always)]
-fn limb(x: &Limbs, j: usize) -> u32 {
-    x.get(j).copied().unwrap_or(0)
-}
-
 #[inline(never)]
 fn mont_product(a: &Limbs, b: &Limbs, square: usize) -> Limbs {
     let sq = square as u64; // 0 or 1
