@@ -87,8 +87,30 @@ function compile() {
   ]);
   const shortened = shortenNames(readFileSync(opt));
   shortened.wasm = reorderFunctions(shortened.wasm);
-  writeFileSync(opt, shortened.wasm); // the shipped bytes, for measuring
-  return shortened;
+  writeFileSync(opt, shortened.wasm); // the module the browser compiles, for measuring
+  return { ...shortened, ...codeStreams(opt) };
+}
+
+/**
+ * The module as the package carries it: its code section split into streams of like values
+ * (gzip packs them tighter), and the small wasm module that merges them back in the browser
+ * before the module is compiled (crates/code-streams, scripts/inline-wasm.mjs).
+ * `{ split, merger }`; target/bindgen/cognito_identity_wasm.split.wasm holds the split.
+ */
+function codeStreams(opt) {
+  run('cargo', ['build', '--release', '--quiet', '-p', 'code-streams', '--bin', 'code-streams']);
+  const splitPath = join(work, `${crate}.split.wasm`);
+  run(join(root, 'target', 'release', 'code-streams'), [opt, splitPath]);
+  // Its stack: a few words (the streams' positions); the memory the JS grows for its input and output.
+  run('cargo', ['rustc', '--release', '--quiet', '-p', 'code-streams', '--lib', '--target', 'wasm32-unknown-unknown', '--crate-type', 'cdylib', '--', '-C', 'link-arg=-zstack-size=4096'], remapRegistry);
+  // Its exports: `merge` and its memory (not rustc's `__data_end` and `__heap_base`).
+  const mergerPath = join(work, 'code-streams.wasm');
+  writeFileSync(mergerPath, pruneExports(readFileSync(join(root, 'target', 'wasm32-unknown-unknown', 'release', 'code_streams.wasm')), '', ['memory', 'merge']).wasm);
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
+    '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-sign-ext',
+    '--enable-mutable-globals', mergerPath, '-o', mergerPath,
+  ]);
+  return { split: readFileSync(splitPath), merger: readFileSync(mergerPath) };
 }
 
 /**
@@ -321,7 +343,7 @@ function writeInternals() {
   for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'internals.d.ts'), join(dir, d));
 }
 
-const { wasm, rename } = compile();
+const { wasm, split, merger, rename } = compile();
 const glue = (target, ext) => rename(readFileSync(join(work, target, `${crate}${ext}`), 'utf8'));
 // `--omit-default-module-path` (above): the glue's async init would otherwise refer to a
 // .wasm file next to it, which bundlers try to resolve; we never ship that file.
@@ -332,8 +354,8 @@ if (existsSync(out)) rmSync(out, { recursive: true });
 mkdirSync(out);
 writeFileSync(join(out, `${crate}.js`), webGlue);
 writeFileSync(join(out, `${crate}.d.ts`), glue('web', '.d.ts'));
-writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(wasm, { exported: true })}\n`);
-const bytesSource = wasmBytesSource(wasm); // for the two classic scripts
+writeFileSync(join(out, 'wasm-bytes.js'), `${wasmBytesSource(split, { exported: true, merger })}\n`);
+const bytesSource = wasmBytesSource(split, { merger }); // for the two classic scripts
 writeFileSync(join(out, 'wasm-bytes.d.ts'), 'export function wasmBytes(): Uint8Array;\n');
 writeFileSync(join(out, 'index.js'), moduleEntry(facade));
 for (const d of ['index.d.ts', 'index.d.cts']) copyFileSync(join(root, 'types', 'index.d.ts'), join(out, d)); // hand-written types: import, require

@@ -120,15 +120,21 @@ function decoderWasm(chars) {
  * inside one would be scanned twice (pre-parse, then full parse on the call), which
  * cost about 3 ms.
  *
+ * With `merger` (the code-streams crate's wasm, crates/code-streams), `wasm` is a module
+ * whose code section is split into streams, and the literal carries the merger ahead of
+ * it: `wasmBytes()` instantiates the merger and returns what it makes of the rest, the
+ * module itself.
+ *
  * The package decodes and compiles its wasm at its first use, not as it loads; the source
  * compiles an empty module as it runs, so that where a Content-Security-Policy refuses
  * WebAssembly the package still fails as it loads (tests/packaging/csp.test.mjs), not at
  * the app's first call. (An empty module, not the decoder: it costs the page's start-up
  * about half the main-thread time.)
  */
-export function wasmBytesSource(wasm, { exported = false } = {}) {
-  const split = dataSectionStart(wasm);
-  const parts = [wasm.subarray(0, split), wasm.subarray(split)].filter((part) => part.length).map((part) => {
+export function wasmBytesSource(wasm, { exported = false, merger } = {}) {
+  const carried = merger ? Buffer.concat([merger, wasm]) : wasm;
+  const split = (merger?.length ?? 0) + dataSectionStart(wasm);
+  const parts = [carried.subarray(0, split), carried.subarray(split)].filter((part) => part.length).map((part) => {
     const order = byFrequency(part);
     const chars = new Array(256);
     order.forEach((byte, r) => { chars[byte] = text(encodeRank(r)); });
@@ -137,6 +143,17 @@ export function wasmBytesSource(wasm, { exported = false } = {}) {
   const data = parts.map((part) => part.bitmap + part.text).join('');
   const decoder = decoderWasm(data.length);
   const isChar = `x > ${ALPHABET[0] - 1} && x < ${PREFIX}${LEFT_OUT.map((c) => ` && x != ${c}`).join('')}`;
+  // The merger's memory: its own data and stack, then the split module (copied there),
+  // then the merged one, which is at most a few bytes per function longer (two pages per
+  // 16 KB of input leave room for it several times over).
+  const merged = merger ? `
+  var merge = new WebAssembly.Instance(new WebAssembly.Module(heap.subarray(${INPUT}, ${INPUT + merger.length}))).exports;
+  var memory = merge.memory, at = memory.buffer.byteLength, length = output - ${INPUT + merger.length};
+  memory.grow((length >> 13) + 1);
+  new Uint8Array(memory.buffer).set(heap.subarray(${INPUT + merger.length}, output), at);
+  return new Uint8Array(memory.buffer, at + length, merge.merge(at, length, at + length));` : `
+  // A view, not a copy: WebAssembly.Module copies what it is given anyway.
+  return heap.subarray(${INPUT}, output);`;
   return `// The wasm module: each part's bitmap of single bytes, then one or two characters per byte (scripts/inline-wasm.mjs).
 var wasmData = "${data}";
 new WebAssembly.Module(new Uint8Array([${Array.from(decoder.subarray(0, 8)).join(',')}]));
@@ -156,9 +173,7 @@ ${exported ? 'export ' : ''}function wasmBytes() {
       heap[bit(b) ? (isChar(b) ? b : q) : p] = b;
     }
     input = decoder.d(input + ${BITMAP_CHARS}, output, output += length);
-  });
-  // A view, not a copy: WebAssembly.Module copies what it is given anyway.
-  return heap.subarray(${INPUT}, output);
+  });${merged}
 }`;
 }
 /**

@@ -107,9 +107,9 @@ for (const flavour of ['script', 'module']) {
 
         const current = await page.evaluate(() => [window.pool.getCurrentUser(), window.wasmSoFar()]);
         assert.equal(current[0], null);
-        assert.equal(current[1].compiled.length, 2, 'the decoder and the package\'s wasm, once each');
-        assert.ok(current[1].compiled[1] > 10_000, `the package's wasm: ${current[1].compiled}`);
-        assert.equal(current[1].instances, 2);
+        assert.equal(current[1].compiled.length, 3, 'the literal\'s decoder, the code streams\' merger and the package\'s wasm, once each');
+        assert.ok(current[1].compiled[2] > 10_000, `the package's wasm: ${current[1].compiled}`);
+        assert.equal(current[1].instances, 3);
 
         const outcome = await page.evaluate(({ username, password }) => {
           window.runIdleTasks();
@@ -133,8 +133,8 @@ for (const flavour of ['script', 'module']) {
           window.runIdleTasks();
           return window.wasmSoFar();
         });
-        assert.equal(idle.compiled.length, 2);
-        assert.equal(idle.instances, 2);
+        assert.equal(idle.compiled.length, 3);
+        assert.equal(idle.instances, 3);
         const outcome = await page.evaluate(({ username, password }) =>
           window.signIn(new AC.CognitoUser({ Username: username, Pool: window.pool }), password), user);
         assert.equal(outcome, true);
