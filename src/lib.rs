@@ -13,8 +13,7 @@
 // `core` and `alloc` for all of them.
 #![cfg_attr(shipped, no_std)]
 // The exceptions are allowed where they live, each with its SAFETY comment: `local`
-// (single-threaded statics), `js::allocator` (the allocator) and `js::tasks` (a waker
-// whose data is the task's id, never dereferenced).
+// (single-threaded statics) and `js::allocator` (the allocator).
 #![deny(unsafe_code)]
 
 extern crate alloc;
