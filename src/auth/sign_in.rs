@@ -113,6 +113,12 @@ pub struct SignedIn {
     /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
     /// itself (the SDK keeps it in `user.Session`).
     pub device_session: Option<String>,
+    /// Set by the driver once ConfirmDevice registered `new_device`: its PasswordVerifier
+    /// as sent (the SDK's `user.verifierDevices`), and whether it awaits the user's consent
+    /// (the second argument of the SDK's `onSuccess`). Here, not beside the box, so the
+    /// sign-in's result is one pointer all the way to the entry.
+    pub device_verifier: Option<String>,
+    pub user_confirmation_necessary: bool,
 }
 
 /// Where a sign-in goes after Cognito's answer.
@@ -456,6 +462,8 @@ fn signed_in(ctx: &mut Context, response: &AuthResponse, now: i64) -> Result<Nex
         session,
         new_device,
         device_session: ctx.device_session.take(),
+        device_verifier: None,
+        user_confirmation_necessary: false,
     })))
 }
 
