@@ -132,6 +132,32 @@ pub enum Next {
     SignedIn(Box<SignedIn>),
 }
 
+/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
+/// (`client_metadata`: the answering call's, else the sign-in's own).
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Step {
+    Start(Begin, SignInParams),
+    Answer(AwaitingAnswer, Answer, Option<StringMap>),
+}
+
+impl Step {
+    /// The step's first request ([`AwaitingServer::start`] or [`AwaitingAnswer::answer`]),
+    /// or why it cannot be sent, with the challenge that still waits for an answer when it
+    /// was an answer. One call for both: the driver's future hands the step over whole.
+    pub fn send(
+        self, devices: Devices, user_context: UserContext, srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
+    ) -> Result<(AwaitingServer, Request), (CognitoError, Option<AwaitingAnswer>)> {
+        match self {
+            Step::Start(begin, params) => {
+                AwaitingServer::start(begin, params, devices, user_context, srp).map_err(|e| (e, None))
+            }
+            Step::Answer(pending, answer, client_metadata) => {
+                pending.answer(&answer, client_metadata, user_context, srp).map_err(|(e, pending)| (e, Some(pending)))
+            }
+        }
+    }
+}
+
 /// Finds a remembered device's secrets by username (storage, in production).
 pub type Devices<'a> = &'a dyn Fn(&str) -> Option<DeviceSecrets>;
 

@@ -5,12 +5,17 @@
 
 use super::{Env, Transport};
 use crate::auth::device::{new_device_verifier, DeviceSecrets};
+#[cfg(test)]
+use crate::auth::Answer;
 pub use crate::auth::Begin;
-use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
+pub use crate::auth::Step;
+use crate::auth::{AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account;
-use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
+#[cfg(test)]
+use crate::protocol::types::StringMap;
+use crate::protocol::types::{AuthResponse, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
@@ -48,14 +53,6 @@ impl From<CognitoError> for SignInFailure {
 
 pub type SignInResult = Result<SignInOutcome, SignInFailure>;
 
-/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
-/// (`client_metadata`: the answering call's, else the sign-in's own).
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum Step {
-    Start(Begin, SignInParams),
-    Answer(AwaitingAnswer, Answer, Option<StringMap>),
-}
-
 /// Runs a sign-in step to the sign-in's end or to the next challenge the caller must
 /// answer. On success the session is stored before this returns; a failed start leaves
 /// storage untouched. One future for every step: each async fn brings its own state
@@ -65,15 +62,9 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
-    let (state, mut request) = match step {
-        Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
-        // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
-        Step::Answer(pending, answer, client_metadata) => match pending.answer(&answer, client_metadata, &context, srp)
-        {
-            Ok(sent) => sent,
-            Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
-        },
-    };
+    // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
+    let (state, mut request) =
+        step.send(&devices, &context, srp).map_err(|(error, pending)| SignInFailure { error, pending })?;
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
     // await of a typed `call` brought its own state and decoding: measured larger).
