@@ -10,5 +10,5 @@ mod sign_in;
 pub use answers::{Answer, USER_ATTRIBUTES_PREFIX};
 pub use sign_in::{
     session_from, AwaitingAnswer, AwaitingServer, Begin, Challenge, Devices, NewDevice, Next, SignInParams, SignedIn,
-    UserContext,
+    Step, UserContext,
 };

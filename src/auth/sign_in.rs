@@ -113,6 +113,12 @@ pub struct SignedIn {
     /// The Session of Cognito's DEVICE_SRP_AUTH challenge when a remembered device proved
     /// itself (the SDK keeps it in `user.Session`).
     pub device_session: Option<String>,
+    /// Set by the driver once ConfirmDevice registered `new_device`: its PasswordVerifier
+    /// as sent (the SDK's `user.verifierDevices`), and whether it awaits the user's consent
+    /// (the second argument of the SDK's `onSuccess`). Here, not beside the box, so the
+    /// sign-in's result is one pointer all the way to the entry.
+    pub device_verifier: Option<String>,
+    pub user_confirmation_necessary: bool,
 }
 
 /// Where a sign-in goes after Cognito's answer.
@@ -124,6 +130,32 @@ pub enum Next {
     Challenge(AwaitingAnswer),
     /// Boxed: the largest variant, and every step's result would carry it.
     SignedIn(Box<SignedIn>),
+}
+
+/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
+/// (`client_metadata`: the answering call's, else the sign-in's own).
+#[cfg_attr(not(shipped), derive(Debug))]
+pub enum Step {
+    Start(Begin, SignInParams),
+    Answer(AwaitingAnswer, Answer, Option<StringMap>),
+}
+
+impl Step {
+    /// The step's first request ([`AwaitingServer::start`] or [`AwaitingAnswer::answer`]),
+    /// or why it cannot be sent, with the challenge that still waits for an answer when it
+    /// was an answer. One call for both: the driver's future hands the step over whole.
+    pub fn send(
+        self, devices: Devices, user_context: UserContext, srp: impl FnOnce() -> Result<Box<SrpClient>, SrpError>,
+    ) -> Result<(AwaitingServer, Request), (CognitoError, Option<AwaitingAnswer>)> {
+        match self {
+            Step::Start(begin, params) => {
+                AwaitingServer::start(begin, params, devices, user_context, srp).map_err(|e| (e, None))
+            }
+            Step::Answer(pending, answer, client_metadata) => {
+                pending.answer(&answer, client_metadata, user_context, srp).map_err(|(e, pending)| (e, Some(pending)))
+            }
+        }
+    }
 }
 
 /// Finds a remembered device's secrets by username (storage, in production).
@@ -456,6 +488,8 @@ fn signed_in(ctx: &mut Context, response: &AuthResponse, now: i64) -> Result<Nex
         session,
         new_device,
         device_session: ctx.device_session.take(),
+        device_verifier: None,
+        user_confirmation_necessary: false,
     })))
 }
 

@@ -5,12 +5,17 @@
 
 use super::{Env, Transport};
 use crate::auth::device::{new_device_verifier, DeviceSecrets};
+#[cfg(test)]
+use crate::auth::Answer;
 pub use crate::auth::Begin;
-use crate::auth::{Answer, AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
+pub use crate::auth::Step;
+use crate::auth::{AwaitingAnswer, AwaitingServer, NewDevice, Next, SignInParams, SignedIn};
 use crate::json::Value;
 use crate::prelude::*;
 use crate::protocol::account;
-use crate::protocol::types::{AuthResponse, Passthrough, StringMap};
+#[cfg(test)]
+use crate::protocol::types::StringMap;
+use crate::protocol::types::{AuthResponse, Passthrough};
 use crate::protocol::{CognitoError, ErrorKind, JsonAnswer, Request};
 use crate::session::Session;
 use crate::srp::{SrpClient, SrpError};
@@ -23,18 +28,10 @@ pub type SrpSource<'a> = &'a dyn Fn() -> Result<Box<SrpClient>, SrpError>;
 /// How a sign-in ended (so far).
 #[cfg_attr(not(shipped), derive(Debug))]
 pub enum SignInOutcome {
-    /// `user_confirmation_necessary`: a newly remembered device awaits the user's consent
-    /// (the second argument of the SDK's `onSuccess`). `device_verifier`: the new device's
-    /// PasswordVerifier as ConfirmDevice sent it (the SDK's `user.verifierDevices`).
-    /// `device_session`: the Session of Cognito's DEVICE_SRP_AUTH challenge when a
-    /// remembered device proved itself (the SDK keeps it in `user.Session`).
-    SignedIn {
-        username: String,
-        session: Box<Session>,
-        user_confirmation_necessary: bool,
-        device_verifier: Option<String>,
-        device_session: Option<String>,
-    },
+    /// Signed in, the session stored and a new device confirmed (see [`SignedIn`]'s
+    /// `device_verifier`). The box the typed states made, handed on as it is: one pointer
+    /// through the driver's and the entry's futures.
+    SignedIn(Box<SignedIn>),
     /// The app answers this challenge through its callback object, or for USER_AUTH's
     /// passkey step the browser ([`AwaitingAnswer::passkey_options`]).
     Challenge(AwaitingAnswer),
@@ -56,14 +53,6 @@ impl From<CognitoError> for SignInFailure {
 
 pub type SignInResult = Result<SignInOutcome, SignInFailure>;
 
-/// A step of a sign-in: its start, or the app's answer to the challenge it waits at
-/// (`client_metadata`: the answering call's, else the sign-in's own).
-#[cfg_attr(not(shipped), derive(Debug))]
-pub enum Step {
-    Start(Begin, SignInParams),
-    Answer(AwaitingAnswer, Answer, Option<StringMap>),
-}
-
 /// Runs a sign-in step to the sign-in's end or to the next challenge the caller must
 /// answer. On success the session is stored before this returns; a failed start leaves
 /// storage untouched. One future for every step: each async fn brings its own state
@@ -73,35 +62,28 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
 ) -> SignInResult {
     let devices = |username: &str| env.sessions().load_device(username);
     let context = |username: &str| env.user_context_data(username);
-    let (state, mut request) = match step {
-        Step::Start(begin, params) => AwaitingServer::start(begin, params, &devices, &context, srp)?,
-        // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
-        Step::Answer(pending, answer, client_metadata) => match pending.answer(&answer, client_metadata, &context, srp)
-        {
-            Ok(sent) => sent,
-            Err((error, pending)) => return Err(SignInFailure { error, pending: Some(pending) }),
-        },
-    };
+    // A refused code leaves the challenge waiting (VerifySoftwareToken's during MFA set-up too).
+    let (state, mut request) =
+        step.send(&devices, &context, srp).map_err(|(error, pending)| SignInFailure { error, pending })?;
     // Sends `request` and keeps feeding answers to the sign-in until it signs in or stops
     // at a challenge; then a new device's ConfirmDevice. One await for every request (each
     // await of a typed `call` brought its own state and decoding: measured larger).
     // `phase`: the sign-in's state, or once signed in, the new device being confirmed.
     let mut phase: Result<AwaitingServer, (Box<SignedIn>, DeviceSecrets, String)> = Ok(state);
-    let (signed_in, user_confirmation_necessary, device_verifier) = loop {
+    loop {
         let answer = env.call_json(&request, None, false).await;
         let mut state = match phase {
             Ok(state) => state,
-            Err((signed_in, secrets, verifier)) => {
+            Err((mut signed_in, secrets, verifier)) => {
                 // The user is signed in either way: if confirming fails, the device is simply
                 // not remembered.
-                let (mut user_confirmation_necessary, mut device_verifier) = (false, None);
                 if let Ok(answer) = answer.and_then(JsonAnswer::decode::<Passthrough>) {
                     let _ = env.sessions().save_device(&signed_in.username, &secrets);
-                    user_confirmation_necessary =
+                    signed_in.user_confirmation_necessary =
                         answer.get("UserConfirmationNecessary").and_then(Value::as_bool).unwrap_or(false);
-                    device_verifier = Some(verifier);
+                    signed_in.device_verifier = Some(verifier);
                 }
-                break (signed_in, user_confirmation_necessary, device_verifier);
+                return Ok(SignInOutcome::SignedIn(signed_in));
             }
         };
         let response: AuthResponse = match answer.and_then(AuthResponse::of) {
@@ -132,13 +114,9 @@ pub async fn run<T: Transport, S: Storage + ?Sized>(
                 request = confirm;
                 phase = Err((signed_in, secrets, verifier));
             }
-            None => break (signed_in, false, None),
+            None => return Ok(SignInOutcome::SignedIn(signed_in)),
         }
-    };
-    // One outcome built for both ends (with or without a device confirmed).
-    let SignedIn { username, session, device_session, .. } = *signed_in;
-    let session = Box::new(session); // boxed: the outcome goes through the entry's future
-    Ok(SignInOutcome::SignedIn { username, session, user_confirmation_necessary, device_verifier, device_session })
+    }
 }
 
 /// Starts a sign-in ([`run`] of [`Step::Start`]): the tests' shorthand; the entry calls `run`.

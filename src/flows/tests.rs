@@ -328,7 +328,7 @@ fn a_mistyped_code_leaves_the_challenge_waiting_and_the_next_answer_signs_in() {
     assert!(storage.keys().is_empty(), "nothing stored before the sign-in ends");
     let pending = failure.pending.expect("the challenge waits for another code");
     let outcome = run(sign_in::answer(&env, pending, &code("123456"), None, &no_srp)).unwrap();
-    assert!(matches!(outcome, SignInOutcome::SignedIn { ref username, .. } if username == "alice"));
+    assert!(matches!(outcome, SignInOutcome::SignedIn(ref done) if done.username == "alice"));
     assert_eq!(sent(&server, 2)["Session"], "s1", "the second answer reuses the challenge's session");
     assert!(SessionStore::new(&storage, "client").load("alice").is_some());
 }
@@ -344,7 +344,7 @@ fn a_device_cognito_forgot_is_cleared_and_the_request_sent_again_without_it() {
         .answer(400, json!({"__type":"ResourceNotFoundException","message":"Device does not exist."}))
         .answer(200, signed_in_answer());
     let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp)).unwrap();
-    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    assert!(matches!(outcome, SignInOutcome::SignedIn(_)));
     assert_eq!(sent(&server, 0)["AuthParameters"]["DEVICE_KEY"], "dk");
     assert_eq!(sent(&server, 1)["AuthParameters"], json!({"USERNAME":"alice","PASSWORD":"pw"}));
     assert!(sessions.load_device("alice").is_none(), "the forgotten device is no longer remembered");
@@ -372,7 +372,7 @@ fn mfa_setup_uses_the_challenge_session_and_finishes_the_sign_in() {
     assert_eq!((data.get("SecretCode").and_then(Value::as_str), session), (Some("SECRET"), Some("s2")));
     pending.update_session(session.unwrap().to_string());
     let outcome = run(sign_in::finish_mfa_setup(&env, pending, "123456", Some("phone"), &no_srp)).unwrap();
-    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    assert!(matches!(outcome, SignInOutcome::SignedIn(_)));
     assert_eq!(sent(&server, 1), json!({"Session":"s1"}));
     assert_eq!(sent(&server, 2), json!({"Session":"s2","UserCode":"123456","FriendlyDeviceName":"phone"}));
     let finish = sent(&server, 3);
@@ -399,7 +399,7 @@ fn a_passkey_challenge_asks_the_browser_with_cognitos_options_then_signs_in() {
     assert_eq!(pending.passkey_options(), Some(r#"{"challenge":"abc"}"#));
     let assertion = Answer::WebAuthn(r#"{"id":"cred"}"#.into());
     let outcome = run(sign_in::answer(&env, pending, &assertion, None, &no_srp)).unwrap();
-    assert!(matches!(outcome, SignInOutcome::SignedIn { .. }));
+    assert!(matches!(outcome, SignInOutcome::SignedIn(_)));
     let answered = sent(&server, 1);
     assert_eq!(answered["ChallengeName"], "WEB_AUTHN");
     assert_eq!(answered["ChallengeResponses"]["CREDENTIAL"], r#"{"id":"cred"}"#);
@@ -463,8 +463,8 @@ fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
     issued.as_object_mut().and_then(|r| r.get_mut("AuthenticationResult")).unwrap().insert("NewDeviceMetadata", device);
     server.answer(200, issued).answer(200, json!({"UserConfirmationNecessary":true}));
     let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &no_srp)).unwrap();
-    let SignInOutcome::SignedIn { user_confirmation_necessary, .. } = outcome else { panic!("expected tokens") };
-    assert!(user_confirmation_necessary, "Cognito's UserConfirmationNecessary reaches onSuccess");
+    let SignInOutcome::SignedIn(done) = outcome else { panic!("expected tokens") };
+    assert!(done.user_confirmation_necessary, "Cognito's UserConfirmationNecessary reaches onSuccess");
     // ConfirmDevice carries the verifier of a password and salt drawn from env.random.
     let (mut password, mut salt) = ([0u8; 40], [0u8; 16]);
     counting_bytes(&mut password).unwrap();
@@ -484,13 +484,13 @@ fn a_device_cognito_issues_is_confirmed_remembered_and_then_proves_itself() {
         .answer(200, signed_in_answer());
     let srp = || Ok(Box::new(SrpClient::from_small_a(&[5u8; 64])));
     let outcome = run(sign_in::start(&env, Begin::Flow(AuthFlow::UserPassword), alice("pw"), &srp)).unwrap();
-    assert!(matches!(outcome, SignInOutcome::SignedIn { user_confirmation_necessary: false, .. }));
+    assert!(matches!(outcome, SignInOutcome::SignedIn(ref done) if !done.user_confirmation_necessary));
     assert_eq!(sent(&server, 2)["AuthParameters"]["DEVICE_KEY"], "us-east-1_dk");
     assert_eq!(sent(&server, 3)["ChallengeName"], "DEVICE_SRP_AUTH");
     let proof = sent(&server, 4);
     assert_eq!(proof["ChallengeName"], "DEVICE_PASSWORD_VERIFIER");
     assert!(proof["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str().is_some_and(|s| !s.is_empty()));
     // The user keeps DEVICE_SRP_AUTH's Session, as the SDK's `user.Session` does.
-    let SignInOutcome::SignedIn { device_session, .. } = outcome else { panic!("expected tokens") };
-    assert_eq!(device_session.as_deref(), Some("d1"));
+    let SignInOutcome::SignedIn(done) = outcome else { panic!("expected tokens") };
+    assert_eq!(done.device_session.as_deref(), Some("d1"));
 }

@@ -157,7 +157,8 @@ async fn srp_sign_in_against_ministack_stores_the_session_under_the_sdk_keys() {
 
     let outcome =
         sign_in::start(&env, Begin::Flow(AuthFlow::UserSrp), params("Passw0rd!"), &SrpClient::generate).await.unwrap();
-    let SignInOutcome::SignedIn { username: stored_as, session, .. } = outcome else { panic!("unexpected challenge") };
+    let SignInOutcome::SignedIn(done) = outcome else { panic!("unexpected challenge") };
+    let (stored_as, session) = (done.username, done.session);
     assert!(session.is_valid(now_secs()));
     assert_eq!(session.id_token.payload()["cognito:username"], username.as_str());
     assert_eq!(

@@ -82,7 +82,17 @@ fn password_flow_sends_the_password_and_takes_tokens() {
     );
     let Next::SignedIn(done) = feed(s, signed_in(Some("r")), 0) else { panic!() };
     let session = Session::issued(&jwt(&json!({"t":"i"})), &jwt(&json!({"t":"a"})), "r", 0);
-    assert_eq!(*done, SignedIn { username: "Alice".into(), session, new_device: None, device_session: None });
+    assert_eq!(
+        *done,
+        SignedIn {
+            username: "Alice".into(),
+            session,
+            new_device: None,
+            device_session: None,
+            device_verifier: None,
+            user_confirmation_necessary: false
+        }
+    );
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn waiting(result: SignInResult) -> crate::auth::AwaitingAnswer {
 }
 
 fn signed_in(result: SignInResult) {
-    assert!(matches!(result, Ok(SignInOutcome::SignedIn { .. })), "expected tokens, got {result:?}");
+    assert!(matches!(result, Ok(SignInOutcome::SignedIn(_))), "expected tokens, got {result:?}");
 }
 
 /// Runs every operation once against `env`, the server answering as Cognito would.

@@ -66,26 +66,37 @@ impl Reply {
     }
 
     pub fn err(e: &CognitoError) -> Reply {
-        Reply::one("err", Value::Object(error_object(e)))
+        Reply::error(Some(e.code()), &e.message, e.status_code, None)
     }
 
     /// A plain `Error(message)`, no code: the SDK's own argument checks throw these.
     pub fn plain_err(message: &str) -> Reply {
-        Reply::error(message, None)
+        Reply::error(None, message, None, None)
     }
 
     /// A `TypeError(message)`: what the SDK's code throws on a value it cannot use.
     pub fn type_error(message: &str) -> Reply {
-        Reply::error(message, Some("TypeError"))
+        Reply::error(None, message, None, Some("TypeError"))
     }
 
-    fn error(message: &str, kind: Option<&str>) -> Reply {
-        let mut err = Object::new();
-        err.insert("message", Value::String(message.to_string()));
-        if let Some(kind) = kind {
-            err.insert("type", Value::String(kind.to_string()));
+    /// `{ err }`: the SDK's error shape as data (the JS makes an Error of it): a coded
+    /// error's `code`, `name`, `message`, `statusCode`, or a plain one's `message` and
+    /// `type`. One builder for both kinds.
+    fn error(code: Option<&str>, message: &str, status: Option<u16>, kind: Option<&str>) -> Reply {
+        let mut o = Object::new();
+        if let Some(code) = code {
+            let code = Value::String(code.to_string());
+            o.insert("code", code.clone());
+            o.insert("name", code);
         }
-        Reply::one("err", Value::Object(err))
+        o.insert("message", Value::String(message.to_string()));
+        if let Some(status) = status {
+            o.insert("statusCode", crate::json::ToJson::to_json(&u32::from(status)));
+        }
+        if let Some(kind) = kind {
+            o.insert("type", Value::String(kind.to_string()));
+        }
+        Reply::one("err", Value::Object(o))
     }
 
     pub fn pending() -> Reply {
@@ -108,20 +119,6 @@ impl Reply {
         self.0.insert("details", details);
         self
     }
-}
-
-/// The SDK's error shape as data: the JS makes an Error of it (more properties may
-/// follow: `challengeName`, ...).
-pub(super) fn error_object(e: &CognitoError) -> Object {
-    let mut o = Object::new();
-    let code = Value::String(e.code().to_string());
-    o.insert("code", code.clone());
-    o.insert("name", code);
-    o.insert("message", Value::String(e.message.clone()));
-    if let Some(status) = e.status_code {
-        o.insert("statusCode", crate::json::ToJson::to_json(&u32::from(status)));
-    }
-    o
 }
 
 /// The properties of the JS object an operation sets, in the order it sets them; with

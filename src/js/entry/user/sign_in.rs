@@ -6,7 +6,7 @@ use super::super::op::Op;
 use super::super::pending;
 use super::super::reply::{Answer, Outcome, Reply};
 use super::held::{device, emit, named};
-use crate::auth::{Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams};
+use crate::auth::{Answer as ChallengeAnswer, AwaitingAnswer, Challenge, SignInParams, SignedIn};
 use crate::flows;
 use crate::flows::sign_in::{Begin, SignInFailure, SignInOutcome, SignInResult, Step as FlowStep};
 use crate::json::{Object, Value};
@@ -98,20 +98,18 @@ fn waiting_challenge(call: &Call) -> Result<AwaitingAnswer, CognitoError> {
 #[inline(always)]
 pub(super) fn finish(call: &Call, result: SignInResult, names_challenge: bool, out: &mut Answer) -> Outcome {
     match result {
-        Ok(SignInOutcome::SignedIn {
-            username,
-            session,
-            user_confirmation_necessary,
-            device_verifier,
-            device_session,
-        }) => {
-            emit(call, Change::SignIn, &username);
-            named(out, call, &username);
-            out.set("session", session_json(&session));
+        // Read in its box (its texts taken), not moved out of it.
+        Ok(SignInOutcome::SignedIn(mut signed_in)) => {
+            let SignedIn { username, session, device_session, device_verifier, user_confirmation_necessary, .. } =
+                &mut *signed_in;
+            let username = &**username;
+            emit(call, Change::SignIn, username);
+            named(out, call, username);
+            out.set("session", session_json(session));
             // The SDK's device SRP path leaves no challengeName.
             let unset_challenge = names_challenge && device_session.is_none();
             // The user keeps the Session of the last challenge, as the SDK's does.
-            if let Some(device_session) = device_session {
+            if let Some(device_session) = device_session.take() {
                 out.set("Session", Value::String(device_session));
             }
             // New properties appear in the order the SDK first sets them (Object.keys,
@@ -122,15 +120,15 @@ pub(super) fn finish(call: &Call, result: SignInResult, names_challenge: bool, o
             if unset_challenge && confirmed {
                 out.unset("challengeName");
             }
-            if let Some(verifier) = device_verifier {
+            if let Some(verifier) = device_verifier.take() {
                 out.set("verifierDevices", Value::String(verifier));
             }
-            device(call, &username, confirmed, out);
+            device(call, username, confirmed, out);
             if unset_challenge && !confirmed {
                 out.unset("challengeName");
             }
-            let reply = Reply::session(&session);
-            Ok(if user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
+            let reply = Reply::session(session);
+            Ok(if *user_confirmation_necessary { reply.with_details(Value::Bool(true)) } else { reply })
         }
         // `sign_in` answers every passkey step before it reports.
         Ok(SignInOutcome::Challenge(pending)) => {
