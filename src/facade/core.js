@@ -593,13 +593,7 @@ const host = {
     const listeners = sessionListeners.filter(([c]) => c === clientId);
     if (!listeners.length) return;
     const event = { type, username, otherTab };
-    for (const [, listener] of listeners) {
-      try {
-        listener.call(undefined, event);
-      } catch (thrown) {
-        Promise.reject(thrown);
-      }
-    }
+    for (const [, listener] of listeners) surface(() => listener.call(undefined, event));
   },
 
   /** The page's advanced-security collector, looked up at each request as the SDK does. */
