@@ -89,14 +89,7 @@ function identityInput(self, more) {
 
 /** A sync operation: holds what it answers and gives its value, or throws its error. */
 function identityNow(self, op) {
-  const answer = coreNow(op, identityInput(self), self._storage);
-  Object.assign(self._held, answer.user);
-  return okOrThrow(answer);
-}
-
-function deliverIdentity(self, target, answer) {
-  Object.assign(self._held, answer.user);
-  target.deliver(answer.reply, (reply) => identityCredentialsResult(reply.ok));
+  return nowHeld(op, identityInput(self), self._storage, (held) => Object.assign(self._held, held));
 }
 
 /** Each object's fetch in flight: its concurrent `get`s share it, and what it leaves. */
@@ -105,16 +98,14 @@ const identityFetches = new WeakMap();
 /** Fresh credentials at once, else (or when `force`d) the user's ID token, then a fetch
  * (the one in flight for this object, if any). */
 function obtainCredentials(self, force, callback) {
-  const target = targetOf(callback);
+  const target = targetOf(callback, (reply) => identityCredentialsResult(reply.ok), (held) => Object.assign(self._held, held));
   const input = (user) => identityInput(self, { force, user });
-  const answer = attempt(target, () => coreNow('identityGet', input(), self._storage));
-  if (answer && !answer.reply.pending) deliverIdentity(self, target, answer);
-  else if (answer) {
+  return nowOrLater(target, 'identityGet', input, self._storage, () => {
     userLogin(self._user)
       .then((user) => sharedRun(identityFetches, self, () => coreRun('identityGet', input(user), self._storage)))
-      .then((fetched) => deliverIdentity(self, target, fetched), target.fail);
-  }
-  return target.returned;
+      .then(target.deliver, target.fail);
+    return target.returned;
+  });
 }
 
 /** What the user gives for this call, as data for the core: null without a user,

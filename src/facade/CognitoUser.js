@@ -65,11 +65,8 @@ class CognitoUser {
    * the callback runs before this returns. */
   getSession(callback, options = {}) {
     const args = { clientMetadata: options ? options.clientMetadata : undefined };
-    const target = targetOf(callback);
-    const answer = attempt(target, () => coreNow('getSession', userInput(this, args), this.storage));
-    if (answer && answer.reply.pending) return runFor(this, 'getSession', args, refreshCallback(this, callback), answer.reply.pending);
-    if (answer) deliverTo(this, target, answer);
-    return target.returned;
+    const later = (key) => runFor(this, 'getSession', args, refreshCallback(this, callback), key);
+    return nowOrLater(userTarget(this, callback), 'getSession', () => userInput(this, args), this.storage, later);
   }
 
   refreshSession(refreshToken, callback, clientMetadata) {
@@ -262,24 +259,21 @@ function userValue(user, reply) {
   return reply.ok;
 }
 
-function deliverTo(user, target, answer) {
-  holdOn(user, answer.user);
-  target.deliver(answer.reply, (reply) => userValue(user, reply));
+/** Where a call of `user`'s reports (`targetOf`): what it answers is held on `user`. */
+function userTarget(user, callback) {
+  return targetOf(callback, (reply) => userValue(user, reply), (held) => holdOn(user, held));
 }
 
 /** Runs `op` in the core for `user` and reports to `callback` (or the returned Promise);
  * given a `key`, shares the run in flight under it (`runInto`). */
 function runFor(user, op, args, callback, key) {
-  const target = targetOf(callback);
-  const input = () => userInput(user, args, target.to);
-  return runInto(target, op, input, user.storage, (answer) => deliverTo(user, target, answer), key);
+  const target = userTarget(user, callback);
+  return runInto(target, op, () => userInput(user, args, target.to), user.storage, key);
 }
 
 /** A sync operation: holds what it answers and gives its value, or throws its error. */
 function nowFor(user, op, args) {
-  const answer = coreNow(op, userInput(user, args), user.storage);
-  holdOn(user, answer.user);
-  return okOrThrow(answer);
+  return nowHeld(op, userInput(user, args), user.storage, (held) => holdOn(user, held));
 }
 
 /** The pool's `wrapRefreshSessionCallback` wraps the callback of every refresh. */

@@ -74,16 +74,14 @@ class CognitoUserPool {
   }
 
   signUp(username, password, userAttributes, validationData, callback, clientMetadata) {
-    const target = targetOf(callback);
     const args = { username: text(username), password: text(password), userAttributes, validationData, clientMetadata };
-    const input = () => ({ pool: poolData(this), args, to: target.to });
-    const result = ({ ok }) => ({
+    const target = targetOf(callback, ({ ok }) => ({
       user: new CognitoUser({ Username: ok.username, Pool: this, Storage: this.storage }),
       userConfirmed: ok.userConfirmed,
       userSub: ok.userSub,
       codeDeliveryDetails: ok.codeDeliveryDetails,
-    });
-    return runInto(target, 'signUp', input, this.storage, (answer) => target.deliver(answer.reply, result));
+    }));
+    return runInto(target, 'signUp', () => ({ pool: poolData(this), args, to: target.to }), this.storage);
   }
 
   getCurrentUser() {

@@ -143,40 +143,49 @@ function surface(f) {
 
 /**
  * Where a call's result goes: `callback` as the SDK takes it (a callback object, a
- * Node-style function) or, without one, a Promise (`returned`). `deliver(reply, value)`
- * reports once: `value(reply)` is the success value (a session object, ...); a `method`
- * reply calls that method of a callback object, else delivers its `otherwise`. `fail(err)`:
- * a failure before the core answered (a panic thrown by `enter`, an unreadable argument).
- * `to` (the core reads it too) is 'object' for a callback object; a Node-style callback
- * and the Promise are reached through the callback object that reports to them.
+ * Node-style function) or, without one, a Promise (`returned`). `deliver(answer)` holds
+ * the answer's `user` properties (`hold`) and reports its reply once: `value(reply)` is
+ * the success value (a session object, ...); a `method` reply calls that method of a
+ * callback object, else delivers its `otherwise`. `fail(err)`: a failure before the core
+ * answered (a panic thrown by `enter`, an unreadable argument). `to` (the core reads it)
+ * is 'object' for a callback object; a Node-style callback and the Promise are reached
+ * through the callback object that reports to them.
  */
-function targetOf(callback) {
-  const to = typeof callback === 'function' ? 'node' : callback !== null && typeof callback === 'object' ? 'object' : 'promise';
+function targetOf(callback, value, hold = () => {}) {
   let cb = callback;
   let returned;
   let done;
-  if (to === 'node') cb = { onSuccess: (...results) => callback(null, ...results), onFailure: (err) => callback(err, null) };
-  if (to === 'promise') {
+  if (typeof callback === 'function') cb = { onSuccess: (...results) => callback(null, ...results), onFailure: (err) => callback(err, null) };
+  else if (callback === null || typeof callback !== 'object') {
     returned = new Promise((onSuccess, onFailure) => {
       cb = { onSuccess, onFailure };
     });
   }
-  const deliver = (reply, value) => {
+  const to = cb === callback ? 'object' : undefined;
+  const tell = (reply, give = value) => {
     if (done) return;
     if (reply.challenge) reply = challengeReply(reply.challenge);
     const { method, err } = reply;
     if (method !== undefined) {
       // a challenge's `args`, else the `ok` value alone (src/js/entry/reply.rs, `or_method`)
-      if (to !== 'object' || typeof cb[method] !== 'function') return deliver(reply.otherwise || { ok: reply.ok }, value);
+      if (!to || typeof cb[method] !== 'function') return tell(reply.otherwise || { ok: reply.ok }, give);
       done = true;
       return surface(() => cb[method](...(reply.args || [reply.ok])));
     }
     done = true;
     const name = err === undefined ? 'onSuccess' : 'onFailure';
-    const args = err === undefined ? [value(reply), ...(reply.details === undefined ? [] : [reply.details])] : [errorOf(err)];
+    const args = err === undefined ? [give(reply), ...(reply.details === undefined ? [] : [reply.details])] : [errorOf(err)];
     surface(() => typeof cb[name] === 'function' && cb[name](...args));
   };
-  return { to, returned, deliver, fail: (err) => deliver({ err }, () => undefined) };
+  return {
+    to,
+    returned,
+    deliver: (answer) => {
+      hold(answer.user);
+      tell(answer.reply);
+    },
+    fail: (err) => tell({ err }, () => {}),
+  };
 }
 
 /**
@@ -222,17 +231,36 @@ function attempt(target, f) {
 }
 
 /**
- * Runs `op` in the core with the input `input()` makes and hands the answer to `deliver`;
- * what fails before the core answers (an object that cannot be read, a panic) fails
- * `target`. Given a `key` (getSession's, which the core names), shares the run in flight
+ * Runs `op` in the core with the input `input()` makes and delivers the answer to
+ * `target`; what fails before the core answers (an object that cannot be read, a panic)
+ * fails it. Given a `key` (getSession's, which the core names), shares the run in flight
  * under it, or starts one later calls share. Returns what the method returns: the Promise
  * without a callback.
  */
-function runInto(target, op, input, storage, deliver, key) {
+function runInto(target, op, input, storage, key) {
   const run = () => coreRun(op, input(), storage);
   const running = attempt(target, () => (key ? sharedRun(sharedRuns, key, run) : run()));
-  if (running) running.then(deliver, target.fail);
+  if (running) running.then(target.deliver, target.fail);
   return target.returned;
+}
+
+/**
+ * `now` first: its answer delivered to `target`, unless it is `pending` (the core needs a
+ * request): then what `later(pending)` returns. What fails before the core answers fails
+ * `target`.
+ */
+function nowOrLater(target, op, input, storage, later) {
+  const answer = attempt(target, () => coreNow(op, input(), storage));
+  if (answer && answer.reply.pending) return later(answer.reply.pending);
+  if (answer) target.deliver(answer);
+  return target.returned;
+}
+
+/** A sync operation: `hold`s what it answers and gives its value, or throws its error. */
+function nowHeld(op, input, storage, hold) {
+  const answer = coreNow(op, input, storage);
+  hold(answer.user);
+  return okOrThrow(answer);
 }
 
 /** getSession's runs in flight, by the key the core names for each (its `pending`: one
@@ -565,13 +593,7 @@ const host = {
     const listeners = sessionListeners.filter(([c]) => c === clientId);
     if (!listeners.length) return;
     const event = { type, username, otherTab };
-    for (const [, listener] of listeners) {
-      try {
-        listener.call(undefined, event);
-      } catch (thrown) {
-        Promise.reject(thrown);
-      }
-    }
+    for (const [, listener] of listeners) surface(() => listener.call(undefined, event));
   },
 
   /** The page's advanced-security collector, looked up at each request as the SDK does. */

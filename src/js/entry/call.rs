@@ -82,8 +82,8 @@ impl Call {
         string_map(self.arg(name))
     }
 
-    /// How the app takes its answer: a callback object (`"object"`), a Node-style
-    /// function (`"node"`), or a Promise.
+    /// How the app takes its answer: a callback object (`"object"`), else (no `to`) a
+    /// Node-style function or a Promise.
     pub fn to_object(&self) -> bool {
         self.input["to"].as_str() == Some("object")
     }
