@@ -47,9 +47,9 @@ pub const OP: Stream = 0;
 pub const LOCALS: Stream = 1;
 pub const BLOCK_TYPE: Stream = 2;
 pub const FUNC: Stream = 3;
-pub const OFFSET: Stream = 4;
-pub const I32: Stream = 5;
-pub const ALIGN: Stream = 6;
+pub const LOAD_OFFSET: Stream = 4;
+pub const STORE_OFFSET: Stream = 5;
+pub const I32: Stream = 6;
 pub const I64: Stream = 7;
 /// Type and table indices, memory and reference-type bytes: rare, so together.
 pub const INDEX: Stream = 8;
@@ -57,15 +57,37 @@ pub const GLOBAL: Stream = 9;
 pub const FLOAT: Stream = 10;
 /// The `0xfc` prefix's sub-opcodes and their immediates.
 pub const SUB: Stream = 11;
-pub const LOCAL: Stream = 12;
-pub const LABEL: Stream = 13;
-/// Streams are indexed by a 4-bit number.
-pub const STREAMS: usize = 16;
+pub const LOCAL_GET: Stream = 12;
+pub const LOCAL_SET: Stream = 13;
+pub const LOCAL_TEE: Stream = 14;
+pub const LABEL: Stream = 15;
+/// Each load and store opcode's alignment has a stream of its own, `ALIGN + (opcode -
+/// 0x28)`: an opcode's alignment is nearly always the same (an `i32.load`'s 2), so each of
+/// these is nearly one value repeated, where one stream for all mixed them (-500 B gzip).
+pub const ALIGN: Stream = 16;
+const LOADS_AND_STORES: u8 = 0x3e - 0x28 + 1;
+pub const STREAMS: usize = 64;
 
-/// The order the streams are laid out in: the one that gzipped smallest for the package's
-/// wasm among a few hundred tried (the literal's data section follows them).
-pub const LAYOUT: [Stream; 14] =
-    [LOCALS, BLOCK_TYPE, FUNC, OFFSET, I32, ALIGN, I64, INDEX, GLOBAL, FLOAT, SUB, LOCAL, LABEL, OP];
+/// The order the streams are laid out in: among those tried for the package's wasm, the one
+/// that gzipped smallest, give or take a few bytes (the literal's data section follows them).
+pub const LAYOUT: [Stream; ALIGN as usize + LOADS_AND_STORES as usize] = {
+    let first =
+        [LOCALS, FLOAT, FUNC, STORE_OFFSET, LOAD_OFFSET, INDEX, I32, I64, LOCAL_GET, LABEL, LOCAL_SET, LOCAL_TEE];
+    let last = [BLOCK_TYPE, OP, GLOBAL, SUB];
+    let mut layout = [0; ALIGN as usize + LOADS_AND_STORES as usize];
+    let mut i = 0;
+    while i < layout.len() {
+        layout[i] = if i < first.len() {
+            first[i]
+        } else if i < first.len() + LOADS_AND_STORES as usize {
+            ALIGN + (i - first.len()) as u8
+        } else {
+            last[i - first.len() - LOADS_AND_STORES as usize]
+        };
+        i += 1;
+    }
+    layout
+};
 
 /// What [`function`] reads and writes through: one direction of the transform.
 pub trait Io {
@@ -85,51 +107,50 @@ const F64: u8 = 0xf2;
 const PREFIX: u8 = 0xf3;
 const UNKNOWN: u8 = 0xff;
 
-/// Per opcode, the streams of its LEB128 immediates: the first in the low four bits, the
-/// second in the high four (0: none; `OP` is never an immediate's stream), or one of the
-/// entries above.
-const IMMEDIATES: [u8; 256] = {
-    let mut t = [UNKNOWN; 256];
+/// Per opcode, the streams of its LEB128 immediates, the first and the second (`OP`:
+/// none; `OP` is never an immediate's stream), or one of the entries above and `OP`.
+const IMMEDIATES: [[u8; 2]; 256] = {
+    let mut t = [[UNKNOWN, OP]; 256];
     let none = [0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0xd1];
     let mut i = 0;
     while i < none.len() {
-        t[none[i]] = 0;
+        t[none[i]] = [OP, OP];
         i += 1;
     }
     let mut op = 0x45; // the numeric instructions, none of which has an immediate
     while op <= 0xc4 {
-        t[op] = 0;
+        t[op] = [OP, OP];
         op += 1;
     }
-    t[0x02] = BLOCK_TYPE; // block, loop, if
-    t[0x03] = BLOCK_TYPE;
-    t[0x04] = BLOCK_TYPE;
-    t[0x0c] = LABEL; // br, br_if
-    t[0x0d] = LABEL;
-    t[0x0e] = BR_TABLE;
-    t[0x10] = FUNC; // call
-    t[0x11] = INDEX | INDEX << 4; // call_indirect: type, table
-    t[0x20] = LOCAL; // local.get, .set, .tee
-    t[0x21] = LOCAL;
-    t[0x22] = LOCAL;
-    t[0x23] = GLOBAL;
-    t[0x24] = GLOBAL;
-    t[0x25] = INDEX; // table.get, .set
-    t[0x26] = INDEX;
-    let mut op = 0x28; // loads and stores: alignment, offset
-    while op <= 0x3e {
-        t[op] = ALIGN | OFFSET << 4;
-        op += 1;
+    t[0x02] = [BLOCK_TYPE, OP]; // block, loop, if
+    t[0x03] = [BLOCK_TYPE, OP];
+    t[0x04] = [BLOCK_TYPE, OP];
+    t[0x0c] = [LABEL, OP]; // br, br_if
+    t[0x0d] = [LABEL, OP];
+    t[0x0e] = [BR_TABLE, OP];
+    t[0x10] = [FUNC, OP]; // call
+    t[0x11] = [INDEX, INDEX]; // call_indirect: type, table
+    t[0x20] = [LOCAL_GET, OP];
+    t[0x21] = [LOCAL_SET, OP];
+    t[0x22] = [LOCAL_TEE, OP];
+    t[0x23] = [GLOBAL, OP];
+    t[0x24] = [GLOBAL, OP];
+    t[0x25] = [INDEX, OP]; // table.get, .set
+    t[0x26] = [INDEX, OP];
+    let mut i = 0; // loads (0x28 to 0x35) and stores: alignment, offset
+    while i < LOADS_AND_STORES {
+        t[0x28 + i as usize] = [ALIGN + i, if i < 0x36 - 0x28 { LOAD_OFFSET } else { STORE_OFFSET }];
+        i += 1;
     }
-    t[0x3f] = INDEX; // memory.size, .grow: the memory's index
-    t[0x40] = INDEX;
-    t[0x41] = I32;
-    t[0x42] = I64;
-    t[0x43] = F32;
-    t[0x44] = F64;
-    t[0xd0] = INDEX; // ref.null: the type
-    t[0xd2] = FUNC; // ref.func
-    t[0xfc] = PREFIX;
+    t[0x3f] = [INDEX, OP]; // memory.size, .grow: the memory's index
+    t[0x40] = [INDEX, OP];
+    t[0x41] = [I32, OP];
+    t[0x42] = [I64, OP];
+    t[0x43] = [F32, OP];
+    t[0x44] = [F64, OP];
+    t[0xd0] = [INDEX, OP]; // ref.null: the type
+    t[0xd2] = [FUNC, OP]; // ref.func
+    t[0xfc] = [PREFIX, OP];
     t
 };
 
@@ -151,26 +172,26 @@ pub fn function(io: &mut impl Io) -> bool {
     loop {
         let op = io.op();
         // (No `match` on the opcode: LLVM makes it a jump table of 256 entries.)
-        let streams = IMMEDIATES[op as usize];
-        if streams == BR_TABLE {
+        let [first, second] = IMMEDIATES[op as usize];
+        if first == BR_TABLE {
             // the number of targets, the targets, the default
             let targets = io.leb(LABEL);
             for _ in 0..=targets {
                 io.leb(LABEL);
             }
-        } else if streams == F32 || streams == F64 {
-            io.raw(FLOAT, if streams == F32 { 4 } else { 8 });
-        } else if streams == PREFIX {
+        } else if first == F32 || first == F64 {
+            io.raw(FLOAT, if first == F32 { 4 } else { 8 });
+        } else if first == PREFIX {
             let sub = io.leb(SUB);
             let Some(&n) = PREFIXED_IMMEDIATES.get(sub as usize) else { return false };
             for _ in 0..n {
                 io.leb(SUB);
             }
-        } else if streams == UNKNOWN {
+        } else if first == UNKNOWN {
             return false;
         } else {
-            for s in [streams & 15, streams >> 4] {
-                if s != 0 {
+            for s in [first, second] {
+                if s != OP {
                     io.leb(s);
                 }
             }

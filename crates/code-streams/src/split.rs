@@ -105,7 +105,7 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>, String> {
 /// The code section's body (`section`) as streams.
 fn split_code(section: &[u8]) -> Result<Vec<u8>, String> {
     let (functions, mut at) = leb(section, 0)?;
-    let mut split = Split { body: section, at: 0, streams: Default::default(), truncated: false };
+    let mut split = Split { body: section, at: 0, streams: core::array::from_fn(|_| Vec::new()), truncated: false };
     for i in 0..functions {
         let (size, body) = leb(section, at)?;
         let end = body + size;
