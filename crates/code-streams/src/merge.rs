@@ -13,38 +13,45 @@ struct Merge {
 }
 
 impl Merge {
-    /// Copies the next byte of stream `s` to the output.
-    unsafe fn byte(&mut self, s: Stream) -> u8 {
+    /// Copies `n` bytes of stream `s` to the output, or (`n` 0) one LEB128 number, whose
+    /// value it returns (the low 32 bits). The positions are read once and written back once: held in the
+    /// struct across the copy, each byte's store could alias them and reload them.
+    #[inline(always)]
+    unsafe fn copy(&mut self, s: Stream, n: u32) -> u32 {
         let s = s as usize & (STREAMS - 1);
-        let b = *self.next[s];
-        self.next[s] = self.next[s].add(1);
-        *self.out = b;
-        self.out = self.out.add(1);
-        b
+        let (mut from, mut to) = (self.next[s], self.out);
+        let (mut value, mut i) = (0, 0);
+        loop {
+            let b = *from;
+            from = from.add(1);
+            *to = b;
+            to = to.add(1);
+            value = leb_digit(value, b, i);
+            i += 1;
+            if if n == 0 { b < 0x80 } else { i == n } {
+                break;
+            }
+        }
+        self.next[s] = from;
+        self.out = to;
+        value
     }
 }
 
 impl Io for Merge {
     fn op(&mut self) -> u8 {
-        unsafe { self.byte(OP) }
+        unsafe {
+            self.copy(OP, 1);
+            *self.out.sub(1)
+        }
     }
 
     fn leb(&mut self, s: Stream) -> u32 {
-        let (mut value, mut n) = (0, 0);
-        loop {
-            let b = unsafe { self.byte(s) };
-            value = leb_digit(value, b, n);
-            n += 1;
-            if b < 0x80 {
-                return value;
-            }
-        }
+        unsafe { self.copy(s, 0) }
     }
 
     fn raw(&mut self, s: Stream, n: u32) {
-        for _ in 0..n {
-            unsafe { self.byte(s) };
-        }
+        unsafe { self.copy(s, n) };
     }
 }
 
