@@ -9,7 +9,8 @@
 // printable ASCII character each, the rest a prefix character plus one. Only printable ASCII without `"`, `\` and `<`: the
 // literal needs no escapes, no minifier or charset can change it, and no `</script`
 // can appear if someone inlines the file into HTML. Decoding is a table lookup per
-// character.
+// character. The module it carries has its code section split into streams, with the
+// small module that merges them back ahead of it (`merger`, crates/code-streams).
 
 import { sections, u32 } from './wasm-binary.mjs';
 
