@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
-import { reorderFunctions } from './reorder-functions.mjs';
+import { codeStreams as codeStreamsTool, reorderFunctions } from './reorder-functions.mjs';
 import { pruneExports, pruneTable } from './prune-table.mjs';
 import { minifiedScript } from './minify-script.mjs';
 
@@ -85,10 +85,12 @@ function compile() {
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', prunedPath, '-o', opt,
   ]);
+  // crates/code-streams' build tool: reorders the functions (below) and splits the code.
+  run('cargo', ['build', '--release', '--quiet', '-p', 'code-streams', '--bin', 'code-streams']);
   const shortened = shortenNames(readFileSync(opt));
   shortened.wasm = reorderFunctions(shortened.wasm);
   writeFileSync(opt, shortened.wasm); // the module the browser compiles, for measuring
-  return { ...shortened, ...codeStreams(opt) };
+  return { ...shortened, ...codeStreams(shortened.wasm) };
 }
 
 /**
@@ -97,10 +99,9 @@ function compile() {
  * before the module is compiled (crates/code-streams, scripts/inline-wasm.mjs).
  * `{ split, merger }`; target/bindgen/cognito_identity_wasm.split.wasm holds the split.
  */
-function codeStreams(opt) {
-  run('cargo', ['build', '--release', '--quiet', '-p', 'code-streams', '--bin', 'code-streams']);
-  const splitPath = join(work, `${crate}.split.wasm`);
-  run(join(root, 'target', 'release', 'code-streams'), [opt, splitPath]);
+function codeStreams(wasm) {
+  const split = execFileSync(codeStreamsTool, ['split'], { input: wasm, maxBuffer: 1 << 28 });
+  writeFileSync(join(work, `${crate}.split.wasm`), split);
   // Its stack: a few words (the streams' positions); the memory the JS grows for its input and output.
   run('cargo', ['rustc', '--release', '--quiet', '-p', 'code-streams', '--lib', '--target', 'wasm32-unknown-unknown', '--crate-type', 'cdylib', '--', '-C', 'link-arg=-zstack-size=4096'], remapRegistry);
   // Its exports: `merge` and its memory (not rustc's `__data_end` and `__heap_base`).
@@ -110,7 +111,7 @@ function codeStreams(opt) {
     '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-sign-ext',
     '--enable-mutable-globals', mergerPath, '-o', mergerPath,
   ]);
-  return { split: readFileSync(splitPath), merger: readFileSync(mergerPath) };
+  return { split, merger: readFileSync(mergerPath) };
 }
 
 /**

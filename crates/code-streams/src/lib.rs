@@ -9,11 +9,13 @@
 //! wasm; BENCHMARKS.md, "Size decisions").
 //!
 //! The build calls [`split`] (natively, `src/main.rs`); the package carries [`merge`]
-//! compiled to a wasm module of its own (`src/wasm.rs`, a few hundred bytes) ahead of the
-//! split module in its literal (scripts/inline-wasm.mjs), and runs it before compiling the
-//! main module. Both walk a function with the one [`function`], over an [`Io`] that
-//! either takes the body apart ([`split`]) or puts it together ([`merge`]): the format is
-//! what that function reads, in one place.
+//! compiled to a wasm module of its own (`src/wasm.rs`, under 2 KB) ahead of the split
+//! module in its literal (scripts/inline-wasm.mjs), and runs it before compiling the main
+//! module. Both walk a function with the one [`function`], over an [`Io`] that either takes
+//! the body apart ([`split`]) or puts it together ([`merge`]): the format is what that
+//! function reads, in one place. The build's other pass over the instructions, putting the
+//! functions in the order gzip packs best ([`reorder`], renumbering every call), walks them
+//! with it too.
 //!
 //! The split module is the original one with its code section's body replaced by:
 //!
@@ -31,7 +33,13 @@
 #[cfg(not(target_arch = "wasm32"))]
 extern crate alloc;
 #[cfg(not(target_arch = "wasm32"))]
+mod binary;
+#[cfg(not(target_arch = "wasm32"))]
+mod reorder;
+#[cfg(not(target_arch = "wasm32"))]
 mod split;
+#[cfg(not(target_arch = "wasm32"))]
+pub use reorder::reorder;
 #[cfg(not(target_arch = "wasm32"))]
 pub use split::split;
 #[cfg(target_arch = "wasm32")]
@@ -168,6 +176,12 @@ pub fn function(io: &mut impl Io) -> bool {
         io.leb(LOCALS);
         io.raw(LOCALS, 1);
     }
+    instructions(io)
+}
+
+/// Instructions up to the `end` that closes them: a function's, or a constant expression's.
+/// False at an opcode the format does not know.
+pub fn instructions(io: &mut impl Io) -> bool {
     let mut depth = 0u32;
     loop {
         let op = io.op();

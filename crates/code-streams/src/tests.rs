@@ -127,3 +127,25 @@ fn what_it_cannot_split_is_an_error() {
     assert!(split(&short).unwrap_err().contains("past the end"));
     assert!(split(b"not wasm").is_err());
 }
+
+#[test]
+fn reordering_moves_bodies_and_types_and_renumbers_calls_and_exports() {
+    // Two types; function 0 (type 0) returns 7; function 1 (type 1) calls function 0 and
+    // ref.funcs itself; function 1 is exported.
+    let types = section(1, &[2, 0x60, 0, 1, 0x7f, 0x60, 1, 0x7f, 1, 0x7f]);
+    let functions = section(3, &[2, 0, 1]);
+    let exports = section(7, &[1, 1, b'f', 0, 1]);
+    let f0 = [0u8, 0x41, 7, 0x0b];
+    let f1 = [0u8, 0x10, 0, 0xd2, 1, 0x1a, 0x0b];
+    let code = [&[2u8, f0.len() as u8][..], &f0, &[f1.len() as u8], &f1].concat();
+    let wasm = [&b"\0asm\x01\0\0\0"[..], &types, &functions, &exports, &section(10, &code)].concat();
+
+    let reordered = reorder(&wasm, &[1, 0]).expect("reorders");
+    let sections = parsed(&reordered);
+    assert_eq!(sections[1], (3, vec![vec![2, 1, 0]]), "the types follow their functions");
+    assert_eq!(sections[2], (7, vec![vec![1, 1, b'f', 0, 0]]), "the export follows its function");
+    // The caller is now function 0 and calls function 1; its ref.func names itself, now 0.
+    assert_eq!(sections[3], (10, vec![vec![0, 0x10, 1, 0xd2, 0, 0x1a, 0x0b], f0.to_vec()]));
+    assert!(reorder(&wasm, &[0, 0]).is_err(), "an order that is not a permutation");
+    assert!(reorder(&wasm, &[0]).is_err());
+}

@@ -1,0 +1,93 @@
+//! Reading and writing the binary form's numbers and sections (the build's side).
+
+use crate::leb_digit;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// A LEB128 number at `at` of `bytes`: its value and where it ends.
+pub fn leb(bytes: &[u8], mut at: usize) -> Result<(usize, usize), String> {
+    let (mut value, mut n) = (0u32, 0);
+    loop {
+        let &b = bytes.get(at).ok_or("a number runs past the end of the module")?;
+        at += 1;
+        value = leb_digit(value, b, n);
+        n += 1;
+        if b < 0x80 {
+            return Ok((value as usize, at));
+        }
+    }
+}
+
+pub fn push_leb(out: &mut Vec<u8>, mut n: usize) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// The module's sections, as (id, body).
+pub fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
+    if wasm.get(..4) != Some(b"\0asm") || wasm.len() < 8 {
+        return Err("not a wasm module".into());
+    }
+    let mut out = Vec::new();
+    let mut at = 8;
+    while at < wasm.len() {
+        let (size, body) = leb(wasm, at + 1)?;
+        let end =
+            body.checked_add(size).filter(|e| *e <= wasm.len()).ok_or("a section runs past the end of the module")?;
+        out.push((wasm[at], &wasm[body..end]));
+        at = end;
+    }
+    Ok(out)
+}
+
+/// A module of `wasm`'s header and these sections.
+pub fn module(wasm: &[u8], sections: impl IntoIterator<Item = (u8, Vec<u8>)>) -> Vec<u8> {
+    let mut out = wasm[..8].to_vec();
+    for (id, body) in sections {
+        out.push(id);
+        push_leb(&mut out, body.len());
+        out.extend(body);
+    }
+    out
+}
+
+/// A body being read by one of the build's [`crate::Io`]s.
+pub struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+    /// It ended inside an instruction.
+    pub truncated: bool,
+}
+
+impl Reader<'_> {
+    /// The next byte; past the end, an `end` opcode (and `truncated`).
+    pub fn byte(&mut self) -> u8 {
+        let Some(&b) = self.bytes.get(self.at) else {
+            self.truncated = true;
+            return 0x0b;
+        };
+        self.at += 1;
+        b
+    }
+
+    /// The next LEB128 number's bytes, and its value (the low 32 bits).
+    pub fn leb(&mut self, mut each: impl FnMut(u8)) -> u32 {
+        let (mut value, mut n) = (0, 0);
+        loop {
+            let b = self.byte();
+            each(b);
+            value = leb_digit(value, b, n);
+            n += 1;
+            if b < 0x80 {
+                return value;
+            }
+        }
+    }
+}
