@@ -5,11 +5,11 @@
 //! memory offsets, function indices, branch depths. Each kind has its own statistics, and
 //! interleaved they blur one another's: gzip's Huffman codes and back-references see one
 //! mixed alphabet. Laid out one kind after another, the opcodes repeat as opcode runs,
-//! the local indices as index runs, and so on (about 3 KB gzip less on the package's
-//! wasm; BENCHMARKS.md, "Size decisions").
+//! the local indices as index runs, and so on (BENCHMARKS.md, "Size decisions", has the
+//! bytes).
 //!
 //! The build calls [`split`] (natively, `src/main.rs`); the package carries [`merge`]
-//! compiled to a wasm module of its own (`src/wasm.rs`, under 2 KB) ahead of the split
+//! compiled to a small wasm module of its own (`src/wasm.rs`) ahead of the split
 //! module in its literal (scripts/inline-wasm.mjs), and runs it before compiling the main
 //! module. Both walk a function with the one [`function`], over an [`Io`] that either takes
 //! the body apart ([`split`]) or puts it together ([`merge`]): the format is what that
@@ -71,7 +71,7 @@ pub const LOCAL_TEE: Stream = 14;
 pub const LABEL: Stream = 15;
 /// Each load and store opcode's alignment has a stream of its own, `ALIGN + (opcode -
 /// 0x28)`: an opcode's alignment is nearly always the same (an `i32.load`'s 2), so each of
-/// these is nearly one value repeated, where one stream for all mixed them (-500 B gzip).
+/// these is nearly one value repeated, where one stream for all mixed them.
 pub const ALIGN: Stream = 16;
 const LOADS_AND_STORES: u8 = 0x3e - 0x28 + 1;
 pub const STREAMS: usize = 64;
