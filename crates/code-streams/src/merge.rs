@@ -14,8 +14,9 @@ struct Merge {
 
 impl Merge {
     /// Copies `n` bytes of stream `s` to the output, or (`n` 0) one LEB128 number, whose
-    /// value it returns (the low 32 bits). The positions are read once and written back once: held in the
-    /// struct across the copy, each byte's store could alias them and reload them.
+    /// value it returns (the low 32 bits). The positions are read once and written back
+    /// once: held in the struct across the copy, each byte's store could alias them and
+    /// reload them.
     #[inline(always)]
     unsafe fn copy(&mut self, s: Stream, n: u32) -> u32 {
         let s = s as usize & (STREAMS - 1);
