@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { wasmBytesSource } from './inline-wasm.mjs';
 import { shortenNames } from './short-names.mjs';
-import { codeStreams as codeStreamsTool, reorderFunctions } from './reorder-functions.mjs';
+import { codeStreamsTool, reorderFunctions } from './reorder-functions.mjs';
 import { pruneExports, pruneTable } from './prune-table.mjs';
 import { minifiedScript } from './minify-script.mjs';
 

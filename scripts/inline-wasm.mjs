@@ -134,8 +134,8 @@ function decoderWasm(chars) {
  */
 export function wasmBytesSource(wasm, { exported = false, merger } = {}) {
   const carried = merger ? Buffer.concat([merger, wasm]) : wasm;
-  const split = (merger?.length ?? 0) + dataSectionStart(wasm);
-  const parts = [carried.subarray(0, split), carried.subarray(split)].filter((part) => part.length).map((part) => {
+  const dataAt = (merger?.length ?? 0) + dataSectionStart(wasm);
+  const parts = [carried.subarray(0, dataAt), carried.subarray(dataAt)].filter((part) => part.length).map((part) => {
     const order = byFrequency(part);
     const chars = new Array(256);
     order.forEach((byte, r) => { chars[byte] = text(encodeRank(r)); });

@@ -16,7 +16,7 @@ import { deflateRawSync } from 'node:zlib';
 import { leb, sections } from './wasm-binary.mjs';
 
 /** The crate's build tool (scripts/build.mjs builds it before it is needed). */
-export const codeStreams = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'release', 'code-streams');
+export const codeStreamsTool = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'release', 'code-streams');
 
 /** The code section's function bodies (after their sizes), in order. */
 function bodies(wasm) {
@@ -59,7 +59,7 @@ function packedOrder(bodies) {
 export function reorderFunctions(wasm) {
   const order = packedOrder(bodies(wasm));
   try {
-    return execFileSync(codeStreams, ['reorder', order.join(',')], { input: wasm, maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'pipe'] });
+    return execFileSync(codeStreamsTool, ['reorder', order.join(',')], { input: wasm, maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (e) {
     throw new Error(`reorder-functions: ${e.stderr?.toString().trim() || e.message}`);
   }
