@@ -45,15 +45,16 @@ impl<V> OrderedMap<V> {
 
     /// Sets `key`: in its place when present, else as the last member.
     #[inline(always)]
-    pub fn insert(&mut self, key: impl Into<String>, value: V) {
-        self.insert_owned(key.into(), value)
+    pub fn insert(&mut self, key: impl AsRef<str>, value: V) {
+        self.insert_str(key.as_ref(), value)
     }
 
-    /// [`OrderedMap::insert`] once per value type, whatever the key's type.
-    fn insert_owned(&mut self, key: String, value: V) {
-        match self.get_mut(&key) {
+    /// [`OrderedMap::insert`] once per value type, whatever the key's type. The key is
+    /// copied here (when it is new), not at each call: most keys are names in the code.
+    fn insert_str(&mut self, key: &str, value: V) {
+        match self.get_mut(key) {
             Some(slot) => *slot = value,
-            None => self.0.push((key, value)),
+            None => self.0.push((key.to_string(), value)),
         }
     }
 
