@@ -60,8 +60,12 @@ impl<V> OrderedMap<V> {
 
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
-        // The others keep their order, without `Vec::remove`'s panic path.
-        crate::vec::take_at(&mut self.0, at).map(|(_, v)| v)
+        // Moved to the end one place at a time, the others keeping their order, and popped:
+        // `Vec::remove` without its panic path, with the swap the key resolution uses.
+        for i in at + 1..self.0.len() {
+            swap_ends(&mut self.0, i - 1, i, true);
+        }
+        self.0.pop().map(|(_, v)| v)
     }
 
     /// Members whose keys are written in the code, or taken from another map: each once,
