@@ -36,7 +36,12 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
 /// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one
 /// allocation and one function for every caller.
 pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    // Summed in a loop: `map(..).sum()` was an iterator fold of its own.
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut out = String::with_capacity(len);
     for p in parts {
         out.push_str(p);
     }
@@ -160,10 +165,17 @@ pub fn digits_value(digits: &[u8]) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
-    digits.iter().try_fold(0u64, |n, &d| {
-        let digit = if d.is_ascii_digit() { d - b'0' } else { return None };
-        n.checked_mul(10)?.checked_add(u64::from(digit))
-    })
+    let mut n = 0u64;
+    for &d in digits {
+        let digit = u64::from(d.wrapping_sub(b'0'));
+        // Overflow checked by division: `checked_mul` multiplied in 128 bits (a function of
+        // compiler-rt's).
+        if digit > 9 || n > (u64::MAX - digit) / 10 {
+            return None;
+        }
+        n = n * 10 + digit;
+    }
+    Some(n)
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
