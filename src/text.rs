@@ -235,7 +235,9 @@ pub fn base64_decode_bytes(text: &[u8], url: bool) -> Option<Vec<u8>> {
         waiting += 6;
         if waiting >= 8 {
             waiting -= 8;
-            out.push((group >> waiting) as u8);
+            // (`extend_from_slice`, here and in srp::pad: `Vec<u8>::push` brought its own
+            // copy of the standard library's growing code.)
+            out.extend_from_slice(&[(group >> waiting) as u8]);
         }
     }
     // One symbol alone cannot make a byte; padding fills the last group of four, no more.

@@ -62,7 +62,7 @@ pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
         // A byte ends where an even number of digits remains (an odd length's first
         // digit is a byte of its own).
         if (s.len() - i) % 2 == 1 {
-            out.push(byte);
+            out.extend_from_slice(&[byte]); // (not `push`: see text::base64_decode_bytes)
             byte = 0;
         }
     }
@@ -89,7 +89,7 @@ pub fn pad_bytes(n: &[u8]) -> Vec<u8> {
     let n = strip_leading_zeros(n);
     let mut bytes = Vec::with_capacity(n.len() + 1);
     if n.first().is_none_or(|&b| b & 0x80 != 0) {
-        bytes.push(0);
+        bytes.extend_from_slice(&[0]);
     }
     bytes.extend_from_slice(n);
     bytes
