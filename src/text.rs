@@ -33,15 +33,11 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
     }
 }
 
-/// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one
-/// allocation and one function for every caller.
+/// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, one
+/// function for every caller. (Grown as it goes: sizing it first, here and in the hex and
+/// base64 writers, kept a `with_capacity` of their own in the wasm for short texts.)
 pub fn concat(parts: &[&str]) -> String {
-    // Summed in a loop: `map(..).sum()` was an iterator fold of its own.
-    let mut len = 0;
-    for p in parts {
-        len += p.len();
-    }
-    let mut out = String::with_capacity(len);
+    let mut out = String::new();
     for p in parts {
         out.push_str(p);
     }
@@ -183,7 +179,7 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /// Standard base64 with padding (`Buffer#toString('base64')`). Here rather than the base64
 /// crate, whose engine took 6.5 KB of the wasm for the few short values the SDK encodes.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = String::new();
     let symbol = |six: u32| char::from(BASE64[(six & 63) as usize]);
     // Eight bits a byte into `group`, a symbol out whenever six are waiting.
     let (mut group, mut waiting) = (0u32, 0);
