@@ -33,10 +33,11 @@ pub fn push_uint(out: &mut String, mut n: u64, width: usize) {
     }
 }
 
-/// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, in one
-/// allocation and one function for every caller.
+/// The parts one after another: `concat(&["a", b, "c"])` for `format!("a{b}c")`, one
+/// function for every caller. (Grown as it goes: sizing it first, here and in the hex and
+/// base64 writers, kept a `with_capacity` of their own in the wasm for short texts.)
 pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut out = String::new();
     for p in parts {
         out.push_str(p);
     }
@@ -115,11 +116,18 @@ pub fn split_once_str<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
 
 /// Whether `s` contains `word`, ASCII case ignored.
 /// (Positions and `get` rather than `windows`, which panics for an empty `word`: an
-/// empty word is in every text, as with `str::contains`.)
+/// empty word is in every text, as with `str::contains`. A loop: `any` over the
+/// positions was a closure of core's, bigger than the rest.)
 pub fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
     let (s, word) = (s.as_bytes(), word.as_bytes());
-    (0..=s.len().saturating_sub(word.len()))
-        .any(|i| s.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+    let mut at = 0;
+    while let Some(here) = s.get(at..at + word.len()) {
+        if here.eq_ignore_ascii_case(word) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// What `str::parse::<u64>` reads: decimal digits after an optional `+`; None for
@@ -153,10 +161,17 @@ pub fn digits_value(digits: &[u8]) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
-    digits.iter().try_fold(0u64, |n, &d| {
-        let digit = if d.is_ascii_digit() { d - b'0' } else { return None };
-        n.checked_mul(10)?.checked_add(u64::from(digit))
-    })
+    let mut n = 0u64;
+    for &d in digits {
+        let digit = u64::from(d.wrapping_sub(b'0'));
+        // Overflow checked by division: `checked_mul` multiplied in 128 bits (a function of
+        // compiler-rt's).
+        if digit > 9 || n > (u64::MAX - digit) / 10 {
+            return None;
+        }
+        n = n * 10 + digit;
+    }
+    Some(n)
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -164,7 +179,7 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /// Standard base64 with padding (`Buffer#toString('base64')`). Here rather than the base64
 /// crate, whose engine took 6.5 KB of the wasm for the few short values the SDK encodes.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = String::new();
     let symbol = |six: u32| char::from(BASE64[(six & 63) as usize]);
     // Eight bits a byte into `group`, a symbol out whenever six are waiting.
     let (mut group, mut waiting) = (0u32, 0);
@@ -216,7 +231,9 @@ pub fn base64_decode_bytes(text: &[u8], url: bool) -> Option<Vec<u8>> {
         waiting += 6;
         if waiting >= 8 {
             waiting -= 8;
-            out.push((group >> waiting) as u8);
+            // (`extend_from_slice`, here and in srp::pad: `Vec<u8>::push` brought its own
+            // copy of the standard library's growing code.)
+            out.extend_from_slice(&[(group >> waiting) as u8]);
         }
     }
     // One symbol alone cannot make a byte; padding fills the last group of four, no more.

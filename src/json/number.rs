@@ -9,8 +9,8 @@ pub struct Number(String);
 
 impl Number {
     /// `text` must already match the JSON number grammar (the parser checks it).
-    pub(super) fn from_checked_text(text: &str) -> Number {
-        Number(text.to_string())
+    pub(super) fn from_checked_text(text: String) -> Number {
+        Number(text)
     }
 
     /// The number as written in the JSON.
@@ -41,7 +41,7 @@ mod tests {
     use super::*;
 
     fn n(text: &str) -> Number {
-        Number::from_checked_text(text)
+        Number::from_checked_text(text.to_string())
     }
 
     #[test]

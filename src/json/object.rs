@@ -45,22 +45,27 @@ impl<V> OrderedMap<V> {
 
     /// Sets `key`: in its place when present, else as the last member.
     #[inline(always)]
-    pub fn insert(&mut self, key: impl Into<String>, value: V) {
-        self.insert_owned(key.into(), value)
+    pub fn insert(&mut self, key: impl AsRef<str>, value: V) {
+        self.insert_str(key.as_ref(), value)
     }
 
-    /// [`OrderedMap::insert`] once per value type, whatever the key's type.
-    fn insert_owned(&mut self, key: String, value: V) {
-        match self.get_mut(&key) {
+    /// [`OrderedMap::insert`] once per value type, whatever the key's type. The key is
+    /// copied here (when it is new), not at each call: most keys are names in the code.
+    fn insert_str(&mut self, key: &str, value: V) {
+        match self.get_mut(key) {
             Some(slot) => *slot = value,
-            None => self.0.push((key, value)),
+            None => self.0.push((key.to_string(), value)),
         }
     }
 
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
-        // The others keep their order, without `Vec::remove`'s panic path.
-        crate::vec::take_at(&mut self.0, at).map(|(_, v)| v)
+        // Moved to the end one place at a time, the others keeping their order, and popped:
+        // `Vec::remove` without its panic path, with the swap the key resolution uses.
+        for i in at + 1..self.0.len() {
+            swap_ends(&mut self.0, i - 1, i, true);
+        }
+        self.0.pop().map(|(_, v)| v)
     }
 
     /// Members whose keys are written in the code, or taken from another map: each once,
@@ -232,7 +237,7 @@ fn key<V>(pairs: &[(String, V)], i: usize) -> &str {
 
 /// `items[i]`; 0 past the end, which no caller reaches (every index is a position below
 /// the length), without the panic of a bounds check. Out of line: a call is less wasm than
-/// the check and the fallback at each of its five uses.
+/// the check and the fallback at each of its uses.
 #[inline(never)]
 fn read(items: &[usize], i: usize) -> usize {
     items.get(i).copied().unwrap_or_default()
@@ -252,58 +257,52 @@ impl<V: PartialEq> PartialEq for OrderedMap<V> {
     }
 }
 
-/// For each position, the first position with its key.
-fn first_positions<V>(pairs: &[(String, V)]) -> Vec<usize> {
-    let order = positions_by_key(pairs);
-    let mut firsts: Vec<usize> = (0..pairs.len()).collect();
-    // Equal keys are neighbours in `order`, each run in the order written: a position
-    // takes the first position of the one before it in its run.
-    for pair in order.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if key(pairs, a) == key(pairs, b) {
-            let first = read(&firsts, a);
-            if let Some(slot) = firsts.get_mut(b) {
-                *slot = first;
-            }
-        }
-    }
-    firsts
-}
-
 /// Resolves repeated keys in O(n log n), so a hostile object with many keys cannot make
 /// parsing quadratic: positions are sorted by key, and each run of equal keys collapses
 /// into its first position with its last value.
 fn without_duplicate_keys<V>(mut pairs: Vec<(String, V)>) -> Vec<(String, V)> {
-    if pairs.len() < 2 {
-        return pairs;
-    }
-    let mut places = first_positions(&pairs);
-    // In place, in the order written: the members so far are the first `kept` slots, and
-    // the slots after them up to `at` hold only members replaced since. A first position
-    // moves into the next slot; a repeat into its key's slot (which its first position,
-    // earlier, took and wrote down), so the last value stays (the keys are equal). What
-    // was replaced goes at the end.
-    // Reads as in `positions_by_key`; the swap is of the ends of the slots `place..=at`
-    // (`place` is never past `at`; the same slot: nothing to move), which cannot panic.
+    let order = positions_by_key(&pairs);
+    // Which positions stay: each its own, or `GONE` for a repeated key.
+    const GONE: usize = usize::MAX;
+    let mut stays: Vec<usize> = (0..pairs.len()).collect();
     let slots = pairs.as_mut_slice();
+    // Equal keys are neighbours in `order`, each run in the order written: a repeat's value
+    // is swapped into its run's first position (so the run's last value ends there), and
+    // the repeat is marked. Reads as in `positions_by_key`.
+    let mut first = read(&order, 0);
+    for pair in order.windows(2) {
+        let (before, at) = (pair[0], pair[1]);
+        if key(slots, before) != key(slots, at) {
+            first = at;
+            continue;
+        }
+        swap_ends(slots, first, at, false);
+        if let Some(slot) = stays.get_mut(at) {
+            *slot = GONE;
+        }
+    }
+    // The members that stay move forward in the order written; the repeats go at the end.
     let mut kept = 0;
     for at in 0..slots.len() {
-        let first = read(&places, at);
-        let place = if first == at {
+        if read(&stays, at) != GONE {
+            swap_ends(slots, kept, at, true);
             kept += 1;
-            kept - 1
-        } else {
-            read(&places, first)
-        };
-        if let Some(slot) = places.get_mut(at) {
-            *slot = place;
-        }
-        if let Some([from, .., to]) = slots.get_mut(place..=at) {
-            core::mem::swap(from, to);
         }
     }
     pairs.truncate(kept);
     pairs
+}
+
+/// Swaps the values (and the keys too when `keys`) of the members at `a` and `b`, `a`
+/// before `b`; nothing otherwise. The one slot range of the two passes above, which
+/// cannot panic.
+fn swap_ends<V>(slots: &mut [(String, V)], a: usize, b: usize, keys: bool) {
+    if let Some([x, .., y]) = slots.get_mut(a..=b) {
+        core::mem::swap(&mut x.1, &mut y.1);
+        if keys {
+            core::mem::swap(&mut x.0, &mut y.0);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -66,6 +66,13 @@ impl Reason {
 
 /// One JSON value, optionally surrounded by whitespace, and nothing else.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
+    parse_bytes(text.as_bytes())
+}
+
+/// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say). Outside its strings
+/// JSON is ASCII, so the strings' contents are all there is to check: each run is checked
+/// as it is copied, rather than the whole text first into a copy of its own.
+pub fn parse_bytes(text: &[u8]) -> Result<Value, ParseError> {
     let mut parser = Parser {
         text,
         at: 0,
@@ -86,23 +93,12 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     })
 }
 
-/// [`parse`] for bytes, which must be UTF-8 (a JWT payload, say).
-pub fn parse_bytes(bytes: &[u8]) -> Result<Value, ParseError> {
-    let mut text = String::new();
-    crate::text::push_utf8(&mut text, bytes).map_err(|offset| ParseError {
-        offset,
-        #[cfg(not(shipped))]
-        reason: Reason::NotUtf8,
-    })?;
-    parse(&text)
-}
-
 /// Every reading step returns an `Option`: on failure the step has set `reason`, and
 /// `at` is where it failed, which [`parse`] turns into the [`ParseError`]. (As a `Result`
 /// each failure wrote the whole error through the return slot, at every one of them.)
 struct Parser<'a> {
-    text: &'a str,
-    /// Byte offset of the next unread byte; always on a char boundary between tokens.
+    text: &'a [u8],
+    /// Byte offset of the next unread byte.
     at: usize,
     /// Why the reading failed, once it has (see [`ParseError`]).
     #[cfg(not(shipped))]
@@ -125,7 +121,7 @@ impl Parser<'_> {
     // Inlined: as a call, its `Option<u8>` came back through memory at each of a dozen uses.
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.at).copied()
+        self.text.get(self.at).copied()
     }
 
     fn skip_whitespace(&mut self) {
@@ -152,17 +148,21 @@ impl Parser<'_> {
         }
     }
 
-    /// The unread bytes. Indexing bytes rather than the `str` keeps core's char-boundary
-    /// panic (and the `Debug` formatting it brings) out of the wasm.
+    /// The unread bytes.
     #[inline(always)]
     fn rest(&self) -> &[u8] {
-        self.text.as_bytes().get(self.at..).unwrap_or_default()
+        self.text.get(self.at..).unwrap_or_default()
     }
 
-    /// The text from byte `start` to the current position (both on char boundaries).
-    #[inline(always)]
-    fn since(&self, start: usize) -> &str {
-        self.text.get(start..self.at).unwrap_or_default()
+    /// Appends the text from byte `start` to the current position to `out`, checked as
+    /// UTF-8; fails where it is not.
+    fn copy_since(&mut self, start: usize, out: &mut String) -> Option<()> {
+        let run = self.text.get(start..self.at).unwrap_or_default();
+        if let Err(offset) = crate::text::push_utf8(out, run) {
+            self.at = start + offset;
+            return self.fail(Reason::NotUtf8);
+        }
+        Some(())
     }
 
     /// `true`, `false` or `null`, by its first letter; anything else is no JSON value.
@@ -236,7 +236,7 @@ impl Parser<'_> {
         self.at += 1;
         let mut out = String::new();
         // Runs up to the next quote, backslash or control character are copied at once: all
-        // three are ASCII, so a run ends on a char boundary.
+        // three are ASCII, so a run of UTF-8 ends where a character does.
         let mut run = self.at;
         loop {
             let Some(b) = self.peek() else {
@@ -246,7 +246,7 @@ impl Parser<'_> {
                 self.at += 1;
                 continue;
             }
-            out.push_str(self.since(run));
+            self.copy_since(run, &mut out)?;
             match b {
                 b'"' => {
                     self.at += 1;
@@ -322,7 +322,9 @@ impl Parser<'_> {
         if !well_formed {
             return self.fail(Reason::InvalidNumber);
         }
-        Some(Value::Number(Number::from_checked_text(self.since(start))))
+        let mut text = String::new();
+        self.copy_since(start, &mut text)?; // ASCII: never fails
+        Some(Value::Number(Number::from_checked_text(text)))
     }
 
     /// Consumes the next byte if it is `wanted`.

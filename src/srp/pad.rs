@@ -22,7 +22,7 @@ pub fn to_hex_trimmed(bytes: &[u8]) -> String {
 /// Both hex forms in one loop: `trim` skips the leading zero digits (and writes "0" for
 /// zero).
 fn hex(bytes: &[u8], trim: bool) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
+    let mut s = String::new();
     for &b in bytes {
         for digit in [b >> 4, b & 0x0f] {
             if !(trim && s.is_empty() && digit == 0) {
@@ -55,14 +55,14 @@ pub fn parse_hex_uint(s: &str) -> Option<Vec<u8>> {
     if s.is_empty() {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len() / 2 + 1);
+    let mut out = Vec::new();
     let mut byte = 0u8;
     for (i, &c) in s.iter().enumerate() {
         byte = byte << 4 | hex_digit(c)?;
         // A byte ends where an even number of digits remains (an odd length's first
         // digit is a byte of its own).
         if (s.len() - i) % 2 == 1 {
-            out.push(byte);
+            out.extend_from_slice(&[byte]); // (not `push`: see text::base64_decode_bytes)
             byte = 0;
         }
     }
@@ -87,9 +87,9 @@ pub fn parse_hex_bytes(s: &str) -> Option<Vec<u8>> {
 /// (JS: "0" -> "00").
 pub fn pad_bytes(n: &[u8]) -> Vec<u8> {
     let n = strip_leading_zeros(n);
-    let mut bytes = Vec::with_capacity(n.len() + 1);
+    let mut bytes = Vec::new();
     if n.first().is_none_or(|&b| b & 0x80 != 0) {
-        bytes.push(0);
+        bytes.extend_from_slice(&[0]);
     }
     bytes.extend_from_slice(n);
     bytes

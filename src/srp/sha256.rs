@@ -55,7 +55,10 @@ pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
 
 /// SHA-256 over `first` and then `parts` (HMAC's padded key, then its message).
 pub(super) fn sha256_after(first: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let len: usize = first.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+    let mut len = first.len();
+    for p in parts {
+        len += p.len();
+    }
     // The padding: 0x80, zeros up to 8 bytes short of a whole block, the length in bits.
     let mut tail = [0u8; 72];
     tail[0] = 0x80;
