@@ -13,7 +13,8 @@
 // `core` and `alloc` for all of them.
 #![cfg_attr(shipped, no_std)]
 // The exceptions are allowed where they live, each with its SAFETY comment: `local`
-// (single-threaded statics) and `js::allocator` (the allocator).
+// (single-threaded statics), `js::allocator` (the allocator) and `js::tasks` (a waker
+// whose data is the task's id, never dereferenced).
 #![deny(unsafe_code)]
 
 extern crate alloc;

@@ -17,7 +17,7 @@ use crate::prelude::*;
 use core::cell::{Cell, RefCell};
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll, Waker};
+use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 struct Task {
     /// The panic count when spawned: a panic since fails its call, and it stops.
@@ -25,13 +25,28 @@ struct Task {
     future: Pin<Box<dyn Future<Output = ()>>>,
 }
 
+/// The waker of task `id`: the id is the waker's data, nothing is allocated or counted
+/// (an `Arc`-based `Wake` costs its reference counting and four vtable functions).
+fn task_waker(id: u32) -> Waker {
+    // The data pointer is the id itself, never dereferenced.
+    fn raw(id: *const ()) -> RawWaker {
+        RawWaker::new(id, &VTABLE)
+    }
+    const VTABLE: RawWakerVTable = RawWakerVTable::new(raw, |id| wake(id as u32), |id| wake(id as u32), |_| {});
+    // SAFETY: the vtable's functions only pass the id on (`wake`) or copy it (`raw`);
+    // clone, wake and drop are sound for any data value, from any owner.
+    #[allow(unsafe_code)]
+    unsafe {
+        Waker::from_raw(raw(id as usize as *const ()))
+    }
+}
+
 /// What an id stands for: a task, or an operation of the host (a [`Wait`]), waiting or
 /// settled. Tasks and operations take their ids from one count (`next_id`), so one map
 /// holds both: one copy of the map's code.
 enum Slot {
     Task(Task),
-    /// Not settled yet; the task to wake when it is, once it has awaited it.
-    Waiting(Option<u32>),
+    Waiting(Option<Waker>),
     Settled(Result<String, String>),
 }
 
@@ -46,9 +61,8 @@ struct Queue {
 local! {
     static QUEUE: RefCell<Queue> = const { RefCell::new(Queue { slots: SerialMap::new(), ready: Vec::new() }) };
     static RUNNING: Cell<usize> = const { Cell::new(0) };
-    /// The task being polled, with its panic count: if its poll traps, the next `__poll`
-    /// learns it here; the id is whom a [`Wait`] it awaits wakes.
-    static POLLING: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
+    /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
+    static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
@@ -101,7 +115,7 @@ pub fn schedule() {
 pub fn run(trapped: bool, message: &str) {
     if trapped {
         // Not in a task's poll (the trap was this module's own): the next run goes on.
-        let Some((_, panics)) = POLLING.with(Cell::take) else { return };
+        let Some(panics) = POLLING.with(Cell::take) else { return };
         if panics == panic::panics() {
             // A JS exception unwound it, not a panic: the hook did not run.
             panic::abandon_in_flight(if message.is_empty() { "an exception unwound a call" } else { message });
@@ -124,10 +138,9 @@ fn poll(id: u32) {
     if task.panics != panic::panics() {
         return; // failed by a panic already: stop here
     }
-    POLLING.with(|p| p.set(Some((id, task.panics))));
-    // No waker: the only futures that wait are [`Wait`]s, which learn their task from
-    // `POLLING` (a waker's vtable, clone and drop cost more than a number).
-    let polled = task.future.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    POLLING.with(|p| p.set(Some(task.panics)));
+    // The waker is made for each poll: it is the id, nothing to keep.
+    let polled = task.future.as_mut().poll(&mut Context::from_waker(&task_waker(id)));
     POLLING.with(|p| p.set(None));
     if polled.is_pending() {
         slots(|s| s.insert(id, Slot::Task(task)));
@@ -153,27 +166,26 @@ impl Wait {
 
 /// The host's report: the operation `id` ended (`ok`: it succeeded) with `value`.
 pub fn settle(id: u32, ok: bool, value: String) {
-    let task = slots(|s| {
+    let waker = slots(|s| {
         let waiting = s.remove(id)?;
         s.insert(id, Slot::Settled(if ok { Ok(value) } else { Err(value) }));
         match waiting {
-            Slot::Waiting(task) => task,
+            Slot::Waiting(waker) => waker,
             _ => None,
         }
     });
-    if let Some(task) = task {
-        wake(task);
+    if let Some(waker) = waker {
+        waker.wake();
     }
 }
 
 impl Future for Wait {
     type Output = Result<String, String>;
-    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
-        let task = POLLING.with(Cell::get).map(|(id, _)| id);
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         slots(|s| match s.remove(self.0) {
             Some(Slot::Settled(outcome)) => Poll::Ready(outcome),
             _ => {
-                s.insert(self.0, Slot::Waiting(task));
+                s.insert(self.0, Slot::Waiting(Some(cx.waker().clone())));
                 Poll::Pending
             }
         })
