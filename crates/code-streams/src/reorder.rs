@@ -109,12 +109,25 @@ fn imported_functions(body: &[u8]) -> Result<usize, String> {
     Ok(functions)
 }
 
-/// Element segments renumbered (all eight encodings).
-fn renumber_elements(body: &[u8], renumber: &dyn Fn(usize) -> usize) -> Result<Vec<u8>, String> {
+/// A section that is a vector of items (`item` copies one), renumbered.
+fn renumber_items(
+    body: &[u8], renumber: &dyn Fn(usize) -> usize, mut item: impl FnMut(&mut Renumber) -> Result<(), String>,
+) -> Result<Vec<u8>, String> {
     let (count, first) = leb(body, 0)?;
     let mut r = Renumber::new(body, 0, renumber);
     r.copy(first);
     for _ in 0..count {
+        item(&mut r)?;
+    }
+    if r.from.truncated || r.from.at != body.len() {
+        return Err("a section's items do not end where the section does".into());
+    }
+    Ok(r.out)
+}
+
+/// Element segments renumbered (all eight encodings).
+fn renumber_elements(body: &[u8], renumber: &dyn Fn(usize) -> usize) -> Result<Vec<u8>, String> {
+    renumber_items(body, renumber, |r| {
         let flags = r.leb(AS_IT_IS);
         if flags & 3 == 2 {
             r.leb(AS_IT_IS); // table index
@@ -125,33 +138,26 @@ fn renumber_elements(body: &[u8], renumber: &dyn Fn(usize) -> usize) -> Result<V
         if flags & 3 != 0 {
             r.copy(1); // element kind or reference type
         }
-        let n = r.leb(AS_IT_IS);
-        for _ in 0..n {
+        for _ in 0..r.leb(AS_IT_IS) {
             if flags & 4 != 0 {
                 r.walk(instructions, "an element segment's expression")?;
             } else {
                 r.leb(FUNC);
             }
         }
-    }
-    if r.from.at != body.len() {
-        return Err("the element section has bytes after its end".into());
-    }
-    Ok(r.out)
+        Ok(())
+    })
 }
 
 /// Exports renumbered.
 fn renumber_exports(body: &[u8], renumber: &dyn Fn(usize) -> usize) -> Result<Vec<u8>, String> {
-    let (count, first) = leb(body, 0)?;
-    let mut r = Renumber::new(body, 0, renumber);
-    r.copy(first);
-    for _ in 0..count {
+    renumber_items(body, renumber, |r| {
         let name = r.leb(AS_IT_IS);
         r.copy(name as usize);
         let kind = r.byte();
         r.leb(if kind == 0 { FUNC } else { AS_IT_IS });
-    }
-    Ok(r.out)
+        Ok(())
+    })
 }
 
 /// `wasm` with its defined functions in `order` (each the old position, among the defined
