@@ -5,17 +5,13 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 /// A LEB128 number at `at` of `bytes`: its value and where it ends.
-pub fn leb(bytes: &[u8], mut at: usize) -> Result<(usize, usize), String> {
-    let (mut value, mut n) = (0u32, 0);
-    loop {
-        let &b = bytes.get(at).ok_or("a number runs past the end of the module")?;
-        at += 1;
-        value = leb_digit(value, b, n);
-        n += 1;
-        if b < 0x80 {
-            return Ok((value as usize, at));
-        }
+pub fn leb(bytes: &[u8], at: usize) -> Result<(usize, usize), String> {
+    let mut reader = Reader { bytes, at, truncated: false };
+    let value = reader.leb(|_| {});
+    if reader.truncated {
+        return Err("a number runs past the end of the module".into());
     }
+    Ok((value as usize, reader.at))
 }
 
 pub fn push_leb(out: &mut Vec<u8>, mut n: usize) {
@@ -56,6 +52,24 @@ pub fn module(wasm: &[u8], sections: impl IntoIterator<Item = (u8, Vec<u8>)>) ->
         out.extend(body);
     }
     out
+}
+
+/// The code section's function bodies (each after its size), as where each starts and ends.
+pub fn function_bodies(code: &[u8]) -> Result<Vec<(usize, usize)>, String> {
+    let (count, mut at) = leb(code, 0)?;
+    let mut bodies = Vec::new();
+    for _ in 0..count {
+        let (size, start) = leb(code, at)?;
+        at = start
+            .checked_add(size)
+            .filter(|end| *end <= code.len())
+            .ok_or("a function runs past the end of the code section")?;
+        bodies.push((start, at));
+    }
+    if at != code.len() {
+        return Err("bytes after the last function".into());
+    }
+    Ok(bodies)
 }
 
 /// A body being read by one of the build's [`crate::Io`]s.

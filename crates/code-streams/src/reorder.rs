@@ -4,7 +4,7 @@
 //! element segments' expressions, the element segments' index lists, the exports.
 //! Imported functions keep their indices (they come first, and have no bodies).
 
-use crate::binary::{leb, module, push_leb, sections, Reader};
+use crate::binary::{function_bodies, leb, module, push_leb, sections, Reader};
 use crate::{function, instructions, Io, Stream, FUNC, OP};
 use alloc::format;
 use alloc::string::String;
@@ -173,18 +173,14 @@ pub fn reorder(wasm: &[u8], order: &[usize]) -> Result<Vec<u8>, String> {
     }
     let imported = part(IMPORT).map(imported_functions).transpose()?.unwrap_or(0);
     let (types, code) = (part(FUNCTION).unwrap_or(b"\0"), part(CODE).unwrap_or(b"\0"));
-    let items = |body: &[u8], end_of: &dyn Fn(usize) -> Result<usize, String>| -> Result<Vec<(usize, usize)>, String> {
-        let (n, mut at) = leb(body, 0)?;
-        (0..n)
-            .map(|_| {
-                let start = at;
-                at = end_of(at)?;
-                Ok((start, at))
-            })
-            .collect()
-    };
-    let type_of = items(types, &|at| Ok(leb(types, at)?.1))?;
-    let bodies = items(code, &|at| leb(code, at).map(|(n, start)| start + n))?;
+    let (count, mut at) = leb(types, 0)?;
+    let mut type_of = Vec::new(); // where each function's type index is in `types`
+    for _ in 0..count {
+        let start = at;
+        at = leb(types, at)?.1;
+        type_of.push((start, at));
+    }
+    let bodies = function_bodies(code)?;
     let mut new_index = alloc::vec![usize::MAX; bodies.len()];
     for (position, old) in order.iter().enumerate() {
         *new_index.get_mut(*old).ok_or("the order names a function the module does not have")? = position;
@@ -206,8 +202,7 @@ pub fn reorder(wasm: &[u8], order: &[usize]) -> Result<Vec<u8>, String> {
     for &old in order {
         function_section.extend(&types[type_of[old].0..type_of[old].1]);
         let (start, end) = bodies[old];
-        let at = leb(code, start)?.1;
-        let mut r = Renumber::new(&code[..end], at, &renumber);
+        let mut r = Renumber::new(&code[..end], start, &renumber);
         r.walk(function, &format!("function {old}"))?;
         if r.from.at != end {
             return Err(format!("function {old}: its instructions do not end where its size says"));

@@ -1,6 +1,6 @@
 //! Splitting a module's code section into streams: the build's side (src/main.rs).
 
-use crate::binary::{leb, module, push_leb, sections, Reader};
+use crate::binary::{function_bodies, leb, module, push_leb, sections, Reader};
 use crate::{function, Io, Stream, LAYOUT, OP, STREAMS};
 use alloc::format;
 use alloc::string::String;
@@ -44,30 +44,21 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>, String> {
 
 /// The code section's body (`section`) as streams.
 fn split_code(section: &[u8]) -> Result<Vec<u8>, String> {
-    let (functions, mut at) = leb(section, 0)?;
     let mut split = Split {
         body: Reader { bytes: section, at: 0, truncated: false },
         streams: core::array::from_fn(|_| Vec::new()),
     };
-    for i in 0..functions {
-        let (size, body) = leb(section, at)?;
-        let end = body + size;
-        split.body = Reader {
-            bytes: section.get(..end).ok_or("a function runs past the end of the code section")?,
-            at: body,
-            truncated: false,
-        };
+    for (i, (start, end)) in function_bodies(section)?.into_iter().enumerate() {
+        split.body = Reader { bytes: &section[..end], at: start, truncated: false };
         if !function(&mut split) {
             let op = split.streams[OP as usize].last().copied().unwrap_or_default();
-            return Err(format!("function {i}: opcode {op:#04x} (or its prefixed operation) not understood: it is not in code-streams' table"));
+            return Err(format!(
+                "function {i}: opcode {op:#04x} (or its prefixed operation) not understood: it is not in code-streams' table"
+            ));
         }
         if split.body.truncated || split.body.at != end {
             return Err(format!("function {i}: its instructions do not end where its size says"));
         }
-        at = end;
-    }
-    if at != section.len() {
-        return Err("bytes after the last function".into());
     }
     let mut out = section[..leb(section, 0)?.1].to_vec();
     for s in &LAYOUT[..LAYOUT.len() - 1] {

@@ -3,30 +3,22 @@
 //! tests/packaging/code-streams.test.mjs.
 
 use super::*;
-
-fn leb(mut n: u32) -> Vec<u8> {
-    let mut out = vec![];
-    loop {
-        let b = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(b);
-            return out;
-        }
-        out.push(b | 0x80);
-    }
-}
+use crate::binary::{function_bodies, push_leb, sections};
 
 fn section(id: u8, body: &[u8]) -> Vec<u8> {
-    [&[id][..], &leb(body.len() as u32), body].concat()
+    let mut out = vec![id];
+    push_leb(&mut out, body.len());
+    out.extend(body);
+    out
 }
 
 /// A module of a type section, a data section after the code, and these function bodies
 /// (each its locals and instructions).
 fn module(bodies: &[Vec<u8>]) -> Vec<u8> {
-    let mut code = leb(bodies.len() as u32);
+    let mut code = vec![];
+    push_leb(&mut code, bodies.len());
     for b in bodies {
-        code.extend(leb(b.len() as u32));
+        push_leb(&mut code, b.len());
         code.extend(b);
     }
     [
@@ -40,41 +32,17 @@ fn module(bodies: &[Vec<u8>]) -> Vec<u8> {
 
 /// Every section as (id, body), each function body of the code section apart.
 fn parsed(wasm: &[u8]) -> Vec<(u8, Vec<Vec<u8>>)> {
-    let read = |at: &mut usize| {
-        let (mut value, mut shift) = (0usize, 0);
-        loop {
-            let b = wasm[*at];
-            *at += 1;
-            value |= ((b & 0x7f) as usize) << shift;
-            shift += 7;
-            if b < 0x80 {
-                return value;
+    let parts = sections(wasm).expect("a module");
+    parts
+        .into_iter()
+        .map(|(id, body)| {
+            if id != 10 {
+                return (id, vec![body.to_vec()]);
             }
-        }
-    };
-    let mut at = 8;
-    let mut out = vec![];
-    while at < wasm.len() {
-        let id = wasm[at];
-        at += 1;
-        let size = read(&mut at);
-        let end = at + size;
-        if id == 10 {
-            let n = read(&mut at);
-            let bodies = (0..n)
-                .map(|_| {
-                    let size = read(&mut at);
-                    at += size;
-                    wasm[at - size..at].to_vec()
-                })
-                .collect();
-            out.push((id, bodies));
-        } else {
-            out.push((id, vec![wasm[at..end].to_vec()]));
-        }
-        at = end;
-    }
-    out
+            let bodies = function_bodies(body).expect("a code section");
+            (id, bodies.into_iter().map(|(start, end)| body[start..end].to_vec()).collect())
+        })
+        .collect()
 }
 
 fn merged(split: &[u8]) -> Vec<u8> {
