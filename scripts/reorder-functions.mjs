@@ -13,24 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { leb, sections } from './wasm-binary.mjs';
+import { functionBodies } from './wasm-binary.mjs';
 
 /** The crate's build tool (scripts/build.mjs builds it before it is needed). */
 export const codeStreamsTool = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'release', 'code-streams');
-
-/** The code section's function bodies (after their sizes), in order. */
-function bodies(wasm) {
-  const code = sections(wasm).find((s) => s.id === 10)?.body;
-  if (!code) return [];
-  let [count, at] = leb(code, 0);
-  const out = [];
-  while (count--) {
-    const [size, start] = leb(code, at);
-    out.push(code.subarray(start, start + size));
-    at = start + size;
-  }
-  return out;
-}
 
 /** The order of `bodies` (indices into it) in which each follows the one it packs best after. */
 function packedOrder(bodies) {
@@ -57,7 +43,7 @@ function packedOrder(bodies) {
 /** `wasm` with its function bodies reordered (see the top of this file); throws what
  * `code-streams` could not handle (an instruction it does not know, a start section, …). */
 export function reorderFunctions(wasm) {
-  const order = packedOrder(bodies(wasm));
+  const order = packedOrder(functionBodies(wasm));
   try {
     return execFileSync(codeStreamsTool, ['reorder', order.join(',')], { input: wasm, maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (e) {

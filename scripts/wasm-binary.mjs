@@ -28,6 +28,22 @@ export function sections(wasm) {
   return out;
 }
 
+/** The code section's function bodies (after their sizes), in order: views of `wasm`;
+ * throws when the section does not end with its last function. */
+export function functionBodies(wasm) {
+  const code = sections(wasm).find((s) => s.id === 10)?.body;
+  if (!code) return [];
+  let [count, at] = leb(code, 0);
+  const out = [];
+  while (count--) {
+    const [size, start] = leb(code, at);
+    out.push(code.subarray(start, start + size));
+    at = start + size;
+  }
+  if (at !== code.length) throw new Error('wasm-binary: the code section does not end with its last function');
+  return out;
+}
+
 /** A module made of `wasm`'s header and `parts` ({ id, body }). */
 export function moduleOf(wasm, parts) {
   const out = [wasm.subarray(0, 8)];

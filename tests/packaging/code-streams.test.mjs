@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { leb, sections } from '../../scripts/wasm-binary.mjs';
+import { functionBodies, sections } from '../../scripts/wasm-binary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILT = join(ROOT, 'target', 'bindgen', 'cognito_identity_wasm.opt.wasm');
@@ -19,18 +19,8 @@ const PKG_BYTES = join(ROOT, 'pkg', 'wasm-bytes.js');
 
 /** Each section as { id, bodies }: the code section's function bodies apart, any other whole. */
 function parsed(wasm) {
-  return sections(wasm).map(({ id, body }) => {
-    if (id !== 10) return { id, bodies: [Buffer.from(body).toString('hex')] };
-    let [n, at] = leb(body, 0);
-    const bodies = [];
-    for (let i = 0; i < n; i++) {
-      const [size, start] = leb(body, at);
-      bodies.push(Buffer.from(body.subarray(start, start + size)).toString('hex'));
-      at = start + size;
-    }
-    assert.equal(at, body.length, 'the code section ends with its last function');
-    return { id, bodies };
-  });
+  const hex = (b) => Buffer.from(b).toString('hex');
+  return sections(wasm).map(({ id, body }) => ({ id, bodies: id === 10 ? functionBodies(wasm).map(hex) : [hex(body)] }));
 }
 
 test('the package\'s wasm, merged, is the module the build made', async () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
 import { reorderFunctions } from '../../scripts/reorder-functions.mjs';
-import { leb, sections } from '../../scripts/wasm-binary.mjs';
+import { functionBodies, sections } from '../../scripts/wasm-binary.mjs';
 
 /** A module that reaches its functions every way the renumbering handles: direct calls,
  * an exported function, the table (an active segment of indices and a passive one of
@@ -50,13 +50,7 @@ const run = (wasm, x) => {
 };
 
 /** The code section's bodies, in order. */
-function bodies(wasm) {
-  const code = sections(wasm).find((s) => s.id === 10).body;
-  const out = [];
-  let [count, at] = leb(code, 0);
-  while (count--) { const [n, s] = leb(code, at); out.push(Buffer.from(code.subarray(s, s + n)).toString('hex')); at = s + n; }
-  return out;
-}
+const bodies = (wasm) => functionBodies(wasm).map((b) => Buffer.from(b).toString('hex'));
 
 test('reordered, every call, table entry, ref.func and export still reaches its function', () => {
   const wasm = assemble();
