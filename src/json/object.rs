@@ -61,7 +61,9 @@ impl<V> OrderedMap<V> {
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
         // Moved to the end one place at a time, the others keeping their order, and popped:
-        // `Vec::remove` without its panic path, with the swap the key resolution uses.
+        // `Vec::remove` without its panic path, as `crate::vec::take_at` does, but with the
+        // swap the key resolution uses: `take_at` instantiated for members measured 55 B
+        // larger in the shipped wasm's gzip (session 13).
         for i in at + 1..self.0.len() {
             swap_ends(&mut self.0, i - 1, i, true);
         }
