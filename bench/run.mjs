@@ -16,7 +16,7 @@
 // Every page load gets its own browser context (its own renderer process), so neither
 // library benefits from a code cache or V8's in-process wasm module cache.
 // Needs `npm run build` first (reads pkg/). BENCH_RUNS / BENCH_WARMUP override 15 / 3;
-// BENCH_READY_RUNS (25) the page loads for time-to-ready, the noisiest figure;
+// BENCH_READY_RUNS (50) the page loads for time-to-ready, the noisiest figure;
 // BENCH_READY_CPU_RUNS (12) the traced page loads for its main-thread CPU time;
 // BENCH_FIRST_RUNS (10) the fresh pages per library for the sign-in right after the script.
 import { execFileSync } from 'node:child_process';
@@ -45,7 +45,7 @@ const OURS_SCRIPT = join(ROOT, 'pkg', 'amazon-cognito-identity.min.js');
 const SDK_SCRIPT = join(SDK_DIR, 'dist', 'amazon-cognito-identity.min.js');
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const WARMUP = Number(process.env.BENCH_WARMUP || 3);
-const READY_RUNS = Number(process.env.BENCH_READY_RUNS || 25);
+const READY_RUNS = Number(process.env.BENCH_READY_RUNS || 50);
 const READY_CPU_RUNS = Number(process.env.BENCH_READY_CPU_RUNS || 12);
 const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS || 10);
 const SIGNIN_PAGES = 5; // fresh pages per library; RUNS recorded sign-ins are spread over them
@@ -64,6 +64,7 @@ const OUR_CRATES = {
 const started = Date.now();
 const loadAtStart = loadavg()[0];
 
+const FLOOR_SCRIPT = '/gen/floor.js';
 const LIBS = {
   ours: { label: 'ours (wasm)', script: '/pkg/amazon-cognito-identity.min.js', file: OURS_SCRIPT },
   sdk: { label: 'amazon-cognito-identity-js', script: '/sdk/amazon-cognito-identity.min.js', file: SDK_SCRIPT },
@@ -160,6 +161,14 @@ function writeSite(fixture) {
     writeFileSync(join(SITE, `first-signin-${name}.html`), page(`first sign-in: ${name}`,
       `${fake}\n<script src="${lib.script}"></script>\n<script>\n${readFileSync(join(ROOT, 'bench', 'pages', 'first-signin.js'), 'utf8')}</script>`));
   }
+  // Time to ready's floor: the same page with a script that makes nothing but a pool whose
+  // constructor does what both libraries' do first, the JS SDK's storage probe (its
+  // StorageHelper: localStorage.setItem and removeItem of 'aws.cognito.test-ls'). What the
+  // page, the fetch and the first localStorage access cost the two alike.
+  writeFileSync(join(SITE, 'floor.js'), "globalThis.AmazonCognitoIdentity = { CognitoUserPool: class { constructor() { try { localStorage.setItem('aws.cognito.test-ls', 1); localStorage.removeItem('aws.cognito.test-ls'); this.storage = localStorage; } catch (e) { this.storage = null; } } } };\n");
+  writeFileSync(join(SITE, 'ready-floor.html'), page('ready: floor',
+    `<script>t0 = performance.now()</script>\n<script src="${FLOOR_SCRIPT}"></script>\n` +
+    `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); t1 = performance.now()</script>`));
   writeFileSync(join(SITE, 'bigint.html'), page('V8 BigInt', '<script src="/gen/fixture.js"></script>\n<script src="/bench/modpow.js"></script>'));
   writeFileSync(join(SITE, 'wasm-startup.html'), page('wasm start-up', '<script type="module" src="/bench/wasm-startup.js"></script>'));
 }
@@ -306,15 +315,17 @@ async function measureBigInt(browser, base) {
 }
 
 async function measureReady(browser, base) {
-  const res = { ours: [], sdk: [] };
+  const res = { ours: [], sdk: [], floor: [] };
   for (let i = 0; i < WARMUP + READY_RUNS; i++) {
-    for (const name of i % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
+    // The floor's page too, its place in the order turning with the loads.
+    const names = ['ours', 'sdk', 'floor'];
+    for (const name of names.map((_, k) => names[(i + k) % names.length])) {
       const { page, errors, close } = await freshPage(browser, `${base}/gen/ready-${name}.html`, { noCache: true });
       try {
         const r = await page.evaluate(src => {
           const e = performance.getEntriesByName(new URL(src, location.href).href)[0];
           return { t0: window.t0, t1: window.t1, start: e && e.startTime, responseEnd: e && e.responseEnd, transfer: e && e.transferSize };
-        }, LIBS[name].script);
+        }, LIBS[name]?.script ?? FLOOR_SCRIPT);
         if (typeof r.t1 !== 'number') throw new Error(`no CognitoUserPool: ${errors.join('; ')}`);
         if (i >= WARMUP) {
           res[name].push({
@@ -434,6 +445,7 @@ function report(m, r) {
     readyExec: { ours: stats(r.ready.ours.map(x => x.exec)), sdk: stats(r.ready.sdk.map(x => x.exec)) },
     readyFetch: { ours: stats(r.ready.ours.map(x => x.fetchToReady)), sdk: stats(r.ready.sdk.map(x => x.fetchToReady)) },
     readyCpu: { ours: stats(r.readyCpu.ours.map(x => x.cpu)), sdk: stats(r.readyCpu.sdk.map(x => x.cpu)) },
+    readyFloor: stats(r.ready.floor.map(x => x.tagToReady)),
     first: { ours: stats(r.firstSignIn.ours.map(x => x.client)), sdk: stats(r.firstSignIn.sdk.map(x => x.client)) },
     aFirst: { ours: stats(r.firstSignIn.ours.map(x => x.a)), sdk: stats(r.firstSignIn.sdk.map(x => x.a)) },
     firstServer: { ours: stats(r.firstSignIn.ours.map(x => x.server)), sdk: stats(r.firstSignIn.sdk.map(x => x.server)) },
@@ -464,6 +476,9 @@ function report(m, r) {
     row('  … of which after the script arrived (parse/compile/instantiate/run)', S.readyExec.ours, S.readyExec.sdk),
     row('  … from the script request start (preload scanner may fetch before t0)', S.readyFetch.ours, S.readyFetch.sdk),
     row(`  … main-thread CPU time only (Chromium trace; ${S.readyCpu.ours.n} loads)`, S.readyCpu.ours, S.readyCpu.sdk),
+    [`  … the floor both pay: the same page whose script makes only a pool doing the JS SDK's storage probe (${S.readyFloor.n} loads)`, fmtStats(S.readyFloor), fmtStats(S.readyFloor), '—'],
+    ['  … above the floor: each library\'s own time (median − the floor\'s median)', `${ms(S.ready.ours.median - S.readyFloor.median)} ms`, `${ms(S.ready.sdk.median - S.readyFloor.median)} ms`,
+      ratio(S.ready.ours.median - S.readyFloor.median, S.ready.sdk.median - S.readyFloor.median)],
   ];
   const sizeRow = (metric, o, s) => [metric, bytes(o), bytes(s), ratio(o, s)];
   const B = r.bytes;
@@ -662,7 +677,7 @@ ${readFileSync(join(ROOT, 'bench', 'size-decisions.md'), 'utf8').trim()}
 - **V8 BigInt**: plain JS 5-bit fixed-window square-and-multiply with \`%\` reductions (bench/pages/modpow.js), fresh random exponents each run, in its own page of the same browser.
 - **Bytes**: gzip level 9 and brotli quality 11 (window 24) from Node's zlib, of the one file each script tag downloads (ours carries its wasm inline as a string literal, one character per byte: scripts/inline-wasm.mjs), and of webpack 5 production builds of the same tiny sign-in app (bench/app/, bench/webpack.config.cjs). (zlib's level 9 gives the JS SDK's file the same 28,952 bytes as the \`.gz\` it ships; GNU \`gzip -9\` gets 28,752.)
 - **Sign-in right after the script tag**: a fresh page (empty storage, as on a first visit) loads the fake Cognito, the library's script tag, then an inline script (bench/pages/first-signin.js) that makes the pool and the user and calls \`authenticateUser\` at once: before the page has finished loading, no idle time before it, both libraries alike, ${FIRST_RUNS} pages per library (alternating). Client time = wall time from \`authenticateUser(...)\` to \`onSuccess\` minus the time spent inside the fake Cognito's \`fetch\` (building its \`Response\`s; shown in its own row).
-- **Time to ready**: the page is \`<script>t0 = performance.now()</script><script src=lib></script><script>new AmazonCognitoIdentity.CognitoUserPool({...}); t1 = performance.now()</script>\` served from 127.0.0.1; "after the script arrived" is \`t1 − max(t0, responseEnd)\` from the script's Resource Timing entry. Its CPU row loads the same page with \`performance.mark\` for t0 and t1 (ready-cpu-*.html), ${READY_CPU_RUNS} times per library after ${WARMUP} warm-ups, under a Chromium trace, whose marks carry the main thread's CPU time: the difference is the main thread's own work from the tag to the pool (the background compile threads' is not in it), which wall time on a shared machine buries under whatever else runs.
+- **Time to ready**: the page is \`<script>t0 = performance.now()</script><script src=lib></script><script>new AmazonCognitoIdentity.CognitoUserPool({...}); t1 = performance.now()</script>\` served from 127.0.0.1; "after the script arrived" is \`t1 − max(t0, responseEnd)\` from the script's Resource Timing entry. Its CPU row loads the same page with \`performance.mark\` for t0 and t1 (ready-cpu-*.html), ${READY_CPU_RUNS} times per library after ${WARMUP} warm-ups, under a Chromium trace, whose marks carry the main thread's CPU time: the difference is the main thread's own work from the tag to the pool (the background compile threads' is not in it), which wall time on a shared machine buries under whatever else runs. The floor's row loads the same page, in turn with the two libraries' (the order rotating), with a script that makes only a pool whose constructor does the JS SDK's storage probe (\`setItem\` and \`removeItem\` of \`aws.cognito.test-ls\`, which ours does too): the page, the fetch and the first localStorage access (a synchronous round trip to the browser for the storage area), which neither library can avoid. What is above it is each library's own: parsing its script (mostly on a background thread, waited for), running it and the constructor.
 - Checks: ${checks.join('; ')}.
 `);
 }
