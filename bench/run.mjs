@@ -64,11 +64,13 @@ const OUR_CRATES = {
 const started = Date.now();
 const loadAtStart = loadavg()[0];
 
-const FLOOR_SCRIPT = '/gen/floor.js';
 const LIBS = {
   ours: { label: 'ours (wasm)', script: '/pkg/amazon-cognito-identity.min.js', file: OURS_SCRIPT },
   sdk: { label: 'amazon-cognito-identity-js', script: '/sdk/amazon-cognito-identity.min.js', file: SDK_SCRIPT },
 };
+/** Time to ready's pages (ready-<name>.html) and the script each loads: the two libraries',
+ * and the floor's (`writeSite`), which both pay. */
+const READY_SCRIPTS = { ours: LIBS.ours.script, sdk: LIBS.sdk.script, floor: '/gen/floor.js' };
 
 // ------------------------------------------------------------------ helpers
 
@@ -149,10 +151,6 @@ function writeSite(fixture) {
   const fake = '<script src="/gen/fixture.js"></script>\n<script src="/bench/fake-cognito.js"></script>';
   for (const [name, lib] of Object.entries(LIBS)) {
     writeFileSync(join(SITE, `signin-${name}.html`), page(`sign-in: ${name}`, `${fake}\n<script src="${lib.script}"></script>\n<script src="/bench/signin.js"></script>`));
-    // Exactly the page of the issue; nothing else runs before or after.
-    writeFileSync(join(SITE, `ready-${name}.html`), page(`ready: ${name}`,
-      `<script>t0 = performance.now()</script>\n<script src="${lib.script}"></script>\n` +
-      `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); t1 = performance.now()</script>`));
     // The same page with User Timing marks, which a trace stamps with the thread's CPU time.
     writeFileSync(join(SITE, `ready-cpu-${name}.html`), page(`ready (CPU): ${name}`,
       `<script>performance.mark('t0')</script>\n<script src="${lib.script}"></script>\n` +
@@ -166,9 +164,12 @@ function writeSite(fixture) {
   // StorageHelper: localStorage.setItem and removeItem of 'aws.cognito.test-ls'). What the
   // page, the fetch and the first localStorage access cost the two alike.
   writeFileSync(join(SITE, 'floor.js'), "globalThis.AmazonCognitoIdentity = { CognitoUserPool: class { constructor() { try { localStorage.setItem('aws.cognito.test-ls', 1); localStorage.removeItem('aws.cognito.test-ls'); this.storage = localStorage; } catch (e) { this.storage = null; } } } };\n");
-  writeFileSync(join(SITE, 'ready-floor.html'), page('ready: floor',
-    `<script>t0 = performance.now()</script>\n<script src="${FLOOR_SCRIPT}"></script>\n` +
-    `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); t1 = performance.now()</script>`));
+  // Exactly the page of the issue; nothing else runs before or after.
+  for (const [name, script] of Object.entries(READY_SCRIPTS)) {
+    writeFileSync(join(SITE, `ready-${name}.html`), page(`ready: ${name}`,
+      `<script>t0 = performance.now()</script>\n<script src="${script}"></script>\n` +
+      `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); t1 = performance.now()</script>`));
+  }
   writeFileSync(join(SITE, 'bigint.html'), page('V8 BigInt', '<script src="/gen/fixture.js"></script>\n<script src="/bench/modpow.js"></script>'));
   writeFileSync(join(SITE, 'wasm-startup.html'), page('wasm start-up', '<script type="module" src="/bench/wasm-startup.js"></script>'));
 }
@@ -315,17 +316,17 @@ async function measureBigInt(browser, base) {
 }
 
 async function measureReady(browser, base) {
-  const res = { ours: [], sdk: [], floor: [] };
+  const names = Object.keys(READY_SCRIPTS);
+  const res = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = 0; i < WARMUP + READY_RUNS; i++) {
-    // The floor's page too, its place in the order turning with the loads.
-    const names = ['ours', 'sdk', 'floor'];
+    // Each page's place in the order turns with the loads.
     for (const name of names.map((_, k) => names[(i + k) % names.length])) {
       const { page, errors, close } = await freshPage(browser, `${base}/gen/ready-${name}.html`, { noCache: true });
       try {
         const r = await page.evaluate(src => {
           const e = performance.getEntriesByName(new URL(src, location.href).href)[0];
           return { t0: window.t0, t1: window.t1, start: e && e.startTime, responseEnd: e && e.responseEnd, transfer: e && e.transferSize };
-        }, LIBS[name]?.script ?? FLOOR_SCRIPT);
+        }, READY_SCRIPTS[name]);
         if (typeof r.t1 !== 'number') throw new Error(`no CognitoUserPool: ${errors.join('; ')}`);
         if (i >= WARMUP) {
           res[name].push({
