@@ -17,7 +17,8 @@
 // library benefits from a code cache or V8's in-process wasm module cache.
 // Needs `npm run build` first (reads pkg/). BENCH_RUNS / BENCH_WARMUP override 15 / 3;
 // BENCH_READY_RUNS (50) the page loads for time-to-ready, the noisiest figure;
-// BENCH_READY_CPU_RUNS (12) the traced page loads for its main-thread CPU time;
+// BENCH_READY_CPU_RUNS (12) the traced page loads for its main-thread CPU time, and as many
+// again for where its wall time goes;
 // BENCH_FIRST_RUNS (10) the fresh pages per library for the sign-in right after the script.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -347,9 +348,10 @@ async function measureReady(browser, base) {
  * Timing marks in a Chromium trace carry the thread time (`tts`) as well as the wall time.
  * Wall time on a shared machine counts whatever else ran; thread time counts this page's
  * own work (parsing what the streaming compile left, running the script, the pool's
- * constructor). Background compile threads are not in it.
+ * constructor). Background compile threads are not in it. Traced with `categories`; with
+ * devtools.timeline, each load also gives its phases (below).
  */
-async function measureReadyCpu(browser, base) {
+async function measureReadyTraced(browser, base, categories) {
   const res = { ours: [], sdk: [] };
   for (let i = 0; i < WARMUP + READY_CPU_RUNS; i++) {
     for (const name of i % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
@@ -365,7 +367,7 @@ async function measureReadyCpu(browser, base) {
           const events = [];
           cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
           const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-          await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+          await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
           await page.goto(`${base}/gen/ready-cpu-${name}.html`);
           await cdp.send('Tracing.end');
           await done;
@@ -373,14 +375,15 @@ async function measureReadyCpu(browser, base) {
           const [t0, t1] = [mark('t0'), mark('t1')];
           if (!t0 || !t1 || t0.tid !== t1.tid) {
             const seen = events.filter(e => e.cat === 'blink.user_timing').map(e => `${e.name}/${e.tid}/${e.tts}`).join(' ');
-            log(`time to ready, main-thread CPU: ${name}'s trace ${attempt} has no t0 and t1 marks on one thread (${seen || 'no user timing events'})`);
+            log(`time to ready, traced: ${name}'s trace ${attempt} has no t0 and t1 marks on one thread (${seen || 'no user timing events'})`);
             if (attempt < 3) continue;
             res.skipped = (res.skipped || 0) + 1; // the row says how many loads it lacks
             break;
           }
-          // Where the wall time goes: until the library's script starts running (its fetch and
-          // the rest of its streaming compile, and whatever the main thread does meanwhile),
-          // running it, and from its end to the pool (the parser's next task, the constructor).
+          // With devtools.timeline, where the wall time goes: until the library's script starts
+          // running (its fetch and the rest of its streaming compile, and whatever the main
+          // thread does meanwhile), running it, and from its end to the pool (the parser's next
+          // task, the constructor).
           const run = events.find(e => e.name === 'EvaluateScript' && e.ph === 'X' && e.tid === t0.tid && e.args?.data?.url?.endsWith(LIBS[name].script));
           const phases = run ? { wait: (run.ts - t0.ts) / 1000, run: run.dur / 1000, after: (t1.ts - run.ts - run.dur) / 1000 } : {};
           if (i >= WARMUP) res[name].push({ cpu: (t1.tts - t0.tts) / 1000, wall: (t1.ts - t0.ts) / 1000, ...phases });
@@ -451,7 +454,7 @@ function report(m, r) {
     readyExec: { ours: stats(r.ready.ours.map(x => x.exec)), sdk: stats(r.ready.sdk.map(x => x.exec)) },
     readyFetch: { ours: stats(r.ready.ours.map(x => x.fetchToReady)), sdk: stats(r.ready.sdk.map(x => x.fetchToReady)) },
     readyCpu: { ours: stats(r.readyCpu.ours.map(x => x.cpu)), sdk: stats(r.readyCpu.sdk.map(x => x.cpu)) },
-    ...Object.fromEntries(['wait', 'run', 'after'].map((k) => [`ready_${k}`, { ours: stats(r.readyCpu.ours.map(x => x[k])), sdk: stats(r.readyCpu.sdk.map(x => x[k])) }])),
+    ...Object.fromEntries(['wait', 'run', 'after'].map((k) => [`ready_${k}`, { ours: stats(r.readyPhases.ours.map(x => x[k])), sdk: stats(r.readyPhases.sdk.map(x => x[k])) }])),
     readyFloor: stats(r.ready.floor.map(x => x.tagToReady)),
     first: { ours: stats(r.firstSignIn.ours.map(x => x.client)), sdk: stats(r.firstSignIn.sdk.map(x => x.client)) },
     aFirst: { ours: stats(r.firstSignIn.ours.map(x => x.a)), sdk: stats(r.firstSignIn.sdk.map(x => x.a)) },
@@ -483,9 +486,9 @@ function report(m, r) {
     row('  … of which after the script arrived (parse/compile/instantiate/run)', S.readyExec.ours, S.readyExec.sdk),
     row('  … from the script request start (preload scanner may fetch before t0)', S.readyFetch.ours, S.readyFetch.sdk),
     row(`  … main-thread CPU time only (Chromium trace; ${S.readyCpu.ours.n} loads)`, S.readyCpu.ours, S.readyCpu.sdk),
-    row('  … in those loads, wall time until the script starts running (its fetch, the rest of its streaming compile)', S.ready_wait.ours, S.ready_wait.sdk),
-    row('  … in those loads, running the script (its main-thread evaluation)', S.ready_run.ours, S.ready_run.sdk),
-    row('  … in those loads, from its end to a usable pool (the parser\'s next task, the constructor and the storage probe)', S.ready_after.ours, S.ready_after.sdk),
+    row(`  … wall time until the script starts running (its fetch, the rest of its streaming compile; ${S.ready_wait.ours.n} traced loads)`, S.ready_wait.ours, S.ready_wait.sdk),
+    row('  … running the script (its main-thread evaluation; the same loads)', S.ready_run.ours, S.ready_run.sdk),
+    row('  … from its end to a usable pool (the parser\'s next task, the constructor and the storage probe; the same loads)', S.ready_after.ours, S.ready_after.sdk),
     [`  … the floor both pay: the same page whose script makes only a pool doing the JS SDK's storage probe (${S.readyFloor.n} loads)`, fmtStats(S.readyFloor), fmtStats(S.readyFloor), '—'],
     ['  … above the floor: each library\'s own time (median − the floor\'s median)', `${ms(S.ready.ours.median - S.readyFloor.median)} ms`, `${ms(S.ready.sdk.median - S.readyFloor.median)} ms`,
       ratio(S.ready.ours.median - S.readyFloor.median, S.ready.sdk.median - S.readyFloor.median)],
@@ -687,7 +690,7 @@ ${readFileSync(join(ROOT, 'bench', 'size-decisions.md'), 'utf8').trim()}
 - **V8 BigInt**: plain JS 5-bit fixed-window square-and-multiply with \`%\` reductions (bench/pages/modpow.js), fresh random exponents each run, in its own page of the same browser.
 - **Bytes**: gzip level 9 and brotli quality 11 (window 24) from Node's zlib, of the one file each script tag downloads (ours carries its wasm inline as a string literal, one character per byte: scripts/inline-wasm.mjs), and of webpack 5 production builds of the same tiny sign-in app (bench/app/, bench/webpack.config.cjs). (zlib's level 9 gives the JS SDK's file the same 28,952 bytes as the \`.gz\` it ships; GNU \`gzip -9\` gets 28,752.)
 - **Sign-in right after the script tag**: a fresh page (empty storage, as on a first visit) loads the fake Cognito, the library's script tag, then an inline script (bench/pages/first-signin.js) that makes the pool and the user and calls \`authenticateUser\` at once: before the page has finished loading, no idle time before it, both libraries alike, ${FIRST_RUNS} pages per library (alternating). Client time = wall time from \`authenticateUser(...)\` to \`onSuccess\` minus the time spent inside the fake Cognito's \`fetch\` (building its \`Response\`s; shown in its own row).
-- **Time to ready**: the page is \`<script>t0 = performance.now()</script><script src=lib></script><script>new AmazonCognitoIdentity.CognitoUserPool({...}); t1 = performance.now()</script>\` served from 127.0.0.1; "after the script arrived" is \`t1 − max(t0, responseEnd)\` from the script's Resource Timing entry. Its CPU row loads the same page with \`performance.mark\` for t0 and t1 (ready-cpu-*.html), ${READY_CPU_RUNS} times per library after ${WARMUP} warm-ups, under a Chromium trace, whose marks carry the main thread's CPU time: the difference is the main thread's own work from the tag to the pool (the background compile threads' is not in it), which wall time on a shared machine buries under whatever else runs. The same traces split each of those loads' wall time at the library script's \`EvaluateScript\` event: the wait until it starts running (the rest of its fetch and of its streaming compile on a background thread, or whatever the main thread does meanwhile, a frame among it), running it, and the rest (the parser's next task, the constructor with its storage probe). The floor's row loads the same page, in turn with the two libraries' (the order rotating), with a script that makes only a pool whose constructor does the JS SDK's storage probe (\`setItem\` and \`removeItem\` of \`aws.cognito.test-ls\`, which ours does too): the page, the fetch and the first localStorage access (a synchronous round trip to the browser for the storage area), which neither library can avoid. What is above it is each library's own: parsing its script (mostly on a background thread, waited for), running it and the constructor.
+- **Time to ready**: the page is \`<script>t0 = performance.now()</script><script src=lib></script><script>new AmazonCognitoIdentity.CognitoUserPool({...}); t1 = performance.now()</script>\` served from 127.0.0.1; "after the script arrived" is \`t1 − max(t0, responseEnd)\` from the script's Resource Timing entry. Its CPU row loads the same page with \`performance.mark\` for t0 and t1 (ready-cpu-*.html), ${READY_CPU_RUNS} times per library after ${WARMUP} warm-ups, under a Chromium trace, whose marks carry the main thread's CPU time: the difference is the main thread's own work from the tag to the pool (the background compile threads' is not in it), which wall time on a shared machine buries under whatever else runs. As many loads again, traced with devtools.timeline as well (which costs the main thread more, so not the CPU row's loads), split each load's wall time at the library script's \`EvaluateScript\` event: the wait until it starts running (the rest of its fetch and of its streaming compile on a background thread, or whatever the main thread does meanwhile, a frame among it), running it, and the rest (the parser's next task, the constructor with its storage probe). The floor's row loads the same page, in turn with the two libraries' (the order rotating), with a script that makes only a pool whose constructor does the JS SDK's storage probe (\`setItem\` and \`removeItem\` of \`aws.cognito.test-ls\`, which ours does too): the page, the fetch and the first localStorage access (a synchronous round trip to the browser for the storage area), which neither library can avoid. What is above it is each library's own: parsing its script (mostly on a background thread, waited for), running it and the constructor.
 - Checks: ${checks.join('; ')}.
 `);
 }
@@ -757,7 +760,9 @@ async function main() {
     log(`time to ready: ${WARMUP + READY_RUNS} fresh loads per library`);
     r.ready = await measureReady(browser, server.url);
     log(`time to ready, main-thread CPU: ${WARMUP + READY_CPU_RUNS} traced loads per library`);
-    r.readyCpu = await measureReadyCpu(browser, server.url);
+    r.readyCpu = await measureReadyTraced(browser, server.url, ['blink.user_timing']);
+    log(`time to ready, where the wall time goes: ${WARMUP + READY_CPU_RUNS} traced loads per library`);
+    r.readyPhases = await measureReadyTraced(browser, server.url, ['blink.user_timing', 'devtools.timeline']);
     log('our wasm start-up breakdown');
     r.startup = await measureWasmStartup(browser, server.url, 8);
     report(machine(browser.version()), r);
