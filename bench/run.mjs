@@ -150,12 +150,15 @@ function writeSite(fixture) {
   writeFileSync(join(SITE, 'fixture.js'), `window.__fixture = ${JSON.stringify(fixture.page)};\n`);
   const page = (title, body) => `<!doctype html>\n<html><head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n${body}\n</body></html>\n`;
   const fake = '<script src="/gen/fixture.js"></script>\n<script src="/bench/fake-cognito.js"></script>';
+  // Time to ready's page: exactly the issue's, nothing else running before or after;
+  // `stamp(name)` records t0 and t1 (a global, or a User Timing mark for the traces).
+  const readyPage = (title, script, stamp) => page(title,
+    `<script>${stamp('t0')}</script>\n<script src="${script}"></script>\n` +
+    `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); ${stamp('t1')}</script>`);
   for (const [name, lib] of Object.entries(LIBS)) {
     writeFileSync(join(SITE, `signin-${name}.html`), page(`sign-in: ${name}`, `${fake}\n<script src="${lib.script}"></script>\n<script src="/bench/signin.js"></script>`));
-    // The same page with User Timing marks, which a trace stamps with the thread's CPU time.
-    writeFileSync(join(SITE, `ready-cpu-${name}.html`), page(`ready (CPU): ${name}`,
-      `<script>performance.mark('t0')</script>\n<script src="${lib.script}"></script>\n` +
-      `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); performance.mark('t1')</script>`));
+    // With User Timing marks, which a trace stamps with the thread's CPU time.
+    writeFileSync(join(SITE, `ready-cpu-${name}.html`), readyPage(`ready (CPU): ${name}`, lib.script, (t) => `performance.mark('${t}')`));
     writeFileSync(join(SITE, `bundle-${name}.html`), page(`bundle: ${name}`, `${fake}\n<script src="/webpack/${name}/app.js"></script>`));
     writeFileSync(join(SITE, `first-signin-${name}.html`), page(`first sign-in: ${name}`,
       `${fake}\n<script src="${lib.script}"></script>\n<script>\n${readFileSync(join(ROOT, 'bench', 'pages', 'first-signin.js'), 'utf8')}</script>`));
@@ -165,11 +168,8 @@ function writeSite(fixture) {
   // StorageHelper: localStorage.setItem and removeItem of 'aws.cognito.test-ls'). What the
   // page, the fetch and the first localStorage access cost the two alike.
   writeFileSync(join(SITE, 'floor.js'), "globalThis.AmazonCognitoIdentity = { CognitoUserPool: class { constructor() { try { localStorage.setItem('aws.cognito.test-ls', 1); localStorage.removeItem('aws.cognito.test-ls'); this.storage = localStorage; } catch (e) { this.storage = null; } } } };\n");
-  // Exactly the page of the issue; nothing else runs before or after.
   for (const [name, script] of Object.entries(READY_SCRIPTS)) {
-    writeFileSync(join(SITE, `ready-${name}.html`), page(`ready: ${name}`,
-      `<script>t0 = performance.now()</script>\n<script src="${script}"></script>\n` +
-      `<script>new AmazonCognitoIdentity.CognitoUserPool({UserPoolId:'us-east-1_abc', ClientId:'x'}); t1 = performance.now()</script>`));
+    writeFileSync(join(SITE, `ready-${name}.html`), readyPage(`ready: ${name}`, script, (t) => `${t} = performance.now()`));
   }
   writeFileSync(join(SITE, 'bigint.html'), page('V8 BigInt', '<script src="/gen/fixture.js"></script>\n<script src="/bench/modpow.js"></script>'));
   writeFileSync(join(SITE, 'wasm-startup.html'), page('wasm start-up', '<script type="module" src="/bench/wasm-startup.js"></script>'));
