@@ -61,7 +61,7 @@ struct Queue {
 local! {
     static QUEUE: RefCell<Queue> = const { RefCell::new(Queue { slots: SerialMap::new(), ready: Vec::new() }) };
     static RUNNING: Cell<usize> = const { Cell::new(0) };
-    /// The task being polled, with its panic count: if its poll traps, the next `__poll` learns it here.
+    /// The panic count of the task being polled: if its poll traps, the next `__poll` learns it here.
     static POLLING: Cell<Option<u32>> = const { Cell::new(None) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
